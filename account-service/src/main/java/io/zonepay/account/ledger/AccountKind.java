@@ -1,0 +1,17 @@
+package io.zonepay.account.ledger;
+
+/** What an account holds money for; the owner id means something different for each kind. */
+enum AccountKind {
+
+	/** A user's money; owner is the user id. Never negative. */
+	USER,
+
+	/** Money that came in from outside ZonePay (top-ups); owner is the shard. The only account that goes negative. */
+	FUNDING,
+
+	/** What a merchant earned from payers of this zone; owner is the merchant id. */
+	MERCHANT,
+
+	/** Money in flight to or from another zone; owner is the shard. */
+	TRANSIT
+}

@@ -1,0 +1,59 @@
+package io.zonepay.account.user;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.zone.Shard;
+
+/** A user of ZonePay; lives in the shard group of its shard, like everything it owns. */
+@Entity
+@Table(name = "users")
+class User {
+
+	@Id
+	private long id;
+
+	@Column(nullable = false, length = 100)
+	private String name;
+
+	@Column(nullable = false)
+	private short shard;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	protected User() {
+		// for JPA
+	}
+
+	private User(UserId id, String name, Instant createdAt) {
+		this.id = id.value();
+		this.name = name;
+		this.shard = (short) id.shard().value();
+		this.createdAt = createdAt;
+	}
+
+	static User register(UserId id, String name, Instant now) {
+		return new User(id, name, now);
+	}
+
+	UserId id() {
+		return new UserId(id);
+	}
+
+	String name() {
+		return name;
+	}
+
+	Shard shard() {
+		return Shard.of(shard);
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+}

@@ -1,0 +1,44 @@
+package io.zonepay.account.user;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.zonepay.kernel.id.IdGenerator;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.zone.Shard;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Signs users up with ids that carry their shard, and finds them again. */
+@Service
+class UserRegistration implements UserDirectory {
+
+	private final Users users;
+
+	private final IdGenerator ids;
+
+	private final Clock clock;
+
+	UserRegistration(Users users, IdGenerator ids) {
+		this.users = users;
+		this.ids = ids;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Transactional
+	User register(String name, Shard shard) {
+		return users.save(User.register(new UserId(ids.next(shard)), name, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<User> find(UserId id) {
+		return users.findById(id.value());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean exists(UserId user) {
+		return users.findById(user.value()).isPresent();
+	}
+}

@@ -1,0 +1,32 @@
+package io.zonepay.kernel;
+
+import java.util.List;
+
+/** The HTTP headers that carry ZonePay's routing, identity and idempotency information. */
+public final class ZonePayHeaders {
+
+	/** The zone that served a response. */
+	public static final String ZONE = "X-ZonePay-Zone";
+
+	/** The routing epoch a response was served at, or a request was routed at. */
+	public static final String EPOCH = "X-ZonePay-Epoch";
+
+	/** The caller, as the gateway authenticated it, signed so services can trust it. */
+	public static final String CALLER = "X-ZonePay-Caller";
+
+	/** Which copy of global data answered a read ({@code cz-hz}, {@code gz}, ...). */
+	public static final String SERVED_BY = "X-ZonePay-Served-By";
+
+	/** Tags load-test traffic ({@code shadow}); only a load-test credential may set it. */
+	public static final String TRAFFIC = "X-ZonePay-Traffic";
+
+	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+	/** Every header a client must never be able to set itself, because the gateway vouches for it. */
+	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY);
+
+	private ZonePayHeaders() {
+	}
+}

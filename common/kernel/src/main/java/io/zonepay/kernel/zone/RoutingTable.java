@@ -1,0 +1,105 @@
+package io.zonepay.kernel.zone;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Which RZone serves each shard at one epoch, and every zone's kind, city, status and endpoints.
+ * Immutable: a new assignment is a new table with a higher epoch. Look-ups by shard are array reads.
+ */
+public final class RoutingTable {
+
+	private final long epoch;
+
+	private final ZoneId[] owners;
+
+	private final Map<ZoneId, Zone> zones;
+
+	private RoutingTable(long epoch, ZoneId[] owners, Map<ZoneId, Zone> zones) {
+		this.epoch = epoch;
+		this.owners = owners;
+		this.zones = zones;
+	}
+
+	/**
+	 * Builds a table, checking that every shard is served by a known RZone.
+	 * @param owners the serving zone of each shard, in shard order
+	 */
+	public static RoutingTable of(long epoch, List<ZoneId> owners, Collection<Zone> zones) {
+		if (epoch < 1) {
+			throw new IllegalArgumentException("epochs start at 1, not " + epoch);
+		}
+		if (owners.size() != Shard.COUNT) {
+			throw new IllegalArgumentException("a routing table assigns all " + Shard.COUNT + " shards, not " + owners.size());
+		}
+		Map<ZoneId, Zone> byId = zones.stream().collect(Collectors.toUnmodifiableMap(Zone::id, Function.identity()));
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			ZoneId owner = owners.get(shard);
+			Zone zone = byId.get(owner);
+			if (zone == null || zone.kind() != ZoneKind.RZONE) {
+				throw new IllegalArgumentException("shard " + Shard.of(shard) + " is given to " + owner + ", which is not an RZone of this table");
+			}
+		}
+		return new RoutingTable(epoch, owners.toArray(ZoneId[]::new), byId);
+	}
+
+	public long epoch() {
+		return epoch;
+	}
+
+	/** The RZone that serves a shard at this epoch. */
+	public ZoneId ownerOf(Shard shard) {
+		return owners[shard.value()];
+	}
+
+	public Zone ownerZoneOf(Shard shard) {
+		return zones.get(owners[shard.value()]);
+	}
+
+	public Optional<Zone> zone(ZoneId id) {
+		return Optional.ofNullable(zones.get(id));
+	}
+
+	public Collection<Zone> zones() {
+		return zones.values();
+	}
+
+	public List<Shard> shardsOf(ZoneId zone) {
+		List<Shard> shards = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			if (owners[shard].equals(zone)) {
+				shards.add(Shard.of(shard));
+			}
+		}
+		return shards;
+	}
+
+	/** The serving zone of every shard, keyed by the two-digit shard, as the routing API shows it. */
+	public SortedMap<String, ZoneId> assignments() {
+		SortedMap<String, ZoneId> assignments = new TreeMap<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			assignments.put(Shard.of(shard).toString(), owners[shard]);
+		}
+		return assignments;
+	}
+
+	public Optional<Zone> gzone() {
+		return zones.values().stream().filter(zone -> zone.kind() == ZoneKind.GZONE).findFirst();
+	}
+
+	public Optional<Zone> czoneOf(CityId city) {
+		return zones.values().stream().filter(zone -> zone.kind() == ZoneKind.CZONE && zone.city().equals(city)).findFirst();
+	}
+
+	@Override
+	public String toString() {
+		return "RoutingTable[epoch=" + epoch + ", zones=" + zones.keySet() + "]";
+	}
+}

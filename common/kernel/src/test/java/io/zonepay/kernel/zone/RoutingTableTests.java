@@ -1,0 +1,58 @@
+package io.zonepay.kernel.zone;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class RoutingTableTests {
+
+	private final RoutingTable table = Topologies.fourZones().initialRoutingTable();
+
+	@Test
+	void looksUpTheServingZoneOfEveryShard() {
+		assertThat(table.epoch()).isEqualTo(1);
+		assertThat(table.ownerOf(Shard.of(0))).isEqualTo(ZoneId.of("rz1"));
+		assertThat(table.ownerOf(Shard.of(24))).isEqualTo(ZoneId.of("rz1"));
+		assertThat(table.ownerOf(Shard.of(30))).isEqualTo(ZoneId.of("rz2"));
+		assertThat(table.ownerOf(Shard.of(60))).isEqualTo(ZoneId.of("rz3"));
+		assertThat(table.ownerOf(Shard.of(99))).isEqualTo(ZoneId.of("rz4"));
+		assertThat(table.ownerOf(Shard.ofId(123_456_737L))).isEqualTo(ZoneId.of("rz2"));
+	}
+
+	@Test
+	void knowsEachZonesCityKindAndEndpoints() {
+		Zone rz3 = table.ownerZoneOf(Shard.of(60));
+		assertThat(rz3.city()).isEqualTo(CityId.of("sh"));
+		assertThat(rz3.kind()).isEqualTo(ZoneKind.RZONE);
+		assertThat(rz3.status()).isEqualTo(ZoneStatus.UP);
+		assertThat(rz3.endpoint("account")).hasValue(URI.create("http://rz3-account:8080"));
+		assertThat(table.gzone()).map(Zone::id).hasValue(ZoneId.of("gz"));
+		assertThat(table.czoneOf(CityId.of("sh"))).map(Zone::id).hasValue(ZoneId.of("cz-sh"));
+	}
+
+	@Test
+	void listsTheShardsOfAZoneAndEveryAssignment() {
+		assertThat(table.shardsOf(ZoneId.of("rz4"))).hasSize(25).startsWith(Shard.of(75)).endsWith(Shard.of(99));
+		assertThat(table.assignments()).hasSize(100).containsEntry("00", ZoneId.of("rz1")).containsEntry("99", ZoneId.of("rz4"));
+	}
+
+	@Test
+	void refusesAShardGivenToAZoneThatIsNotAnRZone() {
+		List<ZoneId> owners = new ArrayList<>(Collections.nCopies(100, ZoneId.of("rz1")));
+		owners.set(7, ZoneId.of("gz"));
+		assertThatIllegalArgumentException().isThrownBy(() -> RoutingTable.of(2, owners, table.zones()))
+			.withMessageContaining("shard 07");
+	}
+
+	@Test
+	void refusesATableThatLeavesShardsOut() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RoutingTable.of(2, Collections.nCopies(99, ZoneId.of("rz1")), table.zones()));
+	}
+}

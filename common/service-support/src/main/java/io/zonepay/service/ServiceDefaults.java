@@ -1,0 +1,61 @@
+package io.zonepay.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every zone service shares, added with the lowest precedence so a service's own {@code application.yml}
+ * or the environment can still override any of them.
+ */
+public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
+
+	static final Map<String, Object> DEFAULTS = defaults();
+
+	private static Map<String, Object> defaults() {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		// Every line says which zone and which trace it belongs to.
+		defaults.put("logging.pattern.console",
+				"%d{HH:mm:ss.SSS} %5p [%X{zone:-},%X{service:-}] [%X{traceId:-},%X{spanId:-}] %-36.36logger{35} : %m%n%wEx");
+		defaults.put("logging.pattern.file",
+				"%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{zone:-},%X{service:-}] [%X{traceId:-},%X{spanId:-}] %logger : %m%n%wEx");
+		// Several contexts may share a JVM; each keeps its own meters.
+		defaults.put("management.metrics.use-global-registry", false);
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoint.health.probes.enabled", true);
+		defaults.put("management.endpoint.health.show-details", "always");
+		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,routingTable,db");
+		defaults.put("management.tracing.sampling.probability", 1.0);
+		// No collector runs locally; point these at one in a real deployment.
+		defaults.put("management.otlp.metrics.export.enabled", false);
+		defaults.put("management.logging.export.otlp.enabled", false);
+		defaults.put("spring.jpa.open-in-view", false);
+		defaults.put("spring.jpa.hibernate.ddl-auto", "validate");
+		defaults.put("spring.mvc.problemdetails.enabled", false);
+		defaults.put("server.shutdown", "graceful");
+		defaults.put("server.tomcat.threads.max", 100);
+		defaults.put("server.tomcat.accept-count", 100);
+		defaults.put("server.tomcat.connection-timeout", "5s");
+		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+		defaults.put("spring.datasource.hikari.maximum-pool-size", 10);
+		defaults.put("spring.datasource.hikari.connection-timeout", 2000);
+		defaults.put("spring.datasource.hikari.validation-timeout", 1000);
+		defaults.put("spring.threads.virtual.enabled", false);
+		return Map.copyOf(defaults);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource("zonepayServiceDefaults", DEFAULTS));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

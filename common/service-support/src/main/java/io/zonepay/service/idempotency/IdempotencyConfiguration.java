@@ -1,0 +1,37 @@
+package io.zonepay.service.idempotency;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Idempotent request handling for services with a database. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBean({ JdbcTemplate.class, PlatformTransactionManager.class })
+@EnableConfigurationProperties(IdempotencyProperties.class)
+public class IdempotencyConfiguration {
+
+	@Bean
+	IdempotencyKeys idempotencyKeys(JdbcTemplate jdbc) {
+		return new IdempotencyKeys(jdbc);
+	}
+
+	@Bean
+	IdempotentRequests idempotentRequests(IdempotencyKeys keys, PlatformTransactionManager transactionManager, JsonMapper json,
+			IdempotencyProperties properties) {
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		transactions.setTimeout((int) properties.transactionTimeout().toSeconds());
+		return new IdempotentRequests(keys, transactions, json, properties);
+	}
+
+	@Bean
+	IdempotencyKeyPurger idempotencyKeyPurger(IdempotencyKeys keys, IdempotencyProperties properties) {
+		return new IdempotencyKeyPurger(keys, properties);
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.zonepay.service.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.service.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a money-moving request at most once per caller and {@code Idempotency-Key}, and answers every retry with the
+ * first response.
+ *
+ * <p>The key is claimed in its own short transaction (so a concurrent duplicate sees it in flight and gets 409), then
+ * the work and the stored response commit together in one transaction. A crash anywhere before that commit leaves
+ * no effect but an in-flight claim, which a retry takes over once its lease has run out; a crash after it leaves a
+ * complete response to replay. Either way money moves once.
+ */
+public final class IdempotentRequests {
+
+	private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+
+	private static final int CLAIM_ATTEMPTS = 3;
+
+	private final IdempotencyKeys keys;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final IdempotencyProperties properties;
+
+	IdempotentRequests(IdempotencyKeys keys, TransactionTemplate transactions, JsonMapper json, IdempotencyProperties properties) {
+		this.keys = keys;
+		this.transactions = transactions;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param operation names the request, such as {@code POST /api/users/1237/deposits}: the same key on another
+	 * operation is a different request
+	 * @param request the parsed body, whose canonical JSON is compared with the first request's
+	 * @param work runs inside the transaction that completes the key; throw a {@link ProblemException} to refuse
+	 */
+	public ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request, Supplier<ResponseEntity<?>> work) {
+		String validKey = requireValid(key);
+		String scope = caller.scope();
+		String fingerprint = fingerprint(operation, request);
+		UUID token = UUID.randomUUID();
+		for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+			if (keys.claim(scope, validKey, fingerprint, token, properties.lease())) {
+				return run(scope, validKey, token, work);
+			}
+			var existing = keys.find(scope, validKey);
+			if (existing.isPresent()) {
+				return answerDuplicate(existing.get(), fingerprint);
+			}
+			// The holder released the key between our two statements; claim again.
+		}
+		throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "the request with this Idempotency-Key keeps changing hands; retry later");
+	}
+
+	private ResponseEntity<String> run(String scope, String key, UUID token, Supplier<ResponseEntity<?>> work) {
+		try {
+			StoredResponse response = transactions.execute(status -> {
+				if (!keys.lock(scope, key, token)) {
+					throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "another attempt took over this Idempotency-Key");
+				}
+				StoredResponse done = store(work.get());
+				keys.complete(scope, key, token, done);
+				return done;
+			});
+			return answer(response, false);
+		}
+		catch (ProblemException ex) {
+			if (ex.problem().status() >= 500 || ex.problem() == CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT) {
+				keys.release(scope, key, token);
+				throw ex;
+			}
+			// A refusal is an outcome too: a retry with the same key must get the same refusal.
+			StoredResponse refusal = new StoredResponse(ex.problem().status(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					json.writeValueAsString(Problems.toDocument(Problems.of(ex.problem(), ex.detail(), ex.properties()))));
+			transactions.executeWithoutResult(status -> keys.complete(scope, key, token, refusal));
+			return answer(refusal, false);
+		}
+		catch (RuntimeException ex) {
+			keys.release(scope, key, token);
+			throw ex;
+		}
+	}
+
+	private ResponseEntity<String> answerDuplicate(IdempotencyKeys.Existing existing, String fingerprint) {
+		if (!existing.fingerprint().equals(fingerprint)) {
+			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used with a different request", Map.of());
+		}
+		if (existing.response() == null) {
+			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "a request with this Idempotency-Key is still being processed");
+		}
+		return answer(existing.response(), true);
+	}
+
+	private StoredResponse store(ResponseEntity<?> response) {
+		MediaType type = response.getHeaders().getContentType();
+		return new StoredResponse(response.getStatusCode().value(), type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
+				json.writeValueAsString(response.getBody()));
+	}
+
+	private static ResponseEntity<String> answer(StoredResponse response, boolean replayed) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
+		if (replayed) {
+			builder.header(ZonePayHeaders.IDEMPOTENT_REPLAYED, "true");
+		}
+		return builder.body(response.body());
+	}
+
+	private static String requireValid(@Nullable String key) {
+		if (key == null || key.isEmpty()) {
+			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_MISSING, "send an Idempotency-Key header so this request can be retried safely");
+		}
+		if (!KEY.matcher(key).matches()) {
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "an Idempotency-Key is 1 to 255 printable ASCII characters");
+		}
+		return key;
+	}
+
+	private String fingerprint(String operation, Object request) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((operation + "\n" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package io.zonepay.service.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemCode;
+import io.zonepay.kernel.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception a request can end in to a problem with a stable code: Spring MVC's own (malformed JSON,
+ * wrong types, unknown paths and methods), validation failures with the offending fields, ZonePay's domain problems,
+ * and, as a last resort, an internal error that never shows a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+		return respond(Problems.of(ex.problem(), ex.detail(), ex.properties()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return respond(Problems.of(CommonProblem.INTERNAL_ERROR, "the request failed; it is safe to retry with the same Idempotency-Key", Map.of()));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		String detail = errors.isEmpty() ? "the request is not valid" : errors.get(0).get("field") + " " + errors.get(0).get("message");
+		return handleExceptionInternal(ex, Problems.of(CommonProblem.VALIDATION_FAILED, detail, Map.of("errors", errors)), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String detail = ex.getParameterValidationResults().isEmpty() ? "the request is not valid"
+				: ex.getParameterValidationResults().get(0).getResolvableErrors().get(0).getDefaultMessage();
+		return handleExceptionInternal(ex, Problems.of(CommonProblem.VALIDATION_FAILED, String.valueOf(detail), Map.of()), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		String detail = "'" + ex.getValue() + "' is not a valid " + (ex.getPropertyName() == null ? "value" : ex.getPropertyName());
+		return handleExceptionInternal(ex, Problems.of(CommonProblem.VALIDATION_FAILED, detail, Map.of()), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, unreadable(ex.getCause()), headers, status, request);
+	}
+
+	/** Tells a body of the wrong shape (a field of the wrong type, a number too large) from one that is not JSON. */
+	private static ProblemDetail unreadable(@Nullable Throwable cause) {
+		if (cause instanceof DatabindException databind) {
+			String detail = databind.getPath().isEmpty() ? "the body does not have the expected fields and types"
+					: "field '" + fieldPath(databind) + "' has the wrong type or format";
+			return Problems.of(CommonProblem.VALIDATION_FAILED, detail, Map.of());
+		}
+		if (cause instanceof InputCoercionException) {
+			return Problems.of(CommonProblem.VALIDATION_FAILED, "a number in the body is out of range", Map.of());
+		}
+		String detail = cause instanceof JacksonException ? "the body is not valid JSON" : "the body is missing or unreadable";
+		return Problems.of(CommonProblem.MALFORMED_REQUEST, detail, Map.of());
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail document && (document.getProperties() == null || !document.getProperties().containsKey(Problems.CODE))) {
+			Problems.classify(document, byStatus(status.value()));
+		}
+		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	private static String fieldPath(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static ProblemCode byStatus(int status) {
+		return switch (status) {
+			case 404 -> CommonProblem.NOT_FOUND;
+			case 405 -> CommonProblem.METHOD_NOT_ALLOWED;
+			case 406 -> CommonProblem.NOT_ACCEPTABLE;
+			case 413 -> CommonProblem.PAYLOAD_TOO_LARGE;
+			case 415 -> CommonProblem.UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> CommonProblem.ZONE_UNAVAILABLE;
+			default -> status >= 500 ? CommonProblem.INTERNAL_ERROR : CommonProblem.VALIDATION_FAILED;
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail document) {
+		return ResponseEntity.status(document.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(document);
+	}
+}

@@ -1,0 +1,82 @@
+package io.zonepay.service.zone;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.identity.CallerAssertion;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.routing.RequestShard;
+import io.zonepay.kernel.routing.RequestShards;
+import io.zonepay.kernel.routing.ZoneGuard;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.identity.Callers;
+import io.zonepay.service.problem.ProblemResponses;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, before any work is done, a request for a shard this zone does not serve at the current epoch: {@code 421
+ * WRONG_ZONE} naming the zone that does. Because nothing happened yet, the gateway may safely retry elsewhere.
+ */
+final class ZoneGuardFilter extends OncePerRequestFilter {
+
+	private final ZoneGuard guard;
+
+	private final RoutingTables tables;
+
+	private final ProblemResponses problems;
+
+	ZoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems) {
+		this.guard = guard;
+		this.tables = tables;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Shard shard = shardOf(request);
+		if (shard == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		switch (guard.decide(tables.current(), shard)) {
+			case ZoneGuard.Decision.Serve serve -> {
+				response.setHeader(ZonePayHeaders.EPOCH, Long.toString(serve.epoch()));
+				chain.doFilter(request, response);
+			}
+			case ZoneGuard.Decision.WrongZone wrong -> {
+				response.setHeader(ZonePayHeaders.EPOCH, Long.toString(wrong.epoch()));
+				problems.write(request, response, CommonProblem.WRONG_ZONE,
+						"shard " + wrong.shard() + " is served by " + wrong.owner() + " at epoch " + wrong.epoch() + ", not by " + guard.self(),
+						Map.of("zone", wrong.owner().value(), "epoch", wrong.epoch(), "shard", wrong.shard().value()));
+			}
+			case ZoneGuard.Decision.NoRoutingTable none -> {
+				response.setHeader("Retry-After", "1");
+				problems.write(request, response, CommonProblem.ZONE_UNAVAILABLE, guard.self() + " has not loaded a routing table yet", Map.of());
+			}
+		}
+	}
+
+	/** The shard the request acts on, or {@code null} when it is not tied to one. */
+	private static @Nullable Shard shardOf(HttpServletRequest request) {
+		CallerAssertion assertion = Callers.assertion(request);
+		RequestShard source = RequestShards.of(request.getMethod(), request.getRequestURI());
+		return switch (source) {
+			case RequestShard.OfId ofId -> ofId.shard();
+			case RequestShard.OfCaller ignored -> assertion == null || assertion.caller().user() == null ? null : assertion.caller().user().shard();
+			case RequestShard.ChosenForNewUser ignored -> assertion == null ? null : assertion.shard();
+			// A malformed id is the controller's to refuse with a clear validation problem.
+			case RequestShard.MalformedId ignored -> null;
+			case RequestShard.Unsharded ignored -> null;
+		};
+	}
+}

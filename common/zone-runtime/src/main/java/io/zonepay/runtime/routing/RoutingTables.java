@@ -1,0 +1,32 @@
+package io.zonepay.runtime.routing;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zonepay.kernel.zone.RoutingTable;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The newest routing table this process knows. Reads are a volatile load; a table only ever replaces one with a
+ * lower epoch, so a slow or reordered fetch can never roll routing back.
+ */
+public final class RoutingTables {
+
+	private final AtomicReference<@Nullable RoutingTable> current = new AtomicReference<>();
+
+	/** The newest table, or {@code null} before the first one arrived. */
+	public @Nullable RoutingTable current() {
+		return current.get();
+	}
+
+	/** Takes a table if it is newer than the current one; answers whether it did. */
+	public boolean offer(RoutingTable table) {
+		RoutingTable previous = current.getAndAccumulate(table, (known, offered) -> known == null || offered.epoch() > known.epoch() ? offered : known);
+		return previous == null || table.epoch() > previous.epoch();
+	}
+
+	public long epoch() {
+		RoutingTable table = current.get();
+		return table == null ? 0 : table.epoch();
+	}
+}
