@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -46,11 +47,16 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("spring.datasource.hikari.connection-timeout", 2000);
 		defaults.put("spring.datasource.hikari.validation-timeout", 1000);
 		defaults.put("spring.threads.virtual.enabled", false);
+		// A service is never a gateway, even when a gateway shares its JVM and classpath (the end-to-end suite).
+		defaults.put("spring.cloud.gateway.server.webflux.enabled", false);
 		return Map.copyOf(defaults);
 	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (application.getWebApplicationType() != WebApplicationType.SERVLET) {
+			return;
+		}
 		environment.getPropertySources().addLast(new MapPropertySource("zonepayServiceDefaults", DEFAULTS));
 	}
 

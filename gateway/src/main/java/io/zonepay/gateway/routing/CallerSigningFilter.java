@@ -1,0 +1,60 @@
+package io.zonepay.gateway.routing;
+
+import io.zonepay.gateway.identity.GatewayCaller;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.identity.CallerSigner;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Hands the authenticated caller to the zone in a signed assertion bound to this request, and makes sure every
+ * answer says which zone and epoch it was routed to, even when the gateway had to answer for the zone.
+ */
+@Component
+class CallerSigningFilter implements GlobalFilter, Ordered {
+
+	private final CallerSigner signer;
+
+	CallerSigningFilter(CallerSigner signer) {
+		this.signer = signer;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		RoutedRequest routed = RoutedRequest.of(exchange);
+		Caller caller = GatewayCaller.of(exchange);
+		if (routed == null || caller == null) {
+			return chain.filter(exchange);
+		}
+		String method = exchange.getRequest().getMethod().name();
+		String path = exchange.getRequest().getURI().getRawPath();
+		String assertion = signer.sign(caller, method, path, routed.shard());
+		ServerWebExchange signed = exchange.mutate().request(builder -> builder.headers(headers -> {
+			headers.set(ZonePayHeaders.CALLER, assertion);
+			headers.set(ZonePayHeaders.EPOCH, Long.toString(routed.epoch()));
+		})).build();
+		signed.getResponse().beforeCommit(() -> {
+			HttpHeaders headers = signed.getResponse().getHeaders();
+			if (!headers.containsHeader(ZonePayHeaders.ZONE)) {
+				headers.set(ZonePayHeaders.ZONE, routed.zone().value());
+				headers.set(ZonePayHeaders.EPOCH, Long.toString(routed.epoch()));
+			}
+			return Mono.empty();
+		});
+		return chain.filter(signed);
+	}
+
+	@Override
+	public int getOrder() {
+		// After the routing filters have picked the zone, before the request leaves.
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 2;
+	}
+}

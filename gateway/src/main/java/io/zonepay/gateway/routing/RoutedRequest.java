@@ -1,0 +1,21 @@
+package io.zonepay.gateway.routing;
+
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a request was sent: the zone, the epoch of the table that named it, and the shard it was routed by (none
+ * for global data).
+ */
+record RoutedRequest(ZoneId zone, long epoch, @Nullable Shard shard) {
+
+	static final String ATTRIBUTE = RoutedRequest.class.getName();
+
+	static @Nullable RoutedRequest of(ServerWebExchange exchange) {
+		return exchange.getAttribute(ATTRIBUTE);
+	}
+}

@@ -1,0 +1,232 @@
+package io.zonepay.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.zonepay.kernel.identity.CallerAssertion;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.kernel.identity.DevelopmentKeys;
+import io.zonepay.kernel.identity.Role;
+import io.zonepay.kernel.zone.CityId;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.kernel.zone.ZoneKind;
+import io.zonepay.kernel.zone.ZoneStatus;
+import io.zonepay.runtime.routing.RoutingTables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=gateway", "zonepay.gateway.city=hz", "zonepay.gateway.tokens.dev-issuer=true",
+				"management.server.port=0" })
+class GatewayRoutingIntegrationTests {
+
+	static final StubZone RZ1 = new StubZone("rz1");
+
+	static final StubZone RZ2 = new StubZone("rz2");
+
+	static final StubZone GZ = new StubZone("gz");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RoutingTables tables;
+
+	@Autowired
+	CallerSigner signer;
+
+	WebTestClient client;
+
+	@BeforeEach
+	void setUp() {
+		// A gateway only ever moves to newer epochs, so every test starts from a newer table.
+		tables.offer(table(tables.epoch() + 1, RZ2.uri()));
+		client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+	}
+
+	@AfterAll
+	static void stopZones() {
+		RZ1.close();
+		RZ2.close();
+		GZ.close();
+	}
+
+	@Test
+	void routesEachUserToTheZoneThatServesTheShardOfItsId() {
+		String token = devToken("1207", "user");
+		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + token).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "rz1");
+		assertThat(RZ1.last().uri()).isEqualTo("/api/users/1207/balances");
+
+		String other = devToken("1263", "user");
+		client.get().uri("/api/users/1263/balances?x=1").header("Authorization", "Bearer " + other).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "rz2");
+		assertThat(RZ2.last().uri()).isEqualTo("/api/users/1263/balances?x=1");
+	}
+
+	@Test
+	void handsTheZoneASignedCallerInsteadOfTheToken() {
+		client.get().uri("/api/users/1207").header("Authorization", "Bearer " + devToken("1207", "user"))
+			.header("X-ZonePay-Caller", "forged").exchange().expectStatus().isOk();
+		StubZone.Received received = RZ1.last();
+		assertThat(received.header("Authorization")).isNull();
+		CallerAssertion assertion = signer.verify(received.header("X-ZonePay-Caller"), "GET", "/api/users/1207");
+		assertThat(assertion.caller().user()).hasToString("1207");
+		assertThat(assertion.caller().roles()).containsExactly(Role.USER);
+		assertThat(received.header("X-ZonePay-Epoch")).isEqualTo(Long.toString(tables.epoch()));
+	}
+
+	@Test
+	void signsUpAnonymouslyInTheShardAskedFor() {
+		client.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"Alice\", \"shard\": 60}").exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "rz2");
+		StubZone.Received received = RZ2.last();
+		assertThat(received.body()).isEqualTo("{\"name\": \"Alice\", \"shard\": 60}");
+		CallerAssertion assertion = signer.verify(received.header("X-ZonePay-Caller"), "POST", "/api/users");
+		assertThat(assertion.shard()).isEqualTo(Shard.of(60));
+		assertThat(assertion.caller().user()).isNull();
+	}
+
+	@Test
+	void signsUpInSomeShardWhenNoneIsAskedFor() {
+		for (int i = 0; i < 5; i++) {
+			client.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"Bob\"}").exchange().expectStatus().isOk();
+		}
+		assertThat(RZ1.count() + RZ2.count()).isGreaterThanOrEqualTo(5);
+	}
+
+	@Test
+	void refusesCallsWithoutAValidToken() {
+		client.get().uri("/api/users/1207/balances").exchange().expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+		for (String token : List.of(expiredToken(), tokenSignedWith("another-key-that-is-at-least-thirty-two-bytes!"), unsignedToken(), "garbage")) {
+			client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + token).exchange().expectStatus().isUnauthorized()
+				.expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+		}
+	}
+
+	@Test
+	void administrationNeedsTheAdminRole() {
+		int before = GZ.count();
+		client.get().uri("/admin/routing").header("Authorization", "Bearer " + devToken("1207", "user")).exchange()
+			.expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+		assertThat(GZ.count()).isEqualTo(before);
+		client.get().uri("/admin/routing").header("Authorization", "Bearer " + devToken("1", "admin")).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "gz");
+	}
+
+	@Test
+	void refusesIdsThatCannotBeIdsAndPathsThatDoNotExist() {
+		String token = devToken("1207", "user");
+		for (String id : List.of("abc", "-1", "0", "99999999999999999999")) {
+			client.get().uri("/api/users/" + id + "/balances").header("Authorization", "Bearer " + token).exchange()
+				.expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+		}
+		client.get().uri("/nowhere").header("Authorization", "Bearer " + token).exchange().expectStatus().isNotFound()
+			.expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void aZoneThatIsDownAnswersFastWithRetryAfter() {
+		tables.offer(table(tables.epoch() + 1, URI.create("http://127.0.0.1:" + closedPort())));
+		Instant start = Instant.now();
+		client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + devToken("1263", "user")).exchange()
+			.expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "1")
+			.expectHeader().valueEquals("X-ZonePay-Zone", "rz2")
+			.expectBody().jsonPath("$.code").isEqualTo("ZONE_UNAVAILABLE");
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange()
+			.expectStatus().isOk();
+	}
+
+	@Test
+	void theDevelopmentIssuerRefusesSubjectsThatAreNotUserIds() {
+		client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"sub\": \"alice\"}").exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+		client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"sub\": \"12\", \"roles\": [\"system\"]}").exchange()
+			.expectStatus().isBadRequest();
+	}
+
+	private String devToken(String subject, String role) {
+		Map<?, ?> body = client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("sub", subject, "roles", List.of(role))).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		return String.valueOf(body.get("token"));
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String expiredToken() {
+		return sign(DevelopmentKeys.TOKEN_SIGNING_KEY, Instant.now().minus(Duration.ofHours(2)));
+	}
+
+	private static String tokenSignedWith(String key) {
+		return sign(key, Instant.now().plus(Duration.ofHours(1)));
+	}
+
+	private static String sign(String key, Instant expiry) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(expiry));
+			jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
+			return jwt.serialize();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String unsignedToken() {
+		return new PlainJWT(claims(Instant.now().plus(Duration.ofHours(1)))).serialize();
+	}
+
+	private static JWTClaimsSet claims(Instant expiry) {
+		return new JWTClaimsSet.Builder().subject("1207").claim("roles", List.of("admin")).expirationTime(Date.from(expiry)).build();
+	}
+
+	private static RoutingTable table(long epoch, URI rz2) {
+		List<ZoneId> owners = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners.add(ZoneId.of(shard < 50 ? "rz1" : "rz2"));
+		}
+		return RoutingTable.of(epoch, owners, List.of(zone("rz1", ZoneKind.RZONE, Map.of("account", RZ1.uri())),
+				zone("rz2", ZoneKind.RZONE, Map.of("account", rz2)), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri()))));
+	}
+
+	private static Zone zone(String id, ZoneKind kind, Map<String, URI> endpoints) {
+		return new Zone(ZoneId.of(id), kind, CityId.of("hz"), ZoneStatus.UP, endpoints);
+	}
+}
