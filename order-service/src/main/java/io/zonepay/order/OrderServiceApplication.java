@@ -1,0 +1,26 @@
+package io.zonepay.order;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Runs order-service for one zone. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OrderServiceApplication {
+
+	/** The service's configuration file, named after it so several services can share a JVM and a classpath. */
+	public static final String CONFIG_NAME = "order-service";
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(OrderServiceApplication.class);
+		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		return application;
+	}
+}

@@ -1,0 +1,26 @@
+package io.zonepay.payment;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Runs payment-service for one zone. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PaymentServiceApplication {
+
+	/** The service's configuration file, named after it so several services can share a JVM and a classpath. */
+	public static final String CONFIG_NAME = "payment-service";
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(PaymentServiceApplication.class);
+		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		return application;
+	}
+}
