@@ -21,6 +21,8 @@ public class ConfigServiceApplication {
 	public static SpringApplication application() {
 		SpringApplication application = new SpringApplication(ConfigServiceApplication.class);
 		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		// Named even when another class's main starts it, as when one process hosts a whole zone.
+		application.setMainApplicationClass(ConfigServiceApplication.class);
 		return application;
 	}
 }

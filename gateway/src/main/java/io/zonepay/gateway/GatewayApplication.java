@@ -24,6 +24,7 @@ public class GatewayApplication {
 		// Reactive even when servlet classes are on the classpath, as in the end-to-end suite.
 		application.setWebApplicationType(WebApplicationType.REACTIVE);
 		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+		application.setMainApplicationClass(GatewayApplication.class);
 		return application;
 	}
 }

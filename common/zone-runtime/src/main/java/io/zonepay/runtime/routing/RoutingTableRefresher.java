@@ -1,6 +1,7 @@
 package io.zonepay.runtime.routing;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -59,8 +61,14 @@ public final class RoutingTableRefresher implements SmartLifecycle {
 			}
 			failures.increment();
 			if (!failing) {
-				// Log the first failure of a streak only; the counter tracks the rest.
-				log.warn("Cannot read the routing table from {}: {}; keeping epoch {}", client.uri(), ex.toString(), tables.epoch());
+				// Log the first failure of a streak only; the counter tracks the rest. Before the first table, waiting for
+				// config-service to come up is expected, not a warning.
+				if (tables.current() == null) {
+					log.info("Waiting for the routing table from {} ({})", client.uri(), ex.toString());
+				}
+				else {
+					log.warn("Cannot read the routing table from {}: {}; keeping epoch {}", client.uri(), ex.toString(), tables.epoch());
+				}
 				failing = true;
 			}
 			return false;
@@ -69,8 +77,15 @@ public final class RoutingTableRefresher implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// The refresh thread logs as the zone that started it, even when several zones share a JVM.
+		Map<String, String> logContext = MDC.getCopyOfContextMap();
 		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "routing-refresh");
+			Thread thread = new Thread(() -> {
+				if (logContext != null) {
+					MDC.setContextMap(logContext);
+				}
+				runnable.run();
+			}, "routing-refresh");
 			thread.setDaemon(true);
 			return thread;
 		});

@@ -1,0 +1,34 @@
+package io.zonepay.platform;
+
+import java.util.Optional;
+
+/** Shows which processes of the current run are alive. */
+final class PlatformStatus {
+
+	private final Installation installation;
+
+	PlatformStatus(Installation installation) {
+		this.installation = installation;
+	}
+
+	int run() {
+		Optional<RunDirectory> current = RunDirectory.current(installation.stateDirectory());
+		if (current.isEmpty()) {
+			System.out.println("ZonePay is not running.");
+			return 0;
+		}
+		RunDirectory run = current.get();
+		System.out.println("Run " + run.path());
+		System.out.printf("%-12s %-8s %s%n", "PROCESS", "PID", "STATE");
+		int dead = 0;
+		for (RunDirectory.Recorded process : run.processes()) {
+			if (process.name().equals("kafka-format")) {
+				continue;
+			}
+			boolean alive = ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+			dead += alive ? 0 : 1;
+			System.out.printf("%-12s %-8d %s%n", process.name(), process.pid(), alive ? "running" : "stopped (see " + run.log(process.name()) + ")");
+		}
+		return dead == 0 ? 0 : 3;
+	}
+}

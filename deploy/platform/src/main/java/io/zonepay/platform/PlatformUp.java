@@ -1,0 +1,234 @@
+package io.zonepay.platform;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardSet;
+import io.zonepay.kernel.zone.Topology;
+import io.zonepay.kernel.zone.ZoneKind;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts the whole topology: PostgreSQL and Kafka first, then the GZone, every RZone (one process each) and every
+ * city's gateway at once, and waits until each reports itself ready. Whatever fails, nothing is left half-running.
+ */
+final class PlatformUp {
+
+	private static final List<String> SPRING_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+			"-Xss512k");
+
+	private final Installation installation;
+
+	private final Options options;
+
+	private final Readiness readiness = new Readiness();
+
+	PlatformUp(Installation installation, Options options) {
+		this.installation = installation;
+		this.options = options;
+	}
+
+	int run() throws Exception {
+		Instant started = Instant.now();
+		Path topologyFile = Path.of(options.get("topology", installation.defaultTopology().toString())).toAbsolutePath();
+		Topology topology = TopologyFile.read(topologyFile);
+		int postgresPort = options.getInt("postgres-port", 15432);
+		int kafkaPort = options.getInt("kafka-port", 19092);
+		List<PlatformProcess> plan = plan(topology);
+		requireFreePorts(plan, postgresPort, kafkaPort);
+
+		RunDirectory run = RunDirectory.create(installation.stateDirectory());
+		Spawner spawner = new Spawner(run);
+		Map<String, Process> processes = new LinkedHashMap<>();
+		try {
+			System.out.println("Starting ZonePay (" + topologyFile.getFileName() + ") in " + run.path());
+			processes.put("postgres", startPostgres(spawner, run, topology, postgresPort));
+			KafkaBroker kafka = new KafkaBroker(installation, run, kafkaPort);
+			processes.put("kafka", kafka.start(spawner));
+			awaitPostgres(run, processes.get("postgres"));
+			LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:" + postgresPort + "/", "postgres",
+					kafka.bootstrapServers());
+			processes.putAll(startZonesAndGateways(spawner, topology, topologyFile, infrastructure));
+			awaitReady(plan, processes, kafkaPort, run);
+		}
+		catch (Exception ex) {
+			System.err.println("ZonePay did not come up: " + ex.getMessage());
+			System.err.println("Logs: " + run.logs());
+			new PlatformDown(installation).run();
+			return 1;
+		}
+		print(plan, processes, topology, run, Duration.between(started, Instant.now()), postgresPort, kafkaPort);
+		return 0;
+	}
+
+	private List<PlatformProcess> plan(Topology topology) {
+		List<PlatformProcess> plan = new ArrayList<>();
+		for (Topology.ZoneSpec zone : topology.zones()) {
+			if (zone.kind() == ZoneKind.CZONE) {
+				continue;
+			}
+			List<String> ports = new ArrayList<>();
+			List<Integer> management = new ArrayList<>();
+			zone.endpoints().forEach((service, uri) -> {
+				ports.add(service + " " + uri.getPort());
+				management.add(uri.getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET);
+			});
+			ports.sort(null);
+			plan.add(new PlatformProcess(zone.id().value(), zone.kind().name(), zone.city().value(), shards(zone.shards()), ports, management));
+		}
+		for (Topology.City city : topology.cities()) {
+			URI gateway = java.util.Objects.requireNonNull(city.gateway(), () -> "city " + city.id() + " declares no gateway");
+			plan.add(new PlatformProcess("gw-" + city.id(), "gateway", city.id().value(), "-", List.of("http " + gateway.getPort()),
+					List.of(gateway.getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET)));
+		}
+		return plan;
+	}
+
+	private Process startPostgres(Spawner spawner, RunDirectory run, Topology topology, int port) {
+		List<String> databases = new ArrayList<>();
+		for (Topology.ZoneSpec zone : topology.zones()) {
+			if (zone.kind() == ZoneKind.RZONE) {
+				ServiceArguments.rzoneServices().forEach(service -> databases.add(ServiceArguments.database(zone, service)));
+			}
+			else if (zone.kind() == ZoneKind.GZONE) {
+				databases.add(ServiceArguments.database(zone, "config"));
+			}
+		}
+		return spawner.java("postgres", List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+				List.of("-cp", installation.platformClassPath(), PostgresHost.class.getName(), "--port", Integer.toString(port), "--data",
+						run.path().resolve("pgdata").toString(), "--ready", run.path().resolve("postgres.ready").toString(), "--databases",
+						String.join(",", databases)));
+	}
+
+	private Map<String, Process> startZonesAndGateways(Spawner spawner, Topology topology, Path topologyFile, LocalInfrastructure infrastructure) {
+		ServiceArguments arguments = new ServiceArguments(topology, infrastructure, topologyFile);
+		Map<String, Process> started = new LinkedHashMap<>();
+		for (Topology.ZoneSpec zone : topology.zones()) {
+			if (zone.kind() == ZoneKind.GZONE) {
+				started.put(zone.id().value(), spawner.java(zone.id().value(), jvm("256m"),
+						concat(List.of("-jar", installation.configServiceJar().toString()), ServiceArguments.asArguments(arguments.zoneService(zone, "config")))));
+			}
+			else if (zone.kind() == ZoneKind.RZONE) {
+				started.put(zone.id().value(), spawner.java(zone.id().value(), jvm("448m"),
+						List.of("-cp", installation.platformClassPath(), ZoneHost.class.getName(), "--zone", zone.id().value(), "--topology",
+								topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers())));
+			}
+		}
+		for (Topology.City city : topology.cities()) {
+			String name = "gw-" + city.id();
+			started.put(name, spawner.java(name, jvm("256m"),
+					concat(List.of("-jar", installation.gatewayJar().toString()), ServiceArguments.asArguments(arguments.gateway(city)))));
+		}
+		return started;
+	}
+
+	private void awaitPostgres(RunDirectory run, Process postgres) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!Files.exists(run.path().resolve("postgres.ready"))) {
+			if (!postgres.isAlive()) {
+				throw new IllegalStateException("PostgreSQL exited; see " + run.log("postgres"));
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("PostgreSQL was not ready within 60 s");
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private void awaitReady(List<PlatformProcess> plan, Map<String, Process> processes, int kafkaPort, RunDirectory run) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(options.getInt("timeout", 240)));
+		List<PlatformProcess> waiting = new ArrayList<>(plan);
+		boolean kafkaReady = false;
+		while (!waiting.isEmpty() || !kafkaReady) {
+			for (Map.Entry<String, Process> process : processes.entrySet()) {
+				if (!process.getValue().isAlive()) {
+					throw new IllegalStateException(process.getKey() + " exited; see " + run.log(process.getKey()));
+				}
+			}
+			kafkaReady = kafkaReady || Readiness.listening(kafkaPort);
+			waiting.removeIf(process -> process.managementPorts().stream().allMatch(readiness::serviceReady));
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("not ready in time: " + waiting.stream().map(PlatformProcess::name).toList() + (kafkaReady ? "" : " and kafka"));
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	private static void requireFreePorts(List<PlatformProcess> plan, int postgresPort, int kafkaPort) {
+		List<Integer> ports = new ArrayList<>(List.of(postgresPort, kafkaPort, kafkaPort + 1));
+		for (PlatformProcess process : plan) {
+			process.ports().forEach(port -> ports.add(Integer.parseInt(port.substring(port.lastIndexOf(' ') + 1))));
+			ports.addAll(process.managementPorts());
+		}
+		List<Integer> taken = ports.stream().filter(port -> !free(port)).toList();
+		if (!taken.isEmpty()) {
+			throw new IllegalStateException("ports already in use: " + taken + ". Is ZonePay already up? Try ./zonepay status or ./zonepay down");
+		}
+	}
+
+	private static boolean free(int port) {
+		try (ServerSocket socket = new ServerSocket(port)) {
+			socket.setReuseAddress(true);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static List<String> jvm(String heap) {
+		List<String> options = new ArrayList<>(SPRING_JVM);
+		options.add("-Xmx" + heap);
+		String extra = System.getenv("ZONEPAY_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			options.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		return options;
+	}
+
+	private static List<String> concat(List<String> head, String[] tail) {
+		List<String> all = new ArrayList<>(head);
+		all.addAll(List.of(tail));
+		return all;
+	}
+
+	private static String shards(@Nullable ShardSet shards) {
+		if (shards == null) {
+			return "-";
+		}
+		List<Shard> list = shards.shards();
+		return list.getFirst() + "-" + list.getLast() + (list.size() == list.getLast().value() - list.getFirst().value() + 1 ? "" : " (" + list.size() + ")");
+	}
+
+	private static void print(List<PlatformProcess> plan, Map<String, Process> processes, Topology topology, RunDirectory run, Duration took,
+			int postgresPort, int kafkaPort) {
+		System.out.printf("%nZonePay is up in %d s. Logs: %s%n%n", took.toSeconds(), run.logs());
+		String format = "%-8s %-8s %-5s %-7s %-8s %s%n";
+		System.out.printf(format, "ZONE", "KIND", "CITY", "SHARDS", "PID", "PORTS (management = port + 100)");
+		for (PlatformProcess process : plan) {
+			System.out.printf(format, process.name(), process.kind(), process.city(), process.shards(), processes.get(process.name()).pid(),
+					String.join(", ", process.ports()));
+		}
+		System.out.printf(format, "postgres", "infra", "-", "-", processes.get("postgres").pid(), "postgresql " + postgresPort);
+		System.out.printf(format, "kafka", "infra", "-", "-", processes.get("kafka").pid(), "kafka " + kafkaPort);
+		System.out.println();
+		for (Topology.City city : topology.cities()) {
+			System.out.println("Gateway " + city.id() + ": " + city.gateway());
+		}
+		URI first = topology.cities().getFirst().gateway();
+		System.out.println();
+		System.out.println("Try:  curl -s -X POST " + first + "/api/users -H 'Content-Type: application/json' -d '{\"name\": \"Alice\", \"shard\": 37}'");
+		System.out.println("Stop: ./zonepay down");
+	}
+}

@@ -1,0 +1,86 @@
+package io.zonepay.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of the platform: its logs, its data and the processes it started, in {@code .zonepay/runs/<time>}. The
+ * current run is named in {@code .zonepay/current}, so {@code down} and {@code status} find it from any shell.
+ */
+record RunDirectory(Path path) {
+
+	private static final String PROCESSES = "processes.tsv";
+
+	static RunDirectory create(Path state) {
+		String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		RunDirectory run = new RunDirectory(state.resolve("runs").resolve(name).toAbsolutePath());
+		try {
+			Files.createDirectories(run.logs());
+			Files.writeString(state.resolve("current"), run.path().toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create " + run.path(), ex);
+		}
+		return run;
+	}
+
+	static Optional<RunDirectory> current(Path state) {
+		Path pointer = state.resolve("current");
+		try {
+			return Files.exists(pointer) ? Optional.of(new RunDirectory(Path.of(Files.readString(pointer).strip()))) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + pointer, ex);
+		}
+	}
+
+	static void clearCurrent(Path state) {
+		try {
+			Files.deleteIfExists(state.resolve("current"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Path logs() {
+		return path.resolve("logs");
+	}
+
+	Path log(String name) {
+		return logs().resolve(name + ".log");
+	}
+
+	void record(String name, long pid) {
+		try {
+			Files.writeString(path.resolve(PROCESSES), name + "\t" + pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<Recorded> processes() {
+		Path file = path.resolve(PROCESSES);
+		try {
+			return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(line -> {
+				String[] parts = line.split("\t");
+				return new Recorded(parts[0], Long.parseLong(parts[1]));
+			}).toList() : List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A process the run started. */
+	record Recorded(String name, long pid) {
+	}
+}

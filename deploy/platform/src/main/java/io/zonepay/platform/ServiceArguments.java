@@ -1,0 +1,112 @@
+package io.zonepay.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.zonepay.kernel.zone.Topology;
+import io.zonepay.kernel.zone.ZoneKind;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings that make one service of a topology a particular zone's: ports from the topology's endpoints, a
+ * database per zone (or shard group) and service, a node id per process, where to read the routing table. The
+ * local platform passes them to processes and the end-to-end suite to in-JVM contexts, so both run the same setup.
+ */
+public final class ServiceArguments {
+
+	/** The management port of every service is its port plus this. */
+	public static final int MANAGEMENT_PORT_OFFSET = 100;
+
+	private final Topology topology;
+
+	private final LocalInfrastructure infrastructure;
+
+	private final @Nullable Path topologyFile;
+
+	public ServiceArguments(Topology topology, LocalInfrastructure infrastructure, @Nullable Path topologyFile) {
+		this.topology = topology;
+		this.infrastructure = infrastructure;
+		this.topologyFile = topologyFile;
+	}
+
+	/** Settings of a service of a zone: {@code config} of the GZone, or {@code account}, {@code order}, {@code payment} of an RZone. */
+	public Map<String, String> zoneService(Topology.ZoneSpec zone, String service) {
+		URI endpoint = Objects.requireNonNull(zone.endpoints().get(service), () -> zone.id() + " declares no endpoint for " + service);
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("server.port", Integer.toString(endpoint.getPort()));
+		settings.put("management.server.port", Integer.toString(endpoint.getPort() + MANAGEMENT_PORT_OFFSET));
+		settings.put("spring.datasource.url", infrastructure.jdbcUrl(database(zone, service)));
+		settings.put("spring.datasource.username", infrastructure.postgresUser());
+		settings.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+		settings.put("zonepay.zone.id", zone.id().value());
+		settings.put("zonepay.zone.city", zone.city().value());
+		if (zone.shardGroup() != null) {
+			settings.put("zonepay.zone.shard-group", zone.shardGroup().value());
+		}
+		settings.put("zonepay.ids.node-id", Integer.toString(nodeId(zone, service)));
+		if (zone.kind() == ZoneKind.GZONE) {
+			if (topologyFile != null) {
+				settings.put("zonepay.topology.location", "file:" + topologyFile.toAbsolutePath());
+			}
+		}
+		else {
+			settings.put("zonepay.routing.source", gzoneConfigEndpoint().toString());
+		}
+		return settings;
+	}
+
+	/** Settings of a city's gateway. */
+	public Map<String, String> gateway(Topology.City city) {
+		URI endpoint = Objects.requireNonNull(city.gateway(), () -> "city " + city.id() + " declares no gateway");
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("server.port", Integer.toString(endpoint.getPort()));
+		settings.put("management.server.port", Integer.toString(endpoint.getPort() + MANAGEMENT_PORT_OFFSET));
+		settings.put("zonepay.gateway.city", city.id().value());
+		settings.put("zonepay.routing.source", gzoneConfigEndpoint().toString());
+		// The local platform is for trying ZonePay out: anyone may get a token.
+		settings.put("zonepay.gateway.tokens.dev-issuer", "true");
+		return settings;
+	}
+
+	/** The services an RZone runs, in the order they start. */
+	public static List<String> rzoneServices() {
+		return List.of("account", "order", "payment");
+	}
+
+	/** One database per shard group and service for RZones, per zone and service otherwise: {@code sg1_account}, {@code gz_config}. */
+	public static String database(Topology.ZoneSpec zone, String service) {
+		String owner = zone.shardGroup() != null ? zone.shardGroup().value() : zone.id().value();
+		return (owner + "_" + service).replace('-', '_');
+	}
+
+	/** Every process that generates ids gets its own node id: ten per zone, by its place in the topology. */
+	int nodeId(Topology.ZoneSpec zone, String service) {
+		int offset = switch (service) {
+			case "config" -> 0;
+			case "account" -> 1;
+			case "order" -> 2;
+			case "payment" -> 3;
+			default -> throw new IllegalArgumentException("unknown service " + service);
+		};
+		return 10 * (topology.zones().indexOf(zone) + 1) + offset;
+	}
+
+	private URI gzoneConfigEndpoint() {
+		return topology.zones()
+			.stream()
+			.filter(zone -> zone.kind() == ZoneKind.GZONE)
+			.findFirst()
+			.map(zone -> zone.endpoints().get("config"))
+			.orElseThrow(() -> new IllegalStateException("the topology's GZone declares no config endpoint"));
+	}
+
+	/** Settings as command-line arguments. */
+	public static String[] asArguments(Map<String, String> settings) {
+		return settings.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+	}
+}
