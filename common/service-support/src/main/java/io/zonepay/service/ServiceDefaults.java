@@ -25,6 +25,9 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 				"%d{HH:mm:ss.SSS} %5p [%X{zone:-},%X{service:-}] [%X{traceId:-},%X{spanId:-}] %-36.36logger{35} : %m%n%wEx");
 		defaults.put("logging.pattern.file",
 				"%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{zone:-},%X{service:-}] [%X{traceId:-},%X{spanId:-}] %logger : %m%n%wEx");
+		// Kafka's clients and brokers explain every step at info.
+		defaults.put("logging.level.org.apache.kafka", "warn");
+		defaults.put("logging.level.kafka", "warn");
 		// Several contexts may share a JVM; each keeps its own meters.
 		defaults.put("management.metrics.use-global-registry", false);
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");

@@ -2,6 +2,8 @@ package io.zonepay.testkit;
 
 import java.util.Map;
 
+import org.slf4j.LoggerFactory;
+
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -13,6 +15,15 @@ public final class SharedKafka {
 	private static volatile EmbeddedKafkaKraftBroker broker;
 
 	private SharedKafka() {
+	}
+
+	/** The broker starts before Spring configures logging, and would otherwise explain every step at info. */
+	private static void quiet(String... loggers) {
+		for (String name : loggers) {
+			if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+				logger.setLevel(ch.qos.logback.classic.Level.WARN);
+			}
+		}
 	}
 
 	public static String bootstrapServers() {
@@ -34,6 +45,7 @@ public final class SharedKafka {
 	}
 
 	private static EmbeddedKafkaKraftBroker start() {
+		quiet("org.apache.kafka", "kafka", "state.change.logger");
 		EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
 		started.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
 				"offsets.topic.num.partitions", "5", "transaction.state.log.replication.factor", "1",

@@ -24,9 +24,16 @@ public final class SharedPostgres {
 	private SharedPostgres() {
 	}
 
-	/** Creates an empty database and answers its JDBC URL. */
+	/** Creates an empty database with a name of its own and answers its JDBC URL. */
 	public static String createDatabase(String prefix) {
-		String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet();
+		return createDatabaseNamed(prefix.replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet());
+	}
+
+	/** Creates an empty database of exactly this name, for tests that lay databases out as a deployment does. */
+	public static String createDatabaseNamed(String name) {
+		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("not a plain database name: " + name);
+		}
 		try (Connection connection = server().getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
@@ -38,6 +45,11 @@ public final class SharedPostgres {
 
 	public static String jdbcUrl(String database) {
 		return server().getJdbcUrl(USER, database);
+	}
+
+	/** The server's JDBC URL without a database: append one. */
+	public static String serverUrl() {
+		return "jdbc:postgresql://localhost:" + server().getPort() + "/";
 	}
 
 	public static String user() {
