@@ -16,15 +16,21 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
+	/**
+	 * Zone, service, trace and span of a log line. Request threads carry the zone in the MDC; threads that do not (pools,
+	 * start-up, the management server) fall back to the zone the process was configured with.
+	 */
+	private static final String CONTEXT = "[%X{zone:-${zonepay.zone.id:}},%X{service:-${spring.application.name:}}] [%X{traceId:-},%X{spanId:-}]";
+
 	static final Map<String, Object> DEFAULTS = defaults();
 
 	private static Map<String, Object> defaults() {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		// Every line says which zone and which trace it belongs to.
 		defaults.put("logging.pattern.console",
-				"%d{HH:mm:ss.SSS} %5p [%X{zone:-},%X{service:-}] [%X{traceId:-},%X{spanId:-}] %-36.36logger{35} : %m%n%wEx");
+				"%d{HH:mm:ss.SSS} %5p " + CONTEXT + " %-36.36logger{35} : %m%n%wEx");
 		defaults.put("logging.pattern.file",
-				"%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{zone:-},%X{service:-}] [%X{traceId:-},%X{spanId:-}] %logger : %m%n%wEx");
+				"%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p " + CONTEXT + " %logger : %m%n%wEx");
 		// Kafka's clients and brokers explain every step at info.
 		defaults.put("logging.level.org.apache.kafka", "warn");
 		defaults.put("logging.level.kafka", "warn");
