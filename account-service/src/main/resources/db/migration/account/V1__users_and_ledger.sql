@@ -65,21 +65,3 @@ create constraint trigger postings_balance
     after insert on entries
     deferrable initially deferred
     for each row execute function entries_balance_per_posting();
-
--- Idempotency-Key records of money-moving requests (see IdempotentRequests in service-support).
-create table idempotency_keys (
-    caller          varchar(64)  not null,
-    idempotency_key varchar(255) not null,
-    fingerprint     char(64)     not null,
-    state           varchar(12)  not null check (state in ('IN_FLIGHT', 'COMPLETED')),
-    claim_token     uuid         not null,
-    locked_until    timestamptz  not null,
-    response_status int,
-    response_type   varchar(100),
-    response_body   text,
-    created_at      timestamptz  not null,
-    completed_at    timestamptz,
-    primary key (caller, idempotency_key)
-);
-
-create index idempotency_keys_by_age on idempotency_keys (created_at);

@@ -45,6 +45,14 @@ class OrderServiceIntegrationTests {
 			.get().uri("/actuator/health/readiness").exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from idempotency_keys", Integer.class)).isZero();
+	}
+
+	@Test
+	void exposesPrometheusMetricsOnTheManagementPort() {
+		RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+			.get().uri("/actuator/prometheus").exchange()
+			.expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("hikaricp_connections", "jvm_memory_used_bytes"));
 	}
 
 	@Test

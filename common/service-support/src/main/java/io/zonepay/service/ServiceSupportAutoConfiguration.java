@@ -7,6 +7,7 @@ import io.zonepay.service.idempotency.IdempotencyConfiguration;
 import io.zonepay.service.ids.IdConfiguration;
 import io.zonepay.service.problem.ProblemHandler;
 import io.zonepay.service.problem.ProblemResponses;
+import io.zonepay.service.schema.SupportSchema;
 import io.zonepay.service.zone.ZoneConfiguration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Import;
 				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ZoneConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, ProblemHandler.class })
+@Import({ ZoneConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, SupportSchema.class,
+		ProblemHandler.class })
 public class ServiceSupportAutoConfiguration {
 
 	@Bean

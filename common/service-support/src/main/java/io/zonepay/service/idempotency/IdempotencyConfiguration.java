@@ -1,5 +1,6 @@
 package io.zonepay.service.idempotency;
 
+import io.zonepay.runtime.PeriodicTask;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,8 +31,8 @@ public class IdempotencyConfiguration {
 	}
 
 	@Bean
-	IdempotencyKeyPurger idempotencyKeyPurger(IdempotencyKeys keys, IdempotencyProperties properties) {
-		return new IdempotencyKeyPurger(keys, properties);
+	PeriodicTask idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties) {
+		IdempotencyKeyPurger purger = new IdempotencyKeyPurger(keys, properties);
+		return new PeriodicTask("idempotency-purge", properties.purgeInterval(), properties.purgeInterval(), purger::purge);
 	}
-
 }

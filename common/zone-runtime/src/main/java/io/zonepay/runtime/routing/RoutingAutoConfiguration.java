@@ -1,11 +1,13 @@
 package io.zonepay.runtime.routing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.runtime.identity.IdentityAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +37,12 @@ public class RoutingAutoConfiguration {
 			ObjectProvider<MeterRegistry> registry) {
 		URI source = Objects.requireNonNull(properties.source());
 		RoutingTableClient client = new RoutingTableClient(source, properties.connectTimeout(), properties.requestTimeout(), signer);
-		return new RoutingTableRefresher(client, tables, properties.refreshInterval(), registry.getIfAvailable(SimpleMeterRegistry::new));
+		return new RoutingTableRefresher(client, tables, registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnProperty("zonepay.routing.source")
+	PeriodicTask routingRefresh(RoutingTableRefresher refresher, RoutingProperties properties) {
+		return new PeriodicTask("routing-refresh", Duration.ZERO, properties.refreshInterval(), refresher::refreshNow);
 	}
 }

@@ -1,24 +1,15 @@
 package io.zonepay.runtime.routing;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps {@link RoutingTables} fresh by reading the table on one background thread at a fixed pace. A failed read
- * keeps the last good table; routing never stops because global data is briefly out of reach.
+ * Keeps {@link RoutingTables} fresh: each read that brings a newer epoch replaces the table. A failed read keeps the
+ * last good table; routing never stops because global data is briefly out of reach.
  */
-public final class RoutingTableRefresher implements SmartLifecycle {
+public final class RoutingTableRefresher {
 
 	private static final Logger log = LoggerFactory.getLogger(RoutingTableRefresher.class);
 
@@ -26,18 +17,13 @@ public final class RoutingTableRefresher implements SmartLifecycle {
 
 	private final RoutingTables tables;
 
-	private final Duration interval;
-
 	private final Counter failures;
-
-	private volatile ScheduledExecutorService scheduler;
 
 	private volatile boolean failing;
 
-	public RoutingTableRefresher(RoutingTableClient client, RoutingTables tables, Duration interval, MeterRegistry registry) {
+	public RoutingTableRefresher(RoutingTableClient client, RoutingTables tables, MeterRegistry registry) {
 		this.client = client;
 		this.tables = tables;
-		this.interval = interval;
 		this.failures = Counter.builder("zonepay.routing.refresh.failures").description("Failed reads of the routing table").register(registry);
 		registry.gauge("zonepay.routing.epoch", tables, RoutingTables::epoch);
 	}
@@ -73,37 +59,5 @@ public final class RoutingTableRefresher implements SmartLifecycle {
 			}
 			return false;
 		}
-	}
-
-	@Override
-	public void start() {
-		// The refresh thread logs as the zone that started it, even when several zones share a JVM.
-		Map<String, String> logContext = MDC.getCopyOfContextMap();
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(() -> {
-				if (logContext != null) {
-					MDC.setContextMap(logContext);
-				}
-				runnable.run();
-			}, "routing-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		started.scheduleWithFixedDelay(this::refreshNow, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-		scheduler = started;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = scheduler;
-		if (running != null) {
-			running.shutdownNow();
-			scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
 	}
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.identity.DevelopmentKeys;
 import io.zonepay.kernel.identity.Role;
+import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,8 @@ class RoutingTableRefresherTests {
 
 	private RoutingTableRefresher refresher;
 
+	private PeriodicTask task;
+
 	@BeforeEach
 	void startConfigService() throws IOException {
 		configService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,20 +54,20 @@ class RoutingTableRefresherTests {
 		configService.start();
 		tables = new RoutingTables();
 		URI source = URI.create("http://127.0.0.1:" + configService.getAddress().getPort());
-		refresher = new RoutingTableRefresher(new RoutingTableClient(source, Duration.ofMillis(500), Duration.ofSeconds(2), signer), tables,
-				Duration.ofMillis(50), registry);
+		refresher = new RoutingTableRefresher(new RoutingTableClient(source, Duration.ofMillis(500), Duration.ofSeconds(2), signer), tables, registry);
+		task = new PeriodicTask("routing-refresh", Duration.ZERO, Duration.ofMillis(50), refresher::refreshNow);
 	}
 
 	@AfterEach
 	void stop() {
-		refresher.stop();
+		task.stop();
 		configService.stop(0);
 	}
 
 	@Test
 	void readsTheTableAsASystemCallerAndPicksUpNewEpochs() {
 		serve(1);
-		refresher.start();
+		task.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> tables.epoch() == 1);
 		assertThat(signer.verify(caller.get(), "GET", "/admin/routing").caller().roles()).containsExactly(Role.SYSTEM);
 		serve(2);

@@ -1,5 +1,5 @@
--- Idempotency-Key records of money-moving requests (see IdempotentRequests in service-support), kept in the shard
--- group's database so that a retry after a zone failover still finds them.
+-- Idempotency-Key records of money-moving requests (IdempotentRequests), kept in the shard group's database of every
+-- service that uses them, so that a retry after a zone failover still finds them.
 create table idempotency_keys (
     caller          varchar(64)  not null,
     idempotency_key varchar(255) not null,
