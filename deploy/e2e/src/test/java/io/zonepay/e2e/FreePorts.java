@@ -29,7 +29,7 @@ final class FreePorts {
 
 	private static boolean free(int port) {
 		try (ServerSocket socket = new ServerSocket(port)) {
-			return true;
+			return socket.isBound();
 		}
 		catch (IOException ex) {
 			return false;
