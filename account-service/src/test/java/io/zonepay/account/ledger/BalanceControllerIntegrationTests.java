@@ -109,12 +109,25 @@ class BalanceControllerIntegrationTests {
 				"{\"amount\": 10.5, \"currency\": \"CNY\"}", "{\"amount\": \"100\", \"currency\": \"CNY\"}",
 				"{\"amount\": 100, \"currency\": \"XYZ\"}", "{\"amount\": 100, \"currency\": \"cny\"}", "{\"currency\": \"CNY\"}",
 				"{\"amount\": 100000000000, \"currency\": \"CNY\"}", "{\"amount\": 99999999999999999999, \"currency\": \"CNY\"}")) {
-			deposit(frank, "bad-" + body.hashCode(), body).expectStatus().isBadRequest().expectBody()
+			deposit(frank, "bad-" + body.hashCode(), body).expectStatus().isBadRequest()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
 				.jsonPath("$.code").value(code -> assertThat(code).as(body).isIn("VALIDATION_FAILED", "AMOUNT_OUT_OF_RANGE"))
 				.jsonPath("$.status").isEqualTo(400);
 		}
 		deposit(frank, "broken", "{\"amount\": ").expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");
 		assertThat(jdbc.queryForObject("select count(*) from accounts where owner_id = ?", Long.class, frank)).isZero();
+	}
+
+	@Test
+	void unknownPathsAndMethodsAreProblemsToo() {
+		long judy = signUp(17);
+		get(judy, "/api/users/" + judy + "/nothing").expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND").jsonPath("$.detail").isEqualTo("no such resource");
+		String path = "/api/users/" + judy;
+		client.delete().uri(path).header("X-ZonePay-Caller", TestCallers.user(judy, "DELETE", path)).exchange()
+			.expectStatus().isEqualTo(405).expectBody().jsonPath("$.code").isEqualTo("METHOD_NOT_ALLOWED");
 	}
 
 	@Test

@@ -41,6 +41,11 @@ final class PlatformUp {
 
 	int run() throws Exception {
 		Instant started = Instant.now();
+		RunDirectory.current(installation.stateDirectory())
+			.filter(run -> run.processes().stream().anyMatch(process -> ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)))
+			.ifPresent(run -> {
+				throw new IllegalStateException("ZonePay is already up (" + run.path() + "); ./zonepay down first");
+			});
 		Path topologyFile = Path.of(options.get("topology", installation.defaultTopology().toString())).toAbsolutePath();
 		Topology topology = TopologyFile.read(topologyFile);
 		int postgresPort = options.getInt("postgres-port", 15432);

@@ -12,7 +12,19 @@ public final class ZonePayCli {
 		Options options = Options.parse(args);
 		Installation installation = new Installation(Path.of(System.getProperty("zonepay.home", ".")).toAbsolutePath().normalize());
 		String command = options.positional().isEmpty() ? "help" : options.positional().getFirst();
-		int status = switch (command) {
+		int status;
+		try {
+			status = run(command, installation, options);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			System.err.println("zonepay " + command + ": " + ex.getMessage());
+			status = 1;
+		}
+		System.exit(status);
+	}
+
+	private static int run(String command, Installation installation, Options options) throws Exception {
+		return switch (command) {
 			case "up" -> new PlatformUp(installation, options).run();
 			case "down" -> new PlatformDown(installation).run();
 			case "status" -> new PlatformStatus(installation).run();
@@ -24,6 +36,5 @@ public final class ZonePayCli {
 				yield command.equals("help") ? 0 : 2;
 			}
 		};
-		System.exit(status);
 	}
 }

@@ -1,5 +1,6 @@
 package io.zonepay.service.problem;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every exception a request can end in to a problem with a stable code: Spring MVC's own (malformed JSON,
@@ -39,14 +42,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	@ExceptionHandler(ProblemException.class)
-	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
-		return respond(Problems.of(ex.problem(), ex.detail(), ex.properties()));
+	ResponseEntity<Object> problem(ProblemException ex, WebRequest request) {
+		return respond(Problems.of(ex.problem(), ex.detail(), ex.properties()), request);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected failure", ex);
-		return respond(Problems.of(CommonProblem.INTERNAL_ERROR, "the request failed; it is safe to retry with the same Idempotency-Key", Map.of()));
+		return respond(Problems.of(CommonProblem.INTERNAL_ERROR, "the request failed; it is safe to retry with the same Idempotency-Key", Map.of()),
+				request);
 	}
 
 	@Override
@@ -97,9 +101,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return handleExceptionInternal(ex, Problems.of(CommonProblem.NOT_FOUND, "no such resource", Map.of()), headers, status, request);
+	}
+
+	/** Every problem leaves with a code, and in the same member order as those the filters write. */
+	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (body instanceof ProblemDetail document && (document.getProperties() == null || !document.getProperties().containsKey(Problems.CODE))) {
-			Problems.classify(document, byStatus(status.value()));
+		if (body instanceof ProblemDetail document) {
+			if (document.getProperties() == null || !document.getProperties().containsKey(Problems.CODE)) {
+				Problems.classify(document, byStatus(status.value()));
+			}
+			if (document.getInstance() == null && request instanceof ServletWebRequest servlet) {
+				document.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+			}
+			// The headers an exception carries may be read-only.
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.addAll(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(Problems.toDocument(document), problemHeaders, status);
 		}
 		return super.createResponseEntity(body, headers, status, request);
 	}
@@ -129,7 +150,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		};
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(ProblemDetail document) {
-		return ResponseEntity.status(document.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(document);
+	private ResponseEntity<Object> respond(ProblemDetail document, WebRequest request) {
+		return createResponseEntity(document, new HttpHeaders(), HttpStatusCode.valueOf(document.getStatus()), request);
 	}
 }
