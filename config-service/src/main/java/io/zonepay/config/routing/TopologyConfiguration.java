@@ -5,6 +5,7 @@ import io.zonepay.kernel.zone.Topology;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.core.env.Environment;
  * {@code zonepay.topology.location} names (the local four-zone layout by default).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!czone")
 class TopologyConfiguration {
 
 	@Bean

@@ -13,11 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 @SpringBootTest(classes = ConfigServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=config-service", "zonepay.zone.id=gz", "zonepay.zone.city=hz", "zonepay.ids.node-id=1",
 				"management.server.port=0" })
-@EmbeddedInfrastructure(database = "config")
+@EmbeddedInfrastructure(database = "config", kafka = true)
 class RoutingControllerIntegrationTests {
 
 	@LocalServerPort
@@ -60,8 +61,15 @@ class RoutingControllerIntegrationTests {
 	}
 
 	@Test
-	void aRestartKeepsTheStoredTable() {
-		assertThat(store.initialize(topology.initialRoutingTable())).isFalse();
-		assertThat(store.current()).hasValueSatisfying(table -> assertThat(table.epoch()).isEqualTo(1));
+	void routingEpochsOnlyEverGrow() {
+		assertThatException().isThrownBy(() -> store.replace(topology.initialRoutingTable())).withMessageContaining("epochs only grow");
+	}
+
+	@Test
+	void theTableIsGlobalDataWithAVersion() {
+		client.get().uri("/api/global/routing").header("X-ZonePay-Caller", TestCallers.user(1237, "GET", "/api/global/routing")).exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("X-ZonePay-Served-By", "gz")
+			.expectBody().jsonPath("$.epoch").isEqualTo(1).jsonPath("$.version").value(version -> assertThat((Integer) version).isPositive());
 	}
 }

@@ -1,0 +1,5 @@
+/** Global data every zone reads: degrade switches and limits, with their names, types and defaults. */
+@NullMarked
+package io.zonepay.kernel.global;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package io.zonepay.runtime.global;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.runtime.routing.RoutingTables;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The global data this process knows: the newest {@link GlobalView} (its routing table also feeds
+ * {@link RoutingTables}) and the merchants it has looked up since the version last moved. Only ever moves to newer
+ * versions.
+ */
+public final class GlobalData {
+
+	private final AtomicReference<@Nullable GlobalView> view = new AtomicReference<>();
+
+	private final Map<Long, Optional<MerchantDocument>> merchants = new ConcurrentHashMap<>();
+
+	private final RoutingTables tables;
+
+	private final @Nullable GlobalDataClient client;
+
+	private final int merchantCacheSize;
+
+	public GlobalData(RoutingTables tables, @Nullable GlobalDataClient client, int merchantCacheSize) {
+		this.tables = tables;
+		this.client = client;
+		this.merchantCacheSize = merchantCacheSize;
+	}
+
+	public @Nullable GlobalView view() {
+		return view.get();
+	}
+
+	public long version() {
+		GlobalView current = view.get();
+		return current == null ? 0 : current.version();
+	}
+
+	/** The switches at the newest known version. */
+	public Switches switches() {
+		return require().switches();
+	}
+
+	/** Takes a view if it is newer than the current one; answers whether it did. */
+	public boolean offer(GlobalView offered) {
+		GlobalView previous = view.getAndAccumulate(offered, (known, next) -> known == null || next.version() > known.version() ? next : known);
+		boolean newer = previous == null || offered.version() > previous.version();
+		if (newer) {
+			// Merchants may have changed with the version; look them up afresh.
+			merchants.clear();
+			tables.offer(offered.routing());
+		}
+		return newer;
+	}
+
+	/**
+	 * A merchant, from memory or from the CZone.
+	 * @throws ProblemException {@code 503 STALE_GLOBAL_DATA} when it cannot be read
+	 */
+	public Optional<MerchantDocument> merchant(long id) {
+		Optional<MerchantDocument> cached = merchants.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		Optional<MerchantDocument> read = read(id);
+		if (merchants.size() >= merchantCacheSize) {
+			merchants.clear();
+		}
+		merchants.put(id, read);
+		return read;
+	}
+
+	private Optional<MerchantDocument> read(long id) {
+		if (client == null) {
+			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "this process has no source of global data");
+		}
+		try {
+			return client.merchant(id);
+		}
+		catch (IOException ex) {
+			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "merchant " + id + " cannot be read from " + client.source());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "interrupted reading merchant " + id);
+		}
+	}
+
+	private GlobalView require() {
+		GlobalView current = view.get();
+		if (current == null) {
+			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "global data has not been loaded yet");
+		}
+		return current;
+	}
+}

@@ -1,0 +1,70 @@
+package io.zonepay.runtime.global;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.runtime.identity.IdentityAutoConfiguration;
+import io.zonepay.runtime.routing.RoutingAutoConfiguration;
+import io.zonepay.runtime.routing.RoutingTables;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The process's global data, and, when a CZone to read from is configured, the background reader that keeps it
+ * current, its health and metrics.
+ */
+@AutoConfiguration(after = { IdentityAutoConfiguration.class, RoutingAutoConfiguration.class },
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@EnableConfigurationProperties(GlobalDataProperties.class)
+public class GlobalDataAutoConfiguration {
+
+	@Bean
+	GlobalData globalData(GlobalDataProperties properties, RoutingTables tables, ObjectProvider<GlobalDataClient> client) {
+		return new GlobalData(tables, client.getIfAvailable(), properties.merchantCacheSize());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("zonepay.global.source")
+	static class Reader {
+
+		@Bean
+		GlobalDataClient globalDataClient(GlobalDataProperties properties, CallerSigner signer) {
+			return new GlobalDataClient(Objects.requireNonNull(properties.source()), properties.connectTimeout(), properties.requestTimeout(), signer);
+		}
+
+		@Bean
+		GlobalDataRefresher globalDataRefresher(GlobalDataClient client, GlobalData data, ObjectProvider<MeterRegistry> registry) {
+			return new GlobalDataRefresher(client, data, registry.getIfAvailable(SimpleMeterRegistry::new));
+		}
+
+		@Bean
+		PeriodicTask globalDataRefresh(GlobalDataRefresher refresher, GlobalDataProperties properties) {
+			return new PeriodicTask("global-refresh", Duration.ZERO, properties.refreshInterval(), refresher::refreshNow);
+		}
+
+		@Bean
+		GlobalDataHealthIndicator globalDataHealthIndicator(GlobalData data) {
+			return new GlobalDataHealthIndicator(data);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class Actuator {
+
+		@Bean
+		GlobalDataEndpoint globalDataEndpoint(GlobalData data) {
+			return new GlobalDataEndpoint(data);
+		}
+	}
+}

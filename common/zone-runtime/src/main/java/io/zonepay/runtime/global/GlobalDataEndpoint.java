@@ -1,0 +1,32 @@
+package io.zonepay.runtime.global;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/** {@code /actuator/globaldata}: which version of global data this process acts on, and its switches. */
+@Endpoint(id = "globaldata")
+public class GlobalDataEndpoint {
+
+	private final GlobalData data;
+
+	GlobalDataEndpoint(GlobalData data) {
+		this.data = data;
+	}
+
+	@ReadOperation
+	public Map<String, Object> globalData() {
+		GlobalView view = data.view();
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("version", data.version());
+		if (view != null) {
+			answer.put("epoch", view.routing().epoch());
+			answer.put("switches", view.switches().asMap());
+			answer.put("currencies", new TreeSet<>(view.currencies().stream().map(currency -> currency.code()).toList()));
+		}
+		return answer;
+	}
+}

@@ -1,0 +1,5 @@
+/** The currencies ZonePay accepts. */
+@NullMarked
+package io.zonepay.config.currency;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,130 @@
+package io.zonepay.config.global;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Kafka topic that carries the change log: a single partition, so the log keeps its version order, holding
+ * JSON {@link ReplicationMessage}s. Creates the clients of the relay and the replicators with explicit bounds.
+ */
+@Component
+public class ChangeTopic {
+
+	private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long the change log stays on the topic; a replica further behind than this starts again from a snapshot. */
+	private static final Duration RETENTION = Duration.ofDays(7);
+
+	private final KafkaProperties kafka;
+
+	private final ReplicationProperties properties;
+
+	private final JsonMapper json;
+
+	ChangeTopic(KafkaProperties kafka, ReplicationProperties properties, JsonMapper json) {
+		this.kafka = kafka;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	public TopicPartition partition() {
+		return new TopicPartition(properties.topic(), 0);
+	}
+
+	public void ensureExists() throws InterruptedException, TimeoutException {
+		try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+			NewTopic topic = new NewTopic(properties.topic(), 1, properties.replicationFactor())
+				.configs(Map.of("retention.ms", Long.toString(RETENTION.toMillis()), "cleanup.policy", "delete"));
+			admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException("cannot create topic " + properties.topic(), ex.getCause());
+			}
+		}
+	}
+
+	/** An idempotent producer that keeps order: retries never reorder or duplicate within a session. */
+	public KafkaProducer<String, String> producer() {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return new KafkaProducer<>(config);
+	}
+
+	/** A consumer without a group: replicas keep their position in their own database, not in Kafka. */
+	public KafkaConsumer<String, String> consumer(String clientId) {
+		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// A position that fell out of retention must be noticed, not silently skipped.
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.pollTimeout().toMillis());
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		return new KafkaConsumer<>(config);
+	}
+
+	public ProducerRecord<String, String> record(ReplicationMessage message) {
+		return new ProducerRecord<>(properties.topic(), 0, Long.toString(message.version()), json.writeValueAsString(message));
+	}
+
+	public ReplicationMessage read(ConsumerRecord<String, String> record) {
+		return json.readValue(record.value(), ReplicationMessage.class);
+	}
+
+	/** The version of the last message on the topic: where a restarted relay resumes. Empty topic: 0. */
+	public long lastPublishedVersion() {
+		try (KafkaConsumer<String, String> consumer = consumer("zonepay-relay-resume")) {
+			TopicPartition partition = partition();
+			consumer.assign(List.of(partition));
+			long end = consumer.endOffsets(List.of(partition)).get(partition);
+			if (end == 0) {
+				return 0;
+			}
+			consumer.seek(partition, end - 1);
+			long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+			while (System.nanoTime() < deadline) {
+				Optional<ConsumerRecord<String, String>> last = consumer.poll(properties.pollTimeout()).records(partition).stream().reduce((a, b) -> b);
+				if (last.isPresent()) {
+					return read(last.get()).version();
+				}
+			}
+			throw new IllegalStateException("cannot read the last message of " + properties.topic() + " within " + ADMIN_TIMEOUT);
+		}
+	}
+}

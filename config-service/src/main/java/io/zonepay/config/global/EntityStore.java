@@ -1,0 +1,61 @@
+package io.zonepay.config.global;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Global entities as readers see them, in {@code global_entities}: the same table in the GZone and in every CZone. */
+@Repository
+public class EntityStore {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	EntityStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<Entity> find(GlobalKind kind, String key) {
+		return jdbc.sql("select kind, entity_key, version, document from global_entities where kind = ? and entity_key = ?")
+			.params(kind.name(), key)
+			.query(this::entity)
+			.optional();
+	}
+
+	public List<Entity> all(GlobalKind kind) {
+		return jdbc.sql("select kind, entity_key, version, document from global_entities where kind = ? order by entity_key")
+			.param(kind.name())
+			.query(this::entity)
+			.list();
+	}
+
+	public List<Entity> everything() {
+		return jdbc.sql("select kind, entity_key, version, document from global_entities order by kind, entity_key").query(this::entity).list();
+	}
+
+	/** Stores an entity unless a newer version of it is stored already; answers whether it did. */
+	public boolean putIfNewer(Entity entity) {
+		return jdbc.sql("""
+				insert into global_entities (kind, entity_key, document, version) values (?, ?, cast(? as jsonb), ?)
+				on conflict (kind, entity_key) do update set document = excluded.document, version = excluded.version
+				where global_entities.version < excluded.version
+				""").params(entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version()).update() == 1;
+	}
+
+	public void deleteAll() {
+		jdbc.sql("delete from global_entities").update();
+	}
+
+	private Entity entity(ResultSet rs, int row) throws SQLException {
+		return new Entity(GlobalKind.valueOf(rs.getString("kind")), rs.getString("entity_key"), rs.getLong("version"),
+				json.readTree(rs.getString("document")));
+	}
+}

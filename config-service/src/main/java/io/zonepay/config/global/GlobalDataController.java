@@ -1,0 +1,99 @@
+package io.zonepay.config.global;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zonepay.config.routing.RoutingStore;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.runtime.global.GlobalViewDocument;
+import io.zonepay.runtime.global.GlobalViewDocument.CurrencyDocument;
+import io.zonepay.runtime.routing.RoutingTableDocument;
+import io.zonepay.service.zone.ZoneProperties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How current this zone's global data is ({@code GET /api/global/watermark}), and the view every gateway and service
+ * keeps of it ({@code GET /internal/global/view}, answered with 304 while the reader's version is still current).
+ */
+@RestController
+class GlobalDataController {
+
+	private final GlobalReads reads;
+
+	private final EntityStore entities;
+
+	private final JsonMapper json;
+
+	private final String zone;
+
+	private final Duration stalenessBound;
+
+	private final Clock clock = Clock.systemUTC();
+
+	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone, ReplicationProperties replication) {
+		this.reads = reads;
+		this.entities = entities;
+		this.json = json;
+		this.zone = zone.id().value();
+		this.stalenessBound = replication.stalenessBound();
+	}
+
+	@GetMapping("/api/global/watermark")
+	Map<String, Object> watermark() {
+		Watermark watermark = reads.watermark();
+		long staleness = Math.max(0, Duration.between(watermark.sourceTime(), clock.instant()).toMillis());
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("zone", zone);
+		answer.put("version", watermark.version());
+		answer.put("sourceTime", watermark.sourceTime().toString());
+		answer.put("stalenessMs", staleness);
+		answer.put("stale", staleness > stalenessBound.toMillis());
+		return answer;
+	}
+
+	@GetMapping("/internal/global/view")
+	ResponseEntity<JsonNode> view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known, Caller caller) {
+		Operators.requireAdminOrSystem(caller);
+		if (reads.fresh() && etag(reads.watermark().version()).equals(known)) {
+			// The reader is current: a version check costs no data.
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build();
+		}
+		ResponseEntity<JsonNode> answer = reads.read(0, () -> Optional.of(json.valueToTree(localView())), "/internal/global/view",
+				() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no global data"));
+		JsonNode body = answer.getBody();
+		String version = etag(body == null ? 0 : body.get("version").asLong());
+		if (version.equals(known)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build();
+		}
+		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).eTag(version).body(body);
+	}
+
+	private GlobalViewDocument localView() {
+		Watermark watermark = reads.watermark();
+		RoutingTableDocument routing = entities.find(GlobalKind.ROUTING, RoutingStore.KEY)
+			.map(entity -> json.treeToValue(entity.document(), RoutingTableDocument.class))
+			.orElseThrow(() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no routing table yet"));
+		Map<String, String> switches = new LinkedHashMap<>();
+		entities.all(GlobalKind.SWITCH).forEach(entity -> switches.put(entity.key(), entity.document().get("value").asString()));
+		var currencies = entities.all(GlobalKind.CURRENCY).stream().map(entity -> json.treeToValue(entity.document(), CurrencyDocument.class)).toList();
+		return new GlobalViewDocument(watermark.version(), zone, watermark.sourceTime(), routing, switches, currencies);
+	}
+
+	private static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+}

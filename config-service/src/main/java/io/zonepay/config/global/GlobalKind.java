@@ -1,0 +1,7 @@
+package io.zonepay.config.global;
+
+/** The kinds of global entity. */
+public enum GlobalKind {
+
+	MERCHANT, CURRENCY, SWITCH, ROUTING
+}

@@ -1,0 +1,30 @@
+package io.zonepay.config.relay;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.zonepay.config.global.ChangeLog;
+import io.zonepay.config.global.ChangeTopic;
+import io.zonepay.config.global.ReplicationProperties;
+import io.zonepay.runtime.PeriodicTask;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** The GZone's relay, stepping on a thread of its own. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!czone")
+class RelayConfiguration {
+
+	@Bean(destroyMethod = "close")
+	ChangeRelay changeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DataSource dataSource) {
+		return new ChangeRelay(changes, topic, properties, new RelayLeadership(dataSource));
+	}
+
+	@Bean
+	PeriodicTask changeRelayTask(ChangeRelay relay, ReplicationProperties properties) {
+		return new PeriodicTask("change-relay", Duration.ZERO, properties.relayInterval(), relay::tick);
+	}
+}

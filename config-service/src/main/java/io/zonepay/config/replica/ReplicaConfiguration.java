@@ -1,0 +1,62 @@
+package io.zonepay.config.replica;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import io.zonepay.config.global.ChangeTopic;
+import io.zonepay.config.global.ReplicationProperties;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.zone.ZoneProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The CZone role: the replicator, its state, its reads, and how it reports its staleness. */
+@Configuration(proxyBeanMethods = false)
+@Profile("czone")
+class ReplicaConfiguration {
+
+	@Bean
+	ReplicaState replicaState(ReplicationProperties properties, MeterRegistry registry) {
+		ReplicaState state = new ReplicaState(Clock.systemUTC(), properties.stalenessBound());
+		TimeGauge.builder("zonepay.czone.staleness", state, TimeUnit.MILLISECONDS, current -> current.staleness().toMillis())
+			.description("How old this CZone's copy of global data is")
+			.register(registry);
+		return state;
+	}
+
+	@Bean
+	GzoneClient gzoneClient(ReplicationProperties properties, CallerSigner signer, JsonMapper json) {
+		return new GzoneClient(Objects.requireNonNull(properties.gzone(), "set zonepay.replication.gzone: the GZone a CZone copies"),
+				properties.gzoneTimeout(), signer, json);
+	}
+
+	@Bean
+	ReplicaReads replicaReads(ReplicaState state, GzoneClient gzone, ReplicationProperties properties, ZoneProperties zone, MeterRegistry registry) {
+		return new ReplicaReads(state, gzone, properties.minVersionWait(), zone.id().value(), registry);
+	}
+
+	@Bean
+	Replicator replicator(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
+			RoutingTables tables, ReplicationProperties properties, MeterRegistry registry, JsonMapper json, ZoneProperties zone) {
+		Timer applyLag = Timer.builder("zonepay.czone.apply.lag")
+			.description("From a change's commit at the GZone to its apply at this CZone")
+			.publishPercentiles(0.5, 0.99, 0.999)
+			.publishPercentileHistogram()
+			.register(registry);
+		return new Replicator(new Replicator.Dependencies(topic, store, state, gzone, transactions, tables, properties, applyLag, json), zone.id().value());
+	}
+
+	@Bean
+	ReplicaHealthIndicator replicaHealthIndicator(ReplicaState state) {
+		return new ReplicaHealthIndicator(state);
+	}
+}

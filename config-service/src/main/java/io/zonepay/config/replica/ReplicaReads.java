@@ -1,0 +1,107 @@
+package io.zonepay.config.replica;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.config.global.GlobalReads;
+import io.zonepay.config.global.Watermark;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A CZone's reads. From its own copy while the copy is within the staleness bound and has the version the caller
+ * needs (waiting a bounded time for it); otherwise from the GZone, counted; and when the GZone cannot be reached
+ * either, {@code 503 STALE_GLOBAL_DATA}. Never data older than the bound without saying so.
+ */
+class ReplicaReads implements GlobalReads {
+
+	private final ReplicaState state;
+
+	private final GzoneClient gzone;
+
+	private final Duration minVersionWait;
+
+	private final String zone;
+
+	private final Map<String, Counter> fallbacks;
+
+	ReplicaReads(ReplicaState state, GzoneClient gzone, Duration minVersionWait, String zone, MeterRegistry registry) {
+		this.state = state;
+		this.gzone = gzone;
+		this.minVersionWait = minVersionWait;
+		this.zone = zone;
+		this.fallbacks = Map.of("stale", fallbackCounter(registry, "stale"), "behind", fallbackCounter(registry, "behind"));
+	}
+
+	@Override
+	public ResponseEntity<JsonNode> read(long minVersion, Supplier<Optional<JsonNode>> local, String path, Supplier<ProblemException> notFound) {
+		if (!state.fresh()) {
+			fallbacks.get("stale").increment();
+			return fromGzone(path, notFound);
+		}
+		if (!reached(minVersion)) {
+			fallbacks.get("behind").increment();
+			return fromGzone(path, notFound);
+		}
+		JsonNode answer = local.get().orElseThrow(notFound);
+		return ResponseEntity.ok().header(ZonePayHeaders.SERVED_BY, zone).body(answer);
+	}
+
+	@Override
+	public Watermark watermark() {
+		return state.watermark();
+	}
+
+	@Override
+	public boolean fresh() {
+		return state.fresh();
+	}
+
+	private boolean reached(long minVersion) {
+		try {
+			return state.watermark().version() >= minVersion || state.awaitVersion(minVersion, minVersionWait) && state.fresh();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private ResponseEntity<JsonNode> fromGzone(String path, Supplier<ProblemException> notFound) {
+		try {
+			GzoneClient.Answer answer = gzone.get(path);
+			if (answer.status() == 404) {
+				throw notFound.get();
+			}
+			if (answer.status() != 200) {
+				throw unavailable("the GZone answered " + answer.status());
+			}
+			return ResponseEntity.ok().header(ZonePayHeaders.SERVED_BY, answer.servedBy()).body(answer.body());
+		}
+		catch (IOException ex) {
+			throw unavailable("the GZone cannot be reached (" + ex.getClass().getSimpleName() + ")");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable("interrupted");
+		}
+	}
+
+	private ProblemException unavailable(String why) {
+		return new ProblemException(CommonProblem.STALE_GLOBAL_DATA, zone + " is " + state.staleness().toMillis() + " ms stale (bound "
+				+ state.bound().toMillis() + " ms) and " + why, Map.of("zone", zone, "stalenessMs", state.staleness().toMillis()));
+	}
+
+	private static Counter fallbackCounter(MeterRegistry registry, String reason) {
+		return Counter.builder("zonepay.czone.fallbacks").description("Reads a CZone sent to the GZone").tag("reason", reason).register(registry);
+	}
+}

@@ -1,0 +1,74 @@
+package io.zonepay.config.replica;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+
+import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.EntityStore;
+import io.zonepay.config.global.GlobalKind;
+import io.zonepay.config.global.Snapshot;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The CZone's copy: entities and the position they are at, always written together. */
+@Repository
+class ReplicaStore {
+
+	private final JdbcClient jdbc;
+
+	private final EntityStore entities;
+
+	ReplicaStore(JdbcClient jdbc, EntityStore entities) {
+		this.jdbc = jdbc;
+		this.entities = entities;
+	}
+
+	Optional<Position> load() {
+		return jdbc.sql("select version, source_time, next_offset from replica_watermark")
+			.query((rs, row) -> new Position(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
+			.optional();
+	}
+
+	/** Replaces the whole copy with a snapshot, to be followed from {@code nextOffset}. */
+	@Transactional
+	Position replaceAll(Snapshot snapshot, long nextOffset) {
+		entities.deleteAll();
+		snapshot.entities().forEach(entities::putIfNewer);
+		jdbc.sql("delete from replica_watermark").update();
+		Position position = new Position(snapshot.version(), snapshot.sourceTime(), nextOffset);
+		jdbc.sql("insert into replica_watermark (id, version, source_time, next_offset, applied_changes) values (1, ?, ?, ?, 0)")
+			.params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset())
+			.update();
+		return position;
+	}
+
+	/** Applies one change of a batch; the caller's transaction also saves the position that follows it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void apply(Entity entity) {
+		entities.putIfNewer(entity);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void save(Position position, int applied) {
+		int updated = jdbc.sql("""
+				update replica_watermark
+				set version = ?, source_time = ?, next_offset = ?, applied_changes = applied_changes + ?
+				where id = 1
+				""").params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), applied).update();
+		if (updated != 1) {
+			throw new IllegalStateException("the replica has no watermark row to advance");
+		}
+	}
+
+	Optional<Entity> entity(GlobalKind kind) {
+		return entities.all(kind).stream().findFirst();
+	}
+
+	/** Changes applied since the copy was last bootstrapped: each exactly once. */
+	long appliedChanges() {
+		return jdbc.sql("select coalesce(max(applied_changes), 0) from replica_watermark").query(Long.class).single();
+	}
+}

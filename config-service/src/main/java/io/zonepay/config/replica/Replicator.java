@@ -1,0 +1,260 @@
+package io.zonepay.config.replica;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.Timer;
+import io.zonepay.config.global.ChangeTopic;
+import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.GlobalKind;
+import io.zonepay.config.global.ReplicationMessage;
+import io.zonepay.config.global.ReplicationProperties;
+import io.zonepay.config.global.Snapshot;
+import io.zonepay.runtime.routing.RoutingTableDocument;
+import io.zonepay.runtime.routing.RoutingTables;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies the change log to this CZone's copy, exactly once: each poll's records are applied in one transaction
+ * together with the position after them, so a crash anywhere repeats nothing and loses nothing. A change applies
+ * only on top of the one before it; a hole (lost data, a log that fell out of retention) makes the copy start over
+ * from a GZone snapshot rather than go on with a gap.
+ */
+class Replicator implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Replicator.class);
+
+	private final ChangeTopic topic;
+
+	private final ReplicaStore store;
+
+	private final ReplicaState state;
+
+	private final GzoneClient gzone;
+
+	private final TransactionTemplate transactions;
+
+	private final RoutingTables tables;
+
+	private final ReplicationProperties properties;
+
+	private final Timer applyLag;
+
+	private final JsonMapper json;
+
+	private final String name;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private volatile @Nullable Thread thread;
+
+	private volatile boolean running;
+
+	private volatile @Nullable KafkaConsumer<String, String> consumer;
+
+	Replicator(Dependencies dependencies, String name) {
+		this.topic = dependencies.topic();
+		this.store = dependencies.store();
+		this.state = dependencies.state();
+		this.gzone = dependencies.gzone();
+		this.transactions = dependencies.transactions();
+		this.tables = dependencies.tables();
+		this.properties = dependencies.properties();
+		this.applyLag = dependencies.applyLag();
+		this.json = dependencies.json();
+		this.name = name;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		Map<String, String> logContext = MDC.getCopyOfContextMap();
+		Thread replicator = new Thread(() -> {
+			if (logContext != null) {
+				MDC.setContextMap(logContext);
+			}
+			loop();
+		}, "replicator");
+		replicator.setDaemon(true);
+		thread = replicator;
+		replicator.start();
+	}
+
+	private void loop() {
+		boolean failing = false;
+		boolean bootstrap = false;
+		while (running) {
+			try {
+				KafkaConsumer<String, String> kafka = consumer != null ? consumer : open(bootstrap);
+				bootstrap = false;
+				ConsumerRecords<String, String> records = kafka.poll(properties.pollTimeout());
+				if (!records.isEmpty()) {
+					apply(records.records(topic.partition()));
+				}
+				if (failing) {
+					log.info("Replicating again, at version {}", state.watermark().version());
+					failing = false;
+				}
+			}
+			catch (WakeupException ex) {
+				// stop() woke the consumer up.
+			}
+			catch (InvalidOffsetException | Gap ex) {
+				log.warn("The copy cannot follow the change log ({}); starting over from a GZone snapshot", ex.getMessage());
+				close();
+				bootstrap = true;
+			}
+			catch (Exception ex) {
+				if (!failing) {
+					log.warn("Replication failed ({}); retrying every {}", ex.toString(), properties.retryBackoff());
+					failing = true;
+				}
+				close();
+				pause();
+			}
+		}
+		close();
+	}
+
+	private KafkaConsumer<String, String> open(boolean bootstrap) throws Exception {
+		KafkaConsumer<String, String> kafka = topic.consumer("zonepay-replica-" + name);
+		consumer = kafka;
+		kafka.assign(List.of(topic.partition()));
+		Position stored = bootstrap ? null : store.load().orElse(null);
+		if (stored == null) {
+			stored = bootstrap(kafka);
+		}
+		kafka.seek(topic.partition(), stored.nextOffset());
+		state.advance(stored);
+		publishRouting();
+		return kafka;
+	}
+
+	/** Starts the copy from a snapshot; reads the end of the topic first, so that nothing after the snapshot is missed. */
+	private Position bootstrap(KafkaConsumer<String, String> kafka) throws Exception {
+		long end = kafka.endOffsets(List.of(topic.partition())).get(topic.partition());
+		Snapshot snapshot = gzone.snapshot();
+		Position position = store.replaceAll(snapshot, end);
+		log.info("Bootstrapped from a GZone snapshot at version {} ({} entities), following the log from offset {}", snapshot.version(),
+				snapshot.entities().size(), end);
+		return position;
+	}
+
+	private void apply(List<ConsumerRecord<String, String>> records) {
+		Applied applied = transactions.execute(status -> applyInTransaction(records));
+		state.advance(applied.position());
+		Instant now = clock.instant();
+		applied.committedAt().forEach(at -> applyLag.record(Duration.between(at, now)));
+		if (applied.routingChanged()) {
+			publishRouting();
+		}
+	}
+
+	private Applied applyInTransaction(List<ConsumerRecord<String, String>> records) {
+		Position position = Objects.requireNonNull(state.position(), "the copy has no position yet");
+		List<Instant> committedAt = new ArrayList<>();
+		boolean routingChanged = false;
+		for (ConsumerRecord<String, String> record : records) {
+			ReplicationMessage message = topic.read(record);
+			long next = position.version() + 1;
+			Entity entity = message.entity();
+			if (message.type() == ReplicationMessage.Type.CHANGE && message.version() == next && entity != null) {
+				store.apply(entity);
+				routingChanged |= entity.kind() == GlobalKind.ROUTING;
+				committedAt.add(message.at());
+			}
+			else if (message.version() > position.version()) {
+				throw new Gap("expected version " + next + ", the log has " + message.type() + " " + message.version());
+			}
+			// The applied change, or a heartbeat of what is applied: complete as of its time. Older messages change nothing.
+			long version = Math.max(position.version(), message.version());
+			boolean current = message.version() == version && message.at().isAfter(position.sourceTime());
+			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1);
+		}
+		store.save(position, committedAt.size());
+		return new Applied(position, committedAt, routingChanged);
+	}
+
+	/** What one transaction applied. */
+	private record Applied(Position position, List<Instant> committedAt, boolean routingChanged) {
+	}
+
+	private void publishRouting() {
+		store.entity(GlobalKind.ROUTING).ifPresent(entity -> tables.offer(json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable()));
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(properties.retryBackoff().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
+	private void close() {
+		KafkaConsumer<String, String> kafka = consumer;
+		consumer = null;
+		if (kafka != null) {
+			kafka.close(Duration.ofSeconds(1));
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		KafkaConsumer<String, String> kafka = consumer;
+		if (kafka != null) {
+			kafka.wakeup();
+		}
+		Thread replicator = thread;
+		if (replicator != null) {
+			try {
+				replicator.join(Duration.ofSeconds(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		thread = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** The change log has a hole where this copy stands. */
+	static final class Gap extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Gap(String message) {
+			super(message, null, false, false);
+		}
+	}
+
+	/** What a replicator works with. */
+	record Dependencies(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
+			RoutingTables tables, ReplicationProperties properties, Timer applyLag, JsonMapper json) {
+	}
+}

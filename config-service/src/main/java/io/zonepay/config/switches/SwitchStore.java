@@ -1,0 +1,37 @@
+package io.zonepay.config.switches;
+
+import io.zonepay.config.global.ChangeLog;
+import io.zonepay.config.global.GlobalKind;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The GZone's switches: each flip logged as a change and stored in the typed table in one transaction. */
+@Repository
+public class SwitchStore {
+
+	private final JdbcClient jdbc;
+
+	private final ChangeLog changes;
+
+	SwitchStore(JdbcClient jdbc, ChangeLog changes) {
+		this.jdbc = jdbc;
+		this.changes = changes;
+	}
+
+	/** Sets a switch (its value already validated); answers the version of the change. */
+	@Transactional
+	public long put(String name, String value) {
+		long version = changes.record(GlobalKind.SWITCH, name, new SwitchDocument(name, value)).version();
+		jdbc.sql("""
+				insert into switches (name, value, version) values (?, ?, ?)
+				on conflict (name) do update set value = excluded.value, version = excluded.version
+				""").params(name, value, version).update();
+		return version;
+	}
+
+	/** A switch as global data carries it. */
+	public record SwitchDocument(String name, String value) {
+	}
+}

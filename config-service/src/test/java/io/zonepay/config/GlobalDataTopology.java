@@ -1,0 +1,140 @@
+package io.zonepay.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.identity.Role;
+import io.zonepay.testkit.SharedKafka;
+import io.zonepay.testkit.SharedPostgres;
+import io.zonepay.testkit.TestCallers;
+import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A GZone and the CZones of two cities, each config-service in its own Spring context and database, replicating over
+ * the shared Kafka broker on a topic of their own. Contexts can be stopped and started again to play crashes.
+ */
+public final class GlobalDataTopology implements AutoCloseable {
+
+	private static final AtomicInteger TOPICS = new AtomicInteger();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String topic = "zonepay.global.changes.test" + TOPICS.incrementAndGet();
+
+	private final Map<String, String> databases = new LinkedHashMap<>();
+
+	private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+
+	private final List<String> extra;
+
+	private GlobalDataTopology(List<String> extra) {
+		this.extra = extra;
+	}
+
+	/** The GZone and CZones {@code cz-hz} and {@code cz-sh}, started and caught up. */
+	public static GlobalDataTopology start(String... extraSettings) {
+		GlobalDataTopology topology = new GlobalDataTopology(List.of(extraSettings));
+		topology.startZone("gz");
+		topology.startZone("cz-hz");
+		topology.startZone("cz-sh");
+		return topology;
+	}
+
+	public void startZone(String zone) {
+		String database = databases.computeIfAbsent(zone, name -> SharedPostgres.createDatabase(name.replace('-', '_')));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + database,
+				"--spring.datasource.username=" + SharedPostgres.user(), "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+				"--zonepay.replication.topic=" + topic, "--zonepay.zone.id=" + zone, "--zonepay.zone.city=" + (zone.endsWith("sh") ? "sh" : "hz"),
+				"--zonepay.ids.node-id=" + (zone.equals("gz") ? 1 : zone.equals("cz-hz") ? 2 : 3)));
+		if (!zone.equals("gz")) {
+			args.add("--spring.profiles.active=czone");
+			args.add("--zonepay.replication.gzone=" + uri("gz"));
+		}
+		args.addAll(extra);
+		MDC.put("zone", zone);
+		MDC.put("service", "config-service");
+		running.put(zone, ConfigServiceApplication.application().run(args.toArray(String[]::new)));
+	}
+
+	public void stopZone(String zone) {
+		ConfigurableApplicationContext context = running.remove(zone);
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	public ConfigurableApplicationContext context(String zone) {
+		return running.get(zone);
+	}
+
+	public URI uri(String zone) {
+		return URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) running.get(zone)).getWebServer().getPort());
+	}
+
+	public URI management(String zone) {
+		String port = running.get(zone).getEnvironment().getProperty("local.management.port");
+		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	public Answer get(String zone, String pathAndQuery) {
+		String path = URI.create(pathAndQuery).getRawPath();
+		return send(HttpRequest.newBuilder(uri(zone).resolve(pathAndQuery))
+			.header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "GET", path, null))
+			.GET());
+	}
+
+	public Answer admin(String method, String path, String body) {
+		return send(HttpRequest.newBuilder(uri("gz").resolve(path))
+			.header("X-ZonePay-Caller", TestCallers.sign(new Caller(null, java.util.Set.of(Role.ADMIN)), method, path, null))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Answer health(String zone) {
+		return send(HttpRequest.newBuilder(management(zone).resolve("/actuator/health")).GET());
+	}
+
+	private Answer send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.headers().firstValue("X-ZonePay-Served-By").orElse(null),
+					response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		new ArrayList<>(running.keySet()).reversed().forEach(this::stopZone);
+	}
+
+	/** One HTTP answer. */
+	public record Answer(int status, @Nullable String servedBy, JsonNode body) {
+	}
+}

@@ -1,0 +1,143 @@
+package io.zonepay.config.replica;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.zonepay.config.GlobalDataTopology;
+import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.EntityStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The CZones of both cities follow the GZone: nothing lost, nothing applied twice, versions that match. */
+class ReplicationIntegrationTests {
+
+	private static final AtomicInteger MERCHANTS = new AtomicInteger(1000);
+
+	static GlobalDataTopology zones;
+
+	@BeforeAll
+	static void start() {
+		zones = GlobalDataTopology.start();
+		awaitConverged();
+	}
+
+	@AfterAll
+	static void stop() {
+		zones.close();
+	}
+
+	@Test
+	void aMerchantWrittenAtTheGzoneIsReadableInBothCitiesAtItsVersion() {
+		GlobalDataTopology.Answer created = createMerchant();
+		assertThat(created.status()).isEqualTo(201);
+		long version = created.body().get("version").asLong();
+		String id = created.body().get("merchantId").asString();
+		for (String czone : List.of("cz-hz", "cz-sh")) {
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				GlobalDataTopology.Answer read = zones.get(czone, "/api/merchants/" + id);
+				assertThat(read.status()).isEqualTo(200);
+				assertThat(read.servedBy()).isEqualTo(czone);
+				assertThat(read.body().get("version").asLong()).isEqualTo(version);
+				assertThat(read.body().get("name").asString()).isEqualTo("Shop " + id);
+			});
+		}
+	}
+
+	@Test
+	void aReadWithMinVersionSeesTheCallersOwnWriteInTheOtherCity() {
+		GlobalDataTopology.Answer created = createMerchant();
+		long version = created.body().get("version").asLong();
+		String id = created.body().get("merchantId").asString();
+
+		GlobalDataTopology.Answer read = zones.get("cz-sh", "/api/merchants/" + id + "?min-version=" + version);
+
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.body().get("version").asLong()).isEqualTo(version);
+		assertThat(read.servedBy()).isIn("cz-sh", "gz");
+	}
+
+	@Test
+	void aBurstOfWritesConvergesToExactlyTheGzonesData() throws Exception {
+		burst(1000, 4);
+		awaitConverged();
+		List<Entity> primary = zones.context("gz").getBean(EntityStore.class).everything();
+		for (String czone : List.of("cz-hz", "cz-sh")) {
+			assertThat(zones.context(czone).getBean(EntityStore.class).everything()).as(czone).containsExactlyElementsOf(primary);
+			report(czone);
+		}
+	}
+
+	@Test
+	void aReplicatorStoppedInTheMiddleOfABurstLosesAndRepeatsNothing() throws Exception {
+		long before = version("cz-hz");
+		long appliedBefore = zones.context("cz-hz").getBean(ReplicaStore.class).appliedChanges();
+		try (ExecutorService writer = Executors.newSingleThreadExecutor()) {
+			Future<?> writes = writer.submit(() -> burst(600, 2));
+			await().atMost(Duration.ofSeconds(30)).until(() -> version("cz-hz") > before + 100);
+			zones.stopZone("cz-hz");
+			zones.startZone("cz-hz");
+			writes.get(60, TimeUnit.SECONDS);
+		}
+		awaitConverged();
+		long gzone = version("gz");
+		assertThat(zones.context("cz-hz").getBean(EntityStore.class).everything())
+			.containsExactlyElementsOf(zones.context("gz").getBean(EntityStore.class).everything());
+		// Every change since the copy's bootstrap was applied exactly once, across the restart.
+		assertThat(zones.context("cz-hz").getBean(ReplicaStore.class).appliedChanges() - appliedBefore).isEqualTo(gzone - before);
+	}
+
+	private static GlobalDataTopology.Answer createMerchant() {
+		int id = MERCHANTS.incrementAndGet();
+		return zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"" + id + "\", \"name\": \"Shop " + id + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+	}
+
+	/** Writes merchants and switch flips from a few threads at once, as fast as the GZone takes them. */
+	private static Void burst(int writes, int threads) throws Exception {
+		List<Callable<Integer>> calls = new ArrayList<>();
+		for (int i = 0; i < writes; i++) {
+			int n = i;
+			calls.add(() -> n % 10 == 0
+					? zones.admin("PUT", "/admin/switches/payments.maxAmount.CNY", "{\"value\": " + (1000 + n) + "}").status()
+					: createMerchant().status());
+		}
+		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+			for (Future<Integer> status : pool.invokeAll(calls)) {
+				assertThat(status.get()).isIn(200, 201);
+			}
+		}
+		return null;
+	}
+
+	private static void awaitConverged() {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+			.until(() -> version("cz-hz") == version("gz") && version("cz-sh") == version("gz"));
+	}
+
+	private static long version(String zone) {
+		return zones.get(zone, "/api/global/watermark").body().get("version").asLong();
+	}
+
+	private static void report(String czone) {
+		HistogramSnapshot lag = zones.context(czone).getBean(MeterRegistry.class).get("zonepay.czone.apply.lag").timer().takeSnapshot();
+		StringBuilder line = new StringBuilder(czone + " apply lag over " + lag.count() + " changes:");
+		for (ValueAtPercentile percentile : lag.percentileValues()) {
+			line.append(String.format(" p%s=%.1f ms", percentile.percentile() * 100, percentile.value(TimeUnit.MILLISECONDS)));
+		}
+		System.out.println(line.append(String.format(" max=%.1f ms", lag.max(TimeUnit.MILLISECONDS))));
+	}
+}
