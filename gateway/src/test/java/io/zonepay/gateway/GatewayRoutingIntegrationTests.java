@@ -53,6 +53,8 @@ class GatewayRoutingIntegrationTests {
 
 	static final StubZone GZ = new StubZone("gz");
 
+	static final StubZone CZ_HZ = new StubZone("cz-hz");
+
 	@LocalServerPort
 	int port;
 
@@ -76,6 +78,7 @@ class GatewayRoutingIntegrationTests {
 		RZ1.close();
 		RZ2.close();
 		GZ.close();
+		CZ_HZ.close();
 	}
 
 	@Test
@@ -140,6 +143,17 @@ class GatewayRoutingIntegrationTests {
 		assertThat(GZ.count()).isEqualTo(before);
 		client.get().uri("/admin/routing").header("Authorization", "Bearer " + devToken("1", "admin")).exchange()
 			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "gz");
+	}
+
+	@Test
+	void readsGlobalDataFromItsOwnCitysCzone() {
+		String token = devToken("1207", "user");
+		client.get().uri("/api/merchants/77?min-version=3").header("Authorization", "Bearer " + token).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "cz-hz");
+		assertThat(CZ_HZ.last().uri()).isEqualTo("/api/merchants/77?min-version=3");
+		client.get().uri("/api/global/watermark").header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
+		assertThat(CZ_HZ.last().uri()).isEqualTo("/api/global/watermark");
+		client.post().uri("/api/merchants").header("Authorization", "Bearer " + token).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
@@ -223,7 +237,8 @@ class GatewayRoutingIntegrationTests {
 			owners.add(ZoneId.of(shard < 50 ? "rz1" : "rz2"));
 		}
 		return RoutingTable.of(epoch, owners, List.of(zone("rz1", ZoneKind.RZONE, Map.of("account", RZ1.uri())),
-				zone("rz2", ZoneKind.RZONE, Map.of("account", rz2)), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri()))));
+				zone("rz2", ZoneKind.RZONE, Map.of("account", rz2)), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri())),
+				zone("cz-hz", ZoneKind.CZONE, Map.of("config", CZ_HZ.uri()))));
 	}
 
 	private static Zone zone(String id, ZoneKind kind, Map<String, URI> endpoints) {

@@ -36,7 +36,7 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("logging.level.kafka", "warn");
 		// Several contexts may share a JVM; each keeps its own meters.
 		defaults.put("management.metrics.use-global-registry", false);
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,globaldata");
 		defaults.put("management.endpoint.health.probes.enabled", true);
 		defaults.put("management.endpoint.health.show-details", "always");
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,routingTable,db");

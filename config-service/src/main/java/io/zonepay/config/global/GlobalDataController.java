@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.zonepay.config.routing.RoutingStore;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
@@ -84,7 +83,7 @@ class GlobalDataController {
 
 	private GlobalViewDocument localView() {
 		Watermark watermark = reads.watermark();
-		RoutingTableDocument routing = entities.find(GlobalKind.ROUTING, RoutingStore.KEY)
+		RoutingTableDocument routing = entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE)
 			.map(entity -> json.treeToValue(entity.document(), RoutingTableDocument.class))
 			.orElseThrow(() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no routing table yet"));
 		Map<String, String> switches = new LinkedHashMap<>();

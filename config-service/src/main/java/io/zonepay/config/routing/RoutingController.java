@@ -39,7 +39,7 @@ class RoutingController {
 
 	@GetMapping("/api/global/routing")
 	ResponseEntity<JsonNode> routing(@RequestParam(name = "min-version", defaultValue = "0") long minVersion) {
-		return reads.read(minVersion, () -> entities.find(GlobalKind.ROUTING, RoutingStore.KEY).map(Entity::withVersion),
+		return reads.read(minVersion, () -> entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(Entity::withVersion),
 				"/api/global/routing" + (minVersion > 0 ? "?min-version=" + minVersion : ""),
 				() -> new ProblemException(CommonProblem.ZONE_UNAVAILABLE, "the routing table has not been stored yet"));
 	}

@@ -19,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class RoutingStore {
 
-	/** The routing table is one entity: readers always get a whole, consistent table. */
-	public static final String KEY = "table";
-
 	private final JdbcClient jdbc;
 
 	private final ChangeLog changes;
@@ -41,7 +38,7 @@ public class RoutingStore {
 		if (table.epoch() <= stored) {
 			throw new IllegalStateException("routing epochs only grow: " + table.epoch() + " after " + stored);
 		}
-		long version = changes.record(GlobalKind.ROUTING, KEY, RoutingTableDocument.of(table)).version();
+		long version = changes.record(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE, RoutingTableDocument.of(table)).version();
 		jdbc.sql("delete from shard_assignments").update();
 		for (Zone zone : table.zones()) {
 			jdbc.sql("""

@@ -58,8 +58,9 @@ final class EndToEndTopology {
 		this.topology = TopologyFile.read(file);
 		LocalInfrastructure infrastructure = new LocalInfrastructure(SharedPostgres.serverUrl(), SharedPostgres.user(), SharedKafka.bootstrapServers());
 		ServiceArguments arguments = new ServiceArguments(topology, infrastructure, file);
-		for (Topology.ZoneSpec zone : topology.zones()) {
-			if (zone.kind() == ZoneKind.GZONE) {
+		// The GZone first: the CZones bootstrap from its snapshot.
+		for (ZoneKind kind : List.of(ZoneKind.GZONE, ZoneKind.CZONE)) {
+			for (Topology.ZoneSpec zone : topology.zones().stream().filter(zone -> zone.kind() == kind).toList()) {
 				SharedPostgres.createDatabaseNamed(ServiceArguments.database(zone, "config"));
 				start(zone.id().value(), "config-service", ConfigServiceApplication.application(), arguments.zoneService(zone, "config"));
 			}
@@ -67,13 +68,10 @@ final class EndToEndTopology {
 		for (Topology.ZoneSpec zone : topology.rzones()) {
 			String database = ServiceArguments.database(zone, "account");
 			accountDatabases.put(zone.id().value(), SharedPostgres.createDatabaseNamed(database));
-			Map<String, String> settings = new HashMap<>(arguments.zoneService(zone, "account"));
-			settings.put("zonepay.routing.refresh-interval", "200ms");
-			start(zone.id().value(), "account-service", AccountServiceApplication.application(), settings);
+			start(zone.id().value(), "account-service", AccountServiceApplication.application(), arguments.zoneService(zone, "account"));
 		}
 		for (Topology.City city : topology.cities()) {
 			Map<String, String> settings = new HashMap<>(arguments.gateway(city));
-			settings.put("zonepay.routing.refresh-interval", "200ms");
 			settings.put("spring.autoconfigure.exclude", GATEWAY_EXCLUSIONS);
 			start("gw-" + city.id(), "gateway", GatewayApplication.application(), settings);
 			gateways.put(city.id().value(), city.gateway());
@@ -109,6 +107,12 @@ final class EndToEndTopology {
 		return accountDatabases.get(zone);
 	}
 
+	/** The management base URL of a zone's service. */
+	URI management(String zone, String service) {
+		URI endpoint = endpoint(zone, service);
+		return URI.create("http://127.0.0.1:" + (endpoint.getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+	}
+
 	List<String> rzones() {
 		return topology.rzones().stream().map(zone -> zone.id().value()).toList();
 	}
@@ -129,7 +133,7 @@ final class EndToEndTopology {
 			.allMatch(port -> http.get(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), null).status() == 200));
 	}
 
-	/** rz1 and rz2 in hz, rz3 in sh, a third of the shards each; the CZones arrive with the replication issue. */
+	/** The GZone and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a third of the shards each. */
 	private static Path writeTopology() {
 		FreePorts ports = new FreePorts();
 		String yaml = """
@@ -144,6 +148,16 @@ final class EndToEndTopology {
 				      - id: gz
 				        kind: GZONE
 				        city: hz
+				        endpoints:
+				          config: http://127.0.0.1:%d
+				      - id: cz-hz
+				        kind: CZONE
+				        city: hz
+				        endpoints:
+				          config: http://127.0.0.1:%d
+				      - id: cz-sh
+				        kind: CZONE
+				        city: sh
 				        endpoints:
 				          config: http://127.0.0.1:%d
 				      - id: rz1
@@ -170,7 +184,7 @@ final class EndToEndTopology {
 				        standby: rz2
 				        endpoints:
 				          account: http://127.0.0.1:%d
-				""".formatted(ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
+				""".formatted(ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
 		try {
 			Path file = Files.createTempFile("zonepay-e2e-topology", ".yml");
 			Files.writeString(file, yaml);

@@ -34,6 +34,10 @@ final class Http {
 		return send(request(uri, token, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	Response put(URI uri, @Nullable String token, String body) {
+		return send(request(uri, token, Map.of()).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
 	String token(URI gateway, long user, String role) {
 		return post(gateway.resolve("/dev/token"), null, Map.of(), "{\"sub\": \"" + user + "\", \"roles\": [\"" + role + "\"]}").json().get("token").asString();
 	}

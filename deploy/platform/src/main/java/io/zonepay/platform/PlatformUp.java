@@ -80,9 +80,6 @@ final class PlatformUp {
 	private List<PlatformProcess> plan(Topology topology) {
 		List<PlatformProcess> plan = new ArrayList<>();
 		for (Topology.ZoneSpec zone : topology.zones()) {
-			if (zone.kind() == ZoneKind.CZONE) {
-				continue;
-			}
 			List<String> ports = new ArrayList<>();
 			List<Integer> management = new ArrayList<>();
 			zone.endpoints().forEach((service, uri) -> {
@@ -106,7 +103,7 @@ final class PlatformUp {
 			if (zone.kind() == ZoneKind.RZONE) {
 				ServiceArguments.rzoneServices().forEach(service -> databases.add(ServiceArguments.database(zone, service)));
 			}
-			else if (zone.kind() == ZoneKind.GZONE) {
+			else {
 				databases.add(ServiceArguments.database(zone, "config"));
 			}
 		}
@@ -120,11 +117,11 @@ final class PlatformUp {
 		ServiceArguments arguments = new ServiceArguments(topology, infrastructure, topologyFile);
 		Map<String, Process> started = new LinkedHashMap<>();
 		for (Topology.ZoneSpec zone : topology.zones()) {
-			if (zone.kind() == ZoneKind.GZONE) {
+			if (zone.kind() != ZoneKind.RZONE) {
 				started.put(zone.id().value(), spawner.java(zone.id().value(), jvm("256m"),
 						concat(List.of("-jar", installation.configServiceJar().toString()), ServiceArguments.asArguments(arguments.zoneService(zone, "config")))));
 			}
-			else if (zone.kind() == ZoneKind.RZONE) {
+			else {
 				started.put(zone.id().value(), spawner.java(zone.id().value(), jvm("448m"),
 						List.of("-cp", installation.platformClassPath(), ZoneHost.class.getName(), "--zone", zone.id().value(), "--topology",
 								topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers())));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.Topology;
 import io.zonepay.kernel.zone.ZoneKind;
 
@@ -34,7 +35,10 @@ public final class ServiceArguments {
 		this.topologyFile = topologyFile;
 	}
 
-	/** Settings of a service of a zone: {@code config} of the GZone, or {@code account}, {@code order}, {@code payment} of an RZone. */
+	/**
+	 * Settings of a service of a zone: {@code config} of the GZone or a CZone, or {@code account}, {@code order},
+	 * {@code payment} of an RZone.
+	 */
 	public Map<String, String> zoneService(Topology.ZoneSpec zone, String service) {
 		URI endpoint = Objects.requireNonNull(zone.endpoints().get(service), () -> zone.id() + " declares no endpoint for " + service);
 		Map<String, String> settings = new LinkedHashMap<>();
@@ -49,13 +53,17 @@ public final class ServiceArguments {
 			settings.put("zonepay.zone.shard-group", zone.shardGroup().value());
 		}
 		settings.put("zonepay.ids.node-id", Integer.toString(nodeId(zone, service)));
-		if (zone.kind() == ZoneKind.GZONE) {
-			if (topologyFile != null) {
-				settings.put("zonepay.topology.location", "file:" + topologyFile.toAbsolutePath());
+		switch (zone.kind()) {
+			case GZONE -> {
+				if (topologyFile != null) {
+					settings.put("zonepay.topology.location", "file:" + topologyFile.toAbsolutePath());
+				}
 			}
-		}
-		else {
-			settings.put("zonepay.routing.source", gzoneConfigEndpoint().toString());
+			case CZONE -> {
+				settings.put("spring.profiles.active", "czone");
+				settings.put("zonepay.replication.gzone", gzoneConfigEndpoint().toString());
+			}
+			case RZONE -> settings.put("zonepay.global.source", globalDataOf(zone.city()).toString());
 		}
 		return settings;
 	}
@@ -67,7 +75,7 @@ public final class ServiceArguments {
 		settings.put("server.port", Integer.toString(endpoint.getPort()));
 		settings.put("management.server.port", Integer.toString(endpoint.getPort() + MANAGEMENT_PORT_OFFSET));
 		settings.put("zonepay.gateway.city", city.id().value());
-		settings.put("zonepay.routing.source", gzoneConfigEndpoint().toString());
+		settings.put("zonepay.global.source", globalDataOf(city.id()).toString());
 		// The local platform is for trying ZonePay out: anyone may get a token.
 		settings.put("zonepay.gateway.tokens.dev-issuer", "true");
 		return settings;
@@ -94,6 +102,16 @@ public final class ServiceArguments {
 			default -> throw new IllegalArgumentException("unknown service " + service);
 		};
 		return 10 * (topology.zones().indexOf(zone) + 1) + offset;
+	}
+
+	/** Where a city reads global data: its CZone, or the GZone in a topology without one there. */
+	URI globalDataOf(CityId city) {
+		return topology.zones()
+			.stream()
+			.filter(zone -> zone.kind() == ZoneKind.CZONE && zone.city().equals(city))
+			.findFirst()
+			.map(zone -> zone.endpoints().get("config"))
+			.orElseGet(this::gzoneConfigEndpoint);
 	}
 
 	private URI gzoneConfigEndpoint() {

@@ -48,7 +48,7 @@ class ServiceArgumentsTests {
 				assertThat(databases.add(settings.get("spring.datasource.url"))).isTrue();
 			}
 		}
-		assertThat(nodeIds).hasSize(13);
+		assertThat(nodeIds).hasSize(15);
 	}
 
 	@Test
@@ -61,20 +61,33 @@ class ServiceArgumentsTests {
 			.containsEntry("zonepay.zone.id", "rz2")
 			.containsEntry("zonepay.zone.city", "hz")
 			.containsEntry("zonepay.zone.shard-group", "sg2")
-			.containsEntry("zonepay.routing.source", "http://localhost:9100");
+			.containsEntry("zonepay.global.source", "http://localhost:9101");
+		assertThat(arguments.zoneService(topology.zone(ZoneId.of("rz3")).orElseThrow(), "payment")).containsEntry("zonepay.global.source",
+				"http://localhost:9102");
 	}
 
 	@Test
 	void theGzoneReadsTheTopologyFileItWasStartedWith() {
 		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("gz")).orElseThrow(), "config");
-		assertThat(settings).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/gz_config").doesNotContainKey("zonepay.routing.source");
+		assertThat(settings).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/gz_config").doesNotContainKey("zonepay.global.source");
 		assertThat(settings.get("zonepay.topology.location")).startsWith("file:").endsWith("local.yml");
 	}
 
 	@Test
-	void gatewaysIssueDevelopmentTokensOnlyOnTheLocalPlatform() {
+	void aCzoneCopiesTheGzoneInItsOwnDatabase() {
+		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("cz-sh")).orElseThrow(), "config");
+		assertThat(settings).containsEntry("spring.profiles.active", "czone")
+			.containsEntry("zonepay.replication.gzone", "http://localhost:9100")
+			.containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/cz_sh_config")
+			.containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
+			.containsEntry("server.port", "9102");
+	}
+
+	@Test
+	void gatewaysReadTheirCitysCzoneAndIssueDevelopmentTokensOnlyOnTheLocalPlatform() {
 		Map<String, String> settings = arguments.gateway(topology.cities().get(1));
 		assertThat(settings).containsEntry("server.port", "8081").containsEntry("zonepay.gateway.city", "sh")
+			.containsEntry("zonepay.global.source", "http://localhost:9102")
 			.containsEntry("zonepay.gateway.tokens.dev-issuer", "true");
 	}
 
@@ -82,7 +95,7 @@ class ServiceArgumentsTests {
 		return switch (zone.kind()) {
 			case GZONE -> List.of("config");
 			case RZONE -> new ArrayList<>(ServiceArguments.rzoneServices());
-			case CZONE -> List.of();
+			case CZONE -> List.of("config");
 		};
 	}
 }

@@ -1,8 +1,10 @@
-package io.zonepay.config.global;
+package io.zonepay.config.bootstrap;
 
 import java.util.List;
 
 import io.zonepay.config.currency.Currencies;
+import io.zonepay.config.global.EntityStore;
+import io.zonepay.config.global.GlobalKind;
 import io.zonepay.config.routing.RoutingStore;
 import io.zonepay.config.switches.SwitchStore;
 import io.zonepay.kernel.global.SwitchDefinition;
@@ -75,7 +77,7 @@ class GlobalBootstrap implements ApplicationRunner {
 				seed();
 			}
 		});
-		entities.find(GlobalKind.ROUTING, RoutingStore.KEY)
+		entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE)
 			.map(entity -> json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable())
 			.ifPresent(tables::offer);
 		log.info("Serving global data at version {}, routing epoch {}", jdbc.sql("select version from global_version").query(Long.class).single(),

@@ -1,0 +1,104 @@
+package io.zonepay.config.replica;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.config.GlobalDataTopology;
+import io.zonepay.runtime.PeriodicTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A CZone cut off from the change log for longer than its bound says it is stale, stops serving its own copy, and
+ * catches up when the log flows again. The GZone is stopped at the end, so these run in order on a topology of their own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StaleReplicaIntegrationTests {
+
+	static GlobalDataTopology zones;
+
+	static String merchant;
+
+	@BeforeAll
+	static void start() {
+		zones = GlobalDataTopology.start();
+		GlobalDataTopology.Answer created = zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"4242\", \"name\": \"Tea House\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+		merchant = created.body().get("merchantId").asString();
+		long version = created.body().get("version").asLong();
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+			.until(() -> zones.get("cz-hz", "/api/global/watermark").body().get("version").asLong() >= version);
+	}
+
+	@AfterAll
+	static void stop() {
+		zones.close();
+	}
+
+	@Test
+	@Order(1)
+	void atRestTheCopyIsFreshAndServesItself() {
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			GlobalDataTopology.Answer watermark = zones.get("cz-hz", "/api/global/watermark");
+			assertThat(watermark.body().get("stale").asBoolean()).isFalse();
+			assertThat(watermark.body().get("stalenessMs").asLong()).isLessThan(1000);
+		});
+		assertThat(zones.get("cz-hz", "/api/merchants/" + merchant).servedBy()).isEqualTo("cz-hz");
+		assertThat(zones.health("cz-hz").body().get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	@Order(2)
+	void withoutTheRelayTheCopyTurnsStaleAndReadsGoToTheGzone() {
+		relay().stop();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(zones.get("cz-hz", "/api/global/watermark").body().get("stale").asBoolean()).isTrue();
+			assertThat(zones.health("cz-hz").body().get("components").get("replica").get("status").asString()).isEqualTo("STALE");
+		});
+		GlobalDataTopology.Answer read = zones.get("cz-hz", "/api/merchants/" + merchant);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.servedBy()).isEqualTo("gz");
+		assertThat(fallbacks("cz-hz", "stale")).isPositive();
+	}
+
+	@Test
+	@Order(3)
+	void whenTheRelayReturnsTheCopyCatchesUpAndServesItselfAgain() {
+		GlobalDataTopology.Answer flipped = zones.admin("PUT", "/admin/switches/risk.mode", "{\"value\": \"RULES_ONLY\"}");
+		long version = flipped.body().get("version").asLong();
+		relay().start();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			GlobalDataTopology.Answer watermark = zones.get("cz-hz", "/api/global/watermark");
+			assertThat(watermark.body().get("stale").asBoolean()).isFalse();
+			assertThat(watermark.body().get("version").asLong()).isGreaterThanOrEqualTo(version);
+		});
+		assertThat(zones.get("cz-hz", "/api/merchants/" + merchant).servedBy()).isEqualTo("cz-hz");
+		assertThat(zones.get("cz-sh", "/api/global/switches").body().toString()).contains("RULES_ONLY");
+	}
+
+	@Test
+	@Order(4)
+	void aStaleCopyWhoseGzoneIsGoneRefusesRatherThanServeOldData() {
+		relay().stop();
+		zones.stopZone("gz");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			GlobalDataTopology.Answer read = zones.get("cz-sh", "/api/merchants/" + merchant);
+			assertThat(read.status()).isEqualTo(503);
+			assertThat(read.body().get("code").asString()).isEqualTo("STALE_GLOBAL_DATA");
+		});
+	}
+
+	private static PeriodicTask relay() {
+		return zones.context("gz").getBean("changeRelayTask", PeriodicTask.class);
+	}
+
+	private static double fallbacks(String zone, String reason) {
+		return zones.context(zone).getBean(MeterRegistry.class).get("zonepay.czone.fallbacks").tag("reason", reason).counter().count();
+	}
+}
