@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Where a built ZonePay checkout keeps what the platform runs: executable jars, class paths, the topology. */
@@ -13,12 +14,42 @@ record Installation(Path home) {
 		return home.resolve("config-service/src/main/resources/topology/local.yml");
 	}
 
+	/** The gateway's application jar, extracted from its executable jar (see {@link #extracted}). */
 	Path gatewayJar() {
-		return executableJar("gateway");
+		return extracted("gateway");
 	}
 
 	Path configServiceJar() {
-		return executableJar("config-service");
+		return extracted("config-service");
+	}
+
+	/**
+	 * A service's executable jar unpacked into a plain jar and a {@code lib/} folder, once per build: a plain class
+	 * path starts twice as fast as nested jars, and only a plain one can use an ahead-of-time cache.
+	 */
+	private Path extracted(String module) {
+		Path executable = executableJar(module);
+		Path directory = home.resolve(module).resolve("target/extracted");
+		Path application = directory.resolve(executable.getFileName());
+		try {
+			if (!Files.exists(application) || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(executable)) < 0) {
+				String java = ProcessHandle.current().info().command().orElse("java");
+				Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", executable.toString(), "extract", "--destination", directory.toString(),
+						"--force").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+				if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+					extract.destroyForcibly();
+					throw new IllegalStateException("cannot extract " + executable);
+				}
+			}
+			return application;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot extract " + executable, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted extracting " + executable, ex);
+		}
 	}
 
 	/** The class path of the platform itself, which also hosts the RZone services. */

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class PlatformDown {
 
-	private static final Duration GRACE = Duration.ofSeconds(20);
+	/** Room for a JVM that records its ahead-of-time cache as it exits. */
+	private static final Duration GRACE = Duration.ofSeconds(60);
 
 	private final Installation installation;
 

@@ -34,9 +34,12 @@ final class PlatformUp {
 
 	private final Readiness readiness = new Readiness();
 
+	private final AotCache aotCache;
+
 	PlatformUp(Installation installation, Options options) {
 		this.installation = installation;
 		this.options = options;
+		this.aotCache = new AotCache(installation.stateDirectory().resolve("aot"));
 	}
 
 	int run() throws Exception {
@@ -118,19 +121,26 @@ final class PlatformUp {
 		Map<String, Process> started = new LinkedHashMap<>();
 		for (Topology.ZoneSpec zone : topology.zones()) {
 			if (zone.kind() != ZoneKind.RZONE) {
-				started.put(zone.id().value(), spawner.java(zone.id().value(), jvm("256m"),
-						concat(List.of("-jar", installation.configServiceJar().toString()), ServiceArguments.asArguments(arguments.zoneService(zone, "config")))));
+				Path jar = installation.configServiceJar();
+				List<String> options = jvm("256m");
+				options.addAll(aotCache.options("config-service", classPathOf(jar)));
+				started.put(zone.id().value(), spawner.java(zone.id().value(), options,
+						concat(List.of("-jar", jar.toString()), ServiceArguments.asArguments(arguments.zoneService(zone, "config")))));
 			}
 			else {
-				started.put(zone.id().value(), spawner.java(zone.id().value(), jvm("448m"),
+				List<String> options = jvm("448m");
+				options.addAll(aotCache.options("zone-host", installation.platformClassPath()));
+				started.put(zone.id().value(), spawner.java(zone.id().value(), options,
 						List.of("-cp", installation.platformClassPath(), ZoneHost.class.getName(), "--zone", zone.id().value(), "--topology",
 								topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers())));
 			}
 		}
 		for (Topology.City city : topology.cities()) {
 			String name = "gw-" + city.id();
-			started.put(name, spawner.java(name, jvm("256m"),
-					concat(List.of("-jar", installation.gatewayJar().toString()), ServiceArguments.asArguments(arguments.gateway(city)))));
+			Path jar = installation.gatewayJar();
+			List<String> options = jvm("256m");
+			options.addAll(aotCache.options("gateway", classPathOf(jar)));
+			started.put(name, spawner.java(name, options, concat(List.of("-jar", jar.toString()), ServiceArguments.asArguments(arguments.gateway(city)))));
 		}
 		return started;
 	}
@@ -197,6 +207,11 @@ final class PlatformUp {
 			options.addAll(List.of(extra.trim().split("\\s+")));
 		}
 		return options;
+	}
+
+	/** An extracted application jar runs on itself and its {@code lib/} folder. */
+	private static String classPathOf(Path applicationJar) {
+		return applicationJar + java.io.File.pathSeparator + applicationJar.resolveSibling("lib").resolve("*");
 	}
 
 	private static List<String> concat(List<String> head, String[] tail) {
