@@ -3,8 +3,10 @@ package io.zonepay.runtime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,9 @@ public final class PeriodicTask implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
+	/** Set while a triggered run waits on the task's thread, so a burst of triggers costs one run. */
+	private final AtomicBoolean triggered = new AtomicBoolean();
+
 	public PeriodicTask(String name, Duration initialDelay, Duration interval, Runnable work) {
 		this.name = name;
 		this.initialDelay = initialDelay;
@@ -54,6 +59,23 @@ public final class PeriodicTask implements SmartLifecycle {
 		});
 		started.scheduleWithFixedDelay(this::runOnce, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 		scheduler = started;
+	}
+
+	/** Runs the work once more, soon, on the task's own thread (so never at the same time as a scheduled run). */
+	public void trigger() {
+		ScheduledExecutorService running = scheduler;
+		if (running != null && triggered.compareAndSet(false, true)) {
+			try {
+				running.execute(() -> {
+					triggered.set(false);
+					runOnce();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopping: nothing more to run.
+				triggered.set(false);
+			}
+		}
 	}
 
 	private void runOnce() {

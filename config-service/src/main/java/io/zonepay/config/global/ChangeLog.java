@@ -1,12 +1,11 @@
 package io.zonepay.config.global;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,30 +23,39 @@ public class ChangeLog {
 
 	private final JsonMapper json;
 
-	private final EntityStore entities;
+	private final ApplicationEventPublisher events;
 
-	ChangeLog(JdbcClient jdbc, JsonMapper json, EntityStore entities) {
+	ChangeLog(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.entities = entities;
+		this.events = events;
 	}
 
 	/** Logs a change of one entity and answers it with its version. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Change record(GlobalKind kind, String key, Object document) {
-		// Locks the version row until this transaction ends: the next writer waits, so versions commit in order.
-		Watermark next = jdbc.sql("update global_version set version = version + 1, committed_at = clock_timestamp() returning version, committed_at")
+		JsonNode tree = json.valueToTree(document);
+		String text = json.writeValueAsString(tree);
+		// One statement: take the next version (the row stays locked until this transaction ends, so the next writer waits
+		// and versions commit in order), log the change and update what readers see. Fewer round trips under the lock mean
+		// more writes per second.
+		Watermark next = jdbc.sql("""
+				with next as (
+				    update global_version set version = version + 1, committed_at = clock_timestamp() returning version, committed_at
+				), logged as (
+				    insert into change_log (version, kind, entity_key, document, committed_at)
+				    select version, ?, ?, cast(? as jsonb), committed_at from next
+				), visible as (
+				    insert into global_entities (kind, entity_key, document, version)
+				    select ?, ?, cast(? as jsonb), version from next
+				    on conflict (kind, entity_key) do update set document = excluded.document, version = excluded.version
+				)
+				select version, committed_at from next
+				""").params(kind.name(), key, text, kind.name(), key, text)
 			.query((rs, row) -> new Watermark(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.single();
-		long version = next.version();
-		Instant committedAt = next.sourceTime();
-		JsonNode tree = json.valueToTree(document);
-		jdbc.sql("insert into change_log (version, kind, entity_key, document, committed_at) values (?, ?, ?, cast(? as jsonb), ?)")
-			.params(version, kind.name(), key, json.writeValueAsString(tree), Timestamp.from(committedAt))
-			.update();
-		Entity entity = new Entity(kind, key, version, tree);
-		entities.putIfNewer(entity);
-		return new Change(entity, committedAt);
+		events.publishEvent(new GlobalDataChanged(next.version()));
+		return new Change(new Entity(kind, key, next.version(), tree), next.sourceTime());
 	}
 
 	/** The newest committed version and when it committed. */

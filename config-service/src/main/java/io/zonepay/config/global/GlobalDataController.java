@@ -22,11 +22,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * How current this zone's global data is ({@code GET /api/global/watermark}), and the view every gateway and service
- * keeps of it ({@code GET /internal/global/view}, answered with 304 while the reader's version is still current).
+ * keeps of it ({@code GET /internal/global/view}).
  */
 @RestController
 class GlobalDataController {
@@ -41,10 +43,17 @@ class GlobalDataController {
 
 	private final Duration stalenessBound;
 
+	private final ViewWaiters waiters;
+
 	private final Clock clock = Clock.systemUTC();
 
-	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone, ReplicationProperties replication) {
+	/** The longest a reader is held; short enough that a reader of a CZone turning stale learns it within the bound. */
+	static final Duration MAX_WAIT = Duration.ofMillis(500);
+
+	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone, ReplicationProperties replication,
+			ViewWaiters waiters) {
 		this.reads = reads;
+		this.waiters = waiters;
 		this.entities = entities;
 		this.json = json;
 		this.zone = zone.id().value();
@@ -64,9 +73,26 @@ class GlobalDataController {
 		return answer;
 	}
 
+	/**
+	 * The view, or 304 while the caller's version ({@code If-None-Match}) is current. With {@code wait}, a current caller
+	 * is held up to that long (at most {@link #MAX_WAIT}) and answered the moment a newer version commits: a long poll
+	 * that pushes changes at once and costs an idle reader two requests a second.
+	 */
 	@GetMapping("/internal/global/view")
-	ResponseEntity<JsonNode> view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known, Caller caller) {
+	Object view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known,
+			@RequestParam(name = "wait", defaultValue = "0") long waitMillis, Caller caller) {
 		Operators.requireAdminOrSystem(caller);
+		long current = reads.watermark().version();
+		if (known == null || waitMillis <= 0 || !reads.fresh() || !etag(current).equals(known)) {
+			return answer(known);
+		}
+		DeferredResult<ResponseEntity<JsonNode>> result = new DeferredResult<>(Math.min(waitMillis, MAX_WAIT.toMillis()),
+				() -> ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build());
+		waiters.await(current, result, () -> result.setResult(answer(known)));
+		return result;
+	}
+
+	private ResponseEntity<JsonNode> answer(@Nullable String known) {
 		if (reads.fresh() && etag(reads.watermark().version()).equals(known)) {
 			// The reader is current: a version check costs no data.
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build();

@@ -27,4 +27,10 @@ class RelayConfiguration {
 	PeriodicTask changeRelayTask(ChangeRelay relay, ReplicationProperties properties) {
 		return new PeriodicTask("change-relay", Duration.ZERO, properties.relayInterval(), relay::tick);
 	}
+
+	/** Publishes a write as soon as it commits, instead of at the relay's next step. */
+	@Bean
+	RelayWakeUp relayWakeUp(PeriodicTask changeRelayTask) {
+		return new RelayWakeUp(changeRelayTask);
+	}
 }

@@ -14,6 +14,7 @@ import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.zone.ZoneProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -45,14 +46,25 @@ class ReplicaConfiguration {
 	}
 
 	@Bean
-	Replicator replicator(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
-			RoutingTables tables, ReplicationProperties properties, MeterRegistry registry, JsonMapper json, ZoneProperties zone) {
-		Timer applyLag = Timer.builder("zonepay.czone.apply.lag")
+	ApplyLag applyLag(MeterRegistry registry) {
+		return new ApplyLag(Timer.builder("zonepay.czone.apply.lag")
 			.description("From a change's commit at the GZone to its apply at this CZone")
 			.publishPercentiles(0.5, 0.99, 0.999)
 			.publishPercentileHistogram()
-			.register(registry);
-		return new Replicator(new Replicator.Dependencies(topic, store, state, gzone, transactions, tables, properties, applyLag, json), zone.id().value());
+			.register(registry));
+	}
+
+	@Bean
+	ApplyLagEndpoint applyLagEndpoint(ApplyLag lag) {
+		return new ApplyLagEndpoint(lag);
+	}
+
+	@Bean
+	Replicator replicator(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
+			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ZoneProperties zone,
+			ApplicationEventPublisher events) {
+		return new Replicator(new Replicator.Dependencies(topic, store, state, gzone, transactions, tables, properties, applyLag, json, events),
+				zone.id().value());
 	}
 
 	@Bean

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.micrometer.core.instrument.Timer;
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.GlobalDataChanged;
 import io.zonepay.config.global.GlobalKind;
 import io.zonepay.config.global.ReplicationMessage;
 import io.zonepay.config.global.ReplicationProperties;
@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,9 +57,11 @@ class Replicator implements SmartLifecycle {
 
 	private final ReplicationProperties properties;
 
-	private final Timer applyLag;
+	private final ApplyLag applyLag;
 
 	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
 
 	private final String name;
 
@@ -80,6 +83,7 @@ class Replicator implements SmartLifecycle {
 		this.properties = dependencies.properties();
 		this.applyLag = dependencies.applyLag();
 		this.json = dependencies.json();
+		this.events = dependencies.events();
 		this.name = name;
 	}
 
@@ -161,6 +165,7 @@ class Replicator implements SmartLifecycle {
 	private void apply(List<ConsumerRecord<String, String>> records) {
 		Applied applied = transactions.execute(status -> applyInTransaction(records));
 		state.advance(applied.position());
+		events.publishEvent(new GlobalDataChanged(applied.position().version()));
 		Instant now = clock.instant();
 		applied.committedAt().forEach(at -> applyLag.record(Duration.between(at, now)));
 		if (applied.routingChanged()) {
@@ -255,6 +260,6 @@ class Replicator implements SmartLifecycle {
 
 	/** What a replicator works with. */
 	record Dependencies(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
-			RoutingTables tables, ReplicationProperties properties, Timer applyLag, JsonMapper json) {
+			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ApplicationEventPublisher events) {
 	}
 }

@@ -39,12 +39,14 @@ public class GlobalDataAutoConfiguration {
 
 		@Bean
 		GlobalDataClient globalDataClient(GlobalDataProperties properties, CallerSigner signer) {
-			return new GlobalDataClient(Objects.requireNonNull(properties.source()), properties.connectTimeout(), properties.requestTimeout(), signer);
+			return new GlobalDataClient(Objects.requireNonNull(properties.source()), properties.connectTimeout(), properties.requestTimeout(),
+					properties.longPoll(), signer);
 		}
 
 		@Bean
-		GlobalDataRefresher globalDataRefresher(GlobalDataClient client, GlobalData data, ObjectProvider<MeterRegistry> registry) {
-			return new GlobalDataRefresher(client, data, registry.getIfAvailable(SimpleMeterRegistry::new));
+		GlobalDataRefresher globalDataRefresher(GlobalDataClient client, GlobalData data, GlobalDataProperties properties,
+				ObjectProvider<MeterRegistry> registry) {
+			return new GlobalDataRefresher(client, data, properties.retryBackoff(), registry.getIfAvailable(SimpleMeterRegistry::new));
 		}
 
 		@Bean

@@ -13,6 +13,8 @@ import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.CallerSigner;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 /** Reads global data from a config-service over HTTP, as a system caller, within explicit timeouts. */
 public final class GlobalDataClient {
 
@@ -24,20 +26,26 @@ public final class GlobalDataClient {
 
 	private final Duration requestTimeout;
 
+	private final Duration longPoll;
+
 	private final CallerSigner signer;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public GlobalDataClient(URI source, Duration connectTimeout, Duration requestTimeout, CallerSigner signer) {
+	public GlobalDataClient(URI source, Duration connectTimeout, Duration requestTimeout, Duration longPoll, CallerSigner signer) {
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
 		this.source = source;
 		this.requestTimeout = requestTimeout;
+		this.longPoll = longPoll;
 		this.signer = signer;
 	}
 
-	/** The view, unless it is still at {@code knownVersion} (then empty: nothing to fetch). */
+	/**
+	 * The view once it is newer than {@code knownVersion}: the CZone answers at once when it is, else holds the read up
+	 * to the long poll and answers when a change arrives (empty when none did).
+	 */
 	public Optional<GlobalViewDocument> viewIfNewerThan(long knownVersion) throws IOException, InterruptedException {
-		HttpResponse<String> response = get(VIEW, "\"" + knownVersion + "\"");
+		HttpResponse<String> response = get(VIEW + "?wait=" + longPoll.toMillis(), "\"" + knownVersion + "\"", requestTimeout.plus(longPoll));
 		if (response.statusCode() == 304) {
 			return Optional.empty();
 		}
@@ -47,7 +55,7 @@ public final class GlobalDataClient {
 	/** A merchant, or empty when there is no such merchant. */
 	public Optional<MerchantDocument> merchant(long id) throws IOException, InterruptedException {
 		String path = "/api/merchants/" + id;
-		HttpResponse<String> response = get(path, null);
+		HttpResponse<String> response = get(path, null, requestTimeout);
 		return response.statusCode() == 404 ? Optional.empty() : Optional.of(json.readValue(require(response, path), MerchantDocument.class));
 	}
 
@@ -55,11 +63,11 @@ public final class GlobalDataClient {
 		return source;
 	}
 
-	private HttpResponse<String> get(String path, @org.jspecify.annotations.Nullable String ifNoneMatch) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(source.resolve(path))
-			.timeout(requestTimeout)
+	private HttpResponse<String> get(String pathAndQuery, @Nullable String ifNoneMatch, Duration timeout) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(source.resolve(pathAndQuery))
+			.timeout(timeout)
 			.header("Accept", "application/json")
-			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", path, null));
+			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", URI.create(pathAndQuery).getRawPath(), null));
 		if (ifNoneMatch != null) {
 			request.header("If-None-Match", ifNoneMatch);
 		}

@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where this process reads global data, and how hard it tries.
  * @param source base URL of the city's CZone; none for config-service itself and for tests that hand tables in
- * @param refreshInterval pause between two version checks; a change reaches this process within the CZone's
- * staleness bound plus this
+ * @param refreshInterval pause between two reads
+ * @param longPoll how long the CZone may hold a read while nothing changes; a change is pushed at once, and an idle
+ * reader asks about twice a second
+ * @param retryBackoff pause before reading again after a failed read
  * @param connectTimeout bound on opening a connection to the CZone
- * @param requestTimeout bound on one read
+ * @param requestTimeout bound on one read, beyond the long poll
  * @param merchantCacheSize the most merchants kept in memory; the cache empties whenever the global version moves
  */
 @ConfigurationProperties("zonepay.global")
-public record GlobalDataProperties(@Nullable URI source, @DefaultValue("100ms") Duration refreshInterval,
-		@DefaultValue("300ms") Duration connectTimeout, @DefaultValue("1s") Duration requestTimeout,
+public record GlobalDataProperties(@Nullable URI source, @DefaultValue("20ms") Duration refreshInterval, @DefaultValue("500ms") Duration longPoll,
+		@DefaultValue("500ms") Duration retryBackoff, @DefaultValue("300ms") Duration connectTimeout, @DefaultValue("1s") Duration requestTimeout,
 		@DefaultValue("10000") int merchantCacheSize) {
 }
