@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../.."
 . scripts/find-jdk.sh
 zonepay_find_jdk
 ./mvnw -B -q -DskipTests -pl deploy/bench -am package
-exec "$JAVA_HOME/bin/java" -cp "deploy/bench/target/zonepay-bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*" io.zonepay.bench.GlobalDataLag "$@"
+exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "deploy/bench/target/zonepay-bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*" io.zonepay.bench.GlobalDataLag "$@"

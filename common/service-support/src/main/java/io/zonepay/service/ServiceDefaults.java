@@ -51,6 +51,9 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("server.tomcat.threads.max", 100);
 		defaults.put("server.tomcat.accept-count", 100);
 		defaults.put("server.tomcat.connection-timeout", "5s");
+		// Gateways keep connections to zones open for reuse; the zone must not close them first (see gateway.yml).
+		defaults.put("server.tomcat.keep-alive-timeout", "60s");
+		defaults.put("server.tomcat.max-keep-alive-requests", 10000);
 		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
 		defaults.put("spring.datasource.hikari.maximum-pool-size", 10);
 		defaults.put("spring.datasource.hikari.connection-timeout", 2000);

@@ -1,6 +1,7 @@
 package io.zonepay.config.global;
 
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +55,7 @@ public class ChangeLog {
 				""").params(kind.name(), key, text, kind.name(), key, text)
 			.query((rs, row) -> new Watermark(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.single();
-		events.publishEvent(new GlobalDataChanged(next.version()));
+		events.publishEvent(new GlobalDataChanged(next.version(), Set.of(kind)));
 		return new Change(new Entity(kind, key, next.version(), tree), next.sourceTime());
 	}
 

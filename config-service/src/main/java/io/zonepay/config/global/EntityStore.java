@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,12 +15,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EntityStore {
 
+	private static final String PUT_IF_NEWER = """
+			insert into global_entities (kind, entity_key, document, version) values (?, ?, cast(? as jsonb), ?)
+			on conflict (kind, entity_key) do update set document = excluded.document, version = excluded.version
+			where global_entities.version < excluded.version
+			""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
 
 	private final JsonMapper json;
 
-	EntityStore(JdbcClient jdbc, JsonMapper json) {
+	EntityStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.json = json;
 	}
 
@@ -41,13 +51,21 @@ public class EntityStore {
 		return jdbc.sql("select kind, entity_key, version, document from global_entities order by kind, entity_key").query(this::entity).list();
 	}
 
+	/** The version of the newest change to an entity every reader keeps in its view (all but merchants). */
+	public long viewVersion() {
+		return jdbc.sql("select coalesce(max(version), 0) from global_entities where kind <> ?").param(GlobalKind.MERCHANT.name()).query(Long.class).single();
+	}
+
 	/** Stores an entity unless a newer version of it is stored already; answers whether it did. */
 	public boolean putIfNewer(Entity entity) {
-		return jdbc.sql("""
-				insert into global_entities (kind, entity_key, document, version) values (?, ?, cast(? as jsonb), ?)
-				on conflict (kind, entity_key) do update set document = excluded.document, version = excluded.version
-				where global_entities.version < excluded.version
-				""").params(entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version()).update() == 1;
+		return jdbc.sql(PUT_IF_NEWER).params(entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version()).update() == 1;
+	}
+
+	/** Stores a batch of entities in one round trip, each unless a newer version of it is stored already. */
+	public void putAllIfNewer(List<Entity> batch) {
+		batches.batchUpdate(PUT_IF_NEWER, batch.stream()
+			.map(entity -> new Object[] { entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version() })
+			.toList());
 	}
 
 	public void deleteAll() {

@@ -45,6 +45,8 @@ class GlobalDataController {
 
 	private final ViewWaiters waiters;
 
+	private volatile @Nullable CachedView view;
+
 	private final Clock clock = Clock.systemUTC();
 
 	/** The longest a reader is held; short enough that a reader of a CZone turning stale learns it within the bound. */
@@ -82,7 +84,7 @@ class GlobalDataController {
 	Object view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known,
 			@RequestParam(name = "wait", defaultValue = "0") long waitMillis, Caller caller) {
 		Operators.requireAdminOrSystem(caller);
-		long current = reads.watermark().version();
+		long current = entities.viewVersion();
 		if (known == null || waitMillis <= 0 || !reads.fresh() || !etag(current).equals(known)) {
 			return answer(known);
 		}
@@ -93,11 +95,11 @@ class GlobalDataController {
 	}
 
 	private ResponseEntity<JsonNode> answer(@Nullable String known) {
-		if (reads.fresh() && etag(reads.watermark().version()).equals(known)) {
+		if (reads.fresh() && etag(entities.viewVersion()).equals(known)) {
 			// The reader is current: a version check costs no data.
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build();
 		}
-		ResponseEntity<JsonNode> answer = reads.read(0, () -> Optional.of(json.valueToTree(localView())), "/internal/global/view",
+		ResponseEntity<JsonNode> answer = reads.read(0, () -> Optional.of(cachedView()), "/internal/global/view",
 				() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no global data"));
 		JsonNode body = answer.getBody();
 		String version = etag(body == null ? 0 : body.get("version").asLong());
@@ -107,7 +109,19 @@ class GlobalDataController {
 		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).eTag(version).body(body);
 	}
 
-	private GlobalViewDocument localView() {
+	/** The view is built once per version, however many readers ask for it. */
+	private JsonNode cachedView() {
+		long version = entities.viewVersion();
+		CachedView cached = view;
+		if (cached == null || cached.version() != version) {
+			GlobalViewDocument built = localView(version);
+			cached = new CachedView(version, json.valueToTree(built));
+			view = cached;
+		}
+		return cached.document();
+	}
+
+	private GlobalViewDocument localView(long version) {
 		Watermark watermark = reads.watermark();
 		RoutingTableDocument routing = entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE)
 			.map(entity -> json.treeToValue(entity.document(), RoutingTableDocument.class))
@@ -115,10 +129,13 @@ class GlobalDataController {
 		Map<String, String> switches = new LinkedHashMap<>();
 		entities.all(GlobalKind.SWITCH).forEach(entity -> switches.put(entity.key(), entity.document().get("value").asString()));
 		var currencies = entities.all(GlobalKind.CURRENCY).stream().map(entity -> json.treeToValue(entity.document(), CurrencyDocument.class)).toList();
-		return new GlobalViewDocument(watermark.version(), zone, watermark.sourceTime(), routing, switches, currencies);
+		return new GlobalViewDocument(version, zone, watermark.sourceTime(), routing, switches, currencies);
 	}
 
 	private static String etag(long version) {
 		return "\"" + version + "\"";
+	}
+
+	private record CachedView(long version, JsonNode document) {
 	}
 }

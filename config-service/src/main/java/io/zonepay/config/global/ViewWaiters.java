@@ -30,6 +30,9 @@ class ViewWaiters {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void advanced(GlobalDataChanged change) {
+		if (!change.touchesView()) {
+			return;
+		}
 		waiting.forEach((result, waiter) -> {
 			if (waiter.known() < change.version() && waiting.remove(result) != null) {
 				answers.execute(waiter.answer());

@@ -1,6 +1,7 @@
 package io.zonepay.config.replica;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import io.zonepay.config.global.Entity;
@@ -36,7 +37,7 @@ class ReplicaStore {
 	@Transactional
 	Position replaceAll(Snapshot snapshot, long nextOffset) {
 		entities.deleteAll();
-		snapshot.entities().forEach(entities::putIfNewer);
+		entities.putAllIfNewer(snapshot.entities());
 		jdbc.sql("delete from replica_watermark").update();
 		Position position = new Position(snapshot.version(), snapshot.sourceTime(), nextOffset);
 		jdbc.sql("insert into replica_watermark (id, version, source_time, next_offset, applied_changes) values (1, ?, ?, ?, 0)")
@@ -45,10 +46,10 @@ class ReplicaStore {
 		return position;
 	}
 
-	/** Applies one change of a batch; the caller's transaction also saves the position that follows it. */
+	/** Applies the changes of a batch; the caller's transaction also saves the position that follows them. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void apply(Entity entity) {
-		entities.putIfNewer(entity);
+	void apply(List<Entity> changes) {
+		entities.putAllIfNewer(changes);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

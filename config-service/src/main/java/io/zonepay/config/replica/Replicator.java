@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.Entity;
@@ -165,7 +167,7 @@ class Replicator implements SmartLifecycle {
 	private void apply(List<ConsumerRecord<String, String>> records) {
 		Applied applied = transactions.execute(status -> applyInTransaction(records));
 		state.advance(applied.position());
-		events.publishEvent(new GlobalDataChanged(applied.position().version()));
+		events.publishEvent(new GlobalDataChanged(applied.position().version(), applied.kinds()));
 		Instant now = clock.instant();
 		applied.committedAt().forEach(at -> applyLag.record(Duration.between(at, now)));
 		if (applied.routingChanged()) {
@@ -176,14 +178,15 @@ class Replicator implements SmartLifecycle {
 	private Applied applyInTransaction(List<ConsumerRecord<String, String>> records) {
 		Position position = Objects.requireNonNull(state.position(), "the copy has no position yet");
 		List<Instant> committedAt = new ArrayList<>();
-		boolean routingChanged = false;
+		List<Entity> changes = new ArrayList<>();
+		Set<GlobalKind> kinds = EnumSet.noneOf(GlobalKind.class);
 		for (ConsumerRecord<String, String> record : records) {
 			ReplicationMessage message = topic.read(record);
 			long next = position.version() + 1;
 			Entity entity = message.entity();
 			if (message.type() == ReplicationMessage.Type.CHANGE && message.version() == next && entity != null) {
-				store.apply(entity);
-				routingChanged |= entity.kind() == GlobalKind.ROUTING;
+				changes.add(entity);
+				kinds.add(entity.kind());
 				committedAt.add(message.at());
 			}
 			else if (message.version() > position.version()) {
@@ -194,12 +197,17 @@ class Replicator implements SmartLifecycle {
 			boolean current = message.version() == version && message.at().isAfter(position.sourceTime());
 			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1);
 		}
+		store.apply(changes);
 		store.save(position, committedAt.size());
-		return new Applied(position, committedAt, routingChanged);
+		return new Applied(position, committedAt, kinds);
 	}
 
 	/** What one transaction applied. */
-	private record Applied(Position position, List<Instant> committedAt, boolean routingChanged) {
+	private record Applied(Position position, List<Instant> committedAt, Set<GlobalKind> kinds) {
+
+		boolean routingChanged() {
+			return kinds.contains(GlobalKind.ROUTING);
+		}
 	}
 
 	private void publishRouting() {

@@ -1,6 +1,7 @@
 package io.zonepay.runtime.global;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,14 +16,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The global data this process knows: the newest {@link GlobalView} (its routing table also feeds
- * {@link RoutingTables}) and the merchants it has looked up since the version last moved. Only ever moves to newer
- * versions.
+ * {@link RoutingTables}), which only ever moves to newer versions, and the merchants it looked up lately, each kept no
+ * longer than the time to live, so that a merchant change reaches it within that time.
  */
 public final class GlobalData {
 
 	private final AtomicReference<@Nullable GlobalView> view = new AtomicReference<>();
 
-	private final Map<Long, Optional<MerchantDocument>> merchants = new ConcurrentHashMap<>();
+	private final Map<Long, Cached> merchants = new ConcurrentHashMap<>();
 
 	private final RoutingTables tables;
 
@@ -30,10 +31,13 @@ public final class GlobalData {
 
 	private final int merchantCacheSize;
 
-	public GlobalData(RoutingTables tables, @Nullable GlobalDataClient client, int merchantCacheSize) {
+	private final Duration merchantTimeToLive;
+
+	public GlobalData(RoutingTables tables, @Nullable GlobalDataClient client, int merchantCacheSize, Duration merchantTimeToLive) {
 		this.tables = tables;
 		this.client = client;
 		this.merchantCacheSize = merchantCacheSize;
+		this.merchantTimeToLive = merchantTimeToLive;
 	}
 
 	public @Nullable GlobalView view() {
@@ -55,8 +59,6 @@ public final class GlobalData {
 		GlobalView previous = view.getAndAccumulate(offered, (known, next) -> known == null || next.version() > known.version() ? next : known);
 		boolean newer = previous == null || offered.version() > previous.version();
 		if (newer) {
-			// Merchants may have changed with the version; look them up afresh.
-			merchants.clear();
 			tables.offer(offered.routing());
 		}
 		return newer;
@@ -67,15 +69,16 @@ public final class GlobalData {
 	 * @throws ProblemException {@code 503 STALE_GLOBAL_DATA} when it cannot be read
 	 */
 	public Optional<MerchantDocument> merchant(long id) {
-		Optional<MerchantDocument> cached = merchants.get(id);
-		if (cached != null) {
-			return cached;
+		long now = System.nanoTime();
+		Cached cached = merchants.get(id);
+		if (cached != null && now - cached.readAt() < merchantTimeToLive.toNanos()) {
+			return cached.merchant();
 		}
 		Optional<MerchantDocument> read = read(id);
 		if (merchants.size() >= merchantCacheSize) {
 			merchants.clear();
 		}
-		merchants.put(id, read);
+		merchants.put(id, new Cached(read, now));
 		return read;
 	}
 
@@ -101,5 +104,8 @@ public final class GlobalData {
 			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "global data has not been loaded yet");
 		}
 		return current;
+	}
+
+	private record Cached(Optional<MerchantDocument> merchant, long readAt) {
 	}
 }

@@ -30,7 +30,7 @@ public class GlobalDataAutoConfiguration {
 
 	@Bean
 	GlobalData globalData(GlobalDataProperties properties, RoutingTables tables, ObjectProvider<GlobalDataClient> client) {
-		return new GlobalData(tables, client.getIfAvailable(), properties.merchantCacheSize());
+		return new GlobalData(tables, client.getIfAvailable(), properties.merchantCacheSize(), properties.merchantTimeToLive());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,9 +12,9 @@ import io.zonepay.runtime.routing.RoutingTableDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every reader keeps of global data, at one global version: the routing table, the degrade switches and the
- * currencies. Served by config-service at {@code GET /internal/global/view}; small enough to fetch whole whenever the
- * version moves.
+ * What every reader keeps of global data: the routing table, the degrade switches and the currencies, at the version
+ * of the newest change among them (merchant changes do not move it). Served by config-service at
+ * {@code GET /internal/global/view}; small enough to fetch whole whenever the version moves.
  * @param servedBy the zone that answered ({@code cz-hz}, or {@code gz} when the CZone had to fall back)
  * @param sourceTime the GZone time up to which the data is known to be complete
  */
