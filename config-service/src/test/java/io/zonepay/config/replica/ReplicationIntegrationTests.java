@@ -101,6 +101,20 @@ class ReplicationIntegrationTests {
 		assertThat(zones.context("cz-hz").getBean(ReplicaStore.class).appliedChanges() - appliedBefore).isEqualTo(gzone - before);
 	}
 
+	@Test
+	void aRestartedGzoneRelayResumesFromWhatKafkaHasAndNothingIsAppliedTwice() throws Exception {
+		long before = version("gz");
+		long appliedBefore = zones.context("cz-sh").getBean(ReplicaStore.class).appliedChanges();
+		burst(100, 2);
+		zones.stopZone("gz");
+		zones.startZone("gz");
+		burst(100, 2);
+		awaitConverged();
+		assertThat(zones.context("cz-sh").getBean(EntityStore.class).everything())
+			.containsExactlyElementsOf(zones.context("gz").getBean(EntityStore.class).everything());
+		assertThat(zones.context("cz-sh").getBean(ReplicaStore.class).appliedChanges() - appliedBefore).isEqualTo(version("gz") - before);
+	}
+
 	private static GlobalDataTopology.Answer createMerchant() {
 		int id = MERCHANTS.incrementAndGet();
 		return zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"" + id + "\", \"name\": \"Shop " + id + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
