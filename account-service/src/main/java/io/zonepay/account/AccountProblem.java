@@ -5,38 +5,19 @@ import io.zonepay.kernel.problem.ProblemCode;
 import io.zonepay.kernel.problem.ProblemException;
 
 /** The problems account-service answers with, besides the common ones. */
-public enum AccountProblem implements ProblemCode {
+public final class AccountProblem {
 
-	USER_NOT_FOUND(404, "No such user"),
-	INSUFFICIENT_FUNDS(422, "The account does not hold enough money"),
-	AMOUNT_OUT_OF_RANGE(400, "The amount is outside what this operation allows");
+	public static final ProblemCode USER_NOT_FOUND = ProblemCode.of("USER_NOT_FOUND", 404, "No such user");
 
-	private final int status;
+	public static final ProblemCode INSUFFICIENT_FUNDS = ProblemCode.of("INSUFFICIENT_FUNDS", 422, "The account does not hold enough money");
 
-	private final String title;
+	public static final ProblemCode AMOUNT_OUT_OF_RANGE = ProblemCode.of("AMOUNT_OUT_OF_RANGE", 400, "The amount is outside what this operation allows");
 
-	AccountProblem(int status, String title) {
-		this.status = status;
-		this.title = title;
+	private AccountProblem() {
 	}
 
 	/** Also answers for other users' accounts, so that nobody learns which user ids exist. */
 	public static ProblemException userNotFound(UserId user) {
 		return new ProblemException(USER_NOT_FOUND, "user " + user + " not found");
-	}
-
-	@Override
-	public String code() {
-		return name();
-	}
-
-	@Override
-	public int status() {
-		return status;
-	}
-
-	@Override
-	public String title() {
-		return title;
 	}
 }

@@ -3,33 +3,14 @@ package io.zonepay.config;
 import io.zonepay.kernel.problem.ProblemCode;
 
 /** The problems config-service answers with, besides the common ones. */
-public enum ConfigProblem implements ProblemCode {
+public final class ConfigProblem {
 
-	MERCHANT_NOT_FOUND(404, "No such merchant"),
-	MERCHANT_EXISTS(409, "A merchant with this id exists already"),
-	SWITCH_NOT_FOUND(404, "No such switch");
+	public static final ProblemCode MERCHANT_NOT_FOUND = ProblemCode.of("MERCHANT_NOT_FOUND", 404, "No such merchant");
 
-	private final int status;
+	public static final ProblemCode MERCHANT_EXISTS = ProblemCode.of("MERCHANT_EXISTS", 409, "A merchant with this id exists already");
 
-	private final String title;
+	public static final ProblemCode SWITCH_NOT_FOUND = ProblemCode.of("SWITCH_NOT_FOUND", 404, "No such switch");
 
-	ConfigProblem(int status, String title) {
-		this.status = status;
-		this.title = title;
-	}
-
-	@Override
-	public String code() {
-		return name();
-	}
-
-	@Override
-	public int status() {
-		return status;
-	}
-
-	@Override
-	public String title() {
-		return title;
+	private ConfigProblem() {
 	}
 }

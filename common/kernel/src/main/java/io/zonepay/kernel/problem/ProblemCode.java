@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A kind of failure with a stable, machine-readable code. Clients branch on {@link #code()}; it never changes once
- * published. Services declare their own codes as enums implementing this interface.
+ * published. The platform's common codes are {@link CommonProblem}; a service declares its own with {@link #of}.
  */
 public interface ProblemCode {
 
@@ -20,6 +20,11 @@ public interface ProblemCode {
 
 	/** A short, human-readable summary that does not change from occurrence to occurrence. */
 	String title();
+
+	/** A code of a service's own, declared as a constant next to the service's other codes. */
+	static ProblemCode of(String code, int status, String title) {
+		return new Problem(code, status, title);
+	}
 
 	default URI type() {
 		return URI.create(TYPE_BASE + code().toLowerCase(Locale.ROOT).replace('_', '-'));
