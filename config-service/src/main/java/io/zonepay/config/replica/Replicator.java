@@ -19,6 +19,7 @@ import io.zonepay.config.global.ReplicationProperties;
 import io.zonepay.config.global.Snapshot;
 import io.zonepay.runtime.routing.RoutingTableDocument;
 import io.zonepay.runtime.routing.RoutingTables;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.InvalidOffsetException;
@@ -228,7 +229,7 @@ class Replicator implements SmartLifecycle {
 		KafkaConsumer<String, String> kafka = consumer;
 		consumer = null;
 		if (kafka != null) {
-			kafka.close(Duration.ofSeconds(1));
+			kafka.close(CloseOptions.timeout(Duration.ofSeconds(1)));
 		}
 	}
 
