@@ -59,6 +59,8 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("spring.datasource.hikari.connection-timeout", 2000);
 		defaults.put("spring.datasource.hikari.validation-timeout", 1000);
 		defaults.put("spring.threads.virtual.enabled", false);
+		defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		// A service is never a gateway, even when a gateway shares its JVM and classpath (the end-to-end suite).
 		defaults.put("spring.cloud.gateway.server.webflux.enabled", false);
 		return Map.copyOf(defaults);

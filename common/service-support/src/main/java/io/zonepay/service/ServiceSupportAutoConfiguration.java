@@ -3,6 +3,9 @@ package io.zonepay.service;
 import io.zonepay.runtime.identity.IdentityAutoConfiguration;
 import io.zonepay.runtime.routing.RoutingAutoConfiguration;
 import io.zonepay.service.identity.IdentityConfiguration;
+import io.zonepay.service.inbox.InboxConfiguration;
+import io.zonepay.service.messaging.MessagingConfiguration;
+import io.zonepay.service.outbox.OutboxConfiguration;
 import io.zonepay.service.idempotency.IdempotencyConfiguration;
 import io.zonepay.service.ids.IdConfiguration;
 import io.zonepay.service.problem.ProblemHandler;
@@ -24,10 +27,11 @@ import org.springframework.context.annotation.Import;
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
 				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ZoneConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, SupportSchema.class,
-		ProblemHandler.class })
+		InboxConfiguration.class, OutboxConfiguration.class, MessagingConfiguration.class, ProblemHandler.class })
 public class ServiceSupportAutoConfiguration {
 
 	@Bean

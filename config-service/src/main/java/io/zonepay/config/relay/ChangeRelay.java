@@ -13,6 +13,7 @@ import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.ReplicationMessage;
 import io.zonepay.config.global.ReplicationProperties;
 import io.zonepay.config.global.Watermark;
+import io.zonepay.service.leadership.DatabaseLeadership;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ class ChangeRelay {
 
 	private final ReplicationProperties properties;
 
-	private final RelayLeadership leadership;
+	private final DatabaseLeadership leadership;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -53,7 +54,7 @@ class ChangeRelay {
 
 	private boolean failing;
 
-	ChangeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, RelayLeadership leadership) {
+	ChangeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DatabaseLeadership leadership) {
 		this.changes = changes;
 		this.topic = topic;
 		this.properties = properties;

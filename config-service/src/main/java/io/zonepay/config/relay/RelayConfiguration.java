@@ -8,6 +8,7 @@ import io.zonepay.config.global.ChangeLog;
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.ReplicationProperties;
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.leadership.DatabaseLeadership;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,7 @@ class RelayConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ChangeRelay changeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DataSource dataSource) {
-		return new ChangeRelay(changes, topic, properties, new RelayLeadership(dataSource));
+		return new ChangeRelay(changes, topic, properties, new DatabaseLeadership(dataSource, "global change relay"));
 	}
 
 	@Bean

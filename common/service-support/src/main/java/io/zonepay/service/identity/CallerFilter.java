@@ -36,6 +36,13 @@ final class CallerFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/** The OpenAPI description of a service is public: it says what the API is, not whose data is where. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -1,4 +1,4 @@
-package io.zonepay.config.relay;
+package io.zonepay.service.leadership;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,26 +13,32 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes sure only one relay publishes, even with several GZone instances: the leader holds a PostgreSQL advisory lock
- * on a connection of its own, and loses it the moment that connection dies.
+ * Makes sure only one instance does a job on a database, such as publishing its outbox: the leader holds a PostgreSQL
+ * advisory lock on a connection of its own, and loses it the moment that connection dies. Used from one thread.
  */
-class RelayLeadership {
+public final class DatabaseLeadership {
 
-	private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
-
-	/** An arbitrary, fixed key: "zonepay relay". */
-	private static final long LOCK_KEY = 0x7a6f6e6570617931L;
+	private static final Logger log = LoggerFactory.getLogger(DatabaseLeadership.class);
 
 	private final DataSource dataSource;
 
+	private final long lockKey;
+
+	private final String job;
+
 	private @Nullable Connection held;
 
-	RelayLeadership(DataSource dataSource) {
+	/**
+	 * @param job names the job; its hash is the lock, so two jobs on one database never block each other
+	 */
+	public DatabaseLeadership(DataSource dataSource, String job) {
 		this.dataSource = dataSource;
+		this.job = job;
+		this.lockKey = job.hashCode();
 	}
 
 	/** Whether this instance leads; tries to become leader when it does not. */
-	boolean lead() {
+	public boolean lead() {
 		try {
 			if (held != null && held.isValid(1)) {
 				return true;
@@ -40,11 +46,11 @@ class RelayLeadership {
 			release();
 			Connection connection = dataSource.getConnection();
 			try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-				lock.setLong(1, LOCK_KEY);
+				lock.setLong(1, lockKey);
 				try (ResultSet result = lock.executeQuery()) {
 					if (result.next() && result.getBoolean(1)) {
 						held = connection;
-						log.info("This GZone instance now relays the change log");
+						log.info("This instance now runs {}", job);
 						return true;
 					}
 				}
@@ -58,13 +64,14 @@ class RelayLeadership {
 		}
 	}
 
-	void release() {
+	public void release() {
 		Connection connection = held;
 		held = null;
 		if (connection != null) {
 			try {
-				// Closing returns the connection to the pool; unlock first so the pool does not keep the lock alive.
-				try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock_all()")) {
+				// The connection goes back to the pool: unlock first so the pool does not keep the lock alive.
+				try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+					unlock.setLong(1, lockKey);
 					unlock.execute();
 				}
 				connection.close();

@@ -1,0 +1,29 @@
+package io.zonepay.service.inbox;
+
+import java.time.Duration;
+
+import io.zonepay.runtime.PeriodicTask;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The inbox, and its weekly memory. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(JdbcClient.class)
+public class InboxConfiguration {
+
+	/** Kafka keeps events for 7 days; remembering them as long suffices to recognize any redelivery. */
+	private static final Duration RETENTION = Duration.ofDays(7);
+
+	@Bean
+	Inbox inbox(JdbcClient jdbc) {
+		return new Inbox(jdbc);
+	}
+
+	@Bean
+	PeriodicTask inboxPurge(Inbox inbox) {
+		return new PeriodicTask("inbox-purge", Duration.ofMinutes(5), Duration.ofMinutes(5), () -> inbox.purgeOlderThan(RETENTION, 1000));
+	}
+}

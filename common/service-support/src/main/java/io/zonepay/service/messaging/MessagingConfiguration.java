@@ -1,0 +1,28 @@
+package io.zonepay.service.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.zone.ZoneProperties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds sharded consumers for the topics a service reads. */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+	@Bean
+	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone, MeterRegistry registry) {
+		Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return new ShardedConsumers(kafka.buildConsumerProperties(), producer, tables, zone, registry);
+	}
+}

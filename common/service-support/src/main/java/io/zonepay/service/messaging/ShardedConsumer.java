@@ -1,0 +1,283 @@
+package io.zonepay.service.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.runtime.routing.RoutingTables;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads a topic keyed by shard (partition = shard) for exactly the shards this zone serves at the current routing
+ * epoch, and follows the routing table when it changes. Each event is tried a bounded number of times, then set aside
+ * on the dead-letter topic so that one poison event never blocks its shard. Offsets are committed under the role's
+ * group after each batch: delivery is at least once, which handlers absorb with the inbox.
+ */
+public final class ShardedConsumer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ShardedConsumer.class);
+
+	private final ConsumerSettings settings;
+
+	private final Map<String, Object> consumerConfig;
+
+	private final Map<String, Object> producerConfig;
+
+	private final RoutingTables tables;
+
+	private final ZoneId self;
+
+	private final EventHandler handler;
+
+	private final MeterRegistry registry;
+
+	private final Counter deadLettered;
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread thread;
+
+	private volatile @Nullable KafkaConsumer<String, String> consumer;
+
+	private @Nullable KafkaProducer<String, String> deadLetters;
+
+	private @Nullable KafkaClientMetrics metrics;
+
+	private long assignedEpoch = -1;
+
+	public ShardedConsumer(ConsumerSettings settings, Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables,
+			ZoneId self, EventHandler handler, MeterRegistry registry) {
+		this.settings = settings;
+		this.consumerConfig = consumerConfig;
+		this.producerConfig = producerConfig;
+		this.tables = tables;
+		this.self = self;
+		this.handler = handler;
+		this.registry = registry;
+		this.deadLettered = Counter.builder("zonepay.events.dead.lettered").tag("topic", settings.topic()).register(registry);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		Map<String, String> logContext = MDC.getCopyOfContextMap();
+		Thread consumerThread = new Thread(() -> {
+			if (logContext != null) {
+				MDC.setContextMap(logContext);
+			}
+			loop();
+		}, "consumer-" + settings.topic());
+		consumerThread.setDaemon(true);
+		thread = consumerThread;
+		consumerThread.start();
+	}
+
+	private void loop() {
+		boolean failing = false;
+		while (running) {
+			try {
+				KafkaConsumer<String, String> kafka = connect();
+				if (!followRouting(kafka)) {
+					sleep(settings.pollTimeout());
+					continue;
+				}
+				for (var partitionRecords : partitioned(kafka.poll(settings.pollTimeout())).entrySet()) {
+					process(kafka, partitionRecords.getKey(), partitionRecords.getValue());
+				}
+				failing = false;
+			}
+			catch (WakeupException ex) {
+				// stop() woke the consumer.
+			}
+			catch (Exception ex) {
+				if (!failing) {
+					log.warn("Consuming {} failed ({}); retrying", settings.topic(), ex.toString());
+					failing = true;
+				}
+				disconnect();
+				sleep(Duration.ofMillis(500));
+			}
+		}
+		disconnect();
+	}
+
+	/** Assigns the partitions of the shards this zone serves; answers whether it serves any. */
+	private boolean followRouting(KafkaConsumer<String, String> kafka) {
+		RoutingTable table = tables.current();
+		if (table == null) {
+			return false;
+		}
+		if (table.epoch() != assignedEpoch) {
+			Set<TopicPartition> partitions = table.shardsOf(self)
+				.stream()
+				.map(shard -> new TopicPartition(settings.topic(), shard.value()))
+				.collect(Collectors.toSet());
+			kafka.assign(partitions);
+			assignedEpoch = table.epoch();
+			log.info("Consuming {} partitions of {} at routing epoch {}", partitions.size(), settings.topic(), table.epoch());
+		}
+		return !kafka.assignment().isEmpty();
+	}
+
+	private void process(KafkaConsumer<String, String> kafka, TopicPartition partition, List<ConsumerRecord<String, String>> records) {
+		for (ConsumerRecord<String, String> record : records) {
+			handleWithRetries(record);
+			kafka.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+		}
+	}
+
+	private void handleWithRetries(ConsumerRecord<String, String> record) {
+		Duration pause = settings.backoff();
+		for (int attempt = 1; ; attempt++) {
+			try {
+				handler.handle(record);
+				return;
+			}
+			catch (Exception ex) {
+				if (attempt >= settings.maxAttempts()) {
+					deadLetter(record, ex);
+					return;
+				}
+				sleep(pause);
+				pause = pause.multipliedBy(2);
+			}
+		}
+	}
+
+	private void deadLetter(ConsumerRecord<String, String> record, Exception failure) {
+		log.error("Event at {}-{}@{} failed {} times; moving it to {}", record.topic(), record.partition(), record.offset(), settings.maxAttempts(),
+				settings.deadLetterTopic(), failure);
+		ProducerRecord<String, String> dead = new ProducerRecord<>(settings.deadLetterTopic(), record.partition(), record.key(), record.value());
+		record.headers().forEach(header -> dead.headers().add(header));
+		dead.headers().add("zonepay-dlt-original", (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
+		dead.headers().add("zonepay-dlt-error", String.valueOf(failure).getBytes(StandardCharsets.UTF_8));
+		try {
+			producer().send(dead).get();
+			deadLettered.increment();
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			// Without its dead-letter copy the event must not be skipped: fail the batch, and it is read again.
+			throw new IllegalStateException("cannot move a poison event to " + settings.deadLetterTopic(), ex);
+		}
+	}
+
+	private Map<TopicPartition, List<ConsumerRecord<String, String>>> partitioned(Iterable<ConsumerRecord<String, String>> records) {
+		Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new HashMap<>();
+		for (ConsumerRecord<String, String> record : records) {
+			byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), key -> new ArrayList<>()).add(record);
+		}
+		return byPartition;
+	}
+
+	private KafkaConsumer<String, String> connect() {
+		KafkaConsumer<String, String> kafka = consumer;
+		if (kafka == null) {
+			Map<String, Object> config = new HashMap<>(consumerConfig);
+			config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+			config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+			config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+			config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+			config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+			config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+			config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+			config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+			kafka = new KafkaConsumer<>(config);
+			KafkaClientMetrics bound = new KafkaClientMetrics(kafka);
+			bound.bindTo(registry);
+			metrics = bound;
+			consumer = kafka;
+			assignedEpoch = -1;
+		}
+		return kafka;
+	}
+
+	private KafkaProducer<String, String> producer() {
+		if (deadLetters == null) {
+			deadLetters = new KafkaProducer<>(producerConfig);
+		}
+		return deadLetters;
+	}
+
+	private void disconnect() {
+		KafkaConsumer<String, String> kafka = consumer;
+		consumer = null;
+		if (metrics != null) {
+			metrics.close();
+			metrics = null;
+		}
+		if (kafka != null) {
+			kafka.close(CloseOptions.timeout(Duration.ofSeconds(1)));
+		}
+	}
+
+	private void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		KafkaConsumer<String, String> kafka = consumer;
+		if (kafka != null) {
+			kafka.wakeup();
+		}
+		Thread consumerThread = thread;
+		if (consumerThread != null) {
+			try {
+				consumerThread.join(Duration.ofSeconds(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (deadLetters != null) {
+			deadLetters.close(Duration.ofSeconds(1));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	Set<Integer> assignedShards() {
+		KafkaConsumer<String, String> kafka = consumer;
+		return kafka == null ? Set.of() : new HashSet<>(kafka.assignment().stream().map(TopicPartition::partition).toList());
+	}
+}
