@@ -14,4 +14,19 @@ record AccountKey(AccountKind kind, long owner, CurrencyCode currency, Shard sha
 	static AccountKey funding(Shard shard, CurrencyCode currency) {
 		return new AccountKey(AccountKind.FUNDING, shard.value(), currency, shard);
 	}
+
+	/** What a merchant earned from this zone's payers, in one currency. */
+	static AccountKey merchant(long merchant, CurrencyCode currency, Shard shard) {
+		return new AccountKey(AccountKind.MERCHANT, merchant, currency, shard);
+	}
+
+	/** Money of a shard in flight to or from another zone. */
+	static AccountKey transit(Shard shard, CurrencyCode currency) {
+		return new AccountKey(AccountKind.TRANSIT, shard.value(), currency, shard);
+	}
+
+	/** Accounts are the same account when kind, owner and currency are; the shard only says where it was opened. */
+	boolean sameAccount(AccountKey other) {
+		return kind == other.kind && owner == other.owner && currency.equals(other.currency);
+	}
 }

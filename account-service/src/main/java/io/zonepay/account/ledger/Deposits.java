@@ -41,7 +41,7 @@ class Deposits {
 		}
 		long depositId = ids.next(user.shard());
 		AccountKey account = AccountKey.user(user, amount.currency());
-		List<PostedEntry> entries = ledger.post(Posting.deposit(depositId, account, amount));
+		List<PostedEntry> entries = ledger.post(Posting.deposit(depositId, account, amount)).posting().entries();
 		long balance = entries.stream().filter(entry -> entry.account().equals(account)).findFirst().orElseThrow().balanceAfter();
 		return new Deposit(depositId, user, amount, balance);
 	}

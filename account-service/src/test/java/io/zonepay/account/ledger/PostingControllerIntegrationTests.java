@@ -1,0 +1,137 @@
+package io.zonepay.account.ledger;
+
+import java.util.Map;
+
+import io.zonepay.account.AccountIntegrationTest;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.testkit.TestCallers;
+import io.zonepay.testkit.TestRouting;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The internal posting API: idempotent by reference, looked up by reference, voidable, never moving money twice. */
+@AccountIntegrationTest
+class PostingControllerIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RoutingTables tables;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	RestTestClient client;
+
+	@BeforeEach
+	void setUp() {
+		tables.offer(TestRouting.evenly(1, "rz1", "rz2"));
+		client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	@Test
+	void theSameReferencePostedTwiceMovesMoneyOnceAndAnswersTheSame() {
+		long user = fundedUser(21, 5000);
+		String first = post(payment("payment:a1", user, 1999)).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+		post(payment("payment:a1", user, 1999)).expectStatus().isOk().expectBody()
+			.jsonPath("$.state").isEqualTo("POSTED").jsonPath("$.reference").isEqualTo("payment:a1");
+		assertThat(first).contains("\"balanceAfter\":3001");
+		assertThat(balance(user)).isEqualTo(3001);
+		assertThat(merchantBalance(777)).isGreaterThanOrEqualTo(1999);
+		post(payment("payment:a1", user, 2000)).expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("POSTING_MISMATCH");
+	}
+
+	@Test
+	void aPostingWithoutTheMoneyMovesNothing() {
+		long user = fundedUser(22, 100);
+		post(payment("payment:b1", user, 101)).expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INSUFFICIENT_FUNDS");
+		assertThat(balance(user)).isEqualTo(100);
+		get("/internal/postings/payment:b1").expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("POSTING_NOT_FOUND");
+	}
+
+	@Test
+	void aVoidedReferenceCanNeverBePostedAndAPostedOneCannotBeVoided() {
+		long user = fundedUser(23, 1000);
+		voidReference("payment:c1").expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("VOIDED");
+		post(payment("payment:c1", user, 10)).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("POSTING_VOIDED");
+		assertThat(balance(user)).isEqualTo(1000);
+
+		post(payment("payment:c2", user, 10)).expectStatus().isCreated();
+		voidReference("payment:c2").expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("POSTED");
+		get("/internal/postings/payment:c2").expectStatus().isOk().expectBody().jsonPath("$.entries.length()").isEqualTo(2);
+	}
+
+	@Test
+	void refusesPostingsThatDoNotBalanceOrComeFromUsers() {
+		long user = fundedUser(24, 1000);
+		String unbalanced = "{\"reference\": \"payment:d1\", \"kind\": \"PAYMENT\", \"shard\": 24, \"legs\": ["
+				+ "{\"account\": \"USER\", \"owner\": \"" + user + "\", \"currency\": \"CNY\", \"amount\": -10},"
+				+ "{\"account\": \"MERCHANT\", \"owner\": \"777\", \"currency\": \"CNY\", \"amount\": 9}]}";
+		post(unbalanced).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+		client.post().uri("/internal/postings").header("X-ZonePay-Caller", TestCallers.user(user, "POST", "/internal/postings"))
+			.contentType(MediaType.APPLICATION_JSON).body(payment("payment:d2", user, 10)).exchange().expectStatus().isForbidden();
+		assertThat(balance(user)).isEqualTo(1000);
+	}
+
+	@Test
+	void theLedgerListsAUsersEntriesNewestFirst() {
+		long user = fundedUser(25, 1000);
+		post(payment("payment:e1", user, 300)).expectStatus().isCreated();
+		String path = "/api/users/" + user + "/ledger?limit=10";
+		client.get().uri(path).header("X-ZonePay-Caller", TestCallers.user(user, "GET", "/api/users/" + user + "/ledger")).exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.entries[0].kind").isEqualTo("PAYMENT").jsonPath("$.entries[0].amount").isEqualTo(-300)
+			.jsonPath("$.entries[0].balanceAfter").isEqualTo(700).jsonPath("$.entries[0].reference").isEqualTo("payment:e1")
+			.jsonPath("$.entries[1].kind").isEqualTo("DEPOSIT").jsonPath("$.entries[1].balanceAfter").isEqualTo(1000);
+	}
+
+	private long fundedUser(int shard, long amount) {
+		String header = TestCallers.anonymous("POST", "/api/users", Shard.of(shard));
+		long user = Long.parseLong(client.post().uri("/api/users").header("X-ZonePay-Caller", header).contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"payer\"}").exchange().returnResult(Map.class).getResponseBody().get("userId").toString());
+		String path = "/api/users/" + user + "/deposits";
+		client.post().uri(path).header("X-ZonePay-Caller", TestCallers.user(user, "POST", path)).header("Idempotency-Key", "fund")
+			.contentType(MediaType.APPLICATION_JSON).body("{\"amount\": " + amount + ", \"currency\": \"CNY\"}").exchange().expectStatus().isCreated();
+		return user;
+	}
+
+	private static String payment(String reference, long user, long amount) {
+		return "{\"reference\": \"" + reference + "\", \"kind\": \"PAYMENT\", \"shard\": " + user % 100 + ", \"legs\": ["
+				+ "{\"account\": \"USER\", \"owner\": \"" + user + "\", \"currency\": \"CNY\", \"amount\": " + -amount + "},"
+				+ "{\"account\": \"MERCHANT\", \"owner\": \"777\", \"currency\": \"CNY\", \"amount\": " + amount + "}]}";
+	}
+
+	private RestTestClient.ResponseSpec post(String body) {
+		return client.post().uri("/internal/postings").header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "POST", "/internal/postings", null))
+			.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+	}
+
+	private RestTestClient.ResponseSpec voidReference(String reference) {
+		String path = "/internal/postings/" + reference + "/void";
+		return client.post().uri(path).header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "POST", path, null))
+			.contentType(MediaType.APPLICATION_JSON).body("{\"shard\": 3}").exchange();
+	}
+
+	private RestTestClient.ResponseSpec get(String path) {
+		return client.get().uri(path).header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "GET", path, null)).exchange();
+	}
+
+	private long balance(long user) {
+		return jdbc.queryForObject("select balance from accounts where kind = 'USER' and owner_id = ?", Long.class, user);
+	}
+
+	private long merchantBalance(long merchant) {
+		return jdbc.queryForObject("select balance from accounts where kind = 'MERCHANT' and owner_id = ?", Long.class, merchant);
+	}
+}
