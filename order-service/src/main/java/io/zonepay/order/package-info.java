@@ -1,4 +1,4 @@
-/** order-service: the orders of one shard group's users. Its domain arrives with the payment-domain issue. */
+/** order-service: the orders of one shard group's users, and their lives as payments and refunds happen. */
 @NullMarked
 package io.zonepay.order;
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=order-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz", "zonepay.zone.shard-group=sg1",
 				"zonepay.ids.node-id=12", "management.server.port=0" })
-@EmbeddedInfrastructure(database = "order")
+@EmbeddedInfrastructure(database = "order", kafka = true)
 class OrderServiceIntegrationTests {
 
 	@LocalServerPort

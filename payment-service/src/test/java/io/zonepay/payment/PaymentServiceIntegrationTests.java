@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PaymentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=payment-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz", "zonepay.zone.shard-group=sg1",
 				"zonepay.ids.node-id=13", "management.server.port=0" })
-@EmbeddedInfrastructure(database = "payment")
+@EmbeddedInfrastructure(database = "payment", kafka = true)
 class PaymentServiceIntegrationTests {
 
 	@LocalServerPort

@@ -59,6 +59,9 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("spring.datasource.hikari.connection-timeout", 2000);
 		defaults.put("spring.datasource.hikari.validation-timeout", 1000);
 		defaults.put("spring.threads.virtual.enabled", false);
+		// Every service publishes its OpenAPI description, on purpose: it describes the API, not anyone's data.
+		defaults.put("springdoc.api-docs.enabled", true);
+		defaults.put("springdoc.swagger-ui.enabled", true);
 		defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		// A service is never a gateway, even when a gateway shares its JVM and classpath (the end-to-end suite).

@@ -59,13 +59,28 @@ public final class IdempotentRequests {
 	 * @param work runs inside the transaction that completes the key; throw a {@link ProblemException} to refuse
 	 */
 	public ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request, Supplier<ResponseEntity<?>> work) {
+		return execute(caller, key, operation, request, work, true);
+	}
+
+	/**
+	 * Like {@link #execute}, for work that commits its own steps (calls to other services between transactions). The
+	 * work must then be resumable: after a crash mid-way, a retry that takes the key over runs it again, and it must
+	 * find and finish what the first attempt began rather than begin anew.
+	 */
+	public ResponseEntity<String> executeStepwise(Caller caller, @Nullable String key, String operation, Object request,
+			Supplier<ResponseEntity<?>> work) {
+		return execute(caller, key, operation, request, work, false);
+	}
+
+	private ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request, Supplier<ResponseEntity<?>> work,
+			boolean inOneTransaction) {
 		String validKey = requireValid(key);
 		String scope = caller.scope();
 		String fingerprint = fingerprint(operation, request);
 		UUID token = UUID.randomUUID();
 		for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
 			if (keys.claim(scope, validKey, fingerprint, token, properties.lease())) {
-				return run(scope, validKey, token, work);
+				return inOneTransaction ? run(scope, validKey, token, work) : runStepwise(scope, validKey, token, work);
 			}
 			var existing = keys.find(scope, validKey);
 			if (existing.isPresent()) {
@@ -89,20 +104,56 @@ public final class IdempotentRequests {
 			return answer(response, false);
 		}
 		catch (ProblemException ex) {
-			if (ex.problem().status() >= 500 || ex.problem() == CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT) {
-				keys.release(scope, key, token);
-				throw ex;
-			}
-			// A refusal is an outcome too: a retry with the same key must get the same refusal.
-			StoredResponse refusal = new StoredResponse(ex.problem().status(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					json.writeValueAsString(Problems.toDocument(Problems.of(ex.problem(), ex.detail(), ex.properties()))));
-			transactions.executeWithoutResult(status -> keys.complete(scope, key, token, refusal));
-			return answer(refusal, false);
+			return refused(scope, key, token, ex);
 		}
 		catch (RuntimeException ex) {
 			keys.release(scope, key, token);
 			throw ex;
 		}
+	}
+
+	private ResponseEntity<String> runStepwise(String scope, String key, UUID token, Supplier<ResponseEntity<?>> work) {
+		StoredResponse done;
+		try {
+			done = store(work.get());
+		}
+		catch (ProblemException ex) {
+			return refused(scope, key, token, ex);
+		}
+		catch (RuntimeException ex) {
+			keys.release(scope, key, token);
+			throw ex;
+		}
+		completeIfStillOurs(scope, key, token, done);
+		return answer(done, false);
+	}
+
+	/**
+	 * Stores the response, unless a retry took the key over meanwhile (the work outlived the lease): that retry resumed
+	 * the same work and stores the same answer.
+	 */
+	private void completeIfStillOurs(String scope, String key, UUID token, StoredResponse response) {
+		try {
+			transactions.executeWithoutResult(status -> keys.complete(scope, key, token, response));
+		}
+		catch (IllegalStateException ex) {
+			// Taken over: see above.
+		}
+	}
+
+	/**
+	 * A refusal is an outcome too: a retry with the same key gets the same refusal. Not so a 5xx or a lost claim, after
+	 * which a retry must be able to run the request again.
+	 */
+	private ResponseEntity<String> refused(String scope, String key, UUID token, ProblemException ex) {
+		if (ex.problem().status() >= 500 || ex.problem() == CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT) {
+			keys.release(scope, key, token);
+			throw ex;
+		}
+		StoredResponse refusal = new StoredResponse(ex.problem().status(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				json.writeValueAsString(Problems.toDocument(Problems.of(ex.problem(), ex.detail(), ex.properties()))));
+		completeIfStillOurs(scope, key, token, refusal);
+		return answer(refusal, false);
 	}
 
 	private ResponseEntity<String> answerDuplicate(IdempotencyKeys.Existing existing, String fingerprint) {

@@ -7,19 +7,20 @@ import io.zonepay.runtime.PeriodicTask;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The inbox, and its weekly memory. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBean(JdbcClient.class)
+@ConditionalOnBean(JdbcTemplate.class)
 public class InboxConfiguration {
 
 	/** Kafka keeps events for 7 days; remembering them as long suffices to recognize any redelivery. */
 	private static final Duration RETENTION = Duration.ofDays(7);
 
 	@Bean
-	Inbox inbox(JdbcClient jdbc) {
-		return new Inbox(jdbc);
+	Inbox inbox(JdbcTemplate jdbc) {
+		return new Inbox(JdbcClient.create(jdbc));
 	}
 
 	@Bean

@@ -1,0 +1,119 @@
+package io.zonepay.order.order;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.id.BusinessId;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.identity.Role;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.kernel.money.Money;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.service.idempotency.IdempotentRequests;
+import io.zonepay.service.ids.PathIds;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/orders}: a user's own orders; {@code /internal/orders/{id}} for payment-service. */
+@RestController
+class OrderController {
+
+	private static final int MAX_LIMIT = 100;
+
+	private final OrderService orders;
+
+	private final IdempotentRequests idempotency;
+
+	OrderController(OrderService orders, IdempotentRequests idempotency) {
+		this.orders = orders;
+		this.idempotency = idempotency;
+	}
+
+	@PostMapping("/api/orders")
+	ResponseEntity<String> place(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+			@Valid @RequestBody NewOrder request, Caller caller) {
+		UserId buyer = buyer(caller);
+		long merchantId = BusinessId.parse(request.merchantId())
+			.orElseThrow(() -> new ProblemException(CommonProblem.VALIDATION_FAILED, "merchantId is a positive 64-bit number in a string"));
+		if (!CurrencyCode.isValid(request.currency())) {
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "'" + request.currency() + "' is not an ISO 4217 currency code");
+		}
+		Money amount = new Money(request.amount(), CurrencyCode.of(request.currency()));
+		String description = request.description() == null ? "" : request.description().strip();
+		return idempotency.execute(caller, key, "POST /api/orders", request, () -> {
+			Order order = orders.place(buyer, merchantId, amount, description);
+			return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(OrderView.of(order));
+		});
+	}
+
+	@GetMapping("/api/orders/{orderId}")
+	OrderView order(@PathVariable String orderId, Caller caller) {
+		return OrderView.of(orders.find(caller, PathIds.parse(orderId, "order")));
+	}
+
+	@GetMapping("/api/orders")
+	OrderList mine(@RequestParam(defaultValue = "20") int limit, Caller caller) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "limit is 1.." + MAX_LIMIT);
+		}
+		return new OrderList(orders.ofUser(buyer(caller), limit).stream().map(OrderView::of).toList());
+	}
+
+	@PostMapping("/api/orders/{orderId}/cancel")
+	OrderView cancel(@PathVariable String orderId, Caller caller) {
+		return OrderView.of(orders.cancel(caller, PathIds.parse(orderId, "order")));
+	}
+
+	@GetMapping("/internal/orders/{orderId}")
+	OrderView internal(@PathVariable String orderId, Caller caller) {
+		if (!caller.has(Role.SYSTEM)) {
+			throw new ProblemException(CommonProblem.FORBIDDEN, "this read is for ZonePay's own services");
+		}
+		return OrderView.of(orders.find(caller, PathIds.parse(orderId, "order")));
+	}
+
+	private static UserId buyer(Caller caller) {
+		UserId user = caller.user();
+		if (user == null) {
+			throw new ProblemException(CommonProblem.UNAUTHENTICATED, "orders belong to a user; send a user's token");
+		}
+		return user;
+	}
+
+	record NewOrder(@NotNull @Pattern(regexp = "[0-9]{1,19}", message = "must be a merchant id: digits") String merchantId,
+			@NotNull @Positive Long amount, @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+			@Nullable @Size(max = 200) String description) {
+	}
+
+	record OrderList(List<OrderView> orders) {
+	}
+
+	/** An order as the API shows it. */
+	record OrderView(String orderId, String userId, String merchantId, long amount, String currency, String description, String status,
+			@Nullable String paymentId, long refundedAmount, Instant createdAt) {
+
+		static OrderView of(Order order) {
+			return new OrderView(Long.toString(order.id()), order.user().toString(), Long.toString(order.merchantId()), order.amount().amount(),
+					order.amount().currency().code(), order.description(), order.status().name(),
+					order.paymentId() == null ? null : Long.toString(order.paymentId()), order.refundedAmount(), order.createdAt());
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package io.zonepay.order.order;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.zonepay.kernel.id.IdGenerator;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.identity.Role;
+import io.zonepay.kernel.money.Money;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.order.OrderProblem;
+import io.zonepay.runtime.global.GlobalData;
+import io.zonepay.runtime.global.MerchantDocument;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Places, finds and cancels orders; a caller only ever sees its own. */
+@Service
+public class OrderService {
+
+	private final Orders orders;
+
+	private final IdGenerator ids;
+
+	private final GlobalData global;
+
+	private final Clock clock = Clock.systemUTC();
+
+	OrderService(Orders orders, IdGenerator ids, GlobalData global) {
+		this.orders = orders;
+		this.ids = ids;
+		this.global = global;
+	}
+
+	/** An order at an active merchant, in the merchant's currency, within the payment limit of that currency. */
+	@Transactional
+	public Order place(UserId buyer, long merchantId, Money amount, String description) {
+		MerchantDocument merchant = global.merchant(merchantId)
+			.orElseThrow(() -> new ProblemException(OrderProblem.MERCHANT_NOT_FOUND, "merchant " + merchantId + " does not exist"));
+		if (!merchant.active()) {
+			throw new ProblemException(OrderProblem.MERCHANT_INACTIVE, "merchant " + merchantId + " is " + merchant.status());
+		}
+		if (!merchant.currency().equals(amount.currency().code())) {
+			throw new ProblemException(OrderProblem.CURRENCY_MISMATCH, "merchant " + merchantId + " is paid in " + merchant.currency());
+		}
+		long limit = global.switches().maxPaymentAmount(amount.currency());
+		if (amount.amount() > limit) {
+			throw new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE, "the payment limit for " + amount.currency() + " is " + limit);
+		}
+		return orders.save(new Order(ids.next(buyer.shard()), buyer, merchantId, amount, description, clock.instant()));
+	}
+
+	/** The order, if the caller may see it: its buyer, an operator, or ZonePay itself. Anyone else learns nothing. */
+	@Transactional(readOnly = true)
+	public Order find(Caller caller, long orderId) {
+		return orders.findById(orderId)
+			.filter(order -> caller.has(Role.SYSTEM) || caller.mayActFor(order.user()))
+			.orElseThrow(() -> new ProblemException(OrderProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Order> ofUser(UserId buyer, int limit) {
+		return orders.findByUserIdOrderByIdDesc(buyer.value(), Limit.of(limit));
+	}
+
+	@Transactional
+	public Order cancel(Caller caller, long orderId) {
+		Order order = find(caller, orderId);
+		try {
+			order.cancel(clock.instant());
+		}
+		catch (IllegalStateException ex) {
+			throw new ProblemException(OrderProblem.ORDER_NOT_CANCELLABLE, ex.getMessage());
+		}
+		return orders.save(order);
+	}
+}

@@ -1,0 +1,206 @@
+package io.zonepay.payment.payment;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.kernel.money.Money;
+import io.zonepay.kernel.zone.Shard;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A payment of an order: PENDING while its posting is under way, then SUCCEEDED (the posting exists) or FAILED with a
+ * code (it never will). A decided payment never changes its mind. Refunds reserve part of it while they are in flight.
+ */
+@Entity
+@Table(name = "payments")
+public class Payment {
+
+	@Id
+	private long id;
+
+	@Column(name = "order_id", nullable = false)
+	private long orderId;
+
+	@Column(name = "user_id", nullable = false)
+	private long userId;
+
+	@Column(name = "merchant_id", nullable = false)
+	private long merchantId;
+
+	@Column(nullable = false)
+	private long amount;
+
+	@Column(nullable = false, length = 3)
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private String currency;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 12)
+	private PaymentStatus status;
+
+	@Column(name = "failure_code", length = 40)
+	private @Nullable String failureCode;
+
+	@Column(name = "refunded_amount", nullable = false)
+	private long refundedAmount;
+
+	@Column(name = "refunding_amount", nullable = false)
+	private long refundingAmount;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected Payment() {
+		// for JPA
+		this.currency = "";
+		this.status = PaymentStatus.PENDING;
+		this.createdAt = Instant.EPOCH;
+		this.updatedAt = Instant.EPOCH;
+	}
+
+	private Payment(long id, long orderId, long userId, long merchantId, Money amount, PaymentStatus status, @Nullable String failureCode, Instant now) {
+		this.id = id;
+		this.orderId = orderId;
+		this.userId = userId;
+		this.merchantId = merchantId;
+		this.amount = amount.amount();
+		this.currency = amount.currency().code();
+		this.status = status;
+		this.failureCode = failureCode;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	static Payment pending(long id, long orderId, long userId, long merchantId, Money amount, Instant now) {
+		return new Payment(id, orderId, userId, merchantId, amount, PaymentStatus.PENDING, null, now);
+	}
+
+	/** A payment refused before any money could move: by the limits, the risk rules or the merchant's state. */
+	static Payment refused(long id, long orderId, long userId, long merchantId, Money amount, FailureCode code, Instant now) {
+		return new Payment(id, orderId, userId, merchantId, amount, PaymentStatus.FAILED, code.name(), now);
+	}
+
+	/** Its posting exists. Answers whether this changed anything (it was PENDING). */
+	boolean succeed(Instant now) {
+		if (status == PaymentStatus.SUCCEEDED) {
+			return false;
+		}
+		requirePending("succeed");
+		status = PaymentStatus.SUCCEEDED;
+		updatedAt = now;
+		return true;
+	}
+
+	/** Its posting never will exist (the ledger voided its reference). Answers whether this changed anything. */
+	boolean fail(FailureCode code, Instant now) {
+		if (status == PaymentStatus.FAILED) {
+			return false;
+		}
+		requirePending("fail");
+		status = PaymentStatus.FAILED;
+		failureCode = code.name();
+		updatedAt = now;
+		return true;
+	}
+
+	/** Sets part of a succeeded payment aside for a refund in flight; never more than is left. */
+	public void reserveRefund(long refund, Instant now) {
+		if (status != PaymentStatus.SUCCEEDED) {
+			throw new IllegalStateException("payment " + id + " is " + status + "; only a succeeded payment is refunded");
+		}
+		if (refund <= 0 || refundedAmount + refundingAmount + refund > amount) {
+			throw new IllegalArgumentException("refunds of payment " + id + " would total " + (refundedAmount + refundingAmount + refund)
+					+ ", more than its " + amount);
+		}
+		refundingAmount += refund;
+		updatedAt = now;
+	}
+
+	/** A refund in flight went through. */
+	public void completeRefund(long refund, Instant now) {
+		requireReserved(refund);
+		refundingAmount -= refund;
+		refundedAmount += refund;
+		updatedAt = now;
+	}
+
+	/** A refund in flight did not go through: its amount is free again. */
+	public void releaseRefund(long refund, Instant now) {
+		requireReserved(refund);
+		refundingAmount -= refund;
+		updatedAt = now;
+	}
+
+	private void requireReserved(long refund) {
+		if (refund <= 0 || refund > refundingAmount) {
+			throw new IllegalStateException("payment " + id + " has " + refundingAmount + " in flight, not " + refund);
+		}
+	}
+
+	private void requirePending(String action) {
+		if (status != PaymentStatus.PENDING) {
+			throw new IllegalStateException("payment " + id + " is " + status + "; it cannot " + action + " now");
+		}
+	}
+
+	/** The ledger reference of the payment's posting. */
+	public String postingReference() {
+		return "payment:" + id;
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public Shard shard() {
+		return Shard.ofId(id);
+	}
+
+	public long orderId() {
+		return orderId;
+	}
+
+	public long userId() {
+		return userId;
+	}
+
+	public long merchantId() {
+		return merchantId;
+	}
+
+	public Money amount() {
+		return new Money(amount, CurrencyCode.of(currency));
+	}
+
+	public PaymentStatus status() {
+		return status;
+	}
+
+	public @Nullable String failureCode() {
+		return failureCode;
+	}
+
+	public long refundedAmount() {
+		return refundedAmount;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+}

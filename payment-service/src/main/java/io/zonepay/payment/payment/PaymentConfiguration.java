@@ -1,0 +1,27 @@
+package io.zonepay.payment.payment;
+
+import io.zonepay.runtime.PeriodicTask;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The reconciler, and the events topic: a partition per shard. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
+class PaymentConfiguration {
+
+	@Bean
+	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties) {
+		Reconciler reconciler = new Reconciler(payments, flow, properties);
+		return new PeriodicTask("payment-reconciler", properties.reconcileInterval(), properties.reconcileInterval(), reconciler::reconcile);
+	}
+
+	@Bean
+	NewTopic paymentEventsTopic(@Value("${zonepay.events.replication-factor:1}") short replicationFactor) {
+		return TopicBuilder.name(PaymentEvents.TOPIC).partitions(100).replicas(replicationFactor).build();
+	}
+}

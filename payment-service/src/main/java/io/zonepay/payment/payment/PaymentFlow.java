@@ -1,0 +1,203 @@
+package io.zonepay.payment.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.id.IdGenerator;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.kernel.money.Money;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.payment.PaymentProblem;
+import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.Settled;
+import io.zonepay.payment.zone.OrdersClient;
+import io.zonepay.payment.zone.OrdersClient.OrderSnapshot;
+import io.zonepay.payment.zone.ZoneUnreachable;
+import io.zonepay.runtime.global.GlobalData;
+import io.zonepay.runtime.global.MerchantDocument;
+import io.zonepay.service.outbox.Outbox;
+import io.zonepay.service.zone.ZoneProperties;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pays an order: checks it, decides what the rules allow, records the payment as PENDING, posts payer -> merchant
+ * receivable at the ledger under the payment's reference, then marks the payment as the ledger says. Every step is
+ * idempotent, so a retried request or the reconciler can resume a payment anywhere: no payment ends SUCCEEDED without
+ * its posting, or FAILED with one, because FAILED is only ever written after the ledger voided the reference.
+ */
+@Service
+public class PaymentFlow {
+
+	private final Payments payments;
+
+	private final OrdersClient orders;
+
+	private final LedgerClient ledger;
+
+	private final GlobalData global;
+
+	private final RiskRules risk;
+
+	private final IdGenerator ids;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final PaymentMetrics metrics;
+
+	private final ZoneProperties zone;
+
+	private final Clock clock = Clock.systemUTC();
+
+	PaymentFlow(Payments payments, OrdersClient orders, LedgerClient ledger, GlobalData global, RiskRules risk, IdGenerator ids, Outbox outbox,
+			TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry registry, ZoneProperties zone) {
+		this.payments = payments;
+		this.orders = orders;
+		this.ledger = ledger;
+		this.global = global;
+		this.risk = risk;
+		this.ids = ids;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.events = events;
+		this.zone = zone;
+		this.metrics = new PaymentMetrics(registry, zone.id().value());
+	}
+
+	/** Pays the payer's order, or resumes the payment of it already under way. */
+	public Payment pay(UserId payer, long orderId) {
+		long started = System.nanoTime();
+		OrderSnapshot order = orders.order(orderId)
+			.filter(found -> found.userId() == payer.value())
+			.orElseThrow(() -> new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
+		Optional<Payment> live = payments.findLiveByOrder(orderId);
+		if (live.isPresent()) {
+			return resume(live.get());
+		}
+		if (!order.status().equals("CREATED")) {
+			throw new ProblemException(PaymentProblem.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status(), Map.of("status", order.status()));
+		}
+		Switches switches = global.switches();
+		if (!switches.acceptingPayments(zone.id())) {
+			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED, zone.id() + " takes no new payments right now; retry later");
+		}
+		Money amount = new Money(order.amount(), CurrencyCode.of(order.currency()));
+		Instant now = clock.instant();
+		Optional<FailureCode> refusal = refusal(order, amount, switches, now);
+		Payment payment = refusal.isPresent()
+				? record(Payment.refused(ids.next(payer.shard()), orderId, payer.value(), order.merchantId(), amount, refusal.get(), now))
+				: complete(record(Payment.pending(ids.next(payer.shard()), orderId, payer.value(), order.merchantId(), amount, now)));
+		metrics.decided(payment, System.nanoTime() - started);
+		return payment;
+	}
+
+	/** Settles a PENDING payment from what the ledger says of its reference; leaves it PENDING if the ledger cannot say. */
+	public Payment complete(Payment payment) {
+		Settled settled;
+		try {
+			settled = ledger.post(payment.postingReference(), "PAYMENT", payment.shard(), legs(payment));
+			if (settled == Settled.POSTED) {
+				events.publishEvent(new PaymentPosted(payment.id()));
+			}
+			else if (settled == Settled.INSUFFICIENT_FUNDS) {
+				// Only a voided reference is a failed payment: an earlier attempt still in flight can no longer post it.
+				settled = ledger.voidReference(payment.postingReference(), payment.shard());
+			}
+		}
+		catch (ZoneUnreachable ex) {
+			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+					"the ledger did not answer; the payment is PENDING and completes when retried with the same Idempotency-Key",
+					Map.of("paymentId", Long.toString(payment.id())));
+		}
+		return settle(payment.id(), settled == Settled.POSTED ? null : FailureCode.INSUFFICIENT_FUNDS);
+	}
+
+	/**
+	 * Settles a payment whose request is long gone (a crash): SUCCEEDED if its posting exists, else its reference is
+	 * voided and it FAILED as NOT_COMPLETED.
+	 */
+	public Payment reconcile(Payment payment) {
+		Settled settled = ledger.find(payment.postingReference()).orElseGet(() -> ledger.voidReference(payment.postingReference(), payment.shard()));
+		return settle(payment.id(), settled == Settled.POSTED ? null : FailureCode.NOT_COMPLETED);
+	}
+
+	private Payment resume(Payment payment) {
+		return switch (payment.status()) {
+			case SUCCEEDED -> throw new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "order " + payment.orderId() + " is paid by payment "
+					+ payment.id(), Map.of("paymentId", Long.toString(payment.id())));
+			case PENDING -> complete(payment);
+			case FAILED -> throw new IllegalStateException("a FAILED payment is never live");
+		};
+	}
+
+	private Optional<FailureCode> refusal(OrderSnapshot order, Money amount, Switches switches, Instant now) {
+		Optional<MerchantDocument> merchant = global.merchant(order.merchantId());
+		if (merchant.isEmpty() || !merchant.get().active()) {
+			return Optional.of(FailureCode.MERCHANT_INACTIVE);
+		}
+		if (amount.amount() > switches.maxPaymentAmount(amount.currency())) {
+			return Optional.of(FailureCode.LIMIT_EXCEEDED);
+		}
+		return risk.judge(switches.riskMode(), order.userId(), amount, now);
+	}
+
+	/** Stores a new payment; the unique live payment per order turns a racing second payment into 409. */
+	private Payment record(Payment payment) {
+		try {
+			return transactions.execute(status -> payments.saveAndFlush(payment));
+		}
+		catch (DataIntegrityViolationException ex) {
+			Payment other = payments.findLiveByOrder(payment.orderId()).orElseThrow(() -> ex);
+			if (other.status() == PaymentStatus.SUCCEEDED) {
+				return resume(other);
+			}
+			throw new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS, "order " + payment.orderId() + " is being paid by payment " + other.id(),
+					Map.of("paymentId", Long.toString(other.id())));
+		}
+	}
+
+	/** Marks the payment as the ledger settled it, with its event, in one transaction; a second settle changes nothing. */
+	private Payment settle(long paymentId, @Nullable FailureCode failure) {
+		try {
+			return transactions.execute(status -> {
+				Payment payment = payments.findById(paymentId).orElseThrow();
+				Instant now = clock.instant();
+				if (failure == null && payment.succeed(now)) {
+					outbox.append(PaymentEvents.succeeded(payment, now));
+				}
+				else if (failure != null) {
+					payment.fail(failure, now);
+				}
+				return payments.save(payment);
+			});
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			// Settled by someone else at the same moment (the reconciler, a retry): theirs is the same answer.
+			return payments.findById(paymentId).orElseThrow();
+		}
+	}
+
+	private static List<LedgerClient.Leg> legs(Payment payment) {
+		String currency = payment.amount().currency().code();
+		long amount = payment.amount().amount();
+		return List.of(new LedgerClient.Leg("USER", Long.toString(payment.userId()), currency, -amount),
+				new LedgerClient.Leg("MERCHANT", Long.toString(payment.merchantId()), currency, amount));
+	}
+}

@@ -1,0 +1,53 @@
+package io.zonepay.payment.refund;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.service.idempotency.IdempotentRequests;
+import io.zonepay.service.ids.PathIds;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/payments/{paymentId}/refunds}: money back to the payer, never more than was paid. */
+@RestController
+class RefundController {
+
+	private final RefundFlow flow;
+
+	private final IdempotentRequests idempotency;
+
+	RefundController(RefundFlow flow, IdempotentRequests idempotency) {
+		this.flow = flow;
+		this.idempotency = idempotency;
+	}
+
+	@PostMapping("/api/payments/{paymentId}/refunds")
+	ResponseEntity<String> refund(@PathVariable String paymentId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+			@Valid @RequestBody RefundRequest request, Caller caller) {
+		long id = PathIds.parse(paymentId, "payment");
+		String operation = "POST /api/payments/" + id + "/refunds";
+		return idempotency.executeStepwise(caller, key, operation, request, () -> {
+			Refund refund = flow.refund(caller, id, request.amount(), caller.scope() + ":" + key);
+			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id()))
+				.body(new RefundView(Long.toString(refund.id()), Long.toString(refund.paymentId()), refund.amount(), refund.status().name(),
+						refund.failureCode()));
+		});
+	}
+
+	record RefundRequest(@NotNull @Positive Long amount) {
+	}
+
+	record RefundView(String refundId, String paymentId, long amount, String status, @Nullable String failureCode) {
+	}
+}

@@ -1,0 +1,101 @@
+package io.zonepay.payment.zone;
+
+import java.net.URI;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.runtime.routing.RoutingTables;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls one service of this zone (found in the routing table) as ZonePay itself, behind a circuit breaker, and retries
+ * a call only when it is idempotent. Answers every status the service gives; a missing answer or a 5xx is
+ * {@link ZoneUnreachable}.
+ */
+final class ZoneClient {
+
+	private final String service;
+
+	private final ZoneId self;
+
+	private final RoutingTables tables;
+
+	private final CallerSigner signer;
+
+	private final RestClient http;
+
+	private final CircuitBreaker breaker;
+
+	private final Retry retry;
+
+	ZoneClient(String service, ZoneId self, RoutingTables tables, CallerSigner signer, RestClient http, CircuitBreaker breaker, Retry retry) {
+		this.service = service;
+		this.self = self;
+		this.tables = tables;
+		this.signer = signer;
+		this.http = http;
+		this.breaker = breaker;
+		this.retry = retry;
+	}
+
+	/**
+	 * @param idempotent whether the call may be repeated: only then is it retried
+	 */
+	Answer call(HttpMethod method, String path, @Nullable Object body, boolean idempotent) {
+		Supplier<Answer> guarded = CircuitBreaker.decorateSupplier(breaker, () -> send(method, path, body));
+		if (idempotent) {
+			guarded = Retry.decorateSupplier(retry, guarded);
+		}
+		try {
+			return guarded.get();
+		}
+		catch (CallNotPermittedException ex) {
+			throw new ZoneUnreachable(service + " is failing; its circuit breaker is open", ex);
+		}
+	}
+
+	private Answer send(HttpMethod method, String path, @Nullable Object body) {
+		RestClient.RequestBodySpec request = http.method(method)
+			.uri(endpoint().resolve(path))
+			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null))
+			.accept(MediaType.APPLICATION_JSON);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		try {
+			Answer answer = request.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.bodyTo(String.class)));
+			if (answer.status() >= 500) {
+				throw new ZoneUnreachable(service + " answered " + answer.status() + " to " + method + " " + path);
+			}
+			return answer;
+		}
+		catch (ResourceAccessException ex) {
+			throw new ZoneUnreachable(service + " did not answer " + method + " " + path + " in time", ex);
+		}
+	}
+
+	private URI endpoint() {
+		RoutingTable table = tables.current();
+		if (table == null) {
+			throw new ZoneUnreachable("no routing table yet: cannot find " + service);
+		}
+		return table.zone(self).flatMap(zone -> zone.endpoint(service)).orElseThrow(() -> new ZoneUnreachable(self + " has no " + service + " service"));
+	}
+
+	/** Status and body of one answer. */
+	record Answer(int status, @Nullable String body) {
+	}
+}

@@ -1,0 +1,58 @@
+package io.zonepay.payment.zone;
+
+import java.net.http.HttpClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.zone.ZoneProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** The typed clients of the zone's other services, each with its own breaker and the same bounded retry policy. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ZoneCallProperties.class)
+class ZoneClients {
+
+	@Bean
+	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
+			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
+		return new LedgerClient(client("account", properties, zone, tables, signer, breakers, retries), json);
+	}
+
+	@Bean
+	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
+			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
+		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries), json);
+	}
+
+	private static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
+			CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(properties.readTimeout());
+		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+			.failureRateThreshold(properties.failureRateThreshold())
+			.slidingWindowSize(properties.slidingWindow())
+			.minimumNumberOfCalls(Math.min(10, properties.slidingWindow()))
+			.waitDurationInOpenState(properties.openFor())
+			.recordExceptions(ZoneUnreachable.class)
+			.build();
+		RetryConfig retry = RetryConfig.custom()
+			.maxAttempts(properties.maxAttempts())
+			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.backoff(), 2.0, 0.5))
+			.retryExceptions(ZoneUnreachable.class)
+			.build();
+		return new ZoneClient(service, zone.id(), tables, signer, RestClient.builder().requestFactory(requests).build(),
+				breakers.circuitBreaker(service, breaker), retries.retry(service, retry));
+	}
+}

@@ -1,0 +1,5 @@
+/** Calls to the zone's other services (orders, the ledger) through typed clients with timeouts, retries and breakers. */
+@NullMarked
+package io.zonepay.payment.zone;
+
+import org.jspecify.annotations.NullMarked;
