@@ -10,10 +10,9 @@ import io.zonepay.account.AccountProblem;
 import io.zonepay.kernel.ZonePayHeaders;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
-import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
-import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.idempotency.IdempotentRequests;
 import io.zonepay.service.ids.PathIds;
 
@@ -38,19 +37,19 @@ class BalanceController {
 
 	private final IdempotentRequests idempotency;
 
-	BalanceController(Deposits deposits, IdempotentRequests idempotency) {
+	private final GlobalData global;
+
+	BalanceController(Deposits deposits, IdempotentRequests idempotency, GlobalData global) {
 		this.deposits = deposits;
 		this.idempotency = idempotency;
+		this.global = global;
 	}
 
 	@PostMapping("/deposits")
 	ResponseEntity<String> deposit(@PathVariable String userId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody DepositRequest request, Caller caller) {
 		UserId user = owned(userId, caller);
-		if (!CurrencyCode.isValid(request.currency())) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "'" + request.currency() + "' is not an ISO 4217 currency code");
-		}
-		Money amount = new Money(request.amount(), CurrencyCode.of(request.currency()));
+		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		return idempotency.execute(caller, key, "POST /api/users/" + user + "/deposits", request, () -> {
 			Deposits.Deposit deposit = deposits.deposit(user, amount);
 			return ResponseEntity.status(HttpStatus.CREATED)

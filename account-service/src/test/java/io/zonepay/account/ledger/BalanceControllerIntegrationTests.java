@@ -3,13 +3,17 @@ package io.zonepay.account.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.zonepay.account.AccountIntegrationTest;
-import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.runtime.global.GlobalData;
+import io.zonepay.runtime.global.GlobalView;
 import io.zonepay.testkit.TestCallers;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +34,7 @@ class BalanceControllerIntegrationTests {
 	int port;
 
 	@Autowired
-	RoutingTables tables;
+	GlobalData global;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -39,7 +43,7 @@ class BalanceControllerIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		tables.offer(TestRouting.evenly(1, "rz1", "rz2"));
+		global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(), Set.of(CurrencyCode.of("CNY"), CurrencyCode.of("USD"))));
 		client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 
@@ -107,7 +111,7 @@ class BalanceControllerIntegrationTests {
 		long frank = signUp(13);
 		for (String body : List.of("{\"amount\": 0, \"currency\": \"CNY\"}", "{\"amount\": -5, \"currency\": \"CNY\"}",
 				"{\"amount\": 10.5, \"currency\": \"CNY\"}", "{\"amount\": \"100\", \"currency\": \"CNY\"}",
-				"{\"amount\": 100, \"currency\": \"XYZ\"}", "{\"amount\": 100, \"currency\": \"cny\"}", "{\"currency\": \"CNY\"}",
+				"{\"amount\": 100, \"currency\": \"cny\"}", "{\"currency\": \"CNY\"}",
 				"{\"amount\": 100000000000, \"currency\": \"CNY\"}", "{\"amount\": 99999999999999999999, \"currency\": \"CNY\"}")) {
 			deposit(frank, "bad-" + body.hashCode(), body).expectStatus().isBadRequest()
 				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -116,6 +120,10 @@ class BalanceControllerIntegrationTests {
 				.jsonPath("$.status").isEqualTo(400);
 		}
 		deposit(frank, "broken", "{\"amount\": ").expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");
+		for (String currency : List.of("XYZ", "JPY")) {
+			deposit(frank, "unknown-" + currency, "{\"amount\": 100, \"currency\": \"" + currency + "\"}").expectStatus().isBadRequest()
+				.expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_CURRENCY");
+		}
 		assertThat(jdbc.queryForObject("select count(*) from accounts where owner_id = ?", Long.class, frank)).isZero();
 	}
 
@@ -170,7 +178,7 @@ class BalanceControllerIntegrationTests {
 	void everyCurrencyOfTheLedgerSumsToZero() {
 		long ivan = signUp(16);
 		deposit(ivan, "a", "{\"amount\": 123, \"currency\": \"CNY\"}").expectStatus().isCreated();
-		deposit(ivan, "b", "{\"amount\": 77, \"currency\": \"JPY\"}").expectStatus().isCreated();
+		deposit(ivan, "b", "{\"amount\": 77, \"currency\": \"USD\"}").expectStatus().isCreated();
 		List<Map<String, Object>> sums = jdbc.queryForList("select currency, sum(balance) as total from accounts group by currency");
 		assertThat(sums).isNotEmpty().allSatisfy(row -> assertThat(((Number) row.get("total")).longValue()).isZero());
 	}

@@ -1,11 +1,15 @@
 package io.zonepay.account.ledger;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.zonepay.account.AccountIntegrationTest;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.zone.Shard;
-import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.runtime.global.GlobalData;
+import io.zonepay.runtime.global.GlobalView;
 import io.zonepay.testkit.TestCallers;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +31,7 @@ class PostingControllerIntegrationTests {
 	int port;
 
 	@Autowired
-	RoutingTables tables;
+	GlobalData global;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -36,7 +40,7 @@ class PostingControllerIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		tables.offer(TestRouting.evenly(1, "rz1", "rz2"));
+		global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(), Set.of(CurrencyCode.of("CNY"), CurrencyCode.of("USD"))));
 		client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 

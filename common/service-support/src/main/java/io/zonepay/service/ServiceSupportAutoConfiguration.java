@@ -14,6 +14,9 @@ import io.zonepay.service.schema.SupportSchema;
 import io.zonepay.service.zone.ZoneConfiguration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,11 +42,17 @@ public class ServiceSupportAutoConfiguration {
 		return new ProblemResponses(json);
 	}
 
-	/** Money arrives as integers of minor units: refuse 10.5 and "10" instead of silently truncating or coercing. */
+	/**
+	 * Money arrives as integers of minor units and ids as strings of digits: refuse 10.5, "10" for an amount and 12
+	 * for an id instead of silently truncating or coercing (an id sent as a JSON number loses digits in many clients).
+	 */
 	@Bean
-	JsonMapperBuilderCustomizer strictNumbers() {
+	JsonMapperBuilderCustomizer strictScalars() {
 		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 }

@@ -8,14 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.zonepay.account.AccountServiceApplication;
 import io.zonepay.config.ConfigServiceApplication;
 import io.zonepay.gateway.GatewayApplication;
+import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.Topology;
+import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.kernel.zone.ZoneKind;
+import io.zonepay.order.OrderServiceApplication;
+import io.zonepay.payment.PaymentServiceApplication;
 import io.zonepay.platform.LocalInfrastructure;
 import io.zonepay.platform.ServiceArguments;
 import io.zonepay.platform.TopologyFile;
@@ -23,15 +29,19 @@ import io.zonepay.testkit.SharedKafka;
 import io.zonepay.testkit.SharedPostgres;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A three-RZone, two-city ZonePay in this JVM: the GZone, rz1 and rz2 in {@code hz}, rz3 in {@code sh}, and a
- * gateway per city, each service in its own Spring context on its own ports and databases, set up with the same
- * {@link ServiceArguments} the local platform uses. Started once per test JVM and shared by every suite.
+ * A three-RZone, two-city ZonePay in this JVM: the GZone, a CZone per city, rz1 and rz2 in {@code hz}, rz3 in
+ * {@code sh}, each with its account, order and payment services, and a gateway per city. Every service runs in its own
+ * Spring context on its own ports and databases, set up with the same {@link ServiceArguments} the local platform uses.
+ * Started once per test JVM and shared by every suite.
  */
 final class EndToEndTopology {
 
@@ -48,35 +58,41 @@ final class EndToEndTopology {
 
 	private final Topology topology;
 
+	private final ServiceArguments arguments;
+
 	private final Map<String, URI> gateways = new HashMap<>();
 
-	private final Map<String, String> accountDatabases = new HashMap<>();
+	private final Map<String, String> databases = new HashMap<>();
 
-	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
 
 	private EndToEndTopology(Path file) {
 		this.topology = TopologyFile.read(file);
 		LocalInfrastructure infrastructure = new LocalInfrastructure(SharedPostgres.serverUrl(), SharedPostgres.user(), SharedKafka.bootstrapServers());
-		ServiceArguments arguments = new ServiceArguments(topology, infrastructure, file);
+		this.arguments = new ServiceArguments(topology, infrastructure, file);
 		// The GZone first: the CZones bootstrap from its snapshot.
 		for (ZoneKind kind : List.of(ZoneKind.GZONE, ZoneKind.CZONE)) {
 			for (Topology.ZoneSpec zone : topology.zones().stream().filter(zone -> zone.kind() == kind).toList()) {
 				SharedPostgres.createDatabaseNamed(ServiceArguments.database(zone, "config"));
-				start(zone.id().value(), "config-service", ConfigServiceApplication.application(), arguments.zoneService(zone, "config"));
+				start(zone.id().value() + "/config", zone.id().value(), "config-service", ConfigServiceApplication.application(),
+						arguments.zoneService(zone, "config"));
 			}
 		}
 		for (Topology.ZoneSpec zone : topology.rzones()) {
-			String database = ServiceArguments.database(zone, "account");
-			accountDatabases.put(zone.id().value(), SharedPostgres.createDatabaseNamed(database));
-			start(zone.id().value(), "account-service", AccountServiceApplication.application(), arguments.zoneService(zone, "account"));
+			for (String service : ServiceArguments.rzoneServices()) {
+				databases.put(zone.id().value() + "/" + service, SharedPostgres.createDatabaseNamed(ServiceArguments.database(zone, service)));
+				startZoneService(zone.id().value(), service);
+			}
 		}
 		for (Topology.City city : topology.cities()) {
 			Map<String, String> settings = new HashMap<>(arguments.gateway(city));
 			settings.put("spring.autoconfigure.exclude", GATEWAY_EXCLUSIONS);
-			start("gw-" + city.id(), "gateway", GatewayApplication.application(), settings);
+			start("gw-" + city.id(), "gw-" + city.id(), "gateway", GatewayApplication.application(), settings);
 			gateways.put(city.id().value(), city.gateway());
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> contexts.reversed().forEach(ConfigurableApplicationContext::close), "e2e-topology-shutdown"));
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> new ArrayList<>(contexts.values()).reversed().forEach(ConfigurableApplicationContext::close),
+					"e2e-topology-shutdown"));
 	}
 
 	static EndToEndTopology get() {
@@ -100,27 +116,80 @@ final class EndToEndTopology {
 
 	/** The base URL of a zone's service, for calls that bypass the gateway on purpose. */
 	URI endpoint(String zone, String service) {
-		return topology.zones().stream().filter(spec -> spec.id().value().equals(zone)).findFirst().orElseThrow().endpoints().get(service);
-	}
-
-	String accountDatabase(String zone) {
-		return accountDatabases.get(zone);
+		return topology.zone(ZoneId.of(zone)).orElseThrow().endpoints().get(service);
 	}
 
 	/** The management base URL of a zone's service. */
 	URI management(String zone, String service) {
-		URI endpoint = endpoint(zone, service);
-		return URI.create("http://127.0.0.1:" + (endpoint.getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+		return URI.create("http://127.0.0.1:" + (endpoint(zone, service).getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+	}
+
+	String accountDatabase(String zone) {
+		return database(zone, "account");
+	}
+
+	String database(String zone, String service) {
+		return databases.get(zone + "/" + service);
 	}
 
 	List<String> rzones() {
 		return topology.rzones().stream().map(zone -> zone.id().value()).toList();
 	}
 
-	private void start(String zone, String service, SpringApplication application, Map<String, String> settings) {
+	/** The RZone that serves a shard at the topology's first epoch. */
+	String zoneOf(int shard) {
+		return topology.initialRoutingTable().ownerOf(Shard.of(shard)).value();
+	}
+
+	/** Stops a service of an RZone as a crash would: its context closes under it, nothing more is said to anyone. */
+	void stop(String zone, String service) {
+		ConfigurableApplicationContext context = contexts.remove(zone + "/" + service);
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	/** Starts a service of an RZone (again), on its own database, as a (re)started process would. */
+	void startZoneService(String zone, String service, ApplicationListener<?>... listeners) {
+		Map<String, String> settings = new HashMap<>(arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), service));
+		if (service.equals("payment")) {
+			// A crashed payment is settled after a second here, not after the production ten, and a retry takes over
+			// the crashed request's Idempotency-Key after four seconds, not thirty.
+			settings.put("zonepay.payment.reconcile-after", "1s");
+			settings.put("zonepay.payment.reconcile-interval", "500ms");
+			settings.put("zonepay.idempotency.lease", "4s");
+			settings.put("zonepay.idempotency.transaction-timeout", "3s");
+		}
+		SpringApplication application = switch (service) {
+			case "account" -> AccountServiceApplication.application();
+			case "order" -> OrderServiceApplication.application();
+			case "payment" -> PaymentServiceApplication.application();
+			default -> throw new IllegalArgumentException("no service " + service);
+		};
+		application.addListeners(listeners);
+		start(zone + "/" + service, zone, service + "-service", application, settings);
+	}
+
+	private void start(String name, String zone, String service, SpringApplication application, Map<String, String> settings) {
 		MDC.put("zone", zone);
 		MDC.put("service", service);
-		contexts.add(application.run(ServiceArguments.asArguments(settings)));
+		application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new OwnReactorResources()));
+		contexts.put(name, application.run(ServiceArguments.asArguments(settings)));
+	}
+
+	/**
+	 * Gives each context its own Reactor Netty event loops and connection pools. By default they share the JVM-wide
+	 * ones, and closing any context (a stopped service) disposes them under the gateways still running.
+	 */
+	private static final class OwnReactorResources implements BeanPostProcessor {
+
+		@Override
+		public Object postProcessBeforeInitialization(Object bean, String beanName) {
+			if (bean instanceof ReactorResourceFactory resources) {
+				resources.setUseGlobalResources(false);
+			}
+			return bean;
+		}
 	}
 
 	/** Every service and gateway has read the routing table. */
@@ -136,6 +205,7 @@ final class EndToEndTopology {
 	/** The GZone and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a third of the shards each. */
 	private static Path writeTopology() {
 		FreePorts ports = new FreePorts();
+		Object[] numbers = IntStream.range(0, 14).mapToObj(i -> (Object) ports.next()).toArray();
 		String yaml = """
 				zonepay:
 				  topology:
@@ -168,6 +238,8 @@ final class EndToEndTopology {
 				        standby: rz2
 				        endpoints:
 				          account: http://127.0.0.1:%d
+				          order: http://127.0.0.1:%d
+				          payment: http://127.0.0.1:%d
 				      - id: rz2
 				        kind: RZONE
 				        city: hz
@@ -176,6 +248,8 @@ final class EndToEndTopology {
 				        standby: rz1
 				        endpoints:
 				          account: http://127.0.0.1:%d
+				          order: http://127.0.0.1:%d
+				          payment: http://127.0.0.1:%d
 				      - id: rz3
 				        kind: RZONE
 				        city: sh
@@ -184,7 +258,9 @@ final class EndToEndTopology {
 				        standby: rz2
 				        endpoints:
 				          account: http://127.0.0.1:%d
-				""".formatted(ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
+				          order: http://127.0.0.1:%d
+				          payment: http://127.0.0.1:%d
+				""".formatted(numbers);
 		try {
 			Path file = Files.createTempFile("zonepay-e2e-topology", ".yml");
 			Files.writeString(file, yaml);

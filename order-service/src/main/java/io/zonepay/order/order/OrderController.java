@@ -14,10 +14,10 @@ import io.zonepay.kernel.id.BusinessId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.Role;
-import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.idempotency.IdempotentRequests;
 import io.zonepay.service.ids.PathIds;
 
@@ -42,9 +42,12 @@ class OrderController {
 
 	private final IdempotentRequests idempotency;
 
-	OrderController(OrderService orders, IdempotentRequests idempotency) {
+	private final GlobalData global;
+
+	OrderController(OrderService orders, IdempotentRequests idempotency, GlobalData global) {
 		this.orders = orders;
 		this.idempotency = idempotency;
+		this.global = global;
 	}
 
 	@PostMapping("/api/orders")
@@ -53,10 +56,7 @@ class OrderController {
 		UserId buyer = buyer(caller);
 		long merchantId = BusinessId.parse(request.merchantId())
 			.orElseThrow(() -> new ProblemException(CommonProblem.VALIDATION_FAILED, "merchantId is a positive 64-bit number in a string"));
-		if (!CurrencyCode.isValid(request.currency())) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "'" + request.currency() + "' is not an ISO 4217 currency code");
-		}
-		Money amount = new Money(request.amount(), CurrencyCode.of(request.currency()));
+		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		String description = request.description() == null ? "" : request.description().strip();
 		return idempotency.execute(caller, key, "POST /api/orders", request, () -> {
 			Order order = orders.place(buyer, merchantId, amount, description);

@@ -57,6 +57,9 @@ public class Payment {
 	@Column(name = "refunding_amount", nullable = false)
 	private long refundingAmount;
 
+	@Column(name = "request_key", length = 330)
+	private @Nullable String requestKey;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -74,7 +77,8 @@ public class Payment {
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	private Payment(long id, long orderId, long userId, long merchantId, Money amount, PaymentStatus status, @Nullable String failureCode, Instant now) {
+	private Payment(long id, long orderId, long userId, long merchantId, Money amount, String requestKey, PaymentStatus status,
+			@Nullable String failureCode, Instant now) {
 		this.id = id;
 		this.orderId = orderId;
 		this.userId = userId;
@@ -83,17 +87,23 @@ public class Payment {
 		this.currency = amount.currency().code();
 		this.status = status;
 		this.failureCode = failureCode;
+		this.requestKey = requestKey;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
 
-	static Payment pending(long id, long orderId, long userId, long merchantId, Money amount, Instant now) {
-		return new Payment(id, orderId, userId, merchantId, amount, PaymentStatus.PENDING, null, now);
+	static Payment pending(long id, long orderId, long userId, long merchantId, Money amount, String requestKey, Instant now) {
+		return new Payment(id, orderId, userId, merchantId, amount, requestKey, PaymentStatus.PENDING, null, now);
 	}
 
 	/** A payment refused before any money could move: by the limits, the risk rules or the merchant's state. */
-	static Payment refused(long id, long orderId, long userId, long merchantId, Money amount, FailureCode code, Instant now) {
-		return new Payment(id, orderId, userId, merchantId, amount, PaymentStatus.FAILED, code.name(), now);
+	static Payment refused(long id, long orderId, long userId, long merchantId, Money amount, String requestKey, FailureCode code, Instant now) {
+		return new Payment(id, orderId, userId, merchantId, amount, requestKey, PaymentStatus.FAILED, code.name(), now);
+	}
+
+	/** Whether this payment was made by the request with this key: a retry of it resumes the payment. */
+	boolean madeBy(String key) {
+		return key.equals(requestKey);
 	}
 
 	/** Its posting exists. Answers whether this changed anything (it was PENDING). */

@@ -48,7 +48,7 @@ class PaymentController {
 		UserId payer = payer(caller);
 		long orderId = PathIds.parse(request.orderId(), "order");
 		return idempotency.executeStepwise(caller, key, "POST /api/payments", request, () -> {
-			Payment payment = flow.pay(payer, orderId);
+			Payment payment = flow.pay(payer, orderId, caller.scope() + ":" + key);
 			return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(PaymentView.of(payment));
 		});
 	}

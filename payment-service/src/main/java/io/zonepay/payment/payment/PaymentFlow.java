@@ -81,15 +81,23 @@ public class PaymentFlow {
 		this.metrics = new PaymentMetrics(registry, zone.id().value());
 	}
 
-	/** Pays the payer's order, or resumes the payment of it already under way. */
-	public Payment pay(UserId payer, long orderId) {
+	/**
+	 * Pays the payer's order. A request seen before (its key took over after a crash, or the ledger did not answer it)
+	 * resumes its own payment instead; another request for an order paid or being paid is refused.
+	 * @param requestKey the request's caller scope and Idempotency-Key
+	 */
+	public Payment pay(UserId payer, long orderId, String requestKey) {
+		Optional<Payment> own = payments.findByRequestKey(requestKey);
+		if (own.isPresent()) {
+			return resume(own.get());
+		}
 		long started = System.nanoTime();
 		OrderSnapshot order = orders.order(orderId)
 			.filter(found -> found.userId() == payer.value())
 			.orElseThrow(() -> new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
 		Optional<Payment> live = payments.findLiveByOrder(orderId);
 		if (live.isPresent()) {
-			return resume(live.get());
+			throw taken(live.get());
 		}
 		if (!order.status().equals("CREATED")) {
 			throw new ProblemException(PaymentProblem.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status(), Map.of("status", order.status()));
@@ -100,10 +108,12 @@ public class PaymentFlow {
 		}
 		Money amount = new Money(order.amount(), CurrencyCode.of(order.currency()));
 		Instant now = clock.instant();
+		long id = ids.next(payer.shard());
 		Optional<FailureCode> refusal = refusal(order, amount, switches, now);
-		Payment payment = refusal.isPresent()
-				? record(Payment.refused(ids.next(payer.shard()), orderId, payer.value(), order.merchantId(), amount, refusal.get(), now))
-				: complete(record(Payment.pending(ids.next(payer.shard()), orderId, payer.value(), order.merchantId(), amount, now)));
+		Payment recorded = record(refusal.isPresent()
+				? Payment.refused(id, orderId, payer.value(), order.merchantId(), amount, requestKey, refusal.get(), now)
+				: Payment.pending(id, orderId, payer.value(), order.merchantId(), amount, requestKey, now), requestKey);
+		Payment payment = recorded.status() == PaymentStatus.PENDING ? complete(recorded) : recorded;
 		metrics.decided(payment, System.nanoTime() - started);
 		return payment;
 	}
@@ -138,13 +148,16 @@ public class PaymentFlow {
 		return settle(payment.id(), settled == Settled.POSTED ? null : FailureCode.NOT_COMPLETED);
 	}
 
-	private Payment resume(Payment payment) {
-		return switch (payment.status()) {
-			case SUCCEEDED -> throw new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "order " + payment.orderId() + " is paid by payment "
-					+ payment.id(), Map.of("paymentId", Long.toString(payment.id())));
-			case PENDING -> complete(payment);
-			case FAILED -> throw new IllegalStateException("a FAILED payment is never live");
-		};
+	private Payment resume(Payment own) {
+		return own.status() == PaymentStatus.PENDING ? complete(own) : own;
+	}
+
+	private static ProblemException taken(Payment other) {
+		Map<String, Object> properties = Map.of("paymentId", Long.toString(other.id()));
+		return other.status() == PaymentStatus.SUCCEEDED
+				? new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "order " + other.orderId() + " is paid by payment " + other.id(), properties)
+				: new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS, "order " + other.orderId() + " is being paid by payment " + other.id(),
+						properties);
 	}
 
 	private Optional<FailureCode> refusal(OrderSnapshot order, Money amount, Switches switches, Instant now) {
@@ -158,18 +171,20 @@ public class PaymentFlow {
 		return risk.judge(switches.riskMode(), order.userId(), amount, now);
 	}
 
-	/** Stores a new payment; the unique live payment per order turns a racing second payment into 409. */
-	private Payment record(Payment payment) {
+	/**
+	 * Stores a new payment. The unique indexes settle races: the same request racing itself (a retry that took over
+	 * the key from a live request) resumes the payment stored first; another request for the order is refused.
+	 */
+	private Payment record(Payment payment, String requestKey) {
 		try {
 			return transactions.execute(status -> payments.saveAndFlush(payment));
 		}
 		catch (DataIntegrityViolationException ex) {
-			Payment other = payments.findLiveByOrder(payment.orderId()).orElseThrow(() -> ex);
-			if (other.status() == PaymentStatus.SUCCEEDED) {
-				return resume(other);
+			Optional<Payment> own = payments.findByRequestKey(requestKey);
+			if (own.isPresent()) {
+				return resume(own.get());
 			}
-			throw new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS, "order " + payment.orderId() + " is being paid by payment " + other.id(),
-					Map.of("paymentId", Long.toString(other.id())));
+			throw taken(payments.findLiveByOrder(payment.orderId()).orElseThrow(() -> ex));
 		}
 	}
 

@@ -25,6 +25,9 @@ public interface Payments extends Repository<Payment, Long> {
 	@Query("select p from Payment p where p.id = :id")
 	Optional<Payment> lockById(long id);
 
+	/** The payment made by a request (its caller and Idempotency-Key), whatever became of it. */
+	Optional<Payment> findByRequestKey(String requestKey);
+
 	/** The payment of an order that is not FAILED: at most one, by a unique index. */
 	@Query("select p from Payment p where p.orderId = :orderId and p.status <> io.zonepay.payment.payment.PaymentStatus.FAILED")
 	Optional<Payment> findLiveByOrder(long orderId);

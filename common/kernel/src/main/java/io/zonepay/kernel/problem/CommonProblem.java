@@ -6,6 +6,7 @@ public enum CommonProblem implements ProblemCode {
 	VALIDATION_FAILED(400, "The request is not valid"),
 	MALFORMED_REQUEST(400, "The request body cannot be read"),
 	IDEMPOTENCY_KEY_MISSING(400, "This call needs an Idempotency-Key header"),
+	UNKNOWN_CURRENCY(400, "ZonePay does not accept this currency"),
 	UNAUTHENTICATED(401, "Authentication is required"),
 	FORBIDDEN(403, "The caller may not do this"),
 	NOT_FOUND(404, "No such resource"),

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.runtime.routing.RoutingTables;
@@ -52,6 +53,17 @@ public final class GlobalData {
 	/** The switches at the newest known version. */
 	public Switches switches() {
 		return require().switches();
+	}
+
+	/**
+	 * The currency named by a request, if it is one of the GZone's currency list.
+	 * @throws ProblemException {@code 400 UNKNOWN_CURRENCY} otherwise
+	 */
+	public CurrencyCode acceptedCurrency(String code) {
+		if (!CurrencyCode.isValid(code) || !require().accepts(CurrencyCode.of(code))) {
+			throw new ProblemException(CommonProblem.UNKNOWN_CURRENCY, "'" + code + "' is not a currency ZonePay accepts");
+		}
+		return CurrencyCode.of(code);
 	}
 
 	/** Takes a view if it is newer than the current one; answers whether it did. */
