@@ -126,15 +126,24 @@ class Ledger {
 				""").params(amount, leg.accountId(), amount).query(Long.class).optional().orElseThrow(() -> insufficientFunds(leg));
 	}
 
+	/** The account's id; the account is opened on its first posting. */
 	private long accountId(AccountKey key) {
+		Optional<Long> existing = findAccountId(key);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
 		jdbc.sql("""
 				insert into accounts (kind, owner_id, currency, shard) values (?, ?, ?, ?)
 				on conflict (kind, owner_id, currency) do nothing
 				""").params(key.kind().name(), key.owner(), key.currency().code(), key.shard().value()).update();
+		return findAccountId(key).orElseThrow();
+	}
+
+	private Optional<Long> findAccountId(AccountKey key) {
 		return jdbc.sql("select id from accounts where kind = ? and owner_id = ? and currency = ?")
 			.params(key.kind().name(), key.owner(), key.currency().code())
 			.query(Long.class)
-			.single();
+			.optional();
 	}
 
 	private static ProblemException insufficientFunds(ResolvedLeg leg) {

@@ -5,14 +5,19 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.zone.Shard;
+
+import org.springframework.data.domain.Persistable;
 
 /** A user of ZonePay; lives in the shard group of its shard, like everything it owns. */
 @Entity
 @Table(name = "users")
-class User {
+class User implements Persistable<Long> {
 
 	@Id
 	private long id;
@@ -26,6 +31,10 @@ class User {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** Its id is assigned before it is stored, so it says itself whether it is new: a sign-up inserts without a look-up. */
+	@Transient
+	private boolean stored = true;
+
 	protected User() {
 		// for JPA
 	}
@@ -35,10 +44,27 @@ class User {
 		this.name = name;
 		this.shard = (short) id.shard().value();
 		this.createdAt = createdAt;
+		this.stored = false;
 	}
 
 	static User register(UserId id, String name, Instant now) {
 		return new User(id, name, now);
+	}
+
+	@Override
+	public Long getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !stored;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		stored = true;
 	}
 
 	UserId id() {

@@ -153,9 +153,10 @@ final class EndToEndTopology {
 	void startZoneService(String zone, String service, ApplicationListener<?>... listeners) {
 		Map<String, String> settings = new HashMap<>(arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), service));
 		if (service.equals("payment")) {
-			// A crashed payment is settled after a second here, not after the production ten, and a retry takes over
-			// the crashed request's Idempotency-Key after four seconds, not thirty.
-			settings.put("zonepay.payment.reconcile-after", "1s");
+			// A crashed payment is settled after five seconds here, not after the production thirty, and a retry takes over
+			// the crashed request's Idempotency-Key after four seconds, not thirty. Settling must wait longer than any live
+			// request can last (its transaction timeout, three seconds), or it voids a payment still being made.
+			settings.put("zonepay.payment.reconcile-after", "5s");
 			settings.put("zonepay.payment.reconcile-interval", "500ms");
 			settings.put("zonepay.idempotency.lease", "4s");
 			settings.put("zonepay.idempotency.transaction-timeout", "3s");

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PaymentCrashIntegrationTests {
 
-	/** The reconciler settles a payment a second after it was left (as configured for these tests) and runs twice a second. */
+	/** The reconciler settles a payment five seconds after it was left (as configured for these tests) and runs twice a second. */
 	private static final Duration SETTLED = Duration.ofSeconds(15);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -66,8 +66,9 @@ public class Payment {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/** Null until first stored: that is how a save of a new one (whose id is assigned here) knows to insert without a look-up. */
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Payment() {
 		// for JPA

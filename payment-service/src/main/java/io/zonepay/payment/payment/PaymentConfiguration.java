@@ -1,6 +1,7 @@
 package io.zonepay.payment.payment;
 
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.idempotency.IdempotencyProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,13 @@ import org.springframework.kafka.config.TopicBuilder;
 class PaymentConfiguration {
 
 	@Bean
-	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties) {
+	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, IdempotencyProperties idempotency) {
+		// A request lives at most its transaction timeout; a payment younger than that may still be in the making, and
+		// settling it would fail a payment its client is about to see succeed.
+		if (properties.reconcileAfter().compareTo(idempotency.transactionTimeout()) <= 0) {
+			throw new IllegalStateException("zonepay.payment.reconcile-after (" + properties.reconcileAfter()
+					+ ") must be longer than zonepay.idempotency.transaction-timeout (" + idempotency.transactionTimeout() + ")");
+		}
 		Reconciler reconciler = new Reconciler(payments, flow, properties);
 		return new PeriodicTask("payment-reconciler", properties.reconcileInterval(), properties.reconcileInterval(), reconciler::reconcile);
 	}

@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.payment")
 public record PaymentProperties(@DefaultValue("1000000") long reviewAmount, @DefaultValue("1m") Duration velocityWindow,
-		@DefaultValue("60") int velocityMax, @DefaultValue("10s") Duration reconcileAfter, @DefaultValue("5s") Duration reconcileInterval,
+		@DefaultValue("60") int velocityMax, @DefaultValue("30s") Duration reconcileAfter, @DefaultValue("5s") Duration reconcileInterval,
 		@DefaultValue("100") int reconcileBatch) {
 }

@@ -108,9 +108,7 @@ public final class ShardedConsumer implements SmartLifecycle {
 					sleep(settings.pollTimeout());
 					continue;
 				}
-				for (var partitionRecords : partitioned(kafka.poll(settings.pollTimeout())).entrySet()) {
-					process(kafka, partitionRecords.getKey(), partitionRecords.getValue());
-				}
+				process(kafka, partitioned(kafka.poll(settings.pollTimeout())));
 				failing = false;
 			}
 			catch (WakeupException ex) {
@@ -146,11 +144,20 @@ public final class ShardedConsumer implements SmartLifecycle {
 		return !kafka.assignment().isEmpty();
 	}
 
-	private void process(KafkaConsumer<String, String> kafka, TopicPartition partition, List<ConsumerRecord<String, String>> records) {
-		for (ConsumerRecord<String, String> record : records) {
-			handleWithRetries(record);
-			kafka.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+	/**
+	 * Handles a poll's records, partition by partition in offset order, then commits past them in one call: a crash
+	 * before the commit redelivers them, and the handler's inbox absorbs that.
+	 */
+	private void process(KafkaConsumer<String, String> kafka, Map<TopicPartition, List<ConsumerRecord<String, String>>> batch) {
+		if (batch.isEmpty()) {
+			return;
 		}
+		Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+		batch.forEach((partition, records) -> {
+			records.forEach(this::handleWithRetries);
+			done.put(partition, new OffsetAndMetadata(records.getLast().offset() + 1));
+		});
+		kafka.commitSync(done);
 	}
 
 	private void handleWithRetries(ConsumerRecord<String, String> record) {

@@ -1,0 +1,317 @@
+package io.zonepay.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Payments per second end to end, through the gateways, as clients make them: {@code POST /api/payments} of orders
+ * placed beforehand, by users spread over all 100 shards (so over every RZone), each through its own city's gateway.
+ *
+ * <p>Two kinds of run: saturation, a closed loop of N clients that each pay, wait for the answer and pay again; and a
+ * fixed rate, an open loop that starts payments on schedule whatever the answers (latency counts from the scheduled
+ * start, so a stall is not hidden). For each run: payments/s, errors, latency percentiles, and CPU-ms per payment for
+ * the whole machine and per process, from {@code /proc}.
+ *
+ * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/payment-load.sh [--concurrency 8,32] [--rates 50,100] [--seconds 30]
+ * [--warm-up 10] [--users 2000] [--orders 20000]}.
+ */
+public final class PaymentLoad {
+
+	private static final int MERCHANTS = 50;
+
+	private static final long AMOUNT = 100;
+
+	/** Bounds the payments in flight of a fixed-rate run; past it a payment is counted as dropped: the mark of saturation. */
+	private static final int MAX_IN_FLIGHT = 512;
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+		.executor(Executors.newFixedThreadPool(4)).build();
+
+	private final Client client = new Client();
+
+	private final URI hz;
+
+	private final URI sh;
+
+	private final CpuMeter cpu;
+
+	private final Queue<Order> orders = new ConcurrentLinkedQueue<>();
+
+	private PaymentLoad(URI hz, URI sh, CpuMeter cpu) {
+		this.hz = hz;
+		this.sh = sh;
+		this.cpu = cpu;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		List<URI> gateways = Arrays.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(",")).map(URI::create).toList();
+		// The platform's current run directory names its processes' pids.
+		Path run = options.containsKey("run") ? Path.of(options.get("run")) : Path.of(Files.readString(Path.of(".zonepay/current")).strip());
+		PaymentLoad load = new PaymentLoad(gateways.get(0), gateways.get(1), new CpuMeter(run));
+		Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
+		Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", "10")));
+		load.prepare(Integer.parseInt(options.getOrDefault("users", "2000")), Integer.parseInt(options.getOrDefault("orders", "20000")));
+		Map<String, Double> idle = load.idle(Duration.ofSeconds(10));
+		System.out.printf("%nidle platform: %.0f CPU-ms/s (%s)%n", idle.get("machine"), breakdown(idle, 1));
+		System.out.printf("%n%-16s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-10s %-10s%n", "run", "paid/s", "errors", "dropped", "p50 ms", "p90 ms",
+				"p99 ms", "max ms", "CPU-ms/pay", "net of idle");
+		for (String concurrency : options.getOrDefault("concurrency", "8,32").split(",")) {
+			int clients = Integer.parseInt(concurrency);
+			load.closedLoop(clients, warmUp);
+			load.report("saturation c=" + clients, load.closedLoop(clients, seconds), idle);
+		}
+		for (String rate : options.getOrDefault("rates", "").split(",")) {
+			if (!rate.isBlank()) {
+				load.openLoop(Integer.parseInt(rate), warmUp);
+				load.report("rate " + rate + "/s", load.openLoop(Integer.parseInt(rate), seconds), idle);
+			}
+		}
+		System.out.printf("%n%d orders left unpaid%n", load.orders.size());
+		System.exit(0);
+	}
+
+	/** Merchants, users over every shard with money, and orders for them to pay, placed through the gateways. */
+	private void prepare(int users, int orderCount) throws Exception {
+		long started = System.nanoTime();
+		String admin = client.token(hz, "1", "admin");
+		List<String> merchants = new ArrayList<>();
+		long version = 0;
+		for (int i = 0; i < MERCHANTS; i++) {
+			var created = Client.json(post(hz, admin, "/admin/merchants", null, "{\"name\": \"Load " + i + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}").body());
+			merchants.add(created.get("merchantId").asString());
+			version = Math.max(version, created.get("version").asLong());
+		}
+		for (URI gateway : List.of(hz, sh)) {
+			while (client.send(client.request(gateway.resolve("/api/merchants/" + merchants.getLast() + "?min-version=" + version), admin).GET().build())
+				.statusCode() != 200) {
+				Thread.sleep(100);
+			}
+		}
+		long perUser = (orderCount + users - 1) / users;
+		List<Shopper> shoppers = parallel(users, i -> {
+			URI gateway = i % 100 < 50 ? hz : sh;
+			long id = Long.parseLong(Client.json(post(gateway, "", "/api/users", null, "{\"name\": \"Shopper\", \"shard\": " + i % 100 + "}").body())
+				.get("userId").asString());
+			Shopper shopper = new Shopper(id, client.token(gateway, Long.toString(id), "user"), gateway);
+			expect(201, post(gateway, shopper.token(), "/api/users/" + id + "/deposits", UUID.randomUUID().toString(),
+					"{\"amount\": " + perUser * AMOUNT + ", \"currency\": \"CNY\"}"));
+			return shopper;
+		});
+		List<Order> placed = parallel(orderCount, i -> {
+			Shopper shopper = shoppers.get(i % users);
+			HttpResponse<String> order = expect(201, post(shopper.gateway(), shopper.token(), "/api/orders", UUID.randomUUID().toString(),
+					"{\"merchantId\": \"" + merchants.get(i % MERCHANTS) + "\", \"amount\": " + AMOUNT + ", \"currency\": \"CNY\"}"));
+			return new Order(shopper, Client.json(order.body()).get("orderId").asString());
+		});
+		orders.addAll(placed);
+		System.out.printf("prepared %d merchants, %d users over 100 shards, %d orders in %.0f s%n", MERCHANTS, users, orderCount,
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	/** N clients, each paying the next order as soon as its last payment was answered. */
+	private Result closedLoop(int clients, Duration duration) throws Exception {
+		Recorder latencies = new Recorder(3);
+		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+		AtomicInteger paid = new AtomicInteger();
+		long deadline = System.nanoTime() + duration.toNanos();
+		CpuMeter.Snapshot before = cpu.snapshot();
+		long started = System.nanoTime();
+		try (ExecutorService threads = Executors.newFixedThreadPool(clients)) {
+			for (int i = 0; i < clients; i++) {
+				threads.submit(() -> {
+					Order order;
+					while (System.nanoTime() < deadline && (order = orders.poll()) != null) {
+						long start = System.nanoTime();
+						String outcome = outcome(http.send(pay(order), HttpResponse.BodyHandlers.ofString()));
+						latencies.recordValue((System.nanoTime() - start) / 1_000);
+						count(outcome, paid, errors);
+					}
+					return null;
+				});
+			}
+		}
+		return new Result(paid.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(), cpu.snapshot().since(before));
+	}
+
+	/** Payments started on a fixed schedule, whatever the answers. */
+	private Result openLoop(int rate, Duration duration) throws Exception {
+		Recorder latencies = new Recorder(3);
+		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+		AtomicInteger paid = new AtomicInteger();
+		AtomicInteger dropped = new AtomicInteger();
+		AtomicLong scheduled = new AtomicLong();
+		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+		long total = duration.toSeconds() * rate;
+		long period = TimeUnit.SECONDS.toNanos(1) / rate;
+		CpuMeter.Snapshot before = cpu.snapshot();
+		long started = System.nanoTime();
+		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		ticker.scheduleAtFixedRate(() -> {
+			long n = scheduled.getAndIncrement();
+			Order order = n < total ? orders.poll() : null;
+			if (order == null) {
+				return;
+			}
+			if (!inFlight.tryAcquire()) {
+				dropped.incrementAndGet();
+				return;
+			}
+			long intended = started + n * period;
+			http.sendAsync(pay(order), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+				latencies.recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
+				count(failure == null ? outcome(response) : failure.getClass().getSimpleName(), paid, errors);
+				inFlight.release();
+			});
+		}, 0, period, TimeUnit.NANOSECONDS);
+		while (scheduled.get() < total) {
+			Thread.sleep(20);
+		}
+		ticker.shutdownNow();
+		inFlight.tryAcquire(MAX_IN_FLIGHT, TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+		inFlight.release(MAX_IN_FLIGHT);
+		return new Result(paid.get(), (System.nanoTime() - started) / 1e9, errors, dropped.get(), latencies.getIntervalHistogram(),
+				cpu.snapshot().since(before));
+	}
+
+	private Map<String, Double> idle(Duration duration) throws Exception {
+		CpuMeter.Snapshot before = cpu.snapshot();
+		Thread.sleep(duration.toMillis());
+		Map<String, Double> used = cpu.snapshot().since(before);
+		used.replaceAll((group, ms) -> ms / duration.toSeconds());
+		return used;
+	}
+
+	private void report(String run, Result result, Map<String, Double> idlePerSecond) {
+		double perSecond = result.paid() / result.seconds();
+		double machine = result.cpu().get("machine") / result.paid();
+		double net = (result.cpu().get("machine") - idlePerSecond.get("machine") * result.seconds() - result.cpu().getOrDefault("bench client", 0.0))
+				/ result.paid();
+		Histogram h = result.latencies();
+		System.out.printf("%-16s %-9.1f %-7d %-8d %-7.1f %-7.1f %-7.1f %-8.1f %-10.2f %-10.2f%n", run, perSecond,
+				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(), h.getValueAtPercentile(50) / 1e3,
+				h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3, machine, net);
+		if (!result.errors().isEmpty()) {
+			System.out.printf("    errors: %s%n", result.errors());
+		}
+		System.out.printf("    CPU-ms per payment: %s%n", breakdown(result.cpu(), result.paid()));
+	}
+
+	private static String breakdown(Map<String, Double> used, double per) {
+		Map<String, Double> groups = new LinkedHashMap<>();
+		used.forEach((group, ms) -> {
+			if (!group.equals("machine") && ms / per >= 0.05) {
+				groups.put(group, Math.round(ms / per * 100) / 100.0);
+			}
+		});
+		return groups.toString();
+	}
+
+	private HttpRequest pay(Order order) {
+		return HttpRequest.newBuilder(order.shopper().gateway().resolve("/api/payments"))
+			.timeout(TIMEOUT)
+			.header("Authorization", "Bearer " + order.shopper().token())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"orderId\": \"" + order.orderId() + "\"}"))
+			.build();
+	}
+
+	private static String outcome(HttpResponse<String> response) {
+		if (response.statusCode() != 201) {
+			return "HTTP " + response.statusCode();
+		}
+		return response.body().contains("\"status\":\"SUCCEEDED\"") ? "SUCCEEDED" : "FAILED";
+	}
+
+	private static void count(String outcome, AtomicInteger paid, Map<String, AtomicInteger> errors) {
+		if (outcome.equals("SUCCEEDED")) {
+			paid.incrementAndGet();
+		}
+		else {
+			errors.computeIfAbsent(outcome, key -> new AtomicInteger()).incrementAndGet();
+		}
+	}
+
+	private HttpResponse<String> post(URI gateway, String token, String path, String key, String body) throws Exception {
+		HttpRequest.Builder request = client.request(gateway.resolve(path), token).header("Content-Type", "application/json");
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": " + response.body());
+		}
+		return response;
+	}
+
+	/** Runs n numbered tasks on 16 threads, answers their results in order. */
+	private static <T> List<T> parallel(int n, IndexedTask<T> task) throws Exception {
+		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				int index = i;
+				futures.add(threads.submit((Callable<T>) () -> task.run(index)));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
+	}
+
+	@FunctionalInterface
+	private interface IndexedTask<T> {
+
+		T run(int index) throws Exception;
+	}
+
+	private record Shopper(long id, String token, URI gateway) {
+	}
+
+	private record Order(Shopper shopper, String orderId) {
+	}
+
+	private record Result(int paid, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies, Map<String, Double> cpu) {
+	}
+}
