@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One run of the platform: its logs, its data and the processes it started, in {@code .zonepay/runs/<time>}. The
@@ -18,10 +20,14 @@ record RunDirectory(Path path) {
 
 	private static final String PROCESSES = "processes.tsv";
 
+	/** Earlier runs kept for their logs; each holds a database and a Kafka log, so older ones go. */
+	private static final int KEPT_RUNS = 2;
+
 	static RunDirectory create(Path state) {
 		String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		RunDirectory run = new RunDirectory(state.resolve("runs").resolve(name).toAbsolutePath());
 		try {
+			pruneOldRuns(state.resolve("runs"));
 			Files.createDirectories(run.logs());
 			Files.writeString(state.resolve("current"), run.path().toString());
 		}
@@ -29,6 +35,24 @@ record RunDirectory(Path path) {
 			throw new UncheckedIOException("cannot create " + run.path(), ex);
 		}
 		return run;
+	}
+
+	/** Deletes all but the newest {@link #KEPT_RUNS} runs; run names sort by time. */
+	private static void pruneOldRuns(Path runs) throws IOException {
+		if (!Files.isDirectory(runs)) {
+			return;
+		}
+		List<Path> old;
+		try (Stream<Path> all = Files.list(runs)) {
+			old = all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).skip(KEPT_RUNS).toList();
+		}
+		for (Path run : old) {
+			try (Stream<Path> files = Files.walk(run)) {
+				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(file);
+				}
+			}
+		}
 	}
 
 	static Optional<RunDirectory> current(Path state) {
