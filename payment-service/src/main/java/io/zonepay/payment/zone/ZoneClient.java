@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Calls one service of this zone (found in the routing table) as ZonePay itself, behind a circuit breaker, and retries
@@ -82,8 +82,10 @@ final class ZoneClient {
 			}
 			return answer;
 		}
-		catch (ResourceAccessException ex) {
-			throw new ZoneUnreachable(service + " did not answer " + method + " " + path + " in time", ex);
+		catch (RestClientException ex) {
+			// No answer in time, or an answer cut off while it was read (its body stream closed under a timeout): either
+			// way the caller cannot know what happened and must find out, never guess.
+			throw new ZoneUnreachable(service + " gave no complete answer to " + method + " " + path, ex);
 		}
 	}
 

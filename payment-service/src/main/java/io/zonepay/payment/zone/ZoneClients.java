@@ -35,7 +35,7 @@ class ZoneClients {
 		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries), json);
 	}
 
-	private static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
+	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);

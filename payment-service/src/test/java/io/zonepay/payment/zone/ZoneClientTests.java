@@ -1,0 +1,123 @@
+package io.zonepay.payment.zone;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.kernel.zone.CityId;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.kernel.zone.ZoneKind;
+import io.zonepay.kernel.zone.ZoneStatus;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.zone.ZoneProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** A zone service that answers badly never leaves the caller guessing: the call is unreachable, tried again only when idempotent. */
+class ZoneClientTests {
+
+	private static final ZoneId RZ1 = ZoneId.of("rz1");
+
+	private final AtomicInteger calls = new AtomicInteger();
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private HttpServer server;
+
+	@AfterEach
+	void stop() {
+		release.countDown();
+		server.stop(0);
+	}
+
+	@Test
+	void anAnswerThatStallsInTheMiddleOfItsBodyIsUnreachableNotAnError() throws IOException {
+		ZoneClient client = client(exchange -> {
+			exchange.sendResponseHeaders(200, 100);
+			OutputStream body = exchange.getResponseBody();
+			body.write("{\"postingId\":".getBytes(StandardCharsets.UTF_8));
+			body.flush();
+			awaitRelease();
+			exchange.close();
+		});
+
+		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.POST, "/internal/postings", Map.of(), false));
+		assertThat(calls).hasValue(1);
+	}
+
+	@Test
+	void anAnswerLaterThanTheReadTimeoutIsUnreachableAndAnIdempotentCallIsTriedAgainWithinItsBound() throws IOException {
+		ZoneClient client = client(exchange -> {
+			awaitRelease();
+			exchange.close();
+		});
+
+		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/postings/payment:1", null, true));
+		assertThat(calls).hasValue(2);
+	}
+
+	@Test
+	void aServerErrorIsUnreachableAndAClientErrorIsAnAnswer() throws IOException {
+		AtomicInteger status = new AtomicInteger(503);
+		ZoneClient client = client(exchange -> {
+			byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(status.get(), body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+
+		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, false));
+		status.set(404);
+		assertThat(client.call(HttpMethod.GET, "/internal/orders/7", null, false).status()).isEqualTo(404);
+	}
+
+	private void awaitRelease() {
+		try {
+			release.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private ZoneClient client(HttpHandler handler) throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", exchange -> {
+			calls.incrementAndGet();
+			handler.handle(exchange);
+		});
+		server.setExecutor(Executors.newCachedThreadPool());
+		server.start();
+		URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+		RoutingTables tables = new RoutingTables();
+		tables.offer(RoutingTable.of(1, Collections.nCopies(Shard.COUNT, RZ1),
+				List.of(new Zone(RZ1, ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, Map.of("account", endpoint)))));
+		ZoneCallProperties properties = new ZoneCallProperties(Duration.ofMillis(500), Duration.ofMillis(300), 2, Duration.ofMillis(10), 50, 20,
+				Duration.ofSeconds(5));
+		return ZoneClients.client("account", properties, new ZoneProperties(RZ1, CityId.of("hz"), null), tables,
+				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
+	}
+}
