@@ -85,14 +85,22 @@ public final class PaymentLoad {
 		System.out.printf("%n%-16s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-10s %-10s%n", "run", "paid/s", "errors", "dropped", "p50 ms", "p90 ms",
 				"p99 ms", "max ms", "CPU-ms/pay", "net of idle");
 		for (String concurrency : options.getOrDefault("concurrency", "8,32").split(",")) {
-			int clients = Integer.parseInt(concurrency);
-			load.closedLoop(clients, warmUp);
-			load.report("saturation c=" + clients, load.closedLoop(clients, seconds), idle);
+			if (!concurrency.isBlank()) {
+				int clients = Integer.parseInt(concurrency.strip());
+				load.closedLoop(clients, warmUp);
+				load.report("saturation c=" + clients, load.closedLoop(clients, seconds), idle);
+			}
 		}
 		for (String rate : options.getOrDefault("rates", "").split(",")) {
 			if (!rate.isBlank()) {
-				load.openLoop(Integer.parseInt(rate), warmUp);
-				load.report("rate " + rate + "/s", load.openLoop(Integer.parseInt(rate), seconds), idle);
+				int perSecond = Integer.parseInt(rate.strip());
+				long needed = perSecond * (warmUp.toSeconds() + seconds.toSeconds());
+				if (load.orders.size() < needed) {
+					System.out.printf("rate %d/s: skipped, it needs %d orders and %d are left (raise --orders)%n", perSecond, needed, load.orders.size());
+					continue;
+				}
+				load.openLoop(perSecond, warmUp);
+				load.report("rate " + rate + "/s", load.openLoop(perSecond, seconds), idle);
 			}
 		}
 		System.out.printf("%n%d orders left unpaid%n", load.orders.size());
@@ -211,6 +219,10 @@ public final class PaymentLoad {
 	}
 
 	private void report(String run, Result result, Map<String, Double> idlePerSecond) {
+		if (result.paid() == 0) {
+			System.out.printf("%-16s no payment succeeded%s%n", run, orders.isEmpty() ? ": no orders left (raise --orders)" : " " + result.errors());
+			return;
+		}
 		double perSecond = result.paid() / result.seconds();
 		double machine = result.cpu().get("machine") / result.paid();
 		double net = (result.cpu().get("machine") - idlePerSecond.get("machine") * result.seconds() - result.cpu().getOrDefault("bench client", 0.0))
@@ -221,6 +233,9 @@ public final class PaymentLoad {
 				h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3, machine, net);
 		if (!result.errors().isEmpty()) {
 			System.out.printf("    errors: %s%n", result.errors());
+		}
+		if (orders.isEmpty()) {
+			System.out.printf("    the orders ran out during this run: it covers less than its window (raise --orders)%n");
 		}
 		System.out.printf("    CPU-ms per payment: %s%n", breakdown(result.cpu(), result.paid()));
 	}
