@@ -18,6 +18,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.kernel.identity.CallerAssertion;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.identity.DevelopmentKeys;
@@ -41,10 +42,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway", "zonepay.gateway.city=hz", "zonepay.gateway.tokens.dev-issuer=true",
-				"management.server.port=0" })
+				"management.server.port=0", "zonepay.gateway.zone-breaker.open-for=1s" })
 class GatewayRoutingIntegrationTests {
 
 	static final StubZone RZ1 = new StubZone("rz1");
@@ -63,6 +65,9 @@ class GatewayRoutingIntegrationTests {
 
 	@Autowired
 	CallerSigner signer;
+
+	@Autowired
+	MeterRegistry meters;
 
 	WebTestClient client;
 
@@ -178,6 +183,39 @@ class GatewayRoutingIntegrationTests {
 		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
 		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange()
 			.expectStatus().isOk();
+	}
+
+	@Test
+	void aZoneThatKeepsFailingIsCutOffWhileOtherZonesAreServedAndIsTriedAgainLater() {
+		String rz2User = devToken("1263", "user");
+		tables.offer(table(tables.epoch() + 1, URI.create("http://127.0.0.1:" + closedPort())));
+		for (int i = 0; i < 5; i++) {
+			// Refused connections: each one a failure the gateway reports with its own short Retry-After.
+			client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + rz2User).exchange()
+				.expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "1");
+		}
+
+		// The breaker is open: the gateway answers for the zone without trying it, and says when to come back.
+		client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + rz2User).exchange()
+			.expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "1")
+			.expectHeader().valueEquals("X-ZonePay-Zone", "rz2")
+			.expectBody().jsonPath("$.code").isEqualTo("ZONE_UNAVAILABLE")
+			.jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("rz2 is failing to answer"));
+		assertThat(meters.get("resilience4j.circuitbreaker.state").tags("name", "rz2", "state", "open").gauge().value()).isEqualTo(1.0);
+		int servedByRz1 = RZ1.count();
+		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange()
+			.expectStatus().isOk();
+		assertThat(RZ1.count()).isEqualTo(servedByRz1 + 1);
+
+		// The zone is back: once the breaker lets probes through, they find it and it is served again.
+		tables.offer(table(tables.epoch() + 1, RZ2.uri()));
+		int servedByRz2 = RZ2.count();
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> client.get().uri("/api/users/1263/balances")
+			.header("Authorization", "Bearer " + rz2User).exchange().expectStatus().isOk());
+		for (int i = 0; i < 3; i++) {
+			client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + rz2User).exchange().expectStatus().isOk();
+		}
+		assertThat(RZ2.count()).isGreaterThanOrEqualTo(servedByRz2 + 4);
 	}
 
 	@Test

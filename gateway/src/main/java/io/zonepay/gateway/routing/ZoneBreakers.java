@@ -1,0 +1,102 @@
+package io.zonepay.gateway.routing;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.zonepay.gateway.problem.ProblemWriter;
+import io.zonepay.kernel.problem.CommonProblem;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A circuit breaker per zone: once a zone keeps failing to answer, its requests get {@code 503 ZONE_UNAVAILABLE} at
+ * once, without a connection attempt or a wait, and requests for other zones never notice. Only failures to reach the
+ * zone count (refused or timed-out connections, no answer in time); any answer the zone gives, errors included, is
+ * the zone answering.
+ */
+@Component
+@EnableConfigurationProperties(ZoneBreakerProperties.class)
+class ZoneBreakers implements GlobalFilter, Ordered {
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final ProblemWriter problems;
+
+	private final long retryAfterSeconds;
+
+	ZoneBreakers(ZoneBreakerProperties properties, ProblemWriter problems, MeterRegistry meters) {
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.failureRateThreshold(properties.failureRateThreshold())
+			.slidingWindowSize(properties.slidingWindow())
+			.minimumNumberOfCalls(properties.minimumCalls())
+			.waitDurationInOpenState(properties.openFor())
+			.permittedNumberOfCallsInHalfOpenState(properties.probeCalls())
+			.recordException(ZoneBreakers::unreachable)
+			.build());
+		// resilience4j_circuitbreaker_state{name=<zone>} and its calls, for the operations page and dashboards.
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+		this.problems = problems;
+		this.retryAfterSeconds = Math.max(1, properties.openFor().toSeconds());
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		RoutedRequest routed = RoutedRequest.of(exchange);
+		if (routed == null) {
+			return chain.filter(exchange);
+		}
+		CircuitBreaker breaker = breakers.circuitBreaker(routed.zone().value());
+		if (!breaker.tryAcquirePermission()) {
+			exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+			return problems.write(exchange, CommonProblem.ZONE_UNAVAILABLE,
+					routed.zone() + " is failing to answer; the gateway sends it nothing for a few seconds");
+		}
+		long start = System.nanoTime();
+		return chain.filter(exchange)
+			.doOnSuccess(done -> breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS))
+			.doOnError(failure -> breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure))
+			.doFinally(signal -> {
+				if (signal == SignalType.CANCEL) {
+					// The client went away: the zone was neither judged healthy nor failing.
+					breaker.releasePermission();
+				}
+			});
+	}
+
+	/** Whether a failure means the zone could not be reached or did not answer in time. */
+	static boolean unreachable(Throwable failure) {
+		return failure instanceof ConnectException || failure instanceof ConnectTimeoutException || failure instanceof UnknownHostException
+				|| failure instanceof TimeoutException || failure instanceof ReadTimeoutException
+				|| failure instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
+	}
+
+	/** The state of a zone's breaker, for tests and the operations page. */
+	CircuitBreaker.State state(String zone) {
+		return breakers.circuitBreaker(zone).getState();
+	}
+
+	@Override
+	public int getOrder() {
+		// After the zone was chosen and the caller signed, right before the request leaves.
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
+	}
+}
