@@ -34,10 +34,14 @@ import io.zonepay.runtime.routing.RoutingTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -59,6 +63,9 @@ class GatewayRoutingIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	RoutingTables tables;
@@ -216,6 +223,36 @@ class GatewayRoutingIntegrationTests {
 			client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + rz2User).exchange().expectStatus().isOk();
 		}
 		assertThat(RZ2.count()).isGreaterThanOrEqualTo(servedByRz2 + 4);
+	}
+
+	@Test
+	void refusesOversizedBodiesWhetherTheirLengthIsDeclaredOrNotAndForwardsNothing() {
+		String token = devToken("1207", "user");
+		String oversized = "{\"amount\": 100, \"currency\": \"CNY\", \"note\": \"" + "x".repeat(20 * 1024) + "\"}";
+		int received = RZ1.count();
+
+		client.post().uri("/api/users/1207/deposits").header("Authorization", "Bearer " + token).header("Idempotency-Key", "big-1")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(oversized).exchange()
+			.expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+		Flux<DataBuffer> chunks = Flux.range(0, 40).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(("x".repeat(1024)).getBytes(StandardCharsets.UTF_8)));
+		client.post().uri("/api/users/1207/deposits").header("Authorization", "Bearer " + token).header("Idempotency-Key", "big-2")
+			.contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class).exchange()
+			.expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+
+		assertThat(RZ1.count()).isEqualTo(received);
+		client.post().uri("/api/users/1207/deposits").header("Authorization", "Bearer " + token).header("Idempotency-Key", "small-1")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\": 100, \"currency\": \"CNY\"}").exchange()
+			.expectStatus().isOk();
+		assertThat(RZ1.last().body()).isEqualTo("{\"amount\": 100, \"currency\": \"CNY\"}");
+	}
+
+	@Test
+	void keepsItsRoutesToItselfAndPublishesOnlyHealthAndMetrics() {
+		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+		management.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
+		management.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+		management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
 	}
 
 	@Test
