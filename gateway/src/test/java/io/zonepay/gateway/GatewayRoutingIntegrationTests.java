@@ -34,10 +34,13 @@ import io.zonepay.runtime.routing.RoutingTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -51,6 +54,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway", "zonepay.gateway.city=hz", "zonepay.gateway.tokens.dev-issuer=true",
 				"management.server.port=0", "zonepay.gateway.zone-breaker.open-for=1s" })
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingIntegrationTests {
 
 	static final StubZone RZ1 = new StubZone("rz1");
@@ -253,6 +257,16 @@ class GatewayRoutingIntegrationTests {
 		management.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 		management.get().uri("/actuator/health").exchange().expectStatus().isOk();
 		client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void logsEveryRequestWithWhereItWentItsStatusLatencyAndTraceId(CapturedOutput output) {
+		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange().expectStatus().isOk();
+		client.get().uri("/api/users/1207/balances").exchange().expectStatus().isUnauthorized();
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+			.containsPattern("zonepay.access +: GET /api/users/1207/balances 200 [0-9.]+ ms zone=rz1 shard=7 epoch=[0-9]+ trace=[0-9a-f]{32}")
+			.containsPattern("zonepay.access +: GET /api/users/1207/balances 401 [0-9.]+ ms zone=- shard=- epoch=- trace=[0-9a-f]{32}"));
 	}
 
 	@Test
