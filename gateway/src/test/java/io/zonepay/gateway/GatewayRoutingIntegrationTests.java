@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,8 @@ class GatewayRoutingIntegrationTests {
 
 	static final StubZone CZ_HZ = new StubZone("cz-hz");
 
+	static final MisroutedZone MISROUTED = new MisroutedZone();
+
 	@LocalServerPort
 	int port;
 
@@ -95,6 +98,7 @@ class GatewayRoutingIntegrationTests {
 		RZ2.close();
 		GZ.close();
 		CZ_HZ.close();
+		MISROUTED.close();
 	}
 
 	@Test
@@ -270,6 +274,49 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void aRequestAZoneRefusesAsMisroutedGoesOnceToTheZoneOfTheNewerTableWithItsBody() {
+		String token = devToken("1263", "user");
+		long stale = tables.epoch() + 1;
+		tables.offer(table(stale, MISROUTED.uri()));
+		// The zone has moved on to a table where rz1 serves every shard; the gateway learns it as the zone refuses.
+		MISROUTED.refuseAt(stale + 1, () -> tables.offer(tableOwnedBy(stale + 1, "rz1")));
+		int refused = MISROUTED.refused();
+		String body = "{\"amount\": 250, \"currency\": \"CNY\"}";
+
+		client.post().uri("/api/users/1263/deposits").header("Authorization", "Bearer " + token).header("Idempotency-Key", "moved-1")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "rz1");
+
+		assertThat(MISROUTED.refused()).isEqualTo(refused + 1);
+		assertThat(RZ1.last().uri()).isEqualTo("/api/users/1263/deposits");
+		assertThat(RZ1.last().body()).isEqualTo(body);
+		assertThat(RZ1.last().header("X-ZonePay-Epoch")).isEqualTo(Long.toString(stale + 1));
+	}
+
+	@Test
+	void aMisroutedAnswerIsPassedOnWhenTheZoneIsNotAheadOrTheTableDoesNotCatchUp() {
+		String token = devToken("1263", "user");
+		long current = tables.epoch() + 1;
+		tables.offer(table(current, MISROUTED.uri()));
+		int servedByRz1 = RZ1.count();
+
+		// A zone behind the gateway: a newer table could not help, so the client gets the 421 at once.
+		MISROUTED.refuseAt(current - 1, () -> {
+		});
+		client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + token).exchange()
+			.expectStatus().isEqualTo(421).expectBody().jsonPath("$.code").isEqualTo("WRONG_ZONE");
+		// A zone ahead, but the gateway never hears of its table: after a bounded wait, the client gets the 421.
+		MISROUTED.refuseAt(current + 5, () -> {
+		});
+		int refused = MISROUTED.refused();
+		client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + token).exchange()
+			.expectStatus().isEqualTo(421).expectBody().jsonPath("$.code").isEqualTo("WRONG_ZONE");
+
+		assertThat(MISROUTED.refused()).isEqualTo(refused + 1);
+		assertThat(RZ1.count()).isEqualTo(servedByRz1);
+	}
+
+	@Test
 	void theDevelopmentIssuerRefusesSubjectsThatAreNotUserIds() {
 		client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"sub\": \"alice\"}").exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
@@ -327,6 +374,12 @@ class GatewayRoutingIntegrationTests {
 		}
 		return RoutingTable.of(epoch, owners, List.of(zone("rz1", ZoneKind.RZONE, Map.of("account", RZ1.uri())),
 				zone("rz2", ZoneKind.RZONE, Map.of("account", rz2)), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri())),
+				zone("cz-hz", ZoneKind.CZONE, Map.of("config", CZ_HZ.uri()))));
+	}
+
+	private static RoutingTable tableOwnedBy(long epoch, String owner) {
+		return RoutingTable.of(epoch, Collections.nCopies(Shard.COUNT, ZoneId.of(owner)), List.of(zone("rz1", ZoneKind.RZONE, Map.of("account", RZ1.uri())),
+				zone("rz2", ZoneKind.RZONE, Map.of("account", MISROUTED.uri())), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri())),
 				zone("cz-hz", ZoneKind.CZONE, Map.of("config", CZ_HZ.uri()))));
 	}
 

@@ -42,10 +42,12 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 			headers.set(ZonePayHeaders.EPOCH, Long.toString(routed.epoch()));
 		})).build();
 		signed.getResponse().beforeCommit(() -> {
+			// Read at commit: a request retried at another zone (WrongZoneRetry) answers for that zone.
+			RoutedRequest answered = RoutedRequest.of(signed);
 			HttpHeaders headers = signed.getResponse().getHeaders();
-			if (!headers.containsHeader(ZonePayHeaders.ZONE)) {
-				headers.set(ZonePayHeaders.ZONE, routed.zone().value());
-				headers.set(ZonePayHeaders.EPOCH, Long.toString(routed.epoch()));
+			if (answered != null && !headers.containsHeader(ZonePayHeaders.ZONE)) {
+				headers.set(ZonePayHeaders.ZONE, answered.zone().value());
+				headers.set(ZonePayHeaders.EPOCH, Long.toString(answered.epoch()));
 			}
 			return Mono.empty();
 		});

@@ -96,7 +96,8 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After the zone was chosen and the caller signed, right before the request leaves.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
+		// Right before the request leaves, inside the wrong-zone retry, so that a retried request counts for the zone
+		// it was retried at.
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 4;
 	}
 }

@@ -35,7 +35,7 @@ class ZoneTargets {
 		URI original = exchange.getRequest().getURI();
 		URI target = UriComponentsBuilder.fromUri(endpoint).replacePath(original.getRawPath()).replaceQuery(original.getRawQuery()).build(true).toUri();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, target);
-		exchange.getAttributes().put(RoutedRequest.ATTRIBUTE, new RoutedRequest(zone.id(), table.epoch(), shard));
+		exchange.getAttributes().put(RoutedRequest.ATTRIBUTE, new RoutedRequest(zone.id(), table.epoch(), shard, service));
 		return chain.filter(exchange);
 	}
 

@@ -1,0 +1,151 @@
+package io.zonepay.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.runtime.routing.RoutingTables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A {@code 421 WRONG_ZONE} means a zone already knows a newer routing table than this gateway, and refused the
+ * request before doing anything. The gateway waits (briefly, bounded) until its own table reaches that epoch, then
+ * sends the request once more, to the zone the new table names. Nothing else is ever retried here: any other answer,
+ * a second 421, or a table that does not catch up in time goes back to the client as it is.
+ */
+@Component
+class WrongZoneRetry implements GlobalFilter, Ordered {
+
+	/** How long a request may wait for the gateway's table to catch up with the zone's: about two replication bounds. */
+	private static final Duration CATCH_UP = Duration.ofSeconds(1);
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private final RoutingTables tables;
+
+	WrongZoneRetry(RoutingTables tables) {
+		this.tables = tables;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		RoutedRequest routed = RoutedRequest.of(exchange);
+		if (routed == null || routed.shard() == null) {
+			return chain.filter(exchange);
+		}
+		// The body is sent again on a retry, so it is kept (the body limit has bounded it already).
+		return DataBufferUtils.join(exchange.getRequest().getBody())
+			.map(WrongZoneRetry::bytes)
+			.defaultIfEmpty(new byte[0])
+			.flatMap(body -> {
+				ServerWebExchange replayable = withBody(exchange, body);
+				return chain.filter(replayable).then(Mono.defer(() -> retryIfMisrouted(replayable, chain, routed)));
+			});
+	}
+
+	private Mono<Void> retryIfMisrouted(ServerWebExchange exchange, GatewayFilterChain chain, RoutedRequest first) {
+		if (exchange.getResponse().getStatusCode() != HttpStatus.MISDIRECTED_REQUEST) {
+			return Mono.empty();
+		}
+		long zoneEpoch = epochOf(exchange);
+		if (zoneEpoch <= first.epoch()) {
+			// The zone is behind this gateway, not ahead: a newer table here would not change its mind.
+			return Mono.empty();
+		}
+		return caughtUp(zoneEpoch).flatMap(table -> {
+			Zone owner = table.ownerZoneOf(first.shard());
+			URI endpoint = owner.endpoint(first.service()).orElse(null);
+			if (owner.id().equals(first.zone()) || endpoint == null) {
+				return Mono.<Void>empty();
+			}
+			return retry(exchange, chain, table, owner, endpoint, first);
+		});
+	}
+
+	/** The gateway's table once it reaches the zone's epoch, or nothing if it does not in time. */
+	private Mono<RoutingTable> caughtUp(long epoch) {
+		return Flux.interval(Duration.ZERO, POLL)
+			.map(tick -> tables.current())
+			.filter(table -> table != null && table.epoch() >= epoch)
+			.next()
+			.timeout(CATCH_UP, Mono.empty());
+	}
+
+	private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, Zone owner, URI endpoint, RoutedRequest first) {
+		Connection refused = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+		if (refused != null) {
+			refused.dispose();
+		}
+		ServerWebExchangeUtils.reset(exchange);
+		exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+		exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);
+		exchange.getResponse().setStatusCode(null);
+		exchange.getResponse().getHeaders().remove(ZonePayHeaders.ZONE);
+		exchange.getResponse().getHeaders().remove(ZonePayHeaders.EPOCH);
+		URI original = exchange.getRequest().getURI();
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+				UriComponentsBuilder.fromUri(endpoint).replacePath(original.getRawPath()).replaceQuery(original.getRawQuery()).build(true).toUri());
+		exchange.getAttributes().put(RoutedRequest.ATTRIBUTE, new RoutedRequest(owner.id(), table.epoch(), first.shard(), first.service()));
+		ServerWebExchange again = exchange.mutate().request(builder -> builder.headers(headers -> headers.set(ZonePayHeaders.EPOCH, Long.toString(table.epoch()))))
+			.build();
+		return chain.filter(again);
+	}
+
+	private static long epochOf(ServerWebExchange exchange) {
+		@Nullable String epoch = exchange.getResponse().getHeaders().getFirst(ZonePayHeaders.EPOCH);
+		try {
+			return epoch == null ? 0 : Long.parseLong(epoch.strip());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static ServerWebExchange withBody(ServerWebExchange exchange, byte[] body) {
+		ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return body.length == 0 ? Flux.empty() : Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+			}
+		};
+		return exchange.mutate().request(request).build();
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// After the zone was chosen and the caller signed; around the breaker, so that a retry counts for its zone.
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
+	}
+}
