@@ -12,6 +12,9 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -47,6 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +58,8 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway", "zonepay.gateway.city=hz", "zonepay.gateway.tokens.dev-issuer=true",
-				"management.server.port=0", "zonepay.gateway.zone-breaker.open-for=1s" })
+				"management.server.port=0", "zonepay.gateway.zone-breaker.open-for=1s",
+				"zonepay.gateway.rate-limits.user-per-second=20", "zonepay.gateway.rate-limits.user-burst=30" })
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingIntegrationTests {
 
@@ -314,6 +319,33 @@ class GatewayRoutingIntegrationTests {
 
 		assertThat(MISROUTED.refused()).isEqualTo(refused + 1);
 		assertThat(RZ1.count()).isEqualTo(servedByRz1);
+	}
+
+	@Test
+	void aUserWhoSendsTooManyRequestsIsToldToWaitWhileOthersAreServed() throws Exception {
+		String noisy = devToken("1299", "user");
+		List<Future<FluxExchangeResult<String>>> sent = new ArrayList<>();
+		try (ExecutorService senders = Executors.newFixedThreadPool(12)) {
+			for (int i = 0; i < 90; i++) {
+				sent.add(senders.submit(() -> client.get().uri("/api/users/1299/balances").header("Authorization", "Bearer " + noisy).exchange()
+					.returnResult(String.class)));
+			}
+		}
+		List<FluxExchangeResult<String>> refused = new ArrayList<>();
+		for (Future<FluxExchangeResult<String>> result : sent) {
+			if (result.get().getStatus().value() == 429) {
+				refused.add(result.get());
+			}
+		}
+
+		// A burst of 30 and 20 more a second: ninety requests at once cannot all pass.
+		assertThat(refused).isNotEmpty().allSatisfy(result -> {
+			assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+			assertThat(result.getResponseBody().blockFirst()).contains("\"code\":\"RATE_LIMITED\"");
+		});
+		assertThat(meters.counter("zonepay.gateway.rate.limited", "scope", "caller").count()).isGreaterThanOrEqualTo(refused.size());
+		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange()
+			.expectStatus().isOk();
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.zonepay.account.AccountServiceApplication;
 import io.zonepay.config.ConfigServiceApplication;
 import io.zonepay.gateway.GatewayApplication;
@@ -146,6 +148,17 @@ final class EndToEndTopology {
 		ConfigurableApplicationContext context = contexts.remove(zone + "/" + service);
 		if (context != null) {
 			context.close();
+		}
+	}
+
+	/**
+	 * Closes the breakers a zone's payment-service keeps on its calls to the zone's other services, as they would be once
+	 * enough calls succeeded: a test that took a service down must not leave the next test facing a breaker it opened.
+	 */
+	void closeZoneCallBreakers(String zone) {
+		ConfigurableApplicationContext payment = contexts.get(zone + "/payment");
+		if (payment != null) {
+			payment.getBean(CircuitBreakerRegistry.class).getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		}
 	}
 

@@ -57,6 +57,6 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 	@Override
 	public int getOrder() {
 		// After the routing filters have picked the zone, before the request leaves.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 2;
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
 	}
 }

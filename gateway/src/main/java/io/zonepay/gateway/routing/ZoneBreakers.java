@@ -98,6 +98,6 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 	public int getOrder() {
 		// Right before the request leaves, inside the wrong-zone retry, so that a retried request counts for the zone
 		// it was retried at.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 4;
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 5;
 	}
 }
