@@ -349,6 +349,22 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void theOpsPageShowsEveryZoneItsShardsAndTrafficTheEpochAndTheCzones() {
+		client.get().uri("/ops").exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class).value(page -> assertThat(page).contains("ZonePay war room").contains("/ops/state"));
+		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange().expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get().uri("/ops/state").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.epoch").isEqualTo(tables.epoch())
+			.jsonPath("$.zones[?(@.zone == 'rz1')].shards").isEqualTo("00-49")
+			.jsonPath("$.zones[?(@.zone == 'rz1')].shardCount").isEqualTo(50)
+			.jsonPath("$.zones[?(@.zone == 'rz1')].status").isEqualTo("UP")
+			.jsonPath("$.zones[?(@.zone == 'rz2')].shards").isEqualTo("50-99")
+			.jsonPath("$.zones[?(@.zone == 'rz1')].requestsPerSecond").value(rate -> assertThat(((List<?>) rate).getFirst().toString()).isNotEqualTo("0.0"))
+			.jsonPath("$.czones[0].zone").isEqualTo("cz-hz"));
+	}
+
+	@Test
 	void theDevelopmentIssuerRefusesSubjectsThatAreNotUserIds() {
 		client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"sub\": \"alice\"}").exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
