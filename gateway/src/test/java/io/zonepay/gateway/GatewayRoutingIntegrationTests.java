@@ -246,7 +246,8 @@ class GatewayRoutingIntegrationTests {
 
 		client.post().uri("/api/users/1207/deposits").header("Authorization", "Bearer " + token).header("Idempotency-Key", "big-1")
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(oversized).exchange()
-			.expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+			.expectStatus().isEqualTo(413).expectHeader().valueEquals("Connection", "close")
+			.expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
 		Flux<DataBuffer> chunks = Flux.range(0, 40).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(("x".repeat(1024)).getBytes(StandardCharsets.UTF_8)));
 		client.post().uri("/api/users/1207/deposits").header("Authorization", "Bearer " + token).header("Idempotency-Key", "big-2")
 			.contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class).exchange()

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -45,6 +46,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 			return problems.write(exchange, CommonProblem.ZONE_UNAVAILABLE, "the zone that serves this request cannot be reached");
 		}
 		if (ex instanceof DataBufferLimitException) {
+			// The rest of the body is left unread: the connection cannot carry another request.
+			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 			return problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "the request body is too large");
 		}
 		if (ex instanceof ResponseStatusException status) {

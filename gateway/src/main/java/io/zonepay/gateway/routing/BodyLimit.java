@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -39,6 +40,8 @@ class BodyLimit implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > maxBytes) {
+			// The body is never read, so the connection cannot carry another request: the client must open a new one.
+			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 			return problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a request body is at most " + maxBytes + " bytes");
 		}
 		if (declared >= 0) {
