@@ -98,7 +98,7 @@ class OpsRoutes {
 			return Mono.just(unknown);
 		}
 		return client.get().uri(endpoint.resolve(WATERMARK))
-			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", WATERMARK, (Shard) null))
+			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", WATERMARK, null))
 			.retrieve()
 			.bodyToMono(Map.class)
 			.timeout(STALENESS_TIMEOUT)

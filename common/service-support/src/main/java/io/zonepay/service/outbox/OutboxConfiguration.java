@@ -1,8 +1,5 @@
 package io.zonepay.service.outbox;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
@@ -10,9 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.leadership.DatabaseLeadership;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.zonepay.service.messaging.OrderedProducer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +38,7 @@ public class OutboxConfiguration {
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka, DataSource dataSource,
 			OutboxProperties properties, MeterRegistry registry) {
-		OutboxRelay relay = new OutboxRelay(jdbc, transactions, json, new OutboxRelay.OutboxProducers(() -> producer(kafka)),
+		OutboxRelay relay = new OutboxRelay(jdbc, transactions, json, new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka)),
 				new DatabaseLeadership(dataSource, "outbox relay"), properties.batch());
 		Gauge.builder("zonepay.outbox.backlog", relay, OutboxRelay::backlog).description("Events waiting in the outbox").register(registry);
 		return relay;
@@ -57,20 +52,6 @@ public class OutboxConfiguration {
 	@Bean
 	OutboxWakeUp outboxWakeUp(PeriodicTask outboxRelayTask) {
 		return new OutboxWakeUp(outboxRelayTask);
-	}
-
-	/** Ordered and without duplicates within a session; at least once across crashes, which consumers absorb. */
-	private static KafkaProducer<String, String> producer(KafkaProperties kafka) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(config);
 	}
 
 	/** Publishes as soon as an appending transaction commits. */
