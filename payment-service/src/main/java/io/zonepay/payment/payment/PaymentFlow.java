@@ -120,23 +120,26 @@ public class PaymentFlow {
 
 	/** Settles a PENDING payment from what the ledger says of its reference; leaves it PENDING if the ledger cannot say. */
 	public Payment complete(Payment payment) {
-		Settled settled;
+		@Nullable FailureCode failure;
 		try {
-			settled = ledger.post(payment.postingReference(), "PAYMENT", payment.shard(), legs(payment));
-			if (settled == Settled.POSTED) {
-				events.publishEvent(new PaymentPosted(payment.id()));
-			}
-			else if (settled == Settled.INSUFFICIENT_FUNDS) {
+			failure = switch (ledger.post(payment.postingReference(), "PAYMENT", payment.shard(), legs(payment))) {
+				case POSTED -> {
+					events.publishEvent(new PaymentPosted(payment.id()));
+					yield null;
+				}
 				// Only a voided reference is a failed payment: an earlier attempt still in flight can no longer post it.
-				settled = ledger.voidReference(payment.postingReference(), payment.shard());
-			}
+				case INSUFFICIENT_FUNDS -> ledger.voidReference(payment.postingReference(), payment.shard()) == Settled.POSTED ? null
+						: FailureCode.INSUFFICIENT_FUNDS;
+				// Voided before this attempt: the reconciler gave the payment up while its request was gone.
+				case VOIDED -> FailureCode.NOT_COMPLETED;
+			};
 		}
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
 					"the ledger did not answer; the payment is PENDING and completes when retried with the same Idempotency-Key",
 					Map.of("paymentId", Long.toString(payment.id())));
 		}
-		return settle(payment.id(), settled == Settled.POSTED ? null : FailureCode.INSUFFICIENT_FUNDS);
+		return settle(payment.id(), failure);
 	}
 
 	/**
