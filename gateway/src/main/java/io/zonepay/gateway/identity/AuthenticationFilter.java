@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.zonepay.gateway.problem.GatewayProblem;
 import io.zonepay.gateway.problem.ProblemWriter;
 import io.zonepay.kernel.ZonePayHeaders;
 import io.zonepay.kernel.id.BusinessId;
@@ -29,13 +30,16 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Decides who calls, before anything is routed: a valid bearer token, or nobody for the one public call (signing
- * up). Administration needs the admin role. Headers that only the gateway may set are dropped from what the client
- * sent, and the token itself never travels past the gateway.
+ * up). Administration needs the admin role, everything else the user role (or admin, who may read anything), and
+ * the load-test traffic tag the loadtest role. Headers that only the gateway may set are dropped from what the
+ * client sent, and the token itself never travels past the gateway.
  */
 @Component
 class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private static final String BEARER = "Bearer ";
+
+	private static final String SHADOW = "shadow";
 
 	/** Roles a token may grant; {@code system} belongs to ZonePay's own processes and never comes from a client. */
 	private static final Set<Role> TOKEN_ROLES = EnumSet.of(Role.USER, Role.ADMIN, Role.LOADTEST);
@@ -74,11 +78,35 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> authorize(ServerWebExchange exchange, Caller caller, GatewayFilterChain chain) {
-		if (exchange.getRequest().getPath().value().startsWith("/admin/") && !caller.has(Role.ADMIN)) {
-			return problems.write(exchange, CommonProblem.FORBIDDEN, "administration needs the admin role");
+		if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
+			if (!caller.has(Role.ADMIN)) {
+				return problems.write(exchange, CommonProblem.FORBIDDEN, "administration needs the admin role");
+			}
+		}
+		else if (!caller.has(Role.USER) && !caller.has(Role.ADMIN)) {
+			return problems.write(exchange, CommonProblem.FORBIDDEN, "this call needs the user role");
+		}
+		@Nullable String traffic = exchange.getRequest().getHeaders().getFirst(ZonePayHeaders.TRAFFIC);
+		if (traffic != null) {
+			return refuseTrafficTag(exchange, caller, traffic);
 		}
 		exchange.getAttributes().put(GatewayCaller.ATTRIBUTE, caller);
 		return chain.filter(exchange);
+	}
+
+	/**
+	 * Only a load-test credential may tag traffic as shadow. Shadow writes need the shadow tables of full-link load
+	 * testing, which no service has yet, so even an allowed tag is refused rather than let a load test touch real
+	 * money.
+	 */
+	private Mono<Void> refuseTrafficTag(ServerWebExchange exchange, Caller caller, String traffic) {
+		if (!SHADOW.equals(traffic)) {
+			return problems.write(exchange, CommonProblem.VALIDATION_FAILED, ZonePayHeaders.TRAFFIC + " may only be 'shadow'");
+		}
+		if (!caller.has(Role.LOADTEST)) {
+			return problems.write(exchange, CommonProblem.FORBIDDEN, "shadow traffic needs the loadtest role");
+		}
+		return problems.write(exchange, GatewayProblem.SHADOW_TRAFFIC_UNSUPPORTED, "no zone has shadow tables yet");
 	}
 
 	private static Caller caller(Jwt token) {

@@ -46,7 +46,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 			return problems.write(exchange, CommonProblem.ZONE_UNAVAILABLE, "the zone that serves this request cannot be reached");
 		}
 		if (ex instanceof DataBufferLimitException) {
-			// The rest of the body is left unread: the connection cannot carry another request.
+			// Past the swallow bound the rest of the body is left unread: the connection cannot carry another request.
 			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 			return problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "the request body is too large");
 		}

@@ -27,6 +27,9 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class BodyLimit implements WebFilter, Ordered {
 
+	/** How much of an oversized body without a declared length is read and dropped before the connection is cut. */
+	private static final long SWALLOW_BYTES = 1024 * 1024;
+
 	private final long maxBytes;
 
 	private final ProblemWriter problems;
@@ -51,18 +54,32 @@ class BodyLimit implements WebFilter, Ordered {
 
 			@Override
 			public Flux<DataBuffer> getBody() {
-				AtomicLong seen = new AtomicLong();
-				return super.getBody().handle((buffer, sink) -> {
-					if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
-						DataBufferUtils.release(buffer);
-						sink.error(new DataBufferLimitException("a request body is at most " + maxBytes + " bytes"));
-					}
-					else {
-						sink.next(buffer);
-					}
-				});
+				return limited(super.getBody());
 			}
 		}).build());
+	}
+
+	/**
+	 * Passes a body of at most the bound; past it, reads and drops the rest (up to a second bound) before failing, so
+	 * a client still sending can read the 413 instead of meeting a connection reset mid-upload.
+	 */
+	private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
+		AtomicLong seen = new AtomicLong();
+		return body.<DataBuffer>handle((buffer, sink) -> {
+			long total = seen.addAndGet(buffer.readableByteCount());
+			if (total <= maxBytes) {
+				sink.next(buffer);
+				return;
+			}
+			DataBufferUtils.release(buffer);
+			if (total > maxBytes + SWALLOW_BYTES) {
+				sink.error(tooLarge());
+			}
+		}).concatWith(Mono.defer(() -> seen.get() > maxBytes ? Mono.error(tooLarge()) : Mono.empty()));
+	}
+
+	private DataBufferLimitException tooLarge() {
+		return new DataBufferLimitException("a request body is at most " + maxBytes + " bytes");
 	}
 
 	@Override
