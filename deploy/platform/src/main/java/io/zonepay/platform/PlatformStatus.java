@@ -1,5 +1,6 @@
 package io.zonepay.platform;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Shows which processes of the current run are alive. */
@@ -21,13 +22,13 @@ final class PlatformStatus {
 		System.out.println("Run " + run.path());
 		System.out.printf("%-12s %-8s %s%n", "PROCESS", "PID", "STATE");
 		int dead = 0;
-		for (RunDirectory.Recorded process : run.processes()) {
-			if (process.name().equals("kafka-format")) {
+		for (Map.Entry<String, Long> process : run.latest().entrySet()) {
+			if (process.getKey().equals("kafka-format")) {
 				continue;
 			}
-			boolean alive = ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+			boolean alive = ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false);
 			dead += alive ? 0 : 1;
-			System.out.printf("%-12s %-8d %s%n", process.name(), process.pid(), alive ? "running" : "stopped (see " + run.log(process.name()) + ")");
+			System.out.printf("%-12s %-8d %s%n", process.getKey(), process.getValue(), alive ? "running" : "stopped (see " + run.log(process.getKey()) + ")");
 		}
 		return dead == 0 ? 0 : 3;
 	}

@@ -25,21 +25,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlatformUp {
 
-	private static final List<String> SPRING_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-			"-Xss512k");
-
 	private final Installation installation;
 
 	private final Options options;
 
 	private final Readiness readiness = new Readiness();
 
-	private final AotCache aotCache;
-
 	PlatformUp(Installation installation, Options options) {
 		this.installation = installation;
 		this.options = options;
-		this.aotCache = new AotCache(installation.stateDirectory().resolve("aot"));
 	}
 
 	int run() throws Exception {
@@ -67,7 +61,11 @@ final class PlatformUp {
 			awaitPostgres(run, processes.get("postgres"));
 			LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:" + postgresPort + "/", "postgres",
 					kafka.bootstrapServers());
-			processes.putAll(startZonesAndGateways(spawner, topology, topologyFile, infrastructure));
+			run.writeSettings(new RunDirectory.Settings(topologyFile, infrastructure));
+			ServiceLauncher launcher = new ServiceLauncher(installation, topology, topologyFile, infrastructure);
+			for (PlatformProcess process : plan) {
+				processes.put(process.name(), launcher.start(spawner, process.name()));
+			}
 			awaitReady(plan, processes, kafkaPort, run);
 		}
 		catch (Exception ex) {
@@ -80,7 +78,8 @@ final class PlatformUp {
 		return 0;
 	}
 
-	private List<PlatformProcess> plan(Topology topology) {
+	/** Every zone's process and every city's gateway, in the order they start. */
+	static List<PlatformProcess> plan(Topology topology) {
 		List<PlatformProcess> plan = new ArrayList<>();
 		for (Topology.ZoneSpec zone : topology.zones()) {
 			List<String> ports = new ArrayList<>();
@@ -114,35 +113,6 @@ final class PlatformUp {
 				List.of("-cp", installation.platformClassPath(), PostgresHost.class.getName(), "--port", Integer.toString(port), "--data",
 						run.path().resolve("pgdata").toString(), "--ready", run.path().resolve("postgres.ready").toString(), "--databases",
 						String.join(",", databases)));
-	}
-
-	private Map<String, Process> startZonesAndGateways(Spawner spawner, Topology topology, Path topologyFile, LocalInfrastructure infrastructure) {
-		ServiceArguments arguments = new ServiceArguments(topology, infrastructure, topologyFile);
-		Map<String, Process> started = new LinkedHashMap<>();
-		for (Topology.ZoneSpec zone : topology.zones()) {
-			if (zone.kind() != ZoneKind.RZONE) {
-				Path jar = installation.configServiceJar();
-				List<String> options = jvm("256m");
-				options.addAll(aotCache.options("config-service", classPathOf(jar)));
-				started.put(zone.id().value(), spawner.java(zone.id().value(), options,
-						concat(List.of("-jar", jar.toString()), ServiceArguments.asArguments(arguments.zoneService(zone, "config")))));
-			}
-			else {
-				List<String> options = jvm("448m");
-				options.addAll(aotCache.options("zone-host", installation.platformClassPath()));
-				started.put(zone.id().value(), spawner.java(zone.id().value(), options,
-						List.of("-cp", installation.platformClassPath(), ZoneHost.class.getName(), "--zone", zone.id().value(), "--topology",
-								topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers())));
-			}
-		}
-		for (Topology.City city : topology.cities()) {
-			String name = "gw-" + city.id();
-			Path jar = installation.gatewayJar();
-			List<String> options = jvm("256m");
-			options.addAll(aotCache.options("gateway", classPathOf(jar)));
-			started.put(name, spawner.java(name, options, concat(List.of("-jar", jar.toString()), ServiceArguments.asArguments(arguments.gateway(city)))));
-		}
-		return started;
 	}
 
 	private void awaitPostgres(RunDirectory run, Process postgres) throws InterruptedException {
@@ -197,27 +167,6 @@ final class PlatformUp {
 		catch (IOException ex) {
 			return false;
 		}
-	}
-
-	private static List<String> jvm(String heap) {
-		List<String> options = new ArrayList<>(SPRING_JVM);
-		options.add("-Xmx" + heap);
-		String extra = System.getenv("ZONEPAY_JAVA_OPTS");
-		if (extra != null && !extra.isBlank()) {
-			options.addAll(List.of(extra.trim().split("\\s+")));
-		}
-		return options;
-	}
-
-	/** An extracted application jar runs on itself and its {@code lib/} folder. */
-	private static String classPathOf(Path applicationJar) {
-		return applicationJar + java.io.File.pathSeparator + applicationJar.resolveSibling("lib").resolve("*");
-	}
-
-	private static List<String> concat(List<String> head, String[] tail) {
-		List<String> all = new ArrayList<>(head);
-		all.addAll(List.of(tail));
-		return all;
 	}
 
 	private static String shards(@Nullable ShardSet shards) {

@@ -1,15 +1,20 @@
 package io.zonepay.platform;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +24,8 @@ import java.util.stream.Stream;
 record RunDirectory(Path path) {
 
 	private static final String PROCESSES = "processes.tsv";
+
+	private static final String SETTINGS = "run.properties";
 
 	/** Earlier runs kept for their logs; each holds a database and a Kafka log, so older ones go. */
 	private static final int KEPT_RUNS = 2;
@@ -102,6 +109,43 @@ record RunDirectory(Path path) {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The newest process recorded under each name (a process started again is recorded again), in start order. */
+	Map<String, Long> latest() {
+		Map<String, Long> latest = new LinkedHashMap<>();
+		processes().forEach(process -> latest.put(process.name(), process.pid()));
+		return latest;
+	}
+
+	void writeSettings(Settings settings) {
+		Properties properties = new Properties();
+		properties.setProperty("topology", settings.topologyFile().toString());
+		properties.setProperty("postgres.url", settings.infrastructure().postgresUrl());
+		properties.setProperty("postgres.user", settings.infrastructure().postgresUser());
+		properties.setProperty("kafka.bootstrap-servers", settings.infrastructure().kafkaBootstrapServers());
+		try (Writer out = Files.newBufferedWriter(path.resolve(SETTINGS))) {
+			properties.store(out, "how this run was started; ./zonepay start uses it");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Settings settings() {
+		Properties properties = new Properties();
+		try (Reader in = Files.newBufferedReader(path.resolve(SETTINGS))) {
+			properties.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the settings of " + path, ex);
+		}
+		return new Settings(Path.of(properties.getProperty("topology")), new LocalInfrastructure(properties.getProperty("postgres.url"),
+				properties.getProperty("postgres.user"), properties.getProperty("kafka.bootstrap-servers")));
+	}
+
+	/** What a run was started with, so that one of its processes can be started again alike. */
+	record Settings(Path topologyFile, LocalInfrastructure infrastructure) {
 	}
 
 	/** A process the run started. */

@@ -2,7 +2,7 @@ package io.zonepay.platform;
 
 import java.nio.file.Path;
 
-/** {@code ./zonepay up | down | status}: the local platform's command line. */
+/** {@code ./zonepay up | down | status | kill | start}: the local platform's command line. */
 public final class ZonePayCli {
 
 	private ZonePayCli() {
@@ -28,11 +28,15 @@ public final class ZonePayCli {
 			case "up" -> new PlatformUp(installation, options).run();
 			case "down" -> new PlatformDown(installation).run();
 			case "status" -> new PlatformStatus(installation).run();
+			case "kill" -> new ProcessControl(installation, options).kill();
+			case "start" -> new ProcessControl(installation, options).start();
 			default -> {
 				System.out.println("""
 						usage: ./zonepay up [--topology <file>] [--postgres-port 15432] [--kafka-port 19092] [--timeout 240]
 						       ./zonepay down
-						       ./zonepay status""");
+						       ./zonepay status
+						       ./zonepay kill <zone or gw-city>     crash one process for real (SIGKILL)
+						       ./zonepay start <zone or gw-city>    start it again as up did""");
 				yield command.equals("help") ? 0 : 2;
 			}
 		};

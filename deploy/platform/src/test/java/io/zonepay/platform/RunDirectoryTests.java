@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class RunDirectoryTests {
 
@@ -29,5 +30,27 @@ class RunDirectoryTests {
 					run.path().getFileName().toString());
 		}
 		assertThat(RunDirectory.current(state)).contains(run);
+	}
+
+	@Test
+	void aProcessStartedAgainIsKnownByItsNewestPid() {
+		RunDirectory run = RunDirectory.create(state);
+		run.record("postgres", 10);
+		run.record("rz1", 11);
+		run.record("gw-hz", 12);
+		run.record("rz1", 13);
+
+		assertThat(run.latest()).containsExactly(entry("postgres", 10L), entry("rz1", 13L), entry("gw-hz", 12L));
+	}
+
+	@Test
+	void keepsWhatTheRunWasStartedWithForAProcessStartedLater() {
+		RunDirectory run = RunDirectory.create(state);
+		LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres", "127.0.0.1:19092");
+
+		run.writeSettings(new RunDirectory.Settings(Path.of("/opt/zonepay/topology.yml"), infrastructure));
+
+		assertThat(RunDirectory.current(state).orElseThrow().settings())
+			.isEqualTo(new RunDirectory.Settings(Path.of("/opt/zonepay/topology.yml"), infrastructure));
 	}
 }

@@ -16,12 +16,14 @@ import tools.jackson.databind.DatabindException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,6 +46,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> problem(ProblemException ex, WebRequest request) {
 		return respond(Problems.of(ex.problem(), ex.detail(), ex.properties()), request);
+	}
+
+	/**
+	 * No database connection in time (the pool is exhausted or the database is away): nothing was done, so the client
+	 * may retry; a 503 with Retry-After says so, where a 500 would say something broke.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("No database connection: {}", rootMessage(ex));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		ProblemDetail problem = Problems.of(CommonProblem.SERVICE_BUSY, "no database connection was free in time; retry with the same Idempotency-Key",
+				Map.of());
+		return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,0 +1,342 @@
+package io.zonepay.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.kernel.identity.DevelopmentKeys;
+import io.zonepay.kernel.identity.Role;
+import io.zonepay.kernel.zone.Shard;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the gateway costs: the same call ({@code GET /api/users/{id}/balances}, for users over all 100 shards) straight
+ * to the account-service of the user's zone, with a caller assertion signed as the gateway signs it, and through the
+ * gateway with a bearer token. Saturation of each (a closed loop of N clients) gives the saturation ratio
+ * gateway/direct; an open loop of each at half the direct maximum gives the added latency (p50, p99). With
+ * {@code --down <zone>}, a last run through the gateway kills that zone's process a third of the way in (SIGKILL) and
+ * reports the latency of the requests for the other zones before and after, and how the dead zone's requests were
+ * answered; the zone is started again afterwards.
+ *
+ * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/gateway-overhead.sh [--users 400] [--concurrency 32]
+ * [--seconds 30] [--warm-up 10] [--rate N] [--down rz1]}.
+ */
+public final class GatewayOverhead {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	/** Bounds the calls in flight of a fixed-rate run; past it a call is counted as dropped: the mark of saturation. */
+	private static final int MAX_IN_FLIGHT = 1024;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+		.executor(Executors.newFixedThreadPool(4)).build();
+
+	private final CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+
+	private final Client client = new Client();
+
+	private final URI gateway;
+
+	private final CpuMeter cpu;
+
+	private final Path run;
+
+	private final List<User> users = new ArrayList<>();
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private GatewayOverhead(URI gateway, Path run) throws Exception {
+		this.gateway = gateway;
+		this.run = run;
+		this.cpu = new CpuMeter(run);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		Path run = options.containsKey("run") ? Path.of(options.get("run")) : Path.of(Files.readString(Path.of(".zonepay/current")).strip());
+		GatewayOverhead bench = new GatewayOverhead(URI.create(options.getOrDefault("gateway", "http://localhost:8080")), run);
+		Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
+		Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", "10")));
+		int clients = Integer.parseInt(options.getOrDefault("concurrency", "32"));
+		bench.prepare(Integer.parseInt(options.getOrDefault("users", "400")));
+
+		System.out.printf("%n%-26s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-8s %s%n", "run", "req/s", "errors", "dropped", "p50 ms", "p90 ms", "p99 ms",
+				"p99.9 ms", "max ms", "CPU-ms per request");
+		Map<Route, Result> saturation = new LinkedHashMap<>();
+		for (Route route : Route.values()) {
+			bench.closedLoop(route, clients, warmUp);
+			saturation.put(route, bench.report(route + " saturation c=" + clients, bench.closedLoop(route, clients, seconds)));
+		}
+		double directMax = saturation.get(Route.DIRECT).perSecond();
+		int rate = options.containsKey("rate") ? Integer.parseInt(options.get("rate")) : (int) Math.round(directMax / 2);
+		Map<Route, Result> fixed = new LinkedHashMap<>();
+		for (Route route : Route.values()) {
+			bench.openLoop(route, rate, warmUp, user -> "all");
+			fixed.put(route, bench.report(route + " rate " + rate + "/s", bench.openLoop(route, rate, seconds, user -> "all").get("all")));
+		}
+		Histogram direct = fixed.get(Route.DIRECT).latencies();
+		Histogram through = fixed.get(Route.GATEWAY).latencies();
+		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n", saturation.get(Route.GATEWAY).perSecond() / directMax,
+				saturation.get(Route.GATEWAY).perSecond(), directMax);
+		System.out.printf("added latency at %d/s: p50 %+.2f ms, p99 %+.2f ms%n", rate,
+				(through.getValueAtPercentile(50) - direct.getValueAtPercentile(50)) / 1e3,
+				(through.getValueAtPercentile(99) - direct.getValueAtPercentile(99)) / 1e3);
+		if (options.containsKey("down")) {
+			bench.zoneDown(options.get("down"), rate, seconds);
+		}
+		System.exit(0);
+	}
+
+	/** Users over every shard, each with a token, a deposit, and the account-service of its zone. */
+	private void prepare(int count) throws Exception {
+		long started = System.nanoTime();
+		String admin = client.token(gateway, "1", "admin");
+		JsonNode routing = client.get(gateway.resolve("/admin/routing"), admin);
+		Map<String, URI> accounts = new HashMap<>();
+		routing.get("zones").forEach(zone -> {
+			JsonNode account = zone.path("endpoints").path("account");
+			if (!account.isMissingNode()) {
+				accounts.put(zone.get("zoneId").asString(), URI.create(account.asString()));
+			}
+		});
+		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+			List<Future<User>> created = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Shard shard = Shard.of(i % Shard.COUNT);
+				String zone = routing.get("shards").get(shard.toString()).asString();
+				created.add(threads.submit(() -> signUp(shard, zone, accounts.get(zone))));
+			}
+			for (var user : created) {
+				users.add(user.get());
+			}
+		}
+		System.out.printf("prepared %d users over %d shards and %d zones in %.0f s%n", users.size(), Shard.COUNT, accounts.size(),
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	private User signUp(Shard shard, String zone, URI account) throws Exception {
+		HttpResponse<String> created = client.send(client.request(gateway.resolve("/api/users"), "").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench\", \"shard\": " + shard.value() + "}")).build());
+		long id = Long.parseLong(Client.json(created.body()).get("userId").asString());
+		String token = client.token(gateway, Long.toString(id), "user");
+		client.send(client.request(gateway.resolve("/api/users/" + id + "/deposits"), token).header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 1000, \"currency\": \"CNY\"}")).build());
+		return new User(id, shard, zone, token, account);
+	}
+
+	/** N clients, each calling again as soon as its last call was answered. */
+	private Result closedLoop(Route route, int clients, Duration duration) throws Exception {
+		Recorder latencies = new Recorder(3);
+		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+		AtomicInteger ok = new AtomicInteger();
+		long deadline = System.nanoTime() + duration.toNanos();
+		CpuMeter.Snapshot before = cpu.snapshot();
+		long started = System.nanoTime();
+		try (ExecutorService threads = Executors.newFixedThreadPool(clients)) {
+			for (int i = 0; i < clients; i++) {
+				threads.submit(() -> {
+					while (System.nanoTime() < deadline) {
+						long start = System.nanoTime();
+						HttpResponse<Void> response = http.send(request(route, nextUser()), HttpResponse.BodyHandlers.discarding());
+						latencies.recordValue((System.nanoTime() - start) / 1_000);
+						count(response.statusCode() == 200 ? null : "HTTP " + response.statusCode(), ok, errors);
+					}
+					return null;
+				});
+			}
+		}
+		return new Result(ok.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(), cpu.snapshot().since(before));
+	}
+
+	/**
+	 * Calls started on a fixed schedule, whatever the answers; latency counts from the scheduled start, so a stall is
+	 * not hidden. Each call's outcome is filed under the group {@code groupOf} names for its user at the time it starts.
+	 */
+	private Map<String, Result> openLoop(Route route, int rate, Duration duration, Function<User, String> groupOf) throws Exception {
+		Map<String, Recorder> latencies = new ConcurrentHashMap<>();
+		Map<String, Map<String, AtomicInteger>> errors = new ConcurrentHashMap<>();
+		Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
+		AtomicInteger dropped = new AtomicInteger();
+		AtomicLong scheduled = new AtomicLong();
+		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+		long total = duration.toSeconds() * rate;
+		long period = TimeUnit.SECONDS.toNanos(1) / rate;
+		CpuMeter.Snapshot before = cpu.snapshot();
+		long started = System.nanoTime();
+		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		ticker.scheduleAtFixedRate(() -> {
+			long n = scheduled.getAndIncrement();
+			if (n >= total) {
+				return;
+			}
+			if (!inFlight.tryAcquire()) {
+				dropped.incrementAndGet();
+				return;
+			}
+			User user = nextUser();
+			String group = groupOf.apply(user);
+			long intended = started + n * period;
+			http.sendAsync(request(route, user), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+				latencies.computeIfAbsent(group, key -> new Recorder(3)).recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
+				String error = failure != null ? failure.getClass().getSimpleName() : response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+				count(error, ok.computeIfAbsent(group, key -> new AtomicInteger()), errors.computeIfAbsent(group, key -> new ConcurrentHashMap<>()));
+				inFlight.release();
+			});
+		}, 0, period, TimeUnit.NANOSECONDS);
+		while (scheduled.get() < total) {
+			Thread.sleep(20);
+		}
+		ticker.shutdownNow();
+		inFlight.tryAcquire(MAX_IN_FLIGHT, TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+		inFlight.release(MAX_IN_FLIGHT);
+		double took = (System.nanoTime() - started) / 1e9;
+		Map<String, Double> used = cpu.snapshot().since(before);
+		Map<String, Result> results = new TreeMap<>();
+		latencies.forEach((group, recorder) -> results.put(group, new Result(ok.get(group).get(), took, errors.get(group),
+				group.equals("all") ? dropped.get() : 0, recorder.getIntervalHistogram(), group.equals("all") ? used : Map.of())));
+		return results;
+	}
+
+	/**
+	 * Through the gateway at a fixed rate, with one zone killed a third of the way in: requests for the other zones
+	 * before and after the kill, and for the killed zone after it, each reported apart.
+	 */
+	private void zoneDown(String zone, int rate, Duration duration) throws Exception {
+		long pid = latestPid(zone);
+		long killAt = System.nanoTime() + duration.toNanos() / 3;
+		Function<User, String> groupOf = user -> {
+			boolean killed = System.nanoTime() >= killAt;
+			return !killed ? "other zones, before the kill" : user.zone().equals(zone) ? zone + ", after the kill" : "other zones, after the kill";
+		};
+		ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+		killer.schedule(() -> kill(pid), duration.toNanos() / 3, TimeUnit.NANOSECONDS);
+		System.out.printf("%n%s (pid %d) is killed (SIGKILL) %d s into a %d s run through the gateway at %d/s%n", zone, pid, duration.toSeconds() / 3,
+				duration.toSeconds(), rate);
+		Map<String, Result> results = openLoop(Route.GATEWAY, rate, duration, groupOf);
+		killer.shutdown();
+		results.forEach((group, result) -> report(group, result));
+		System.out.printf("%nstarting %s again: ./zonepay start %s%n", zone, zone);
+		Process start = new ProcessBuilder("./zonepay", "start", zone).inheritIO().start();
+		start.waitFor(5, TimeUnit.MINUTES);
+	}
+
+	private long latestPid(String name) throws Exception {
+		long pid = -1;
+		for (String line : Files.readAllLines(run.resolve("processes.tsv"))) {
+			String[] columns = line.split("\t");
+			if (columns[0].equals(name)) {
+				pid = Long.parseLong(columns[1]);
+			}
+		}
+		if (pid < 0 || ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+			throw new IllegalStateException(name + " is not running");
+		}
+		return pid;
+	}
+
+	private static void kill(long pid) {
+		ProcessHandle.of(pid).ifPresent(process -> {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		});
+	}
+
+	private User nextUser() {
+		return users.get(Math.floorMod(next.getAndIncrement(), users.size()));
+	}
+
+	private HttpRequest request(Route route, User user) {
+		String path = "/api/users/" + user.id() + "/balances";
+		HttpRequest.Builder builder = HttpRequest.newBuilder(route == Route.DIRECT ? user.account().resolve(path) : gateway.resolve(path)).timeout(TIMEOUT);
+		if (route == Route.DIRECT) {
+			// What the gateway hands a zone: the caller, signed, for this method and path only.
+			return builder.header("X-ZonePay-Caller", signer.sign(Caller.user(new UserId(user.id()), Set.of(Role.USER)), "GET", path, null)).GET().build();
+		}
+		return builder.header("Authorization", "Bearer " + user.token()).GET().build();
+	}
+
+	private Result report(String run, Result result) {
+		Histogram h = result.latencies();
+		Map<String, Double> perRequest = new LinkedHashMap<>();
+		int calls = result.ok() + result.errors().values().stream().mapToInt(AtomicInteger::get).sum();
+		result.cpu().forEach((group, ms) -> {
+			if (calls > 0 && ms / calls >= 0.01) {
+				perRequest.put(group, Math.round(ms / calls * 100) / 100.0);
+			}
+		});
+		System.out.printf("%-26s %-9.1f %-7d %-8d %-7.2f %-7.2f %-7.2f %-8.2f %-8.1f %s%n", run, result.perSecond(),
+				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(), h.getValueAtPercentile(50) / 1e3,
+				h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, perRequest);
+		if (!result.errors().isEmpty()) {
+			System.out.printf("    errors: %s%n", result.errors());
+		}
+		return result;
+	}
+
+	private static void count(String error, AtomicInteger ok, Map<String, AtomicInteger> errors) {
+		if (error == null) {
+			ok.incrementAndGet();
+		}
+		else {
+			errors.computeIfAbsent(error, key -> new AtomicInteger()).incrementAndGet();
+		}
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
+	}
+
+	private enum Route {
+
+		DIRECT, GATEWAY;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	private record User(long id, Shard shard, String zone, String token, URI account) {
+	}
+
+	private record Result(int ok, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies, Map<String, Double> cpu) {
+
+		double perSecond() {
+			return ok / seconds;
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package io.zonepay.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zonepay.kernel.zone.Topology;
+
+/**
+ * {@code ./zonepay kill <name>} and {@code ./zonepay start <name>}: crashes one service process of the running
+ * platform for real (SIGKILL, no shutdown hooks, as a machine that dies) and starts it again as {@code up} did. The
+ * infrastructure (PostgreSQL, Kafka) is not theirs to touch.
+ */
+final class ProcessControl {
+
+	private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+
+	private final Installation installation;
+
+	private final Options options;
+
+	private final Readiness readiness = new Readiness();
+
+	ProcessControl(Installation installation, Options options) {
+		this.installation = installation;
+		this.options = options;
+	}
+
+	int kill() throws InterruptedException {
+		RunDirectory run = currentRun();
+		String name = serviceName();
+		ProcessHandle process = alive(run, name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+		List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+		tree.add(process);
+		tree.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle handle : tree) {
+			try {
+				handle.onExit().get(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException(name + " (pid " + handle.pid() + ") did not die within " + EXIT_WAIT.toSeconds() + " s");
+			}
+		}
+		System.out.println("killed " + name + " (pid " + process.pid() + ")");
+		return 0;
+	}
+
+	int start() throws InterruptedException {
+		Instant started = Instant.now();
+		RunDirectory run = currentRun();
+		String name = serviceName();
+		if (alive(run, name).isPresent()) {
+			throw new IllegalStateException(name + " is already running");
+		}
+		RunDirectory.Settings settings = run.settings();
+		Topology topology = TopologyFile.read(settings.topologyFile());
+		PlatformProcess planned = PlatformUp.plan(topology).stream().filter(process -> process.name().equals(name)).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no zone or gateway named " + name));
+		Process process = new ServiceLauncher(installation, topology, settings.topologyFile(), settings.infrastructure()).start(new Spawner(run), name);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(options.getInt("timeout", 180)));
+		while (!planned.managementPorts().stream().allMatch(readiness::serviceReady)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " exited; see " + run.log(name));
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(name + " was not ready in time; see " + run.log(name));
+			}
+			Thread.sleep(250);
+		}
+		System.out.printf("started %s (pid %d), ready in %d s%n", name, process.pid(), Duration.between(started, Instant.now()).toSeconds());
+		return 0;
+	}
+
+	private RunDirectory currentRun() {
+		return RunDirectory.current(installation.stateDirectory()).orElseThrow(() -> new IllegalStateException("ZonePay is not running"));
+	}
+
+	private String serviceName() {
+		if (options.positional().size() != 2) {
+			throw new IllegalArgumentException("name one zone or gateway, for example rz1 or gw-hz");
+		}
+		String name = options.positional().get(1);
+		if (name.equals("postgres") || name.startsWith("kafka")) {
+			throw new IllegalArgumentException(name + " is infrastructure; only zones and gateways can be killed and started");
+		}
+		return name;
+	}
+
+	private static Optional<ProcessHandle> alive(RunDirectory run, String name) {
+		Long pid = run.latest().get(name);
+		return pid == null ? Optional.empty() : ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+	}
+}
