@@ -97,10 +97,15 @@ public final class GlobalDataTopology implements AutoCloseable {
 	}
 
 	public Answer get(String zone, String pathAndQuery) {
+		return get(zone, pathAndQuery, Map.of());
+	}
+
+	public Answer get(String zone, String pathAndQuery, Map<String, String> headers) {
 		String path = URI.create(pathAndQuery).getRawPath();
-		return send(HttpRequest.newBuilder(uri(zone).resolve(pathAndQuery))
-			.header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "GET", path, null))
-			.GET());
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(zone).resolve(pathAndQuery))
+			.header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "GET", path, null));
+		headers.forEach(request::header);
+		return send(request.GET());
 	}
 
 	public Answer admin(String method, String path, String body) {

@@ -78,35 +78,57 @@ class GlobalDataController {
 	/**
 	 * The view, or 304 while the caller's version ({@code If-None-Match}) is current. With {@code wait}, a current caller
 	 * is held up to that long (at most {@link #MAX_WAIT}) and answered the moment a newer version commits: a long poll
-	 * that pushes changes at once and costs an idle reader two requests a second.
+	 * that pushes changes at once and costs an idle reader two requests a second. A stale copy answers from the GZone,
+	 * and holds a reader the GZone has nothing newer for just the same: answering it at once would turn every reader's
+	 * long poll into a busy loop exactly when the copy is behind because the machine is busy.
 	 */
 	@GetMapping("/internal/global/view")
 	Object view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known,
 			@RequestParam(name = "wait", defaultValue = "0") long waitMillis, Caller caller) {
 		Operators.requireAdminOrSystem(caller);
+		long knownVersion = versionOf(known);
 		long current = entities.viewVersion();
-		if (known == null || waitMillis <= 0 || !reads.fresh() || !etag(current).equals(known)) {
-			return answer(known);
+		ResponseEntity<JsonNode> answer = newerThan(knownVersion);
+		if (waitMillis <= 0 || answer.getStatusCode() != HttpStatus.NOT_MODIFIED) {
+			return answer;
 		}
 		DeferredResult<ResponseEntity<JsonNode>> result = new DeferredResult<>(Math.min(waitMillis, MAX_WAIT.toMillis()),
-				() -> ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build());
-		waiters.await(current, result, () -> result.setResult(answer(known)));
+				() -> notModified(knownVersion));
+		waiters.await(current, result, () -> result.setResult(newerThan(knownVersion)));
 		return result;
 	}
 
-	private ResponseEntity<JsonNode> answer(@Nullable String known) {
-		if (reads.fresh() && etag(entities.viewVersion()).equals(known)) {
+	/** The view if it is newer than the reader's version, else 304; from this copy when fresh, else from the GZone. */
+	private ResponseEntity<JsonNode> newerThan(long knownVersion) {
+		if (reads.fresh() && entities.viewVersion() <= knownVersion) {
 			// The reader is current: a version check costs no data.
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build();
+			return notModified(knownVersion);
 		}
 		ResponseEntity<JsonNode> answer = reads.read(0, () -> Optional.of(cachedView()), "/internal/global/view",
 				() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no global data"));
 		JsonNode body = answer.getBody();
-		String version = etag(body == null ? 0 : body.get("version").asLong());
-		if (version.equals(known)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(known).build();
+		long version = body == null ? 0 : body.get("version").asLong();
+		if (version <= knownVersion) {
+			return notModified(knownVersion);
 		}
-		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).eTag(version).body(body);
+		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).eTag(etag(version)).body(body);
+	}
+
+	private static ResponseEntity<JsonNode> notModified(long knownVersion) {
+		return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(knownVersion)).build();
+	}
+
+	/** The version an {@code If-None-Match} names; none (or one this service never issued) is older than any. */
+	private static long versionOf(@Nullable String known) {
+		if (known == null || known.length() < 3 || !known.startsWith("\"") || !known.endsWith("\"")) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(known.substring(1, known.length() - 1));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	/** The view is built once per version, however many readers ask for it. */
