@@ -350,6 +350,17 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void theZoneContinuesTheTraceTheAccessLogNames(CapturedOutput output) {
+		client.get().uri("/api/users/1207/ledger").header("Authorization", "Bearer " + devToken("1207", "user")).exchange().expectStatus().isOk();
+
+		String traceparent = RZ1.last().header("traceparent");
+		assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+		String traceId = traceparent.split("-")[1];
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+			.containsPattern("zonepay.access +: GET /api/users/1207/ledger 200 .* trace=" + traceId));
+	}
+
+	@Test
 	void aRequestAZoneRefusesAsMisroutedGoesOnceToTheZoneOfTheNewerTableWithItsBody() {
 		String token = devToken("1263", "user");
 		long stale = tables.epoch() + 1;

@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
  * answered; the zone is started again afterwards.
  *
  * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/gateway-overhead.sh [--users 400] [--concurrency 32]
- * [--seconds 30] [--warm-up 10] [--rate N] [--down rz1] [--routes direct,gateway]}.
+ * [--seconds 30] [--warm-up 10] [--rounds 4] [--rate N] [--down rz1] [--routes direct,gateway]}: each route's seconds are
+ * split into rounds taken in turns.
  */
 public final class GatewayOverhead {
 
@@ -93,21 +94,35 @@ public final class GatewayOverhead {
 		System.out.printf("%n%-26s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-8s %s%n", "run", "req/s", "errors", "dropped", "p50 ms", "p90 ms", "p99 ms",
 				"p99.9 ms", "max ms", "CPU-ms per request");
 		List<Route> routes = Arrays.stream(options.getOrDefault("routes", "direct,gateway").split(",")).map(route -> Route.valueOf(route.strip().toUpperCase(Locale.ROOT))).toList();
-		Map<Route, Result> saturation = new LinkedHashMap<>();
+		int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
+		Duration slice = seconds.dividedBy(rounds);
 		for (Route route : routes) {
 			bench.closedLoop(route, clients, warmUp);
-			saturation.put(route, bench.report(route + " saturation c=" + clients, bench.closedLoop(route, clients, seconds)));
 		}
+		// The routes take turns in short slices, so that a machine that slows down for a while (other tenants of the
+		// host) slows both alike.
+		Map<Route, Result> saturation = new LinkedHashMap<>();
+		for (int round = 0; round < rounds; round++) {
+			for (Route route : routes) {
+				saturation.merge(route, bench.closedLoop(route, clients, slice), Result::plus);
+			}
+		}
+		saturation.forEach((route, result) -> bench.report(route + " saturation c=" + clients, result));
 		if (routes.size() < 2) {
 			System.exit(0);
 		}
 		double directMax = saturation.get(Route.DIRECT).perSecond();
 		int rate = options.containsKey("rate") ? Integer.parseInt(options.get("rate")) : (int) Math.round(directMax / 2);
-		Map<Route, Result> fixed = new LinkedHashMap<>();
-		for (Route route : Route.values()) {
-			bench.openLoop(route, rate, warmUp, user -> "all");
-			fixed.put(route, bench.report(route + " rate " + rate + "/s", bench.openLoop(route, rate, seconds, user -> "all").get("all")));
+		for (Route route : routes) {
+			bench.openLoop(route, rate, warmUp.dividedBy(2), user -> "all");
 		}
+		Map<Route, Result> fixed = new LinkedHashMap<>();
+		for (int round = 0; round < rounds; round++) {
+			for (Route route : routes) {
+				fixed.merge(route, bench.openLoop(route, rate, slice, user -> "all").get("all"), Result::plus);
+			}
+		}
+		fixed.forEach((route, result) -> bench.report(route + " rate " + rate + "/s", result));
 		Histogram direct = fixed.get(Route.DIRECT).latencies();
 		Histogram through = fixed.get(Route.GATEWAY).latencies();
 		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n", saturation.get(Route.GATEWAY).perSecond() / directMax,
@@ -342,6 +357,16 @@ public final class GatewayOverhead {
 
 		double perSecond() {
 			return ok / seconds;
+		}
+
+		Result plus(Result other) {
+			Map<String, AtomicInteger> allErrors = new ConcurrentHashMap<>(errors);
+			other.errors.forEach((error, count) -> allErrors.computeIfAbsent(error, key -> new AtomicInteger()).addAndGet(count.get()));
+			Histogram allLatencies = latencies.copy();
+			allLatencies.add(other.latencies);
+			Map<String, Double> allCpu = new TreeMap<>(cpu);
+			other.cpu.forEach((group, ms) -> allCpu.merge(group, ms, Double::sum));
+			return new Result(ok + other.ok, seconds + other.seconds, allErrors, dropped + other.dropped, allLatencies, allCpu);
 		}
 	}
 }
