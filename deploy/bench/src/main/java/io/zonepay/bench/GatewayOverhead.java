@@ -43,13 +43,13 @@ import tools.jackson.databind.JsonNode;
  * What the gateway costs: the same call ({@code GET /api/users/{id}/balances}, for users over all 100 shards) straight
  * to the account-service of the user's zone, with a caller assertion signed as the gateway signs it, and through the
  * gateway with a bearer token. Saturation of each (a closed loop of N clients) gives the saturation ratio
- * gateway/direct; an open loop of each at half the direct maximum gives the added latency (p50, p99). With
+ * gateway/direct; an open loop of each at half (and a quarter of) the direct maximum gives the added latency (p50, p99). With
  * {@code --down <zone>}, a last run through the gateway kills that zone's process a third of the way in (SIGKILL) and
  * reports the latency of the requests for the other zones before and after, and how the dead zone's requests were
  * answered; the zone is started again afterwards.
  *
  * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/gateway-overhead.sh [--users 400] [--concurrency 32]
- * [--seconds 30] [--warm-up 10] [--rounds 4] [--rate N] [--down rz1] [--routes direct,gateway]}: each route's seconds are
+ * [--seconds 30] [--warm-up 10] [--rounds 4] [--fractions 0.5,0.25] [--down rz1] [--routes direct,gateway]}: each route's seconds are
  * split into rounds taken in turns.
  */
 public final class GatewayOverhead {
@@ -93,7 +93,9 @@ public final class GatewayOverhead {
 
 		System.out.printf("%n%-26s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-8s %s%n", "run", "req/s", "errors", "dropped", "p50 ms", "p90 ms", "p99 ms",
 				"p99.9 ms", "max ms", "CPU-ms per request");
-		List<Route> routes = Arrays.stream(options.getOrDefault("routes", "direct,gateway").split(",")).map(route -> Route.valueOf(route.strip().toUpperCase(Locale.ROOT))).toList();
+		List<Route> routes = Arrays.stream(options.getOrDefault("routes", "direct,gateway").split(","))
+			.map(route -> Route.valueOf(route.strip().toUpperCase(Locale.ROOT)))
+			.toList();
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
 		Duration slice = seconds.dividedBy(rounds);
 		for (Route route : routes) {
@@ -112,28 +114,37 @@ public final class GatewayOverhead {
 			System.exit(0);
 		}
 		double directMax = saturation.get(Route.DIRECT).perSecond();
-		int rate = options.containsKey("rate") ? Integer.parseInt(options.get("rate")) : (int) Math.round(directMax / 2);
+		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n", saturation.get(Route.GATEWAY).perSecond() / directMax,
+				saturation.get(Route.GATEWAY).perSecond(), directMax);
+		int halfRate = (int) Math.round(directMax / 2);
+		for (String fraction : options.getOrDefault("fractions", "0.5,0.25").split(",")) {
+			int rate = (int) Math.round(directMax * Double.parseDouble(fraction.strip()));
+			bench.fixedRate(routes, rate, warmUp, slice, rounds);
+		}
+		if (options.containsKey("down")) {
+			bench.zoneDown(options.get("down"), halfRate, seconds);
+		}
+		System.exit(0);
+	}
+
+	/** Each route at the same fixed rate, in turns, then what the gateway added to the direct latency. */
+	private void fixedRate(List<Route> routes, int rate, Duration warmUp, Duration slice, int rounds) throws Exception {
+		System.out.println();
 		for (Route route : routes) {
-			bench.openLoop(route, rate, warmUp.dividedBy(2), user -> "all");
+			openLoop(route, rate, warmUp.dividedBy(2), user -> "all");
 		}
 		Map<Route, Result> fixed = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
 			for (Route route : routes) {
-				fixed.merge(route, bench.openLoop(route, rate, slice, user -> "all").get("all"), Result::plus);
+				fixed.merge(route, openLoop(route, rate, slice, user -> "all").get("all"), Result::plus);
 			}
 		}
-		fixed.forEach((route, result) -> bench.report(route + " rate " + rate + "/s", result));
+		fixed.forEach((route, result) -> report(route + " rate " + rate + "/s", result));
 		Histogram direct = fixed.get(Route.DIRECT).latencies();
 		Histogram through = fixed.get(Route.GATEWAY).latencies();
-		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n", saturation.get(Route.GATEWAY).perSecond() / directMax,
-				saturation.get(Route.GATEWAY).perSecond(), directMax);
 		System.out.printf("added latency at %d/s: p50 %+.2f ms, p99 %+.2f ms%n", rate,
 				(through.getValueAtPercentile(50) - direct.getValueAtPercentile(50)) / 1e3,
 				(through.getValueAtPercentile(99) - direct.getValueAtPercentile(99)) / 1e3);
-		if (options.containsKey("down")) {
-			bench.zoneDown(options.get("down"), rate, seconds);
-		}
-		System.exit(0);
 	}
 
 	/** Users over every shard, each with a token, a deposit, and the account-service of its zone. */

@@ -1,6 +1,8 @@
 package io.zonepay.gateway.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,6 +30,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
+	/** How long a verified token is taken on trust; a key rotation is honoured within it. */
+	private static final Duration REMEMBERED = Duration.ofMinutes(1);
+
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(TokenProperties properties, Environment environment) {
 		boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
@@ -41,7 +46,7 @@ class TokenConfiguration {
 		// A token without an expiry would be valid forever.
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(JwtValidators.createDefault(),
 				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
-		return decoder;
+		return new VerifiedTokens(decoder, properties.verifiedCacheSize(), REMEMBERED, Clock.systemUTC());
 	}
 
 	@Bean
