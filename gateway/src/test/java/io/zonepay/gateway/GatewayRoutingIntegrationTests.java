@@ -340,6 +340,28 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void aZoneThatDropsTheConnectionMidRequestIsAnsweredForWithoutClaimingTheRequestFailed() throws Exception {
+		try (ServerSocket dropping = new ServerSocket(0)) {
+			Thread.ofVirtual().start(() -> {
+				while (!dropping.isClosed()) {
+					try (var connection = dropping.accept()) {
+						// Reads the request head, then goes away as a killed process does.
+						connection.getInputStream().read(new byte[8192]);
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			});
+			tables.offer(table(tables.epoch() + 1, URI.create("http://127.0.0.1:" + dropping.getLocalPort())));
+
+			client.get().uri("/api/users/1263/balances").header("Authorization", "Bearer " + devToken("1263", "user")).exchange()
+				.expectStatus().isEqualTo(502).expectHeader().valueEquals("Retry-After", "1")
+				.expectBody().jsonPath("$.code").isEqualTo("ZONE_CONNECTION_LOST");
+		}
+	}
+
+	@Test
 	void logsEveryRequestWithWhereItWentItsStatusLatencyAndTraceId(CapturedOutput output) {
 		client.get().uri("/api/users/1207/balances").header("Authorization", "Bearer " + devToken("1207", "user")).exchange().expectStatus().isOk();
 		client.get().uri("/api/users/1207/balances").exchange().expectStatus().isUnauthorized();

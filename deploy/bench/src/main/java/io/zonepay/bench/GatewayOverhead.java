@@ -265,9 +265,16 @@ public final class GatewayOverhead {
 	private void zoneDown(String zone, int rate, Duration duration) throws Exception {
 		long pid = latestPid(zone);
 		long killAt = System.nanoTime() + duration.toNanos() / 3;
+		long settled = killAt + TimeUnit.SECONDS.toNanos(5);
 		Function<User, String> groupOf = user -> {
-			boolean killed = System.nanoTime() >= killAt;
-			return !killed ? "other zones, before the kill" : user.zone().equals(zone) ? zone + ", after the kill" : "other zones, after the kill";
+			long now = System.nanoTime();
+			if (now < killAt) {
+				return "1 others, before kill";
+			}
+			if (user.zone().equals(zone)) {
+				return "4 " + zone + ", after kill";
+			}
+			return now < settled ? "2 others, 0-5 s after" : "3 others, 5 s+ after";
 		};
 		ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
 		killer.schedule(() -> kill(pid), duration.toNanos() / 3, TimeUnit.NANOSECONDS);

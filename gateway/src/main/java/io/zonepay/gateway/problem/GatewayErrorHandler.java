@@ -10,6 +10,7 @@ import io.zonepay.kernel.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -44,6 +45,12 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof ConnectException || ex instanceof ConnectTimeoutException || ex instanceof UnknownHostException) {
 			exchange.getResponse().getHeaders().set("Retry-After", "1");
 			return problems.write(exchange, CommonProblem.ZONE_UNAVAILABLE, "the zone that serves this request cannot be reached");
+		}
+		if (ex instanceof PrematureCloseException) {
+			// The zone died or dropped the connection mid-request: whether it acted is unknown, so only a retry with the
+			// same Idempotency-Key is safe; the zone's breaker counts it.
+			exchange.getResponse().getHeaders().set("Retry-After", "1");
+			return problems.write(exchange, GatewayProblem.ZONE_CONNECTION_LOST, "the zone dropped the connection; retry with the same Idempotency-Key");
 		}
 		if (ex instanceof DataBufferLimitException) {
 			// Past the swallow bound the rest of the body is left unread: the connection cannot carry another request.

@@ -16,6 +16,7 @@ import io.zonepay.gateway.problem.ProblemWriter;
 import io.zonepay.kernel.problem.CommonProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -82,10 +83,10 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 			});
 	}
 
-	/** Whether a failure means the zone could not be reached or did not answer in time. */
+	/** Whether a failure means the zone could not be reached, did not answer in time or dropped the connection. */
 	static boolean unreachable(Throwable failure) {
 		return failure instanceof ConnectException || failure instanceof ConnectTimeoutException || failure instanceof UnknownHostException
-				|| failure instanceof TimeoutException || failure instanceof ReadTimeoutException
+				|| failure instanceof TimeoutException || failure instanceof ReadTimeoutException || failure instanceof PrematureCloseException
 				|| failure instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
 	}
 
