@@ -116,13 +116,15 @@ public final class GatewayOverhead {
 		double directMax = saturation.get(Route.DIRECT).perSecond();
 		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n", saturation.get(Route.GATEWAY).perSecond() / directMax,
 				saturation.get(Route.GATEWAY).perSecond(), directMax);
-		int halfRate = (int) Math.round(directMax / 2);
+		int lowest = Integer.MAX_VALUE;
 		for (String fraction : options.getOrDefault("fractions", "0.5,0.25").split(",")) {
 			int rate = (int) Math.round(directMax * Double.parseDouble(fraction.strip()));
+			lowest = Math.min(lowest, rate);
 			bench.fixedRate(routes, rate, warmUp, slice, rounds);
 		}
 		if (options.containsKey("down")) {
-			bench.zoneDown(options.get("down"), halfRate, seconds);
+			// Below the gateway's saturation, so that what shows is the dead zone's effect and not an overloaded machine.
+			bench.zoneDown(options.get("down"), lowest, seconds);
 		}
 		System.exit(0);
 	}

@@ -1,5 +1,6 @@
 package io.zonepay.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -10,7 +11,6 @@ import io.zonepay.kernel.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -46,9 +46,9 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 			exchange.getResponse().getHeaders().set("Retry-After", "1");
 			return problems.write(exchange, CommonProblem.ZONE_UNAVAILABLE, "the zone that serves this request cannot be reached");
 		}
-		if (ex instanceof PrematureCloseException) {
-			// The zone died or dropped the connection mid-request: whether it acted is unknown, so only a retry with the
-			// same Idempotency-Key is safe; the zone's breaker counts it.
+		if (ex instanceof IOException) {
+			// The zone died, reset or dropped the connection mid-request (PrematureCloseException, AbortedException, a
+			// reset): whether it acted is unknown, so only a retry with the same Idempotency-Key is safe.
 			exchange.getResponse().getHeaders().set("Retry-After", "1");
 			return problems.write(exchange, GatewayProblem.ZONE_CONNECTION_LOST, "the zone dropped the connection; retry with the same Idempotency-Key");
 		}

@@ -11,11 +11,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.unix.Errors.NativeIoException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.zonepay.gateway.problem.ProblemWriter;
 import io.zonepay.kernel.problem.CommonProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -87,6 +89,7 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 	static boolean unreachable(Throwable failure) {
 		return failure instanceof ConnectException || failure instanceof ConnectTimeoutException || failure instanceof UnknownHostException
 				|| failure instanceof TimeoutException || failure instanceof ReadTimeoutException || failure instanceof PrematureCloseException
+				|| failure instanceof AbortedException || failure instanceof NativeIoException
 				|| failure instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
 	}
 
