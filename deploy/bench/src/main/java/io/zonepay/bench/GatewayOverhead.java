@@ -271,7 +271,7 @@ public final class GatewayOverhead {
 		Function<User, String> groupOf = user -> {
 			long now = System.nanoTime();
 			if (now < killAt) {
-				return "1 others, before kill";
+				return "1 every zone, before kill";
 			}
 			if (user.zone().equals(zone)) {
 				return "4 " + zone + ", after kill";
