@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +27,8 @@ public final class GlobalData {
 	private final AtomicReference<@Nullable GlobalView> view = new AtomicReference<>();
 
 	private final Map<Long, Cached> merchants = new ConcurrentHashMap<>();
+
+	private final Map<Long, CompletableFuture<Optional<MerchantDocument>>> reading = new ConcurrentHashMap<>();
 
 	private final RoutingTables tables;
 
@@ -86,12 +90,42 @@ public final class GlobalData {
 		if (cached != null && now - cached.readAt() < merchantTimeToLive.toNanos()) {
 			return cached.merchant();
 		}
-		Optional<MerchantDocument> read = read(id);
-		if (merchants.size() >= merchantCacheSize) {
-			merchants.clear();
+		// One read per merchant at a time: when a popular merchant's entry expires, a burst of payments would otherwise
+		// send the CZone one read each, just when it is busiest.
+		CompletableFuture<Optional<MerchantDocument>> mine = new CompletableFuture<>();
+		CompletableFuture<Optional<MerchantDocument>> inFlight = reading.putIfAbsent(id, mine);
+		if (inFlight != null) {
+			return joined(inFlight);
 		}
-		merchants.put(id, new Cached(read, now));
-		return read;
+		try {
+			Optional<MerchantDocument> read = read(id);
+			if (merchants.size() >= merchantCacheSize) {
+				merchants.clear();
+			}
+			merchants.put(id, new Cached(read, now));
+			mine.complete(read);
+			return read;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			reading.remove(id, mine);
+		}
+	}
+
+	/** Another thread's read, whose own timeout bounds the wait; its failure is this caller's failure. */
+	private static Optional<MerchantDocument> joined(CompletableFuture<Optional<MerchantDocument>> read) {
+		try {
+			return read.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw ex;
+		}
 	}
 
 	private Optional<MerchantDocument> read(long id) {
