@@ -23,10 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.zonepay.kernel.id.UserId;
@@ -83,7 +81,7 @@ public final class GatewayOverhead {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		Map<String, String> options = BenchOptions.parse(args);
 		Path run = options.containsKey("run") ? Path.of(options.get("run")) : Path.of(Files.readString(Path.of(".zonepay/current")).strip());
 		GatewayOverhead bench = new GatewayOverhead(URI.create(options.getOrDefault("gateway", "http://localhost:8080")), run);
 		Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
@@ -219,44 +217,21 @@ public final class GatewayOverhead {
 		Map<String, Recorder> latencies = new ConcurrentHashMap<>();
 		Map<String, Map<String, AtomicInteger>> errors = new ConcurrentHashMap<>();
 		Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
-		AtomicInteger dropped = new AtomicInteger();
-		AtomicLong scheduled = new AtomicLong();
-		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-		long total = duration.toSeconds() * rate;
-		long period = TimeUnit.SECONDS.toNanos(1) / rate;
 		CpuMeter.Snapshot before = cpu.snapshot();
-		long started = System.nanoTime();
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-		ticker.scheduleAtFixedRate(() -> {
-			long n = scheduled.getAndIncrement();
-			if (n >= total) {
-				return;
-			}
-			if (!inFlight.tryAcquire()) {
-				dropped.incrementAndGet();
-				return;
-			}
+		FixedRate.Run run = FixedRate.run(rate, duration, MAX_IN_FLIGHT, TIMEOUT.plusSeconds(5), (n, intended) -> {
 			User user = nextUser();
 			String group = groupOf.apply(user);
-			long intended = started + n * period;
-			http.sendAsync(request(route, user), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+			return http.sendAsync(request(route, user), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
 				latencies.computeIfAbsent(group, key -> new Recorder(3)).recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
 				String error = failure != null ? failure.getClass().getSimpleName() : response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
 				count(error, ok.computeIfAbsent(group, key -> new AtomicInteger()), errors.computeIfAbsent(group, key -> new ConcurrentHashMap<>()));
-				inFlight.release();
 			});
-		}, 0, period, TimeUnit.NANOSECONDS);
-		while (scheduled.get() < total) {
-			Thread.sleep(20);
-		}
-		ticker.shutdownNow();
-		inFlight.tryAcquire(MAX_IN_FLIGHT, TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-		inFlight.release(MAX_IN_FLIGHT);
-		double took = (System.nanoTime() - started) / 1e9;
+		});
+		double took = run.seconds();
 		Map<String, Double> used = cpu.snapshot().since(before);
 		Map<String, Result> results = new TreeMap<>();
 		latencies.forEach((group, recorder) -> results.put(group, new Result(ok.get(group).get(), took, errors.get(group),
-				group.equals("all") ? dropped.get() : 0, recorder.getIntervalHistogram(), group.equals("all") ? used : Map.of())));
+				group.equals("all") ? run.dropped() : 0, recorder.getIntervalHistogram(), group.equals("all") ? used : Map.of())));
 		return results;
 	}
 
@@ -350,14 +325,6 @@ public final class GatewayOverhead {
 		else {
 			errors.computeIfAbsent(error, key -> new AtomicInteger()).incrementAndGet();
 		}
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
 	}
 
 	private enum Route {

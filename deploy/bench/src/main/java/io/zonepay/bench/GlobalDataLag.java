@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -70,7 +66,7 @@ public final class GlobalDataLag {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		Map<String, String> options = BenchOptions.parse(args);
 		List<URI> gateways = Arrays.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(","))
 			.map(URI::create)
 			.toList();
@@ -122,43 +118,20 @@ public final class GlobalDataLag {
 
 	/** Writes at a fixed rate for a fixed time: merchant renames, and a switch flip in every hundredth write. */
 	private Result write(int rate, Duration duration, List<String> merchants) throws InterruptedException {
-		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-		AtomicInteger sent = new AtomicInteger();
 		AtomicInteger ok = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
-		AtomicInteger dropped = new AtomicInteger();
 		AtomicLong lastVersion = new AtomicLong();
-		long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-		long total = duration.toSeconds() * rate;
-		Instant start = Instant.now();
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-		ticker.scheduleAtFixedRate(() -> {
-			int n = sent.getAndIncrement();
-			if (n >= total) {
-				return;
-			}
-			if (!inFlight.tryAcquire()) {
-				dropped.incrementAndGet();
-				return;
-			}
-			client.sendAsync(writeRequest(n, merchants)).whenComplete((response, failure) -> {
-				inFlight.release();
-				if (failure == null && response.statusCode() < 300) {
-					ok.incrementAndGet();
-					lastVersion.accumulateAndGet(Client.json(response.body()).get("version").asLong(), Math::max);
-				}
-				else {
-					errors.incrementAndGet();
-				}
-			});
-		}, 0, periodNanos, TimeUnit.NANOSECONDS);
-		while (sent.get() < total) {
-			Thread.sleep(50);
-		}
-		ticker.shutdownNow();
-		inFlight.tryAcquire(MAX_IN_FLIGHT, 30, TimeUnit.SECONDS);
-		double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-		return new Result(ok.get() / seconds, errors.get(), dropped.get(), lastVersion.get());
+		FixedRate.Run run = FixedRate.run(rate, duration, MAX_IN_FLIGHT, Duration.ofSeconds(30),
+				(n, intended) -> client.sendAsync(writeRequest((int) n, merchants)).whenComplete((response, failure) -> {
+					if (failure == null && response.statusCode() < 300) {
+						ok.incrementAndGet();
+						lastVersion.accumulateAndGet(Client.json(response.body()).get("version").asLong(), Math::max);
+					}
+					else {
+						errors.incrementAndGet();
+					}
+				}));
+		return new Result(ok.get() / run.seconds(), errors.get(), run.dropped(), lastVersion.get());
 	}
 
 	private HttpRequest writeRequest(int n, List<String> merchants) {
@@ -196,14 +169,6 @@ public final class GlobalDataLag {
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot reset the apply lag of " + czone, ex);
 		}
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
 	}
 
 	private record Result(double achieved, int errors, int dropped, long lastVersion) {

@@ -20,11 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -72,7 +68,7 @@ public final class PaymentLoad {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		Map<String, String> options = BenchOptions.parse(args);
 		List<URI> gateways = Arrays.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(",")).map(URI::create).toList();
 		// The platform's current run directory names its processes' pids.
 		Path run = options.containsKey("run") ? Path.of(options.get("run")) : Path.of(Files.readString(Path.of(".zonepay/current")).strip());
@@ -175,39 +171,18 @@ public final class PaymentLoad {
 		Recorder latencies = new Recorder(3);
 		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 		AtomicInteger paid = new AtomicInteger();
-		AtomicInteger dropped = new AtomicInteger();
-		AtomicLong scheduled = new AtomicLong();
-		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-		long total = duration.toSeconds() * rate;
-		long period = TimeUnit.SECONDS.toNanos(1) / rate;
 		CpuMeter.Snapshot before = cpu.snapshot();
-		long started = System.nanoTime();
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-		ticker.scheduleAtFixedRate(() -> {
-			long n = scheduled.getAndIncrement();
-			Order order = n < total ? orders.poll() : null;
+		FixedRate.Run run = FixedRate.run(rate, duration, MAX_IN_FLIGHT, TIMEOUT.plusSeconds(5), (n, intended) -> {
+			Order order = orders.poll();
 			if (order == null) {
-				return;
+				return null;
 			}
-			if (!inFlight.tryAcquire()) {
-				dropped.incrementAndGet();
-				return;
-			}
-			long intended = started + n * period;
-			http.sendAsync(pay(order), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+			return http.sendAsync(pay(order), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
 				latencies.recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
 				count(failure == null ? outcome(response) : failure.getClass().getSimpleName(), paid, errors);
-				inFlight.release();
 			});
-		}, 0, period, TimeUnit.NANOSECONDS);
-		while (scheduled.get() < total) {
-			Thread.sleep(20);
-		}
-		ticker.shutdownNow();
-		inFlight.tryAcquire(MAX_IN_FLIGHT, TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-		inFlight.release(MAX_IN_FLIGHT);
-		return new Result(paid.get(), (System.nanoTime() - started) / 1e9, errors, dropped.get(), latencies.getIntervalHistogram(),
-				cpu.snapshot().since(before));
+		});
+		return new Result(paid.get(), run.seconds(), errors, run.dropped(), latencies.getIntervalHistogram(), cpu.snapshot().since(before));
 	}
 
 	private Map<String, Double> idle(Duration duration) throws Exception {
@@ -305,14 +280,6 @@ public final class PaymentLoad {
 			}
 			return results;
 		}
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
 	}
 
 	@FunctionalInterface
