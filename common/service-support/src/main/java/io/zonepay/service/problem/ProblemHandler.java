@@ -49,15 +49,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * No database connection in time (the pool is exhausted or the database is away): nothing was done, so the client
-	 * may retry; a 503 with Retry-After says so, where a 500 would say something broke.
+	 * The database could not be had in time: no connection was free (a saturated zone) or the database is away. A
+	 * transaction that could not start did nothing; one whose connection was lost may or may not have committed, which
+	 * the Idempotency-Key settles on the retry. Either way the answer is "retry later" (503 with Retry-After), not "a
+	 * bug" (500).
 	 */
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
-		log.warn("No database connection: {}", rootMessage(ex));
+		log.warn("Database unavailable: {}", rootMessage(ex));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "1");
-		ProblemDetail problem = Problems.of(CommonProblem.SERVICE_BUSY, "no database connection was free in time; retry with the same Idempotency-Key",
+		ProblemDetail problem = Problems.of(CommonProblem.SERVICE_BUSY, "the database could not be reached in time; retry with the same Idempotency-Key",
 				Map.of());
 		return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
