@@ -20,12 +20,15 @@ public final class ZonePayHeaders {
 	/** Tags load-test traffic ({@code shadow}); only a load-test credential may set it. */
 	public static final String TRAFFIC = "X-ZonePay-Traffic";
 
+	/** The shard a call between a zone's own services acts on, so the callee uses the same shard group. */
+	public static final String SHARD = "X-ZonePay-Shard";
+
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
 	/** Every header a client must never be able to set itself, because the gateway vouches for it. */
-	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY);
+	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY, SHARD);
 
 	private ZonePayHeaders() {
 	}

@@ -58,6 +58,10 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("spring.datasource.hikari.maximum-pool-size", 10);
 		defaults.put("spring.datasource.hikari.connection-timeout", 2000);
 		defaults.put("spring.datasource.hikari.validation-timeout", 1000);
+		// Every connection says which zone it writes for: the shard lease fence (zonepay_fence) checks it. A transaction
+		// left idle (its process paused or wedged) is ended by the database, so it cannot hold a lease row for ever.
+		defaults.put("spring.datasource.hikari.connection-init-sql",
+				"select set_config('zonepay.zone', '${zonepay.zone.id:}', false), set_config('idle_in_transaction_session_timeout', '10s', false)");
 		defaults.put("spring.threads.virtual.enabled", false);
 		// Every service publishes its OpenAPI description, on purpose: it describes the API, not anyone's data.
 		defaults.put("springdoc.api-docs.enabled", true);

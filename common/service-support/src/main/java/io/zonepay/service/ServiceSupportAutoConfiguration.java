@@ -11,6 +11,7 @@ import io.zonepay.service.ids.IdConfiguration;
 import io.zonepay.service.problem.ProblemHandler;
 import io.zonepay.service.problem.ProblemResponses;
 import io.zonepay.service.schema.SupportSchema;
+import io.zonepay.service.shardgroup.ShardGroupConfiguration;
 import io.zonepay.service.zone.ZoneConfiguration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -34,7 +35,8 @@ import org.springframework.context.annotation.Import;
 				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ZoneConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, SupportSchema.class,
-		InboxConfiguration.class, OutboxConfiguration.class, MessagingConfiguration.class, ProblemHandler.class })
+		InboxConfiguration.class, OutboxConfiguration.class, MessagingConfiguration.class, ProblemHandler.class,
+		ShardGroupConfiguration.class })
 public class ServiceSupportAutoConfiguration {
 
 	@Bean

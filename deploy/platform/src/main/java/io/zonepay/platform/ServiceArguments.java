@@ -63,9 +63,26 @@ public final class ServiceArguments {
 				settings.put("spring.profiles.active", "czone");
 				settings.put("zonepay.replication.gzone", gzoneConfigEndpoint().toString());
 			}
-			case RZONE -> settings.put("zonepay.global.source", globalDataOf(zone.city()).toString());
+			case RZONE -> {
+				settings.put("zonepay.global.source", globalDataOf(zone.city()).toString());
+				settings.putAll(shardGroupCatalog(service));
+			}
 		}
 		return settings;
+	}
+
+	/**
+	 * Every shard group of the topology and where this service's database of it is: a zone adopts another's shard group
+	 * when it takes that zone's shards over.
+	 */
+	private Map<String, String> shardGroupCatalog(String service) {
+		Map<String, String> catalog = new LinkedHashMap<>();
+		for (Topology.ZoneSpec rzone : topology.rzones()) {
+			String prefix = "zonepay.shard-groups.catalog." + Objects.requireNonNull(rzone.shardGroup()).value() + ".";
+			catalog.put(prefix + "shards", String.join(",", Objects.requireNonNull(rzone.shards()).shards().stream().map(shard -> Integer.toString(shard.value())).toList()));
+			catalog.put(prefix + "url", infrastructure.jdbcUrl(database(rzone, service)));
+		}
+		return catalog;
 	}
 
 	/** Settings of a city's gateway. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardSet;
 import io.zonepay.kernel.zone.Topology;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.kernel.zone.ZoneKind;
@@ -64,6 +65,15 @@ class ServiceArgumentsTests {
 			.containsEntry("zonepay.global.source", "http://localhost:9101");
 		assertThat(arguments.zoneService(topology.zone(ZoneId.of("rz3")).orElseThrow(), "payment")).containsEntry("zonepay.global.source",
 				"http://localhost:9102");
+	}
+
+	@Test
+	void anRZoneServiceKnowsEveryShardGroupItMayAdopt() {
+		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("rz2")).orElseThrow(), "payment");
+		assertThat(settings).containsEntry("zonepay.shard-groups.catalog.sg1.url", "jdbc:postgresql://127.0.0.1:15432/sg1_payment")
+			.containsEntry("zonepay.shard-groups.catalog.sg4.url", "jdbc:postgresql://127.0.0.1:15432/sg4_payment");
+		assertThat(ShardSet.of(settings.get("zonepay.shard-groups.catalog.sg1.shards"))).isEqualTo(ShardSet.range(0, 24));
+		assertThat(arguments.zoneService(topology.zone(ZoneId.of("gz")).orElseThrow(), "config")).doesNotContainKey("zonepay.shard-groups.catalog.sg1.url");
 	}
 
 	@Test

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.order.OrderServiceApplication;
+import io.zonepay.kernel.zone.Shard;
 import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.shardgroup.ShardScopes;
 import io.zonepay.testkit.EmbeddedInfrastructure;
 import io.zonepay.testkit.SharedKafka;
 import io.zonepay.testkit.TestRouting;
@@ -51,6 +53,9 @@ class PaymentEventsIntegrationTests {
 	RoutingTables tables;
 
 	@Autowired
+	ShardScopes scopes;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -70,6 +75,8 @@ class PaymentEventsIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		tables.offer(TestRouting.evenly(1, "rz1", "rz2"));
+		// The rows below are written straight to the database, which refuses them until the zone holds the shard's lease.
+		await().atMost(APPLIED).until(() -> scopes.holds(Shard.of(SHARD)));
 	}
 
 	@Test

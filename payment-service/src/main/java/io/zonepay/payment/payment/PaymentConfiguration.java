@@ -1,9 +1,11 @@
 package io.zonepay.payment.payment;
 
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.shardgroup.ShardScopes;
 import io.zonepay.service.idempotency.IdempotencyProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +18,15 @@ import org.springframework.kafka.config.TopicBuilder;
 class PaymentConfiguration {
 
 	@Bean
-	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, IdempotencyProperties idempotency) {
+	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, IdempotencyProperties idempotency,
+			ObjectProvider<ShardScopes> scopes) {
 		// A request lives at most its transaction timeout; a payment younger than that may still be in the making, and
 		// settling it would fail a payment its client is about to see succeed.
 		if (properties.reconcileAfter().compareTo(idempotency.transactionTimeout()) <= 0) {
 			throw new IllegalStateException("zonepay.payment.reconcile-after (" + properties.reconcileAfter()
 					+ ") must be longer than zonepay.idempotency.transaction-timeout (" + idempotency.transactionTimeout() + ")");
 		}
-		Reconciler reconciler = new Reconciler(payments, flow, properties);
+		Reconciler reconciler = new Reconciler(payments, flow, properties, scopes.getIfAvailable());
 		return new PeriodicTask("payment-reconciler", properties.reconcileInterval(), properties.reconcileInterval(), reconciler::reconcile);
 	}
 

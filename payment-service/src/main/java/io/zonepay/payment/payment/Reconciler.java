@@ -2,6 +2,9 @@ package io.zonepay.payment.payment;
 
 import java.time.Clock;
 
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.service.shardgroup.ShardScopes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,16 +26,26 @@ class Reconciler {
 
 	private final Clock clock = Clock.systemUTC();
 
-	Reconciler(Payments payments, PaymentFlow flow, PaymentProperties properties) {
+	private final @Nullable ShardScopes scopes;
+
+	Reconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, @Nullable ShardScopes scopes) {
+		this.scopes = scopes;
 		this.payments = payments;
 		this.flow = flow;
 		this.properties = properties;
 	}
 
+	/** Settles the stale pending payments of each shard group this zone serves, of the shards it holds. */
 	void reconcile() {
+		ShardScopes.inEachServedGroup(scopes, this::reconcileGroup).run();
+	}
+
+	private void reconcileGroup() {
 		for (Payment pending : payments.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))) {
-			Payment settled = flow.reconcile(pending);
-			log.info("Reconciled payment {} of order {}: {}", settled.id(), settled.orderId(), settled.status());
+			ShardScopes.runIfHeld(scopes, Shard.ofId(pending.id()), () -> {
+				Payment settled = flow.reconcile(pending);
+				log.info("Reconciled payment {} of order {}: {}", settled.id(), settled.orderId(), settled.status());
+			});
 		}
 	}
 }

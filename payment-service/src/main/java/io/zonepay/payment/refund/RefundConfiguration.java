@@ -3,8 +3,11 @@ package io.zonepay.payment.refund;
 import java.time.Clock;
 
 import io.zonepay.payment.payment.PaymentProperties;
+import io.zonepay.kernel.zone.Shard;
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.shardgroup.ShardScopes;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Limit;
@@ -14,10 +17,11 @@ import org.springframework.data.domain.Limit;
 class RefundConfiguration {
 
 	@Bean
-	PeriodicTask refundReconciler(Refunds refunds, RefundFlow flow, PaymentProperties properties) {
+	PeriodicTask refundReconciler(Refunds refunds, RefundFlow flow, PaymentProperties properties, ObjectProvider<ShardScopes> shardScopes) {
 		Clock clock = Clock.systemUTC();
+		ShardScopes scopes = shardScopes.getIfAvailable();
 		return new PeriodicTask("refund-reconciler", properties.reconcileInterval(), properties.reconcileInterval(),
-				() -> refunds.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))
-					.forEach(flow::reconcile));
+				ShardScopes.inEachServedGroup(scopes, () -> refunds.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))
+					.forEach(refund -> ShardScopes.runIfHeld(scopes, Shard.ofId(refund.id()), () -> flow.reconcile(refund)))));
 	}
 }

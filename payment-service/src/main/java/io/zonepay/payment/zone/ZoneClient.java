@@ -7,6 +7,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.service.shardgroup.ShardContext;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.zone.RoutingTable;
@@ -72,6 +74,11 @@ final class ZoneClient {
 			.uri(endpoint().resolve(path))
 			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null))
 			.accept(MediaType.APPLICATION_JSON);
+		Shard shard = ShardContext.shard();
+		if (shard != null) {
+			// The callee serves the call from the same shard group, and counts it as the shard's work in flight.
+			request.header(ZonePayHeaders.SHARD, Integer.toString(shard.value()));
+		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}

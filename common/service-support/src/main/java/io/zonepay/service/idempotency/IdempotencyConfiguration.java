@@ -1,8 +1,10 @@
 package io.zonepay.service.idempotency;
 
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.shardgroup.ShardScopes;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +33,9 @@ public class IdempotencyConfiguration {
 	}
 
 	@Bean
-	PeriodicTask idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties) {
+	PeriodicTask idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties, ObjectProvider<ShardScopes> scopes) {
 		IdempotencyKeyPurger purger = new IdempotencyKeyPurger(keys, properties);
-		return new PeriodicTask("idempotency-purge", properties.purgeInterval(), properties.purgeInterval(), purger::purge);
+		return new PeriodicTask("idempotency-purge", properties.purgeInterval(), properties.purgeInterval(),
+				ShardScopes.inEachServedGroup(scopes.getIfAvailable(), purger::purge));
 	}
 }

@@ -3,7 +3,9 @@ package io.zonepay.service.inbox;
 import java.time.Duration;
 
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.shardgroup.ShardScopes;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +26,8 @@ public class InboxConfiguration {
 	}
 
 	@Bean
-	PeriodicTask inboxPurge(Inbox inbox) {
-		return new PeriodicTask("inbox-purge", Duration.ofMinutes(5), Duration.ofMinutes(5), () -> inbox.purgeOlderThan(RETENTION, 1000));
+	PeriodicTask inboxPurge(Inbox inbox, ObjectProvider<ShardScopes> scopes) {
+		return new PeriodicTask("inbox-purge", Duration.ofMinutes(5), Duration.ofMinutes(5),
+				ShardScopes.inEachServedGroup(scopes.getIfAvailable(), () -> inbox.purgeOlderThan(RETENTION, 1000)));
 	}
 }

@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.service.shardgroup.ShardScopes;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.zone.ZoneProperties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +20,11 @@ import org.springframework.context.annotation.Configuration;
 public class MessagingConfiguration {
 
 	@Bean
-	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone, MeterRegistry registry) {
+	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone, MeterRegistry registry, ObjectProvider<ShardScopes> scopes) {
 		Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
 		producer.put(ProducerConfig.ACKS_CONFIG, "all");
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new ShardedConsumers(kafka.buildConsumerProperties(), producer, tables, zone, registry);
+		return new ShardedConsumers(kafka.buildConsumerProperties(), producer, tables, zone, registry, scopes.getIfAvailable());
 	}
 }

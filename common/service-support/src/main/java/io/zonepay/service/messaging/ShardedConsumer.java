@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.shardgroup.ShardScopes;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,10 +72,15 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	private @Nullable KafkaClientMetrics metrics;
 
+	private final @Nullable ShardScopes scopes;
+
 	private long assignedEpoch = -1;
 
+	private long assignedLeases = -1;
+
 	public ShardedConsumer(ConsumerSettings settings, Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables,
-			ZoneId self, EventHandler handler, MeterRegistry registry) {
+			ZoneId self, EventHandler handler, MeterRegistry registry, @Nullable ShardScopes scopes) {
+		this.scopes = scopes;
 		this.settings = settings;
 		this.consumerConfig = consumerConfig;
 		this.producerConfig = producerConfig;
@@ -126,19 +133,26 @@ public final class ShardedConsumer implements SmartLifecycle {
 		disconnect();
 	}
 
-	/** Assigns the partitions of the shards this zone serves; answers whether it serves any. */
+	/**
+	 * Assigns the partitions of the shards this zone serves and, with shard groups, holds the lease of: an adopted
+	 * shard's events wait until its lease is taken, a lost shard's stop at once. Answers whether it has any.
+	 */
 	private boolean followRouting(KafkaConsumer<String, String> kafka) {
 		RoutingTable table = tables.current();
 		if (table == null) {
 			return false;
 		}
-		if (table.epoch() != assignedEpoch) {
+		long leases = scopes == null ? 0 : scopes.version();
+		if (table.epoch() != assignedEpoch || leases != assignedLeases) {
+			Set<Shard> held = scopes == null ? null : scopes.held();
 			Set<TopicPartition> partitions = table.shardsOf(self)
 				.stream()
+				.filter(shard -> held == null || held.contains(shard))
 				.map(shard -> new TopicPartition(settings.topic(), shard.value()))
 				.collect(Collectors.toSet());
 			kafka.assign(partitions);
 			assignedEpoch = table.epoch();
+			assignedLeases = leases;
 			log.info("Consuming {} partitions of {} at routing epoch {}", partitions.size(), settings.topic(), table.epoch());
 		}
 		return !kafka.assignment().isEmpty();
@@ -164,7 +178,7 @@ public final class ShardedConsumer implements SmartLifecycle {
 		Duration pause = settings.backoff();
 		for (int attempt = 1; ; attempt++) {
 			try {
-				handler.handle(record);
+				handle(record);
 				return;
 			}
 			catch (Exception ex) {
@@ -175,6 +189,17 @@ public final class ShardedConsumer implements SmartLifecycle {
 				sleep(pause);
 				pause = pause.multipliedBy(2);
 			}
+		}
+	}
+
+	/** Handles an event bound to its shard (partition = shard), so it uses the shard group's database. */
+	private void handle(ConsumerRecord<String, String> record) throws Exception {
+		if (scopes == null) {
+			handler.handle(record);
+			return;
+		}
+		try (ShardScopes.Scope ignored = scopes.enter(Shard.of(record.partition()))) {
+			handler.handle(record);
 		}
 	}
 
@@ -224,6 +249,7 @@ public final class ShardedConsumer implements SmartLifecycle {
 			metrics = bound;
 			consumer = kafka;
 			assignedEpoch = -1;
+			assignedLeases = -1;
 		}
 		return kafka;
 	}

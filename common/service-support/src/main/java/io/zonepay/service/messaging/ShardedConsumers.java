@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.shardgroup.ShardScopes;
+import org.jspecify.annotations.Nullable;
 import io.zonepay.service.zone.ZoneProperties;
 
 /** Makes a {@link ShardedConsumer} for a topic and handler; declare the result as a bean so it starts and stops with the service. */
@@ -19,8 +21,11 @@ public final class ShardedConsumers {
 
 	private final MeterRegistry registry;
 
+	private final @Nullable ShardScopes scopes;
+
 	ShardedConsumers(Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables, ZoneProperties zone,
-			MeterRegistry registry) {
+			MeterRegistry registry, @Nullable ShardScopes scopes) {
+		this.scopes = scopes;
 		this.consumerConfig = consumerConfig;
 		this.producerConfig = producerConfig;
 		this.tables = tables;
@@ -29,6 +34,6 @@ public final class ShardedConsumers {
 	}
 
 	public ShardedConsumer consumer(ConsumerSettings settings, EventHandler handler) {
-		return new ShardedConsumer(settings, consumerConfig, producerConfig, tables, zone.id(), handler, registry);
+		return new ShardedConsumer(settings, consumerConfig, producerConfig, tables, zone.id(), handler, registry, scopes);
 	}
 }

@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.messaging.OrderedProducer;
+import io.zonepay.service.shardgroup.ShardScopes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,18 +36,53 @@ public class OutboxConfiguration {
 		return new Outbox(jdbc, json, events, tracer.getIfAvailable());
 	}
 
+	/**
+	 * A relay per shard group the zone serves, each leading on its own database, so every outbox is published by
+	 * exactly one zone's relay even while two zones share a group during a move.
+	 */
 	@Bean
-	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka, DataSource dataSource,
-			OutboxProperties properties, MeterRegistry registry) {
-		OutboxRelay relay = new OutboxRelay(jdbc, transactions, json, new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka)),
-				new DatabaseLeadership(dataSource, "outbox relay"), properties.batch());
-		Gauge.builder("zonepay.outbox.backlog", relay, OutboxRelay::backlog).description("Events waiting in the outbox").register(registry);
-		return relay;
+	OutboxRelays outboxRelays(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka, DataSource dataSource,
+			OutboxProperties properties, ObjectProvider<ShardScopes> scopes, MeterRegistry registry) {
+		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka));
+		OutboxRelays relays = new OutboxRelays(() -> new OutboxRelay(jdbc, transactions, json, producers, new DatabaseLeadership(dataSource, "outbox relay"),
+				properties.batch()), scopes.getIfAvailable());
+		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog).description("Events waiting in the home outbox").register(registry);
+		return relays;
 	}
 
 	@Bean
-	PeriodicTask outboxRelayTask(OutboxRelay relay, OutboxProperties properties) {
-		return new PeriodicTask("outbox-relay", properties.interval(), properties.interval(), relay::publish);
+	PeriodicTask outboxRelayTask(OutboxRelays relays, OutboxProperties properties) {
+		return new PeriodicTask("outbox-relay", properties.interval(), properties.interval(), relays::publish);
+	}
+
+	/** The relays, one per shard group, created when the zone first serves the group. Used from the relay task's thread. */
+	static final class OutboxRelays {
+
+		private final java.util.function.Supplier<OutboxRelay> factory;
+
+		private final @org.jspecify.annotations.Nullable ShardScopes scopes;
+
+		private final java.util.Map<Object, OutboxRelay> relays = new java.util.concurrent.ConcurrentHashMap<>();
+
+		private final OutboxRelay home;
+
+		OutboxRelays(java.util.function.Supplier<OutboxRelay> factory, @org.jspecify.annotations.Nullable ShardScopes scopes) {
+			this.factory = factory;
+			this.scopes = scopes;
+			this.home = factory.get();
+		}
+
+		void publish() {
+			if (scopes == null) {
+				home.publish();
+				return;
+			}
+			scopes.forEachServedGroup(group -> (group.equals(scopes.groups().home()) ? home : relays.computeIfAbsent(group, ignored -> factory.get())).publish());
+		}
+
+		long backlog() {
+			return home.backlog();
+		}
 	}
 
 	@Bean

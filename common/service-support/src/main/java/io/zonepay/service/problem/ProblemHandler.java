@@ -64,6 +64,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
 
+	/** Whether the database refused a write because this zone does not hold the shard's lease (the zonepay_fence trigger). */
+	static boolean fenced(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && FENCED.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static final String FENCED = "ZP421";
+
 	private static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -74,6 +86,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (fenced(ex)) {
+			// The shard's lease names another zone: this zone lost the shard, and the database refused the write.
+			log.warn("Write fenced off: {}", rootMessage(ex));
+			return respond(Problems.of(CommonProblem.WRONG_ZONE, "this zone no longer holds the lease of the shard; nothing was written", Map.of()), request);
+		}
 		log.error("Unexpected failure", ex);
 		return respond(Problems.of(CommonProblem.INTERNAL_ERROR, "the request failed; it is safe to retry with the same Idempotency-Key", Map.of()),
 				request);

@@ -3,7 +3,9 @@ package io.zonepay.service.zone;
 import io.zonepay.kernel.routing.ZoneGuard;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.problem.ProblemResponses;
+import io.zonepay.service.shardgroup.ShardScopes;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +31,10 @@ public class ZoneConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ZoneGuardFilter> zoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems) {
-		FilterRegistrationBean<ZoneGuardFilter> registration = new FilterRegistrationBean<>(new ZoneGuardFilter(guard, tables, problems));
+	FilterRegistrationBean<ZoneGuardFilter> zoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems,
+			ObjectProvider<ShardScopes> scopes) {
+		FilterRegistrationBean<ZoneGuardFilter> registration = new FilterRegistrationBean<>(
+				new ZoneGuardFilter(guard, tables, problems, scopes.getIfAvailable()));
 		registration.setOrder(FilterOrder.ZONE_GUARD);
 		return registration;
 	}

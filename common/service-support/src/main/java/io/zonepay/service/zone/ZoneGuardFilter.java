@@ -2,6 +2,7 @@ package io.zonepay.service.zone;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.zonepay.kernel.ZonePayHeaders;
 import io.zonepay.kernel.identity.CallerAssertion;
+import io.zonepay.kernel.identity.Role;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.routing.RequestShard;
 import io.zonepay.kernel.routing.RequestShards;
@@ -17,6 +19,7 @@ import io.zonepay.kernel.zone.Shard;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.identity.Callers;
 import io.zonepay.service.problem.ProblemResponses;
+import io.zonepay.service.shardgroup.ShardScopes;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,10 +37,13 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	ZoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems) {
+	private final @Nullable ShardScopes scopes;
+
+	ZoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems, @Nullable ShardScopes scopes) {
 		this.guard = guard;
 		this.tables = tables;
 		this.problems = problems;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -45,13 +51,33 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Shard shard = shardOf(request);
 		if (shard == null) {
-			chain.doFilter(request, response);
+			Shard internal = internalShardOf(request);
+			if (internal == null || scopes == null) {
+				chain.doFilter(request, response);
+			}
+			else if (scopes.holds(internal)) {
+				// A call from this zone's own service for a shard this zone still holds, even one it is draining.
+				serveIn(internal, request, response, chain);
+			}
+			else {
+				problems.write(request, response, CommonProblem.WRONG_ZONE, guard.self() + " does not hold the lease of shard " + internal, Map.of());
+			}
 			return;
 		}
 		switch (guard.decide(tables.current(), shard)) {
 			case ZoneGuard.Decision.Serve serve -> {
 				response.setHeader(ZonePayHeaders.EPOCH, Long.toString(serve.epoch()));
-				chain.doFilter(request, response);
+				if (scopes == null) {
+					chain.doFilter(request, response);
+				}
+				else if (scopes.awaitLease(shard)) {
+					serveIn(shard, request, response, chain);
+				}
+				else {
+					response.setHeader("Retry-After", "1");
+					problems.write(request, response, CommonProblem.ZONE_UNAVAILABLE,
+							"shard " + shard + " is being handed over to " + guard.self() + "; retry shortly", Map.of());
+				}
 			}
 			case ZoneGuard.Decision.WrongZone wrong -> {
 				response.setHeader(ZonePayHeaders.EPOCH, Long.toString(wrong.epoch()));
@@ -63,6 +89,27 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 				response.setHeader("Retry-After", "1");
 				problems.write(request, response, CommonProblem.ZONE_UNAVAILABLE, guard.self() + " has not loaded a routing table yet", Map.of());
 			}
+		}
+	}
+
+	private void serveIn(Shard shard, HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+		try (ShardScopes.Scope ignored = Objects.requireNonNull(scopes).enter(shard)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	/** The shard a call between this zone's services names, trusted from a system caller only. */
+	private static @Nullable Shard internalShardOf(HttpServletRequest request) {
+		String header = request.getHeader(ZonePayHeaders.SHARD);
+		CallerAssertion assertion = Callers.assertion(request);
+		if (header == null || assertion == null || !assertion.caller().has(Role.SYSTEM)) {
+			return null;
+		}
+		try {
+			return Shard.of(Integer.parseInt(header.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

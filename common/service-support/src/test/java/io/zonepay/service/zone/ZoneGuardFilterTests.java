@@ -29,7 +29,7 @@ class ZoneGuardFilterTests {
 	private final RoutingTables tables = new RoutingTables();
 
 	private final ZoneGuardFilter filter = new ZoneGuardFilter(new ZoneGuard(ZoneId.of("rz1")), tables,
-			new ProblemResponses(JsonMapper.builder().build()));
+			new ProblemResponses(JsonMapper.builder().build()), null);
 
 	@Test
 	void letsThroughTheShardsThisZoneServes() throws Exception {

@@ -1,0 +1,91 @@
+package io.zonepay.service.shardgroup;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.kernel.zone.ZoneId;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Shard groups of an RZone service ({@code zonepay.zone.shard-group} set): the data source that routes each unit of
+ * work to its shard group's database, the leases that fence the writes, and the task that keeps the leases in step
+ * with the routing table.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("zonepay.zone.shard-group")
+@EnableConfigurationProperties({ ShardGroupProperties.class, ShardLeaseProperties.class })
+public class ShardGroupConfiguration {
+
+	@Bean
+	ShardGroups shardGroups(@Value("${zonepay.zone.shard-group}") String home, ShardGroupProperties properties) {
+		return new ShardGroups(ShardGroupId.of(home), Objects.requireNonNull(properties.catalog()));
+	}
+
+	/** Every user of the service's data source (JPA, JDBC, Flyway, the outbox) gets the routing one. */
+	@Bean
+	static BeanPostProcessor shardGroupDataSource(ObjectProvider<ShardGroups> groups) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return bean instanceof HikariDataSource home && "dataSource".equals(name) ? new ShardGroupDataSource(home, groups.getObject()) : bean;
+			}
+		};
+	}
+
+	@Bean
+	ShardLeases shardLeases(@Value("${zonepay.zone.id}") String zone, RoutingTables tables, ShardGroups groups, DataSource dataSource, ShardLeaseProperties properties,
+			ObjectProvider<Flyway> flyway, ObjectProvider<FlywayMigrationStrategy> strategy, MeterRegistry registry) {
+		if (!(dataSource instanceof ShardGroupDataSource routing)) {
+			throw new IllegalStateException("shard groups need the service's data source to be Spring Boot's Hikari pool named dataSource");
+		}
+		ShardLeases leases = new ShardLeases(ZoneId.of(zone), tables, groups, routing, properties, migration(flyway, strategy));
+		Gauge.builder("zonepay.shard.leases.held", leases, held -> held.held().size()).description("Shards whose lease this zone holds").register(registry);
+		return leases;
+	}
+
+	/** An adopted group's database gets the same migrations as the home one (a no-op when its own zone ran them). */
+	private static Consumer<DataSource> migration(ObjectProvider<Flyway> flyway, ObjectProvider<FlywayMigrationStrategy> strategy) {
+		return database -> {
+			Flyway home = flyway.getIfAvailable();
+			if (home == null) {
+				return;
+			}
+			Flyway adopted = Flyway.configure(home.getConfiguration().getClassLoader()).configuration(home.getConfiguration()).dataSource(database).load();
+			FlywayMigrationStrategy migrate = strategy.getIfAvailable();
+			if (migrate != null) {
+				migrate.migrate(adopted);
+			}
+			else {
+				adopted.migrate();
+			}
+		};
+	}
+
+	@Bean
+	ShardScopes shardScopes(ShardGroups groups, ShardLeases leases, ShardLeaseProperties properties) {
+		return new ShardScopes(groups, leases, properties.await());
+	}
+
+	@Bean
+	PeriodicTask shardLeaseFollower(ShardLeases leases, ShardLeaseProperties properties) {
+		return new PeriodicTask("shard-leases", java.time.Duration.ZERO, properties.interval(), leases::follow);
+	}
+}

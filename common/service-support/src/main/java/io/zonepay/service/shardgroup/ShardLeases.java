@@ -1,0 +1,300 @@
+package io.zonepay.service.shardgroup;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.kernel.zone.ZoneStatus;
+import io.zonepay.runtime.routing.RoutingTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this zone's shard leases in step with the routing table. Every shard group database has a lease row per
+ * shard (owner zone, epoch, released), and every write to a shard's rows checks, in its own transaction, that the
+ * lease names the writing zone (the {@code zonepay_fence} trigger). So a zone that lost a shard cannot commit for it,
+ * even when it has not heard of the new epoch.
+ * <p>
+ * A shard the table gives this zone is taken once its previous owner released it, is {@code DOWN} in the table, or
+ * has not released it within the hand-off bound; taking it waits for the writes in flight that hold the row. A shard
+ * the table takes away is drained first (its requests and events in flight finish, bounded), then released. Pools of
+ * adopted shard groups open on adoption and close when the zone holds none of the group's shards.
+ */
+final class ShardLeases {
+
+	private static final Logger log = LoggerFactory.getLogger(ShardLeases.class);
+
+	private final ZoneId self;
+
+	private final RoutingTables tables;
+
+	private final ShardGroups groups;
+
+	private final ShardGroupDataSource dataSource;
+
+	private final ShardLeaseProperties properties;
+
+	private final Consumer<DataSource> migrate;
+
+	private final Set<Shard> held = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong version = new AtomicLong();
+
+	private final AtomicIntegerArray inFlight = new AtomicIntegerArray(Shard.COUNT);
+
+	private final AtomicLongArray lastEntry = new AtomicLongArray(Shard.COUNT);
+
+	private final Object changes = new Object();
+
+	/** When this zone first wanted a shard another live zone still holds: the hand-off bound runs from here. */
+	private final Map<Shard, Long> waitingSince = new HashMap<>();
+
+	private final Set<ShardGroupId> migrated = new HashSet<>();
+
+	ShardLeases(ZoneId self, RoutingTables tables, ShardGroups groups, ShardGroupDataSource dataSource, ShardLeaseProperties properties,
+			Consumer<DataSource> migrate) {
+		this.self = self;
+		this.tables = tables;
+		this.groups = groups;
+		this.dataSource = dataSource;
+		this.properties = properties;
+		this.migrate = migrate;
+		this.migrated.add(groups.home());
+	}
+
+	boolean holds(Shard shard) {
+		return held.contains(shard);
+	}
+
+	Set<Shard> held() {
+		return Set.copyOf(held);
+	}
+
+	/** Grows whenever the set of held shards changes. */
+	long version() {
+		return version.get();
+	}
+
+	/** Waits, bounded, until this zone holds a shard's lease; answers whether it does. */
+	boolean awaitHeld(Shard shard, long timeoutNanos) {
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (changes) {
+			while (!held.contains(shard)) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					changes.wait(Math.max(1, left / 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
+	void entered(Shard shard) {
+		inFlight.incrementAndGet(shard.value());
+		lastEntry.set(shard.value(), System.nanoTime());
+	}
+
+	void left(Shard shard) {
+		inFlight.decrementAndGet(shard.value());
+	}
+
+	/** One step of following the routing table. Runs on one thread. */
+	void follow() {
+		RoutingTable table = tables.current();
+		if (table == null) {
+			return;
+		}
+		Set<Shard> served = Set.copyOf(table.shardsOf(self));
+		List<Shard> lost = held.stream().filter(shard -> !served.contains(shard)).sorted().toList();
+		if (!lost.isEmpty()) {
+			release(lost, table.epoch());
+		}
+		Map<ShardGroupId, List<Shard>> wanted = new LinkedHashMap<>();
+		served.stream().filter(shard -> !held.contains(shard)).sorted().forEach(shard -> wanted.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
+		waitingSince.keySet().retainAll(served);
+		wanted.forEach((group, shards) -> take(group, shards, table));
+		closeUnused(served);
+	}
+
+	private void take(ShardGroupId group, List<Shard> shards, RoutingTable table) {
+		try {
+			DataSource database = dataSource.of(group);
+			if (migrated.add(group)) {
+				migrate.accept(database);
+			}
+			List<Shard> taken = takeIn(database, shards, table);
+			if (!taken.isEmpty()) {
+				taken.forEach(waitingSince::remove);
+				changed(() -> held.addAll(taken));
+				log.info("Took the leases of {} shard(s) of {} at epoch {}: {}", taken.size(), group, table.epoch(), taken);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			migrated.remove(group);
+			log.warn("Cannot take the leases of shards {} in {} yet ({}); trying again", shards, group, ex.toString());
+		}
+	}
+
+	private List<Shard> takeIn(DataSource database, List<Shard> shards, RoutingTable table) throws SQLException {
+		try (Connection connection = database.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("set local lock_timeout = '" + properties.lockTimeout().toMillis() + "ms'");
+				}
+				Array numbers = connection.createArrayOf("smallint", shards.stream().map(Shard::value).toArray());
+				try (PreparedStatement missing = connection.prepareStatement("""
+						insert into shard_leases (shard, owner_zone, epoch, released, updated_at)
+						select shard, ?, 0, true, now() from unnest(?::smallint[]) as shard on conflict (shard) do nothing
+						""")) {
+					missing.setString(1, self.value());
+					missing.setArray(2, numbers);
+					missing.executeUpdate();
+				}
+				List<Shard> taken = new ArrayList<>();
+				// Waits here for the writes in flight of the previous owner: they hold the row in share mode.
+				try (PreparedStatement lock = connection.prepareStatement(
+						"select shard, owner_zone, epoch, released from shard_leases where shard = any(?) order by shard for update")) {
+					lock.setArray(1, numbers);
+					try (ResultSet rows = lock.executeQuery()) {
+						while (rows.next()) {
+							Shard shard = Shard.of(rows.getInt(1));
+							if (mayTake(shard, rows.getString(2), rows.getLong(3), rows.getBoolean(4), table)) {
+								taken.add(shard);
+							}
+						}
+					}
+				}
+				if (!taken.isEmpty()) {
+					try (PreparedStatement update = connection.prepareStatement(
+							"update shard_leases set owner_zone = ?, epoch = ?, released = false, updated_at = now() where shard = any(?)")) {
+						update.setString(1, self.value());
+						update.setLong(2, table.epoch());
+						update.setArray(3, connection.createArrayOf("smallint", taken.stream().map(Shard::value).toArray()));
+						update.executeUpdate();
+					}
+				}
+				connection.commit();
+				return taken;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+	}
+
+	private boolean mayTake(Shard shard, String owner, long epoch, boolean released, RoutingTable table) {
+		if (epoch > table.epoch()) {
+			// Someone holds it at a newer epoch than this zone knows: this zone is behind.
+			return false;
+		}
+		if (owner.equals(self.value()) || released) {
+			return true;
+		}
+		boolean ownerDown = table.zone(ZoneId.of(owner)).map(zone -> zone.status() == ZoneStatus.DOWN).orElse(true);
+		if (ownerDown) {
+			log.warn("Taking shard {} from {}, which is down at epoch {}", shard, owner, table.epoch());
+			return true;
+		}
+		long since = waitingSince.computeIfAbsent(shard, ignored -> System.nanoTime());
+		if (System.nanoTime() - since >= properties.handoff().toNanos()) {
+			log.warn("Taking shard {} from {}, which did not release it within {}", shard, owner, properties.handoff());
+			return true;
+		}
+		return false;
+	}
+
+	/** Lets the lost shards' work in flight finish (bounded), then releases their leases for the new owner. */
+	private void release(List<Shard> lost, long epoch) {
+		long deadline = System.nanoTime() + properties.drain().toNanos();
+		while (!drained(lost) && System.nanoTime() < deadline) {
+			pause();
+		}
+		if (!drained(lost)) {
+			log.warn("Shards {} still had work in flight after {}; releasing them anyway (the database fences what is left)", lost, properties.drain());
+		}
+		Map<ShardGroupId, List<Shard>> byGroup = new LinkedHashMap<>();
+		lost.forEach(shard -> byGroup.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
+		// Locally first: from now on this zone neither serves nor writes them.
+		changed(() -> lost.forEach(held::remove));
+		byGroup.forEach((group, shards) -> {
+			try (Connection connection = dataSource.of(group).getConnection();
+					PreparedStatement update = connection.prepareStatement(
+							"update shard_leases set released = true, updated_at = now() where shard = any(?) and owner_zone = ?")) {
+				update.setArray(1, connection.createArrayOf("smallint", shards.stream().map(Shard::value).toArray()));
+				update.setString(2, self.value());
+				update.executeUpdate();
+				log.info("Released the leases of {} shard(s) of {} at epoch {}: {}", shards.size(), group, epoch, shards);
+			}
+			catch (SQLException | RuntimeException ex) {
+				log.warn("Cannot release shards {} of {} ({}); the new owner takes them after the hand-off bound", shards, group, ex.toString());
+			}
+		});
+	}
+
+	private boolean drained(List<Shard> shards) {
+		long now = System.nanoTime();
+		return shards.stream().allMatch(shard -> {
+			long last = lastEntry.get(shard.value());
+			return inFlight.get(shard.value()) == 0 && (last == 0 || now - last >= properties.quiet().toNanos());
+		});
+	}
+
+	private void closeUnused(Set<Shard> served) {
+		Set<ShardGroupId> used = new HashSet<>();
+		held.forEach(shard -> used.add(groups.groupOf(shard)));
+		served.forEach(shard -> used.add(groups.groupOf(shard)));
+		for (ShardGroupId group : List.copyOf(migrated)) {
+			if (!group.equals(groups.home()) && !used.contains(group) && dataSource.isOpen(group)) {
+				dataSource.close(group);
+				migrated.remove(group);
+			}
+		}
+	}
+
+	private void changed(Runnable change) {
+		synchronized (changes) {
+			change.run();
+			version.incrementAndGet();
+			changes.notifyAll();
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(10);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package io.zonepay.service.shardgroup;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
+
+/**
+ * Where a unit of work runs: {@link #enter(Shard)} binds a request or an event to its shard, so its transactions use
+ * the shard group's database and a drain of the shard waits for it; {@link #forEachServedGroup(Runnable)} runs a
+ * background job once per shard group the zone serves.
+ */
+public final class ShardScopes {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShardScopes.class);
+
+	private final ShardGroups groups;
+
+	private final ShardLeases leases;
+
+	private final Duration await;
+
+	ShardScopes(ShardGroups groups, ShardLeases leases, Duration await) {
+		this.groups = groups;
+		this.leases = leases;
+		this.await = await;
+	}
+
+	public ShardGroups groups() {
+		return groups;
+	}
+
+	/** Binds the current thread to a shard until the scope closes. */
+	public Scope enter(Shard shard) {
+		leases.entered(shard);
+		ShardContext.Bound previous = ShardContext.bind(new ShardContext.Bound(shard, groups.groupOf(shard)));
+		return () -> {
+			ShardContext.restore(previous);
+			leases.left(shard);
+		};
+	}
+
+	/** Whether this zone holds the lease of a shard: it may write for it. */
+	public boolean holds(Shard shard) {
+		return leases.holds(shard);
+	}
+
+	/** Waits (up to the configured bound) for this zone to hold a shard it has just been given. */
+	public boolean awaitLease(Shard shard) {
+		return leases.holds(shard) || leases.awaitHeld(shard, await.toNanos());
+	}
+
+	/** The shards whose leases this zone holds. */
+	public Set<Shard> held() {
+		return leases.held();
+	}
+
+	/** Grows whenever {@link #held()} changes. */
+	public long version() {
+		return leases.version();
+	}
+
+	/** Runs a job once per shard group of which this zone holds a shard (the home group always), bound to that group. */
+	public void forEachServedGroup(Runnable job) {
+		forEachServedGroup(group -> job.run());
+	}
+
+	/** Runs a job once per shard group of which this zone holds a shard, bound to that group, which it is given. */
+	public void forEachServedGroup(java.util.function.Consumer<ShardGroupId> job) {
+		Set<ShardGroupId> served = new LinkedHashSet<>();
+		served.add(groups.home());
+		leases.held().stream().sorted().forEach(shard -> served.add(groups.groupOf(shard)));
+		for (ShardGroupId group : served) {
+			ShardContext.Bound previous = ShardContext.bind(new ShardContext.Bound(null, group));
+			try {
+				job.accept(group);
+			}
+			catch (RuntimeException ex) {
+				// One group's trouble (its database away) must not stop the job for the others.
+				log.warn("A job failed on shard group {}; it runs again next time", group, ex);
+			}
+			finally {
+				ShardContext.restore(previous);
+			}
+		}
+	}
+
+	/**
+	 * Runs a piece of a background job that acts on one shard, bound to it, if this zone holds the shard's lease: a
+	 * shard group shared with another zone during a move holds rows this zone must leave alone. Without shard groups
+	 * it just runs. Answers whether it ran.
+	 */
+	public static boolean runIfHeld(@org.jspecify.annotations.Nullable ShardScopes scopes, Shard shard, Runnable work) {
+		if (scopes == null) {
+			work.run();
+			return true;
+		}
+		if (!scopes.holds(shard)) {
+			return false;
+		}
+		try (Scope ignored = scopes.enter(shard)) {
+			work.run();
+		}
+		return true;
+	}
+
+	/** A background job run once per served shard group, or once on the service's only database without shard groups. */
+	public static Runnable inEachServedGroup(@org.jspecify.annotations.Nullable ShardScopes scopes, Runnable job) {
+		return scopes == null ? job : () -> scopes.forEachServedGroup(job);
+	}
+
+	/** A bound unit of work; closing it unbinds the thread. */
+	@FunctionalInterface
+	public interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+	}
+}
