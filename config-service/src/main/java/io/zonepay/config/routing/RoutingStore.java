@@ -1,6 +1,10 @@
 package io.zonepay.config.routing;
 
+import java.util.Optional;
+
 import io.zonepay.config.global.ChangeLog;
+import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.EntityStore;
 import io.zonepay.config.global.GlobalKind;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
@@ -10,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,18 +28,40 @@ public class RoutingStore {
 
 	private final ChangeLog changes;
 
+	private final EntityStore entities;
+
 	private final JsonMapper json;
 
-	RoutingStore(JdbcClient jdbc, ChangeLog changes, JsonMapper json) {
+	RoutingStore(JdbcClient jdbc, ChangeLog changes, EntityStore entities, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.changes = changes;
+		this.entities = entities;
 		this.json = json;
+	}
+
+	/** The newest stored table and the version of its change; none before the bootstrap stored the first. */
+	public Optional<StoredRouting> newest() {
+		return entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(this::stored);
+	}
+
+	/**
+	 * The newest stored table, locked until the caller's transaction ends: every routing change takes this lock first, so
+	 * changes happen one at a time and each is built from the table the one before it stored.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public StoredRouting lockNewest() {
+		long locked = lockEpoch();
+		StoredRouting newest = newest().orElseThrow(() -> new IllegalStateException("the routing table has not been stored yet"));
+		if (newest.table().epoch() != locked) {
+			throw new IllegalStateException("the stored routing table is at epoch " + newest.table().epoch() + ", the epoch row at " + locked);
+		}
+		return newest;
 	}
 
 	/** Stores a new table, which must be a newer epoch than the stored one; answers the version of the change. */
 	@Transactional
 	public long replace(RoutingTable table) {
-		long stored = jdbc.sql("select coalesce(max(epoch), 0) from routing_epoch").query(Long.class).single();
+		long stored = lockEpoch();
 		if (table.epoch() <= stored) {
 			throw new IllegalStateException("routing epochs only grow: " + table.epoch() + " after " + stored);
 		}
@@ -55,5 +82,14 @@ public class RoutingStore {
 				on conflict (id) do update set epoch = excluded.epoch, version = excluded.version
 				""").params(table.epoch(), version).update();
 		return version;
+	}
+
+	private StoredRouting stored(Entity entity) {
+		return new StoredRouting(json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable(), entity.version());
+	}
+
+	/** Locks the epoch row (none before the first table) and answers the stored epoch, 0 before the first table. */
+	private long lockEpoch() {
+		return jdbc.sql("select epoch from routing_epoch where id = 1 for update").query(Long.class).optional().orElse(0L);
 	}
 }

@@ -1,7 +1,11 @@
 package io.zonepay.config.switches;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import io.zonepay.config.global.ChangeLog;
 import io.zonepay.config.global.GlobalKind;
+import io.zonepay.kernel.global.Switches;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +33,15 @@ public class SwitchStore {
 				on conflict (name) do update set value = excluded.value, version = excluded.version
 				""").params(name, value, version).update();
 		return version;
+	}
+
+	/** The switches as the GZone holds them now; those nobody set read as their defaults. */
+	public Switches current() {
+		return new Switches(jdbc.sql("select name, value from switches")
+			.query((rs, row) -> Map.entry(rs.getString("name"), rs.getString("value")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 
 	/** A switch as global data carries it. */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 @SpringBootTest(classes = ConfigServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=config-service", "zonepay.zone.id=gz", "zonepay.zone.city=hz", "zonepay.ids.node-id=1",
-				"management.server.port=0" })
+				"management.server.port=0", "zonepay.supervisor.enabled=false" })
 @EmbeddedInfrastructure(database = "config", kafka = true)
 class RoutingControllerIntegrationTests {
 

@@ -1,6 +1,7 @@
 package io.zonepay.kernel.zone;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,24 @@ public final class RoutingTable {
 			}
 		}
 		return new RoutingTable(epoch, owners.toArray(ZoneId[]::new), byId);
+	}
+
+	/**
+	 * The table of the next epoch: this one with some zones' statuses changed and some shards served by other RZones, in
+	 * one step, so that readers never see a zone marked down whose shards have not moved yet.
+	 * @param statuses the new status of each zone that changes
+	 * @param moves the new serving RZone of each shard that moves
+	 */
+	public RoutingTable next(Map<ZoneId, ZoneStatus> statuses, Map<Shard, ZoneId> moves) {
+		statuses.keySet().forEach(id -> {
+			if (!zones.containsKey(id)) {
+				throw new IllegalArgumentException("zone " + id + " is not in the table of epoch " + epoch);
+			}
+		});
+		List<Zone> nextZones = zones.values().stream().map(zone -> zone.withStatus(statuses.getOrDefault(zone.id(), zone.status()))).toList();
+		List<ZoneId> nextOwners = new ArrayList<>(Arrays.asList(owners));
+		moves.forEach((shard, zone) -> nextOwners.set(shard.value(), zone));
+		return of(epoch + 1, nextOwners, nextZones);
 	}
 
 	public long epoch() {

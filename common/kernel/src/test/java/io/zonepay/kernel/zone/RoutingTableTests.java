@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,29 @@ class RoutingTableTests {
 	void refusesATableThatLeavesShardsOut() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RoutingTable.of(2, Collections.nCopies(99, ZoneId.of("rz1")), table.zones()));
+	}
+
+	@Test
+	void theNextEpochChangesStatusesAndOwnersInOneStep() {
+		RoutingTable next = table.next(Map.of(ZoneId.of("rz1"), ZoneStatus.DOWN),
+				Map.of(Shard.of(0), ZoneId.of("rz2"), Shard.of(24), ZoneId.of("rz2")));
+
+		assertThat(next.epoch()).isEqualTo(2);
+		assertThat(next.zone(ZoneId.of("rz1"))).map(Zone::status).hasValue(ZoneStatus.DOWN);
+		assertThat(next.zone(ZoneId.of("rz2"))).map(Zone::status).hasValue(ZoneStatus.UP);
+		assertThat(next.ownerOf(Shard.of(0))).isEqualTo(ZoneId.of("rz2"));
+		assertThat(next.ownerOf(Shard.of(24))).isEqualTo(ZoneId.of("rz2"));
+		assertThat(next.shardsOf(ZoneId.of("rz1"))).hasSize(23);
+		assertThat(next.zone(ZoneId.of("rz3")).orElseThrow().endpoint("account")).hasValue(URI.create("http://rz3-account:8080"));
+		assertThat(table.epoch()).as("the old table is unchanged").isEqualTo(1);
+		assertThat(table.ownerOf(Shard.of(0))).isEqualTo(ZoneId.of("rz1"));
+	}
+
+	@Test
+	void theNextEpochRefusesUnknownZonesAndShardsGivenToOtherKinds() {
+		assertThatIllegalArgumentException().isThrownBy(() -> table.next(Map.of(ZoneId.of("rz9"), ZoneStatus.DOWN), Map.of()))
+			.withMessageContaining("rz9");
+		assertThatIllegalArgumentException().isThrownBy(() -> table.next(Map.of(), Map.of(Shard.of(3), ZoneId.of("cz-hz"))))
+			.withMessageContaining("shard 03");
 	}
 }

@@ -1,0 +1,141 @@
+package io.zonepay.config.routing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.zonepay.config.ConfigProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.kernel.zone.ZoneKind;
+import io.zonepay.kernel.zone.ZoneStatus;
+
+/**
+ * A routing change being planned on one table: statuses and shard owners as they will be, so that each step of a plan
+ * (mark a zone down, then pick who takes its shards) sees the steps before it. Becomes one table of the next epoch.
+ */
+public final class RoutingPlan {
+
+	private final RoutingTable base;
+
+	private final Map<ZoneId, ZoneStatus> statuses = new LinkedHashMap<>();
+
+	private final ZoneId[] owners = new ZoneId[Shard.COUNT];
+
+	private RoutingPlan(RoutingTable base) {
+		this.base = base;
+		base.zones().forEach(zone -> statuses.put(zone.id(), zone.status()));
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners[shard] = base.ownerOf(Shard.of(shard));
+		}
+	}
+
+	public static RoutingPlan of(RoutingTable base) {
+		return new RoutingPlan(base);
+	}
+
+	/** The table the plan starts from. */
+	public RoutingTable base() {
+		return base;
+	}
+
+	public Optional<Zone> zone(ZoneId id) {
+		return base.zone(id).map(zone -> zone.withStatus(statuses.get(id)));
+	}
+
+	/** The RZones as planned, by id. */
+	public List<Zone> rzones() {
+		return base.zones().stream()
+			.filter(zone -> zone.kind() == ZoneKind.RZONE)
+			.sorted(Comparator.comparing(zone -> zone.id().value()))
+			.map(zone -> zone.withStatus(statuses.get(zone.id())))
+			.toList();
+	}
+
+	public List<Shard> shardsOf(ZoneId zone) {
+		List<Shard> shards = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			if (owners[shard].equals(zone)) {
+				shards.add(Shard.of(shard));
+			}
+		}
+		return shards;
+	}
+
+	public void mark(ZoneId zone, ZoneStatus status) {
+		if (!statuses.containsKey(zone)) {
+			throw new IllegalArgumentException("zone " + zone + " is not in the table of epoch " + base.epoch());
+		}
+		statuses.put(zone, status);
+	}
+
+	/** Gives shards to an RZone; shards it serves already stay as they are. */
+	public void move(Collection<Shard> shards, ZoneId to) {
+		shards.forEach(shard -> owners[shard.value()] = to);
+	}
+
+	/**
+	 * The RZone an operator names to take shards, which must be up.
+	 * @throws ProblemException {@code INVALID_MOVE} when there is no such zone, it is not an RZone, or it is down
+	 */
+	public Zone requireUpRzone(ZoneId id) {
+		Zone zone = zone(id).orElseThrow(() -> invalidMove("there is no zone " + id + " to move shards to"));
+		if (zone.kind() != ZoneKind.RZONE) {
+			throw invalidMove(id + " is a " + zone.kind() + "; only an RZone serves shards");
+		}
+		if (zone.status() != ZoneStatus.UP) {
+			throw invalidMove(id + " is " + zone.status() + "; shards move only to an RZone that is UP");
+		}
+		return zone;
+	}
+
+	/** Whether the plan changes any status or owner of its base table. */
+	public boolean changes() {
+		return !statusChanges().isEmpty() || !moves().isEmpty();
+	}
+
+	/** The table of the next epoch, or the base table when the plan changes nothing. */
+	public RoutingTable table() {
+		return changes() ? base.next(statusChanges(), moves()) : base;
+	}
+
+	/** What the plan changes, for the log: {@code rz1 DOWN; 25 shards to rz2}. */
+	public String summary() {
+		List<String> parts = new ArrayList<>();
+		statusChanges().forEach((zone, status) -> parts.add(zone + " " + status));
+		Map<ZoneId, Integer> gained = new TreeMap<>(Comparator.comparing(ZoneId::value));
+		moves().values().forEach(zone -> gained.merge(zone, 1, Integer::sum));
+		gained.forEach((zone, count) -> parts.add(count + (count == 1 ? " shard" : " shards") + " to " + zone));
+		return parts.isEmpty() ? "no change" : String.join("; ", parts);
+	}
+
+	private Map<ZoneId, ZoneStatus> statusChanges() {
+		Map<ZoneId, ZoneStatus> changed = new LinkedHashMap<>();
+		base.zones().stream()
+			.filter(zone -> zone.status() != statuses.get(zone.id()))
+			.forEach(zone -> changed.put(zone.id(), statuses.get(zone.id())));
+		return changed;
+	}
+
+	private Map<Shard, ZoneId> moves() {
+		Map<Shard, ZoneId> moves = new TreeMap<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			if (!owners[shard].equals(base.ownerOf(Shard.of(shard)))) {
+				moves.put(Shard.of(shard), owners[shard]);
+			}
+		}
+		return moves;
+	}
+
+	static ProblemException invalidMove(String detail) {
+		return new ProblemException(ConfigProblem.INVALID_MOVE, detail);
+	}
+}

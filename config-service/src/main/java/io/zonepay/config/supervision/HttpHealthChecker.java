@@ -1,0 +1,79 @@
+package io.zonepay.config.supervision;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneId;
+
+/**
+ * Checks zones over HTTP: every service endpoint of every zone at once, each at its management port (service port plus
+ * the offset) and health path. A service is alive when it answers 2xx within the check timeout; anything else, a
+ * refused connection, a slow answer or a 503, is a miss.
+ */
+final class HttpHealthChecker implements HealthChecker, AutoCloseable {
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final HttpClient http;
+
+	private final Duration timeout;
+
+	private final int portOffset;
+
+	private final String path;
+
+	HttpHealthChecker(Duration timeout, int portOffset, String path) {
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.executor(executor)
+			.build();
+		this.timeout = timeout;
+		this.portOffset = portOffset;
+		this.path = path;
+	}
+
+	@Override
+	public Map<ZoneId, Boolean> check(List<Zone> zones) {
+		Map<ZoneId, List<CompletableFuture<Boolean>>> checks = new LinkedHashMap<>();
+		zones.stream()
+			.filter(zone -> !zone.endpoints().isEmpty())
+			.forEach(zone -> checks.put(zone.id(), zone.endpoints().values().stream().map(this::alive).toList()));
+		Map<ZoneId, Boolean> answers = new LinkedHashMap<>();
+		checks.forEach((zone, services) -> answers.put(zone, services.stream().allMatch(CompletableFuture::join)));
+		return answers;
+	}
+
+	/** The management URL of a service, as {@code http://host:(port + offset)/health-path}. */
+	URI healthOf(URI endpoint) {
+		int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+		return URI.create("http://" + endpoint.getHost() + ":" + (port + portOffset) + path);
+	}
+
+	private CompletableFuture<Boolean> alive(URI endpoint) {
+		HttpRequest request = HttpRequest.newBuilder(healthOf(endpoint)).timeout(timeout).GET().build();
+		return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.thenApply(response -> response.statusCode() / 100 == 2)
+			.exceptionally(failure -> false)
+			// Connecting and answering each have the timeout; together they must not take longer either.
+			.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void close() {
+		http.shutdownNow();
+		executor.close();
+	}
+}

@@ -1,0 +1,63 @@
+package io.zonepay.config.supervision;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.config.routing.RoutingChanges;
+import io.zonepay.config.switches.SwitchStore;
+import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.kernel.zone.Topology;
+import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.leadership.DatabaseLeadership;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** The GZone's supervisor: its checks, its decisions and the thread that runs them on one GZone instance at a time. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!czone")
+class SupervisionConfiguration {
+
+	@Bean(destroyMethod = "close")
+	HttpHealthChecker healthChecker(SupervisorProperties properties) {
+		return new HttpHealthChecker(properties.checkTimeout(), properties.managementPortOffset(), properties.healthPath());
+	}
+
+	@Bean(destroyMethod = "close")
+	CzoneWatermarks czoneWatermarks(SupervisorProperties properties, CallerSigner signer, JsonMapper json) {
+		return new CzoneWatermarks(properties.checkTimeout(), signer, json);
+	}
+
+	@Bean
+	Standbys standbys(Topology topology) {
+		return new Standbys(topology);
+	}
+
+	@Bean
+	ZoneMeters zoneMeters(MeterRegistry registry) {
+		return new ZoneMeters(registry);
+	}
+
+	@Bean
+	ZoneSupervisor zoneSupervisor(HealthChecker checker, RoutingChanges routing, SwitchStore switches, Standbys standbys, ZoneMeters meters,
+			SupervisorProperties properties) {
+		return new ZoneSupervisor(checker, routing, () -> switches.current().automaticFailover(), standbys, meters, properties, Clock.systemUTC());
+	}
+
+	/** Only the instance that holds the lock supervises: two supervisors would judge the zones twice as fast. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "zonepay.supervisor.enabled", matchIfMissing = true)
+	PeriodicTask zoneSupervisorTask(ZoneSupervisor supervisor, SupervisorProperties properties, DataSource dataSource) {
+		DatabaseLeadership leadership = new DatabaseLeadership(dataSource, "zone supervisor");
+		return new PeriodicTask("zone-supervisor", properties.interval(), properties.interval(), () -> {
+			if (leadership.lead()) {
+				supervisor.superviseOnce();
+			}
+		});
+	}
+}

@@ -1,0 +1,40 @@
+package io.zonepay.config.supervision;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the GZone watches its RZones.
+ * @param enabled whether this GZone supervises at all; without it zones change only by operators' commands
+ * @param interval the pause between two rounds of checks
+ * @param checkTimeout bound on one health check (and on one staleness question to a CZone), connecting included
+ * @param missesBeforeDown checks in a row a zone must miss to be marked DOWN, and answer to be marked UP again
+ * @param managementPortOffset a service's management port is its service port plus this
+ * @param healthPath what a check asks for on the management port
+ * @param startupGrace how long after this GZone starts a zone that has not answered yet is not held to account
+ */
+@ConfigurationProperties("zonepay.supervisor")
+record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
+		@DefaultValue("300ms") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
+		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace) {
+
+	SupervisorProperties {
+		if (!interval.isPositive() || !checkTimeout.isPositive()) {
+			throw new IllegalArgumentException("zonepay.supervisor.interval and check-timeout must be positive");
+		}
+		if (missesBeforeDown < 1 || missesBeforeDown > 100) {
+			throw new IllegalArgumentException("zonepay.supervisor.misses-before-down must be 1-100, not " + missesBeforeDown);
+		}
+		if (managementPortOffset < 0 || managementPortOffset > 10_000) {
+			throw new IllegalArgumentException("zonepay.supervisor.management-port-offset must be 0-10000, not " + managementPortOffset);
+		}
+		if (!healthPath.startsWith("/")) {
+			throw new IllegalArgumentException("zonepay.supervisor.health-path must start with /, not " + healthPath);
+		}
+		if (startupGrace.isNegative()) {
+			throw new IllegalArgumentException("zonepay.supervisor.startup-grace cannot be negative");
+		}
+	}
+}

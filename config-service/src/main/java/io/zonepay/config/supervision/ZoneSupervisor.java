@@ -1,0 +1,128 @@
+package io.zonepay.config.supervision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import io.zonepay.config.routing.RoutingChanges;
+import io.zonepay.config.routing.RoutingPlan;
+import io.zonepay.config.routing.StoredRouting;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.kernel.zone.ZoneStatus;
+
+/**
+ * Watches every RZone of the newest routing table and turns what it sees into routing changes. A zone that misses
+ * {@code missesBeforeDown} checks in a row is marked DOWN and, with the switch {@code failover.auto} on, its shards go to
+ * a standby in the same epoch. A DOWN zone that answers as many checks in a row is marked UP but gets no shards back:
+ * an operator moves them when the zone is trusted again. With the switch on, no DOWN zone keeps shards while an UP RZone
+ * could take them; when none is left, the last zone is marked DOWN with its shards, since moving them to nobody serves
+ * nobody.
+ */
+final class ZoneSupervisor {
+
+	private final HealthChecker checker;
+
+	private final RoutingChanges routing;
+
+	private final BooleanSupplier automaticFailover;
+
+	private final Standbys standbys;
+
+	private final ZoneMeters meters;
+
+	private final SupervisorProperties properties;
+
+	private final Clock clock;
+
+	private final Instant started;
+
+	private final Map<ZoneId, ZoneHealth> seen = new ConcurrentHashMap<>();
+
+	ZoneSupervisor(HealthChecker checker, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys, ZoneMeters meters,
+			SupervisorProperties properties, Clock clock) {
+		this.checker = checker;
+		this.routing = routing;
+		this.automaticFailover = automaticFailover;
+		this.standbys = standbys;
+		this.meters = meters;
+		this.properties = properties;
+		this.clock = clock;
+		this.started = clock.instant();
+	}
+
+	/** One round: checks every RZone, then changes routing when what it saw calls for it. Runs on one thread at a time. */
+	void superviseOnce() {
+		Optional<StoredRouting> newest = routing.newest();
+		if (newest.isEmpty()) {
+			// The bootstrap has not stored the first table yet; there is nothing to supervise.
+			return;
+		}
+		observe(RoutingPlan.of(newest.get().table()).rzones());
+		boolean auto = automaticFailover.getAsBoolean();
+		// Judged first on the unlocked table, so that a quiet round costs no lock; then again on the locked newest table,
+		// which an operator may have changed in between.
+		RoutingPlan dryRun = RoutingPlan.of(newest.get().table());
+		judge(dryRun, auto);
+		if (!dryRun.changes()) {
+			return;
+		}
+		List<Verdict> verdicts = new ArrayList<>();
+		StoredRouting stored = routing.change(plan -> verdicts.addAll(judge(plan, auto)));
+		verdicts.forEach(verdict -> verdict.report(stored.table(), meters));
+	}
+
+	/** What the supervisor has seen of a zone. */
+	ZoneHealth health(ZoneId zone) {
+		return seen.getOrDefault(zone, ZoneHealth.UNCHECKED);
+	}
+
+	private void observe(List<Zone> rzones) {
+		Instant now = clock.instant();
+		boolean graceOver = !now.isBefore(started.plus(properties.startupGrace()));
+		checker.check(rzones).forEach((zone, healthy) -> {
+			seen.compute(zone, (id, before) -> {
+				ZoneHealth previous = before == null ? ZoneHealth.UNCHECKED : before;
+				return healthy ? previous.answered(now) : previous.missed(now, graceOver || previous.seenUp());
+			});
+			meters.gauge(zone, () -> health(zone));
+		});
+	}
+
+	/** Plans what the zones' health calls for; answers what it decided, for the log and the meters. */
+	private List<Verdict> judge(RoutingPlan plan, boolean auto) {
+		List<Verdict> verdicts = new ArrayList<>();
+		Map<ZoneId, Integer> failed = new LinkedHashMap<>();
+		for (Zone zone : plan.rzones()) {
+			ZoneHealth health = health(zone.id());
+			if (zone.status() == ZoneStatus.UP && health.misses() >= properties.missesBeforeDown()) {
+				plan.mark(zone.id(), ZoneStatus.DOWN);
+				failed.put(zone.id(), health.misses());
+			}
+			else if (zone.status() == ZoneStatus.DOWN && health.answers() >= properties.missesBeforeDown()) {
+				plan.mark(zone.id(), ZoneStatus.UP);
+				verdicts.add(new Verdict(zone.id(), ZoneStatus.UP, health.answers(), 0, null, auto));
+			}
+		}
+		// Every failed zone is marked before any shards move, so that no zone failing in this round takes another's.
+		for (Zone zone : plan.rzones()) {
+			if (zone.status() != ZoneStatus.DOWN) {
+				continue;
+			}
+			List<Shard> shards = plan.shardsOf(zone.id());
+			Optional<ZoneId> taker = auto && !shards.isEmpty() ? standbys.takerFor(plan, zone) : Optional.empty();
+			taker.ifPresent(to -> plan.move(shards, to));
+			if (failed.containsKey(zone.id()) || taker.isPresent()) {
+				verdicts.add(new Verdict(zone.id(), ZoneStatus.DOWN, failed.getOrDefault(zone.id(), 0), shards.size(), taker.orElse(null), auto));
+			}
+		}
+		return verdicts;
+	}
+}
