@@ -30,13 +30,15 @@ public final class ZonePayCli {
 			case "status" -> new PlatformStatus(installation).run();
 			case "kill" -> new ProcessControl(installation, options).kill();
 			case "start" -> new ProcessControl(installation, options).start();
+			case "drill" -> new Drill(installation, options).run();
 			default -> {
 				System.out.println("""
 						usage: ./zonepay up [--topology <file>] [--postgres-port 15432] [--kafka-port 19092] [--timeout 240]
 						       ./zonepay down
 						       ./zonepay status
 						       ./zonepay kill <zone or gw-city>     crash one process for real (SIGKILL)
-						       ./zonepay start <zone or gw-city>    start it again as up did""");
+						       ./zonepay start <zone or gw-city>    start it again as up did
+						       ./zonepay drill zone-down <zone> | drain <from> <to>  [--rate 20] [--seconds 30] [--warm-up 5] [--users-per-zone 6] [--no-restore]""");
 				yield command.equals("help") ? 0 : 2;
 			}
 		};

@@ -1,0 +1,158 @@
+package io.zonepay.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.zonepay.kernel.zone.Topology;
+
+/**
+ * {@code ./zonepay drill zone-down <zone>} and {@code ./zonepay drill drain <from> <to>}: disturbs the running platform
+ * under a load the drill measures itself, audits the books straight from the databases, reports, and puts the
+ * platform back as it was. Exit status 0 only when the audit passes (and, for a drain, no request failed).
+ */
+final class Drill {
+
+	/** How long the GZone has, after the disruption, to publish that the zone's shards are served elsewhere. */
+	private static final Duration HANDOVER_BOUND = Duration.ofSeconds(60);
+
+	private final Installation installation;
+
+	private final Options arguments;
+
+	Drill(Installation installation, Options arguments) {
+		this.installation = installation;
+		this.arguments = arguments;
+	}
+
+	int run() throws Exception {
+		RunDirectory run = RunDirectory.current(installation.stateDirectory())
+			.orElseThrow(() -> new IllegalStateException("ZonePay is not running; ./zonepay up first"));
+		RunDirectory.Settings settings = run.settings();
+		Topology topology = TopologyFile.read(settings.topologyFile());
+		DrillOptions options = DrillOptions.parse(arguments, gateways(topology));
+		PlatformApi api = new PlatformApi();
+		String admin = api.token(options.admin(), "1", "admin");
+		RoutingSnapshot original = new DrillPreflight(api, options, admin).check(run);
+		LocalDateTime startedAt = LocalDateTime.now();
+		String stamp = startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		String keyPrefix = "drill-" + stamp;
+		Map<String, URI> zoneGateways = zoneGateways(topology, options);
+		System.out.printf("Drill %s: making a merchant and %d users ...%n", options.describe(), zoneGateways.size() * options.usersPerZone());
+		long perUser = options.rate() * options.duration().toSeconds() / ((long) zoneGateways.size() * options.usersPerZone()) + 1;
+		Population population = new DrillSetup(api, options, admin, keyPrefix).prepare(original, zoneGateways, perUser);
+		Disruption disruption = options.kind() == DrillOptions.Kind.ZONE_DOWN ? new ZoneDown(options.zone(), installation, api, options, admin)
+				: new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api, options, admin);
+		DrillResult result;
+		try {
+			result = underLoad(new DrillRun(api, options, admin, population, original, disruption, keyPrefix, run.path().getFileName().toString(), startedAt),
+					new ShardGroupBooks(topology, settings.infrastructure()));
+		}
+		catch (Exception | Error ex) {
+			System.out.println("The drill failed: " + ex.getMessage());
+			System.out.println("Restore: " + restore(options, disruption, original).line());
+			throw ex;
+		}
+		String report = DrillReport.of(result);
+		System.out.println();
+		System.out.print(report);
+		Restored restored = restore(options, disruption, original);
+		report += "\nRestore: " + restored.line() + "\n";
+		Path file = run.path().resolve("drill-" + options.kind().command() + "-" + stamp + ".txt");
+		write(file, report);
+		System.out.println("\nRestore: " + restored.line());
+		System.out.println("Report: " + file);
+		return result.passed() && restored.ok() ? 0 : 1;
+	}
+
+	/** The load, the disruption at the end of its warm-up, the handover, the settling of every outcome and the audit. */
+	private DrillResult underLoad(DrillRun drill, ShardGroupBooks books) throws Exception {
+		DrillOptions options = drill.options();
+		Timeline timeline = new Timeline();
+		DrillLoad load = new DrillLoad(drill.api(), drill.population(), options, timeline, drill.keyPrefix());
+		RoutingWatch watch = new RoutingWatch(drill.api(), options, drill.adminToken(), timeline);
+		System.out.printf("Load: %d operations/s for %d s; the disruption at +%d s ...%n", options.rate(), options.duration().toSeconds(),
+				options.warmUp().toSeconds());
+		load.start();
+		try {
+			timeline.sleepUntil(options.warmUp());
+			Duration disruptedAt = timeline.now();
+			watch.start(drill.disruption().zone(), drill.original().epoch(), disruptedAt.plus(HANDOVER_BOUND));
+			String disruption = drill.disruption().apply();
+			System.out.printf("+%.1f s: %s%n", disruptedAt.toMillis() / 1000.0, disruption);
+			DrillLoad.LoadResult loaded = load.finish();
+			System.out.printf("Load done: %d requests; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
+					loaded.attempts().size());
+			RoutingWatch.Handover handover = watch.await(HANDOVER_BOUND.plusSeconds(5));
+			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix()).settle(loaded.operations());
+			System.out.println("Auditing the books of every shard group ...");
+			var audit = new DrillAudit(books).run(drill.population(), settled.operations(), drill.keyPrefix(), loaded.lost());
+			return new DrillResult(options, drill.run(), drill.startedAt(), drill.population(), drill.original().epoch(),
+					drill.original().shardsOf(drill.disruption().zone()), disruptedAt, disruption, handover, loaded, settled, audit);
+		}
+		finally {
+			load.abort();
+		}
+	}
+
+	/** Puts the platform back, unless told not to; a failure to is reported, not thrown, so the report still comes out. */
+	private static Restored restore(DrillOptions options, Disruption disruption, RoutingSnapshot original) {
+		if (!options.restore()) {
+			return new Restored("not done (--no-restore). To put the platform back: " + disruption.manualRestore(original), true);
+		}
+		try {
+			return new Restored(disruption.restore(original), true);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			return new Restored("FAILED: " + ex.getMessage() + ". By hand: " + disruption.manualRestore(original), false);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Restored("interrupted. By hand: " + disruption.manualRestore(original), false);
+		}
+	}
+
+	/** Each city's gateway as the run's topology declares it, the GZone's city first. */
+	private static Map<String, URI> gateways(Topology topology) {
+		Map<String, URI> gateways = new LinkedHashMap<>();
+		topology.cities().stream().filter(city -> city.gateway() != null).forEach(city -> gateways.put(city.id().value(), city.gateway()));
+		return gateways;
+	}
+
+	/** The gateway of each RZone's city: a zone's users call it, as a city's users call their nearest gateway. */
+	private static Map<String, URI> zoneGateways(Topology topology, DrillOptions options) {
+		Map<String, URI> gateways = new LinkedHashMap<>();
+		for (Topology.ZoneSpec rzone : topology.rzones()) {
+			URI gateway = options.gateways().get(rzone.city().value());
+			if (gateway == null) {
+				throw new IllegalArgumentException("no gateway for city " + rzone.city() + " of " + rzone.id() + "; name it with --gateways");
+			}
+			gateways.put(rzone.id().value(), gateway);
+		}
+		return gateways;
+	}
+
+	private static void write(Path file, String report) {
+		try {
+			Files.writeString(file, report);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
+	}
+
+	/** What one drill works with, once set up. */
+	private record DrillRun(PlatformApi api, DrillOptions options, String adminToken, Population population, RoutingSnapshot original,
+			Disruption disruption, String keyPrefix, String run, LocalDateTime startedAt) {
+	}
+
+	private record Restored(String line, boolean ok) {
+	}
+}

@@ -1,0 +1,54 @@
+package io.zonepay.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What must hold before a drill disturbs anything: the platform of the current run is up, every process alive, every
+ * RZone UP at the GZone and serving shards, and the zones the drill names are RZones. Answers the routing table as it
+ * was, which the drill restores.
+ */
+final class DrillPreflight {
+
+	/** A one-shot process of {@code up} (it formats Kafka's storage), not a service. */
+	private static final String ONE_SHOT = "kafka-format";
+
+	private final PlatformApi api;
+
+	private final DrillOptions options;
+
+	private final String adminToken;
+
+	DrillPreflight(PlatformApi api, DrillOptions options, String adminToken) {
+		this.api = api;
+		this.options = options;
+		this.adminToken = adminToken;
+	}
+
+	RoutingSnapshot check(RunDirectory run) throws InterruptedException {
+		for (Map.Entry<String, Long> process : run.latest().entrySet()) {
+			boolean alive = ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false);
+			if (!alive && !process.getKey().equals(ONE_SHOT)) {
+				throw new IllegalStateException(process.getKey() + " is not running (./zonepay status); ./zonepay start " + process.getKey() + " first");
+			}
+		}
+		List<ZoneState> rzones = api.zones(options.admin(), adminToken).stream().filter(ZoneState::rzone).toList();
+		List<String> notUp = rzones.stream().filter(zone -> !zone.up() || zone.shards().isEmpty())
+			.map(zone -> zone.zoneId() + " (" + zone.status() + ", health " + zone.health() + ", " + zone.shards().size() + " shards)").toList();
+		if (!notUp.isEmpty()) {
+			throw new IllegalStateException("every RZone must be UP and serving shards before a drill; not so: " + notUp
+					+ ". Start a zone that is down; give shards back with POST /admin/routing/moves");
+		}
+		requireRzone(rzones, options.zone());
+		Optional.ofNullable(options.target()).ifPresent(target -> requireRzone(rzones, target));
+		return api.routing(options.admin(), adminToken);
+	}
+
+	private static void requireRzone(List<ZoneState> rzones, String zone) {
+		if (rzones.stream().noneMatch(state -> state.zoneId().equals(zone))) {
+			throw new IllegalArgumentException(zone + " is not an RZone of this platform; its RZones are "
+					+ rzones.stream().map(ZoneState::zoneId).toList());
+		}
+	}
+}
