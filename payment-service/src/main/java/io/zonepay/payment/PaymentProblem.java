@@ -22,6 +22,12 @@ public final class PaymentProblem {
 
 	public static final ProblemCode PAYMENTS_PAUSED = ProblemCode.of("PAYMENTS_PAUSED", 503, "This zone takes no new payments right now");
 
+	public static final ProblemCode AMOUNT_OUT_OF_RANGE = ProblemCode.of("AMOUNT_OUT_OF_RANGE", 400, "The amount is above the payment limit");
+
+	public static final ProblemCode TRANSFER_NOT_FOUND = ProblemCode.of("TRANSFER_NOT_FOUND", 404, "No such transfer");
+
+	public static final ProblemCode TRANSFER_TO_SELF = ProblemCode.of("TRANSFER_TO_SELF", 422, "A transfer goes to another user");
+
 	private PaymentProblem() {
 	}
 }

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes postings: the posting, every balance change and every entry in one transaction. A posting's reference is
  * unique, so posting the same reference again moves nothing and answers the first posting. Balances change by atomic
- * {@code balance = balance + amount} updates that refuse to go below zero, taken in account-id order so that
- * concurrent postings on the same accounts serialize instead of deadlocking or losing an update.
+ * {@code balance = balance + amount} updates that refuse to take a user's or merchant's account below zero (funding and
+ * transit accounts are positions, which may be negative), taken in account-id order so that concurrent postings on the
+ * same accounts serialize instead of deadlocking or losing an update.
  */
 @Repository
 class Ledger {
@@ -121,7 +122,7 @@ class Ledger {
 		long amount = leg.leg().amount();
 		return jdbc.sql("""
 				update accounts set balance = balance + ?
-				where id = ? and (kind = 'FUNDING' or balance + ? >= 0)
+				where id = ? and (kind in ('FUNDING', 'TRANSIT') or balance + ? >= 0)
 				returning balance
 				""").params(amount, leg.accountId(), amount).query(Long.class).optional().orElseThrow(() -> insufficientFunds(leg));
 	}

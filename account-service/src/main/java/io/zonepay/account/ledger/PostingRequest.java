@@ -36,16 +36,33 @@ record PostingRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9:_-]{1,128}") String
 		return Shard.of(shard);
 	}
 
-	/** One account's side: positive credits it, negative debits it. */
+	/**
+	 * One account's side: positive credits it, negative debits it. A user's account lives in the user's shard; a
+	 * merchant's receivable is opened in the shard of the posting that first reaches it; a transit account belongs to
+	 * the posting's shard, named by its number as owner.
+	 */
 	record LegRequest(@NotNull @Pattern(regexp = "USER|MERCHANT|TRANSIT") String account, @NotNull String owner,
 			@NotNull @Pattern(regexp = "[A-Z]{3}") String currency, @NotNull Long amount) {
 
 		Posting.Leg toLeg(Shard shard) {
-			long ownerId = BusinessId.parse(owner).orElseThrow(() -> new IllegalArgumentException("owner '" + owner + "' is not an id"));
 			if (!CurrencyCode.isValid(currency)) {
 				throw new IllegalArgumentException("'" + currency + "' is not an ISO 4217 currency code");
 			}
-			return new Posting.Leg(new AccountKey(AccountKind.valueOf(account), ownerId, CurrencyCode.of(currency), shard), amount);
+			AccountKind kind = AccountKind.valueOf(account);
+			return new Posting.Leg(kind == AccountKind.TRANSIT ? transit(shard) : owned(kind, shard), amount);
+		}
+
+		private AccountKey owned(AccountKind kind, Shard shard) {
+			long ownerId = BusinessId.parse(owner).orElseThrow(() -> new IllegalArgumentException("owner '" + owner + "' is not an id"));
+			return new AccountKey(kind, ownerId, CurrencyCode.of(currency), kind == AccountKind.USER ? Shard.ofId(ownerId) : shard);
+		}
+
+		/** Only the posting's own shard's transit account, so that a zone never books another shard's position. */
+		private AccountKey transit(Shard shard) {
+			if (!owner.equals(Integer.toString(shard.value()))) {
+				throw new IllegalArgumentException("a transit leg of a posting of shard " + shard.value() + " is that shard's, not '" + owner + "'");
+			}
+			return AccountKey.transit(shard, CurrencyCode.of(currency));
 		}
 	}
 }

@@ -89,6 +89,41 @@ class PostingControllerIntegrationTests {
 	}
 
 	@Test
+	void aTransitAccountGoesNegativeToCreditATransferFromAnotherZone() {
+		long payee = user(26);
+		post(transferCredit("transfer:f1:credit", 26, "26", payee, 300)).expectStatus().isCreated();
+		post(transferCredit("transfer:f1:credit", 26, "26", payee, 300)).expectStatus().isOk();
+		assertThat(balance(payee)).isEqualTo(300);
+		assertThat(jdbc.queryForObject("select sum(amount) from entries e join accounts a on a.id = e.account_id join postings p on p.id = e.posting_id"
+				+ " where a.kind = 'TRANSIT' and a.owner_id = 26 and p.reference = 'transfer:f1:credit'", Long.class)).isEqualTo(-300);
+		assertThat(jdbc.queryForObject("select balance from accounts where kind = 'TRANSIT' and owner_id = 26 and currency = 'CNY'", Long.class))
+			.isNegative();
+
+		long shardZero = user(0);
+		post(transferCredit("transfer:f2:credit", 0, "0", shardZero, 5)).expectStatus().isCreated();
+		assertThat(jdbc.queryForObject("select shard from accounts where kind = 'USER' and owner_id = ?", Integer.class, shardZero)).isZero();
+	}
+
+	@Test
+	void aPostingBooksOnlyItsOwnShardsTransitAccount() {
+		long payee = user(27);
+		post(transferCredit("transfer:g1:credit", 27, "28", payee, 300)).expectStatus().isBadRequest().expectBody().jsonPath("$.code")
+			.isEqualTo("VALIDATION_FAILED");
+		post(transferCredit("transfer:g2:credit", 27, "x", payee, 300)).expectStatus().isBadRequest();
+		assertThat(jdbc.queryForObject("select count(*) from accounts where kind = 'USER' and owner_id = ?", Integer.class, payee)).isZero();
+	}
+
+	@Test
+	void aUserAccountNeverGoesNegativeEvenToFillTransit() {
+		long payer = fundedUser(28, 100);
+		String debit = "{\"reference\": \"transfer:h1:debit\", \"kind\": \"TRANSFER\", \"shard\": 28, \"legs\": ["
+				+ "{\"account\": \"USER\", \"owner\": \"" + payer + "\", \"currency\": \"CNY\", \"amount\": -101},"
+				+ "{\"account\": \"TRANSIT\", \"owner\": \"28\", \"currency\": \"CNY\", \"amount\": 101}]}";
+		post(debit).expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INSUFFICIENT_FUNDS");
+		assertThat(balance(payer)).isEqualTo(100);
+	}
+
+	@Test
 	void theLedgerListsAUsersEntriesNewestFirst() {
 		long user = fundedUser(25, 1000);
 		post(payment("payment:e1", user, 300)).expectStatus().isCreated();
@@ -100,10 +135,14 @@ class PostingControllerIntegrationTests {
 			.jsonPath("$.entries[1].kind").isEqualTo("DEPOSIT").jsonPath("$.entries[1].balanceAfter").isEqualTo(1000);
 	}
 
-	private long fundedUser(int shard, long amount) {
+	private long user(int shard) {
 		String header = TestCallers.anonymous("POST", "/api/users", Shard.of(shard));
-		long user = Long.parseLong(client.post().uri("/api/users").header("X-ZonePay-Caller", header).contentType(MediaType.APPLICATION_JSON)
+		return Long.parseLong(client.post().uri("/api/users").header("X-ZonePay-Caller", header).contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\": \"payer\"}").exchange().returnResult(Map.class).getResponseBody().get("userId").toString());
+	}
+
+	private long fundedUser(int shard, long amount) {
+		long user = user(shard);
 		String path = "/api/users/" + user + "/deposits";
 		client.post().uri(path).header("X-ZonePay-Caller", TestCallers.user(user, "POST", path)).header("Idempotency-Key", "fund")
 			.contentType(MediaType.APPLICATION_JSON).body("{\"amount\": " + amount + ", \"currency\": \"CNY\"}").exchange().expectStatus().isCreated();
@@ -114,6 +153,13 @@ class PostingControllerIntegrationTests {
 		return "{\"reference\": \"" + reference + "\", \"kind\": \"PAYMENT\", \"shard\": " + user % 100 + ", \"legs\": ["
 				+ "{\"account\": \"USER\", \"owner\": \"" + user + "\", \"currency\": \"CNY\", \"amount\": " + -amount + "},"
 				+ "{\"account\": \"MERCHANT\", \"owner\": \"777\", \"currency\": \"CNY\", \"amount\": " + amount + "}]}";
+	}
+
+	/** Transit of the posting's shard (or another owner, to be refused) to a user, as a payee's zone books a transfer. */
+	private static String transferCredit(String reference, int shard, String transitOwner, long payee, long amount) {
+		return "{\"reference\": \"" + reference + "\", \"kind\": \"TRANSFER\", \"shard\": " + shard + ", \"legs\": ["
+				+ "{\"account\": \"TRANSIT\", \"owner\": \"" + transitOwner + "\", \"currency\": \"CNY\", \"amount\": " + -amount + "},"
+				+ "{\"account\": \"USER\", \"owner\": \"" + payee + "\", \"currency\": \"CNY\", \"amount\": " + amount + "}]}";
 	}
 
 	private RestTestClient.ResponseSpec post(String body) {

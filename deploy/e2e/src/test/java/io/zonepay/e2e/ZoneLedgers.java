@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.zonepay.testkit.SharedPostgres;
 
@@ -40,9 +42,34 @@ final class ZoneLedgers {
 					from accounts a left join entries e on e.account_id = a.id
 					group by a.id, a.balance having a.balance <> coalesce(sum(e.amount), 0)
 					""")).as("accounts whose balance is not the sum of their entries in %s", zone).isEmpty();
-			assertThat(rows(zone, "select id || ' ' || kind || ' ' || balance from accounts where balance < 0 and kind <> 'FUNDING'"))
+			// Funding and transit accounts are positions: a zone that received transfers owes the zones that sent them.
+			assertThat(rows(zone, "select id || ' ' || kind || ' ' || balance from accounts where balance < 0 and kind not in ('FUNDING', 'TRANSIT')"))
 				.as("negative balances in %s", zone).isEmpty();
 		}
+	}
+
+	/**
+	 * Once every transfer is decided, per currency: all accounts of all zones sum to zero, and so do the transit
+	 * accounts, what one zone sent in transit being what the others received from it.
+	 */
+	void assertGlobalBooksBalance() {
+		Map<String, Long> everything = new TreeMap<>();
+		Map<String, Long> inTransit = new TreeMap<>();
+		for (String zone : zonepay.rzones()) {
+			sums(zone, "").forEach((currency, sum) -> everything.merge(currency, sum, Long::sum));
+			sums(zone, "where kind = 'TRANSIT'").forEach((currency, sum) -> inTransit.merge(currency, sum, Long::sum));
+		}
+		assertThat(everything).as("the sum of every account of every zone, per currency").allSatisfy((currency, sum) -> assertThat(sum).isZero());
+		assertThat(inTransit).as("money in transit between zones, per currency").allSatisfy((currency, sum) -> assertThat(sum).isZero());
+	}
+
+	private Map<String, Long> sums(String zone, String where) {
+		Map<String, Long> sums = new TreeMap<>();
+		for (String row : rows(zone, "select currency || ' ' || sum(balance) from accounts " + where + " group by currency")) {
+			String[] parts = row.split(" ");
+			sums.put(parts[0], Long.parseLong(parts[1]));
+		}
+		return sums;
 	}
 
 	/** A merchant's receivable in one zone and currency. */

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** The typed clients of the zone's other services, each with its own breaker and the same bounded retry policy. */
+/** The typed clients of the zone's other services, a breaker per service and the same bounded retry policy. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ZoneCallProperties.class)
 class ZoneClients {
@@ -33,6 +33,12 @@ class ZoneClients {
 	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
 		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries), json);
+	}
+
+	@Bean
+	UsersClient usersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
+			CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		return new UsersClient(client("account", properties, zone, tables, signer, breakers, retries));
 	}
 
 	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,

@@ -1,0 +1,198 @@
+package io.zonepay.payment.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.id.IdGenerator;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.money.Money;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.Settled;
+import io.zonepay.payment.zone.UsersClient;
+import io.zonepay.payment.zone.ZoneUnreachable;
+import io.zonepay.runtime.global.GlobalData;
+import io.zonepay.service.outbox.Outbox;
+import io.zonepay.service.shardgroup.ShardGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payer's side of a transfer: checks it, records it PENDING, makes its posting at the ledger under the transfer's
+ * reference, then marks it as the ledger says. Same group, the posting pays the payee and the transfer is COMPLETED.
+ * Across groups, it moves the money into the payer shard's transit account, and the transfer turns DEBITED in the same
+ * transaction that appends {@code TransferRequested} for the payee's zone. Every step is idempotent, so a retried
+ * request or the reconciler resumes a transfer anywhere; FAILED is only written after the ledger voided the reference.
+ */
+@Service
+class TransferFlow {
+
+	private static final Logger log = LoggerFactory.getLogger(TransferFlow.class);
+
+	private final Transfers transfers;
+
+	private final LedgerClient ledger;
+
+	private final UsersClient users;
+
+	private final GlobalData global;
+
+	private final ShardGroups groups;
+
+	private final IdGenerator ids;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final TransferMetrics metrics;
+
+	private final Clock clock = Clock.systemUTC();
+
+	TransferFlow(Transfers transfers, LedgerClient ledger, UsersClient users, GlobalData global, ShardGroups groups, IdGenerator ids, Outbox outbox,
+			TransactionTemplate transactions, TransferMetrics metrics) {
+		this.transfers = transfers;
+		this.ledger = ledger;
+		this.users = users;
+		this.global = global;
+		this.groups = groups;
+		this.ids = ids;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Sends money from the payer to the payee. A request seen before (its key was taken over after a crash, or the ledger
+	 * did not answer it) resumes its own transfer instead.
+	 * @param requestKey the request's caller scope and Idempotency-Key
+	 */
+	Transfer transfer(UserId payer, UserId payee, Money amount, String requestKey) {
+		Optional<Transfer> own = transfers.findByRequestKey(requestKey);
+		if (own.isPresent()) {
+			return resume(own.get());
+		}
+		Switches switches = global.switches();
+		TransferRules.check(payer, payee, amount, switches);
+		TransferRoute route = groups.sameGroup(payer.shard(), payee.shard()) ? TransferRoute.SAME_GROUP : TransferRoute.CROSS_GROUP;
+		Optional<TransferFailure> refusal = refusal(route, payee, switches);
+		Instant now = clock.instant();
+		long id = ids.next(payer.shard());
+		return record(refusal.isPresent() ? Transfer.refused(id, payer, payee, amount, route, requestKey, refusal.get(), now)
+				: Transfer.pending(id, payer, payee, amount, route, requestKey, now), requestKey);
+	}
+
+	/**
+	 * Settles a transfer whose request is long gone (a crash) from what the ledger says of its posting: posted means it
+	 * goes on (COMPLETED, or DEBITED with its event), never posted means voided and FAILED as NOT_COMPLETED.
+	 */
+	Transfer reconcile(Transfer pending) {
+		TransferPosting posting = TransferPosting.of(pending);
+		Settled settled = ledger.find(posting.reference()).orElseGet(() -> ledger.voidReference(posting.reference(), posting.shard()));
+		Transfer reconciled = settle(pending.id(), settled == Settled.POSTED ? null : TransferFailure.NOT_COMPLETED);
+		log.info("Reconciled transfer {} ({}): {}", reconciled.id(), reconciled.route(), reconciled.status());
+		return reconciled;
+	}
+
+	private Transfer resume(Transfer own) {
+		return own.status() == TransferStatus.PENDING ? move(own) : own;
+	}
+
+	/** Refusals decided before any money moves; the payee's zone checks the same for cross-group transfers. */
+	private Optional<TransferFailure> refusal(TransferRoute route, UserId payee, Switches switches) {
+		if (route == TransferRoute.CROSS_GROUP) {
+			return switches.crossZoneTransfersEnabled() ? Optional.empty() : Optional.of(TransferFailure.CROSS_ZONE_DISABLED);
+		}
+		try {
+			return users.exists(payee) ? Optional.empty() : Optional.of(TransferFailure.RECIPIENT_NOT_FOUND);
+		}
+		catch (ZoneUnreachable ex) {
+			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE, "account-service did not answer; nothing was done, retry shortly");
+		}
+	}
+
+	/** Stores a new transfer; the same request racing itself (a retry that took over its key) resumes the one stored first. */
+	private Transfer record(Transfer transfer, String requestKey) {
+		Transfer stored;
+		try {
+			stored = transactions.execute(status -> transfers.saveAndFlush(transfer));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return resume(transfers.findByRequestKey(requestKey).orElseThrow(() -> ex));
+		}
+		if (stored.status() == TransferStatus.FAILED) {
+			metrics.decided(stored);
+			return stored;
+		}
+		return move(stored);
+	}
+
+	/** Makes the transfer's posting, or learns it can never be made, and settles the transfer as the ledger says. */
+	private Transfer move(Transfer transfer) {
+		TransferPosting posting = TransferPosting.of(transfer);
+		@Nullable TransferFailure failure;
+		try {
+			failure = switch (ledger.post(posting.reference(), "TRANSFER", posting.shard(), posting.legs())) {
+				case POSTED -> null;
+				// Only a voided reference is a failed transfer: an earlier attempt still in flight can no longer post it.
+				case INSUFFICIENT_FUNDS -> ledger.voidReference(posting.reference(), posting.shard()) == Settled.POSTED ? null
+						: TransferFailure.INSUFFICIENT_FUNDS;
+				// Voided before this attempt: the reconciler gave the transfer up while its request was gone.
+				case VOIDED -> TransferFailure.NOT_COMPLETED;
+			};
+		}
+		catch (ZoneUnreachable ex) {
+			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+					"the ledger did not answer; the transfer is PENDING and goes on when retried with the same Idempotency-Key",
+					Map.of("transferId", Long.toString(transfer.id())));
+		}
+		return settle(transfer.id(), failure);
+	}
+
+	/**
+	 * Marks the transfer as its posting settled, in one transaction with the event that hands a debited transfer to the
+	 * payee's zone; settling twice changes nothing and appends nothing.
+	 */
+	private Transfer settle(long transferId, @Nullable TransferFailure failure) {
+		Step step;
+		try {
+			step = transactions.execute(status -> {
+				Transfer transfer = transfers.findById(transferId).orElseThrow();
+				Instant now = clock.instant();
+				boolean decided = false;
+				if (failure != null) {
+					decided = transfer.fail(failure, now);
+				}
+				else if (transfer.route() == TransferRoute.SAME_GROUP) {
+					decided = transfer.complete(now);
+				}
+				else if (transfer.markDebited(now)) {
+					outbox.append(TransferEvents.requested(transfer, now));
+				}
+				return new Step(transfers.save(transfer), decided);
+			});
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			// Settled by someone else at the same moment (the reconciler, a retry): theirs is the same answer.
+			return transfers.findById(transferId).orElseThrow();
+		}
+		if (step.decided()) {
+			metrics.decided(step.transfer());
+		}
+		return step.transfer();
+	}
+
+	private record Step(Transfer transfer, boolean decided) {
+	}
+}

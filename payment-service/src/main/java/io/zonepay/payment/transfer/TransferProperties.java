@@ -1,0 +1,19 @@
+package io.zonepay.payment.transfer;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the saga's consumers treat an event that fails (a ledger that does not answer, global data not loaded yet).
+ * Generous, because a dead-lettered transfer event leaves its money in transit until an operator replays it.
+ * @param eventAttempts tries of one event before it goes to the dead-letter topic
+ * @param eventBackoff pause before the second try; doubled for each further one
+ * @param pollTimeout bound on one poll
+ * @param maxPollRecords bound on one batch
+ */
+@ConfigurationProperties("zonepay.transfer")
+record TransferProperties(@DefaultValue("8") int eventAttempts, @DefaultValue("200ms") Duration eventBackoff,
+		@DefaultValue("500ms") Duration pollTimeout, @DefaultValue("100") int maxPollRecords) {
+}
