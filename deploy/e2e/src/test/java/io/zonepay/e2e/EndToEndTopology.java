@@ -143,6 +143,46 @@ final class EndToEndTopology {
 		return topology.initialRoutingTable().ownerOf(Shard.of(shard)).value();
 	}
 
+	/**
+	 * Turns the GZone's automatic failover on or off. Before turning it on, waits until the supervisor sees every RZone
+	 * up again, or it would move the shards of a zone that was down while it was off.
+	 */
+	void automaticFailover(boolean on) {
+		Http http = new Http();
+		URI hz = gateway("hz");
+		String admin = http.token(hz, 1, "admin");
+		if (on) {
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+				var zones = http.get(hz.resolve("/admin/zones"), admin).json().get("zones");
+				for (var zone : zones) {
+					if (zone.get("kind").asString().equals("RZONE") && !zone.get("status").asString().equals("UP")) {
+						return false;
+					}
+				}
+				return true;
+			});
+		}
+		Http.Response set = http.put(hz.resolve("/admin/switches/failover.auto"), admin, "{\"value\": \"" + on + "\"}");
+		if (set.status() != 200) {
+			throw new IllegalStateException("cannot set failover.auto: " + set.status() + " " + set.body());
+		}
+	}
+
+	/** A running service's context, for tests that reach inside a zone (a zombie's stopped clocks). */
+	ConfigurableApplicationContext context(String zone, String service) {
+		return java.util.Objects.requireNonNull(contexts.get(zone + "/" + service), () -> zone + "/" + service + " is not running");
+	}
+
+	/** Every service of an RZone stops as its process dying would. */
+	void killZone(String zone) {
+		ServiceArguments.rzoneServices().reversed().forEach(service -> stop(zone, service));
+	}
+
+	/** Starts every service of an RZone again. */
+	void startZone(String zone) {
+		ServiceArguments.rzoneServices().forEach(service -> startZoneService(zone, service));
+	}
+
 	/** Stops a service of an RZone as a crash would: its context closes under it, nothing more is said to anyone. */
 	void stop(String zone, String service) {
 		ConfigurableApplicationContext context = contexts.remove(zone + "/" + service);

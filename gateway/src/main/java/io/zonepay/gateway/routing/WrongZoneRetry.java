@@ -36,8 +36,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class WrongZoneRetry implements GlobalFilter, Ordered {
 
-	/** How long a request may wait for the gateway's table to catch up with the zone's: about two replication bounds. */
-	private static final Duration CATCH_UP = Duration.ofSeconds(1);
+	/**
+	 * How long a request may wait for the gateway's table to catch up with the zone's: a few replication bounds, so a
+	 * request caught in a planned move is served rather than refused while the city's copy catches up under load.
+	 */
+	private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
 	private static final Duration POLL = Duration.ofMillis(20);
 

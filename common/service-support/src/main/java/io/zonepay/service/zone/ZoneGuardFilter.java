@@ -55,8 +55,9 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 			if (internal == null || scopes == null) {
 				chain.doFilter(request, response);
 			}
-			else if (scopes.holds(internal)) {
-				// A call from this zone's own service for a shard this zone still holds, even one it is draining.
+			else if (scopes.holds(internal) || (servesNow(internal) && scopes.awaitLease(internal))) {
+				// A call from this zone's own service for a shard this zone still holds (even one it is draining), or has
+				// just been given: the calling service may have taken its own lease a moment before this one.
 				serveIn(internal, request, response, chain);
 			}
 			else {
@@ -96,6 +97,10 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 		try (ShardScopes.Scope ignored = Objects.requireNonNull(scopes).enter(shard)) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	private boolean servesNow(Shard shard) {
+		return guard.decide(tables.current(), shard) instanceof ZoneGuard.Decision.Serve;
 	}
 
 	/** The shard a call between this zone's services names, trusted from a system caller only. */
