@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.supervisor")
 record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
-		@DefaultValue("300ms") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
-		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace) {
+		@DefaultValue("1s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
+		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace,
+		@DefaultValue("60s") Duration cascadeGuard) {
 
 	SupervisorProperties {
 		if (!interval.isPositive() || !checkTimeout.isPositive()) {
@@ -32,6 +33,9 @@ record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		}
 		if (!healthPath.startsWith("/")) {
 			throw new IllegalArgumentException("zonepay.supervisor.health-path must start with /, not " + healthPath);
+		}
+		if (cascadeGuard.isNegative()) {
+			throw new IllegalArgumentException("zonepay.supervisor.cascade-guard cannot be negative");
 		}
 		if (startupGrace.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.startup-grace cannot be negative");

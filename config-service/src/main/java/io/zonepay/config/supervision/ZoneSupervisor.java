@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +30,8 @@ import io.zonepay.kernel.zone.ZoneStatus;
  */
 final class ZoneSupervisor {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ZoneSupervisor.class);
+
 	private final HealthChecker checker;
 
 	private final RoutingChanges routing;
@@ -45,6 +49,11 @@ final class ZoneSupervisor {
 	private final Instant started;
 
 	private final Map<ZoneId, ZoneHealth> seen = new ConcurrentHashMap<>();
+
+	/** When each zone last took shards over by an automatic failover: the cascade guard runs from there. */
+	private final Map<ZoneId, Instant> absorbed = new ConcurrentHashMap<>();
+
+	private final Set<ZoneId> guarded = ConcurrentHashMap.newKeySet();
 
 	ZoneSupervisor(HealthChecker checker, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys, ZoneMeters meters,
 			SupervisorProperties properties, Clock clock) {
@@ -77,6 +86,7 @@ final class ZoneSupervisor {
 		List<Verdict> verdicts = new ArrayList<>();
 		StoredRouting stored = routing.change(plan -> verdicts.addAll(judge(plan, auto)));
 		verdicts.forEach(verdict -> verdict.report(stored.table(), meters));
+		verdicts.stream().map(Verdict::takenBy).filter(Objects::nonNull).forEach(taker -> absorbed.put(taker, clock.instant()));
 	}
 
 	/** What the supervisor has seen of a zone. */
@@ -96,12 +106,29 @@ final class ZoneSupervisor {
 		});
 	}
 
+	/** Whether a zone took shards over automatically within the cascade guard; says so once when it keeps a zone up. */
+	private boolean absorbing(ZoneId zone) {
+		Instant since = absorbed.get(zone);
+		if (since == null || !clock.instant().isBefore(since.plus(properties.cascadeGuard()))) {
+			guarded.remove(zone);
+			return false;
+		}
+		if (guarded.add(zone)) {
+			log.warn("Zone {} misses its health checks while absorbing the shards it took over at {}; not failing it over automatically within {} "
+					+ "(cascade guard): POST /admin/zones/{}/failover to force it", zone, since, properties.cascadeGuard(), zone);
+		}
+		return true;
+	}
+
 	/** Plans what the zones' health calls for; answers what it decided, for the log and the meters. */
 	private List<Verdict> judge(RoutingPlan plan, boolean auto) {
 		List<Verdict> verdicts = new ArrayList<>();
 		Map<ZoneId, Integer> failed = new LinkedHashMap<>();
 		for (Zone zone : plan.rzones()) {
 			ZoneHealth health = health(zone.id());
+			if (zone.status() == ZoneStatus.UP && health.misses() >= properties.missesBeforeDown() && auto && absorbing(zone.id())) {
+				continue;
+			}
 			if (zone.status() == ZoneStatus.UP && health.misses() >= properties.missesBeforeDown()) {
 				plan.mark(zone.id(), ZoneStatus.DOWN);
 				failed.put(zone.id(), health.misses());

@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ConfigServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=config-service", "zonepay.zone.id=gz", "zonepay.zone.city=hz", "zonepay.ids.node-id=1",
 				"management.server.port=0", "zonepay.topology.location=classpath:topology/supervised.yml", "zonepay.supervisor.interval=50ms",
-				"zonepay.supervisor.startup-grace=0s" })
+				"zonepay.supervisor.startup-grace=0s",
+				"zonepay.supervisor.cascade-guard=0s" })
 @EmbeddedInfrastructure(database = "config", kafka = true)
 @Import(ZoneAdminIntegrationTests.FakeZones.class)
 class ZoneAdminIntegrationTests {

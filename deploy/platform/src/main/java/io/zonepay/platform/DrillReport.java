@@ -126,7 +126,7 @@ final class DrillReport {
 		line("");
 		line("How it is measured: the drill is an ordinary client of the gateways; every request is timed on one monotonic clock");
 		line("from the start of the load. A failed call (5xx, 421, no answer within %d s) is sent again with the same", PlatformApi.REQUEST_TIMEOUT.toSeconds());
-		line("Idempotency-Key and body after Retry-After (250 ms without one, 5 s at most), as are a 409 still in flight and a 429,");
+		line("Idempotency-Key and body after Retry-After (5 s at most; without one, a pause doubling from 250 ms to 2 s, with jitter), as are a 409 still in flight and a 429,");
 		line("for up to %d s per operation; every attempt counts as a request above.", PersistentCall.BUDGET.toSeconds());
 		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN) {
 			line("RTO counts from the moment SIGKILL was sent to the first 2xx answer to a request, sent after the kill, for a user");
