@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DrillLoad {
 
-	static final int MAX_IN_FLIGHT = 64;
+	static final int MAX_IN_FLIGHT = 128;
 
 	/** Small amounts, so that the deposits cover every operation whatever the mix. */
 	static final long LARGEST_AMOUNT = 999;
