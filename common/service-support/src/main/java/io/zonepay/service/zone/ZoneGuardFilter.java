@@ -1,8 +1,10 @@
 package io.zonepay.service.zone;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,6 +41,11 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 
 	private final @Nullable ShardScopes scopes;
 
+	/** How long a request routed by a newer table than this zone's waits for it: the replication bound. */
+	private static final Duration CATCH_UP = Duration.ofSeconds(1);
+
+	private static final Duration POLL = Duration.ofMillis(10);
+
 	ZoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems, @Nullable ShardScopes scopes) {
 		this.guard = guard;
 		this.tables = tables;
@@ -65,7 +72,7 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 			}
 			return;
 		}
-		switch (guard.decide(tables.current(), shard)) {
+		switch (decide(shard, routedAt(request))) {
 			case ZoneGuard.Decision.Serve serve -> {
 				response.setHeader(ZonePayHeaders.EPOCH, Long.toString(serve.epoch()));
 				if (scopes == null) {
@@ -96,6 +103,31 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 	private void serveIn(Shard shard, HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
 		try (ShardScopes.Scope ignored = Objects.requireNonNull(scopes).enter(shard)) {
 			chain.doFilter(request, response);
+		}
+	}
+
+	/**
+	 * The guard's decision, once this zone's table is as new as the one the gateway routed by: a gateway that learned of
+	 * a move a moment before the zone did must not have its request refused by a zone that is about to serve it.
+	 */
+	private ZoneGuard.Decision decide(Shard shard, long routedAt) {
+		ZoneGuard.Decision decision = guard.decide(tables.current(), shard);
+		long deadline = System.nanoTime() + CATCH_UP.toNanos();
+		while (!(decision instanceof ZoneGuard.Decision.Serve) && tables.epoch() < routedAt && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(POLL.toNanos());
+			decision = guard.decide(tables.current(), shard);
+		}
+		return decision;
+	}
+
+	/** The epoch the gateway routed the request by, or 0 when it did not say. */
+	private static long routedAt(HttpServletRequest request) {
+		String epoch = request.getHeader(ZonePayHeaders.EPOCH);
+		try {
+			return epoch == null ? 0 : Long.parseLong(epoch.strip());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
 		}
 	}
 

@@ -2,6 +2,8 @@ package io.zonepay.service.zone;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
@@ -49,6 +51,32 @@ class ZoneGuardFilterTests {
 		assertThat(response.getStatus()).isEqualTo(421);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
 		assertThat(response.getContentAsString()).contains("\"code\":\"WRONG_ZONE\"", "\"zone\":\"rz2\"", "\"epoch\":4");
+	}
+
+	@Test
+	void aRequestRoutedByANewerTableWaitsForThisZoneToLearnIt() throws Exception {
+		tables.offer(TestRouting.evenly(4, "rz1", "rz2"));
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/users/1250/deposits");
+		request.addHeader("X-ZonePay-Epoch", "5");
+		MockFilterChain chain = new MockFilterChain();
+
+		// The gateway routed shard 50 here by epoch 5; this zone hears of epoch 5 a moment later.
+		CompletableFuture.runAsync(() -> tables.offer(TestRouting.evenly(5, "rz1")), CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(request, response, chain);
+
+		assertThat(chain.getRequest()).isNotNull();
+		assertThat(response.getHeader("X-ZonePay-Epoch")).isEqualTo("5");
+	}
+
+	@Test
+	void aRequestRoutedByANewerTableIsRefusedWhenThisZoneDoesNotLearnItInTime() throws Exception {
+		tables.offer(TestRouting.evenly(4, "rz1", "rz2"));
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/users/1250/deposits");
+		request.addHeader("X-ZonePay-Epoch", "5");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(request, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(421);
 	}
 
 	@Test
