@@ -85,8 +85,11 @@ final class ZoneClient {
 		try {
 			Answer answer = request.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.bodyTo(String.class)));
 			// 421: the zone's other service no longer (or not yet) holds the shard's lease, during a move: the caller
-			// cannot finish here now, and settles it on a retry or through its reconciler, as for an unreachable service.
-			if (answer.status() >= 500 || answer.status() == 421) {
+			// cannot finish here now, and settles it on a retry or through its reconciler.
+			if (answer.status() == 421) {
+				throw new ShardInHandover(service + " does not hold the shard of " + method + " " + path + " at this moment");
+			}
+			if (answer.status() >= 500) {
 				throw new ZoneUnreachable(service + " answered " + answer.status() + " to " + method + " " + path);
 			}
 			return answer;

@@ -52,6 +52,8 @@ class ZoneClients {
 			.minimumNumberOfCalls(Math.min(10, properties.slidingWindow()))
 			.waitDurationInOpenState(properties.openFor())
 			.recordExceptions(ZoneUnreachable.class)
+			// A shard moving between zones is not a failing service: counting it would open the breaker for every shard.
+			.ignoreExceptions(ShardInHandover.class)
 			.build();
 		RetryConfig retry = RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())

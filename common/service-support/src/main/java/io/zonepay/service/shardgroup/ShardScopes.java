@@ -52,6 +52,11 @@ public final class ShardScopes {
 		return leases.holds(shard) || leases.awaitHeld(shard, await.toNanos());
 	}
 
+	/** Waits up to the given bound for this zone to hold a shard it has just been given. */
+	public boolean awaitLease(Shard shard, Duration bound) {
+		return leases.holds(shard) || leases.awaitHeld(shard, bound.toNanos());
+	}
+
 	/** The shards whose leases this zone holds. */
 	public Set<Shard> held() {
 		return leases.held();

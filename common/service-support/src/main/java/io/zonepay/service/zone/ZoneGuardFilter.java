@@ -46,6 +46,9 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 
 	private static final Duration POLL = Duration.ofMillis(10);
 
+	/** A call between the zone's services waits less for a lease than its caller waits for an answer (2 s). */
+	private static final Duration INTERNAL_LEASE_WAIT = Duration.ofSeconds(1);
+
 	ZoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems, @Nullable ShardScopes scopes) {
 		this.guard = guard;
 		this.tables = tables;
@@ -62,7 +65,7 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 			if (internal == null || scopes == null) {
 				chain.doFilter(request, response);
 			}
-			else if (scopes.holds(internal) || (servesNow(internal) && scopes.awaitLease(internal))) {
+			else if (scopes.holds(internal) || (servesNow(internal) && scopes.awaitLease(internal, INTERNAL_LEASE_WAIT))) {
 				// A call from this zone's own service for a shard this zone still holds (even one it is draining), or has
 				// just been given: the calling service may have taken its own lease a moment before this one.
 				serveIn(internal, request, response, chain);
