@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param interval how often the zone compares its leases with the routing table
  * @param drain how long a zone that lost a shard waits for the shard's work in flight before it releases the lease
  * @param quiet how long a shard must have seen no new work before its lease is released: a payment's next call to the
- * ledger follows the previous one within this
+ * ledger follows the previous one within this, and the zone's other services (each learning the new table on its own)
+ * have stopped starting work for the shard by then
  * @param handoff how long a new owner waits for a live previous owner to release before it takes the lease anyway (the
  * database fences the previous owner either way; waiting only lets its work finish)
  * @param await how long a request for a shard this zone now serves waits for the lease before it is refused
@@ -24,7 +25,7 @@ public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Durati
 	public ShardLeaseProperties {
 		interval = interval == null ? Duration.ofMillis(100) : interval;
 		drain = drain == null ? Duration.ofSeconds(5) : drain;
-		quiet = quiet == null ? Duration.ofMillis(300) : quiet;
+		quiet = quiet == null ? Duration.ofSeconds(1) : quiet;
 		handoff = handoff == null ? Duration.ofSeconds(10) : handoff;
 		await = await == null ? Duration.ofSeconds(3) : await;
 		lockTimeout = lockTimeout == null ? Duration.ofSeconds(2) : lockTimeout;

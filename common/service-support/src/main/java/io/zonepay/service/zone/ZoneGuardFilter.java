@@ -47,7 +47,7 @@ final class ZoneGuardFilter extends OncePerRequestFilter {
 	private static final Duration POLL = Duration.ofMillis(10);
 
 	/** A call between the zone's services waits less for a lease than its caller waits for an answer (2 s). */
-	private static final Duration INTERNAL_LEASE_WAIT = Duration.ofSeconds(1);
+	private static final Duration INTERNAL_LEASE_WAIT = Duration.ofMillis(1500);
 
 	ZoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems, @Nullable ShardScopes scopes) {
 		this.guard = guard;
