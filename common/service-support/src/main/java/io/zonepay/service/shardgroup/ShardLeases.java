@@ -179,20 +179,11 @@ final class ShardLeases {
 					missing.setArray(2, numbers);
 					missing.executeUpdate();
 				}
-				List<Shard> taken = new ArrayList<>();
-				// Waits here for the writes in flight of the previous owner: they hold the row in share mode.
-				try (PreparedStatement lock = connection.prepareStatement(
-						"select shard, owner_zone, epoch, released from shard_leases where shard = any(?) order by shard for update")) {
-					lock.setArray(1, numbers);
-					try (ResultSet rows = lock.executeQuery()) {
-						while (rows.next()) {
-							Shard shard = Shard.of(rows.getInt(1));
-							if (mayTake(shard, rows.getString(2), rows.getLong(3), rows.getBoolean(4), table)) {
-								taken.add(shard);
-							}
-						}
-					}
-				}
+				// Looked at without a lock first: locking the rows of a live owner that is still draining would stall its
+				// writes (they queue behind the lock) every round until it releases.
+				List<Shard> takeable = takeable(connection, numbers, table, false);
+				List<Shard> taken = takeable.isEmpty() ? List.of()
+						: takeable(connection, connection.createArrayOf("smallint", takeable.stream().map(Shard::value).toArray()), table, true);
 				if (!taken.isEmpty()) {
 					try (PreparedStatement update = connection.prepareStatement(
 							"update shard_leases set owner_zone = ?, epoch = ?, released = false, updated_at = now() where shard = any(?)")) {
@@ -212,7 +203,28 @@ final class ShardLeases {
 		}
 	}
 
-	private boolean mayTake(Shard shard, String owner, long epoch, boolean released, RoutingTable table) {
+	/**
+	 * The shards among some whose leases this zone may take now; with {@code lock}, locked for the update (waiting here
+	 * for the writes in flight of the previous owner: they hold the rows in key-share mode).
+	 */
+	private List<Shard> takeable(Connection connection, Array numbers, RoutingTable table, boolean lock) throws SQLException {
+		List<Shard> takeable = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement(
+				"select shard, owner_zone, epoch, released from shard_leases where shard = any(?) order by shard" + (lock ? " for update" : ""))) {
+			query.setArray(1, numbers);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					Shard shard = Shard.of(rows.getInt(1));
+					if (mayTake(shard, rows.getString(2), rows.getLong(3), rows.getBoolean(4), table, lock)) {
+						takeable.add(shard);
+					}
+				}
+			}
+		}
+		return takeable;
+	}
+
+	private boolean mayTake(Shard shard, String owner, long epoch, boolean released, RoutingTable table, boolean decided) {
 		if (epoch > table.epoch()) {
 			// Someone holds it at a newer epoch than this zone knows: this zone is behind.
 			return false;
@@ -222,12 +234,16 @@ final class ShardLeases {
 		}
 		boolean ownerDown = table.zone(ZoneId.of(owner)).map(zone -> zone.status() == ZoneStatus.DOWN).orElse(true);
 		if (ownerDown) {
-			log.warn("Taking shard {} from {}, which is down at epoch {}", shard, owner, table.epoch());
+			if (decided) {
+				log.warn("Taking shard {} from {}, which is down at epoch {}", shard, owner, table.epoch());
+			}
 			return true;
 		}
 		long since = waitingSince.computeIfAbsent(shard, ignored -> System.nanoTime());
 		if (System.nanoTime() - since >= properties.handoff().toNanos()) {
-			log.warn("Taking shard {} from {}, which did not release it within {}", shard, owner, properties.handoff());
+			if (decided) {
+				log.warn("Taking shard {} from {}, which did not release it within {}", shard, owner, properties.handoff());
+			}
 			return true;
 		}
 		return false;
