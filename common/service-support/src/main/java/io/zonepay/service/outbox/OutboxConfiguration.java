@@ -1,15 +1,22 @@
 package io.zonepay.service.outbox;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.messaging.OrderedProducer;
 import io.zonepay.service.shardgroup.ShardScopes;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -58,15 +65,15 @@ public class OutboxConfiguration {
 	/** The relays, one per shard group, created when the zone first serves the group. Used from the relay task's thread. */
 	static final class OutboxRelays {
 
-		private final java.util.function.Supplier<OutboxRelay> factory;
+		private final Supplier<OutboxRelay> factory;
 
-		private final @org.jspecify.annotations.Nullable ShardScopes scopes;
+		private final @Nullable ShardScopes scopes;
 
-		private final java.util.Map<Object, OutboxRelay> relays = new java.util.concurrent.ConcurrentHashMap<>();
+		private final Map<ShardGroupId, OutboxRelay> relays = new ConcurrentHashMap<>();
 
 		private final OutboxRelay home;
 
-		OutboxRelays(java.util.function.Supplier<OutboxRelay> factory, @org.jspecify.annotations.Nullable ShardScopes scopes) {
+		OutboxRelays(Supplier<OutboxRelay> factory, @Nullable ShardScopes scopes) {
 			this.factory = factory;
 			this.scopes = scopes;
 			this.home = factory.get();

@@ -2,6 +2,7 @@ package io.zonepay.service.problem;
 
 import java.net.URI;
 import java.util.List;
+import java.sql.SQLException;
 import java.util.Map;
 
 import io.zonepay.kernel.problem.CommonProblem;
@@ -43,6 +44,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	/** The SQLSTATE of the zonepay_fence trigger: the shard is leased to another zone. */
+	private static final String FENCED = "ZP421";
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> problem(ProblemException ex, WebRequest request) {
 		return respond(Problems.of(ex.problem(), ex.detail(), ex.properties()), request);
@@ -67,14 +71,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	/** Whether the database refused a write because this zone does not hold the shard's lease (the zonepay_fence trigger). */
 	static boolean fenced(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof java.sql.SQLException sql && FENCED.equals(sql.getSQLState())) {
+			if (cause instanceof SQLException sql && FENCED.equals(sql.getSQLState())) {
 				return true;
 			}
 		}
 		return false;
 	}
-
-	private static final String FENCED = "ZP421";
 
 	private static String rootMessage(Throwable ex) {
 		Throwable root = ex;

@@ -1,7 +1,6 @@
 package io.zonepay.service.shardgroup;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,9 +58,6 @@ public final class ShardGroups {
 		return groupOf(one).equals(groupOf(other));
 	}
 
-	public List<Shard> shardsOf(ShardGroupId group) {
-		return java.util.stream.IntStream.range(0, Shard.COUNT).mapToObj(Shard::of).filter(shard -> groupOf(shard).equals(group)).toList();
-	}
 
 	/** The JDBC URL of a group other than the home group, when the catalog names one. */
 	Optional<String> url(ShardGroupId group) {

@@ -3,9 +3,13 @@ package io.zonepay.service.shardgroup;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a unit of work runs: {@link #enter(Shard)} binds a request or an event to its shard, so its transactions use
@@ -14,7 +18,7 @@ import io.zonepay.kernel.zone.ShardGroupId;
  */
 public final class ShardScopes {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShardScopes.class);
+	private static final Logger log = LoggerFactory.getLogger(ShardScopes.class);
 
 	private final ShardGroups groups;
 
@@ -73,7 +77,7 @@ public final class ShardScopes {
 	}
 
 	/** Runs a job once per shard group of which this zone holds a shard, bound to that group, which it is given. */
-	public void forEachServedGroup(java.util.function.Consumer<ShardGroupId> job) {
+	public void forEachServedGroup(Consumer<ShardGroupId> job) {
 		Set<ShardGroupId> served = new LinkedHashSet<>();
 		served.add(groups.home());
 		leases.held().stream().sorted().forEach(shard -> served.add(groups.groupOf(shard)));
@@ -97,7 +101,7 @@ public final class ShardScopes {
 	 * shard group shared with another zone during a move holds rows this zone must leave alone. Without shard groups
 	 * it just runs. Answers whether it ran.
 	 */
-	public static boolean runIfHeld(@org.jspecify.annotations.Nullable ShardScopes scopes, Shard shard, Runnable work) {
+	public static boolean runIfHeld(@Nullable ShardScopes scopes, Shard shard, Runnable work) {
 		if (scopes == null) {
 			work.run();
 			return true;
@@ -112,7 +116,7 @@ public final class ShardScopes {
 	}
 
 	/** A background job run once per served shard group, or once on the service's only database without shard groups. */
-	public static Runnable inEachServedGroup(@org.jspecify.annotations.Nullable ShardScopes scopes, Runnable job) {
+	public static Runnable inEachServedGroup(@Nullable ShardScopes scopes, Runnable job) {
 		return scopes == null ? job : () -> scopes.forEachServedGroup(job);
 	}
 
