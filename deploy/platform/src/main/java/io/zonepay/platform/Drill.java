@@ -23,6 +23,15 @@ final class Drill {
 	/** How long the GZone has, after the disruption, to publish that the zone's shards are served elsewhere. */
 	private static final Duration HANDOVER_BOUND = Duration.ofSeconds(60);
 
+	/**
+	 * The disruption waits, after the warm-up, for this long without a failed request (a platform just started fails
+	 * requests while its JVMs warm up, and a drill that disturbs it then measures the warm-up, not the disruption) ...
+	 */
+	static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
+
+	/** ... for at most this long after the warm-up; a platform that is not steady by then is not drilled. */
+	static final Duration STEADY_BOUND = Duration.ofSeconds(60);
+
 	private final Installation installation;
 
 	private final Options arguments;
@@ -46,7 +55,7 @@ final class Drill {
 		String keyPrefix = "drill-" + stamp;
 		Map<String, URI> zoneGateways = zoneGateways(topology, options);
 		System.out.printf("Drill %s: making a merchant and %d users ...%n", options.describe(), zoneGateways.size() * options.usersPerZone());
-		long perUser = options.rate() * options.duration().toSeconds() / ((long) zoneGateways.size() * options.usersPerZone()) + 1;
+		long perUser = options.rate() * options.duration().plus(STEADY_BOUND).toSeconds() / ((long) zoneGateways.size() * options.usersPerZone()) + 1;
 		Population population = new DrillSetup(api, options, admin, keyPrefix).prepare(original, zoneGateways, perUser);
 		Disruption disruption = options.kind() == DrillOptions.Kind.ZONE_DOWN ? new ZoneDown(options.zone(), installation, api, options, admin)
 				: new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api, options, admin);
@@ -83,7 +92,9 @@ final class Drill {
 		load.start();
 		try {
 			timeline.sleepUntil(options.warmUp());
+			awaitSteady(load, timeline, options.warmUp().plus(STEADY_BOUND));
 			Duration disruptedAt = timeline.now();
+			load.endAt(disruptedAt.plus(options.duration().minus(options.warmUp())));
 			watch.start(drill.disruption().zone(), drill.original().epoch(), disruptedAt.plus(HANDOVER_BOUND));
 			String disruption = drill.disruption().apply();
 			System.out.printf("+%.1f s: %s%n", disruptedAt.toMillis() / 1000.0, disruption);
@@ -99,6 +110,21 @@ final class Drill {
 		}
 		finally {
 			load.abort();
+		}
+	}
+
+	/** Waits until the last {@link #STEADY_WINDOW} answered requests and none failed; refuses to go on past a bound. */
+	private static void awaitSteady(DrillLoad load, Timeline timeline, Duration bound) throws InterruptedException {
+		while (true) {
+			DrillLoad.Tally recent = load.answeredSince(timeline.now().minus(STEADY_WINDOW));
+			if (recent.answered() > 0 && recent.failed() == 0) {
+				return;
+			}
+			if (timeline.now().compareTo(bound) >= 0) {
+				throw new IllegalStateException("the platform was not steady before the disruption: %d of the %d requests of the last %d s failed, %d s into the load. It may still be warming up (./zonepay status); run the drill again"
+					.formatted(recent.failed(), recent.answered(), STEADY_WINDOW.toSeconds(), timeline.now().toSeconds()));
+			}
+			Thread.sleep(200);
 		}
 	}
 

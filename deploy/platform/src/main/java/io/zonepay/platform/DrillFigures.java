@@ -45,13 +45,24 @@ final class DrillFigures {
 		return tallies;
 	}
 
-	/** Failed requests for users of every zone but {@code zone}. */
-	static long failedOutside(List<Attempt> attempts, String zone) {
-		return attempts.stream().filter(attempt -> !attempt.zone().equals(zone) && attempt.failed()).count();
+	/** Failed requests for users of every zone but {@code zone}, answered from the disruption on. */
+	static long failedOutside(List<Attempt> attempts, String zone, Duration disrupted) {
+		return from(attempts, disrupted).stream().filter(attempt -> !attempt.zone().equals(zone) && attempt.failed()).count();
 	}
 
-	static long failed(List<Attempt> attempts) {
-		return attempts.stream().filter(Attempt::failed).count();
+	/** Failed requests answered from the disruption on. */
+	static long failedFrom(List<Attempt> attempts, Duration disrupted) {
+		return from(attempts, disrupted).stream().filter(Attempt::failed).count();
+	}
+
+	/** The requests answered from a moment on: the disruption's window (the drill disrupts a platform seen steady). */
+	static List<Attempt> from(List<Attempt> attempts, Duration moment) {
+		return attempts.stream().filter(attempt -> attempt.answered().compareTo(moment) >= 0).toList();
+	}
+
+	/** The requests answered before a moment. */
+	static List<Attempt> before(List<Attempt> attempts, Duration moment) {
+		return attempts.stream().filter(attempt -> attempt.answered().compareTo(moment) < 0).toList();
 	}
 
 	/**

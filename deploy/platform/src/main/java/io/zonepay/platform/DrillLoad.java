@@ -49,6 +49,9 @@ final class DrillLoad {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
+	/** When the schedule ends: set once the disruption is, {@link DrillOptions#duration()} after the start until then. */
+	private volatile Duration end;
+
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -57,12 +60,26 @@ final class DrillLoad {
 		this.population = population;
 		this.options = options;
 		this.timeline = timeline;
+		this.end = options.duration();
 		this.operations = new DrillOperations(new PersistentCall(api, timeline, attempts::add), population.merchantId(), keyPrefix);
 	}
 
-	/** Operations the load starts in all: its rate times its length. */
-	long total() {
-		return options.rate() * options.duration().toSeconds();
+	/** Ends the schedule at a moment of the drill's timeline (the disruption plus the load's length after it). */
+	void endAt(Duration moment) {
+		this.end = moment;
+	}
+
+	/** Requests answered from a moment on, and how many of them failed: whether the platform is steady. */
+	Tally answeredSince(Duration moment) {
+		int answered = 0;
+		int failed = 0;
+		for (Attempt attempt : attempts) {
+			if (attempt.answered().compareTo(moment) >= 0) {
+				answered++;
+				failed += attempt.failed() ? 1 : 0;
+			}
+		}
+		return new Tally(answered, failed);
 	}
 
 	void start() {
@@ -72,17 +89,14 @@ final class DrillLoad {
 
 	/** Waits for the schedule to end and the last operations to end (each is bounded), and answers what happened. */
 	LoadResult finish() throws InterruptedException {
-		Duration scheduleEnd = options.duration().plusSeconds(5);
-		while (scheduled.get() < total() && timeline.now().compareTo(scheduleEnd) < 0) {
-			Thread.sleep(20);
-		}
+		timeline.sleepUntil(end);
 		ticker.shutdownNow();
 		Duration took = timeline.now();
 		if (inFlight.tryAcquire(MAX_IN_FLIGHT, LONGEST_OPERATION.toMillis(), TimeUnit.MILLISECONDS)) {
 			inFlight.release(MAX_IN_FLIGHT);
 		}
 		workers.shutdownNow();
-		long started = Math.min(scheduled.get(), total()) - dropped.get();
+		long started = scheduled.get() - dropped.get();
 		List<Operation> finished = List.copyOf(done);
 		return new LoadResult(List.copyOf(attempts), finished, started, dropped.get(), (int) (started - finished.size()), took);
 	}
@@ -94,10 +108,10 @@ final class DrillLoad {
 	}
 
 	private void tick() {
-		long number = scheduled.getAndIncrement();
-		if (number >= total()) {
+		if (timeline.now().compareTo(end) >= 0) {
 			return;
 		}
+		long number = scheduled.getAndIncrement();
 		if (!inFlight.tryAcquire()) {
 			dropped.incrementAndGet();
 			return;
@@ -135,6 +149,9 @@ final class DrillLoad {
 			payees = users.stream().filter(user -> !user.id().equals(payer.id())).toList();
 		}
 		return operations.transfer(number, started, payer, payees.get(random.nextInt(payees.size())), random.nextLong(1, LARGEST_TRANSFER + 1));
+	}
+
+	record Tally(int answered, int failed) {
 	}
 
 	/**

@@ -71,18 +71,24 @@ final class DrillReport {
 	}
 
 	private void requests(DrillResult result) {
-		List<Attempt> attempts = result.load().attempts();
+		List<Attempt> all = result.load().attempts();
+		Duration at = result.disruptedAt();
+		List<Attempt> before = DrillFigures.before(all, at);
+		List<Attempt> attempts = DrillFigures.from(all, at);
+		long failedBefore = DrillFigures.failedFrom(before, Duration.ZERO);
 		line("");
-		line("Requests during the load, by the original zone of their user (failed: answered 5xx or 421, or not answered;");
-		line("a refusal such as 422 INSUFFICIENT_FUNDS is an answer, not a failure):");
+		line("Before the disruption: %d requests, %d failed%s.", before.size(), failedBefore,
+				failedBefore == 0 ? "" : " (warming up; the drill disrupts only after %d s without a failed request)".formatted(Drill.STEADY_WINDOW.toSeconds()));
+		line("Requests answered from the disruption on, by the original zone of their user (failed: answered 5xx or 421, or not");
+		line("answered; a refusal such as 422 INSUFFICIENT_FUNDS is an answer, not a failure):");
 		line("  %-6s %9s %7s  %s", "zone", "requests", "failed", "failures by status and code");
 		DrillFigures.byZone(attempts).forEach((zone, tally) -> line("  %-6s %9d %7d  %s", zone, tally.requests(), tally.failed(), failures(tally.failures())));
 		String zone = result.options().zone();
 		if (result.options().kind() == DrillOptions.Kind.DRAIN) {
-			line("  Failed requests of any zone: %d (a drain's target: 0).", DrillFigures.failed(attempts));
+			line("  Failed requests of any zone: %d (a drain's target: 0).", DrillFigures.failedFrom(all, at));
 		}
 		else {
-			line("  Failed requests of users of other zones than %s: %d.", zone, DrillFigures.failedOutside(attempts, zone));
+			line("  Failed requests of users of other zones than %s: %d.", zone, DrillFigures.failedOutside(all, zone, at));
 		}
 	}
 

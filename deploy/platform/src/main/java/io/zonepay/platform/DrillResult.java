@@ -20,6 +20,6 @@ record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Po
 
 	/** A drain promises no failed request; a zone that dies takes requests with it, and the audit is what must hold. */
 	boolean passed() {
-		return auditPassed() && (options.kind() != DrillOptions.Kind.DRAIN || DrillFigures.failed(load.attempts()) == 0);
+		return auditPassed() && (options.kind() != DrillOptions.Kind.DRAIN || DrillFigures.failedFrom(load.attempts(), disruptedAt) == 0);
 	}
 }

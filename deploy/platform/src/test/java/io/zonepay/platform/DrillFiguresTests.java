@@ -1,6 +1,7 @@
 package io.zonepay.platform;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,19 @@ class DrillFiguresTests {
 		assertThat(rz1.failures()).containsExactly(entry("503 ZONE_UNAVAILABLE", 2L), entry("502 ZONE_CONNECTION_LOST", 1L),
 				entry("no answer (HttpTimeoutException)", 1L));
 		assertThat(DrillFigures.byZone(attempts)).containsOnlyKeys("rz1", "rz2", "rz3");
-		assertThat(DrillFigures.failedOutside(attempts, "rz1")).isEqualTo(1);
-		assertThat(DrillFigures.failed(attempts)).isEqualTo(5);
+		assertThat(DrillFigures.failedOutside(attempts, "rz1", KILL)).isEqualTo(1);
+		assertThat(DrillFigures.failedFrom(attempts, KILL)).isEqualTo(5);
+	}
+
+	@Test
+	void failuresAnsweredBeforeTheDisruptionAreTheWarmUpsNotTheDisruptions() {
+		List<Attempt> withWarmUp = new ArrayList<>(attempts);
+		withWarmUp.add(attempt(1_000, 1_900, "rz2", 503, "ZONE_UNAVAILABLE"));
+
+		assertThat(DrillFigures.failedFrom(withWarmUp, KILL)).isEqualTo(5);
+		assertThat(DrillFigures.failedOutside(withWarmUp, "rz1", KILL)).isEqualTo(1);
+		assertThat(DrillFigures.before(withWarmUp, KILL)).extracting(Attempt::answered).containsExactly(Duration.ofMillis(1_900));
+		assertThat(DrillFigures.from(withWarmUp, KILL)).hasSize(attempts.size());
 	}
 
 	private static Attempt attempt(long sentMillis, long answeredMillis, String zone, int status, String code) {
