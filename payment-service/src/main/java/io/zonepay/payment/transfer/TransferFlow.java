@@ -11,6 +11,7 @@ import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.payment.PaymentProblem;
 import io.zonepay.payment.zone.LedgerClient;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.UsersClient;
@@ -18,6 +19,7 @@ import io.zonepay.payment.zone.ZoneUnreachable;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.outbox.Outbox;
 import io.zonepay.service.shardgroup.ShardGroups;
+import io.zonepay.service.zone.ZoneProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +60,12 @@ class TransferFlow {
 
 	private final TransferMetrics metrics;
 
+	private final ZoneProperties zone;
+
 	private final Clock clock = Clock.systemUTC();
 
 	TransferFlow(Transfers transfers, LedgerClient ledger, UsersClient users, GlobalData global, ShardGroups groups, IdGenerator ids, Outbox outbox,
-			TransactionTemplate transactions, TransferMetrics metrics) {
+			TransactionTemplate transactions, TransferMetrics metrics, ZoneProperties zone) {
 		this.transfers = transfers;
 		this.ledger = ledger;
 		this.users = users;
@@ -71,6 +75,7 @@ class TransferFlow {
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.metrics = metrics;
+		this.zone = zone;
 	}
 
 	/**
@@ -85,6 +90,10 @@ class TransferFlow {
 		}
 		Switches switches = global.switches();
 		TransferRules.check(payer, payee, amount, switches);
+		if (!switches.acceptingPayments(zone.id())) {
+			// A transfer moves a user's money as a payment does: the zone's pause stops both, before anything is written.
+			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED, zone.id() + " takes no new payments or transfers right now; retry later");
+		}
 		TransferRoute route = groups.sameGroup(payer.shard(), payee.shard()) ? TransferRoute.SAME_GROUP : TransferRoute.CROSS_GROUP;
 		Optional<TransferFailure> refusal = refusal(route, payee, switches);
 		Instant now = clock.instant();

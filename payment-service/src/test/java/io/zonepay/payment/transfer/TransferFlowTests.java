@@ -12,7 +12,9 @@ import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.payment.zone.LedgerClient;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.UsersClient;
@@ -24,6 +26,7 @@ import io.zonepay.service.outbox.Outbox;
 import io.zonepay.service.outbox.OutboxEvent;
 import io.zonepay.service.shardgroup.ShardGroupProperties;
 import io.zonepay.service.shardgroup.ShardGroups;
+import io.zonepay.service.zone.ZoneProperties;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -74,7 +77,8 @@ class TransferFlowTests {
 			Map.of("sg1", new ShardGroupProperties.Group("0-49", "jdbc:postgresql://sg1/payment"), "sg2",
 					new ShardGroupProperties.Group("50-99", "jdbc:postgresql://sg2/payment")));
 
-	private final TransferFlow flow = new TransferFlow(transfers, ledger, users, global, groups, new IdGenerator(7), outbox, transactions, metrics);
+	private final TransferFlow flow = new TransferFlow(transfers, ledger, users, global, groups, new IdGenerator(7), outbox, transactions, metrics,
+			new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")));
 
 	TransferFlowTests() {
 		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
@@ -180,6 +184,17 @@ class TransferFlowTests {
 	private Transfer keep(Transfer transfer) {
 		stored.put(transfer.id(), transfer);
 		return transfer;
+	}
+
+	@Test
+	void aZoneThatTakesNoPaymentsRefusesNewTransfersBeforeWritingAnything() {
+		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"),
+				new Switches(Map.of("zone.rz1.acceptingPayments", "false")), Set.of(CurrencyCode.of("CNY"))));
+
+		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k")).isInstanceOfSatisfying(ProblemException.class,
+				problem -> assertThat(problem.problem().code()).isEqualTo("PAYMENTS_PAUSED"));
+		verify(transfers, never()).saveAndFlush(any());
+		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
 	}
 
 	private void switches(boolean crossZone) {
