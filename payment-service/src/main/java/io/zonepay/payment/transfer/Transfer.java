@@ -121,6 +121,17 @@ class Transfer {
 		return moveTo(TransferStatus.DEBITED, now);
 	}
 
+	/**
+	 * Its request goes to the payee's zone again (no answer came): the clock of the next resend starts now. Answers
+	 * whether it is still in transit, so that there is something to resend.
+	 */
+	boolean resend(Instant now) {
+		if (status != TransferStatus.DEBITED) {
+			return false;
+		}
+		return moveTo(TransferStatus.DEBITED, now);
+	}
+
 	/** The payee has the money: its posting exists (same group) or the payee's zone credited it (across groups). */
 	boolean complete(Instant now) {
 		if (status == TransferStatus.COMPLETED) {

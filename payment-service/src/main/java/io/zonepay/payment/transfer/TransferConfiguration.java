@@ -20,7 +20,8 @@ import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The saga's topics (a partition per shard, and their dead letters), its two consumers, and the reconciler that
- * settles transfers a crash left PENDING, at the payment reconciler's pace.
+ * settles transfers a crash left PENDING and sends again the requests of transfers long in transit, at the payment
+ * reconciler's pace.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TransferProperties.class)
@@ -41,11 +42,17 @@ class TransferConfiguration {
 	 * shards whose lease it holds: another zone's shards in a shared group are that zone's to settle.
 	 */
 	@Bean
-	PeriodicTask transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, ObjectProvider<ShardScopes> shardScopes) {
+	PeriodicTask transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, TransferProperties transfer,
+			ObjectProvider<ShardScopes> shardScopes) {
 		Clock clock = Clock.systemUTC();
 		ShardScopes scopes = shardScopes.getIfAvailable();
-		Runnable reconcile = () -> transfers.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))
-			.forEach(transfer -> ShardScopes.runIfHeld(scopes, transfer.shard(), () -> flow.reconcile(transfer)));
+		Runnable reconcile = () -> {
+			Limit batch = Limit.of(properties.reconcileBatch());
+			transfers.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), batch)
+				.forEach(pending -> ShardScopes.runIfHeld(scopes, pending.shard(), () -> flow.reconcile(pending)));
+			transfers.findInTransitBefore(clock.instant().minus(transfer.resendAfter()), batch)
+				.forEach(inTransit -> ShardScopes.runIfHeld(scopes, inTransit.shard(), () -> flow.resend(inTransit)));
+		};
 		return new PeriodicTask("transfer-reconciler", properties.reconcileInterval(), properties.reconcileInterval(),
 				ShardScopes.inEachServedGroup(scopes, reconcile));
 	}

@@ -114,6 +114,28 @@ class TransferFlow {
 		return reconciled;
 	}
 
+	/**
+	 * Sends the request of a transfer long in transit to the payee's zone again, in one transaction with the resend's
+	 * mark; one answered meanwhile (no longer DEBITED) is left alone.
+	 */
+	void resend(Transfer inTransit) {
+		try {
+			transactions.execute(status -> {
+				Transfer transfer = transfers.findById(inTransit.id()).orElseThrow();
+				Instant now = clock.instant();
+				if (transfer.resend(now)) {
+					outbox.append(TransferEvents.requested(transfer, now));
+					transfers.save(transfer);
+					log.warn("Transfer {} was in transit with no answer from the payee's zone; its request is sent again", transfer.id());
+				}
+				return null;
+			});
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			// Answered at this very moment: nothing to resend.
+		}
+	}
+
 	private Transfer resume(Transfer own) {
 		return own.status() == TransferStatus.PENDING ? move(own) : own;
 	}

@@ -12,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventBackoff pause before the second try; doubled for each further one
  * @param pollTimeout bound on one poll
  * @param maxPollRecords bound on one batch
+ * @param resendAfter how long a transfer may stay DEBITED (in transit, unanswered) before the reconciler sends its request
+ * to the payee's zone again: a dead-lettered request, or an answer lost with it, would otherwise leave the money in
+ * transit for good. The payee's zone answers a repeated request as it did the first (the ledger decided it for good).
  */
 @ConfigurationProperties("zonepay.transfer")
 record TransferProperties(@DefaultValue("8") int eventAttempts, @DefaultValue("200ms") Duration eventBackoff,
-		@DefaultValue("500ms") Duration pollTimeout, @DefaultValue("100") int maxPollRecords) {
+		@DefaultValue("500ms") Duration pollTimeout, @DefaultValue("100") int maxPollRecords,
+		@DefaultValue("5m") Duration resendAfter) {
 }

@@ -1,6 +1,7 @@
 package io.zonepay.payment.transfer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /** The payer's side: which posting a transfer makes, and what the ledger's answer makes of it. */
@@ -140,6 +142,24 @@ class TransferFlowTests {
 		assertThat(appended.getValue().shard()).isEqualTo(CAROL.shard());
 		verify(users, never()).exists(CAROL);
 		verify(metrics, never()).decided(any());
+	}
+
+	@Test
+	void aTransferLongInTransitHasItsRequestSentToThePayeesZoneAgainButOneAnsweredMeanwhileDoesNot() {
+		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		Transfer inTransit = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
+
+		flow.resend(inTransit);
+
+		ArgumentCaptor<OutboxEvent> appended = ArgumentCaptor.forClass(OutboxEvent.class);
+		verify(outbox, times(2)).append(appended.capture());
+		assertThat(appended.getAllValues()).extracting(OutboxEvent::type).containsExactly("TransferRequested", "TransferRequested");
+		assertThat(appended.getAllValues()).extracting(OutboxEvent::shard).containsOnly(CAROL.shard());
+
+		stored.get(inTransit.id()).complete(Instant.now());
+		flow.resend(inTransit);
+
+		verify(outbox, times(2)).append(any());
 	}
 
 	@Test
