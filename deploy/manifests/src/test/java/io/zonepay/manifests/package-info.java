@@ -1,0 +1,2 @@
+/** Checks of the deployment manifests (compose, Dockerfile, Kustomize) against the default topology. */
+package io.zonepay.manifests;
