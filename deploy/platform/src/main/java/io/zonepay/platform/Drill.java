@@ -24,10 +24,14 @@ final class Drill {
 	private static final Duration HANDOVER_BOUND = Duration.ofSeconds(60);
 
 	/**
-	 * The disruption waits, after the warm-up, for this long without a failed request (a platform just started fails
-	 * requests while its JVMs warm up, and a drill that disturbs it then measures the warm-up, not the disruption) ...
+	 * The disruption waits, after the warm-up, for this long without a failed or a slow request (a platform just started
+	 * answers slowly and fails requests while its JVMs warm up, and a drill that disturbs it then measures the warm-up,
+	 * not the disruption) ...
 	 */
 	static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
+
+	/** ... slow meaning slower than this (a warm platform answers in well under half a second) ... */
+	static final Duration STEADY_LATENCY = Duration.ofSeconds(1);
 
 	/** ... for at most this long after the warm-up; a platform that is not steady by then is not drilled. */
 	static final Duration STEADY_BOUND = Duration.ofSeconds(60);
@@ -92,7 +96,7 @@ final class Drill {
 		load.start();
 		try {
 			timeline.sleepUntil(options.warmUp());
-			awaitSteady(load, timeline, options.warmUp().plus(STEADY_BOUND));
+			awaitSteady(load, timeline, options, options.warmUp().plus(STEADY_BOUND));
 			Duration disruptedAt = timeline.now();
 			load.endAt(disruptedAt.plus(options.duration().minus(options.warmUp())));
 			watch.start(drill.disruption().zone(), drill.original().epoch(), disruptedAt.plus(HANDOVER_BOUND));
@@ -113,16 +117,21 @@ final class Drill {
 		}
 	}
 
-	/** Waits until the last {@link #STEADY_WINDOW} answered requests and none failed; refuses to go on past a bound. */
-	private static void awaitSteady(DrillLoad load, Timeline timeline, Duration bound) throws InterruptedException {
+	/**
+	 * Waits until the requests answered in the last {@link #STEADY_WINDOW} were many, none failed and none took longer
+	 * than {@link #STEADY_LATENCY}; refuses to go on past a bound.
+	 */
+	private static void awaitSteady(DrillLoad load, Timeline timeline, DrillOptions options, Duration bound) throws InterruptedException {
+		int enough = (int) (options.rate() * STEADY_WINDOW.toSeconds() / 2);
 		while (true) {
 			DrillLoad.Tally recent = load.answeredSince(timeline.now().minus(STEADY_WINDOW));
-			if (recent.answered() > 0 && recent.failed() == 0) {
+			if (recent.answered() >= enough && recent.failed() == 0 && recent.slowest().compareTo(STEADY_LATENCY) <= 0) {
 				return;
 			}
 			if (timeline.now().compareTo(bound) >= 0) {
-				throw new IllegalStateException("the platform was not steady before the disruption: %d of the %d requests of the last %d s failed, %d s into the load. It may still be warming up (./zonepay status); run the drill again"
-					.formatted(recent.failed(), recent.answered(), STEADY_WINDOW.toSeconds(), timeline.now().toSeconds()));
+				throw new IllegalStateException(("the platform was not steady before the disruption: of the %d requests answered in the last %d s, %d failed"
+						+ " and the slowest took %d ms, %d s into the load. It may still be warming up (./zonepay status); run the drill again")
+					.formatted(recent.answered(), STEADY_WINDOW.toSeconds(), recent.failed(), recent.slowest().toMillis(), timeline.now().toSeconds()));
 			}
 			Thread.sleep(200);
 		}

@@ -69,17 +69,20 @@ final class DrillLoad {
 		this.end = moment;
 	}
 
-	/** Requests answered from a moment on, and how many of them failed: whether the platform is steady. */
+	/** Requests answered from a moment on, how many of them failed and the slowest: whether the platform is steady. */
 	Tally answeredSince(Duration moment) {
 		int answered = 0;
 		int failed = 0;
+		Duration slowest = Duration.ZERO;
 		for (Attempt attempt : attempts) {
 			if (attempt.answered().compareTo(moment) >= 0) {
 				answered++;
 				failed += attempt.failed() ? 1 : 0;
+				Duration took = attempt.answered().minus(attempt.sent());
+				slowest = took.compareTo(slowest) > 0 ? took : slowest;
 			}
 		}
-		return new Tally(answered, failed);
+		return new Tally(answered, failed, slowest);
 	}
 
 	void start() {
@@ -151,7 +154,7 @@ final class DrillLoad {
 		return operations.transfer(number, started, payer, payees.get(random.nextInt(payees.size())), random.nextLong(1, LARGEST_TRANSFER + 1));
 	}
 
-	record Tally(int answered, int failed) {
+	record Tally(int answered, int failed, Duration slowest) {
 	}
 
 	/**

@@ -77,8 +77,9 @@ final class DrillReport {
 		List<Attempt> attempts = DrillFigures.from(all, at);
 		long failedBefore = DrillFigures.failedFrom(before, Duration.ZERO);
 		line("");
-		line("Before the disruption: %d requests, %d failed%s.", before.size(), failedBefore,
-				failedBefore == 0 ? "" : " (warming up; the drill disrupts only after %d s without a failed request)".formatted(Drill.STEADY_WINDOW.toSeconds()));
+		line("Before the disruption: %d requests, %d failed%s; it came after %d s with no request failed or over %d ms.",
+				before.size(), failedBefore,
+				failedBefore == 0 ? "" : " (warming up)", Drill.STEADY_WINDOW.toSeconds(), Drill.STEADY_LATENCY.toMillis());
 		line("Requests answered from the disruption on, by the original zone of their user (failed: answered 5xx or 421, or not");
 		line("answered; a refusal such as 422 INSUFFICIENT_FUNDS is an answer, not a failure):");
 		line("  %-6s %9s %7s  %s", "zone", "requests", "failed", "failures by status and code");
