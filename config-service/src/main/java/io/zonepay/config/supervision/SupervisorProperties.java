@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.supervisor")
 record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
-		@DefaultValue("1s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
+		@DefaultValue("2s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
 		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace,
 		@DefaultValue("60s") Duration cascadeGuard) {
 

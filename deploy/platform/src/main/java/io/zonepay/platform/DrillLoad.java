@@ -49,7 +49,13 @@ final class DrillLoad {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
-	/** When the schedule ends: set once the disruption is, {@link DrillOptions#duration()} after the start until then. */
+	/** Operations owed to the schedule, of the ramp's share of the rate; the ticker's thread alone touches it. */
+	private double credit;
+
+	/**
+	 * When the schedule ends: set once the disruption is; until then, as late as the drill may wait for a steady
+	 * platform and then run its whole length.
+	 */
 	private volatile Duration end;
 
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -60,7 +66,7 @@ final class DrillLoad {
 		this.population = population;
 		this.options = options;
 		this.timeline = timeline;
-		this.end = options.duration();
+		this.end = options.duration().plus(Drill.STEADY_BOUND);
 		this.operations = new DrillOperations(new PersistentCall(api, timeline, attempts::add), population.merchantId(), keyPrefix);
 	}
 
@@ -111,9 +117,15 @@ final class DrillLoad {
 	}
 
 	private void tick() {
-		if (timeline.now().compareTo(end) >= 0) {
+		Duration now = timeline.now();
+		if (now.compareTo(end) >= 0) {
 			return;
 		}
+		credit += share(now);
+		if (credit < 1) {
+			return;
+		}
+		credit -= 1;
 		long number = scheduled.getAndIncrement();
 		if (!inFlight.tryAcquire()) {
 			dropped.incrementAndGet();
@@ -135,6 +147,14 @@ final class DrillLoad {
 				inFlight.release();
 			}
 		});
+	}
+
+	/**
+	 * The share of the rate the load runs at: from a tenth to all of it over the warm-up, as a load test ramps up, so
+	 * that a platform just started warms up under a growing load instead of a sudden full one and its clients' retries.
+	 */
+	private double share(Duration now) {
+		return Math.min(1.0, Math.max(0.1, (double) now.toMillis() / Math.max(1, options.warmUp().toMillis())));
 	}
 
 	private Operation operation(long number, Duration started) throws InterruptedException {

@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param target where a drain moves the shards; null for zone-down
  * @param rate operations started per second (a payment is two requests, an order and its payment; a transfer one)
  * @param duration how long the load runs, warm-up included
- * @param warmUp how long the load runs before the disruption
+ * @param warmUp how long the load ramps up to its rate before the disruption (at the earliest)
  * @param gateways each city's gateway, by city id
  * @param admin the gateway through which the drill calls the GZone's {@code /admin} API
  */
 record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, Duration duration, Duration warmUp, int usersPerZone,
 		boolean restore, Map<String, URI> gateways, URI admin) {
 
-	static final String USAGE = "drill zone-down <zone> | drain <from> <to>  [--rate 20] [--seconds 30] [--warm-up 5] [--users-per-zone 6]"
+	static final String USAGE = "drill zone-down <zone> | drain <from> <to>  [--rate 20] [--seconds 40] [--warm-up 15] [--users-per-zone 6]"
 			+ " [--no-restore] [--gateways hz=http://localhost:8080,sh=http://localhost:8081] [--admin http://localhost:8080]";
 
 	enum Kind {
@@ -58,8 +58,8 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 			throw new IllegalArgumentException("a drain moves shards from one zone to another, not to " + zone + " itself");
 		}
 		int rate = bounded(options, "rate", 20, 1, 500);
-		Duration duration = Duration.ofSeconds(bounded(options, "seconds", 30, 5, 3600));
-		Duration warmUp = Duration.ofSeconds(bounded(options, "warm-up", 5, 1, 600));
+		Duration duration = Duration.ofSeconds(bounded(options, "seconds", 40, 5, 3600));
+		Duration warmUp = Duration.ofSeconds(bounded(options, "warm-up", 15, 1, 600));
 		if (warmUp.compareTo(duration.minusSeconds(2)) > 0) {
 			throw new IllegalArgumentException("--warm-up " + warmUp.toSeconds() + " leaves no load after the disruption within --seconds " + duration.toSeconds());
 		}

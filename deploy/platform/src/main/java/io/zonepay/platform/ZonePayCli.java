@@ -38,7 +38,7 @@ public final class ZonePayCli {
 						       ./zonepay status
 						       ./zonepay kill <zone or gw-city>     crash one process for real (SIGKILL)
 						       ./zonepay start <zone or gw-city>    start it again as up did
-						       ./zonepay drill zone-down <zone> | drain <from> <to>  [--rate 20] [--seconds 30] [--warm-up 5] [--users-per-zone 6] [--no-restore]""");
+						       ./zonepay drill zone-down <zone> | drain <from> <to>  [--rate 20] [--seconds 40] [--warm-up 15] [--users-per-zone 6] [--no-restore]""");
 				yield command.equals("help") ? 0 : 2;
 			}
 		};

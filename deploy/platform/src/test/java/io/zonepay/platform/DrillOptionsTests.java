@@ -23,8 +23,8 @@ class DrillOptionsTests {
 		assertThat(options.zone()).isEqualTo("rz1");
 		assertThat(options.target()).isNull();
 		assertThat(options.rate()).isEqualTo(20);
-		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(40));
+		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(options.usersPerZone()).isEqualTo(6);
 		assertThat(options.restore()).isTrue();
 		assertThat(options.gateways()).isEqualTo(TOPOLOGY_GATEWAYS);
