@@ -256,7 +256,8 @@ public final class PaymentLoad {
 	/**
 	 * Sends one set-up request, and again (same key and body) after a 503 or 429 the platform answers while it warms up
 	 * under the set-up's own burst (a CZone too slow to answer, say): at most {@link #SETUP_ATTEMPTS} tries, 500 ms
-	 * apart or as long as Retry-After says (up to 5 s).
+	 * apart or as long as Retry-After says (up to 5 s). Only a request with an Idempotency-Key is sent again: without
+	 * one, a 503 after the work was done would make it twice.
 	 */
 	private HttpResponse<String> post(URI gateway, String token, String path, String key, String body) throws Exception {
 		HttpRequest.Builder request = client.request(gateway.resolve(path), token).header("Content-Type", "application/json");
@@ -265,7 +266,7 @@ public final class PaymentLoad {
 		}
 		HttpRequest built = request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 		HttpResponse<String> response = client.send(built);
-		for (int attempt = 1; attempt < SETUP_ATTEMPTS && (response.statusCode() == 503 || response.statusCode() == 429); attempt++) {
+		for (int attempt = 1; key != null && attempt < SETUP_ATTEMPTS && (response.statusCode() == 503 || response.statusCode() == 429); attempt++) {
 			long pause = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
 			Thread.sleep(Math.min(5_000, Math.max(500, pause)));
 			response = client.send(built);

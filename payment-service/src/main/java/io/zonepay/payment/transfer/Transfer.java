@@ -129,7 +129,8 @@ class Transfer {
 		if (status != TransferStatus.DEBITED) {
 			return false;
 		}
-		return moveTo(TransferStatus.DEBITED, now);
+		updatedAt = now;
+		return true;
 	}
 
 	/** The payee has the money: its posting exists (same group) or the payee's zone credited it (across groups). */
@@ -143,20 +144,19 @@ class Transfer {
 
 	/** Its money never will move: the ledger voided its posting's reference. Answers whether this changed anything. */
 	boolean fail(TransferFailure failure, Instant now) {
-		if (status == TransferStatus.FAILED) {
-			return false;
-		}
-		require(TransferStatus.PENDING, "fail");
-		failureCode = failure.name();
-		return moveTo(TransferStatus.FAILED, now);
+		return failFrom(TransferStatus.PENDING, failure, now, "fail");
 	}
 
 	/** The payee's zone refused it and the debit went back to the payer. Answers whether this changed anything. */
 	boolean failReturned(TransferFailure failure, Instant now) {
+		return failFrom(TransferStatus.DEBITED, failure, now, "fail with its money returned");
+	}
+
+	private boolean failFrom(TransferStatus expected, TransferFailure failure, Instant now, String action) {
 		if (status == TransferStatus.FAILED) {
 			return false;
 		}
-		require(TransferStatus.DEBITED, "fail with its money returned");
+		require(expected, action);
 		failureCode = failure.name();
 		return moveTo(TransferStatus.FAILED, now);
 	}
