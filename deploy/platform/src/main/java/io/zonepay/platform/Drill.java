@@ -91,7 +91,7 @@ final class Drill {
 		Timeline timeline = new Timeline();
 		DrillLoad load = new DrillLoad(drill.api(), drill.population(), options, timeline, drill.keyPrefix());
 		RoutingWatch watch = new RoutingWatch(drill.api(), options, drill.adminToken(), timeline);
-		System.out.printf("Load: %d operations/s for %d s; the disruption at +%d s ...%n", options.rate(), options.duration().toSeconds(),
+		System.out.printf("Load: %d operations/s for %d s; the disruption at +%d s at the earliest ...%n", options.rate(), options.duration().toSeconds(),
 				options.warmUp().toSeconds());
 		load.start();
 		try {

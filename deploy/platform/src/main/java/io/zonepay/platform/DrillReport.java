@@ -36,8 +36,9 @@ final class DrillReport {
 		line("ZonePay drill: %s, %s (run %s): %s", options.describe(), result.startedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
 				result.run(), result.passed() ? "PASS" : "FAIL");
 		line("");
-		line("Load: open loop, %d operations/s for %d s, the disruption at +%d s; half payments (place an order, then pay it: two requests),",
-				options.rate(), options.duration().toSeconds(), options.warmUp().toSeconds());
+		line("Load: open loop at %d operations/s (ramped up over %d s), the disruption once steady, then %d s more; half payments",
+				options.rate(), options.warmUp().toSeconds(), options.duration().minus(options.warmUp()).toSeconds());
+		line("  (place an order, then pay it: two requests),");
 		line("  a quarter transfers to a user of the same zone, a quarter to a user of another zone; payments of 1.00-9.99 CNY, transfers 0.01-3.00.");
 		line("  %d users (%d per RZone, spread over its shards, each calling its own city's gateway), %s deposited each, one merchant %s.",
 				result.population().users().size(), options.usersPerZone(), money(result.population().deposit()), result.population().merchantId());
