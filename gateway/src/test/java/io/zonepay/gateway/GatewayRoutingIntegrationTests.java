@@ -24,6 +24,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.kernel.deadline.Deadline;
 import io.zonepay.kernel.identity.CallerAssertion;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.identity.DevelopmentKeys;
@@ -164,15 +165,18 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
-	void handsTheZoneASignedCallerInsteadOfTheToken() {
+	void handsTheZoneASignedCallerInsteadOfTheTokenAndTheGatewaysOwnDeadline() {
 		client.get().uri("/api/users/1207").header("Authorization", "Bearer " + devToken("1207", "user"))
-			.header("X-ZonePay-Caller", "forged").exchange().expectStatus().isOk();
+			.header("X-ZonePay-Caller", "forged").header("X-ZonePay-Deadline", "1").exchange().expectStatus().isOk();
 		StubZone.Received received = RZ1.last();
 		assertThat(received.header("Authorization")).isNull();
 		CallerAssertion assertion = signer.verify(received.header("X-ZonePay-Caller"), "GET", "/api/users/1207");
 		assertThat(assertion.caller().user()).hasToString("1207");
 		assertThat(assertion.caller().roles()).containsExactly(Role.USER);
 		assertThat(received.header("X-ZonePay-Epoch")).isEqualTo(Long.toString(tables.epoch()));
+		// The gateway's response timeout (10 s) from when the request left, not what the client sent.
+		assertThat(Deadline.parse(received.header("X-ZonePay-Deadline"))).hasValueSatisfying(
+				deadline -> assertThat(deadline.at()).isAfter(Instant.now().plusSeconds(5)).isBeforeOrEqualTo(Instant.now().plusSeconds(10)));
 	}
 
 	@Test

@@ -23,12 +23,18 @@ public final class ZonePayHeaders {
 	/** The shard a call between a zone's own services acts on, so the callee uses the same shard group. */
 	public static final String SHARD = "X-ZonePay-Shard";
 
+	/**
+	 * When the caller stops waiting, as epoch milliseconds ({@link io.zonepay.kernel.deadline.Deadline}): set by the
+	 * gateway, narrowed by every call between services; a service refuses a request that arrives after it.
+	 */
+	public static final String DEADLINE = "X-ZonePay-Deadline";
+
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
 	/** Every header a client must never be able to set itself, because the gateway vouches for it. */
-	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY, SHARD);
+	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY, SHARD, DEADLINE);
 
 	private ZonePayHeaders() {
 	}

@@ -2,6 +2,7 @@ package io.zonepay.service;
 
 import io.zonepay.runtime.identity.IdentityAutoConfiguration;
 import io.zonepay.runtime.routing.RoutingAutoConfiguration;
+import io.zonepay.service.deadline.DeadlineConfiguration;
 import io.zonepay.service.identity.IdentityConfiguration;
 import io.zonepay.service.inbox.InboxConfiguration;
 import io.zonepay.service.messaging.MessagingConfiguration;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Import;
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ZoneConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, SupportSchema.class,
+@Import({ ZoneConfiguration.class, DeadlineConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, SupportSchema.class,
 		InboxConfiguration.class, OutboxConfiguration.class, MessagingConfiguration.class, ProblemHandler.class,
 		ShardGroupConfiguration.class })
 public class ServiceSupportAutoConfiguration {

@@ -1,13 +1,18 @@
 package io.zonepay.payment.zone;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.deadline.Deadline;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.service.deadline.Deadlines;
 import io.zonepay.service.shardgroup.ShardContext;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.CallerSigner;
@@ -24,8 +29,10 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Calls one service of this zone (found in the routing table) as ZonePay itself, behind a circuit breaker, and retries
- * a call only when it is idempotent. Answers every status the service gives; a missing answer or a 5xx is
- * {@link ZoneUnreachable}.
+ * a call only when it is idempotent and the retry budget allows. Answers every status the service gives; a missing
+ * answer or a 5xx is {@link ZoneUnreachable}. Each attempt carries a deadline, its own timeout or the request's
+ * deadline if that comes sooner, so that the service drops an attempt this client has stopped waiting for; no attempt
+ * starts after the request's deadline.
  */
 final class ZoneClient {
 
@@ -43,7 +50,14 @@ final class ZoneClient {
 
 	private final Retry retry;
 
-	ZoneClient(String service, ZoneId self, RoutingTables tables, CallerSigner signer, RestClient http, CircuitBreaker breaker, Retry retry) {
+	private final RetryBudget budget;
+
+	private final Duration attemptTimeout;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ZoneClient(String service, ZoneId self, RoutingTables tables, CallerSigner signer, RestClient http, CircuitBreaker breaker, Retry retry,
+			RetryBudget budget, Duration attemptTimeout) {
 		this.service = service;
 		this.self = self;
 		this.tables = tables;
@@ -51,13 +65,23 @@ final class ZoneClient {
 		this.http = http;
 		this.breaker = breaker;
 		this.retry = retry;
+		this.budget = budget;
+		this.attemptTimeout = attemptTimeout;
 	}
 
 	/**
 	 * @param idempotent whether the call may be repeated: only then is it retried
 	 */
 	Answer call(HttpMethod method, String path, @Nullable Object body, boolean idempotent) {
-		Supplier<Answer> guarded = CircuitBreaker.decorateSupplier(breaker, () -> send(method, path, body));
+		budget.called();
+		Deadline request = Deadlines.current();
+		AtomicInteger attempts = new AtomicInteger();
+		Supplier<Answer> guarded = () -> {
+			if (attempts.getAndIncrement() > 0) {
+				budget.spend();
+			}
+			return attempt(method, path, body, request);
+		};
 		if (idempotent) {
 			guarded = Retry.decorateSupplier(retry, guarded);
 		}
@@ -69,10 +93,19 @@ final class ZoneClient {
 		}
 	}
 
-	private Answer send(HttpMethod method, String path, @Nullable Object body) {
+	private Answer attempt(HttpMethod method, String path, @Nullable Object body, @Nullable Deadline request) {
+		if (request != null && request.passed(clock)) {
+			throw new CallerGone("the request's caller stopped waiting at " + request.at() + "; " + method + " " + path + " to " + service + " not sent");
+		}
+		Deadline deadline = Deadline.in(attemptTimeout, clock).earlier(request);
+		return breaker.executeSupplier(() -> send(method, path, body, deadline));
+	}
+
+	private Answer send(HttpMethod method, String path, @Nullable Object body, Deadline deadline) {
 		RestClient.RequestBodySpec request = http.method(method)
 			.uri(endpoint().resolve(path))
 			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null))
+			.header(ZonePayHeaders.DEADLINE, deadline.header())
 			.accept(MediaType.APPLICATION_JSON);
 		Shard shard = ShardContext.shard();
 		if (shard != null) {

@@ -1,6 +1,8 @@
 package io.zonepay.payment.zone;
 
 import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -18,31 +20,36 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** The typed clients of the zone's other services, a breaker per service and the same bounded retry policy. */
+/**
+ * The typed clients of the zone's other services, a breaker per service and the same bounded retry policy, with a retry
+ * budget per service.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ZoneCallProperties.class)
 class ZoneClients {
 
+	private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+
 	@Bean
 	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new LedgerClient(client("account", properties, zone, tables, signer, breakers, retries), json);
+		return new LedgerClient(client("account", properties, zone, tables, signer, breakers, retries, budgets), json);
 	}
 
 	@Bean
 	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries), json);
+		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries, budgets), json);
 	}
 
 	@Bean
 	UsersClient usersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries) {
-		return new UsersClient(client("account", properties, zone, tables, signer, breakers, retries));
+		return new UsersClient(client("account", properties, zone, tables, signer, breakers, retries, budgets));
 	}
 
 	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
-			CircuitBreakerRegistry breakers, RetryRegistry retries) {
+			CircuitBreakerRegistry breakers, RetryRegistry retries, Map<String, RetryBudget> budgets) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(properties.readTimeout());
@@ -55,12 +62,14 @@ class ZoneClients {
 			// A shard moving between zones is not a failing service: counting it would open the breaker for every shard.
 			.ignoreExceptions(ShardInHandover.class)
 			.build();
+		// One budget per service, however many clients call it: the registry hands them all the same Retry.
+		RetryBudget budget = budgets.computeIfAbsent(service, name -> new RetryBudget(properties.retryRatio(), properties.retryBurst()));
 		RetryConfig retry = RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.backoff(), 2.0, 0.5))
-			.retryExceptions(ZoneUnreachable.class)
+			.retryOnException(failure -> failure instanceof ZoneUnreachable && !(failure instanceof CallerGone) && budget.allowsRetry())
 			.build();
 		return new ZoneClient(service, zone.id(), tables, signer, RestClient.builder().requestFactory(requests).build(),
-				breakers.circuitBreaker(service, breaker), retries.retry(service, retry));
+				breakers.circuitBreaker(service, breaker), retries.retry(service, retry), budget, properties.readTimeout());
 	}
 }

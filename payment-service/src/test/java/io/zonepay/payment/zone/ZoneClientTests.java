@@ -5,19 +5,25 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.zonepay.kernel.deadline.Deadline;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.RoutingTable;
@@ -27,6 +33,7 @@ import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.kernel.zone.ZoneKind;
 import io.zonepay.kernel.zone.ZoneStatus;
 import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.deadline.Deadlines;
 import io.zonepay.service.zone.ZoneProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +43,10 @@ import org.springframework.http.HttpMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A zone service that answers badly never leaves the caller guessing: the call is unreachable, tried again only when idempotent. */
+/**
+ * A zone service that answers badly never leaves the caller guessing: the call is unreachable, tried again only when
+ * idempotent and within the retry budget; no call is made for a request whose caller has gone.
+ */
 class ZoneClientTests {
 
 	private static final ZoneId RZ1 = ZoneId.of("rz1");
@@ -44,6 +54,8 @@ class ZoneClientTests {
 	private final AtomicInteger calls = new AtomicInteger();
 
 	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final List<String> deadlines = new CopyOnWriteArrayList<>();
 
 	private HttpServer server;
 
@@ -94,6 +106,46 @@ class ZoneClientTests {
 		assertThat(client.call(HttpMethod.GET, "/internal/orders/7", null, false).status()).isEqualTo(404);
 	}
 
+	@Test
+	void everyAttemptCarriesADeadlineNoLaterThanItsOwnTimeoutNorTheRequestsDeadline() throws IOException {
+		ZoneClient client = client(ZoneClientTests::answer503, properties(2, 0.2, 10));
+		Instant before = Instant.now();
+		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, true));
+		assertThat(deadlines).hasSize(2).allSatisfy(header -> assertThat(Deadline.parse(header).orElseThrow().at())
+			.isAfter(before).isBeforeOrEqualTo(Instant.now().plusMillis(300)));
+
+		deadlines.clear();
+		Deadline request = Deadline.in(Duration.ofMillis(150), Clock.systemUTC());
+		assertThatExceptionOfType(ZoneUnreachable.class)
+			.isThrownBy(() -> Deadlines.within(request, () -> client.call(HttpMethod.GET, "/internal/orders/7", null, false)));
+		assertThat(deadlines).containsExactly(request.header());
+	}
+
+	@Test
+	void noCallIsSentForARequestWhoseCallerHasStoppedWaiting() throws IOException {
+		ZoneClient client = client(ZoneClientTests::answer503, properties(3, 0.2, 10));
+		Deadline gone = new Deadline(Instant.now().minusMillis(1));
+
+		assertThatExceptionOfType(CallerGone.class)
+			.isThrownBy(() -> Deadlines.within(gone, () -> client.call(HttpMethod.POST, "/internal/postings", Map.of(), true)));
+		assertThat(calls).hasValue(0);
+	}
+
+	@Test
+	void retriesAreHeldToTheBudgetWhenEveryCallFails() throws IOException {
+		ZoneClient client = client(ZoneClientTests::answer503, properties(3, 0, 2));
+		for (int i = 0; i < 4; i++) {
+			assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, true));
+		}
+		// Two saved retries, both spent on the first call (three attempts); the other three calls get one attempt each.
+		assertThat(calls).hasValue(3 + 3);
+	}
+
+	private static void answer503(HttpExchange exchange) throws IOException {
+		exchange.sendResponseHeaders(503, -1);
+		exchange.close();
+	}
+
 	private void awaitRelease() {
 		try {
 			release.await(5, TimeUnit.SECONDS);
@@ -104,9 +156,19 @@ class ZoneClientTests {
 	}
 
 	private ZoneClient client(HttpHandler handler) throws IOException {
+		return client(handler, properties(2, 0.2, 10));
+	}
+
+	private static ZoneCallProperties properties(int maxAttempts, double retryRatio, int retryBurst) {
+		return new ZoneCallProperties(Duration.ofMillis(500), Duration.ofMillis(300), maxAttempts, Duration.ofMillis(10), 50, 20,
+				Duration.ofSeconds(5), retryRatio, retryBurst);
+	}
+
+	private ZoneClient client(HttpHandler handler, ZoneCallProperties properties) throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
 			calls.incrementAndGet();
+			deadlines.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-ZonePay-Deadline")));
 			handler.handle(exchange);
 		});
 		server.setExecutor(Executors.newCachedThreadPool());
@@ -115,9 +177,7 @@ class ZoneClientTests {
 		RoutingTables tables = new RoutingTables();
 		tables.offer(RoutingTable.of(1, Collections.nCopies(Shard.COUNT, RZ1),
 				List.of(new Zone(RZ1, ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, Map.of("account", endpoint)))));
-		ZoneCallProperties properties = new ZoneCallProperties(Duration.ofMillis(500), Duration.ofMillis(300), 2, Duration.ofMillis(10), 50, 20,
-				Duration.ofSeconds(5));
 		return ZoneClients.client("account", properties, new ZoneProperties(RZ1, CityId.of("hz"), null), tables,
-				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
+				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), new HashMap<>());
 	}
 }

@@ -21,6 +21,7 @@ public enum CommonProblem implements ProblemCode {
 	INTERNAL_ERROR(500, "Something went wrong on our side"),
 	ZONE_UNAVAILABLE(503, "The zone that serves this request is unavailable"),
 	SERVICE_BUSY(503, "The service cannot take this request now; retry shortly"),
+	DEADLINE_PASSED(503, "The caller stopped waiting before this request could start; nothing was done"),
 	STALE_GLOBAL_DATA(503, "Global data is too stale to serve this request");
 
 	private final int status;
