@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,8 @@ import io.zonepay.kernel.zone.ZoneId;
 
 /**
  * Checks zones over HTTP: every service endpoint of every zone at once, each at its management port (service port plus
- * the offset) and health path. A service is alive when it answers 2xx within the check timeout; anything else, a
- * refused connection, a slow answer or a 503, is a miss.
+ * the offset) and health path. A service is alive when it answers 2xx within the check timeout; a refused connection,
+ * another status or any other error is a refusal; no answer within the timeout is slow.
  */
 final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 
@@ -46,14 +47,18 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 	}
 
 	@Override
-	public Map<ZoneId, Boolean> check(List<Zone> zones) {
-		Map<ZoneId, List<CompletableFuture<Boolean>>> checks = new LinkedHashMap<>();
+	public Map<ZoneId, Check> check(List<Zone> zones) {
+		Map<ZoneId, List<CompletableFuture<Check>>> checks = new LinkedHashMap<>();
 		zones.stream()
 			.filter(zone -> !zone.endpoints().isEmpty())
 			.forEach(zone -> checks.put(zone.id(), zone.endpoints().values().stream().map(this::alive).toList()));
-		Map<ZoneId, Boolean> answers = new LinkedHashMap<>();
-		checks.forEach((zone, services) -> answers.put(zone, services.stream().allMatch(CompletableFuture::join)));
+		Map<ZoneId, Check> answers = new LinkedHashMap<>();
+		checks.forEach((zone, services) -> answers.put(zone, worst(services.stream().map(CompletableFuture::join).toList())));
 		return answers;
+	}
+
+	private static Check worst(List<Check> services) {
+		return services.contains(Check.REFUSED) ? Check.REFUSED : services.contains(Check.SLOW) ? Check.SLOW : Check.ANSWERED;
 	}
 
 	/** The management URL of a service, as {@code http://host:(port + offset)/health-path}. */
@@ -62,13 +67,23 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 		return URI.create("http://" + endpoint.getHost() + ":" + (port + portOffset) + path);
 	}
 
-	private CompletableFuture<Boolean> alive(URI endpoint) {
+	private CompletableFuture<Check> alive(URI endpoint) {
 		HttpRequest request = HttpRequest.newBuilder(healthOf(endpoint)).timeout(timeout).GET().build();
 		return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-			.thenApply(response -> response.statusCode() / 100 == 2)
-			.exceptionally(failure -> false)
+			.thenApply(response -> response.statusCode() / 100 == 2 ? Check.ANSWERED : Check.REFUSED)
+			.exceptionally(failure -> timedOut(failure) ? Check.SLOW : Check.REFUSED)
 			// Connecting and answering each have the timeout; together they must not take longer either.
-			.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
+			.completeOnTimeout(Check.SLOW, timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Whether a failure is a timeout, connecting or answering, however the client wrapped it. */
+	private static boolean timedOut(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof HttpTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

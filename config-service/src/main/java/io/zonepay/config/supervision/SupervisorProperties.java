@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param managementPortOffset a service's management port is its service port plus this
  * @param healthPath what a check asks for on the management port
  * @param startupGrace how long after this GZone starts a zone that has not answered yet is not held to account
+ * @param cascadeGuard how long a zone that took shards over automatically is not itself failed over automatically
+ * @param unresponsiveFor how long a zone whose checks time out (rather than being refused) must go without answering
+ * before it is marked DOWN: a frozen zone never answers, a busy one answers some check in that time
  */
 @ConfigurationProperties("zonepay.supervisor")
 record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
 		@DefaultValue("2s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
 		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace,
-		@DefaultValue("60s") Duration cascadeGuard) {
+		@DefaultValue("60s") Duration cascadeGuard, @DefaultValue("15s") Duration unresponsiveFor) {
 
 	SupervisorProperties {
 		if (!interval.isPositive() || !checkTimeout.isPositive()) {
@@ -36,6 +39,9 @@ record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		}
 		if (cascadeGuard.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.cascade-guard cannot be negative");
+		}
+		if (unresponsiveFor.isNegative()) {
+			throw new IllegalArgumentException("zonepay.supervisor.unresponsive-for cannot be negative");
 		}
 		if (startupGrace.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.startup-grace cannot be negative");

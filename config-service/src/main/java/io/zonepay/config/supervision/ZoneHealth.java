@@ -1,32 +1,56 @@
 package io.zonepay.config.supervision;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the supervisor has seen of one RZone.
- * @param misses checks in a row it missed (a service did not answer healthy in time)
+ * @param misses checks in a row it missed (a service refused, answered unhealthy or did not answer in time)
+ * @param refusals of those, the last ones in a row that were refusals: a process that is gone refuses at once
  * @param answers checks in a row every service of it answered
  * @param lastCheck when it was last checked; {@code null} before the first check
+ * @param missingSince when the misses in a row began; {@code null} while it answers
  * @param seenUp whether it answered at least once since this GZone began supervising
  */
-record ZoneHealth(int misses, int answers, @Nullable Instant lastCheck, boolean seenUp) {
+record ZoneHealth(int misses, int refusals, int answers, @Nullable Instant lastCheck, @Nullable Instant missingSince, boolean seenUp) {
 
-	static final ZoneHealth UNCHECKED = new ZoneHealth(0, 0, null, false);
+	static final ZoneHealth UNCHECKED = new ZoneHealth(0, 0, 0, null, null, false);
 
 	/** Counts stop here: the decisions only compare them with a small threshold. */
 	private static final int MAX_COUNT = 1_000_000;
 
 	ZoneHealth answered(Instant at) {
-		return new ZoneHealth(0, Math.min(answers + 1, MAX_COUNT), at, true);
+		return new ZoneHealth(0, 0, Math.min(answers + 1, MAX_COUNT), at, null, true);
 	}
 
 	/**
 	 * @param counts whether the miss counts towards marking the zone down (not while a starting platform comes up)
+	 * @param refused whether it was a refusal rather than no answer in time
 	 */
-	ZoneHealth missed(Instant at, boolean counts) {
-		return new ZoneHealth(counts ? Math.min(misses + 1, MAX_COUNT) : 0, 0, at, seenUp);
+	ZoneHealth missed(Instant at, boolean counts, boolean refused) {
+		if (!counts) {
+			return new ZoneHealth(0, 0, 0, at, null, seenUp);
+		}
+		return new ZoneHealth(Math.min(misses + 1, MAX_COUNT), refused ? Math.min(refusals + 1, MAX_COUNT) : 0, 0, at,
+				missingSince == null ? at : missingSince, seenUp);
+	}
+
+	/** A check that says nothing about the zone (most zones were slow at once): checked, but nothing counted. */
+	ZoneHealth unjudged(Instant at) {
+		return new ZoneHealth(misses, refusals, answers, at, missingSince, seenUp);
+	}
+
+	/**
+	 * Whether it should be marked down: it refused {@code missesBeforeDown} checks in a row (gone), or missed as many and
+	 * has not answered for {@code unresponsiveFor} (frozen, not merely busy: a busy zone answers some check in that time).
+	 */
+	boolean down(int missesBeforeDown, Duration unresponsiveFor, Instant now) {
+		if (refusals >= missesBeforeDown) {
+			return true;
+		}
+		return misses >= missesBeforeDown && missingSince != null && !now.isBefore(missingSince.plus(unresponsiveFor));
 	}
 
 	/** What the last check saw. */

@@ -21,9 +21,10 @@ import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.kernel.zone.ZoneStatus;
 
 /**
- * Watches every RZone of the newest routing table and turns what it sees into routing changes. A zone that misses
- * {@code missesBeforeDown} checks in a row is marked DOWN and, with the switch {@code failover.auto} on, its shards go to
- * a standby in the same epoch. A DOWN zone that answers as many checks in a row is marked UP but gets no shards back:
+ * Watches every RZone of the newest routing table and turns what it sees into routing changes. A zone that refuses
+ * {@code missesBeforeDown} checks in a row (it is gone), or misses as many and has not answered for
+ * {@code unresponsiveFor} (it is frozen, not merely busy), is marked DOWN and, with the switch {@code failover.auto} on,
+ * its shards go to a standby in the same epoch. A DOWN zone that answers as many checks in a row is marked UP but gets no shards back:
  * an operator moves them when the zone is trusted again. With the switch on, no DOWN zone keeps shards while an UP RZone
  * could take them; when none is left, the last zone is marked DOWN with its shards, since moving them to nobody serves
  * nobody.
@@ -54,6 +55,9 @@ final class ZoneSupervisor {
 	private final Map<ZoneId, Instant> absorbed = new ConcurrentHashMap<>();
 
 	private final Set<ZoneId> guarded = ConcurrentHashMap.newKeySet();
+
+	/** Whether the last round was slow everywhere, so that a run of such rounds is logged once. */
+	private boolean slowRound;
 
 	ZoneSupervisor(HealthChecker checker, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys, ZoneMeters meters,
 			SupervisorProperties properties, Clock clock) {
@@ -97,13 +101,34 @@ final class ZoneSupervisor {
 	private void observe(List<Zone> rzones) {
 		Instant now = clock.instant();
 		boolean graceOver = !now.isBefore(started.plus(properties.startupGrace()));
-		checker.check(rzones).forEach((zone, healthy) -> {
+		Map<ZoneId, Check> checks = checker.check(rzones);
+		boolean slowEverywhere = slowEverywhere(checks);
+		checks.forEach((zone, check) -> {
 			seen.compute(zone, (id, before) -> {
 				ZoneHealth previous = before == null ? ZoneHealth.UNCHECKED : before;
-				return healthy ? previous.answered(now) : previous.missed(now, graceOver || previous.seenUp());
+				return switch (check) {
+					case ANSWERED -> previous.answered(now);
+					case REFUSED -> previous.missed(now, graceOver || previous.seenUp(), true);
+					case SLOW -> slowEverywhere ? previous.unjudged(now) : previous.missed(now, graceOver || previous.seenUp(), false);
+				};
 			});
 			meters.gauge(zone, () -> health(zone));
 		});
+	}
+
+	/**
+	 * Whether most zones were slow in the same round: then the slowness is most likely this GZone's view (a host too busy
+	 * to run its checks, a pause of its own, its network), and moving shards onto zones that are just as slow would make
+	 * things worse, so slow checks of that round count against nobody. A refusal always counts.
+	 */
+	private boolean slowEverywhere(Map<ZoneId, Check> checks) {
+		long slow = checks.values().stream().filter(check -> check == Check.SLOW).count();
+		boolean everywhere = checks.size() > 1 && slow * 2 > checks.size();
+		if (everywhere && !slowRound) {
+			log.warn("{} of {} zones were slow to answer their health checks at once: not counted against any of them", slow, checks.size());
+		}
+		slowRound = everywhere;
+		return everywhere;
 	}
 
 	/** Whether a zone took shards over automatically within the cascade guard; says so once when it keeps a zone up. */
@@ -124,12 +149,14 @@ final class ZoneSupervisor {
 	private List<Verdict> judge(RoutingPlan plan, boolean auto) {
 		List<Verdict> verdicts = new ArrayList<>();
 		Map<ZoneId, Integer> failed = new LinkedHashMap<>();
+		Instant now = clock.instant();
 		for (Zone zone : plan.rzones()) {
 			ZoneHealth health = health(zone.id());
-			if (zone.status() == ZoneStatus.UP && health.misses() >= properties.missesBeforeDown() && auto && absorbing(zone.id())) {
+			boolean down = health.down(properties.missesBeforeDown(), properties.unresponsiveFor(), now);
+			if (zone.status() == ZoneStatus.UP && down && auto && absorbing(zone.id())) {
 				continue;
 			}
-			if (zone.status() == ZoneStatus.UP && health.misses() >= properties.missesBeforeDown()) {
+			if (zone.status() == ZoneStatus.UP && down) {
 				plan.mark(zone.id(), ZoneStatus.DOWN);
 				failed.put(zone.id(), health.misses());
 			}

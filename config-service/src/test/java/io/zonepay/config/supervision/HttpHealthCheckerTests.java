@@ -50,7 +50,7 @@ class HttpHealthCheckerTests {
 	}
 
 	@Test
-	void aZoneIsAliveOnlyWhenEveryServiceAnswersHealthyInTime() throws IOException {
+	void aZoneAnswersOnlyWhenEveryServiceAnswersHealthyInTimeAndIsSlowOnlyWhenNoneRefused() throws IOException {
 		Zone healthy = zone("rz1", Map.of("account", serviceOf(alive), "order", serviceOf(alive)));
 		Zone oneServiceFailing = zone("rz2", Map.of("account", serviceOf(alive), "order", serviceOf(failing)));
 		Zone oneServiceHanging = zone("rz3", Map.of("account", serviceOf(alive), "payment", serviceOf(hanging)));
@@ -58,11 +58,11 @@ class HttpHealthCheckerTests {
 		Zone unknown = zone("rz5", Map.of());
 
 		long started = System.nanoTime();
-		Map<ZoneId, Boolean> answers = checker.check(List.of(healthy, oneServiceFailing, oneServiceHanging, gone, unknown));
+		Map<ZoneId, Check> answers = checker.check(List.of(healthy, oneServiceFailing, oneServiceHanging, gone, unknown));
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("every check runs at once, bounded").isLessThan(Duration.ofSeconds(3));
-		assertThat(answers).containsExactly(Map.entry(ZoneId.of("rz1"), true), Map.entry(ZoneId.of("rz2"), false), Map.entry(ZoneId.of("rz3"), false),
-				Map.entry(ZoneId.of("rz4"), false));
+		assertThat(answers).containsExactly(Map.entry(ZoneId.of("rz1"), Check.ANSWERED), Map.entry(ZoneId.of("rz2"), Check.REFUSED),
+				Map.entry(ZoneId.of("rz3"), Check.SLOW), Map.entry(ZoneId.of("rz4"), Check.REFUSED));
 	}
 
 	/** A server whose health path answers the status, or never answers for 0. */

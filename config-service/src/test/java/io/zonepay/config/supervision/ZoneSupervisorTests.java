@@ -40,6 +40,10 @@ class ZoneSupervisorTests {
 	static final Topology FIVE_ZONES = topology(rzone("rz1", "hz", "0-29", "rz2"), rzone("rz2", "hz", "30-49", "rz1"),
 			rzone("rz5", "hz", "50-59", "rz1"), rzone("rz3", "sh", "60-79", "rz4"), rzone("rz4", "sh", "80-99", "rz3"));
 
+	static final Duration UNRESPONSIVE_FOR = Duration.ofSeconds(15);
+
+	static final Duration ROUND = Duration.ofSeconds(1);
+
 	final FakeHealthChecker zones = new FakeHealthChecker();
 
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -70,6 +74,55 @@ class ZoneSupervisorTests {
 
 		supervised.rounds(3);
 		assertThat(supervised.table().epoch()).as("a dead zone that is DOWN already changes nothing more").isEqualTo(2);
+	}
+
+	@Test
+	void aZoneWhoseChecksTimeOutIsMarkedDownOnlyOnceItHasNotAnsweredForTheUnresponsiveBound(CapturedOutput output) {
+		Supervised supervised = supervise(FOUR_ZONES, Duration.ZERO);
+		supervised.rounds(1);
+		zones.freeze("rz3");
+
+		// Busy, not frozen: an answer now and then within the bound keeps it up.
+		supervised.rounds(15);
+		zones.revive("rz3");
+		supervised.rounds(1);
+		zones.freeze("rz3");
+		supervised.rounds(15);
+		assertThat(supervised.table().epoch()).isEqualTo(1);
+		assertThat(supervised.supervisor().health(zone("rz3")).misses()).isEqualTo(15);
+
+		// Frozen: no answer for 15 s (the 16th miss in a row, a round a second) and it goes.
+		supervised.rounds(1);
+		RoutingTable table = supervised.table();
+		assertThat(table.epoch()).isEqualTo(2);
+		assertThat(status(table, "rz3")).isEqualTo(ZoneStatus.DOWN);
+		assertThat(table.shardsOf(zone("rz4"))).hasSize(50);
+		assertThat(output).contains("Zone rz3 missed 16 health checks in a row: DOWN at epoch 2");
+	}
+
+	@Test
+	void slowChecksInARoundWhereMostZonesAreSlowCountAgainstNoneOfThemButARefusalStillDoes(CapturedOutput output) {
+		Supervised supervised = supervise(FOUR_ZONES, Duration.ZERO);
+		supervised.rounds(1);
+		zones.freeze("rz1", "rz2", "rz3");
+		zones.kill("rz4");
+
+		supervised.rounds(40);
+
+		RoutingTable table = supervised.table();
+		assertThat(status(table, "rz1")).isEqualTo(ZoneStatus.UP);
+		assertThat(status(table, "rz2")).isEqualTo(ZoneStatus.UP);
+		assertThat(status(table, "rz3")).as("slow like the others: this GZone's own view, most likely").isEqualTo(ZoneStatus.UP);
+		assertThat(supervised.supervisor().health(zone("rz1")).misses()).isZero();
+		assertThat(status(table, "rz4")).as("refused: gone, however busy the rest").isEqualTo(ZoneStatus.DOWN);
+		assertThat(table.shardsOf(zone("rz3"))).hasSize(50);
+		assertThat(output).containsOnlyOnce("3 of 4 zones were slow to answer their health checks at once: not counted against any of them");
+
+		zones.revive("rz1", "rz2");
+		supervised.rounds(15);
+		assertThat(status(supervised.table(), "rz3")).as("slow alone for 14 s").isEqualTo(ZoneStatus.UP);
+		supervised.rounds(1);
+		assertThat(status(supervised.table(), "rz3")).as("slow alone for 15 s").isEqualTo(ZoneStatus.DOWN);
 	}
 
 	@Test
@@ -219,10 +272,10 @@ class ZoneSupervisorTests {
 	private Supervised supervise(Topology topology, Duration startupGrace, Duration cascadeGuard) {
 		FakeRoutingChanges routing = new FakeRoutingChanges(topology.initialRoutingTable());
 		SupervisorProperties properties = new SupervisorProperties(true, Duration.ofMillis(500), Duration.ofMillis(300), 3, 100,
-				"/actuator/health/liveness", startupGrace, cascadeGuard);
-		Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+				"/actuator/health/liveness", startupGrace, cascadeGuard, UNRESPONSIVE_FOR);
+		RoundClock clock = new RoundClock(Instant.parse("2025-01-01T00:00:00Z"));
 		return new Supervised(new ZoneSupervisor(zones, routing, () -> automaticFailover, new Standbys(topology), new ZoneMeters(meters), properties,
-				clock), routing);
+				clock), routing, clock);
 	}
 
 	private double failovers(String zone, String trigger) {
@@ -236,6 +289,35 @@ class ZoneSupervisorTests {
 
 	private static ZoneId zone(String id) {
 		return ZoneId.of(id);
+	}
+
+	/** A clock the test moves: a round of checks takes time, which the unresponsive bound counts. */
+	static final class RoundClock extends Clock {
+
+		private Instant now;
+
+		RoundClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration by) {
+			now = now.plus(by);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
 	}
 
 	static Topology topology(Topology.ZoneSpec... rzones) {
@@ -252,12 +334,13 @@ class ZoneSupervisorTests {
 				ZoneId.of(standby), Map.of("account", URI.create("http://" + id + "-account:8080")));
 	}
 
-	/** A supervisor over routing in memory. */
-	record Supervised(ZoneSupervisor supervisor, FakeRoutingChanges routing) {
+	/** A supervisor over routing in memory; a round takes an interval plus a check timeout. */
+	record Supervised(ZoneSupervisor supervisor, FakeRoutingChanges routing, RoundClock clock) {
 
 		void rounds(int count) {
 			for (int round = 0; round < count; round++) {
 				supervisor.superviseOnce();
+				clock.advance(ROUND);
 			}
 		}
 
