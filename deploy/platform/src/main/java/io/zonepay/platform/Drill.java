@@ -93,18 +93,19 @@ final class Drill {
 		RoutingWatch watch = new RoutingWatch(drill.api(), options, drill.adminToken(), timeline);
 		System.out.printf("Load: %d operations/s for %d s; the disruption at +%d s at the earliest ...%n", options.rate(), options.duration().toSeconds(),
 				options.warmUp().toSeconds());
+		HostCpu cpu = HostCpu.reading();
 		load.start();
 		try {
 			timeline.sleepUntil(options.warmUp());
-			awaitSteady(load, timeline, options, options.warmUp().plus(STEADY_BOUND));
+			awaitSteady(load, timeline, options, options.warmUp().plus(STEADY_BOUND), cpu);
 			Duration disruptedAt = timeline.now();
 			load.endAt(disruptedAt.plus(options.duration().minus(options.warmUp())));
 			watch.start(drill.disruption().zone(), drill.original().epoch(), disruptedAt.plus(HANDOVER_BOUND));
 			String disruption = drill.disruption().apply();
 			System.out.printf("+%.1f s: %s%n", disruptedAt.toMillis() / 1000.0, disruption);
 			DrillLoad.LoadResult loaded = load.finish();
-			System.out.printf("Load done: %d requests; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
-					loaded.attempts().size());
+			System.out.printf("Load done: %d requests%s; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
+					loaded.attempts().size(), cpu.since().map(host -> " (host CPUs meanwhile: " + host + ")").orElse(""));
 			RoutingWatch.Handover handover = watch.await(HANDOVER_BOUND.plusSeconds(5));
 			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix()).settle(loaded.operations());
 			System.out.println("Auditing the books of every shard group ...");
@@ -121,7 +122,7 @@ final class Drill {
 	 * Waits until the requests answered in the last {@link #STEADY_WINDOW} were many, none failed and none took longer
 	 * than {@link #STEADY_LATENCY}; refuses to go on past a bound.
 	 */
-	private static void awaitSteady(DrillLoad load, Timeline timeline, DrillOptions options, Duration bound) throws InterruptedException {
+	private static void awaitSteady(DrillLoad load, Timeline timeline, DrillOptions options, Duration bound, HostCpu cpu) throws InterruptedException {
 		int enough = (int) (options.rate() * STEADY_WINDOW.toSeconds() / 2);
 		while (true) {
 			DrillLoad.Tally recent = load.answeredSince(timeline.now().minus(STEADY_WINDOW));
@@ -130,8 +131,10 @@ final class Drill {
 			}
 			if (timeline.now().compareTo(bound) >= 0) {
 				throw new IllegalStateException(("the platform was not steady before the disruption: of the %d requests answered in the last %d s, %d failed"
-						+ " and the slowest took %d ms, %d s into the load. It may still be warming up (./zonepay status); run the drill again")
-					.formatted(recent.answered(), STEADY_WINDOW.toSeconds(), recent.failed(), recent.slowest().toMillis(), timeline.now().toSeconds()));
+						+ " and the slowest took %d ms, %d s into the load%s. Nothing was disrupted. It may still be warming up, or the host may be too"
+						+ " busy for %d operations/s: run the drill again, later or with a lower --rate")
+					.formatted(recent.answered(), STEADY_WINDOW.toSeconds(), recent.failed(), recent.slowest().toMillis(), timeline.now().toSeconds(),
+							cpu.since().map(host -> " (the host's CPUs meanwhile: " + host + ")").orElse(""), options.rate()));
 			}
 			Thread.sleep(200);
 		}
