@@ -52,7 +52,11 @@ final class DrillFigures {
 
 	/** Failed requests answered from the disruption on. */
 	static long failedFrom(List<Attempt> attempts, Duration disrupted) {
-		return from(attempts, disrupted).stream().filter(Attempt::failed).count();
+		return failed(from(attempts, disrupted));
+	}
+
+	static long failed(List<Attempt> attempts) {
+		return attempts.stream().filter(Attempt::failed).count();
 	}
 
 	/** The requests answered from a moment on: the disruption's window (the drill disrupts a platform seen steady). */

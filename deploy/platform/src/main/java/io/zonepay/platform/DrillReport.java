@@ -76,7 +76,7 @@ final class DrillReport {
 		Duration at = result.disruptedAt();
 		List<Attempt> before = DrillFigures.before(all, at);
 		List<Attempt> attempts = DrillFigures.from(all, at);
-		long failedBefore = DrillFigures.failedFrom(before, Duration.ZERO);
+		long failedBefore = DrillFigures.failed(before);
 		line("");
 		line("Before the disruption: %d requests, %d failed%s; it came after %d s with no request failed or over %d ms.",
 				before.size(), failedBefore,

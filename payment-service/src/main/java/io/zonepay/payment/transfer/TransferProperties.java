@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the saga's consumers treat an event that fails (a ledger that does not answer, global data not loaded yet).
- * Generous, because a dead-lettered transfer event leaves its money in transit until an operator replays it.
+ * Generous, because a dead-lettered transfer event leaves its money in transit until the reconciler sends the request
+ * again ({@code resendAfter}) or an operator replays it.
  * @param eventAttempts tries of one event before it goes to the dead-letter topic
  * @param eventBackoff pause before the second try; doubled for each further one
  * @param pollTimeout bound on one poll
