@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -200,23 +202,40 @@ class PaymentFlowIntegrationTests {
 	}
 
 	@Test
-	void fiftyConcurrentPaymentsWithFundsForTwentyPayExactlyTwenty() throws Exception {
+	void fiftyConcurrentPaymentsWithFundsForTwentyPayTwentyUnlessGivenUp() throws Exception {
 		Customer heidi = Customer.signUp(http, hz, 95);
 		heidi.deposit(20 * 500, "CNY");
 		List<String> orders = IntStream.range(0, 50).mapToObj(i -> heidi.order(merchant, 500, "CNY")).toList();
 
-		List<Http.Response> answers = concurrently(orders.stream().map(order -> (Callable<Http.Response>) () -> heidi.pay(order, "pay-" + order)).toList());
+		// As API.md asks of clients: a 503 (the zone stalled, e.g. this JVM paused) is retried with the same key, so
+		// the payment it left PENDING is settled, once; how fast the zone answers is the benchmarks' business.
+		PatientClient client = new PatientClient(Duration.ofSeconds(20));
+		List<Http.Response> answers = concurrently(orders.stream()
+			.map(order -> (Callable<Http.Response>) () -> client.call("pay " + order, () -> heidi.pay(order, "pay-" + order)))
+			.toList());
 
-		assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
-		assertThat(answers).filteredOn(answer -> answer.json().get("status").asString().equals("SUCCEEDED")).hasSize(20);
-		assertThat(answers).filteredOn(answer -> answer.json().get("status").asString().equals("FAILED"))
-			.hasSize(30)
-			.allSatisfy(answer -> assertThat(answer.json().get("failureCode").asString()).isEqualTo("INSUFFICIENT_FUNDS"));
-		assertThat(heidi.balance("CNY")).isZero();
-		assertThat(heidi.ledger()).filteredOn(entry -> entry.get("kind").asString().equals("PAYMENT")).hasSize(20);
+		assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body() + " after " + client.failures()).isEqualTo(201));
+		Map<String, List<Http.Response>> outcomes = answers.stream().collect(Collectors.groupingBy(PaymentFlowIntegrationTests::outcome));
+		assertThat(outcomes.keySet()).isSubsetOf("SUCCEEDED", "INSUFFICIENT_FUNDS", "NOT_COMPLETED");
+		// A payment a stall left PENDING may be given up by the reconciler (after 5 s here) before its client's retry
+		// comes: NOT_COMPLETED, with no money moved. Only a payment whose client had to retry can end so.
+		Set<String> retried = client.failures().stream().map(PatientClient.Failure::what).collect(Collectors.toSet());
+		List<Http.Response> givenUp = outcomes.getOrDefault("NOT_COMPLETED", List.of());
+		assertThat(givenUp).allSatisfy(answer -> assertThat(retried).contains("pay " + answer.json().get("orderId").asString()));
+		// A refusal for want of funds means twenty were paid (a posting is never undone); without one, all the others.
+		int paid = outcomes.getOrDefault("SUCCEEDED", List.of()).size();
+		assertThat(paid).isEqualTo(outcomes.containsKey("INSUFFICIENT_FUNDS") ? 20 : 50 - givenUp.size());
+		assertThat(heidi.balance("CNY")).isEqualTo((20 - paid) * 500L);
+		assertThat(heidi.ledger()).filteredOn(entry -> entry.get("kind").asString().equals("PAYMENT")).hasSize(paid);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heidi.get("/api/orders?limit=100").json().get("orders"))
 			.filteredOn(order -> order.get("status").asString().equals("PAID"))
-			.hasSize(20));
+			.hasSize(paid));
+	}
+
+	/** SUCCEEDED, or the failure code of a FAILED payment. */
+	private static String outcome(Http.Response answer) {
+		JsonNode payment = answer.json();
+		return payment.get("status").asString().equals("FAILED") ? payment.get("failureCode").asString() : payment.get("status").asString();
 	}
 
 	@Test
