@@ -27,7 +27,7 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class BodyLimit implements WebFilter, Ordered {
 
-	/** How much of an oversized body without a declared length is read and dropped before the connection is cut. */
+	/** How much of an oversized body is read and dropped so that its client can read the 413; past it, the connection is cut. */
 	private static final long SWALLOW_BYTES = 1024 * 1024;
 
 	private final long maxBytes;
@@ -43,9 +43,7 @@ class BodyLimit implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > maxBytes) {
-			// The body is never read, so the connection cannot carry another request: the client must open a new one.
-			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-			return problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a request body is at most " + maxBytes + " bytes");
+			return refuse(exchange, declared);
 		}
 		if (declared >= 0) {
 			return chain.filter(exchange);
@@ -57,6 +55,21 @@ class BodyLimit implements WebFilter, Ordered {
 				return limited(super.getBody());
 			}
 		}).build());
+	}
+
+	/**
+	 * Answers 413 to a body declared too large. One of a size worth reading is read and dropped first: closing the
+	 * connection on a client still sending makes its kernel answer with a reset, and the client then sees no answer at
+	 * all (3 % of 64 KB bodies on loopback) instead of the 413. A bigger one is refused at once.
+	 */
+	private Mono<Void> refuse(ServerWebExchange exchange, long declared) {
+		// The connection is closed after the answer either way, so no unread byte can be taken for the next request.
+		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+		Mono<Void> answer = problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a request body is at most " + maxBytes + " bytes");
+		if (declared > maxBytes + SWALLOW_BYTES) {
+			return answer;
+		}
+		return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then(answer);
 	}
 
 	/**
