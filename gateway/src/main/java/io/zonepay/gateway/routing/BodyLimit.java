@@ -27,7 +27,7 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class BodyLimit implements WebFilter, Ordered {
 
-	/** How much of an oversized body is read and dropped so that its client can read the 413; past it, the connection is cut. */
+	/** Up to how much of an oversized body is read and dropped, so that its client can read the 413. */
 	private static final long SWALLOW_BYTES = 1024 * 1024;
 
 	private final long maxBytes;
