@@ -65,7 +65,7 @@ class BodyLimit implements WebFilter, Ordered {
 	private Mono<Void> refuse(ServerWebExchange exchange, long declared) {
 		// The connection is closed after the answer either way, so no unread byte can be taken for the next request.
 		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-		Mono<Void> answer = problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a request body is at most " + maxBytes + " bytes");
+		Mono<Void> answer = Mono.defer(() -> problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a request body is at most " + maxBytes + " bytes"));
 		if (declared > maxBytes + SWALLOW_BYTES) {
 			return answer;
 		}

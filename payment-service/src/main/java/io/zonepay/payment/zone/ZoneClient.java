@@ -31,8 +31,8 @@ import org.springframework.web.client.RestClientException;
  * Calls one service of this zone (found in the routing table) as ZonePay itself, behind a circuit breaker, and retries
  * a call only when it is idempotent and the retry budget allows. Answers every status the service gives; a missing
  * answer or a 5xx is {@link ZoneUnreachable}. Each attempt carries a deadline, its own timeout or the request's
- * deadline if that comes sooner, so that the service drops an attempt this client has stopped waiting for; no attempt
- * starts after the request's deadline.
+ * deadline if that comes sooner, so that the service drops an attempt nobody waits for any more; no attempt starts
+ * after the request's deadline (this client still waits out its read timeout on an attempt already sent).
  */
 final class ZoneClient {
 

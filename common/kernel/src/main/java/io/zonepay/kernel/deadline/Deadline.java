@@ -37,12 +37,6 @@ public record Deadline(Instant at) {
 		return !clock.instant().isBefore(at);
 	}
 
-	/** Time left, never negative. */
-	public Duration remaining(Clock clock) {
-		Duration left = Duration.between(clock.instant(), at);
-		return left.isNegative() ? Duration.ZERO : left;
-	}
-
 	/** The sooner of the two: a call may not outlive the request it serves. */
 	public Deadline earlier(@Nullable Deadline other) {
 		return other != null && other.at.isBefore(at) ? other : this;
