@@ -14,6 +14,7 @@ import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,16 @@ public class ShardGroupConfiguration {
 				return bean instanceof HikariDataSource home && "dataSource".equals(name) ? new ShardGroupDataSource(home, groups.getObject()) : bean;
 			}
 		};
+	}
+
+	/**
+	 * Spring closes the pool it created, not the routing data source put in its place, so the pools of adopted groups are
+	 * closed here (before the home pool). Left open, their sessions outlive the service, and with them what they hold: the
+	 * outbox relay's leadership of an adopted group would keep every other zone from publishing that group's events.
+	 */
+	@Bean
+	DisposableBean adoptedShardGroupPools(DataSource dataSource) {
+		return ((ShardGroupDataSource) dataSource)::closeAdopted;
 	}
 
 	@Bean

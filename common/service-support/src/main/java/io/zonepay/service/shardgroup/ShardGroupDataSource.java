@@ -86,9 +86,14 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		return current().getConnection(username, password);
 	}
 
+	/** Closes the pools of every group the zone adopted, as the service stops. */
+	void closeAdopted() {
+		adopted.keySet().forEach(this::close);
+	}
+
 	@Override
 	public void close() {
-		adopted.keySet().forEach(this::close);
+		closeAdopted();
 		home.close();
 	}
 

@@ -1,0 +1,75 @@
+package io.zonepay.service.shardgroup;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.testkit.SharedPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service's routing data source in a real Spring context on real PostgreSQL: what it opened for a group it adopted
+ * is closed with the service, so no session of it outlives the service and keeps holding what it held.
+ */
+class ShardGroupDataSourceIntegrationTests {
+
+	private static final long LEADERSHIP = 4_242;
+
+	@Test
+	void aServiceThatStopsClosesThePoolsOfTheGroupsItAdoptedAndWhatTheirSessionsHeldIsFreed() throws SQLException {
+		String home = SharedPostgres.createDatabase("sg_home");
+		String adopted = SharedPostgres.createDatabase("sg_adopted");
+		ApplicationContextRunner service = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
+			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(), "zonepay.zone.id=rz1",
+					"zonepay.zone.shard-group=sg1", "zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
+					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted);
+		service.run(context -> {
+			ShardGroupDataSource dataSource = context.getBean(ShardGroupDataSource.class);
+			// As the outbox relay of an adopted group leads: a session-level lock on a connection it keeps.
+			Connection connection = dataSource.of(ShardGroupId.of("sg2")).getConnection();
+			assertThat(tryLock(connection)).isTrue();
+		});
+
+		try (Connection other = DriverManager.getConnection(adopted, SharedPostgres.user(), "")) {
+			assertThat(tryLock(other)).as("the lock the stopped service's session held on the adopted group").isTrue();
+		}
+	}
+
+	private static boolean tryLock(Connection connection) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+			lock.setLong(1, LEADERSHIP);
+			try (ResultSet result = lock.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Zone {
+
+		@Bean
+		RoutingTables routingTables() {
+			return new RoutingTables();
+		}
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+	}
+}
