@@ -84,6 +84,13 @@ class ServiceArgumentsTests {
 	}
 
 	@Test
+	void theGzoneGivesZonesThatHaveNotAnsweredYetLongerToStartThanInProduction() {
+		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("gz")).orElseThrow(), "config");
+		assertThat(settings).containsEntry("zonepay.supervisor.startup-grace", "5m");
+		assertThat(arguments.zoneService(topology.zone(ZoneId.of("cz-hz")).orElseThrow(), "config")).doesNotContainKey("zonepay.supervisor.startup-grace");
+	}
+
+	@Test
 	void aCzoneCopiesTheGzoneInItsOwnDatabase() {
 		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("cz-sh")).orElseThrow(), "config");
 		assertThat(settings).containsEntry("spring.profiles.active", "czone")
