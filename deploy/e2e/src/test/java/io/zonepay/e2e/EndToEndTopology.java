@@ -58,6 +58,8 @@ final class EndToEndTopology {
 
 	private static volatile EndToEndTopology started;
 
+	private static RuntimeException failedToStart;
+
 	private final Topology topology;
 
 	private final ServiceArguments arguments;
@@ -101,10 +103,21 @@ final class EndToEndTopology {
 		EndToEndTopology topology = started;
 		if (topology == null) {
 			synchronized (EndToEndTopology.class) {
+				if (failedToStart != null) {
+					// Once is enough: starting again would meet the first attempt's ports and databases.
+					throw new IllegalStateException("the end-to-end topology did not start (see the first suite that failed)", failedToStart);
+				}
 				topology = started;
 				if (topology == null) {
-					topology = new EndToEndTopology(writeTopology());
-					topology.awaitReady();
+					try {
+						topology = new EndToEndTopology(writeTopology());
+						topology.awaitReady();
+						topology.requireInitialRouting();
+					}
+					catch (RuntimeException ex) {
+						failedToStart = ex;
+						throw ex;
+					}
 					started = topology;
 				}
 			}
@@ -254,6 +267,26 @@ final class EndToEndTopology {
 		Http http = new Http();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> managementPorts.stream()
 			.allMatch(port -> http.get(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), null).status() == 200));
+	}
+
+	/**
+	 * Every suite starts from the topology's own routing. A zone the GZone failed over while the topology was still
+	 * starting would fail suites far from the cause, so the run stops here and says so.
+	 */
+	private void requireInitialRouting() {
+		Http http = new Http();
+		URI hz = gateway("hz");
+		var routing = http.get(hz.resolve("/admin/routing"), http.token(hz, 1, "admin")).json();
+		var owners = routing.get("shards");
+		List<String> moved = IntStream.range(0, Shard.COUNT)
+			.mapToObj(shard -> String.format("%02d", shard))
+			.filter(shard -> !owners.get(shard).asString().equals(zoneOf(Integer.parseInt(shard))))
+			.map(shard -> shard + " -> " + owners.get(shard).asString())
+			.toList();
+		if (!moved.isEmpty()) {
+			throw new IllegalStateException("The GZone moved shards while the end-to-end topology started (see its supervisor's log): " + moved
+					+ "; zones " + routing.get("zones"));
+		}
 	}
 
 	/** The GZone and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a third of the shards each. */
