@@ -25,9 +25,9 @@ import io.zonepay.kernel.zone.ZoneStatus;
  * {@code missesBeforeDown} checks in a row (it is gone), or misses as many and has not answered for
  * {@code unresponsiveFor} (it is frozen, not merely busy), is marked DOWN and, with the switch {@code failover.auto} on,
  * its shards go to a standby in the same epoch. A DOWN zone that answers as many checks in a row is marked UP but gets
- * no shards back: an operator moves them when the zone is trusted again. With the switch on, no DOWN zone keeps shards while an UP RZone
- * could take them; when none is left, the last zone is marked DOWN with its shards, since moving them to nobody serves
- * nobody.
+ * no shards back: an operator moves them when the zone is trusted again. With the switch on, no DOWN zone keeps shards
+ * while an UP RZone could take them; when none is left, the last zone is marked DOWN with its shards, since moving
+ * them to nobody serves nobody.
  */
 final class ZoneSupervisor {
 

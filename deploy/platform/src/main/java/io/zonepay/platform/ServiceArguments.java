@@ -23,9 +23,6 @@ public final class ServiceArguments {
 	/** The management port of every service is its port plus this. */
 	public static final int MANAGEMENT_PORT_OFFSET = 100;
 
-	/** How long the GZone holds no zone that has not answered yet to account, counted from its own start. */
-	static final String LOCAL_STARTUP_GRACE = "5m";
-
 	private final Topology topology;
 
 	private final LocalInfrastructure infrastructure;
@@ -65,7 +62,7 @@ public final class ServiceArguments {
 				// (the end-to-end suite), and that can outlast the production grace of two minutes (docker-compose.yml gives the
 				// same five). A zone this GZone has never seen answer is still starting, not dead: failing it over would hand its
 				// shards away before it began.
-				settings.put("zonepay.supervisor.startup-grace", LOCAL_STARTUP_GRACE);
+				settings.put("zonepay.supervisor.startup-grace", "5m");
 			}
 			case CZONE -> {
 				settings.put("spring.profiles.active", "czone");
