@@ -38,11 +38,11 @@ final class Drill {
 
 	private final Installation installation;
 
-	private final Options arguments;
+	private final DrillOptions options;
 
-	Drill(Installation installation, Options arguments) {
+	Drill(Installation installation, DrillOptions options) {
 		this.installation = installation;
-		this.arguments = arguments;
+		this.options = options;
 	}
 
 	int run() throws Exception {
@@ -50,7 +50,6 @@ final class Drill {
 			.orElseThrow(() -> new IllegalStateException("ZonePay is not running; ./zonepay up first"));
 		RunDirectory.Settings settings = run.settings();
 		Topology topology = TopologyFile.read(settings.topologyFile());
-		DrillOptions options = DrillOptions.parse(arguments, gateways(topology));
 		PlatformApi api = new PlatformApi();
 		String admin = api.token(options.admin(), "1", "admin");
 		RoutingSnapshot original = new DrillPreflight(api, options, admin).check(run);
@@ -155,13 +154,6 @@ final class Drill {
 			Thread.currentThread().interrupt();
 			return new Restored("interrupted. By hand: " + disruption.manualRestore(original), false);
 		}
-	}
-
-	/** Each city's gateway as the run's topology declares it, the GZone's city first. */
-	private static Map<String, URI> gateways(Topology topology) {
-		Map<String, URI> gateways = new LinkedHashMap<>();
-		topology.cities().stream().filter(city -> city.gateway() != null).forEach(city -> gateways.put(city.id().value(), city.gateway()));
-		return gateways;
 	}
 
 	/** The gateway of each RZone's city: a zone's users call it, as a city's users call their nearest gateway. */

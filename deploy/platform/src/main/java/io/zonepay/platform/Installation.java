@@ -7,8 +7,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Where a built ZonePay checkout keeps what the platform runs: executable jars, class paths, the topology. */
-record Installation(Path home) {
+/**
+ * Where a built ZonePay checkout keeps what the platform runs: executable jars, class paths, the topology.
+ * @param stateDirectory what runs leave behind: their logs and data, caches, the unpacked PostgreSQL binaries
+ */
+record Installation(Path home, Path stateDirectory) {
+
+	Installation(Path home) {
+		this(home, home.resolve(".zonepay"));
+	}
 
 	Path defaultTopology() {
 		return home.resolve("config-service/src/main/resources/topology/local.yml");
@@ -62,8 +69,9 @@ record Installation(Path home) {
 		return home.resolve("deploy/kafka-broker/target/lib").resolve("*").toString();
 	}
 
-	Path stateDirectory() {
-		return home.resolve(".zonepay");
+	/** Where the PostgreSQL binaries are unpacked, once per checkout: never a directory another program may have half filled. */
+	Path postgresBinaries() {
+		return stateDirectory().resolve("postgres");
 	}
 
 	private Path executableJar(String module) {

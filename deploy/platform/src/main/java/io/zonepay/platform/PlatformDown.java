@@ -12,12 +12,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import picocli.CommandLine.Command;
+
 /**
  * Stops everything the current run started: the services first, so they let go of Kafka and PostgreSQL cleanly,
  * then the infrastructure, then anything still alive whose command line names the run (the PostgreSQL server
  * daemonizes out of its launcher's process tree). Ends by checking that nothing is left.
  */
-final class PlatformDown {
+@Command(name = "down", description = "Stops everything the current run started; checks nothing is left.")
+final class PlatformDown implements ZonePayCommand {
 
 	/** Room for a JVM that records its ahead-of-time cache as it exits. */
 	private static final Duration GRACE = Duration.ofSeconds(60);
@@ -26,6 +29,11 @@ final class PlatformDown {
 
 	PlatformDown(Installation installation) {
 		this.installation = installation;
+	}
+
+	@Override
+	public Action check() {
+		return this::run;
 	}
 
 	int run() throws InterruptedException {

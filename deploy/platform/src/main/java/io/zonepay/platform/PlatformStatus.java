@@ -3,13 +3,22 @@ package io.zonepay.platform;
 import java.util.Map;
 import java.util.Optional;
 
+import picocli.CommandLine.Command;
+
 /** Shows which processes of the current run are alive. */
-final class PlatformStatus {
+@Command(name = "status", description = { "Shows which processes of the current run are alive.",
+		"Exit status 3 when one is not." })
+final class PlatformStatus implements ZonePayCommand {
 
 	private final Installation installation;
 
 	PlatformStatus(Installation installation) {
 		this.installation = installation;
+	}
+
+	@Override
+	public Action check() {
+		return this::run;
 	}
 
 	int run() {

@@ -27,11 +27,11 @@ final class PlatformUp {
 
 	private final Installation installation;
 
-	private final Options options;
+	private final UpOptions options;
 
 	private final Readiness readiness = new Readiness();
 
-	PlatformUp(Installation installation, Options options) {
+	PlatformUp(Installation installation, UpOptions options) {
 		this.installation = installation;
 		this.options = options;
 	}
@@ -43,10 +43,10 @@ final class PlatformUp {
 			.ifPresent(run -> {
 				throw new IllegalStateException("ZonePay is already up (" + run.path() + "); ./zonepay down first");
 			});
-		Path topologyFile = Path.of(options.get("topology", installation.defaultTopology().toString())).toAbsolutePath();
+		Path topologyFile = options.topologyFile();
 		Topology topology = TopologyFile.read(topologyFile);
-		int postgresPort = options.getInt("postgres-port", 15432);
-		int kafkaPort = options.getInt("kafka-port", 19092);
+		int postgresPort = options.postgresPort();
+		int kafkaPort = options.kafkaPort();
 		List<PlatformProcess> plan = plan(topology);
 		requireFreePorts(plan, postgresPort, kafkaPort);
 
@@ -55,7 +55,7 @@ final class PlatformUp {
 		Map<String, Process> processes = new LinkedHashMap<>();
 		try {
 			System.out.println("Starting ZonePay (" + topologyFile.getFileName() + ") in " + run.path());
-			processes.put("postgres", startPostgres(spawner, run, topology, postgresPort));
+			processes.put("postgres", startPostgres(installation, spawner, run, databases(topology), postgresPort));
 			KafkaBroker kafka = new KafkaBroker(installation, run, kafkaPort);
 			processes.put("kafka", kafka.start(spawner));
 			awaitPostgres(run, processes.get("postgres"));
@@ -99,7 +99,8 @@ final class PlatformUp {
 		return plan;
 	}
 
-	private Process startPostgres(Spawner spawner, RunDirectory run, Topology topology, int port) {
+	/** A database per zone (or shard group) and service, as the services' settings name them. */
+	private static List<String> databases(Topology topology) {
 		List<String> databases = new ArrayList<>();
 		for (Topology.ZoneSpec zone : topology.zones()) {
 			if (zone.kind() == ZoneKind.RZONE) {
@@ -109,15 +110,22 @@ final class PlatformUp {
 				databases.add(ServiceArguments.database(zone, "config"));
 			}
 		}
-		return spawner.java("postgres", List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-				List.of("-cp", installation.platformClassPath(), PostgresHost.class.getName(), "--port", Integer.toString(port), "--data",
-						run.path().resolve("pgdata").toString(), "--ready", run.path().resolve("postgres.ready").toString(), "--databases",
-						String.join(",", databases)));
+		return databases;
+	}
+
+	/** The PostgreSQL host process, started exactly as {@code up} starts it (its integration test calls this too). */
+	static Process startPostgres(Installation installation, Spawner spawner, RunDirectory run, List<String> databases, int port) {
+		return spawner.java("postgres", PostgresHost.JVM_OPTIONS, PostgresHost.arguments(installation.platformClassPath(),
+				installation.postgresBinaries(), port, run.path().resolve("pgdata"), postgresReady(run), databases));
+	}
+
+	static Path postgresReady(RunDirectory run) {
+		return run.path().resolve("postgres.ready");
 	}
 
 	private void awaitPostgres(RunDirectory run, Process postgres) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!Files.exists(run.path().resolve("postgres.ready"))) {
+		while (!Files.exists(postgresReady(run))) {
 			if (!postgres.isAlive()) {
 				throw new IllegalStateException("PostgreSQL exited; see " + run.log("postgres"));
 			}
@@ -129,7 +137,7 @@ final class PlatformUp {
 	}
 
 	private void awaitReady(List<PlatformProcess> plan, Map<String, Process> processes, int kafkaPort, RunDirectory run) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(options.getInt("timeout", 240)));
+		Instant deadline = Instant.now().plus(options.timeout());
 		List<PlatformProcess> waiting = new ArrayList<>(plan);
 		boolean kafkaReady = false;
 		while (!waiting.isEmpty() || !kafkaReady) {

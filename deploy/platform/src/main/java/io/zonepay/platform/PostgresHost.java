@@ -6,10 +6,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The platform's PostgreSQL: one real PostgreSQL 17 server from the embedded binaries, with a database per zone
@@ -17,17 +22,30 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresHost {
 
+	/**
+	 * How {@code ./zonepay up} runs this host. The heap holds zonky's copy of the 15 MB archive (it digests it at every
+	 * start) and a JDBC connection; the binaries are unpacked by {@link PostgresBinaries}, streaming.
+	 */
+	static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
 	private PostgresHost() {
 	}
 
-	/** {@code --port 15432 --data <dir> --ready <file> --databases a,b,c} */
+	/** The host's command line after the JVM options: where it unpacks the binaries, listens, keeps its data and says it is ready. */
+	static List<String> arguments(String classPath, Path binaries, int port, Path data, Path ready, List<String> databases) {
+		return List.of("-cp", classPath, PostgresHost.class.getName(), "--binaries", binaries.toString(), "--port", Integer.toString(port), "--data",
+				data.toString(), "--ready", ready.toString(), "--databases", String.join(",", databases));
+	}
+
+	/** {@code --binaries <dir> --port 15432 --data <dir> --ready <file> --databases a,b,c} */
 	public static void main(String[] args) throws IOException, SQLException, InterruptedException {
-		Options options = Options.parse(args);
-		Path data = Path.of(options.required("data"));
-		Files.createDirectories(data);
+		Arguments options = CommandLine.populateCommand(new Arguments(), args);
+		Files.createDirectories(options.data);
+		Path binaries = new PostgresBinaries(options.binaries).prepare();
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setPort(options.getInt("port", 15432))
-			.setDataDirectory(data)
+			.setOverrideWorkingDirectory(binaries.getParent().toFile())
+			.setPort(options.port)
+			.setDataDirectory(options.data)
 			.setCleanDataDirectory(false)
 			// Four zones of three services, the GZone and their pools.
 			.setServerConfig("max_connections", "300")
@@ -35,11 +53,31 @@ public final class PostgresHost {
 			.setRegisterShutdownHook(true)
 			.start();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-			for (String database : List.of(options.required("databases").split(","))) {
+			for (String database : options.databases) {
 				statement.execute("create database " + database);
 			}
 		}
-		Files.writeString(Path.of(options.required("ready")), Long.toString(ProcessHandle.current().pid()));
+		Files.writeString(options.ready, Long.toString(ProcessHandle.current().pid()));
 		new CountDownLatch(1).await();
+	}
+
+	/** What {@link #arguments} writes; {@code up} is its only caller, so a mistake ends the process with picocli's message. */
+	@Command(name = "postgres-host")
+	static final class Arguments {
+
+		@Option(names = "--binaries", required = true, description = "where the PostgreSQL binaries are unpacked, once per checkout")
+		Path binaries = Path.of("");
+
+		@Option(names = "--port", defaultValue = "15432")
+		int port;
+
+		@Option(names = "--data", required = true)
+		Path data = Path.of("");
+
+		@Option(names = "--ready", required = true, description = "the file written, with the host's pid, once every database exists")
+		Path ready = Path.of("");
+
+		@Option(names = "--databases", required = true, split = ",")
+		List<String> databases = new ArrayList<>();
 	}
 }

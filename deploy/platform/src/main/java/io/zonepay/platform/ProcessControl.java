@@ -20,20 +20,23 @@ final class ProcessControl {
 
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
+	/** How long a process started again has to be ready, unless {@code ./zonepay start --timeout} says otherwise. */
+	static final Duration READY_BOUND = Duration.ofSeconds(180);
+
 	private final Installation installation;
 
-	private final Options options;
+	private final String name;
 
 	private final Readiness readiness = new Readiness();
 
-	ProcessControl(Installation installation, Options options) {
+	/** @param name a zone or a city's gateway ({@code gw-<city>}), never the infrastructure: {@link KnownZones#process} checks it */
+	ProcessControl(Installation installation, String name) {
 		this.installation = installation;
-		this.options = options;
+		this.name = name;
 	}
 
 	int kill() throws InterruptedException {
 		RunDirectory run = currentRun();
-		String name = serviceName();
 		ProcessHandle process = alive(run, name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
 		List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
 		tree.add(process);
@@ -50,10 +53,9 @@ final class ProcessControl {
 		return 0;
 	}
 
-	int start() throws InterruptedException {
+	int start(Duration readyWithin) throws InterruptedException {
 		Instant started = Instant.now();
 		RunDirectory run = currentRun();
-		String name = serviceName();
 		if (alive(run, name).isPresent()) {
 			throw new IllegalStateException(name + " is already running");
 		}
@@ -62,7 +64,7 @@ final class ProcessControl {
 		PlatformProcess planned = PlatformUp.plan(topology).stream().filter(process -> process.name().equals(name)).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no zone or gateway named " + name));
 		Process process = new ServiceLauncher(installation, topology, settings.topologyFile(), settings.infrastructure()).start(new Spawner(run), name);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(options.getInt("timeout", 180)));
+		Instant deadline = Instant.now().plus(readyWithin);
 		while (!planned.managementPorts().stream().allMatch(readiness::serviceReady)) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException(name + " exited; see " + run.log(name));
@@ -78,17 +80,6 @@ final class ProcessControl {
 
 	private RunDirectory currentRun() {
 		return RunDirectory.current(installation.stateDirectory()).orElseThrow(() -> new IllegalStateException("ZonePay is not running"));
-	}
-
-	private String serviceName() {
-		if (options.positional().size() != 2) {
-			throw new IllegalArgumentException("name one zone or gateway, for example rz1 or gw-hz");
-		}
-		String name = options.positional().get(1);
-		if (name.equals("postgres") || name.startsWith("kafka")) {
-			throw new IllegalArgumentException(name + " is infrastructure; only zones and gateways can be killed and started");
-		}
-		return name;
 	}
 
 	private static Optional<ProcessHandle> alive(RunDirectory run, String name) {

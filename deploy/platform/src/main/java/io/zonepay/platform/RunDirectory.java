@@ -144,6 +144,11 @@ record RunDirectory(Path path) {
 				properties.getProperty("postgres.user"), properties.getProperty("kafka.bootstrap-servers")));
 	}
 
+	/** The settings, once {@code up} has written them: it does when the infrastructure runs. */
+	Optional<Settings> writtenSettings() {
+		return Files.exists(path.resolve(SETTINGS)) ? Optional.of(settings()) : Optional.empty();
+	}
+
 	/** What a run was started with, so that one of its processes can be started again alike. */
 	record Settings(Path topologyFile, LocalInfrastructure infrastructure) {
 	}

@@ -59,9 +59,8 @@ final class ServiceLauncher {
 	private Process startRzone(Spawner spawner, Topology.ZoneSpec zone) {
 		List<String> options = jvm("448m");
 		options.addAll(aotCache.options("zone-host", installation.platformClassPath()));
-		return spawner.java(zone.id().value(), options, List.of("-cp", installation.platformClassPath(), ZoneHost.class.getName(), "--zone",
-				zone.id().value(), "--topology", topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka",
-				infrastructure.kafkaBootstrapServers()));
+		return spawner.java(zone.id().value(), options,
+				ZoneHost.arguments(installation.platformClassPath(), zone.id().value(), topologyFile, infrastructure));
 	}
 
 	private Process startGateway(Spawner spawner, String name, Topology.City city) {

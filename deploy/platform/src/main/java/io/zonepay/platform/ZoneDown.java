@@ -39,7 +39,7 @@ final class ZoneDown implements Disruption {
 
 	@Override
 	public String apply() throws InterruptedException {
-		new ProcessControl(installation, Options.parse("kill", zone)).kill();
+		new ProcessControl(installation, zone).kill();
 		return zone + "'s process killed with SIGKILL (as ./zonepay kill " + zone + ")";
 	}
 
@@ -47,7 +47,7 @@ final class ZoneDown implements Disruption {
 	public String restore(RoutingSnapshot original) throws InterruptedException {
 		Instant started = Instant.now();
 		if (!running()) {
-			new ProcessControl(installation, Options.parse("start", zone)).start();
+			new ProcessControl(installation, zone).start(ProcessControl.READY_BOUND);
 		}
 		Instant deadline = Instant.now().plus(UP_BOUND);
 		while (!upAtTheGzone()) {

@@ -1,6 +1,7 @@
 package io.zonepay.platform;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -12,6 +13,10 @@ import io.zonepay.payment.PaymentServiceApplication;
 import org.slf4j.MDC;
 
 import org.springframework.boot.SpringApplication;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * One RZone as one OS process: its account, order and payment services side by side, each in its own Spring
@@ -26,15 +31,20 @@ public final class ZoneHost {
 	private ZoneHost() {
 	}
 
-	/** {@code --zone rz1 --topology <file> --postgres <jdbc url> --kafka <bootstrap servers>} */
+	/** The host's command line after the JVM options, as {@link ServiceLauncher} starts it. */
+	static List<String> arguments(String classPath, String zone, Path topologyFile, LocalInfrastructure infrastructure) {
+		return List.of("-cp", classPath, ZoneHost.class.getName(), "--zone", zone, "--topology", topologyFile.toString(), "--postgres",
+				infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers());
+	}
+
+	/** {@code --zone rz1 --topology <file> --postgres <jdbc url> --kafka <bootstrap servers> [--postgres-user postgres]} */
 	public static void main(String[] args) {
-		Options options = Options.parse(args);
-		Path topologyFile = Path.of(options.required("topology"));
-		Topology topology = TopologyFile.read(topologyFile);
-		ZoneId zoneId = ZoneId.of(options.required("zone"));
-		Topology.ZoneSpec zone = topology.zone(zoneId).orElseThrow(() -> new IllegalArgumentException("no zone " + zoneId + " in " + topologyFile));
-		ServiceArguments arguments = new ServiceArguments(topology,
-				new LocalInfrastructure(options.required("postgres"), options.get("postgres-user", "postgres"), options.required("kafka")), topologyFile);
+		Arguments options = CommandLine.populateCommand(new Arguments(), args);
+		Topology topology = TopologyFile.read(options.topologyFile);
+		ZoneId zoneId = ZoneId.of(options.zone);
+		Topology.ZoneSpec zone = topology.zone(zoneId).orElseThrow(() -> new IllegalArgumentException("no zone " + zoneId + " in " + options.topologyFile));
+		ServiceArguments arguments = new ServiceArguments(topology, new LocalInfrastructure(options.postgresUrl, options.postgresUser, options.kafka),
+				options.topologyFile);
 		for (String service : ServiceArguments.rzoneServices()) {
 			MDC.put("zone", zoneId.value());
 			MDC.put("service", service + "-service");
@@ -47,5 +57,25 @@ public final class ZoneHost {
 				System.exit(1);
 			}
 		}
+	}
+
+	/** What {@link #arguments} writes; the launcher is its only caller, so a mistake ends the process with picocli's message. */
+	@Command(name = "zone-host")
+	static final class Arguments {
+
+		@Option(names = "--zone", required = true)
+		String zone = "";
+
+		@Option(names = "--topology", required = true)
+		Path topologyFile = Path.of("");
+
+		@Option(names = "--postgres", required = true, description = "a JDBC URL without a database")
+		String postgresUrl = "";
+
+		@Option(names = "--postgres-user", defaultValue = "postgres")
+		String postgresUser = "";
+
+		@Option(names = "--kafka", required = true, description = "the bootstrap servers")
+		String kafka = "";
 	}
 }

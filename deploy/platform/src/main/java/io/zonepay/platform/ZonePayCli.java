@@ -1,46 +1,151 @@
 package io.zonepay.platform;
 
 import java.nio.file.Path;
+import java.util.List;
 
-/** {@code ./zonepay up | down | status | kill | start}: the local platform's command line. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code ./zonepay up | down | status | kill | start | drill}: the local platform's command line. Exit status 0 when a
+ * command did what it was asked (or printed the help asked for), 2 when its command line is refused, before anything
+ * is done, and 1 (or 3 for {@code status}) when it could not do it.
+ */
 public final class ZonePayCli {
+
+	/**
+	 * The exit status of a parse-only run that answered the command line itself (help, version), so that the script has
+	 * nothing more to do; 0 means the command line passed its checks, 2 that it was refused.
+	 */
+	static final int ANSWERED = 10;
 
 	private ZonePayCli() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		Options options = Options.parse(args);
+	/** With {@code -Dzonepay.parse-only=true}, checks the command line and stops: {@code ./zonepay} asks so before it builds. */
+	public static void main(String[] args) {
 		Installation installation = new Installation(Path.of(System.getProperty("zonepay.home", ".")).toAbsolutePath().normalize());
-		String command = options.positional().isEmpty() ? "help" : options.positional().getFirst();
-		int status;
-		try {
-			status = run(command, installation, options);
-		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			System.err.println("zonepay " + command + ": " + ex.getMessage());
-			status = 1;
-		}
-		System.exit(status);
+		System.exit(commandLine(installation, Boolean.getBoolean("zonepay.parse-only")).execute(args));
 	}
 
-	private static int run(String command, Installation installation, Options options) throws Exception {
-		return switch (command) {
-			case "up" -> new PlatformUp(installation, options).run();
-			case "down" -> new PlatformDown(installation).run();
-			case "status" -> new PlatformStatus(installation).run();
-			case "kill" -> new ProcessControl(installation, options).kill();
-			case "start" -> new ProcessControl(installation, options).start();
-			case "drill" -> new Drill(installation, options).run();
-			default -> {
-				System.out.println("""
-						usage: ./zonepay up [--topology <file>] [--postgres-port 15432] [--kafka-port 19092] [--timeout 240]
-						       ./zonepay down
-						       ./zonepay status
-						       ./zonepay kill <zone or gw-city>     crash one process for real (SIGKILL)
-						       ./zonepay start <zone or gw-city>    start it again as up did
-						       ./zonepay drill zone-down <zone> | drain <from> <to>  [--rate 20] [--seconds 40] [--warm-up 15] [--users-per-zone 6] [--no-restore]""");
-				yield command.equals("help") ? 0 : 2;
-			}
-		};
+	/** @param parseOnly whether to stop once the command line passed its checks (exit 0), or was answered ({@link #ANSWERED}) */
+	static CommandLine commandLine(Installation installation, boolean parseOnly) {
+		CommandLine drill = new CommandLine(new DrillCommand()).addSubcommand(new DrillCommand.ZoneDown(installation))
+			.addSubcommand(new DrillCommand.Drain(installation));
+		return new CommandLine(new Root()).addSubcommand(new UpCommand(installation))
+			.addSubcommand(new PlatformDown(installation))
+			.addSubcommand(new PlatformStatus(installation))
+			.addSubcommand(new KillCommand(installation))
+			.addSubcommand(new StartCommand(installation))
+			.addSubcommand(drill)
+			.addSubcommand(new CommandLine.HelpCommand())
+			.setExecutionStrategy(parsed -> execute(parsed, parseOnly))
+			.setParameterExceptionHandler(ZonePayCli::refuse)
+			.setExecutionExceptionHandler(ZonePayCli::fail);
+	}
+
+	private static int execute(ParseResult parsed, boolean parseOnly) {
+		Integer help = CommandLine.executeHelpRequest(parsed);
+		if (help != null) {
+			return parseOnly ? ANSWERED : help;
+		}
+		ParseResult last = parsed;
+		while (last.hasSubcommand()) {
+			last = last.subcommand();
+		}
+		CommandLine line = last.commandSpec().commandLine();
+		if (!(line.getCommand() instanceof ZonePayCommand command)) {
+			// A command that only groups others, as drill does, needs one of them.
+			throw new ParameterException(line, "name one of: " + String.join(", ", line.getSubcommands().keySet()));
+		}
+		try {
+			ZonePayCommand.Action action = command.check();
+			return parseOnly ? 0 : action.run();
+		}
+		catch (ParameterException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ExecutionException(line, line.getCommandSpec().qualifiedName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** One line for what is wrong and one for where to look: the whole usage would bury the reason. */
+	private static int refuse(ParameterException ex, String[] args) {
+		CommandLine line = ex.getCommandLine();
+		String command = line.getCommandSpec().qualifiedName();
+		line.getErr().println(command + ": " + reason(ex));
+		List<String> guesses = guesses(ex);
+		line.getErr().println((guesses.isEmpty() ? "" : "did you mean " + String.join(" or ", guesses) + "? ") + "see ./" + command + " --help");
+		return line.getCommandSpec().exitCodeOnInvalidInput();
+	}
+
+	/** Picocli's guesses at a mistyped name that at least begin as it does: it guesses even for names like none. */
+	private static List<String> guesses(ParameterException ex) {
+		if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+			return List.of();
+		}
+		String typed = withoutDashes(unmatched.getUnmatched().getFirst());
+		return unmatched.getSuggestions().stream().filter(name -> !typed.isEmpty() && withoutDashes(name).startsWith(typed.substring(0, 1)))
+			.limit(3)
+			.toList();
+	}
+
+	private static String withoutDashes(String name) {
+		return name.replaceFirst("^-+", "");
+	}
+
+	private static String reason(ParameterException ex) {
+		if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
+			String argument = unmatched.getUnmatched().getFirst();
+			List<String> commands = List.copyOf(ex.getCommandLine().getSubcommands().keySet());
+			return commands.isEmpty() ? "unexpected argument '" + argument + "'"
+					: "no command '" + argument + "'; the commands are " + String.join(", ", commands);
+		}
+		return ex.getMessage();
+	}
+
+	/** A command that could not do what it was asked says why in one line; anything else is a bug, shown with its stack trace. */
+	private static int fail(Exception ex, CommandLine line, ParseResult parsed) throws Exception {
+		if (!(ex instanceof IllegalStateException || ex instanceof IllegalArgumentException)) {
+			throw ex;
+		}
+		line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+		return line.getCommandSpec().exitCodeOnExecutionException();
+	}
+
+	/** {@code ./zonepay} alone prints its usage; every command inherits the help and version options. */
+	@Command(name = "zonepay", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+			description = "ZonePay's whole topology on this machine, no Docker.",
+			commandListHeading = "%nCommands (each answers --help):%n")
+	static final class Root implements ZonePayCommand {
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Action check() {
+			return () -> {
+				spec.commandLine().usage(spec.commandLine().getOut());
+				return 0;
+			};
+		}
+	}
+
+	/** The version the build wrote into the jar's manifest. */
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = ZonePayCli.class.getPackage().getImplementationVersion();
+			return new String[] { "ZonePay " + (version == null ? "(not run from its jar)" : version) };
+		}
 	}
 }

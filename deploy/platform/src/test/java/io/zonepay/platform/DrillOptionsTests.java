@@ -7,7 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class DrillOptionsTests {
@@ -17,7 +21,7 @@ class DrillOptionsTests {
 
 	@Test
 	void aZoneDownDrillRunsTheDefaultLoadAgainstTheTopologysGatewaysAndRestores() {
-		DrillOptions options = parse("drill", "zone-down", "rz1");
+		DrillOptions options = zoneDown("rz1");
 
 		assertThat(options.kind()).isEqualTo(DrillOptions.Kind.ZONE_DOWN);
 		assertThat(options.zone()).isEqualTo("rz1");
@@ -27,14 +31,14 @@ class DrillOptionsTests {
 		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(options.usersPerZone()).isEqualTo(6);
 		assertThat(options.restore()).isTrue();
-		assertThat(options.gateways()).isEqualTo(TOPOLOGY_GATEWAYS);
+		assertThat(options.gateways()).containsExactlyEntriesOf(TOPOLOGY_GATEWAYS);
 		assertThat(options.admin()).isEqualTo(URI.create("http://localhost:8080"));
 	}
 
 	@Test
 	void aDrainNamesBothZonesAndTakesEveryOption() {
-		DrillOptions options = parse("drill", "drain", "rz1", "rz2", "--rate", "40", "--seconds", "60", "--warm-up", "10", "--users-per-zone", "3",
-				"--gateways", "sh=http://10.0.0.2:8081", "--admin", "http://10.0.0.1:8080", "--no-restore");
+		DrillOptions options = drain("rz1", "rz2", "--rate", "40", "--seconds", "60", "--warm-up", "10", "--users-per-zone", "3", "--gateways",
+				"sh=http://10.0.0.2:8081", "--admin", "http://10.0.0.1:8080", "--no-restore");
 
 		assertThat(options.describe()).isEqualTo("drain rz1 -> rz2");
 		assertThat(options.target()).isEqualTo("rz2");
@@ -43,25 +47,56 @@ class DrillOptionsTests {
 		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.usersPerZone()).isEqualTo(3);
 		assertThat(options.restore()).isFalse();
-		assertThat(options.gateways()).containsEntry("hz", URI.create("http://localhost:8080")).containsEntry("sh", URI.create("http://10.0.0.2:8081"));
+		assertThat(options.gateways()).containsExactly(Map.entry("hz", URI.create("http://localhost:8080")),
+				Map.entry("sh", URI.create("http://10.0.0.2:8081")));
 		assertThat(options.admin()).isEqualTo(URI.create("http://10.0.0.1:8080"));
 	}
 
 	@Test
-	void refusesWhatCannotBeADrill() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "explode", "rz1")).withMessageContaining("usage");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "drain", "rz1")).withMessageContaining("usage");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "drain", "rz1", "rz1")).withMessageContaining("itself");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "zone-down", "rz1", "--rate", "fast")).withMessageContaining("whole number");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "zone-down", "rz1", "--users-per-zone", "1")).withMessageContaining("2..100");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "zone-down", "rz1", "--seconds", "10", "--warm-up", "9"))
-			.withMessageContaining("no load after the disruption");
+	void refusesValuesOutOfTheirBoundsNamingTheOptionAndTheBounds() {
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--rate", "501")).withMessage("--rate must be 1..500, not 501");
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--seconds", "4")).withMessage("--seconds must be 5..3600, not 4");
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--warm-up", "0")).withMessage("--warm-up must be 1..600, not 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--users-per-zone", "1"))
+			.withMessage("--users-per-zone must be 2..100, not 1");
 	}
 
 	@Test
-	void aFlagBeforeTheZoneIsNamedAsTheMistake() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("drill", "zone-down", "--no-restore", "rz1"))
-			.withMessageContaining("--no-restore takes no value");
+	void refusesAWarmUpThatLeavesNoLoadAfterTheDisruption() {
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--seconds", "10", "--warm-up", "9"))
+			.withMessage("--warm-up 9 leaves no load after the disruption within --seconds 10");
+	}
+
+	@Test
+	void refusesADrainIntoTheZoneItDrains() {
+		assertThatIllegalArgumentException().isThrownBy(() -> drain("rz1", "rz1"))
+			.withMessage("a drain moves shards from one zone to another, not to rz1 itself");
+	}
+
+	@Test
+	void refusesADrillWithNoGatewayToCall() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, "rz1", null, new DrillSettings(), Map.of()))
+			.withMessage("no gateway: the topology declares none and --gateways names none");
+	}
+
+	@Test
+	void theParserRefusesWhatIsNotANumberOrNotACityAndItsGateway() {
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> zoneDown("rz1", "--rate", "fast"))
+			.withMessageContaining("'fast' is not an int");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> zoneDown("rz1", "--gateways", "hz"))
+			.withMessageContaining("KEY=VALUE")
+			.withMessageContaining("but was hz");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> zoneDown("rz1", "--admin", "http://a b"))
+			.withMessageContaining("'http://a b'");
+	}
+
+	private static DrillOptions zoneDown(String zone, String... settings) {
+		return DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zone, null, CommandLine.populateCommand(new DrillSettings(), settings), TOPOLOGY_GATEWAYS);
+	}
+
+	private static DrillOptions drain(String from, String to, String... settings) {
+		return DrillOptions.of(DrillOptions.Kind.DRAIN, from, to, CommandLine.populateCommand(new DrillSettings(), settings), TOPOLOGY_GATEWAYS);
 	}
 
 	private static Map<String, URI> gateways() {
@@ -69,9 +104,5 @@ class DrillOptionsTests {
 		gateways.put("hz", URI.create("http://localhost:8080"));
 		gateways.put("sh", URI.create("http://localhost:8081"));
 		return gateways;
-	}
-
-	private static DrillOptions parse(String... args) {
-		return DrillOptions.parse(Options.parse(args), TOPOLOGY_GATEWAYS);
 	}
 }
