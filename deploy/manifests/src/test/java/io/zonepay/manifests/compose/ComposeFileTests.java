@@ -118,6 +118,23 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void publishesPortsOnThisMachineOnly() {
+		compose.services().forEach((name, service) -> {
+			Object ports = service.getOrDefault("ports", List.of());
+			assertThat((List<?>) ports).as("%s's published ports: on 127.0.0.1 only, for the demo issues tokens to anyone who asks", name)
+				.allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+		});
+	}
+
+	@Test
+	void runsKafkaOnTheProjectsKafkaVersion() {
+		Matcher version = Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>").matcher(Repository.read(Repository.ROOT.resolve("pom.xml")));
+		assertThat(version.find()).as("the root pom.xml names kafka.version").isTrue();
+		assertThat(compose.services().get("kafka").get("image")).as("the broker's image: the version of the clients and of ./zonepay up's broker")
+			.isEqualTo("apache/kafka:" + version.group(1));
+	}
+
+	@Test
 	void everyContainerStartsOnlyOnceWhatItNeedsIsHealthy() {
 		compose.services().forEach((name, service) -> dependencies(name, service).forEach((dependency, condition) -> {
 			assertThat(compose.services()).as("%s depends on %s, which is no service", name, dependency).containsKey(dependency);
