@@ -9,12 +9,26 @@ import java.util.stream.Stream;
 
 /**
  * Where a built ZonePay checkout keeps what the platform runs: executable jars, class paths, the topology.
- * @param stateDirectory what runs leave behind: their logs and data, caches, the unpacked PostgreSQL binaries
+ * @param stateDirectory what runs leave behind: their logs and data, and which run is the current one
+ * @param caches what outlives runs: the processes' ahead-of-time caches and the unpacked PostgreSQL binaries
  */
-record Installation(Path home, Path stateDirectory) {
+record Installation(Path home, Path stateDirectory, Path caches) {
 
 	Installation(Path home) {
 		this(home, home.resolve(".zonepay"));
+	}
+
+	Installation(Path home, Path stateDirectory) {
+		this(home, stateDirectory, stateDirectory);
+	}
+
+	/** Runs of their own (a current run, logs, data), sharing this installation's caches: for the start-up caches' training. */
+	Installation training() {
+		return new Installation(home, stateDirectory.resolve("training"), caches);
+	}
+
+	Path aotCaches() {
+		return caches.resolve("aot");
 	}
 
 	Path defaultTopology() {
@@ -71,7 +85,7 @@ record Installation(Path home, Path stateDirectory) {
 
 	/** Where the PostgreSQL binaries are unpacked, once per checkout: never a directory another program may have half filled. */
 	Path postgresBinaries() {
-		return stateDirectory().resolve("postgres");
+		return caches.resolve("postgres");
 	}
 
 	private Path executableJar(String module) {

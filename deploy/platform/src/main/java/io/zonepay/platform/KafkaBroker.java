@@ -52,6 +52,8 @@ final class KafkaBroker {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while formatting Kafka's storage", ex);
 		}
+		// The broker starts from an ahead-of-time cache as the services do; formatting is too short to be worth one.
+		jvm.addAll(new AotCache(installation.aotCaches()).options("kafka", installation.kafkaClassPath()));
 		return spawner.java("kafka", jvm, List.of("-cp", installation.kafkaClassPath(), "kafka.Kafka", properties.toString()));
 	}
 

@@ -27,8 +27,16 @@ final class PlatformDown implements ZonePayCommand {
 
 	private final Installation installation;
 
+	/** Whether to say what it stopped: not when a run of its own, such as the start-up caches' training, is over. */
+	private final boolean report;
+
 	PlatformDown(Installation installation) {
+		this(installation, true);
+	}
+
+	PlatformDown(Installation installation, boolean report) {
 		this.installation = installation;
+		this.report = report;
 	}
 
 	@Override
@@ -39,7 +47,9 @@ final class PlatformDown implements ZonePayCommand {
 	int run() throws InterruptedException {
 		Optional<RunDirectory> current = RunDirectory.current(installation.stateDirectory());
 		if (current.isEmpty()) {
-			System.out.println("ZonePay is not running.");
+			if (report) {
+				System.out.println("ZonePay is not running.");
+			}
 			return 0;
 		}
 		RunDirectory run = current.get();
@@ -56,7 +66,9 @@ final class PlatformDown implements ZonePayCommand {
 			return 1;
 		}
 		RunDirectory.clearCurrent(installation.stateDirectory());
-		System.out.println("ZonePay is down: stopped " + (services.size() + infrastructure.size()) + " processes, none left. Logs stay in " + run.logs());
+		if (report) {
+			System.out.println("ZonePay is down: stopped " + (services.size() + infrastructure.size()) + " processes, none left. Logs stay in " + run.logs());
+		}
 		return 0;
 	}
 

@@ -29,6 +29,9 @@ final class PlatformUp {
 
 	private final UpOptions options;
 
+	/** PostgreSQL unpacks its binaries on a checkout's first run (a few seconds), then starts in two or three. */
+	private static final Duration POSTGRES_BOUND = Duration.ofSeconds(60);
+
 	private final Readiness readiness = new Readiness();
 
 	PlatformUp(Installation installation, UpOptions options) {
@@ -38,11 +41,7 @@ final class PlatformUp {
 
 	int run() throws Exception {
 		Instant started = Instant.now();
-		RunDirectory.current(installation.stateDirectory())
-			.filter(run -> run.processes().stream().anyMatch(process -> ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)))
-			.ifPresent(run -> {
-				throw new IllegalStateException("ZonePay is already up (" + run.path() + "); ./zonepay down first");
-			});
+		requireNotRunning(installation);
 		Path topologyFile = options.topologyFile();
 		Topology topology = TopologyFile.read(topologyFile);
 		int postgresPort = options.postgresPort();
@@ -53,20 +52,25 @@ final class PlatformUp {
 		RunDirectory run = RunDirectory.create(installation.stateDirectory());
 		Spawner spawner = new Spawner(run);
 		Map<String, Process> processes = new LinkedHashMap<>();
+		StartupWatch watch = new StartupWatch(run, started, System.out);
 		try {
 			System.out.println("Starting ZonePay (" + topologyFile.getFileName() + ") in " + run.path());
 			processes.put("postgres", startPostgres(installation, spawner, run, databases(topology), postgresPort));
+			watch.started("postgres", processes.get("postgres"), () -> Files.exists(postgresReady(run)));
 			KafkaBroker kafka = new KafkaBroker(installation, run, kafkaPort);
 			processes.put("kafka", kafka.start(spawner));
-			awaitPostgres(run, processes.get("postgres"));
+			// The services migrate their databases as they start: PostgreSQL first. Kafka comes up meanwhile.
+			watch.awaitReady(POSTGRES_BOUND);
+			watch.started("kafka", processes.get("kafka"), () -> Readiness.listening(kafkaPort));
 			LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:" + postgresPort + "/", "postgres",
 					kafka.bootstrapServers());
 			run.writeSettings(new RunDirectory.Settings(topologyFile, infrastructure));
 			ServiceLauncher launcher = new ServiceLauncher(installation, topology, topologyFile, infrastructure);
 			for (PlatformProcess process : plan) {
 				processes.put(process.name(), launcher.start(spawner, process.name()));
+				watch.started(process.name(), processes.get(process.name()), () -> process.managementPorts().stream().allMatch(readiness::serviceReady));
 			}
-			awaitReady(plan, processes, kafkaPort, run);
+			watch.awaitReady(options.timeout());
 		}
 		catch (Exception ex) {
 			System.err.println("ZonePay did not come up: " + ex.getMessage());
@@ -76,6 +80,15 @@ final class PlatformUp {
 		}
 		print(plan, processes, topology, run, Duration.between(started, Instant.now()), postgresPort, kafkaPort);
 		return 0;
+	}
+
+	/** Refuses to start a second platform over a running one (checked before ./zonepay builds, too: a build replaces its jars). */
+	static void requireNotRunning(Installation installation) {
+		RunDirectory.current(installation.stateDirectory())
+			.filter(run -> run.processes().stream().anyMatch(process -> ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)))
+			.ifPresent(run -> {
+				throw new IllegalStateException("ZonePay is already up (" + run.path() + "); ./zonepay down first");
+			});
 	}
 
 	/** Every zone's process and every city's gateway, in the order they start. */
@@ -100,7 +113,7 @@ final class PlatformUp {
 	}
 
 	/** A database per zone (or shard group) and service, as the services' settings name them. */
-	private static List<String> databases(Topology topology) {
+	static List<String> databases(Topology topology) {
 		List<String> databases = new ArrayList<>();
 		for (Topology.ZoneSpec zone : topology.zones()) {
 			if (zone.kind() == ZoneKind.RZONE) {
@@ -123,39 +136,7 @@ final class PlatformUp {
 		return run.path().resolve("postgres.ready");
 	}
 
-	private void awaitPostgres(RunDirectory run, Process postgres) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!Files.exists(postgresReady(run))) {
-			if (!postgres.isAlive()) {
-				throw new IllegalStateException("PostgreSQL exited; see " + run.log("postgres"));
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("PostgreSQL was not ready within 60 s");
-			}
-			Thread.sleep(200);
-		}
-	}
-
-	private void awaitReady(List<PlatformProcess> plan, Map<String, Process> processes, int kafkaPort, RunDirectory run) throws InterruptedException {
-		Instant deadline = Instant.now().plus(options.timeout());
-		List<PlatformProcess> waiting = new ArrayList<>(plan);
-		boolean kafkaReady = false;
-		while (!waiting.isEmpty() || !kafkaReady) {
-			for (Map.Entry<String, Process> process : processes.entrySet()) {
-				if (!process.getValue().isAlive()) {
-					throw new IllegalStateException(process.getKey() + " exited; see " + run.log(process.getKey()));
-				}
-			}
-			kafkaReady = kafkaReady || Readiness.listening(kafkaPort);
-			waiting.removeIf(process -> process.managementPorts().stream().allMatch(readiness::serviceReady));
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("not ready in time: " + waiting.stream().map(PlatformProcess::name).toList() + (kafkaReady ? "" : " and kafka"));
-			}
-			Thread.sleep(500);
-		}
-	}
-
-	private static void requireFreePorts(List<PlatformProcess> plan, int postgresPort, int kafkaPort) {
+	static void requireFreePorts(List<PlatformProcess> plan, int postgresPort, int kafkaPort) {
 		List<Integer> ports = new ArrayList<>(List.of(postgresPort, kafkaPort, kafkaPort + 1));
 		for (PlatformProcess process : plan) {
 			process.ports().forEach(port -> ports.add(Integer.parseInt(port.substring(port.lastIndexOf(' ') + 1))));
@@ -198,7 +179,7 @@ final class PlatformUp {
 		System.out.printf(format, "kafka", "infra", "-", "-", processes.get("kafka").pid(), "kafka " + kafkaPort);
 		System.out.println();
 		for (Topology.City city : topology.cities()) {
-			System.out.println("Gateway " + city.id() + ": " + city.gateway());
+			System.out.println("Gateway " + city.id() + ": " + city.gateway() + "   war room: " + city.gateway() + "/ops");
 		}
 		URI first = topology.cities().getFirst().gateway();
 		System.out.println();

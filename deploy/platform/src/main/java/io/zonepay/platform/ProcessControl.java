@@ -64,16 +64,9 @@ final class ProcessControl {
 		PlatformProcess planned = PlatformUp.plan(topology).stream().filter(process -> process.name().equals(name)).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no zone or gateway named " + name));
 		Process process = new ServiceLauncher(installation, topology, settings.topologyFile(), settings.infrastructure()).start(new Spawner(run), name);
-		Instant deadline = Instant.now().plus(readyWithin);
-		while (!planned.managementPorts().stream().allMatch(readiness::serviceReady)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " exited; see " + run.log(name));
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(name + " was not ready in time; see " + run.log(name));
-			}
-			Thread.sleep(250);
-		}
+		StartupWatch watch = new StartupWatch(run, started, System.out);
+		watch.started(name, process, () -> planned.managementPorts().stream().allMatch(readiness::serviceReady));
+		watch.awaitReady(readyWithin);
 		System.out.printf("started %s (pid %d), ready in %d s%n", name, process.pid(), Duration.between(started, Instant.now()).toSeconds());
 		return 0;
 	}

@@ -18,7 +18,16 @@ final class Readiness {
 
 	/** Whether a Spring Boot service reports itself ready on its management port. */
 	boolean serviceReady(int managementPort) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).timeout(TIMEOUT).build();
+		return healthy(managementPort, "readiness");
+	}
+
+	/** Whether a Spring Boot service has started (its context refreshed, its web servers up), ready or not. */
+	boolean serviceLive(int managementPort) {
+		return healthy(managementPort, "liveness");
+	}
+
+	private boolean healthy(int managementPort, String group) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/" + group)).timeout(TIMEOUT).build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}

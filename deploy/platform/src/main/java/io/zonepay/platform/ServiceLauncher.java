@@ -35,7 +35,7 @@ final class ServiceLauncher {
 		this.topology = topology;
 		this.topologyFile = topologyFile;
 		this.infrastructure = infrastructure;
-		this.aotCache = new AotCache(installation.stateDirectory().resolve("aot"));
+		this.aotCache = new AotCache(installation.aotCaches());
 	}
 
 	Process start(Spawner spawner, String name) {

@@ -30,10 +30,10 @@ final class UpCommand implements ZonePayCommand {
 	@Option(names = "--topology", paramLabel = "FILE", description = "the topology to start (default: local.yml in config-service/src/main/resources/topology)")
 	@Nullable Path topology;
 
-	@Option(names = "--postgres-port", defaultValue = "15432", paramLabel = "PORT", description = "PostgreSQL's port (default: ${DEFAULT-VALUE})")
+	@Option(names = "--postgres-port", defaultValue = "" + UpOptions.POSTGRES_PORT, paramLabel = "PORT", description = "PostgreSQL's port (default: ${DEFAULT-VALUE})")
 	int postgresPort;
 
-	@Option(names = "--kafka-port", defaultValue = "19092", paramLabel = "PORT",
+	@Option(names = "--kafka-port", defaultValue = "" + UpOptions.KAFKA_PORT, paramLabel = "PORT",
 			description = "Kafka's port; its controller takes the next one (default: ${DEFAULT-VALUE})")
 	int kafkaPort;
 
@@ -49,6 +49,7 @@ final class UpCommand implements ZonePayCommand {
 	public Action check() {
 		UpOptions options = refusing(spec, () -> new UpOptions(topologyFile(), within("--postgres-port", postgresPort, 1, 65535),
 				within("--kafka-port", kafkaPort, 1, 65534), Duration.ofSeconds(within("--timeout", timeout, 1, 3600))));
+		PlatformUp.requireNotRunning(installation);
 		return () -> new PlatformUp(installation, options).run();
 	}
 

@@ -10,4 +10,8 @@ import java.time.Duration;
  * @param timeout how long every process has to report itself ready
  */
 record UpOptions(Path topologyFile, int postgresPort, int kafkaPort, Duration timeout) {
+
+	static final int POSTGRES_PORT = 15432;
+
+	static final int KAFKA_PORT = 19092;
 }

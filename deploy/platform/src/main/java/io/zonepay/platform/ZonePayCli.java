@@ -45,6 +45,7 @@ public final class ZonePayCli {
 			.addSubcommand(new KillCommand(installation))
 			.addSubcommand(new StartCommand(installation))
 			.addSubcommand(drill)
+			.addSubcommand(new AotTraining(installation))
 			.addSubcommand(new CommandLine.HelpCommand())
 			.setExecutionStrategy(parsed -> execute(parsed, parseOnly))
 			.setParameterExceptionHandler(ZonePayCli::refuse)

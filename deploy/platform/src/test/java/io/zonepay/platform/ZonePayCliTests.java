@@ -101,7 +101,7 @@ class ZonePayCliTests {
 	void anUnknownCommandIsRefusedNamingTheCommands() {
 		assertThat(run("frobnicate")).isEqualTo(2);
 
-		assertThat(err.toString().lines()).containsExactly("zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, help",
+		assertThat(err.toString().lines()).containsExactly("zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, prepare, help",
 				"see ./zonepay --help");
 	}
 

@@ -7,8 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.zone.ZoneProperties;
@@ -29,6 +32,22 @@ import org.springframework.web.client.RestClient;
 class ZoneClients {
 
 	private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+
+	/** Every client's breaker, with its meters (resilience4j_circuitbreaker_state{name}, calls, failure rate). */
+	@Bean
+	CircuitBreakerRegistry zoneCallBreakers(MeterRegistry meters) {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+		return breakers;
+	}
+
+	/** Every client's retry, with its meters (resilience4j_retry_calls{name,kind}). */
+	@Bean
+	RetryRegistry zoneCallRetries(MeterRegistry meters) {
+		RetryRegistry retries = RetryRegistry.ofDefaults();
+		TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+		return retries;
+	}
 
 	@Bean
 	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
