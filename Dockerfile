@@ -53,10 +53,11 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 # Every ZonePay service listens on 8080 and serves its management endpoints on port + 100, as in the topology files.
 # The heap is a share of the container's memory limit, not a fixed size, so a limit is all a deployment sets; a JVM
-# out of memory exits (and is restarted) rather than limping on.
+# out of memory exits (and is restarted) rather than limping on. A host name's address is trusted for 5 s, not Java's
+# 30: a container started again gets a new address, and its old one may go to another service meanwhile.
 ENV SERVER_PORT=8080 \
     MANAGEMENT_SERVER_PORT=8180 \
-    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dsun.net.inetaddr.ttl=5"
 EXPOSE 8080 8180
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -48,12 +49,15 @@ class OpsRoutes {
 	private static final String WATERMARK = "/api/global/watermark";
 
 	@Bean
-	RouterFunction<ServerResponse> opsPage(RoutingTables tables, ZoneTraffic traffic, CallerSigner signer) {
-		WebClient client = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) STALENESS_TIMEOUT.toMillis())
-				.responseTimeout(STALENESS_TIMEOUT)))
-			.build();
+	RouterFunction<ServerResponse> opsPage(RoutingTables tables, ZoneTraffic traffic, CallerSigner signer, List<HttpClientCustomizer> customizers) {
+		HttpClient http = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) STALENESS_TIMEOUT.toMillis())
+			.responseTimeout(STALENESS_TIMEOUT);
+		// As the gateway's own client: how long a CZone's address is trusted, for one.
+		for (HttpClientCustomizer customizer : customizers) {
+			http = customizer.customize(http);
+		}
+		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
 		ClassPathResource page = new ClassPathResource("ops/ops.html");
 		return RouterFunctions.route()
 			.GET("/ops", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).bodyValue(page))
