@@ -1,14 +1,10 @@
 package io.zonepay.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.zonepay.kernel.zone.Topology;
 import io.zonepay.kernel.zone.ZoneKind;
@@ -73,7 +69,7 @@ final class AotTraining implements ZonePayCommand {
 		if (new PlatformDown(training, false).run() != 0) {
 			throw new IllegalStateException("the training's processes did not all stop; logs: " + run.logs());
 		}
-		deleteTree(training.stateDirectory());
+		FileTrees.delete(training.stateDirectory());
 		System.out.printf("Start-up caches recorded in %d s (%s).%n", Duration.between(began, Instant.now()).toSeconds(), installation.aotCaches());
 		return 0;
 	}
@@ -107,17 +103,4 @@ final class AotTraining implements ZonePayCommand {
 				topology.rzones().getFirst().id().value(), "gw-" + topology.cities().getFirst().id().value());
 	}
 
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-	}
 }

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -71,7 +69,7 @@ final class PostgresBinaries {
 			moveIntoPlace(staging, target);
 		}
 		finally {
-			deleteTree(staging);
+			FileTrees.delete(staging);
 		}
 		return target;
 	}
@@ -140,27 +138,14 @@ final class PostgresBinaries {
 
 	/** A directory without the marker is a stopped unpacking (ours or zonky's), and staging directories are never resumed. */
 	private void deleteLeftovers(Path target) throws IOException {
-		deleteTree(target);
+		FileTrees.delete(target);
 		try (Stream<Path> entries = Files.list(directory)) {
 			for (Path staging : entries.filter(entry -> entry.getFileName().toString().startsWith(".unpacking-")).toList()) {
-				deleteTree(staging);
+				FileTrees.delete(staging);
 			}
 		}
 	}
 
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-	}
 
 	/** The archive's Unix mode bits, so that the programs stay executable. */
 	static Set<PosixFilePermission> permissions(int mode) {

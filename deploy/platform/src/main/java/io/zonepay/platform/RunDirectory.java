@@ -54,11 +54,7 @@ record RunDirectory(Path path) {
 			old = all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).skip(KEPT_RUNS).toList();
 		}
 		for (Path run : old) {
-			try (Stream<Path> files = Files.walk(run)) {
-				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(file);
-				}
-			}
+			FileTrees.delete(run);
 		}
 	}
 
