@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Proves docker-compose.yml for real: builds the five service images from the Dockerfile, starts the whole topology
 # with Docker Compose, and checks it through both gateways (published on 127.0.0.1 only): a payment in every RZone
-# with its idempotent replay and balances, a merchant written at the GZone read from each city's CZone, one RZone's
-# containers stopped and its shards served by its standby, Prometheus scraping every service, Grafana's dashboard
-# queries answered by that Prometheus. Then `down -v`, and checks nothing of its own is left. .ci/run calls it.
+# with its idempotent replay and balances, a merchant written at the GZone read from each city's CZone, the same with
+# a city's CZone stopped (the city reads the other's copy), one RZone's containers stopped and its shards served by its
+# standby, Prometheus scraping every service, Grafana's dashboard queries answered by that Prometheus. Then `down -v`,
+# and checks nothing of its own is left. .ci/run calls it.
 #
 #   deploy/compose/verify.sh
 #
@@ -280,6 +281,16 @@ for city in hz sh; do
 		|| fail "merchant $merchant_id (version $version) through the $city gateway: $status, served by '$(header X-ZonePay-Served-By)', not cz-$city"
 	say "merchant $merchant_id, written at the GZone (version $version), read in $city from cz-$city"
 done
+
+# ---- a city's CZone down: the city reads global data from the other city's copy ---------------------------------------
+say "stopping cz-hz (docker compose stop cz-hz-config); the smoke test again, its merchant created meanwhile"
+"${compose[@]}" stop cz-hz-config > "$work/stop-cz.log" 2>&1
+deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
+status=$(curl -sS --max-time 5 -o /dev/null -D "$work/headers" -w '%{http_code}' "$hz/api/merchants/$merchant_id" -H "Authorization: Bearer $admin")
+[ "$status" = 200 ] && [ "$(header X-ZonePay-Served-By)" = cz-sh ] || fail "with cz-hz down, hz read a merchant: $status from '$(header X-ZonePay-Served-By)'"
+say "cz-hz down: every payment went through, hz read global data from cz-sh; starting cz-hz again"
+"${compose[@]}" start cz-hz-config > "$work/start-cz.log" 2>&1
+await_healthy 300
 
 # ---- one RZone down: its standby serves its shards ---------------------------------------------------------------------
 user=$(json -X POST "$hz/api/users" -d '{"name": "Failover", "shard": 7}' | jq -r .userId)

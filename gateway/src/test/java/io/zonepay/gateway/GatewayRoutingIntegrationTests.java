@@ -88,6 +88,8 @@ class GatewayRoutingIntegrationTests {
 
 	static final StubZone CZ_HZ = new StubZone("cz-hz");
 
+	static final StubZone CZ_SH = new StubZone("cz-sh");
+
 	static final MisroutedZone MISROUTED = new MisroutedZone();
 
 	@LocalServerPort
@@ -253,6 +255,24 @@ class GatewayRoutingIntegrationTests {
 		client.get().uri("/api/global/watermark").header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
 		assertThat(CZ_HZ.last().uri()).isEqualTo("/api/global/watermark");
 		client.post().uri("/api/merchants").header("Authorization", "Bearer " + token).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void readsGlobalDataFromAnotherCopyWhenItsCitysCzoneCannotBeReached() {
+		String token = devToken("1207", "user");
+		URI dead = URI.create("http://127.0.0.1:" + closedPort());
+		tables.offer(withCopies(tables.epoch() + 1, dead, CZ_SH.uri()));
+
+		client.get().uri("/api/merchants/77").header("Authorization", "Bearer " + token).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "cz-sh");
+		assertThat(CZ_SH.last().uri()).isEqualTo("/api/merchants/77");
+
+		tables.offer(withCopies(tables.epoch() + 1, dead, dead));
+		int gzoneReads = GZ.count();
+		client.get().uri("/api/global/watermark").header("Authorization", "Bearer " + token).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("X-ZonePay-Zone", "gz");
+		assertThat(GZ.count()).isEqualTo(gzoneReads + 1);
+		tables.offer(table(tables.epoch() + 1, RZ2.uri()));
 	}
 
 	@Test
@@ -562,6 +582,18 @@ class GatewayRoutingIntegrationTests {
 		return RoutingTable.of(epoch, Collections.nCopies(Shard.COUNT, ZoneId.of(owner)), List.of(zone("rz1", ZoneKind.RZONE, Map.of("account", RZ1.uri())),
 				zone("rz2", ZoneKind.RZONE, Map.of("account", MISROUTED.uri())), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri())),
 				zone("cz-hz", ZoneKind.CZONE, Map.of("config", CZ_HZ.uri()))));
+	}
+
+	/** The usual zones, with this city's CZone and another city's where the test says. */
+	private static RoutingTable withCopies(long epoch, URI czoneHere, URI czoneElsewhere) {
+		List<ZoneId> owners = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners.add(ZoneId.of(shard < 50 ? "rz1" : "rz2"));
+		}
+		return RoutingTable.of(epoch, owners, List.of(zone("rz1", ZoneKind.RZONE, Map.of("account", RZ1.uri())),
+				zone("rz2", ZoneKind.RZONE, Map.of("account", RZ2.uri())), zone("gz", ZoneKind.GZONE, Map.of("config", GZ.uri())),
+				zone("cz-hz", ZoneKind.CZONE, Map.of("config", czoneHere)),
+				new Zone(ZoneId.of("cz-sh"), ZoneKind.CZONE, CityId.of("sh"), ZoneStatus.UP, Map.of("config", czoneElsewhere))));
 	}
 
 	private static Zone zone(String id, ZoneKind kind, Map<String, URI> endpoints) {

@@ -215,6 +215,12 @@ final class EndToEndTopology {
 		}
 	}
 
+	/** Starts a GZone or CZone (again), on its own database, as a (re)started process would. */
+	void startConfigZone(String zone) {
+		start(zone + "/config", zone, "config-service", ConfigServiceApplication.application(),
+				arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), "config"));
+	}
+
 	/** Starts a service of an RZone (again), on its own database, as a (re)started process would. */
 	void startZoneService(String zone, String service, ApplicationListener<?>... listeners) {
 		Map<String, String> settings = new HashMap<>(arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), service));

@@ -2,6 +2,7 @@ package io.zonepay.platform;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class ServiceArguments {
 				settings.put("zonepay.replication.gzone", gzoneConfigEndpoint().toString());
 			}
 			case RZONE -> {
-				settings.put("zonepay.global.source", globalDataOf(zone.city()).toString());
+				settings.put("zonepay.global.sources", sources(globalDataOf(zone.city())));
 				settings.putAll(shardGroupCatalog(service));
 			}
 		}
@@ -97,7 +98,7 @@ public final class ServiceArguments {
 		settings.put("server.port", Integer.toString(endpoint.getPort()));
 		settings.put("management.server.port", Integer.toString(endpoint.getPort() + MANAGEMENT_PORT_OFFSET));
 		settings.put("zonepay.gateway.city", city.id().value());
-		settings.put("zonepay.global.source", globalDataOf(city.id()).toString());
+		settings.put("zonepay.global.sources", sources(globalDataOf(city.id())));
 		// The local platform is for trying ZonePay out: anyone may get a token.
 		settings.put("zonepay.gateway.tokens.dev-issuer", "true");
 		return settings;
@@ -126,14 +127,21 @@ public final class ServiceArguments {
 		return 10 * (topology.zones().indexOf(zone) + 1) + offset;
 	}
 
-	/** Where a city reads global data: its CZone, or the GZone in a topology without one there. */
-	URI globalDataOf(CityId city) {
-		return topology.zones()
-			.stream()
-			.filter(zone -> zone.kind() == ZoneKind.CZONE && zone.city().equals(city))
-			.findFirst()
-			.map(zone -> zone.endpoints().get("config"))
-			.orElseGet(this::gzoneConfigEndpoint);
+	/**
+	 * Where a city reads global data, in order: its CZones, then the other cities' (a city outlives its CZone), then the
+	 * GZone (which every CZone falls back to as well).
+	 */
+	List<URI> globalDataOf(CityId city) {
+		List<URI> sources = new ArrayList<>();
+		List<Topology.ZoneSpec> czones = topology.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList();
+		czones.stream().filter(zone -> zone.city().equals(city)).forEach(zone -> sources.add(zone.endpoints().get("config")));
+		czones.stream().filter(zone -> !zone.city().equals(city)).forEach(zone -> sources.add(zone.endpoints().get("config")));
+		sources.add(gzoneConfigEndpoint());
+		return sources;
+	}
+
+	private static String sources(List<URI> sources) {
+		return String.join(",", sources.stream().map(URI::toString).toList());
 	}
 
 	private URI gzoneConfigEndpoint() {

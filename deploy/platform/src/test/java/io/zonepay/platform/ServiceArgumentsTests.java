@@ -62,9 +62,9 @@ class ServiceArgumentsTests {
 			.containsEntry("zonepay.zone.id", "rz2")
 			.containsEntry("zonepay.zone.city", "hz")
 			.containsEntry("zonepay.zone.shard-group", "sg2")
-			.containsEntry("zonepay.global.source", "http://localhost:9101");
-		assertThat(arguments.zoneService(topology.zone(ZoneId.of("rz3")).orElseThrow(), "payment")).containsEntry("zonepay.global.source",
-				"http://localhost:9102");
+			.containsEntry("zonepay.global.sources", "http://localhost:9101,http://localhost:9102,http://localhost:9100");
+		assertThat(arguments.zoneService(topology.zone(ZoneId.of("rz3")).orElseThrow(), "payment")).as("its city's CZone first, the GZone last")
+			.containsEntry("zonepay.global.sources", "http://localhost:9102,http://localhost:9101,http://localhost:9100");
 	}
 
 	@Test
@@ -79,7 +79,7 @@ class ServiceArgumentsTests {
 	@Test
 	void theGzoneReadsTheTopologyFileItWasStartedWith() {
 		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("gz")).orElseThrow(), "config");
-		assertThat(settings).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/gz_config").doesNotContainKey("zonepay.global.source");
+		assertThat(settings).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/gz_config").doesNotContainKey("zonepay.global.sources");
 		assertThat(settings.get("zonepay.topology.location")).startsWith("file:").endsWith("local.yml");
 	}
 
@@ -104,7 +104,7 @@ class ServiceArgumentsTests {
 	void gatewaysReadTheirCitysCzoneAndIssueDevelopmentTokensOnlyOnTheLocalPlatform() {
 		Map<String, String> settings = arguments.gateway(topology.cities().get(1));
 		assertThat(settings).containsEntry("server.port", "8081").containsEntry("zonepay.gateway.city", "sh")
-			.containsEntry("zonepay.global.source", "http://localhost:9102")
+			.containsEntry("zonepay.global.sources", "http://localhost:9102,http://localhost:9101,http://localhost:9100")
 			.containsEntry("zonepay.gateway.tokens.dev-issuer", "true");
 	}
 

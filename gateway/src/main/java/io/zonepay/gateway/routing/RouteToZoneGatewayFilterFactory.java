@@ -1,11 +1,13 @@
 package io.zonepay.gateway.routing;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.zonepay.gateway.GatewayProperties;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneKind;
 import io.zonepay.runtime.routing.RoutingTables;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code RouteToZone=gzone,config}: writes and administration go to the GZone, the single writer of global data.
  * {@code RouteToZone=czone,config}: reads of global data go to this gateway's own city's CZone, so they never cross a
- * city (to the GZone in a topology with no CZone in this city).
+ * city while it answers; when it cannot be reached (or its breaker is open), to another city's CZone, then to the
+ * GZone, each copy keeping its own staleness rule. That route takes only GETs: nothing sent twice changes anything.
  */
 @Component
 class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<RouteToZoneGatewayFilterFactory.Config> {
@@ -29,12 +32,15 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 
 	private final ZoneTargets targets;
 
+	private final ZoneBreakers breakers;
+
 	private final GatewayProperties gateway;
 
-	RouteToZoneGatewayFilterFactory(RoutingTables tables, ZoneTargets targets, GatewayProperties gateway) {
+	RouteToZoneGatewayFilterFactory(RoutingTables tables, ZoneTargets targets, ZoneBreakers breakers, GatewayProperties gateway) {
 		super(Config.class);
 		this.tables = tables;
 		this.targets = targets;
+		this.breakers = breakers;
 		this.gateway = gateway;
 	}
 
@@ -50,19 +56,44 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 
 	private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, Config config) {
 		RoutingTable table = tables.current();
-		Zone zone = table == null ? null : target(table, config.getZone()).orElse(null);
-		if (table == null || zone == null) {
+		List<Zone> candidates = table == null ? List.of() : candidates(table, config.getZone());
+		if (table == null || candidates.isEmpty()) {
 			return targets.unavailable(exchange, "the gateway does not know where the " + config.getZone() + " is yet");
 		}
-		return targets.forward(exchange, chain, table, zone, config.getService(), null);
+		return attempt(exchange, chain, table, candidates, 0, config.getService());
 	}
 
-	private Optional<Zone> target(RoutingTable table, String kind) {
-		return switch (kind) {
-			case "gzone" -> table.gzone();
-			case "czone" -> table.czoneOf(gateway.city()).or(table::gzone);
-			default -> throw new IllegalArgumentException("RouteToZone takes gzone or czone, not " + kind);
-		};
+	/** Sends to a candidate; one that cannot be reached hands the request to the next, while the response is untouched. */
+	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, List<Zone> candidates, int index,
+			String service) {
+		Zone zone = candidates.get(index);
+		boolean last = index == candidates.size() - 1;
+		if (!last && breakers.state(zone.id().value()) == CircuitBreaker.State.OPEN) {
+			return attempt(exchange, chain, table, candidates, index + 1, service);
+		}
+		Mono<Void> sent = targets.forward(exchange, chain, table, zone, service, null);
+		if (last) {
+			return sent;
+		}
+		return sent.onErrorResume(failure -> ZoneBreakers.unreachable(failure) && !exchange.getResponse().isCommitted(), failure -> {
+			ZoneTargets.forgetAttempt(exchange);
+			return attempt(exchange, chain, table, candidates, index + 1, service);
+		});
+	}
+
+	/** Where a request may go, in order: the GZone alone; or the city's CZones, every other city's, then the GZone. */
+	private List<Zone> candidates(RoutingTable table, String kind) {
+		if (kind.equals("gzone")) {
+			return table.gzone().map(List::of).orElse(List.of());
+		}
+		if (!kind.equals("czone")) {
+			throw new IllegalArgumentException("RouteToZone takes gzone or czone, not " + kind);
+		}
+		List<Zone> czones = table.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList();
+		List<Zone> candidates = new ArrayList<>(czones.stream().filter(zone -> zone.city().equals(gateway.city())).toList());
+		candidates.addAll(czones.stream().filter(zone -> !zone.city().equals(gateway.city())).toList());
+		table.gzone().ifPresent(candidates::add);
+		return candidates;
 	}
 
 	/** Which zone (gzone or czone) and which of its services handle the route. */

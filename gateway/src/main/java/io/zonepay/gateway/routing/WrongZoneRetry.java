@@ -9,7 +9,6 @@ import io.zonepay.kernel.zone.Zone;
 import io.zonepay.runtime.routing.RoutingTables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import org.jspecify.annotations.Nullable;
 
@@ -95,16 +94,7 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, Zone owner, URI endpoint, RoutedRequest first) {
-		Connection refused = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-		if (refused != null) {
-			refused.dispose();
-		}
-		ServerWebExchangeUtils.reset(exchange);
-		exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-		exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);
-		exchange.getResponse().setStatusCode(null);
-		exchange.getResponse().getHeaders().remove(ZonePayHeaders.ZONE);
-		exchange.getResponse().getHeaders().remove(ZonePayHeaders.EPOCH);
+		ZoneTargets.forgetAttempt(exchange);
 		URI original = exchange.getRequest().getURI();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
 				UriComponentsBuilder.fromUri(endpoint).replacePath(original.getRawPath()).replaceQuery(original.getRawQuery()).build(true).toUri());

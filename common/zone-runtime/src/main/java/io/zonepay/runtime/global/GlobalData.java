@@ -136,7 +136,7 @@ public final class GlobalData {
 			return client.merchant(id);
 		}
 		catch (IOException ex) {
-			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "merchant " + id + " cannot be read from " + client.source());
+			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "merchant " + id + " cannot be read from any of " + client.sources() + " (" + ex.getMessage() + ")");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,7 +1,6 @@
 package io.zonepay.runtime.global;
 
 import java.time.Duration;
-import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,13 +13,13 @@ import io.zonepay.runtime.routing.RoutingTables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The process's global data, and, when a CZone to read from is configured, the background reader that keeps it
+ * The process's global data, and, when sources to read from are configured, the background reader that keeps it
  * current, its health and metrics.
  */
 @AutoConfiguration(after = { IdentityAutoConfiguration.class, RoutingAutoConfiguration.class },
@@ -34,13 +33,12 @@ public class GlobalDataAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty("zonepay.global.source")
+	@Conditional(SourcesConfigured.class)
 	static class Reader {
 
 		@Bean
 		GlobalDataClient globalDataClient(GlobalDataProperties properties, CallerSigner signer) {
-			return new GlobalDataClient(Objects.requireNonNull(properties.source()), properties.connectTimeout(), properties.requestTimeout(),
-					properties.longPoll(), signer);
+			return new GlobalDataClient(properties.sources(), properties.timeouts(), signer);
 		}
 
 		@Bean

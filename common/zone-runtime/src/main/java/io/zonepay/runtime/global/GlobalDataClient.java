@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.zonepay.kernel.ZonePayHeaders;
@@ -15,55 +17,122 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads global data from a config-service over HTTP, as a system caller, within explicit timeouts. */
+/**
+ * Reads global data over HTTP, as a system caller, within explicit timeouts, from the first of its sources that answers:
+ * the city's CZone, then another city's, then the GZone, so that a city loses no read when its CZone dies. Each source
+ * keeps its own staleness rule (a CZone answers from its copy only while it is fresh). Once it has moved away from its
+ * first source, it tries that one again after {@code preferAgainAfter}: cross-city reads are for failures only.
+ */
 public final class GlobalDataClient {
 
 	static final String VIEW = "/internal/global/view";
 
 	private final HttpClient http;
 
-	private final URI source;
+	private final List<URI> sources;
 
 	private final Duration requestTimeout;
 
 	private final Duration longPoll;
 
+	private final Duration preferAgainAfter;
+
 	private final CallerSigner signer;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public GlobalDataClient(URI source, Duration connectTimeout, Duration requestTimeout, Duration longPoll, CallerSigner signer) {
-		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
-		this.source = source;
-		this.requestTimeout = requestTimeout;
-		this.longPoll = longPoll;
+	/** The source reads go to first; another than the first only since {@link #leftFirstAt}. */
+	private int current;
+
+	private long leftFirstAt;
+
+	public GlobalDataClient(List<URI> sources, Timeouts timeouts, CallerSigner signer) {
+		if (sources.isEmpty()) {
+			throw new IllegalArgumentException("global data needs at least one source");
+		}
+		this.http = HttpClient.newBuilder().connectTimeout(timeouts.connect()).version(HttpClient.Version.HTTP_1_1).build();
+		this.sources = List.copyOf(sources);
+		this.requestTimeout = timeouts.request();
+		this.longPoll = timeouts.longPoll();
+		this.preferAgainAfter = timeouts.preferAgainAfter();
 		this.signer = signer;
 	}
 
 	/**
-	 * The view once it is newer than {@code knownVersion}: the CZone answers at once when it is, else holds the read up
-	 * to the long poll and answers when a change arrives (empty when none did).
+	 * The view once it is newer than {@code knownVersion}: the source answers at once when it is, else holds the read up
+	 * to the long poll and answers when a change arrives (empty when none did). A source that fails is left for the next
+	 * one, which the next read goes to.
 	 */
 	public Optional<GlobalViewDocument> viewIfNewerThan(long knownVersion) throws IOException, InterruptedException {
-		HttpResponse<String> response = get(VIEW + "?wait=" + longPoll.toMillis(), "\"" + knownVersion + "\"", requestTimeout.plus(longPoll));
-		if (response.statusCode() == 304) {
-			return Optional.empty();
+		int index = first();
+		try {
+			HttpResponse<String> response = get(sources.get(index), VIEW + "?wait=" + longPoll.toMillis(), "\"" + knownVersion + "\"",
+					requestTimeout.plus(longPoll));
+			if (response.statusCode() == 304) {
+				return Optional.empty();
+			}
+			return Optional.of(json.readValue(require(response, VIEW), GlobalViewDocument.class));
 		}
-		return Optional.of(json.readValue(require(response, VIEW), GlobalViewDocument.class));
+		catch (IOException ex) {
+			failed(index);
+			throw ex;
+		}
 	}
 
-	/** A merchant, or empty when there is no such merchant. */
+	/**
+	 * A merchant, or empty when there is no such merchant: from the first source that answers, each tried once, in order.
+	 * @throws IOException when none did, naming the last failure
+	 */
 	public Optional<MerchantDocument> merchant(long id) throws IOException, InterruptedException {
 		String path = "/api/merchants/" + id;
-		HttpResponse<String> response = get(path, null, requestTimeout);
-		return response.statusCode() == 404 ? Optional.empty() : Optional.of(json.readValue(require(response, path), MerchantDocument.class));
+		int first = first();
+		IOException last = null;
+		for (int tried = 0; tried < sources.size(); tried++) {
+			int index = (first + tried) % sources.size();
+			try {
+				HttpResponse<String> response = get(sources.get(index), path, null, requestTimeout);
+				if (response.statusCode() == 404) {
+					return Optional.empty();
+				}
+				return Optional.of(json.readValue(require(response, sources.get(index) + path), MerchantDocument.class));
+			}
+			catch (IOException ex) {
+				failed(index);
+				last = ex;
+			}
+		}
+		throw Objects.requireNonNull(last);
 	}
 
-	public URI source() {
-		return source;
+	/** Where reads go first now. */
+	public synchronized URI source() {
+		return sources.get(current);
 	}
 
-	private HttpResponse<String> get(String pathAndQuery, @Nullable String ifNoneMatch, Duration timeout) throws IOException, InterruptedException {
+	public List<URI> sources() {
+		return sources;
+	}
+
+	/** The source to try first, back to the first one once it has been left long enough. */
+	private synchronized int first() {
+		if (current != 0 && System.nanoTime() - leftFirstAt > preferAgainAfter.toNanos()) {
+			current = 0;
+		}
+		return current;
+	}
+
+	/** Moves on from a source that failed, unless another read already did. */
+	private synchronized void failed(int index) {
+		if (current == index && sources.size() > 1) {
+			current = (index + 1) % sources.size();
+			if (index == 0) {
+				leftFirstAt = System.nanoTime();
+			}
+		}
+	}
+
+	private HttpResponse<String> get(URI source, String pathAndQuery, @Nullable String ifNoneMatch, Duration timeout) throws IOException,
+			InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(source.resolve(pathAndQuery))
 			.timeout(timeout)
 			.header("Accept", "application/json")
@@ -79,5 +148,15 @@ public final class GlobalDataClient {
 			throw new IOException("GET " + path + " answered " + response.statusCode());
 		}
 		return response.body();
+	}
+
+	/**
+	 * How long a read may take.
+	 * @param connect bound on opening a connection to a source
+	 * @param request bound on one read, beyond the long poll
+	 * @param longPoll how long a source may hold a view read while nothing changes
+	 * @param preferAgainAfter how long reads stay away from the first source once it failed
+	 */
+	public record Timeouts(Duration connect, Duration request, Duration longPoll, Duration preferAgainAfter) {
 	}
 }

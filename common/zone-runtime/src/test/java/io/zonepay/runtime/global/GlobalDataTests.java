@@ -123,7 +123,8 @@ class GlobalDataTests {
 
 	private static GlobalData globalDataReadingFrom(URI czone) {
 		CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
-		GlobalDataClient client = new GlobalDataClient(czone, Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofMillis(500), signer);
+		GlobalDataClient client = new GlobalDataClient(List.of(czone),
+				new GlobalDataClient.Timeouts(Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5)), signer);
 		return new GlobalData(new RoutingTables(), client, 100, Duration.ofSeconds(1));
 	}
 }

@@ -74,7 +74,7 @@ class ComposeFileTests {
 				String city = labels.get(CITY);
 				assertThat(name).as("a gateway is named after its city label").isEqualTo("gateway-" + city);
 				assertThat(environment).as("environment of %s", name).containsEntry("ZONEPAY_GATEWAY_CITY", city)
-					.containsEntry("ZONEPAY_GLOBAL_SOURCE", composeTopology.globalDataOf(city).toString());
+					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeTopology.globalDataSourcesOf(city));
 				return;
 			}
 			assertThat(environment).as("environment of %s", name)
@@ -91,7 +91,7 @@ class ComposeFileTests {
 					.containsEntry("ZONEPAY_REPLICATION_GZONE", TopologyFile.endpoints(composeTopology.zonesOfKind("GZONE").getFirst()).get("config").toString());
 				default -> assertThat(environment).as("environment of %s", name)
 					.containsEntry("ZONEPAY_ZONE_SHARD_GROUP", (String) zone.get("shard-group"))
-					.containsEntry("ZONEPAY_GLOBAL_SOURCE", composeTopology.globalDataOf((String) zone.get("city")).toString())
+					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeTopology.globalDataSourcesOf((String) zone.get("city")))
 					.containsAllEntriesOf(shardGroupCatalog(name));
 			}
 		});

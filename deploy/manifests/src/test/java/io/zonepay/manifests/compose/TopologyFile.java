@@ -2,6 +2,7 @@ package io.zonepay.manifests.compose;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,19 @@ record TopologyFile(List<Map<String, Object>> cities, List<Map<String, Object>> 
 		return endpoints;
 	}
 
-	/** The city's CZone config endpoint, where its gateway and RZones read global data. */
+	/** The city's CZone config endpoint, where its gateway and RZones read global data first. */
 	URI globalDataOf(String city) {
 		return zonesOfKind("CZONE").stream().filter(zone -> city.equals(zone.get("city"))).findFirst()
 			.map(zone -> endpoints(zone).get("config"))
 			.orElseGet(() -> endpoints(zonesOfKind("GZONE").getFirst()).get("config"));
+	}
+
+	/** Where a city's gateway and RZones read global data, in order: its CZones, the other cities', the GZone. */
+	String globalDataSourcesOf(String city) {
+		List<String> sources = new ArrayList<>();
+		zonesOfKind("CZONE").stream().filter(zone -> city.equals(zone.get("city"))).forEach(zone -> sources.add(endpoints(zone).get("config").toString()));
+		zonesOfKind("CZONE").stream().filter(zone -> !city.equals(zone.get("city"))).forEach(zone -> sources.add(endpoints(zone).get("config").toString()));
+		sources.add(endpoints(zonesOfKind("GZONE").getFirst()).get("config").toString());
+		return String.join(",", sources);
 	}
 }
