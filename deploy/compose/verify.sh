@@ -324,8 +324,12 @@ say "rz1 stopped: shard 07 served by $standby $(($(date +%s) - stopped_at)) s la
 say "starting rz1 again, then moving its shards back"
 "${compose[@]}" start rz1-account rz1-order rz1-payment > "$work/start.log" 2>&1
 await_healthy 300
-moved=$(json -X POST "$hz/admin/routing/moves" -H "Authorization: Bearer $admin" -d "{\"shards\": [$(seq -s, 0 24)], \"toZone\": \"rz1\"}" | jq -r '.shards["07"]')
-[ "$moved" = rz1 ] || fail "moving shards 0-24 back to rz1: shard 07 is on $moved"
+# The GZone takes a zone back (UP, with no shards) once it has answered a few checks in a row: a move waits for that.
+zone_status() { json "$hz/admin/zones" -H "Authorization: Bearer $admin" | jq -r ".zones[] | select(.zoneId == \"$1\") | .status"; }
+for _ in $(seq 60); do [ "$(zone_status rz1)" = UP ] && break; sleep 0.5; done
+[ "$(zone_status rz1)" = UP ] || fail "the GZone did not mark rz1 UP within 30 s of it being healthy"
+moved=$(json -X POST "$hz/admin/routing/moves" -H "Authorization: Bearer $admin" -d "{\"shards\": [$(seq -s, 0 24)], \"toZone\": \"rz1\"}")
+[ "$(jq -r '.shards["07"]' <<< "$moved")" = rz1 ] || fail "moving shards 0-24 back to rz1: $moved"
 await_balance "$hz" rz1 2000
 say "rz1 serves shard 07 again, balance 2000"
 
