@@ -1,16 +1,22 @@
 package io.zonepay.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonepay.kernel.identity.Caller;
@@ -47,8 +53,39 @@ public final class GlobalDataTopology implements AutoCloseable {
 
 	private final List<String> extra;
 
+	/** Each config-service's port, fixed so that the topology names where each really listens (as ./zonepay up's does). */
+	private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	private final Path topologyFile;
+
 	private GlobalDataTopology(List<String> extra) {
 		this.extra = extra;
+		this.topologyFile = writeTopology();
+	}
+
+	/** The local topology, its config-services at ports free on this machine: copies find each other by it. */
+	private Path writeTopology() {
+		try (InputStream local = GlobalDataTopology.class.getResourceAsStream("/topology/local.yml")) {
+			String yaml = new String(Objects.requireNonNull(local, "topology/local.yml").readAllBytes(), StandardCharsets.UTF_8);
+			for (String zone : List.of("gz", "cz-hz", "cz-sh")) {
+				int port = freePort();
+				ports.put(zone, port);
+				int localPort = zone.equals("gz") ? 9100 : zone.equals("cz-hz") ? 9101 : 9102;
+				yaml = yaml.replace("http://localhost:" + localPort, "http://127.0.0.1:" + port);
+			}
+			Path file = Files.createTempFile("zonepay-global-data-topology", ".yml");
+			file.toFile().deleteOnExit();
+			return Files.writeString(file, yaml);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/** The GZone and CZones {@code cz-hz} and {@code cz-sh}, started and caught up. */
@@ -62,7 +99,8 @@ public final class GlobalDataTopology implements AutoCloseable {
 
 	public void startZone(String zone) {
 		String database = databases.computeIfAbsent(zone, name -> SharedPostgres.createDatabase(name.replace('-', '_')));
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + database,
+		List<String> args = new ArrayList<>(List.of("--server.port=" + ports.get(zone), "--management.server.port=0",
+				"--zonepay.topology.location=file:" + topologyFile, "--spring.datasource.url=" + database,
 				"--spring.datasource.username=" + SharedPostgres.user(), "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--zonepay.replication.topic=" + topic, "--zonepay.zone.id=" + zone, "--zonepay.zone.city=" + (zone.endsWith("sh") ? "sh" : "hz"),
 				"--zonepay.ids.node-id=" + (zone.equals("gz") ? 1 : zone.equals("cz-hz") ? 2 : 3),
@@ -125,6 +163,7 @@ public final class GlobalDataTopology implements AutoCloseable {
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.headers().firstValue("X-ZonePay-Served-By").orElse(null),
+					response.headers().firstValue("X-ZonePay-Writer").orElse(null),
 					response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
 		}
 		catch (IOException ex) {
@@ -141,7 +180,10 @@ public final class GlobalDataTopology implements AutoCloseable {
 		new ArrayList<>(running.keySet()).reversed().forEach(this::stopZone);
 	}
 
-	/** One HTTP answer. */
-	public record Answer(int status, @Nullable String servedBy, JsonNode body) {
+	/**
+	 * One HTTP answer.
+	 * @param writer {@code unavailable} when a copy served its last version with the GZone gone
+	 */
+	public record Answer(int status, @Nullable String servedBy, @Nullable String writer, JsonNode body) {
 	}
 }

@@ -17,6 +17,12 @@ public final class ZonePayHeaders {
 	/** Which copy of global data answered a read ({@code cz-hz}, {@code gz}, ...). */
 	public static final String SERVED_BY = "X-ZonePay-Served-By";
 
+	/**
+	 * {@code unavailable} on a read of global data a copy served while its writer, the GZone, cannot be reached from
+	 * anywhere it can ask: the copy's last applied version, which no write can have overtaken.
+	 */
+	public static final String WRITER = "X-ZonePay-Writer";
+
 	/** Tags load-test traffic ({@code shadow}); only a load-test credential may set it. */
 	public static final String TRAFFIC = "X-ZonePay-Traffic";
 
@@ -34,7 +40,7 @@ public final class ZonePayHeaders {
 	public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
 	/** Every header a client must never be able to set itself, because the gateway vouches for it. */
-	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY, SHARD, DEADLINE);
+	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY, WRITER, SHARD, DEADLINE);
 
 	private ZonePayHeaders() {
 	}

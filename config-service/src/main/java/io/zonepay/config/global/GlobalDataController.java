@@ -72,6 +72,10 @@ class GlobalDataController {
 		answer.put("sourceTime", watermark.sourceTime().toString());
 		answer.put("stalenessMs", staleness);
 		answer.put("stale", staleness > stalenessBound.toMillis());
+		// Whether this copy hears the GZone, and whether the GZone is unavailable from everywhere this copy can ask (its
+		// data then served as the newest there is): what the other cities' copies ask before they say the same.
+		answer.put("writerReachable", reads.writerReachable());
+		answer.put("writer", reads.writerUnavailable() ? "unavailable" : "available");
 		return answer;
 	}
 

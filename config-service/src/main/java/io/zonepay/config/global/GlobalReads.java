@@ -27,4 +27,14 @@ public interface GlobalReads {
 
 	/** Whether this zone's own data is fresh enough to answer from: always at the GZone, within the bound at a CZone. */
 	boolean fresh();
+
+	/** Whether this zone hears the writer (its heartbeats, or an answer): always at the GZone itself. */
+	default boolean writerReachable() {
+		return true;
+	}
+
+	/** Whether the writer is unavailable from everywhere this zone can ask, so that its data is served as the newest. */
+	default boolean writerUnavailable() {
+		return false;
+	}
 }

@@ -61,6 +61,20 @@ class GzoneClient {
 		return new Answer(response.statusCode(), json.readTree(response.body().isEmpty() ? "{}" : response.body()), servedBy);
 	}
 
+	/** Whether the GZone answers at all, within the bound: a cheap read any config-service serves. */
+	boolean reachable() {
+		try {
+			return get("/api/global/watermark").status() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	URI uri() {
 		return gzone;
 	}

@@ -1,15 +1,18 @@
 package io.zonepay.config.replica;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.ReplicationProperties;
 import io.zonepay.kernel.identity.CallerSigner;
+import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.zone.ZoneProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +44,25 @@ class ReplicaConfiguration {
 	}
 
 	@Bean
-	ReplicaReads replicaReads(ReplicaState state, GzoneClient gzone, ReplicationProperties properties, ZoneProperties zone, MeterRegistry registry) {
-		return new ReplicaReads(state, gzone, properties.minVersionWait(), zone.id().value(), registry);
+	WriterWatch writerWatch(ReplicaState state, GzoneClient gzone, RoutingTables tables, ZoneProperties zone, ReplicationProperties properties,
+			JsonMapper json, CallerSigner signer, MeterRegistry registry) {
+		WriterWatch watch = new WriterWatch(state, gzone, tables, zone.id(), properties.gzoneTimeout(), json, signer);
+		Gauge.builder("zonepay.czone.writer.available", watch, current -> current.writerUnavailable() ? 0 : 1)
+			.description("0 while the GZone is unavailable from everywhere this CZone can ask, and the copy serves its last version")
+			.register(registry);
+		return watch;
+	}
+
+	/** A look every quarter of a second: one boolean while the copy is fresh, questions only while it is stale. */
+	@Bean
+	PeriodicTask writerWatchTask(WriterWatch watch) {
+		return new PeriodicTask("writer-watch", Duration.ZERO, Duration.ofMillis(250), watch::check);
+	}
+
+	@Bean
+	ReplicaReads replicaReads(ReplicaState state, GzoneClient gzone, WriterWatch writer, ReplicationProperties properties, ZoneProperties zone,
+			MeterRegistry registry) {
+		return new ReplicaReads(state, gzone, writer, properties.minVersionWait(), zone.id().value(), registry);
 	}
 
 	@Bean
@@ -68,7 +88,7 @@ class ReplicaConfiguration {
 	}
 
 	@Bean
-	ReplicaHealthIndicator replicaHealthIndicator(ReplicaState state) {
-		return new ReplicaHealthIndicator(state);
+	ReplicaHealthIndicator replicaHealthIndicator(ReplicaState state, WriterWatch writer) {
+		return new ReplicaHealthIndicator(state, writer);
 	}
 }

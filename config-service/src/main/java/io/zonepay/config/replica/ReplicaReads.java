@@ -20,7 +20,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * A CZone's reads. From its own copy while the copy is within the staleness bound and has the version the caller
  * needs (waiting a bounded time for it); otherwise from the GZone, counted; and when the GZone cannot be reached
- * either, {@code 503 STALE_GLOBAL_DATA}. Never data older than the bound without saying so.
+ * either, {@code 503 STALE_GLOBAL_DATA}. Never data older than the bound without saying so, and one exception to the
+ * bound: when the writer is unavailable from everywhere this copy can ask ({@link WriterWatch}), no write can be
+ * happening that it misses, so it serves its copy, marked {@code X-ZonePay-Writer: unavailable}.
  */
 class ReplicaReads implements GlobalReads {
 
@@ -32,19 +34,32 @@ class ReplicaReads implements GlobalReads {
 
 	private final String zone;
 
+	private final WriterWatch writer;
+
 	private final Map<String, Counter> fallbacks;
 
-	ReplicaReads(ReplicaState state, GzoneClient gzone, Duration minVersionWait, String zone, MeterRegistry registry) {
+	private final Counter writerless;
+
+	ReplicaReads(ReplicaState state, GzoneClient gzone, WriterWatch writer, Duration minVersionWait, String zone, MeterRegistry registry) {
 		this.state = state;
 		this.gzone = gzone;
+		this.writer = writer;
 		this.minVersionWait = minVersionWait;
 		this.zone = zone;
 		this.fallbacks = Map.of("stale", fallbackCounter(registry, "stale"), "behind", fallbackCounter(registry, "behind"));
+		this.writerless = Counter.builder("zonepay.czone.writerless.reads")
+			.description("Reads a CZone served from its copy while the writer was unavailable everywhere it could ask")
+			.register(registry);
 	}
 
 	@Override
 	public ResponseEntity<JsonNode> read(long minVersion, Supplier<Optional<JsonNode>> local, String path, Supplier<ProblemException> notFound) {
 		if (!state.fresh()) {
+			if (writer.writerUnavailable() && reached(minVersion)) {
+				writerless.increment();
+				JsonNode answer = local.get().orElseThrow(notFound);
+				return ResponseEntity.ok().header(ZonePayHeaders.SERVED_BY, zone).header(ZonePayHeaders.WRITER, "unavailable").body(answer);
+			}
 			fallbacks.get("stale").increment();
 			return fromGzone(path, notFound);
 		}
@@ -66,9 +81,19 @@ class ReplicaReads implements GlobalReads {
 		return state.fresh();
 	}
 
+	@Override
+	public boolean writerReachable() {
+		return writer.writerReachable();
+	}
+
+	@Override
+	public boolean writerUnavailable() {
+		return writer.writerUnavailable();
+	}
+
 	private boolean reached(long minVersion) {
 		try {
-			return state.watermark().version() >= minVersion || state.awaitVersion(minVersion, minVersionWait) && state.fresh();
+			return state.watermark().version() >= minVersion || state.awaitVersion(minVersion, minVersionWait) && (state.fresh() || writer.writerUnavailable());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -18,7 +18,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A CZone cut off from the change log for longer than its bound says it is stale, stops serving its own copy, and
- * catches up when the log flows again. The GZone is stopped at the end, so these run in order on a topology of their own.
+ * catches up when the log flows again; when the GZone is gone from every city, the copies serve their last version,
+ * saying so, and a copy that cannot hear the other city assumes nothing. The GZone and then a CZone are stopped at the
+ * end, so these run in order on a topology of their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaleReplicaIntegrationTests {
@@ -102,14 +104,37 @@ class StaleReplicaIntegrationTests {
 
 	@Test
 	@Order(5)
-	void aStaleCopyWhoseGzoneIsGoneRefusesRatherThanServeOldData() {
+	void aCopyWhoseWriterIsGoneFromEveryCityServesItsLastVersionSayingSo() {
 		relay().stop();
 		zones.stopZone("gz");
+		long version = zones.get("cz-sh", "/api/global/watermark").body().get("version").asLong();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			GlobalDataTopology.Answer read = zones.get("cz-sh", "/api/merchants/" + merchant);
+			assertThat(read.status()).isEqualTo(200);
+			assertThat(read.servedBy()).isEqualTo("cz-sh");
+			assertThat(read.writer()).isEqualTo("unavailable");
+		});
+		GlobalDataTopology.Answer watermark = zones.get("cz-sh", "/api/global/watermark");
+		assertThat(watermark.body().get("writer").asString()).isEqualTo("unavailable");
+		assertThat(watermark.body().get("writerReachable").asBoolean()).isFalse();
+		assertThat(watermark.body().get("version").asLong()).isEqualTo(version);
+		assertThat(zones.health("cz-sh").body().get("components").get("replica").get("status").asString()).isEqualTo("DEGRADED");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(zones.get("cz-hz", "/api/merchants/" + merchant).writer())
+			.as("both cities agree").isEqualTo("unavailable"));
+	}
+
+	@Test
+	@Order(6)
+	void aCopyThatCannotHearTheOtherCityAssumesNothingAndRefuses() {
+		zones.stopZone("cz-hz");
+
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			GlobalDataTopology.Answer read = zones.get("cz-sh", "/api/merchants/" + merchant);
 			assertThat(read.status()).isEqualTo(503);
 			assertThat(read.body().get("code").asString()).isEqualTo("STALE_GLOBAL_DATA");
 		});
+		assertThat(zones.health("cz-sh").body().get("components").get("replica").get("status").asString()).isEqualTo("STALE");
 	}
 
 	private static PeriodicTask relay() {
