@@ -34,8 +34,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A GZone and the CZones of two cities, each config-service in its own Spring context and database, replicating over
- * the shared Kafka broker on a topic of their own. Contexts can be stopped and started again to play crashes.
+ * A GZone, its standby and the CZones of two cities, each config-service in its own Spring context and database,
+ * replicating over the shared Kafka broker on a topic of their own. Contexts can be stopped and started again to play
+ * crashes; the standby runs only in the tests that start it.
  */
 public final class GlobalDataTopology implements AutoCloseable {
 
@@ -67,10 +68,15 @@ public final class GlobalDataTopology implements AutoCloseable {
 	private Path writeTopology() {
 		try (InputStream local = GlobalDataTopology.class.getResourceAsStream("/topology/local.yml")) {
 			String yaml = new String(Objects.requireNonNull(local, "topology/local.yml").readAllBytes(), StandardCharsets.UTF_8);
-			for (String zone : List.of("gz", "cz-hz", "cz-sh")) {
+			for (String zone : List.of("gz", "cz-hz", "cz-sh", "gz-sh")) {
 				int port = freePort();
 				ports.put(zone, port);
-				int localPort = zone.equals("gz") ? 9100 : zone.equals("cz-hz") ? 9101 : 9102;
+				int localPort = switch (zone) {
+					case "gz" -> 9100;
+					case "cz-hz" -> 9101;
+					case "cz-sh" -> 9102;
+					default -> 9103;
+				};
 				yaml = yaml.replace("http://localhost:" + localPort, "http://127.0.0.1:" + port);
 			}
 			Path file = Files.createTempFile("zonepay-global-data-topology", ".yml");
@@ -103,12 +109,16 @@ public final class GlobalDataTopology implements AutoCloseable {
 				"--zonepay.topology.location=file:" + topologyFile, "--spring.datasource.url=" + database,
 				"--spring.datasource.username=" + SharedPostgres.user(), "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--zonepay.replication.topic=" + topic, "--zonepay.zone.id=" + zone, "--zonepay.zone.city=" + (zone.endsWith("sh") ? "sh" : "hz"),
-				"--zonepay.ids.node-id=" + (zone.equals("gz") ? 1 : zone.equals("cz-hz") ? 2 : 3),
+				"--zonepay.ids.node-id=" + (List.of("gz", "cz-hz", "cz-sh", "gz-sh").indexOf(zone) + 1),
 				// Nothing answers at the topology's RZone endpoints here: the supervisor would fail them over, changing global data.
 				"--zonepay.supervisor.enabled=false"));
-		if (!zone.equals("gz")) {
+		if (zone.equals("gz-sh")) {
+			args.add("--spring.profiles.active=standby");
+			args.add("--zonepay.replication.gzone=" + fixedUri("gz"));
+		}
+		else if (!zone.equals("gz")) {
 			args.add("--spring.profiles.active=czone");
-			args.add("--zonepay.replication.gzone=" + uri("gz"));
+			args.add("--zonepay.replication.gzone=" + fixedUri("gz") + "," + fixedUri("gz-sh"));
 		}
 		args.addAll(extra);
 		MDC.put("zone", zone);
@@ -131,6 +141,10 @@ public final class GlobalDataTopology implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) running.get(zone)).getWebServer().getPort());
 	}
 
+	private URI fixedUri(String zone) {
+		return URI.create("http://127.0.0.1:" + ports.get(zone));
+	}
+
 	public URI management(String zone) {
 		String port = running.get(zone).getEnvironment().getProperty("local.management.port");
 		return URI.create("http://127.0.0.1:" + port);
@@ -149,7 +163,12 @@ public final class GlobalDataTopology implements AutoCloseable {
 	}
 
 	public Answer admin(String method, String path, String body) {
-		return send(HttpRequest.newBuilder(uri("gz").resolve(path))
+		return admin("gz", method, path, body);
+	}
+
+	/** An operator's request to a GZone: the writer or its standby. */
+	public Answer admin(String zone, String method, String path, String body) {
+		return send(HttpRequest.newBuilder(uri(zone).resolve(path))
 			.header("X-ZonePay-Caller", TestCallers.sign(new Caller(null, java.util.Set.of(Role.ADMIN)), method, path, null))
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(body)));

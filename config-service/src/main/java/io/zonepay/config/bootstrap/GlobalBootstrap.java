@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the topology file only its starting point.
  */
 @Component
-@Profile("!czone")
+@Profile("!czone & !standby")
 class GlobalBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(GlobalBootstrap.class);

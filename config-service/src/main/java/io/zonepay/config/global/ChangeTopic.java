@@ -9,17 +9,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.zonepay.service.messaging.OrderedProducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -66,9 +67,24 @@ public class ChangeTopic {
 		}
 	}
 
-	/** An idempotent producer that keeps order: retries never reorder or duplicate within a session. */
-	public KafkaProducer<String, String> producer() {
-		return OrderedProducer.create(kafka);
+	/**
+	 * The writer's producer: transactional under one id for every GZone of the deployment, so that the broker fences
+	 * the producer of an older writer as soon as a newer one starts (Kafka's zombie fencing). Its writes never reorder
+	 * or duplicate within a session, and every wait is bounded.
+	 */
+	public KafkaProducer<String, String> writerProducer() {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.topic() + ".writer");
+		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return new KafkaProducer<>(config);
 	}
 
 	/** A consumer without a group: replicas keep their position in their own database, not in Kafka. */
@@ -96,24 +112,42 @@ public class ChangeTopic {
 		return json.readValue(record.value(), ReplicationMessage.class);
 	}
 
-	/** The version of the last message on the topic: where a restarted relay resumes. Empty topic: 0. */
-	public long lastPublishedVersion() {
+	/**
+	 * The last committed message on the topic, or none on an empty topic: where a relay resumes, and whether a newer
+	 * writer has written. Transaction markers take offsets too, so it reads the topic's end backwards in growing steps.
+	 */
+	public Optional<ReplicationMessage> last() {
 		try (KafkaConsumer<String, String> consumer = consumer("zonepay-relay-resume")) {
 			TopicPartition partition = partition();
 			consumer.assign(List.of(partition));
 			long end = consumer.endOffsets(List.of(partition)).get(partition);
-			if (end == 0) {
-				return 0;
-			}
-			consumer.seek(partition, end - 1);
 			long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-			while (System.nanoTime() < deadline) {
-				Optional<ConsumerRecord<String, String>> last = consumer.poll(properties.pollTimeout()).records(partition).stream().reduce((a, b) -> b);
-				if (last.isPresent()) {
-					return read(last.get()).version();
+			for (long step = 16; ; step *= 16) {
+				long from = Math.max(0, end - step);
+				consumer.seek(partition, from);
+				ConsumerRecord<String, String> last = null;
+				while (consumer.position(partition) < end) {
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException("cannot read the end of " + properties.topic() + " within " + ADMIN_TIMEOUT);
+					}
+					for (ConsumerRecord<String, String> record : consumer.poll(properties.pollTimeout()).records(partition)) {
+						last = record;
+					}
+				}
+				if (last != null) {
+					return Optional.of(read(last));
+				}
+				if (from == 0) {
+					return Optional.empty();
 				}
 			}
-			throw new IllegalStateException("cannot read the last message of " + properties.topic() + " within " + ADMIN_TIMEOUT);
+		}
+	}
+
+	/** The offset after the last stable message: how far a reader must get to have everything committed so far. */
+	public long end() {
+		try (KafkaConsumer<String, String> consumer = consumer("zonepay-end")) {
+			return consumer.endOffsets(List.of(partition())).get(partition());
 		}
 	}
 }

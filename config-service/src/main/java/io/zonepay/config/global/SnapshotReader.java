@@ -1,5 +1,7 @@
 package io.zonepay.config.global;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,9 @@ class SnapshotReader {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Snapshot read() {
 		// now() is the transaction's start: the snapshot is complete as of then.
-		Watermark watermark = jdbc.sql("select version, now() from global_version")
-			.query((rs, row) -> new Watermark(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+		Snapshot head = jdbc.sql("select version, now(), term from global_version")
+			.query((rs, row) -> new Snapshot(rs.getLong(1), rs.getTimestamp(2).toInstant(), List.of(), rs.getLong(3)))
 			.single();
-		return new Snapshot(watermark.version(), watermark.sourceTime(), entities.everything());
+		return new Snapshot(head.version(), head.sourceTime(), entities.everything(), head.term());
 	}
 }

@@ -3,9 +3,13 @@ package io.zonepay.config.merchant;
 import io.zonepay.config.ConfigProblem;
 import io.zonepay.config.currency.Currencies;
 import io.zonepay.config.global.ChangeLog;
+import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.TypedTable;
 import io.zonepay.config.global.GlobalKind;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The GZone's merchants: each write logged as a change and stored in the typed table in one transaction. */
 @Repository
-class Merchants {
+class Merchants implements TypedTable {
 
 	private final JdbcClient jdbc;
 
@@ -21,10 +25,27 @@ class Merchants {
 
 	private final Currencies currencies;
 
-	Merchants(JdbcClient jdbc, ChangeLog changes, Currencies currencies) {
+	private final JsonMapper json;
+
+	Merchants(JdbcClient jdbc, ChangeLog changes, Currencies currencies, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.currencies = currencies;
+		this.json = json;
+	}
+
+	@Override
+	public GlobalKind kind() {
+		return GlobalKind.MERCHANT;
+	}
+
+	@Override
+	public void project(Entity change) {
+		Merchant merchant = json.treeToValue(change.document(), Merchant.class);
+		jdbc.sql("""
+				insert into merchants (id, name, currency, status, version) values (?, ?, ?, ?, ?)
+				on conflict (id) do update set name = excluded.name, currency = excluded.currency, status = excluded.status, version = excluded.version
+				""").params(Long.parseLong(merchant.merchantId()), merchant.name(), merchant.currency(), merchant.status(), change.version()).update();
 	}
 
 	@Transactional

@@ -3,9 +3,9 @@ package io.zonepay.config.relay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.zonepay.config.global.Change;
 import io.zonepay.config.global.ChangeLog;
@@ -13,23 +13,30 @@ import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.ReplicationMessage;
 import io.zonepay.config.global.ReplicationProperties;
 import io.zonepay.config.global.Watermark;
+import io.zonepay.config.global.Writer;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes the change log to Kafka in version order, at least once, and a heartbeat after each catch-up.
+ * Publishes the change log to Kafka in version order, at least once, and a heartbeat after each catch-up, all under
+ * the writer's term and in Kafka transactions.
  *
  * <p>A heartbeat {@code (V, T)} means: at GZone time T the newest committed version was at most V, and every change up to
  * V is on the topic before this heartbeat. A replica that applied V is therefore complete as of T, which is how it
  * measures staleness while nothing changes. The relay keeps no position of its own: after a restart it resumes from the
  * last version on the topic, so it may publish a change twice but never skips one.
+ *
+ * <p>Fencing: every GZone publishes with the same transactional id, so a newer writer's producer fences an older one's
+ * at the broker. A relay that finds a newer term on the topic, before it starts or after it was fenced, fences its
+ * GZone for good; one fenced by an older writer's producer (a zombie that had not yet looked) takes the id back.
  */
-class ChangeRelay {
+public class ChangeRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeRelay.class);
 
@@ -44,6 +51,8 @@ class ChangeRelay {
 
 	private final DatabaseLeadership leadership;
 
+	private final Writer writer;
+
 	private final Clock clock = Clock.systemUTC();
 
 	private @Nullable KafkaProducer<String, String> producer;
@@ -54,16 +63,17 @@ class ChangeRelay {
 
 	private boolean failing;
 
-	ChangeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DatabaseLeadership leadership) {
+	ChangeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DatabaseLeadership leadership, Writer writer) {
 		this.changes = changes;
 		this.topic = topic;
 		this.properties = properties;
 		this.leadership = leadership;
+		this.writer = writer;
 	}
 
-	/** One step: publish what was committed since the last step, then a heartbeat when one is due. Single-threaded. */
-	void tick() {
-		if (!leadership.lead()) {
+	/** One step: publish what was committed since the last step, then a heartbeat when one is due. */
+	synchronized void tick() {
+		if (!writer.active() || !leadership.lead()) {
 			return;
 		}
 		try {
@@ -76,13 +86,20 @@ class ChangeRelay {
 			}
 			boolean caughtUp = published >= committed.version();
 			if (caughtUp && Duration.between(lastHeartbeat, now).compareTo(properties.heartbeatInterval()) >= 0) {
-				kafka.send(topic.record(ReplicationMessage.heartbeat(committed.version(), now))).get();
+				kafka.beginTransaction();
+				kafka.send(topic.record(ReplicationMessage.heartbeat(committed.version(), now, writer.term())));
+				kafka.commitTransaction();
 				lastHeartbeat = now;
 			}
 			if (failing) {
 				log.info("Relay publishing again, at version {}", published);
 				failing = false;
 			}
+		}
+		catch (ProducerFencedException | InvalidProducerEpochException ex) {
+			disconnect();
+			log.warn("Another GZone's producer took the change log over; looking at the log's term");
+			fenceIfOutdated();
 		}
 		catch (Exception ex) {
 			if (ex instanceof InterruptedException) {
@@ -96,28 +113,72 @@ class ChangeRelay {
 		}
 	}
 
+	/**
+	 * A standby about to be promoted takes the transactional id: from this moment the old writer's producer cannot
+	 * commit, its open transaction is aborted, and the end of the log is final for the standby to catch up to.
+	 */
+	public synchronized void takeOver() {
+		disconnect();
+		KafkaProducer<String, String> kafka = topic.writerProducer();
+		try {
+			kafka.initTransactions();
+		}
+		catch (RuntimeException ex) {
+			kafka.close(Duration.ofSeconds(1));
+			throw ex;
+		}
+		producer = kafka;
+		published = -1;
+	}
+
 	private void publish(KafkaProducer<String, String> kafka, List<Change> batch) throws Exception {
 		if (batch.isEmpty() || batch.getFirst().version() != published + 1) {
 			throw new IllegalStateException("the change log has no version " + (published + 1) + "; it must never have holes");
 		}
-		List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+		kafka.beginTransaction();
 		for (Change change : batch) {
-			sends.add(kafka.send(topic.record(ReplicationMessage.of(change))));
+			kafka.send(topic.record(ReplicationMessage.of(change)));
 		}
-		for (Future<RecordMetadata> send : sends) {
-			send.get();
-		}
+		// Commit flushes and fails if any send failed: the whole batch is on the log, or none of it.
+		kafka.commitTransaction();
 		published = batch.getLast().version();
+		writer.published(published);
 	}
 
 	private KafkaProducer<String, String> connect() throws Exception {
 		if (producer == null) {
 			topic.ensureExists();
-			published = topic.lastPublishedVersion();
-			producer = topic.producer();
-			log.info("Relay publishing the change log to {} from version {}", topic.partition(), published + 1);
+			if (fenceIfOutdated()) {
+				throw new IllegalStateException("this GZone is fenced");
+			}
+			takeOver();
 		}
-		return producer;
+		if (published < 0) {
+			// After taking the id over, the log's end is stable: an older writer's open transaction was aborted.
+			Optional<ReplicationMessage> last = topic.last();
+			long term = changes.term();
+			if (last.isPresent() && last.get().term() > term) {
+				writer.fence(last.get().term());
+				throw new IllegalStateException("this GZone is fenced");
+			}
+			writer.writingUnder(term);
+			published = last.map(ReplicationMessage::version).orElse(0L);
+			writer.published(published);
+			log.info("Relay publishing the change log to {} from version {} under term {}", topic.partition(), published + 1, term);
+		}
+		return Objects.requireNonNull(producer);
+	}
+
+	/** Fences this GZone when the log carries a newer term than its own; answers whether it did. */
+	private boolean fenceIfOutdated() {
+		long term = changes.term();
+		writer.writingUnder(term);
+		Optional<ReplicationMessage> last = topic.last();
+		if (last.isPresent() && last.get().term() > term) {
+			writer.fence(last.get().term());
+			return true;
+		}
+		return false;
 	}
 
 	private void disconnect() {

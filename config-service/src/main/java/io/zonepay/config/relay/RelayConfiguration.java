@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.zonepay.config.global.ChangeLog;
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.ReplicationProperties;
+import io.zonepay.config.global.Writer;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.leadership.DatabaseLeadership;
 
@@ -20,8 +21,8 @@ import org.springframework.context.annotation.Profile;
 class RelayConfiguration {
 
 	@Bean(destroyMethod = "close")
-	ChangeRelay changeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DataSource dataSource) {
-		return new ChangeRelay(changes, topic, properties, new DatabaseLeadership(dataSource, "global change relay"));
+	ChangeRelay changeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DataSource dataSource, Writer writer) {
+		return new ChangeRelay(changes, topic, properties, new DatabaseLeadership(dataSource, "global change relay"), writer);
 	}
 
 	@Bean

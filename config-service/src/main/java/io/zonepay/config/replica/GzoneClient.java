@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 import io.zonepay.config.global.Snapshot;
 import io.zonepay.kernel.ZonePayHeaders;
@@ -14,12 +16,20 @@ import io.zonepay.kernel.identity.CallerSigner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A CZone's line to the GZone, across cities: for its first snapshot, and for reads it cannot answer itself. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A copy's line to the writer, across cities: for its first snapshot, and for reads it cannot answer itself. It knows
+ * the GZone and its standby; it asks the one that answered as the writer last, then the others, passing over one that
+ * cannot be reached or says it is not the writer ({@code X-ZonePay-Writer}), so a copy follows a promoted standby.
+ */
 class GzoneClient {
 
 	private final HttpClient http;
 
-	private final URI gzone;
+	private final List<URI> gzones;
+
+	private volatile int writer;
 
 	private final Duration timeout;
 
@@ -27,9 +37,12 @@ class GzoneClient {
 
 	private final JsonMapper json;
 
-	GzoneClient(URI gzone, Duration timeout, CallerSigner signer, JsonMapper json) {
+	GzoneClient(List<URI> gzones, Duration timeout, CallerSigner signer, JsonMapper json) {
+		if (gzones.isEmpty()) {
+			throw new IllegalArgumentException("set zonepay.replication.gzone: the GZone (and its standby) a copy follows");
+		}
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
-		this.gzone = gzone;
+		this.gzones = List.copyOf(gzones);
 		this.timeout = timeout;
 		this.signer = signer;
 		this.json = json;
@@ -48,7 +61,32 @@ class GzoneClient {
 		return get(pathAndQuery, timeout);
 	}
 
+	/** Asks the writer: the last one that answered as such first, then the others in order. */
 	private Answer get(String pathAndQuery, Duration requestTimeout) throws IOException, InterruptedException {
+		int first = writer;
+		IOException unreachable = null;
+		Answer notWriter = null;
+		for (int i = 0; i < gzones.size(); i++) {
+			int candidate = (first + i) % gzones.size();
+			try {
+				Answer answer = get(gzones.get(candidate), pathAndQuery, requestTimeout);
+				if (answer.writer() == null) {
+					writer = candidate;
+					return answer;
+				}
+				notWriter = answer;
+			}
+			catch (IOException ex) {
+				unreachable = ex;
+			}
+		}
+		if (notWriter != null) {
+			return notWriter;
+		}
+		throw Objects.requireNonNull(unreachable);
+	}
+
+	private Answer get(URI gzone, String pathAndQuery, Duration requestTimeout) throws IOException, InterruptedException {
 		String path = URI.create(pathAndQuery).getRawPath();
 		HttpRequest request = HttpRequest.newBuilder(gzone.resolve(pathAndQuery))
 			.timeout(requestTimeout)
@@ -58,10 +96,11 @@ class GzoneClient {
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		String servedBy = response.headers().firstValue(ZonePayHeaders.SERVED_BY).orElse("gz");
-		return new Answer(response.statusCode(), json.readTree(response.body().isEmpty() ? "{}" : response.body()), servedBy);
+		return new Answer(response.statusCode(), json.readTree(response.body().isEmpty() ? "{}" : response.body()), servedBy,
+				response.headers().firstValue(ZonePayHeaders.WRITER).orElse(null));
 	}
 
-	/** Whether the GZone answers at all, within the bound: a cheap read any config-service serves. */
+	/** Whether the writer answers at all, within the bound: a cheap read any config-service serves. */
 	boolean reachable() {
 		try {
 			return get("/api/global/watermark").status() == 200;
@@ -75,11 +114,12 @@ class GzoneClient {
 		}
 	}
 
+	/** The GZone that answered as the writer last. */
 	URI uri() {
-		return gzone;
+		return gzones.get(writer);
 	}
 
-	/** Status, body and server of one answer of the GZone. */
-	record Answer(int status, JsonNode body, String servedBy) {
+	/** Status, body and server of one answer of a GZone; {@code writer} says why one that is not the writer refused. */
+	record Answer(int status, JsonNode body, String servedBy, @Nullable String writer) {
 	}
 }

@@ -2,6 +2,7 @@ package io.zonepay.config.replica;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +40,7 @@ class ReplicaConfiguration {
 
 	@Bean
 	GzoneClient gzoneClient(ReplicationProperties properties, CallerSigner signer, JsonMapper json) {
-		return new GzoneClient(Objects.requireNonNull(properties.gzone(), "set zonepay.replication.gzone: the GZone a CZone copies"),
-				properties.gzoneTimeout(), signer, json);
+		return new GzoneClient(Objects.requireNonNullElse(properties.gzone(), List.of()), properties.gzoneTimeout(), signer, json);
 	}
 
 	@Bean

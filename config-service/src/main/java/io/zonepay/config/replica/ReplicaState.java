@@ -57,6 +57,19 @@ final class ReplicaState {
 		return bound;
 	}
 
+	/** Waits at most {@code timeout} for the copy to have read the log up to {@code offset}; answers whether it did. */
+	synchronized boolean awaitOffset(long offset, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (position == null || position.nextOffset() < offset) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			wait(Math.max(1, left / 1_000_000));
+		}
+		return true;
+	}
+
 	/** Waits at most {@code timeout} for the copy to reach {@code version}; answers whether it did. */
 	synchronized boolean awaitVersion(long version, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import io.zonepay.config.global.Change;
 import io.zonepay.config.global.Entity;
 import io.zonepay.config.global.EntityStore;
 import io.zonepay.config.global.GlobalKind;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The CZone's copy: entities and the position they are at, always written together. */
 @Repository
-class ReplicaStore {
+class ReplicaStore implements CopyStore {
 
 	private final JdbcClient jdbc;
 
@@ -27,44 +28,48 @@ class ReplicaStore {
 		this.entities = entities;
 	}
 
-	Optional<Position> load() {
-		return jdbc.sql("select version, source_time, next_offset from replica_watermark")
-			.query((rs, row) -> new Position(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
+	@Override
+	public Optional<Position> load() {
+		return jdbc.sql("select version, source_time, next_offset, term from replica_watermark")
+			.query((rs, row) -> new Position(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4)))
 			.optional();
 	}
 
 	/** Replaces the whole copy with a snapshot, to be followed from {@code nextOffset}. */
+	@Override
 	@Transactional
-	Position replaceAll(Snapshot snapshot, long nextOffset) {
+	public Position replaceAll(Snapshot snapshot, long nextOffset) {
 		entities.deleteAll();
 		entities.putAllIfNewer(snapshot.entities());
 		jdbc.sql("delete from replica_watermark").update();
-		Position position = new Position(snapshot.version(), snapshot.sourceTime(), nextOffset);
-		jdbc.sql("insert into replica_watermark (id, version, source_time, next_offset, applied_changes) values (1, ?, ?, ?, 0)")
-			.params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset())
+		Position position = new Position(snapshot.version(), snapshot.sourceTime(), nextOffset, snapshot.term());
+		jdbc.sql("insert into replica_watermark (id, version, source_time, next_offset, applied_changes, term) values (1, ?, ?, ?, 0, ?)")
+			.params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), position.term())
 			.update();
 		return position;
 	}
 
-	/** Applies the changes of a batch; the caller's transaction also saves the position that follows them. */
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	void apply(List<Entity> changes) {
-		entities.putAllIfNewer(changes);
+	public void apply(List<Change> changes) {
+		entities.putAllIfNewer(changes.stream().map(Change::entity).toList());
 	}
 
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	void save(Position position, int applied) {
+	public void save(Position position, int applied) {
 		int updated = jdbc.sql("""
 				update replica_watermark
-				set version = ?, source_time = ?, next_offset = ?, applied_changes = applied_changes + ?
+				set version = ?, source_time = ?, next_offset = ?, applied_changes = applied_changes + ?, term = ?
 				where id = 1
-				""").params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), applied).update();
+				""").params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), applied, position.term()).update();
 		if (updated != 1) {
 			throw new IllegalStateException("the replica has no watermark row to advance");
 		}
 	}
 
-	Optional<Entity> entity(GlobalKind kind) {
+	@Override
+	public Optional<Entity> entity(GlobalKind kind) {
 		return entities.all(kind).stream().findFirst();
 	}
 

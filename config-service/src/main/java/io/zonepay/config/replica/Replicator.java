@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.zonepay.config.global.Change;
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.Entity;
 import io.zonepay.config.global.GlobalDataChanged;
@@ -42,13 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only on top of the one before it; a hole (lost data, a log that fell out of retention) makes the copy start over
  * from a GZone snapshot rather than go on with a gap.
  */
-class Replicator implements SmartLifecycle {
+public class Replicator implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Replicator.class);
 
 	private final ChangeTopic topic;
 
-	private final ReplicaStore store;
+	private final CopyStore store;
 
 	private final ReplicaState state;
 
@@ -76,7 +77,9 @@ class Replicator implements SmartLifecycle {
 
 	private volatile @Nullable KafkaConsumer<String, String> consumer;
 
-	Replicator(Dependencies dependencies, String name) {
+	private volatile long ignoredFromOldTerms;
+
+	public Replicator(Dependencies dependencies, String name) {
 		this.topic = dependencies.topic();
 		this.store = dependencies.store();
 		this.state = dependencies.state();
@@ -179,14 +182,21 @@ class Replicator implements SmartLifecycle {
 	private Applied applyInTransaction(List<ConsumerRecord<String, String>> records) {
 		Position position = Objects.requireNonNull(state.position(), "the copy has no position yet");
 		List<Instant> committedAt = new ArrayList<>();
-		List<Entity> changes = new ArrayList<>();
+		List<Change> changes = new ArrayList<>();
 		Set<GlobalKind> kinds = EnumSet.noneOf(GlobalKind.class);
 		for (ConsumerRecord<String, String> record : records) {
 			ReplicationMessage message = topic.read(record);
+			if (message.term() < position.term()) {
+				// Written by a GZone that a newer writer has fenced: it never happened.
+				ignoredFromOldTerms++;
+				log.warn("Ignored {} {} of term {}: the log is at term {}", message.type(), message.version(), message.term(), position.term());
+				position = new Position(position.version(), position.sourceTime(), record.offset() + 1, position.term());
+				continue;
+			}
 			long next = position.version() + 1;
 			Entity entity = message.entity();
 			if (message.type() == ReplicationMessage.Type.CHANGE && message.version() == next && entity != null) {
-				changes.add(entity);
+				changes.add(new Change(entity, message.at(), message.term()));
 				kinds.add(entity.kind());
 				committedAt.add(message.at());
 			}
@@ -196,7 +206,7 @@ class Replicator implements SmartLifecycle {
 			// The applied change, or a heartbeat of what is applied: complete as of its time. Older messages change nothing.
 			long version = Math.max(position.version(), message.version());
 			boolean current = message.version() == version && message.at().isAfter(position.sourceTime());
-			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1);
+			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1, message.term());
 		}
 		store.apply(changes);
 		store.save(position, committedAt.size());
@@ -257,6 +267,11 @@ class Replicator implements SmartLifecycle {
 		return running;
 	}
 
+	/** Messages of fenced writers this replicator ignored since it started. */
+	public long ignoredFromOldTerms() {
+		return ignoredFromOldTerms;
+	}
+
 	/** The change log has a hole where this copy stands. */
 	static final class Gap extends RuntimeException {
 
@@ -268,7 +283,7 @@ class Replicator implements SmartLifecycle {
 	}
 
 	/** What a replicator works with. */
-	record Dependencies(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
+	public record Dependencies(ChangeTopic topic, CopyStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
 			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ApplicationEventPublisher events) {
 	}
 }

@@ -88,13 +88,19 @@ final class WriterWatch {
 			settle(false, "the GZone answers again; this copy is behind it");
 			return;
 		}
+		if (state.position() == null) {
+			// A copy that never had any data has no version to call the newest.
+			settle(false, "this copy holds no data yet");
+			return;
+		}
 		List<Peer> peers = peers();
 		long mine = state.watermark().version();
 		List<Peer> answered = peers.stream().filter(Peer::answered).toList();
 		boolean gone = peers.isEmpty()
 				|| !answered.isEmpty() && answered.stream().noneMatch(peer -> peer.writerReachable() || peer.version() > mine);
 		settle(gone, gone ? "neither this copy nor " + (peers.isEmpty() ? "any other" : answered.stream().map(Peer::zone).toList())
-				+ " reaches the GZone; serving version " + mine + ", the newest there is" : "");
+				+ " reaches the GZone; serving version " + mine + ", the newest there is"
+				: "another copy reaches the GZone, holds a newer version, or cannot be asked");
 	}
 
 	private void settle(boolean gone, String why) {

@@ -6,6 +6,7 @@ import io.zonepay.config.global.ChangeLog;
 import io.zonepay.config.global.Entity;
 import io.zonepay.config.global.EntityStore;
 import io.zonepay.config.global.GlobalKind;
+import io.zonepay.config.global.TypedTable;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.Zone;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each new table logged as one change that readers receive whole.
  */
 @Repository
-public class RoutingStore {
+public class RoutingStore implements TypedTable {
 
 	private final JdbcClient jdbc;
 
@@ -66,6 +67,21 @@ public class RoutingStore {
 			throw new IllegalStateException("routing epochs only grow: " + table.epoch() + " after " + stored);
 		}
 		long version = changes.record(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE, RoutingTableDocument.of(table)).version();
+		store(table, version);
+		return version;
+	}
+
+	@Override
+	public GlobalKind kind() {
+		return GlobalKind.ROUTING;
+	}
+
+	@Override
+	public void project(Entity change) {
+		store(json.treeToValue(change.document(), RoutingTableDocument.class).toRoutingTable(), change.version());
+	}
+
+	private void store(RoutingTable table, long version) {
 		jdbc.sql("delete from shard_assignments").update();
 		for (Zone zone : table.zones()) {
 			jdbc.sql("""
@@ -81,7 +97,6 @@ public class RoutingStore {
 				insert into routing_epoch (id, epoch, version) values (1, ?, ?)
 				on conflict (id) do update set epoch = excluded.epoch, version = excluded.version
 				""").params(table.epoch(), version).update();
-		return version;
 	}
 
 	private StoredRouting stored(Entity entity) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.config.global.Writer;
 import io.zonepay.config.routing.RoutingChanges;
 import io.zonepay.config.switches.SwitchStore;
 import io.zonepay.kernel.identity.CallerSigner;
@@ -49,13 +50,16 @@ class SupervisionConfiguration {
 		return new ZoneSupervisor(checker, routing, () -> switches.current().automaticFailover(), standbys, meters, properties, Clock.systemUTC());
 	}
 
-	/** Only the instance that holds the lock supervises: two supervisors would judge the zones twice as fast. */
+	/**
+	 * Only the writer supervises (a standby from its promotion on), and of its instances only the one that holds the
+	 * lock: two supervisors would judge the zones twice as fast.
+	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "zonepay.supervisor.enabled", matchIfMissing = true)
-	PeriodicTask zoneSupervisorTask(ZoneSupervisor supervisor, SupervisorProperties properties, DataSource dataSource) {
+	PeriodicTask zoneSupervisorTask(ZoneSupervisor supervisor, SupervisorProperties properties, DataSource dataSource, Writer writer) {
 		DatabaseLeadership leadership = new DatabaseLeadership(dataSource, "zone supervisor");
 		return new PeriodicTask("zone-supervisor", properties.interval(), properties.interval(), () -> {
-			if (leadership.lead()) {
+			if (writer.active() && leadership.lead()) {
 				supervisor.superviseOnce();
 			}
 		});

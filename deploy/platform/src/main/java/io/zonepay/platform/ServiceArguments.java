@@ -56,6 +56,11 @@ public final class ServiceArguments {
 		settings.put("zonepay.ids.node-id", Integer.toString(nodeId(zone, service)));
 		switch (zone.kind()) {
 			case GZONE -> {
+				if (!zone.id().equals(topology.gzone().id())) {
+					// The standby in another city: follows the writer's log, promotes itself when the writer is gone.
+					settings.put("spring.profiles.active", "standby");
+					settings.put("zonepay.replication.gzone", gzoneConfigEndpoint().toString());
+				}
 				if (topologyFile != null) {
 					settings.put("zonepay.topology.location", "file:" + topologyFile.toAbsolutePath());
 				}
@@ -67,7 +72,7 @@ public final class ServiceArguments {
 			}
 			case CZONE -> {
 				settings.put("spring.profiles.active", "czone");
-				settings.put("zonepay.replication.gzone", gzoneConfigEndpoint().toString());
+				settings.put("zonepay.replication.gzone", sources(gzoneConfigEndpoints()));
 			}
 			case RZONE -> {
 				settings.put("zonepay.global.sources", sources(globalDataOf(zone.city())));
@@ -129,14 +134,14 @@ public final class ServiceArguments {
 
 	/**
 	 * Where a city reads global data, in order: its CZones, then the other cities' (a city outlives its CZone), then the
-	 * GZone (which every CZone falls back to as well).
+	 * GZone and its standby (which every CZone falls back to as well).
 	 */
 	List<URI> globalDataOf(CityId city) {
 		List<URI> sources = new ArrayList<>();
 		List<Topology.ZoneSpec> czones = topology.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList();
 		czones.stream().filter(zone -> zone.city().equals(city)).forEach(zone -> sources.add(zone.endpoints().get("config")));
 		czones.stream().filter(zone -> !zone.city().equals(city)).forEach(zone -> sources.add(zone.endpoints().get("config")));
-		sources.add(gzoneConfigEndpoint());
+		sources.addAll(gzoneConfigEndpoints());
 		return sources;
 	}
 
@@ -145,12 +150,18 @@ public final class ServiceArguments {
 	}
 
 	private URI gzoneConfigEndpoint() {
-		return topology.zones()
-			.stream()
-			.filter(zone -> zone.kind() == ZoneKind.GZONE)
-			.findFirst()
-			.map(zone -> zone.endpoints().get("config"))
-			.orElseThrow(() -> new IllegalStateException("the topology's GZone declares no config endpoint"));
+		return configEndpoint(topology.gzone());
+	}
+
+	/** The GZone's config endpoint, then its standby's. */
+	private List<URI> gzoneConfigEndpoints() {
+		List<URI> endpoints = new ArrayList<>(List.of(gzoneConfigEndpoint()));
+		topology.gzoneStandby().map(ServiceArguments::configEndpoint).ifPresent(endpoints::add);
+		return endpoints;
+	}
+
+	private static URI configEndpoint(Topology.ZoneSpec zone) {
+		return Objects.requireNonNull(zone.endpoints().get("config"), () -> "GZone " + zone.id() + " declares no config endpoint");
 	}
 
 	/** Settings as command-line arguments. */

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code RouteToZone=gzone,config}: writes and administration go to the GZone, the single writer of global data.
+ * {@code RouteToZone=gzone,config}: writes and administration go to the GZone, the single writer of global data, or to
+ * its standby when the GZone cannot be reached (a standby answers {@code 503 NOT_THE_WRITER} until it is promoted; a
+ * request that never reached the GZone changed nothing, so sending it on is safe).
  * {@code RouteToZone=czone,config}: reads of global data go to this gateway's own city's CZone, so they never cross a
  * city while it answers; when it cannot be reached (or its breaker is open), to another city's CZone, then to the
  * GZone, each copy keeping its own staleness rule. That route takes only GETs: nothing sent twice changes anything.
@@ -81,10 +83,13 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 		});
 	}
 
-	/** Where a request may go, in order: the GZone alone; or the city's CZones, every other city's, then the GZone. */
+	/**
+	 * Where a request may go, in order: the writer GZone, then its standby; or the city's CZones, every other city's,
+	 * then the GZones.
+	 */
 	private List<Zone> candidates(RoutingTable table, String kind) {
 		if (kind.equals("gzone")) {
-			return table.gzone().map(List::of).orElse(List.of());
+			return table.gzones();
 		}
 		if (!kind.equals("czone")) {
 			throw new IllegalArgumentException("RouteToZone takes gzone or czone, not " + kind);
@@ -92,7 +97,7 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 		List<Zone> czones = table.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList();
 		List<Zone> candidates = new ArrayList<>(czones.stream().filter(zone -> zone.city().equals(gateway.city())).toList());
 		candidates.addAll(czones.stream().filter(zone -> !zone.city().equals(gateway.city())).toList());
-		table.gzone().ifPresent(candidates::add);
+		candidates.addAll(table.gzones());
 		return candidates;
 	}
 

@@ -3,6 +3,7 @@ package io.zonepay.kernel.zone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,8 +110,21 @@ public final class RoutingTable {
 		return assignments;
 	}
 
+	/**
+	 * The GZone that writes: the one marked UP. A GZone's status says whether it is the writer: its standby starts DOWN,
+	 * and a promoted standby marks itself UP and the writer it replaced DOWN, in one table.
+	 */
 	public Optional<Zone> gzone() {
-		return zones.values().stream().filter(zone -> zone.kind() == ZoneKind.GZONE).findFirst();
+		return gzones().stream().findFirst();
+	}
+
+	/** The GZone and its standby, the writer first: where writes go, and where a copy that reaches no CZone reads. */
+	public List<Zone> gzones() {
+		return zones.values()
+			.stream()
+			.filter(zone -> zone.kind() == ZoneKind.GZONE)
+			.sorted(Comparator.comparing((Zone zone) -> zone.status() != ZoneStatus.UP).thenComparing(zone -> zone.id().value()))
+			.toList();
 	}
 
 	public Optional<Zone> czoneOf(CityId city) {

@@ -38,6 +38,26 @@ class RoutingTableTests {
 	}
 
 	@Test
+	void putsTheWriterGzoneFirstAndTheOneAPromotedStandbyReplacedLast() {
+		List<Zone> zones = new ArrayList<>(table.zones());
+		zones.add(new Zone(ZoneId.of("gz-sh"), ZoneKind.GZONE, CityId.of("sh"), ZoneStatus.DOWN, Map.of()));
+		RoutingTable withStandby = RoutingTable.of(1, owners(table), zones);
+		assertThat(withStandby.gzones()).extracting(Zone::id).containsExactly(ZoneId.of("gz"), ZoneId.of("gz-sh"));
+
+		RoutingTable promoted = withStandby.next(Map.of(ZoneId.of("gz"), ZoneStatus.DOWN, ZoneId.of("gz-sh"), ZoneStatus.UP), Map.of());
+		assertThat(promoted.gzones()).extracting(Zone::id).containsExactly(ZoneId.of("gz-sh"), ZoneId.of("gz"));
+		assertThat(promoted.gzone()).map(Zone::id).hasValue(ZoneId.of("gz-sh"));
+	}
+
+	private static List<ZoneId> owners(RoutingTable table) {
+		List<ZoneId> owners = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners.add(table.ownerOf(Shard.of(shard)));
+		}
+		return owners;
+	}
+
+	@Test
 	void listsTheShardsOfAZoneAndEveryAssignment() {
 		assertThat(table.shardsOf(ZoneId.of("rz4"))).hasSize(25).startsWith(Shard.of(75)).endsWith(Shard.of(99));
 		assertThat(table.assignments()).hasSize(100).containsEntry("00", ZoneId.of("rz1")).containsEntry("99", ZoneId.of("rz4"));
