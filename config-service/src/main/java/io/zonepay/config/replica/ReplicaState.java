@@ -20,9 +20,17 @@ final class ReplicaState {
 
 	private volatile @Nullable Position position;
 
+	private long readTo;
+
 	ReplicaState(Clock clock, Duration bound) {
 		this.clock = clock;
 		this.bound = bound;
+	}
+
+	/** Everything before {@code offset} is read and applied: what a standby's catch-up waits for. */
+	synchronized void readTo(long offset) {
+		readTo = offset;
+		notifyAll();
 	}
 
 	synchronized void advance(Position next) {
@@ -60,7 +68,7 @@ final class ReplicaState {
 	/** Waits at most {@code timeout} for the copy to have read the log up to {@code offset}; answers whether it did. */
 	synchronized boolean awaitOffset(long offset, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (position == null || position.nextOffset() < offset) {
+		while (readTo < offset) {
 			long left = deadline - System.nanoTime();
 			if (left <= 0) {
 				return false;

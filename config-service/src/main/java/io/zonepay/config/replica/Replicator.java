@@ -119,6 +119,8 @@ public class Replicator implements SmartLifecycle {
 				if (!records.isEmpty()) {
 					apply(records.records(topic.partition()));
 				}
+				// Past transaction markers and aborted records too, which take offsets but carry nothing to apply.
+				state.readTo(kafka.position(topic.partition()));
 				if (failing) {
 					log.info("Replicating again, at version {}", state.watermark().version());
 					failing = false;

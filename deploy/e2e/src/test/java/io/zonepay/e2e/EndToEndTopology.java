@@ -40,7 +40,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A three-RZone, two-city ZonePay in this JVM: the GZone, a CZone per city, rz1 and rz2 in {@code hz}, rz3 in
+ * A three-RZone, two-city ZonePay in this JVM: the GZone and its standby, a CZone per city, rz1 and rz2 in {@code hz}, rz3 in
  * {@code sh}, each with its account, order and payment services, and a gateway per city. Every service runs in its own
  * Spring context on its own ports and databases, set up with the same {@link ServiceArguments} the local platform uses.
  * Started once per test JVM and shared by every suite.
@@ -295,10 +295,10 @@ final class EndToEndTopology {
 		}
 	}
 
-	/** The GZone and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a third of the shards each. */
+	/** The GZone, its standby in sh and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a third of the shards each. */
 	private static Path writeTopology() {
 		FreePorts ports = new FreePorts();
-		Object[] numbers = IntStream.range(0, 14).mapToObj(i -> (Object) ports.next()).toArray();
+		Object[] numbers = IntStream.range(0, 15).mapToObj(i -> (Object) ports.next()).toArray();
 		String yaml = """
 				zonepay:
 				  topology:
@@ -311,6 +311,12 @@ final class EndToEndTopology {
 				      - id: gz
 				        kind: GZONE
 				        city: hz
+				        standby: gz-sh
+				        endpoints:
+				          config: http://127.0.0.1:%d
+				      - id: gz-sh
+				        kind: GZONE
+				        city: sh
 				        endpoints:
 				          config: http://127.0.0.1:%d
 				      - id: cz-hz
