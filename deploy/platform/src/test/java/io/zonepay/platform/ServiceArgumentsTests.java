@@ -49,7 +49,7 @@ class ServiceArgumentsTests {
 				assertThat(databases.add(settings.get("spring.datasource.url"))).isTrue();
 			}
 		}
-		assertThat(nodeIds).hasSize(15);
+		assertThat(nodeIds).hasSize(16);
 	}
 
 	@Test
@@ -62,9 +62,9 @@ class ServiceArgumentsTests {
 			.containsEntry("zonepay.zone.id", "rz2")
 			.containsEntry("zonepay.zone.city", "hz")
 			.containsEntry("zonepay.zone.shard-group", "sg2")
-			.containsEntry("zonepay.global.sources", "http://localhost:9101,http://localhost:9102,http://localhost:9100");
+			.containsEntry("zonepay.global.sources", "http://localhost:9101,http://localhost:9102,http://localhost:9100,http://localhost:9103");
 		assertThat(arguments.zoneService(topology.zone(ZoneId.of("rz3")).orElseThrow(), "payment")).as("its city's CZone first, the GZone last")
-			.containsEntry("zonepay.global.sources", "http://localhost:9102,http://localhost:9101,http://localhost:9100");
+			.containsEntry("zonepay.global.sources", "http://localhost:9102,http://localhost:9101,http://localhost:9100,http://localhost:9103");
 	}
 
 	@Test
@@ -94,17 +94,28 @@ class ServiceArgumentsTests {
 	void aCzoneCopiesTheGzoneInItsOwnDatabase() {
 		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("cz-sh")).orElseThrow(), "config");
 		assertThat(settings).containsEntry("spring.profiles.active", "czone")
-			.containsEntry("zonepay.replication.gzone", "http://localhost:9100")
+			.containsEntry("zonepay.replication.gzone", "http://localhost:9100,http://localhost:9103")
 			.containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/cz_sh_config")
 			.containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
 			.containsEntry("server.port", "9102");
 	}
 
 	@Test
+	void theGzonesStandbyFollowsTheWriterInItsOwnDatabase() {
+		Map<String, String> settings = arguments.zoneService(topology.zone(ZoneId.of("gz-sh")).orElseThrow(), "config");
+		assertThat(settings).containsEntry("spring.profiles.active", "standby")
+			.containsEntry("zonepay.replication.gzone", "http://localhost:9100")
+			.containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:15432/gz_sh_config")
+			.containsEntry("zonepay.zone.city", "sh")
+			.containsEntry("server.port", "9103");
+		assertThat(arguments.zoneService(topology.zone(ZoneId.of("gz")).orElseThrow(), "config")).doesNotContainKey("spring.profiles.active");
+	}
+
+	@Test
 	void gatewaysReadTheirCitysCzoneAndIssueDevelopmentTokensOnlyOnTheLocalPlatform() {
 		Map<String, String> settings = arguments.gateway(topology.cities().get(1));
 		assertThat(settings).containsEntry("server.port", "8081").containsEntry("zonepay.gateway.city", "sh")
-			.containsEntry("zonepay.global.sources", "http://localhost:9102,http://localhost:9101,http://localhost:9100")
+			.containsEntry("zonepay.global.sources", "http://localhost:9102,http://localhost:9101,http://localhost:9100,http://localhost:9103")
 			.containsEntry("zonepay.gateway.tokens.dev-issuer", "true");
 	}
 

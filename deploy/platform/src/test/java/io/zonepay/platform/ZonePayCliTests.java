@@ -130,8 +130,8 @@ class ZonePayCliTests {
 		assertThat(run("start", "gw-xx")).isEqualTo(2);
 
 		assertThat(err.toString().lines()).contains("zonepay drill zone-down: no RZone rz9 in the topology (local.yml): rz1, rz2, rz3, rz4",
-				"zonepay kill: no zone or gateway rz9 in the topology (local.yml): gz, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh",
-				"zonepay start: no zone or gateway gw-xx in the topology (local.yml): gz, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh");
+				"zonepay kill: no zone or gateway rz9 in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh",
+				"zonepay start: no zone or gateway gw-xx in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh");
 		assertThat(stateLeft()).isEmpty();
 	}
 
