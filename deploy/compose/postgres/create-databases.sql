@@ -2,6 +2,7 @@
 -- service for the GZone and the CZones, one per shard group and service for the RZones. The official postgres image
 -- runs this once, when its data volume is empty.
 create database gz_config;
+create database gz_sh_config;
 create database cz_hz_config;
 create database cz_sh_config;
 create database sg1_account;

@@ -84,11 +84,19 @@ class ComposeFileTests {
 				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
 			assertThat(labels.get(CITY)).as("city label of %s", name).isEqualTo(zone.get("city"));
 			switch ((String) zone.get("kind")) {
-				case "GZONE" -> assertThat(environment).as("environment of %s", name)
-					.containsEntry("ZONEPAY_TOPOLOGY_LOCATION", "file:/etc/zonepay/topology.yml")
-					.doesNotContainKey("SPRING_PROFILES_ACTIVE");
+				case "GZONE" -> {
+					assertThat(environment).as("environment of %s", name).containsEntry("ZONEPAY_TOPOLOGY_LOCATION", "file:/etc/zonepay/topology.yml");
+					Map<String, Object> writer = composeTopology.zonesOfKind("GZONE").getFirst();
+					if (zone.get("id").equals(writer.get("id"))) {
+						assertThat(environment).as("environment of %s", name).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+					}
+					else {
+						assertThat(environment).as("environment of the standby %s", name).containsEntry("SPRING_PROFILES_ACTIVE", "standby")
+							.containsEntry("ZONEPAY_REPLICATION_GZONE", TopologyFile.endpoints(writer).get("config").toString());
+					}
+				}
 				case "CZONE" -> assertThat(environment).as("environment of %s", name).containsEntry("SPRING_PROFILES_ACTIVE", "czone")
-					.containsEntry("ZONEPAY_REPLICATION_GZONE", TopologyFile.endpoints(composeTopology.zonesOfKind("GZONE").getFirst()).get("config").toString());
+					.containsEntry("ZONEPAY_REPLICATION_GZONE", composeTopology.gzoneConfigs());
 				default -> assertThat(environment).as("environment of %s", name)
 					.containsEntry("ZONEPAY_ZONE_SHARD_GROUP", (String) zone.get("shard-group"))
 					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeTopology.globalDataSourcesOf((String) zone.get("city")))

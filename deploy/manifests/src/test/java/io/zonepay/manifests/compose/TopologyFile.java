@@ -59,7 +59,12 @@ record TopologyFile(List<Map<String, Object>> cities, List<Map<String, Object>> 
 		List<String> sources = new ArrayList<>();
 		zonesOfKind("CZONE").stream().filter(zone -> city.equals(zone.get("city"))).forEach(zone -> sources.add(endpoints(zone).get("config").toString()));
 		zonesOfKind("CZONE").stream().filter(zone -> !city.equals(zone.get("city"))).forEach(zone -> sources.add(endpoints(zone).get("config").toString()));
-		sources.add(endpoints(zonesOfKind("GZONE").getFirst()).get("config").toString());
+		sources.add(gzoneConfigs());
 		return String.join(",", sources);
+	}
+
+	/** The config endpoints of the GZone and its standby, the writer first (the topology declares it first). */
+	String gzoneConfigs() {
+		return String.join(",", zonesOfKind("GZONE").stream().map(zone -> endpoints(zone).get("config").toString()).toList());
 	}
 }

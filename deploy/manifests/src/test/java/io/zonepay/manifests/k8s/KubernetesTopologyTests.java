@@ -114,8 +114,17 @@ class KubernetesTopologyTests {
 		}));
 	}
 
+	@Test
+	void theGzonesStandbyReadsTheSameTopology() {
+		assertThat(topologyConfigMap("gz-sh").getData()).isEqualTo(topologyConfigMap().getData());
+	}
+
 	private static V1ConfigMap topologyConfigMap() {
-		List<V1ConfigMap> maps = Rendered.of(Kustomize.ZONES.resolve("gz")).all(V1ConfigMap.class).stream()
+		return topologyConfigMap("gz");
+	}
+
+	private static V1ConfigMap topologyConfigMap(String zone) {
+		List<V1ConfigMap> maps = Rendered.of(Kustomize.ZONES.resolve(zone)).all(V1ConfigMap.class).stream()
 			.filter(map -> map.getData() != null && map.getData().containsKey("topology.yml"))
 			.toList();
 		assertThat(maps).as("the GZone's topology ConfigMap").hasSize(1);
