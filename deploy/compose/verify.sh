@@ -3,7 +3,8 @@
 # with Docker Compose, and checks it through both gateways (published on 127.0.0.1 only): a payment in every RZone
 # with its idempotent replay and balances, a merchant written at the GZone read from each city's CZone, the same with
 # a city's CZone stopped (the city reads the other's copy), one RZone's containers stopped and its shards served by its
-# standby, Prometheus scraping every service, Grafana's dashboard queries answered by that Prometheus. Then `down -v`,
+# standby, the GZone stopped (payments go on, its standby promotes itself and takes global writes, the GZone started
+# again is fenced), Prometheus scraping every service, Grafana's dashboard queries answered by that Prometheus. Then `down -v`,
 # and checks nothing of its own is left. .ci/run calls it.
 #
 #   deploy/compose/verify.sh
@@ -332,6 +333,37 @@ moved=$(json -X POST "$hz/admin/routing/moves" -H "Authorization: Bearer $admin"
 [ "$(jq -r '.shards["07"]' <<< "$moved")" = rz1 ] || fail "moving shards 0-24 back to rz1: $moved"
 await_balance "$hz" rz1 2000
 say "rz1 serves shard 07 again, balance 2000"
+
+# ---- the GZone down: its standby in sh promotes itself; the GZone started again is fenced -----------------------------
+say "stopping the GZone (docker compose stop gz-config); payments go on, then global writes resume once gz-sh promotes itself"
+"${compose[@]}" stop gz-config > "$work/stop-gz.log" 2>&1
+stopped_at=$(date +%s)
+deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
+write_merchant() {
+	curl -sS --max-time 15 -o "$work/written" -w '%{http_code}' -X POST "$1/admin/merchants" -H 'Content-Type: application/json' \
+		-H "Authorization: Bearer $admin" -d "{\"name\": \"$2\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}" || true
+}
+for _ in $(seq 120); do
+	status=$(write_merchant "$sh" "Standby Dumplings")
+	[ "$status" = 201 ] && break
+	sleep 0.5
+done
+[ "$status" = 201 ] || fail "global writes did not resume within 60 s of stopping the GZone: $status $(cat "$work/written")"
+say "gz stopped: global writes resumed through the sh gateway $(($(date +%s) - stopped_at)) s after the stop (gz-sh promoted itself); the smoke test again"
+deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
+say "starting gz again: it must find itself fenced, and writes keep going to gz-sh"
+"${compose[@]}" start gz-config > "$work/start-gz.log" 2>&1
+await_healthy 300
+for _ in $(seq 60); do
+	fenced=$("${compose[@]}" exec -T gz-config curl -sS --max-time 5 -X POST http://127.0.0.1:8080/admin/merchants -H 'Content-Type: application/json' -d '{}' \
+		| jq -r .code 2> /dev/null || true)
+	[ "$fenced" = GZONE_FENCED ] && break
+	sleep 0.5
+done
+[ "$fenced" = GZONE_FENCED ] || fail "the GZone started again after its standby's promotion still takes writes (answered '$fenced')"
+status=$(write_merchant "$hz" "After The Fence")
+[ "$status" = 201 ] || fail "a global write through the hz gateway after gz came back: $status $(cat "$work/written")"
+say "gz is fenced (GZONE_FENCED); a write through the hz gateway went to gz-sh"
 
 # ---- observability ------------------------------------------------------------------------------------------------------
 expected=$(grep -c 'targets: \["' deploy/observability/prometheus.yml)
