@@ -1,13 +1,26 @@
 package io.zonepay.platform;
 
+import java.time.Duration;
+import java.util.List;
+
 /** What a drill does to the platform under load, and how it puts the platform back afterwards. */
 interface Disruption {
 
-	/** The zone whose shards leave it. */
+	/** The zone (or process) disturbed. */
 	String zone();
+
+	/** Whether its shards leave the zone: the drill then watches the handover and measures the RTO. */
+	default boolean movesShards() {
+		return true;
+	}
 
 	/** Does it, and says what it did in a line of the report. */
 	String apply() throws InterruptedException;
+
+	/** Figures it measured itself since {@code disruptedAt}, a line each ("global writes answered again +11.2 s"). */
+	default List<String> figures(Duration disruptedAt) throws InterruptedException {
+		return List.of();
+	}
 
 	/** Puts the platform back as it was before the drill (the zone running, its shards home), and says how it went. */
 	String restore(RoutingSnapshot original) throws InterruptedException;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.zonepay.kernel.zone.Topology;
@@ -46,6 +47,11 @@ final class Drill {
 	}
 
 	int run() throws Exception {
+		return execute().passed() ? 0 : 1;
+	}
+
+	/** Runs the drill, prints its report and writes it to the run's directory. */
+	Outcome execute() throws Exception {
 		RunDirectory run = RunDirectory.current(installation.stateDirectory())
 			.orElseThrow(() -> new IllegalStateException("ZonePay is not running; ./zonepay up first"));
 		RunDirectory.Settings settings = run.settings();
@@ -60,8 +66,7 @@ final class Drill {
 		System.out.printf("Drill %s: making a merchant and %d users ...%n", options.describe(), zoneGateways.size() * options.usersPerZone());
 		long perUser = options.rate() * options.duration().plus(STEADY_BOUND).toSeconds() / ((long) zoneGateways.size() * options.usersPerZone()) + 1;
 		Population population = new DrillSetup(api, options, admin, keyPrefix).prepare(original, zoneGateways, perUser);
-		Disruption disruption = options.kind() == DrillOptions.Kind.ZONE_DOWN ? new ZoneDown(options.zone(), installation, api, options, admin)
-				: new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api, options, admin);
+		Disruption disruption = disruption(topology, api, admin, original);
 		DrillResult result;
 		try {
 			result = underLoad(new DrillRun(api, options, admin, population, original, disruption, keyPrefix, run.path().getFileName().toString(), startedAt),
@@ -81,7 +86,45 @@ final class Drill {
 		write(file, report);
 		System.out.println("\nRestore: " + restored.line());
 		System.out.println("Report: " + file);
-		return result.passed() && restored.ok() ? 0 : 1;
+		return new Outcome(options, result.passed() && restored.ok(), report, run.path());
+	}
+
+	private Disruption disruption(Topology topology, PlatformApi api, String admin, RoutingSnapshot original) {
+		ZoneRestore zoneRestore = new ZoneRestore(api, options, admin);
+		return switch (options.kind()) {
+			case ZONE_DOWN -> new ZoneDown(options.zone(), installation, zoneRestore);
+			case DRAIN -> new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api, options, admin);
+			case FREEZE -> new Freeze(options.zone(), options.hold(), installation, zoneRestore);
+			case KAFKA_STALL -> new Freeze("kafka", options.hold(), installation, null);
+			case CZONE_DOWN -> new CzoneDown(options.zone(), installation);
+			case GZONE_DOWN -> {
+				requireTheTopologysWriter(api, admin);
+				String city = topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone())).orElseThrow().city().value();
+				URI otherCity = options.gateways().entrySet().stream().filter(gateway -> !gateway.getKey().equals(city)).map(Map.Entry::getValue).findFirst()
+					.orElse(options.admin());
+				yield new GzoneDown(options.zone(), installation, api, otherCity, admin);
+			}
+		};
+	}
+
+	/** A GZone already replaced by its standby has no standby left to promote: the drill would only take global writes away. */
+	private void requireTheTopologysWriter(PlatformApi api, String admin) throws IllegalStateException {
+		try {
+			Answer status = api.expect(200, PlatformApi.get(options.admin(), "/admin/gzone", admin), "the GZone's status");
+			String writer = status.field("zone");
+			if (!writer.equals(options.zone())) {
+				throw new IllegalStateException("the writer is " + writer + " already (a standby promoted before), and it has no standby to take over;"
+						+ " for a fresh platform: ./zonepay down, then ./zonepay up");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted");
+		}
+	}
+
+	/** A drill that ran: whether it passed, its report, and the run directory it wrote it to. */
+	record Outcome(DrillOptions options, boolean passed, String report, Path runDirectory) {
 	}
 
 	/** The load, the disruption at the end of its warm-up, the handover, the settling of every outcome and the audit. */
@@ -99,18 +142,23 @@ final class Drill {
 			awaitSteady(load, timeline, options, options.warmUp().plus(STEADY_BOUND), cpu);
 			Duration disruptedAt = timeline.now();
 			load.endAt(disruptedAt.plus(options.duration().minus(options.warmUp())));
-			watch.start(drill.disruption().zone(), drill.original().epoch(), disruptedAt.plus(HANDOVER_BOUND));
+			boolean movesShards = drill.disruption().movesShards();
+			if (movesShards) {
+				watch.start(drill.disruption().zone(), drill.original().epoch(), disruptedAt.plus(HANDOVER_BOUND));
+			}
 			String disruption = drill.disruption().apply();
 			System.out.printf("+%.1f s: %s%n", disruptedAt.toMillis() / 1000.0, disruption);
 			DrillLoad.LoadResult loaded = load.finish();
 			System.out.printf("Load done: %d requests%s; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
 					loaded.attempts().size(), cpu.since().map(host -> " (host CPUs meanwhile: " + host + ")").orElse(""));
-			RoutingWatch.Handover handover = watch.await(HANDOVER_BOUND.plusSeconds(5));
+			RoutingWatch.Handover handover = movesShards ? watch.await(HANDOVER_BOUND.plusSeconds(5)) : RoutingWatch.Handover.none(drill.original().epoch());
+			List<String> figures = drill.disruption().figures(disruptedAt);
 			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix()).settle(loaded.operations());
 			System.out.println("Auditing the books of every shard group ...");
 			var audit = new DrillAudit(books).run(drill.population(), settled.operations(), drill.keyPrefix(), loaded.lost());
+			boolean figuresHold = !(drill.disruption() instanceof GzoneDown gzone) || gzone.resumedInTime();
 			return new DrillResult(options, drill.run(), drill.startedAt(), drill.population(), drill.original().epoch(),
-					drill.original().shardsOf(drill.disruption().zone()), disruptedAt, disruption, handover, loaded, settled, audit);
+					drill.original().shardsOf(drill.disruption().zone()), disruptedAt, disruption, handover, figures, figuresHold, loaded, settled, audit);
 		}
 		finally {
 			load.abort();

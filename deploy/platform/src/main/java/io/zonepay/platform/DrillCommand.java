@@ -1,33 +1,38 @@
 package io.zonepay.platform;
 
-import org.jspecify.annotations.Nullable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import static io.zonepay.platform.ZonePayCommand.refusing;
 
-/** {@code ./zonepay drill zone-down <zone> | drain <from> <to>}: see {@link Drill}. */
+/** {@code ./zonepay drill <kind> ...}: see {@link Drill}. */
 @Command(name = "drill", description = { "Disrupts the platform under load, audits the books, puts it back.",
 		"The drill measures its own load, audits every shard group's books straight from the databases and writes its report to the run's"
-				+ " directory. Exit status 0 only when the audit passes (and, for a drain, no request failed)." })
+				+ " directory. Exit status 0 only when the audit passes (and, where the drill promises it, no request failed)." })
 final class DrillCommand {
 
-	/** Both drills check their zones against the topology, and their options, before the drill starts. */
-	private static ZonePayCommand.Action drill(CommandSpec spec, Installation installation, DrillOptions.Kind kind, String zone,
-			@Nullable String target, DrillSettings settings) {
-		KnownZones zones = KnownZones.of(installation);
-		DrillOptions options = refusing(spec, () -> {
-			zones.rzone(zone);
-			if (target != null) {
-				zones.rzone(target);
-			}
-			return DrillOptions.of(kind, zone, target, settings, zones.gateways());
-		});
+	/** After a freeze or a stall ends, the load runs this much longer: detection, failover, recovery and the first answers after them. */
+	static final Duration AFTER_HOLD = Duration.ofSeconds(25);
+
+	/** Every drill checks its zones against the topology, and its options, before the drill starts. */
+	private static ZonePayCommand.Action drill(CommandSpec spec, Installation installation, Plan plan) {
+		DrillOptions options = refusing(spec, () -> plan.options(KnownZones.of(installation)));
 		return () -> new Drill(installation, options).run();
+	}
+
+	/** A drill's options, checked against the topology. */
+	@FunctionalInterface
+	interface Plan {
+
+		DrillOptions options(KnownZones zones);
 	}
 
 	@Command(name = "zone-down", description = "Kills an RZone's process for real and lets the GZone fail it over.")
@@ -44,13 +49,17 @@ final class DrillCommand {
 		@Mixin
 		DrillSettings settings = new DrillSettings();
 
+		@Mixin
+		LoadLength length = new LoadLength();
+
 		ZoneDown(Installation installation) {
 			this.installation = installation;
 		}
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, DrillOptions.Kind.ZONE_DOWN, zone, null, settings);
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zones.rzone(zone), null, settings, length.duration(),
+					Duration.ZERO, zones.gateways()));
 		}
 	}
 
@@ -71,13 +80,168 @@ final class DrillCommand {
 		@Mixin
 		DrillSettings settings = new DrillSettings();
 
+		@Mixin
+		LoadLength length = new LoadLength();
+
 		Drain(Installation installation) {
 			this.installation = installation;
 		}
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, DrillOptions.Kind.DRAIN, from, to, settings);
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.DRAIN, zones.rzone(from), zones.rzone(to), settings,
+					length.duration(), Duration.ZERO, zones.gateways()));
 		}
+	}
+
+	@Command(name = "freeze", description = { "Freezes an RZone's process (SIGSTOP) for a while, then thaws it (SIGCONT).",
+			"A frozen zone answers nothing but is not dead: it must be detected, failed over, and fenced once thawed." })
+	static final class Freeze implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "ZONE", description = "the RZone to freeze, such as rz2")
+		String zone = "";
+
+		@Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
+				description = "how long it stays frozen, 1..600 (default: ${DEFAULT-VALUE}); the load runs through it and 25 s after")
+		int seconds;
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		Freeze(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation, zones -> held(DrillOptions.Kind.FREEZE, zones.rzone(zone), settings, seconds, zones));
+		}
+	}
+
+	@Command(name = "kafka-stall", description = { "Freezes the Kafka broker (SIGSTOP) for a while, then thaws it.",
+			"Every producer and consumer stalls at once; every outcome must be known afterwards and the books must balance." })
+	static final class KafkaStall implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "SECONDS", description = "how long the broker stays frozen, 1..600")
+		int seconds;
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		KafkaStall(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation, zones -> held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, seconds, zones));
+		}
+	}
+
+	@Command(name = "czone-down", description = "Kills a city's CZone; its city must read global data elsewhere and no request may fail.")
+	static final class CzoneDown implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "CZONE", description = "the CZone to kill, such as cz-hz")
+		String czone = "";
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		@Mixin
+		LoadLength length = new LoadLength();
+
+		CzoneDown(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.CZONE_DOWN, zones.czone(czone), null, settings, length.duration(),
+					Duration.ZERO, zones.gateways()));
+		}
+	}
+
+	@Command(name = "gzone-down", description = { "Kills the GZone; payments go on, its standby promotes itself, global writes resume.",
+			"No request may fail. The killed GZone is started again and must find itself fenced; the standby stays the writer." })
+	static final class GzoneDown implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		@Mixin
+		LoadLength length = new LoadLength();
+
+		GzoneDown(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings,
+					length.duration(), Duration.ZERO, zones.gateways()));
+		}
+	}
+
+	@Command(name = "all", description = { "Runs czone-down cz-hz, freeze rz2 (30 s), kafka-stall 20, zone-down rz1 and gzone-down in turn, one report.",
+			"gzone-down comes last: it leaves the standby as the writer. Exit status 0 only when every drill passes." })
+	static final class All implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		All(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			List<DrillOptions> drills = refusing(spec, () -> plan(KnownZones.of(installation)));
+			return () -> new DrillSeries(installation, drills).run();
+		}
+
+		private List<DrillOptions> plan(KnownZones zones) {
+			Duration length = Duration.ofSeconds(40);
+			List<DrillOptions> drills = new ArrayList<>();
+			drills.add(DrillOptions.of(DrillOptions.Kind.CZONE_DOWN, zones.czone(zones.czones().getFirst()), null, settings, length, Duration.ZERO,
+					zones.gateways()));
+			List<String> rzones = zones.rzones();
+			drills.add(held(DrillOptions.Kind.FREEZE, rzones.get(1 % rzones.size()), settings, 30, zones));
+			drills.add(held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, 20, zones));
+			drills.add(DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, rzones.getFirst(), null, settings, length, Duration.ZERO, zones.gateways()));
+			drills.add(DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings, length, Duration.ZERO, zones.gateways()));
+			return drills;
+		}
+	}
+
+	/** A drill whose disruption lasts a set time: the load runs through it and {@link #AFTER_HOLD} after. */
+	private static DrillOptions held(DrillOptions.Kind kind, String zone, DrillSettings settings, int seconds, KnownZones zones) {
+		Duration hold = Duration.ofSeconds(seconds);
+		Duration length = Duration.ofSeconds(settings.warmUp).plus(hold).plus(AFTER_HOLD);
+		return DrillOptions.of(kind, zone, null, settings, length, hold, zones.gateways());
 	}
 }

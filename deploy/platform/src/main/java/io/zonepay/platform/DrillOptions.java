@@ -11,17 +11,18 @@ import org.jspecify.annotations.Nullable;
 import static io.zonepay.platform.ZonePayCommand.within;
 
 /**
- * {@code ./zonepay drill zone-down <zone> | drain <from> <to>} and its options, each within its bounds.
- * @param zone the zone killed, or the one drained
+ * {@code ./zonepay drill <kind> ...} and its options, each within its bounds.
+ * @param zone the zone (or process) disrupted: killed, drained, frozen; {@code kafka} for a broker stall
  * @param target where a drain moves the shards; null for zone-down
  * @param rate operations started per second (a payment is two requests, an order and its payment; a transfer one)
  * @param duration how long the load runs, warm-up included
  * @param warmUp how long the load ramps up to its rate before the disruption (at the earliest)
  * @param gateways each city's gateway, by city id
  * @param admin the gateway through which the drill calls the GZone's {@code /admin} API
+ * @param hold how long a freeze or a broker stall lasts; zero for the other kinds
  */
 record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, Duration duration, Duration warmUp, int usersPerZone,
-		boolean restore, Map<String, URI> gateways, URI admin) {
+		boolean restore, Map<String, URI> gateways, URI admin, Duration hold) {
 
 	DrillOptions {
 		if ((kind == Kind.DRAIN) != (target != null)) {
@@ -29,6 +30,9 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 		}
 		if (zone.equals(target)) {
 			throw new IllegalArgumentException("a drain moves shards from one zone to another, not to " + zone + " itself");
+		}
+		if (kind.holds()) {
+			within(kind == Kind.FREEZE ? "--seconds" : "SECONDS", (int) hold.toSeconds(), 1, 600);
 		}
 		within("--rate", rate, 1, 500);
 		within("--seconds", (int) duration.toSeconds(), 5, 3600);
@@ -48,7 +52,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 
 	enum Kind {
 
-		ZONE_DOWN("zone-down"), DRAIN("drain");
+		ZONE_DOWN("zone-down"), DRAIN("drain"), FREEZE("freeze"), CZONE_DOWN("czone-down"), GZONE_DOWN("gzone-down"), KAFKA_STALL("kafka-stall");
 
 		private final String command;
 
@@ -59,23 +63,47 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 		String command() {
 			return command;
 		}
+
+		/** Whether the disruption lasts a set time, and ends by itself. */
+		boolean holds() {
+			return this == FREEZE || this == KAFKA_STALL;
+		}
+
+		/** Whether an RZone's shards leave it: the drill watches the handover and measures the RTO. */
+		boolean movesShards() {
+			return this == ZONE_DOWN || this == DRAIN || this == FREEZE;
+		}
+
+		/** Whether the drill promises that no request fails: nothing a client calls is taken away for long. */
+		boolean noRequestMayFail() {
+			return this == DRAIN || this == CZONE_DOWN || this == GZONE_DOWN;
+		}
 	}
 
 	/**
 	 * @param topologyGateways each city's gateway as the topology declares it, in the topology's order; {@code --gateways}
 	 * overrides them one by one, and the first city's is the default admin gateway (the GZone's city comes first in the
 	 * local topology)
+	 * @param duration how long the load runs, warm-up included
+	 * @param hold how long a freeze or a stall lasts (zero for the other kinds)
 	 */
-	static DrillOptions of(Kind kind, String zone, @Nullable String target, DrillSettings settings, Map<String, URI> topologyGateways) {
+	static DrillOptions of(Kind kind, String zone, @Nullable String target, DrillSettings settings, Duration duration, Duration hold,
+			Map<String, URI> topologyGateways) {
 		Map<String, URI> gateways = new LinkedHashMap<>(topologyGateways);
 		gateways.putAll(settings.gateways);
 		URI admin = settings.admin != null ? settings.admin : gateways.values().stream().findFirst().orElseThrow(
 				() -> new IllegalArgumentException("no gateway: the topology declares none and --gateways names none"));
-		return new DrillOptions(kind, zone, target, settings.rate, Duration.ofSeconds(settings.seconds), Duration.ofSeconds(settings.warmUp),
-				settings.usersPerZone, !settings.noRestore, gateways, admin);
+		return new DrillOptions(kind, zone, target, settings.rate, duration, Duration.ofSeconds(settings.warmUp), settings.usersPerZone,
+				!settings.noRestore, gateways, admin, hold);
 	}
 
 	String describe() {
-		return kind == Kind.ZONE_DOWN ? "zone-down " + zone : "drain " + zone + " -> " + target;
+		return switch (kind) {
+			case DRAIN -> "drain " + zone + " -> " + target;
+			case FREEZE -> "freeze " + zone + " for " + hold.toSeconds() + " s";
+			case KAFKA_STALL -> "kafka-stall " + hold.toSeconds() + " s";
+			case GZONE_DOWN -> "gzone-down " + zone;
+			default -> kind.command() + " " + zone;
+		};
 	}
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What must hold before a drill disturbs anything: the platform of the current run is up, every process alive, every
- * RZone UP at the GZone and serving shards, and the zones the drill names are RZones. Answers the routing table as it
+ * RZone UP at the GZone and serving shards, and the zones whose shards the drill moves are RZones. Answers the routing table as it
  * was, which the drill restores.
  */
 final class DrillPreflight {
@@ -40,7 +40,9 @@ final class DrillPreflight {
 			throw new IllegalStateException("every RZone must be UP and serving shards before a drill; not so: " + notUp
 					+ ". Start a zone that is down; give shards back with POST /admin/routing/moves");
 		}
-		requireRzone(rzones, options.zone());
+		if (options.kind().movesShards()) {
+			requireRzone(rzones, options.zone());
+		}
 		Optional.ofNullable(options.target()).ifPresent(target -> requireRzone(rzones, target));
 		return api.routing(options.admin(), adminToken);
 	}

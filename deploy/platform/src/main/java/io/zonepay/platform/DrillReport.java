@@ -52,6 +52,11 @@ final class DrillReport {
 		Duration at = result.disruptedAt();
 		RoutingWatch.Handover handover = result.handover();
 		line("");
+		if (!result.options().kind().movesShards()) {
+			line("Disruption at +%.1f s: %s.", seconds(at), result.disruption());
+			result.figures().forEach(figure -> line("  %s", figure));
+			return;
+		}
 		line("Disruption at +%.1f s: %s; it served shards %s.", seconds(at), result.disruption(), RoutingSnapshot.ranges(result.zoneShards()));
 		if (handover.published() == null) {
 			line("  %s still served shards at the end of the watch: no handover was published (epoch %d).", zone, result.epochBefore());
@@ -61,10 +66,12 @@ final class DrillReport {
 					after(handover.published(), at));
 			handover.gateways().forEach((city, seen) -> line("  %-74s %s", "gateway %s routing by epoch %d".formatted(city, handover.epoch()), after(seen, at)));
 		}
-		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN) {
+		result.figures().forEach(figure -> line("  %s", figure));
+		if (result.options().kind() != DrillOptions.Kind.DRAIN) {
 			List<Attempt> attempts = result.load().attempts();
 			Optional<Duration> rto = DrillFigures.recoveryTime(attempts, zone, at);
-			line("  %-74s %s", "RTO: first 2xx for a user of %s on a request sent after the kill".formatted(zone),
+			String what = result.options().kind() == DrillOptions.Kind.FREEZE ? "freeze" : "kill";
+			line("  %-74s %s", "RTO: first 2xx for a user of %s on a request sent after the %s".formatted(zone, what),
 					rto.map(DrillReport::plus).orElse("none within the load: raise --seconds"));
 			line("  %-74s %s", "last failed request of a user of %s answered".formatted(zone),
 					DrillFigures.lastFailure(attempts, zone, at).map(DrillReport::plus).orElse("none"));
@@ -86,8 +93,11 @@ final class DrillReport {
 		line("  %-6s %9s %7s  %s", "zone", "requests", "failed", "failures by status and code");
 		DrillFigures.byZone(attempts).forEach((zone, tally) -> line("  %-6s %9d %7d  %s", zone, tally.requests(), tally.failed(), failures(tally.failures())));
 		String zone = result.options().zone();
-		if (result.options().kind() == DrillOptions.Kind.DRAIN) {
-			line("  Failed requests of any zone: %d (a drain's target: 0).", DrillFigures.failedFrom(all, at));
+		if (result.options().kind().noRequestMayFail()) {
+			line("  Failed requests of any zone: %d (this drill's target: 0).", DrillFigures.failedFrom(all, at));
+		}
+		else if (!result.options().kind().movesShards()) {
+			line("  Failed requests of any zone: %d.", DrillFigures.failedFrom(all, at));
 		}
 		else {
 			line("  Failed requests of users of other zones than %s: %d.", zone, DrillFigures.failedOutside(all, zone, at));
@@ -112,6 +122,9 @@ final class DrillReport {
 		long unknown = operations.stream().filter(Operation::resolvedLater).count();
 		line("  Outcome unknown when the load ended: %d; sent again with the same Idempotency-Key and body: %d decided (%d requests).", unknown,
 				settled.resolved(), settled.attempts().size());
+		if (result.options().kind() == DrillOptions.Kind.KAFKA_STALL) {
+			line("  Outcome still unknown after the settling: %d (this drill's target: 0).", result.unknownOutcomes());
+		}
 		line("  Every acknowledged transfer COMPLETED or FAILED %.1f s later%s.", seconds(settled.quiescence()),
 				settled.undecided() == 0 ? "" : ", but for " + settled.undecided() + " still undecided after " + Settlement.QUIESCENCE_BOUND.toSeconds() + " s");
 	}
@@ -127,7 +140,7 @@ final class DrillReport {
 			}
 		}
 		line("");
-		line("Result: %s", result.passed() ? "PASS" : "FAIL" + (result.auditPassed() ? " (failed requests during a drain)" : " (audit)"));
+		line("Result: %s", result.passed() ? "PASS" : "FAIL" + (result.auditPassed() ? " (" + whyFailed(result) + ")" : " (audit)"));
 	}
 
 	private void howMeasured(DrillResult result) {
@@ -136,13 +149,34 @@ final class DrillReport {
 		line("from the start of the load. A failed call (5xx, 421, no answer within %d s) is sent again with the same", PlatformApi.REQUEST_TIMEOUT.toSeconds());
 		line("Idempotency-Key and body after Retry-After (5 s at most; without one, a pause doubling from 250 ms to 2 s, with jitter), as are a 409 still in flight and a 429,");
 		line("for up to %d s per operation; every attempt counts as a request above.", PersistentCall.BUDGET.toSeconds());
-		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN) {
-			line("RTO counts from the moment SIGKILL was sent to the first 2xx answer to a request, sent after the kill, for a user");
-			line("whose shard the killed zone served: detection by the GZone's supervisor, the failover it publishes, the standby");
+		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN || result.options().kind() == DrillOptions.Kind.FREEZE) {
+			line("RTO counts from the moment the signal was sent to the first 2xx answer to a request, sent after it, for a user");
+			line("whose shard the disrupted zone served: detection by the GZone's supervisor, the failover it publishes, the standby");
 			line("adopting the shard group, the gateways picking the new table up and their breakers letting traffic through.");
+		}
+		if (result.options().kind() == DrillOptions.Kind.FREEZE) {
+			line("Detection is the handover's publication: the supervisor marked the frozen zone DOWN and moved its shards in one epoch.");
+		}
+		if (result.options().kind() == DrillOptions.Kind.GZONE_DOWN) {
+			line("Global writes are measured by a write of a merchant through the other city's gateway every 250 ms from the kill on,");
+			line("until one is answered 201: the standby's detection (10 s of silence and no answer), promotion and first write.");
 		}
 		line("Handover and gateway times are the first polls (every 100 ms) of GET /admin/routing and of each gateway's");
 		line("GET /ops/state that show the new epoch. The audit's expected balances come from the drill's own records.");
+	}
+
+	private static String whyFailed(DrillResult result) {
+		List<String> why = new java.util.ArrayList<>();
+		if (result.options().kind().noRequestMayFail() && result.failedRequests() > 0) {
+			why.add(result.failedRequests() + " failed requests");
+		}
+		if (result.options().kind() == DrillOptions.Kind.KAFKA_STALL && result.unknownOutcomes() > 0) {
+			why.add(result.unknownOutcomes() + " outcomes unknown");
+		}
+		if (!result.figuresHold()) {
+			why.add("a figure over its bound");
+		}
+		return String.join(", ", why);
 	}
 
 	private static String failures(Map<String, Long> failures) {

@@ -8,15 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Option;
 
-/** The load a drill runs and what it does afterwards, the same for both drills; see {@link DrillOptions} for the bounds. */
+/**
+ * The load a drill runs and what it does afterwards, the same for every drill; see {@link DrillOptions} for the bounds.
+ * How long the load runs is {@link LoadLength}, but for a freeze, whose {@code --seconds} is how long it freezes.
+ */
 final class DrillSettings {
 
 	@Option(names = "--rate", defaultValue = "20", paramLabel = "N",
 			description = "operations started per second (a payment is two requests), 1..500 (default: ${DEFAULT-VALUE})")
 	int rate;
-
-	@Option(names = "--seconds", defaultValue = "40", paramLabel = "N", description = "how long the load runs, warm-up included, 5..3600 (default: ${DEFAULT-VALUE})")
-	int seconds;
 
 	@Option(names = "--warm-up", defaultValue = "15", paramLabel = "N",
 			description = "seconds of ramp-up before the disruption, at the earliest, 1..600 (default: ${DEFAULT-VALUE})")

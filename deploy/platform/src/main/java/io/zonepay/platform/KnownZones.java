@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zonepay.kernel.zone.Topology;
+import io.zonepay.kernel.zone.ZoneKind;
 
 /**
  * The zones and processes a command line may name: those of the running platform's topology or, with no run, of the
@@ -30,6 +31,36 @@ record KnownZones(Topology topology, Path file) {
 			throw new IllegalArgumentException("no RZone " + name + " in the topology (" + file.getFileName() + "): " + String.join(", ", rzones));
 		}
 		return name;
+	}
+
+	/** A CZone a drill may kill. */
+	String czone(String name) {
+		List<String> czones = topology.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).map(zone -> zone.id().value()).toList();
+		if (!czones.contains(name)) {
+			throw new IllegalArgumentException("no CZone " + name + " in the topology (" + file.getFileName() + "): " + String.join(", ", czones));
+		}
+		return name;
+	}
+
+	/** The GZone that writes at the start, which {@code drill gzone-down} kills; it needs a standby to promote. */
+	String gzoneWithStandby() {
+		if (topology.gzoneStandby().isEmpty()) {
+			throw new IllegalArgumentException("the topology (" + file.getFileName() + ") gives the GZone no standby: nothing would take over");
+		}
+		return topology.gzone().id().value();
+	}
+
+	List<String> czones() {
+		return topology.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).map(zone -> zone.id().value()).toList();
+	}
+
+	List<String> rzones() {
+		return topology.rzones().stream().map(zone -> zone.id().value()).toList();
+	}
+
+	/** The city of a zone. */
+	String cityOf(String zone) {
+		return topology.zones().stream().filter(spec -> spec.id().value().equals(zone)).findFirst().orElseThrow().city().value();
 	}
 
 	/** A process {@code kill} and {@code start} may touch: a zone or a city's gateway, never the infrastructure. */

@@ -71,6 +71,11 @@ final class ProcessControl {
 		return 0;
 	}
 
+	/** Whether a zone's process of the current run is alive. */
+	static boolean running(Installation installation, String name) {
+		return RunDirectory.current(installation.stateDirectory()).flatMap(run -> alive(run, name)).isPresent();
+	}
+
 	private RunDirectory currentRun() {
 		return RunDirectory.current(installation.stateDirectory()).orElseThrow(() -> new IllegalStateException("ZonePay is not running"));
 	}

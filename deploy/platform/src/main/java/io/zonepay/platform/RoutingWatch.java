@@ -105,5 +105,10 @@ final class RoutingWatch {
 	 * @param gateways when each city's gateway first routed by it, by city
 	 */
 	record Handover(@Nullable Duration published, long epoch, Map<String, Duration> gateways) {
+
+		/** No shard was to move: nothing was watched. */
+		static Handover none(long epoch) {
+			return new Handover(null, epoch, Map.of());
+		}
 	}
 }

@@ -38,7 +38,12 @@ public final class ZonePayCli {
 	/** @param parseOnly whether to stop once the command line passed its checks (exit 0), or was answered ({@link #ANSWERED}) */
 	static CommandLine commandLine(Installation installation, boolean parseOnly) {
 		CommandLine drill = new CommandLine(new DrillCommand()).addSubcommand(new DrillCommand.ZoneDown(installation))
-			.addSubcommand(new DrillCommand.Drain(installation));
+			.addSubcommand(new DrillCommand.Drain(installation))
+			.addSubcommand(new DrillCommand.Freeze(installation))
+			.addSubcommand(new DrillCommand.KafkaStall(installation))
+			.addSubcommand(new DrillCommand.CzoneDown(installation))
+			.addSubcommand(new DrillCommand.GzoneDown(installation))
+			.addSubcommand(new DrillCommand.All(installation));
 		return new CommandLine(new Root()).addSubcommand(new UpCommand(installation))
 			.addSubcommand(new PlatformDown(installation))
 			.addSubcommand(new PlatformStatus(installation))

@@ -76,7 +76,7 @@ class DrillOptionsTests {
 	@Test
 	void refusesADrillWithNoGatewayToCall() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, "rz1", null, new DrillSettings(), Map.of()))
+			.isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, "rz1", null, new DrillSettings(), Duration.ofSeconds(40), Duration.ZERO, Map.of()))
 			.withMessage("no gateway: the topology declares none and --gateways names none");
 	}
 
@@ -91,12 +91,43 @@ class DrillOptionsTests {
 			.withMessageContaining("'http://a b'");
 	}
 
+	@Test
+	void aFreezeOrAStallLastsWithinItsBoundsAndSaysHowLong() {
+		DrillSettings defaults = CommandLine.populateCommand(new DrillSettings());
+		DrillOptions freeze = DrillOptions.of(DrillOptions.Kind.FREEZE, "rz2", null, defaults, Duration.ofSeconds(70), Duration.ofSeconds(30),
+				TOPOLOGY_GATEWAYS);
+		assertThat(freeze.describe()).isEqualTo("freeze rz2 for 30 s");
+		assertThat(freeze.kind().movesShards()).isTrue();
+		assertThat(freeze.kind().noRequestMayFail()).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.KAFKA_STALL, "kafka", null, defaults,
+				Duration.ofSeconds(70), Duration.ZERO, TOPOLOGY_GATEWAYS)).withMessage("SECONDS must be 1..600, not 0");
+	}
+
+	@Test
+	void theGlobalDataDrillsPromiseThatNoRequestFails() {
+		assertThat(DrillOptions.Kind.CZONE_DOWN.noRequestMayFail()).isTrue();
+		assertThat(DrillOptions.Kind.GZONE_DOWN.noRequestMayFail()).isTrue();
+		assertThat(DrillOptions.Kind.KAFKA_STALL.movesShards()).isFalse();
+	}
+
 	private static DrillOptions zoneDown(String zone, String... settings) {
-		return DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zone, null, CommandLine.populateCommand(new DrillSettings(), settings), TOPOLOGY_GATEWAYS);
+		Loaded loaded = CommandLine.populateCommand(new Loaded(), settings);
+		return DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zone, null, loaded.settings, loaded.length.duration(), Duration.ZERO, TOPOLOGY_GATEWAYS);
 	}
 
 	private static DrillOptions drain(String from, String to, String... settings) {
-		return DrillOptions.of(DrillOptions.Kind.DRAIN, from, to, CommandLine.populateCommand(new DrillSettings(), settings), TOPOLOGY_GATEWAYS);
+		Loaded loaded = CommandLine.populateCommand(new Loaded(), settings);
+		return DrillOptions.of(DrillOptions.Kind.DRAIN, from, to, loaded.settings, loaded.length.duration(), Duration.ZERO, TOPOLOGY_GATEWAYS);
+	}
+
+	/** A drill's settings and its load's length, as the commands that have both take them. */
+	static final class Loaded {
+
+		@CommandLine.Mixin
+		DrillSettings settings = new DrillSettings();
+
+		@CommandLine.Mixin
+		LoadLength length = new LoadLength();
 	}
 
 	private static Map<String, URI> gateways() {
