@@ -338,7 +338,8 @@ say "rz1 serves shard 07 again, balance 2000"
 say "stopping the GZone (docker compose stop gz-config); payments go on, then global writes resume once gz-sh promotes itself"
 "${compose[@]}" stop gz-config > "$work/stop-gz.log" 2>&1
 stopped_at=$(date +%s)
-deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
+# Global writes are unavailable until the standby's promotion: the smoke test pays the merchant made above.
+SMOKE_MERCHANT=$merchant_id deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
 write_merchant() {
 	curl -sS --max-time 15 -o "$work/written" -w '%{http_code}' -X POST "$1/admin/merchants" -H 'Content-Type: application/json' \
 		-H "Authorization: Bearer $admin" -d "{\"name\": \"$2\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}" || true
