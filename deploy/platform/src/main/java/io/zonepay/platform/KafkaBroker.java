@@ -41,7 +41,8 @@ final class KafkaBroker {
 		List<String> jvm = new java.util.ArrayList<>(JVM);
 		jvm.addAll(log4j);
 		Process format = spawner.java("kafka-format", jvm, List.of("-cp", installation.kafkaClassPath(), "kafka.tools.StorageTool", "format",
-				"-t", clusterId(), "-c", properties.toString()));
+				// One argument, "--cluster-id=...": an id may start with "-", which the tool would take for an option (1 run in 64).
+				"--cluster-id=" + clusterId(), "-c", properties.toString()));
 		try {
 			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
 				format.destroyForcibly();
