@@ -1,6 +1,9 @@
 package io.zonepay.config.supervision;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -44,10 +47,18 @@ class SupervisionConfiguration {
 		return new ZoneMeters(registry);
 	}
 
+	/** Every city's gateway, as the topology declares it: what they see on the request path tells a frozen zone from a busy one. */
+	@Bean(destroyMethod = "close")
+	GatewayViews gatewayViews(Topology topology, SupervisorProperties properties, JsonMapper json) {
+		List<URI> gateways = topology.cities().stream().map(Topology.City::gateway).filter(Objects::nonNull).toList();
+		return new GatewayViews(gateways, properties.gatewayTimeout(), json);
+	}
+
 	@Bean
-	ZoneSupervisor zoneSupervisor(HealthChecker checker, RoutingChanges routing, SwitchStore switches, Standbys standbys, ZoneMeters meters,
-			SupervisorProperties properties) {
-		return new ZoneSupervisor(checker, routing, () -> switches.current().automaticFailover(), standbys, meters, properties, Clock.systemUTC());
+	ZoneSupervisor zoneSupervisor(HealthChecker checker, GatewayViews gateways, RoutingChanges routing, SwitchStore switches, Standbys standbys,
+			ZoneMeters meters, SupervisorProperties properties) {
+		return new ZoneSupervisor(checker, gateways, routing, () -> switches.current().automaticFailover(), standbys, meters, properties,
+				Clock.systemUTC());
 	}
 
 	/**

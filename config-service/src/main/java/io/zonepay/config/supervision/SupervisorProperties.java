@@ -17,12 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cascadeGuard how long a zone that took shards over automatically is not itself failed over automatically
  * @param unresponsiveFor how long a zone whose checks time out (rather than being refused) must go without answering
  * before it is marked DOWN: a frozen zone never answers, a busy one answers some check in that time
+ * @param silentBeforeDown how long a gateway must have had requests waiting on a zone with not one answer, for a zone
+ * that also missed a check to be marked DOWN at once: a busy zone answers its traffic, slowly; a frozen one answers
+ * nothing. Zero goes by the checks alone
+ * @param gatewayTimeout bound on asking the gateways what they see, each round
  */
 @ConfigurationProperties("zonepay.supervisor")
 record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
 		@DefaultValue("2s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
 		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace,
-		@DefaultValue("60s") Duration cascadeGuard, @DefaultValue("15s") Duration unresponsiveFor) {
+		@DefaultValue("60s") Duration cascadeGuard, @DefaultValue("15s") Duration unresponsiveFor, @DefaultValue("2s") Duration silentBeforeDown,
+		@DefaultValue("500ms") Duration gatewayTimeout) {
 
 	SupervisorProperties {
 		if (!interval.isPositive() || !checkTimeout.isPositive()) {
@@ -42,6 +47,9 @@ record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		}
 		if (unresponsiveFor.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.unresponsive-for cannot be negative");
+		}
+		if (silentBeforeDown.isNegative() || !gatewayTimeout.isPositive()) {
+			throw new IllegalArgumentException("zonepay.supervisor.silent-before-down cannot be negative, gateway-timeout must be positive");
 		}
 		if (startupGrace.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.startup-grace cannot be negative");

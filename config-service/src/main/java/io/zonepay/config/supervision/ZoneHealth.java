@@ -13,16 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param lastCheck when it was last checked; {@code null} before the first check
  * @param missingSince when the misses in a row began; {@code null} while it answers
  * @param seenUp whether it answered at least once since this GZone began supervising
+ * @param silence how long the gateways had seen it answer none of its traffic when it last missed a check in time
  */
-record ZoneHealth(int misses, int refusals, int answers, @Nullable Instant lastCheck, @Nullable Instant missingSince, boolean seenUp) {
+record ZoneHealth(int misses, int refusals, int answers, @Nullable Instant lastCheck, @Nullable Instant missingSince, boolean seenUp,
+		Duration silence) {
 
-	static final ZoneHealth UNCHECKED = new ZoneHealth(0, 0, 0, null, null, false);
+	static final ZoneHealth UNCHECKED = new ZoneHealth(0, 0, 0, null, null, false, Duration.ZERO);
 
 	/** Counts stop here: the decisions only compare them with a small threshold. */
 	private static final int MAX_COUNT = 1_000_000;
 
 	ZoneHealth answered(Instant at) {
-		return new ZoneHealth(0, 0, Math.min(answers + 1, MAX_COUNT), at, null, true);
+		return new ZoneHealth(0, 0, Math.min(answers + 1, MAX_COUNT), at, null, true, Duration.ZERO);
 	}
 
 	/**
@@ -30,24 +32,38 @@ record ZoneHealth(int misses, int refusals, int answers, @Nullable Instant lastC
 	 * @param refused whether it was a refusal rather than no answer in time
 	 */
 	ZoneHealth missed(Instant at, boolean counts, boolean refused) {
+		return missed(at, counts, refused, Duration.ZERO);
+	}
+
+	/** @param silence how long the gateways have seen the zone answer none of its traffic (a check that timed out) */
+	ZoneHealth missed(Instant at, boolean counts, boolean refused, Duration silence) {
 		if (!counts) {
-			return new ZoneHealth(0, 0, 0, at, null, seenUp);
+			return new ZoneHealth(0, 0, 0, at, null, seenUp, Duration.ZERO);
 		}
 		return new ZoneHealth(Math.min(misses + 1, MAX_COUNT), refused ? Math.min(refusals + 1, MAX_COUNT) : 0, 0, at,
-				missingSince == null ? at : missingSince, seenUp);
+				missingSince == null ? at : missingSince, seenUp, refused ? Duration.ZERO : silence);
 	}
 
 	/** A check that says nothing about the zone (most zones were slow at once): checked, but nothing counted. */
 	ZoneHealth unjudged(Instant at) {
-		return new ZoneHealth(misses, refusals, answers, at, missingSince, seenUp);
+		return new ZoneHealth(misses, refusals, answers, at, missingSince, seenUp, silence);
 	}
 
 	/**
-	 * Whether it should be marked down: it refused {@code missesBeforeDown} checks in a row (gone), or missed as many and
-	 * has not answered for {@code unresponsiveFor} (frozen, not merely busy: a busy zone answers some check in that time).
+	 * Whether it should be marked down: it refused {@code missesBeforeDown} checks in a row (gone); or it missed a check in
+	 * time while the gateways had seen it answer none of its traffic for {@code silentBeforeDown} (frozen: a busy zone
+	 * answers its traffic, slowly); or it missed {@code missesBeforeDown} checks and has not answered for
+	 * {@code unresponsiveFor} (frozen with no traffic to tell by).
 	 */
 	boolean down(int missesBeforeDown, Duration unresponsiveFor, Instant now) {
+		return down(missesBeforeDown, unresponsiveFor, Duration.ZERO, now);
+	}
+
+	boolean down(int missesBeforeDown, Duration unresponsiveFor, Duration silentBeforeDown, Instant now) {
 		if (refusals >= missesBeforeDown) {
+			return true;
+		}
+		if (silentBeforeDown.isPositive() && misses > 0 && refusals == 0 && silence.compareTo(silentBeforeDown) >= 0) {
 			return true;
 		}
 		return misses >= missesBeforeDown && missingSince != null && !now.isBefore(missingSince.plus(unresponsiveFor));

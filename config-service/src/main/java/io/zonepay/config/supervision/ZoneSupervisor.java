@@ -1,6 +1,7 @@
 package io.zonepay.config.supervision;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,9 @@ import io.zonepay.kernel.zone.ZoneStatus;
 
 /**
  * Watches every RZone of the newest routing table and turns what it sees into routing changes. A zone that refuses
- * {@code missesBeforeDown} checks in a row (it is gone), or misses as many and has not answered for
- * {@code unresponsiveFor} (it is frozen, not merely busy), is marked DOWN and, with the switch {@code failover.auto} on,
+ * {@code missesBeforeDown} checks in a row (it is gone), or misses a check in time while the gateways have seen it answer
+ * none of its traffic for {@code silentBeforeDown} (frozen, not merely busy), or misses checks and has not answered for
+ * {@code unresponsiveFor} (frozen with no traffic to tell by), is marked DOWN and, with the switch {@code failover.auto} on,
  * its shards go to a standby in the same epoch. A DOWN zone that answers as many checks in a row is marked UP but gets
  * no shards back: an operator moves them when the zone is trusted again. With the switch on, no DOWN zone keeps shards
  * while an UP RZone could take them; when none is left, the last zone is marked DOWN with its shards, since moving
@@ -34,6 +36,8 @@ final class ZoneSupervisor {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ZoneSupervisor.class);
 
 	private final HealthChecker checker;
+
+	private final RequestPathView requestPath;
 
 	private final RoutingChanges routing;
 
@@ -61,7 +65,13 @@ final class ZoneSupervisor {
 
 	ZoneSupervisor(HealthChecker checker, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys, ZoneMeters meters,
 			SupervisorProperties properties, Clock clock) {
+		this(checker, RequestPathView.NONE, routing, automaticFailover, standbys, meters, properties, clock);
+	}
+
+	ZoneSupervisor(HealthChecker checker, RequestPathView requestPath, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys,
+			ZoneMeters meters, SupervisorProperties properties, Clock clock) {
 		this.checker = checker;
+		this.requestPath = requestPath;
 		this.routing = routing;
 		this.automaticFailover = automaticFailover;
 		this.standbys = standbys;
@@ -103,13 +113,16 @@ final class ZoneSupervisor {
 		boolean graceOver = !now.isBefore(started.plus(properties.startupGrace()));
 		Map<ZoneId, Check> checks = checker.check(rzones);
 		boolean slowEverywhere = slowEverywhere(checks);
+		// Asked after the checks: a zone that timed out is judged by what its traffic saw until then.
+		Map<ZoneId, Duration> silences = checks.containsValue(Check.SLOW) && !slowEverywhere ? requestPath.silences() : Map.of();
 		checks.forEach((zone, check) -> {
 			seen.compute(zone, (id, before) -> {
 				ZoneHealth previous = before == null ? ZoneHealth.UNCHECKED : before;
 				return switch (check) {
 					case ANSWERED -> previous.answered(now);
 					case REFUSED -> previous.missed(now, graceOver || previous.seenUp(), true);
-					case SLOW -> slowEverywhere ? previous.unjudged(now) : previous.missed(now, graceOver || previous.seenUp(), false);
+					case SLOW -> slowEverywhere ? previous.unjudged(now)
+							: previous.missed(now, graceOver || previous.seenUp(), false, silences.getOrDefault(zone, Duration.ZERO));
 				};
 			});
 			meters.gauge(zone, () -> health(zone));
@@ -152,7 +165,7 @@ final class ZoneSupervisor {
 		Instant now = clock.instant();
 		for (Zone zone : plan.rzones()) {
 			ZoneHealth health = health(zone.id());
-			boolean down = health.down(properties.missesBeforeDown(), properties.unresponsiveFor(), now);
+			boolean down = health.down(properties.missesBeforeDown(), properties.unresponsiveFor(), properties.silentBeforeDown(), now);
 			if (zone.status() == ZoneStatus.UP && down && auto && absorbing(zone.id())) {
 				continue;
 			}

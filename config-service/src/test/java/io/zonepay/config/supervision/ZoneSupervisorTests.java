@@ -48,6 +48,11 @@ class ZoneSupervisorTests {
 
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	static final Duration SILENT_BEFORE_DOWN = Duration.ofSeconds(2);
+
+	/** What the gateways report: how long each zone has answered none of its traffic. */
+	final Map<ZoneId, Duration> silences = new java.util.HashMap<>();
+
 	boolean automaticFailover = true;
 
 	@Test
@@ -74,6 +79,33 @@ class ZoneSupervisorTests {
 
 		supervised.rounds(3);
 		assertThat(supervised.table().epoch()).as("a dead zone that is DOWN already changes nothing more").isEqualTo(2);
+	}
+
+	@Test
+	void aZoneThatMissesACheckWhileItsTrafficGetsNoAnswerIsFrozenAndMarkedDownAtOnce() {
+		Supervised supervised = supervise(FOUR_ZONES, Duration.ZERO);
+		supervised.rounds(1);
+		zones.freeze("rz2");
+		silences.put(zone("rz2"), Duration.ofMillis(2_400));
+
+		supervised.rounds(1);
+		RoutingTable table = supervised.table();
+		assertThat(table.epoch()).as("one missed check and a silent zone").isEqualTo(2);
+		assertThat(status(table, "rz2")).isEqualTo(ZoneStatus.DOWN);
+		assertThat(table.shardsOf(zone("rz1"))).hasSize(50);
+	}
+
+	@Test
+	void aBusyZoneThatMissesChecksButAnswersItsTrafficIsNotFailedOver() {
+		Supervised supervised = supervise(FOUR_ZONES, Duration.ZERO);
+		supervised.rounds(1);
+		zones.freeze("rz2");
+		silences.put(zone("rz2"), Duration.ofMillis(600));
+		silences.put(zone("rz3"), Duration.ofSeconds(5));
+
+		supervised.rounds(5);
+		assertThat(supervised.table().epoch()).as("rz2 answers its traffic; rz3 answers its checks").isEqualTo(1);
+		assertThat(supervised.supervisor().health(zone("rz2")).misses()).isEqualTo(5);
 	}
 
 	@Test
@@ -272,9 +304,9 @@ class ZoneSupervisorTests {
 	private Supervised supervise(Topology topology, Duration startupGrace, Duration cascadeGuard) {
 		FakeRoutingChanges routing = new FakeRoutingChanges(topology.initialRoutingTable());
 		SupervisorProperties properties = new SupervisorProperties(true, Duration.ofMillis(500), Duration.ofMillis(300), 3, 100,
-				"/actuator/health/liveness", startupGrace, cascadeGuard, UNRESPONSIVE_FOR);
+				"/actuator/health/liveness", startupGrace, cascadeGuard, UNRESPONSIVE_FOR, SILENT_BEFORE_DOWN, Duration.ofMillis(500));
 		RoundClock clock = new RoundClock(Instant.parse("2025-01-01T00:00:00Z"));
-		return new Supervised(new ZoneSupervisor(zones, routing, () -> automaticFailover, new Standbys(topology), new ZoneMeters(meters), properties,
+		return new Supervised(new ZoneSupervisor(zones, () -> Map.copyOf(silences), routing, () -> automaticFailover, new Standbys(topology), new ZoneMeters(meters), properties,
 				clock), routing, clock);
 	}
 
