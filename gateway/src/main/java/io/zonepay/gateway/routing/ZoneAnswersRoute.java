@@ -20,7 +20,7 @@ class ZoneAnswersRoute {
 	static final String PATH = "/internal/gateway/zones";
 
 	@Bean
-	RouterFunction<ServerResponse> zoneAnswersRoute(ZoneAnswers answers) {
+	RouterFunction<ServerResponse> zoneAnswersView(ZoneAnswers answers) {
 		return RouterFunctions.route()
 			.GET(PATH, request -> ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
