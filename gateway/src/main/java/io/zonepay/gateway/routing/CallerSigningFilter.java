@@ -73,6 +73,11 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 		return chain.filter(signed);
 	}
 
+	/** The deadline a request left with, if it has left: what a request held for a failover may still spend. */
+	static @Nullable Deadline deadlineOf(ServerWebExchange exchange) {
+		return exchange.getAttribute(DEADLINE);
+	}
+
 	/** Fixed when the request first leaves: a request retried at another zone keeps its first deadline. */
 	private @Nullable Deadline deadline(ServerWebExchange exchange) {
 		if (responseTimeout == null) {

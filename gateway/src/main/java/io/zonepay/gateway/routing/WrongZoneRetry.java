@@ -1,9 +1,12 @@
 package io.zonepay.gateway.routing;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.deadline.Deadline;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Zone;
 import io.zonepay.runtime.routing.RoutingTables;
@@ -19,6 +22,7 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -27,10 +31,18 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A {@code 421 WRONG_ZONE} means a zone already knows a newer routing table than this gateway, and refused the
+ * Sends a request again at the zone a newer routing table names, in two cases and no other.
+ * <ul>
+ * <li>A {@code 421 WRONG_ZONE} means a zone already knows a newer routing table than this gateway, and refused the
  * request before doing anything. The gateway waits (briefly, bounded) until its own table reaches that epoch, then
- * sends the request once more, to the zone the new table names. Nothing else is ever retried here: any other answer,
- * a second 421, or a table that does not catch up in time goes back to the client as it is.
+ * sends the request once more, to the zone the new table names.</li>
+ * <li>A zone that cannot be reached (refused connection, its breaker open, the connection dropped before any answer)
+ * is most likely failing over. A request that is safe to send twice (a read, or a write with an
+ * {@code Idempotency-Key}: the key's record moves with the shard group, so the new owner answers what the old one did,
+ * or does it once) is <em>held</em> until the table names another zone for its shard, bounded by its deadline, then
+ * sent there: a client does not see the zone die. A write without a key gets the fast, honest 503 as before.</li>
+ * </ul>
+ * Any other answer, a second 421, or a table that does not change in time goes back to the client as it is.
  */
 @Component
 class WrongZoneRetry implements GlobalFilter, Ordered {
@@ -42,6 +54,19 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 	private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
 	private static final Duration POLL = Duration.ofMillis(20);
+
+	/**
+	 * The longest a request is held for its zone's failover: a dead zone is failed over in about 2.5 s and a frozen one
+	 * in about 3, so this covers either, and stays well within a client's patience (and the request's deadline).
+	 */
+	static final Duration HOLD = Duration.ofSeconds(6);
+
+	/** What a held request keeps of its deadline for its second attempt. */
+	private static final Duration LAST_ATTEMPT = Duration.ofSeconds(2);
+
+	private final Clock clock = Clock.systemUTC();
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final RoutingTables tables;
 
@@ -61,7 +86,9 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 			.defaultIfEmpty(new byte[0])
 			.flatMap(body -> {
 				ServerWebExchange replayable = withBody(exchange, body);
-				return chain.filter(replayable).then(Mono.defer(() -> retryIfMisrouted(replayable, chain, routed)));
+				return chain.filter(replayable)
+					.onErrorResume(failure -> holdable(replayable, failure), failure -> holdForFailover(replayable, chain, routed, failure))
+					.then(Mono.defer(() -> retryIfMisrouted(replayable, chain, routed)));
 			});
 	}
 
@@ -84,6 +111,44 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 		});
 	}
 
+	/** Whether a failed attempt may wait for a failover: the zone was not reached or dropped it unanswered, and sending it twice is safe. */
+	private static boolean holdable(ServerWebExchange exchange, Throwable failure) {
+		ServerHttpRequest request = exchange.getRequest();
+		boolean safeTwice = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
+				|| request.getHeaders().getFirst(IDEMPOTENCY_KEY) != null;
+		return safeTwice && !exchange.getResponse().isCommitted() && (ZoneBreakers.unreachable(failure) || ZoneBreakers.refusedByBreaker(failure));
+	}
+
+	/** Waits for a table that gives the request's shard to another zone, then sends it there; else the failure stands. */
+	private Mono<Void> holdForFailover(ServerWebExchange exchange, GatewayFilterChain chain, RoutedRequest first, Throwable failure) {
+		Duration bound = holdBound(exchange);
+		if (!bound.isPositive()) {
+			return Mono.error(failure);
+		}
+		return Flux.interval(Duration.ZERO, POLL)
+			.map(tick -> Optional.ofNullable(tables.current()))
+			.filter(table -> table.isPresent() && table.get().epoch() > first.epoch() && !table.get().ownerOf(first.shard()).equals(first.zone()))
+			.map(Optional::get)
+			.next()
+			.timeout(bound, Mono.empty())
+			.switchIfEmpty(Mono.error(failure))
+			.flatMap(table -> {
+				Zone owner = table.ownerZoneOf(first.shard());
+				URI endpoint = owner.endpoint(first.service()).orElse(null);
+				return endpoint == null ? Mono.<Void>error(failure) : retry(exchange, chain, table, owner, endpoint, first);
+			});
+	}
+
+	/** How long this request may be held: the hold bound, less what its deadline needs kept for the second attempt. */
+	private Duration holdBound(ServerWebExchange exchange) {
+		Deadline deadline = CallerSigningFilter.deadlineOf(exchange);
+		if (deadline == null) {
+			return HOLD;
+		}
+		Duration left = Duration.between(clock.instant(), deadline.at()).minus(LAST_ATTEMPT);
+		return left.compareTo(HOLD) < 0 ? left : HOLD;
+	}
+
 	/** The gateway's table once it reaches the zone's epoch, or nothing if it does not in time. */
 	private Mono<RoutingTable> caughtUp(long epoch) {
 		return Flux.interval(Duration.ZERO, POLL)
@@ -95,6 +160,7 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 
 	private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, Zone owner, URI endpoint, RoutedRequest first) {
 		ZoneTargets.forgetAttempt(exchange);
+		exchange.getResponse().getHeaders().remove("Retry-After");
 		URI original = exchange.getRequest().getURI();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
 				UriComponentsBuilder.fromUri(endpoint).replacePath(original.getRawPath()).replaceQuery(original.getRawQuery()).build(true).toUri());

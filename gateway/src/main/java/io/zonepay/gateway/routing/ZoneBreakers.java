@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.unix.Errors.NativeIoException;
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.zonepay.gateway.problem.ProblemWriter;
 import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemException;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.netty.channel.AbortedException;
@@ -42,11 +42,9 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 
 	private final CircuitBreakerRegistry breakers;
 
-	private final ProblemWriter problems;
-
 	private final long retryAfterSeconds;
 
-	ZoneBreakers(ZoneBreakerProperties properties, ProblemWriter problems, MeterRegistry meters) {
+	ZoneBreakers(ZoneBreakerProperties properties, MeterRegistry meters) {
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.failureRateThreshold(properties.failureRateThreshold())
 			.slidingWindowSize(properties.slidingWindow())
@@ -57,7 +55,6 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 			.build());
 		// resilience4j_circuitbreaker_state{name=<zone>} and its calls, for the operations page and dashboards.
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-		this.problems = problems;
 		this.retryAfterSeconds = Math.max(1, properties.openFor().toSeconds());
 	}
 
@@ -70,8 +67,9 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 		CircuitBreaker breaker = breakers.circuitBreaker(routed.zone().value());
 		if (!breaker.tryAcquirePermission()) {
 			exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
-			return problems.write(exchange, CommonProblem.ZONE_UNAVAILABLE,
-					routed.zone() + " is failing to answer; the gateway sends it nothing for a few seconds");
+			// An error, not an answer: a request that may wait for the zone's failover is held further out.
+			return Mono.error(new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+					routed.zone() + " is failing to answer; the gateway sends it nothing for a few seconds"));
 		}
 		long start = System.nanoTime();
 		return chain.filter(exchange)
@@ -83,6 +81,11 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 					breaker.releasePermission();
 				}
 			});
+	}
+
+	/** Whether the breaker refused a request before it left: the zone was not asked. */
+	static boolean refusedByBreaker(Throwable failure) {
+		return failure instanceof ProblemException problem && problem.problem() == CommonProblem.ZONE_UNAVAILABLE;
 	}
 
 	/** Whether a failure means the zone could not be reached, did not answer in time or dropped the connection. */
