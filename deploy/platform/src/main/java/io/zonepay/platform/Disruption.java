@@ -22,6 +22,11 @@ interface Disruption {
 		return List.of();
 	}
 
+	/** Whether the figures are within their bounds (global writes resumed in time, a busy zone kept its shards). */
+	default boolean figuresHold() {
+		return true;
+	}
+
 	/** Puts the platform back as it was before the drill (the zone running, its shards home), and says how it went. */
 	String restore(RoutingSnapshot original) throws InterruptedException;
 

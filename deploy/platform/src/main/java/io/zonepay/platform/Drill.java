@@ -97,6 +97,7 @@ final class Drill {
 			case FREEZE -> new Freeze(options.zone(), options.hold(), installation, zoneRestore);
 			case KAFKA_STALL -> new Freeze("kafka", options.hold(), installation, null);
 			case CZONE_DOWN -> new CzoneDown(options.zone(), installation);
+			case BUSY -> new Busy(options.zone(), options.hold(), api, options, admin, original);
 			case GZONE_DOWN -> {
 				requireTheTopologysWriter(api, admin);
 				String city = topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone())).orElseThrow().city().value();
@@ -156,7 +157,7 @@ final class Drill {
 			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix()).settle(loaded.operations());
 			System.out.println("Auditing the books of every shard group ...");
 			var audit = new DrillAudit(books).run(drill.population(), settled.operations(), drill.keyPrefix(), loaded.lost());
-			boolean figuresHold = !(drill.disruption() instanceof GzoneDown gzone) || gzone.resumedInTime();
+			boolean figuresHold = drill.disruption().figuresHold();
 			return new DrillResult(options, drill.run(), drill.startedAt(), drill.population(), drill.original().epoch(),
 					drill.original().shardsOf(drill.disruption().zone()), disruptedAt, disruption, handover, figures, figuresHold, loaded, settled, audit);
 		}

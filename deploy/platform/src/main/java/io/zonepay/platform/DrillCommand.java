@@ -123,6 +123,35 @@ final class DrillCommand {
 		}
 	}
 
+	@Command(name = "busy", description = { "Takes a core of the host with a busy loop for a while, under load: the other side of a freeze.",
+			"Every zone answers slowly but answers; nothing may be failed over (the drill fails if the zone's shards move)." })
+	static final class Busy implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "ZONE", description = "the RZone watched for a wrong failover, such as rz2")
+		String zone = "";
+
+		@Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
+				description = "how long the busy loop runs, 1..600 (default: ${DEFAULT-VALUE}); the load runs through it and 25 s after")
+		int seconds;
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		Busy(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation, zones -> held(DrillOptions.Kind.BUSY, zones.rzone(zone), settings, seconds, zones));
+		}
+	}
+
 	@Command(name = "kafka-stall", description = { "Freezes the Kafka broker (SIGSTOP) for a while, then thaws it.",
 			"Every producer and consumer stalls at once; every outcome must be known afterwards and the books must balance." })
 	static final class KafkaStall implements ZonePayCommand {
@@ -202,7 +231,8 @@ final class DrillCommand {
 		}
 	}
 
-	@Command(name = "all", description = { "Runs czone-down cz-hz, freeze rz2 (30 s), kafka-stall 20, zone-down rz1 and gzone-down in turn, one report.",
+	@Command(name = "all", description = { "Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, zone-down rz1 and gzone-down in turn,"
+			+ " one report.",
 			"gzone-down comes last: it leaves the standby as the writer. Exit status 0 only when every drill passes." })
 	static final class All implements ZonePayCommand {
 
@@ -231,6 +261,7 @@ final class DrillCommand {
 					zones.gateways()));
 			List<String> rzones = zones.rzones();
 			drills.add(held(DrillOptions.Kind.FREEZE, rzones.get(1 % rzones.size()), settings, 30, zones));
+			drills.add(held(DrillOptions.Kind.BUSY, rzones.get(1 % rzones.size()), settings, 30, zones));
 			drills.add(held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, 20, zones));
 			drills.add(DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, rzones.getFirst(), null, settings, length, Duration.ZERO, zones.gateways()));
 			drills.add(DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings, length, Duration.ZERO, zones.gateways()));

@@ -32,7 +32,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 			throw new IllegalArgumentException("a drain moves shards from one zone to another, not to " + zone + " itself");
 		}
 		if (kind.holds()) {
-			within(kind == Kind.FREEZE ? "--seconds" : "SECONDS", (int) hold.toSeconds(), 1, 600);
+			within(kind == Kind.KAFKA_STALL ? "SECONDS" : "--seconds", (int) hold.toSeconds(), 1, 600);
 		}
 		within("--rate", rate, 1, 500);
 		within("--seconds", (int) duration.toSeconds(), 5, 3600);
@@ -52,7 +52,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 
 	enum Kind {
 
-		ZONE_DOWN("zone-down"), DRAIN("drain"), FREEZE("freeze"), CZONE_DOWN("czone-down"), GZONE_DOWN("gzone-down"), KAFKA_STALL("kafka-stall");
+		ZONE_DOWN("zone-down"), DRAIN("drain"), FREEZE("freeze"), CZONE_DOWN("czone-down"), GZONE_DOWN("gzone-down"), KAFKA_STALL("kafka-stall"), BUSY("busy");
 
 		private final String command;
 
@@ -66,7 +66,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 
 		/** Whether the disruption lasts a set time, and ends by itself. */
 		boolean holds() {
-			return this == FREEZE || this == KAFKA_STALL;
+			return this == FREEZE || this == KAFKA_STALL || this == BUSY;
 		}
 
 		/** Whether an RZone's shards leave it: the drill watches the handover and measures the RTO. */
@@ -74,9 +74,12 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 			return this == ZONE_DOWN || this == DRAIN || this == FREEZE;
 		}
 
-		/** Whether the drill promises that no request fails: nothing a client calls is taken away for long. */
+		/**
+		 * Whether the drill promises that no request fails: nothing a client calls is taken away for long, or the gateways
+		 * hold what is safe to send twice through a zone's failover (a killed zone's; a frozen one keeps what it was sent).
+		 */
 		boolean noRequestMayFail() {
-			return this == DRAIN || this == CZONE_DOWN || this == GZONE_DOWN;
+			return this == DRAIN || this == CZONE_DOWN || this == GZONE_DOWN || this == ZONE_DOWN;
 		}
 	}
 
@@ -102,6 +105,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 			case DRAIN -> "drain " + zone + " -> " + target;
 			case FREEZE -> "freeze " + zone + " for " + hold.toSeconds() + " s";
 			case KAFKA_STALL -> "kafka-stall " + hold.toSeconds() + " s";
+			case BUSY -> "busy " + zone + " for " + hold.toSeconds() + " s (a core taken)";
 			case GZONE_DOWN -> "gzone-down " + zone;
 			default -> kind.command() + " " + zone;
 		};

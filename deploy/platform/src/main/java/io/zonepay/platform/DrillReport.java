@@ -102,6 +102,9 @@ final class DrillReport {
 		else {
 			line("  Failed requests of users of other zones than %s: %d.", zone, DrillFigures.failedOutside(all, zone, at));
 		}
+		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN) {
+			line("  (The gateways hold a read or a keyed write for a zone that cannot be reached until its shard has a new owner.)");
+		}
 	}
 
 	private void operations(DrillResult result) {

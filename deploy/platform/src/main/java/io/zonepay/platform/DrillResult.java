@@ -22,7 +22,7 @@ record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Po
 	}
 
 	/**
-	 * The audit always; no failed request where the drill promises it (a drain, a CZone or the GZone down); every outcome
+	 * The audit always; no failed request where the drill promises it (a drain, a zone, a CZone or the GZone down); every outcome
 	 * known after a broker stall; the drill's own figures within their bounds.
 	 */
 	boolean passed() {

@@ -97,7 +97,8 @@ final class GzoneDown implements Disruption {
 	}
 
 	/** Whether global writes resumed within the bound. */
-	boolean resumedInTime() {
+	@Override
+	public boolean figuresHold() {
 		return resumed.isDone() && !resumed.isCompletedExceptionally() && resumed.join().compareTo(WRITES_RESUME_BOUND) <= 0;
 	}
 

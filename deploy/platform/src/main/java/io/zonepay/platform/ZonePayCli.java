@@ -40,6 +40,7 @@ public final class ZonePayCli {
 		CommandLine drill = new CommandLine(new DrillCommand()).addSubcommand(new DrillCommand.ZoneDown(installation))
 			.addSubcommand(new DrillCommand.Drain(installation))
 			.addSubcommand(new DrillCommand.Freeze(installation))
+			.addSubcommand(new DrillCommand.Busy(installation))
 			.addSubcommand(new DrillCommand.KafkaStall(installation))
 			.addSubcommand(new DrillCommand.CzoneDown(installation))
 			.addSubcommand(new DrillCommand.GzoneDown(installation))
