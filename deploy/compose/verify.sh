@@ -284,13 +284,19 @@ for city in hz sh; do
 done
 
 # ---- a city's CZone down: the city reads global data from the other city's copy ---------------------------------------
-say "stopping cz-hz (docker compose stop cz-hz-config); the smoke test again, its merchant created meanwhile"
-"${compose[@]}" stop cz-hz-config > "$work/stop-cz.log" 2>&1
+# Each city runs its CZone twice on one database: the second instance follows what the first applies.
+for instance in cz-hz-config-2 cz-sh-config-2; do
+	replica=$("${compose[@]}" exec -T "$instance" curl -sS --max-time 5 http://127.0.0.1:8180/actuator/health | jq -r .components.replica.status)
+	[ "$replica" = UP ] || fail "$instance, the second instance of its city's CZone, reports its copy $replica, not UP (fresh)"
+done
+say "the second instance of each city's CZone serves a fresh copy (health UP)"
+say "stopping cz-hz, both instances (docker compose stop cz-hz-config cz-hz-config-2); the smoke test again, its merchant created meanwhile"
+"${compose[@]}" stop cz-hz-config cz-hz-config-2 > "$work/stop-cz.log" 2>&1
 deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
 status=$(curl -sS --max-time 5 -o /dev/null -D "$work/headers" -w '%{http_code}' "$hz/api/merchants/$merchant_id" -H "Authorization: Bearer $admin")
 [ "$status" = 200 ] && [ "$(header X-ZonePay-Served-By)" = cz-sh ] || fail "with cz-hz down, hz read a merchant: $status from '$(header X-ZonePay-Served-By)'"
 say "cz-hz down: every payment went through, hz read global data from cz-sh; starting cz-hz again"
-"${compose[@]}" start cz-hz-config > "$work/start-cz.log" 2>&1
+"${compose[@]}" start cz-hz-config cz-hz-config-2 > "$work/start-cz.log" 2>&1
 await_healthy 300
 
 # ---- one RZone down: its standby serves its shards ---------------------------------------------------------------------

@@ -104,8 +104,25 @@ public final class GlobalDataTopology implements AutoCloseable {
 	}
 
 	public void startZone(String zone) {
+		startInstance(zone, zone, ports.get(zone));
+	}
+
+	/**
+	 * Another instance of a zone, on its database, at a port of its own, known to the test as {@code instance}: a city
+	 * may run its CZone twice.
+	 */
+	public void startSecondInstance(String zone, String instance) {
+		try {
+			startInstance(zone, instance, freePort());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void startInstance(String zone, String instance, int port) {
 		String database = databases.computeIfAbsent(zone, name -> SharedPostgres.createDatabase(name.replace('-', '_')));
-		List<String> args = new ArrayList<>(List.of("--server.port=" + ports.get(zone), "--management.server.port=0",
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--management.server.port=0",
 				"--zonepay.topology.location=file:" + topologyFile, "--spring.datasource.url=" + database,
 				"--spring.datasource.username=" + SharedPostgres.user(), "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--zonepay.replication.topic=" + topic, "--zonepay.zone.id=" + zone, "--zonepay.zone.city=" + (zone.endsWith("sh") ? "sh" : "hz"),
@@ -123,7 +140,7 @@ public final class GlobalDataTopology implements AutoCloseable {
 		args.addAll(extra);
 		MDC.put("zone", zone);
 		MDC.put("service", "config-service");
-		running.put(zone, ConfigServiceApplication.application().run(args.toArray(String[]::new)));
+		running.put(instance, ConfigServiceApplication.application().run(args.toArray(String[]::new)));
 	}
 
 	public void stopZone(String zone) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -15,6 +17,7 @@ import io.zonepay.config.global.ReplicationProperties;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.zone.ZoneProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,12 +82,17 @@ class ReplicaConfiguration {
 		return new ApplyLagEndpoint(lag);
 	}
 
+	/**
+	 * A city may run several instances of its CZone on one database (compose and Kubernetes run two): the one that holds
+	 * the lock applies the log, the others follow what it stores and serve from it; if it dies, another takes over.
+	 */
 	@Bean
 	Replicator replicator(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
 			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ZoneProperties zone,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DataSource dataSource) {
+		DatabaseLeadership leadership = new DatabaseLeadership(dataSource, "czone replicator");
 		return new Replicator(new Replicator.Dependencies(topic, store, state, gzone, transactions, tables, properties, applyLag, json, events),
-				zone.id().value());
+				zone.id().value(), leadership::lead);
 	}
 
 	@Bean

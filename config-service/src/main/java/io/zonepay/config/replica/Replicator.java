@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import io.zonepay.config.global.Change;
 import io.zonepay.config.global.ChangeTopic;
@@ -69,6 +70,8 @@ public class Replicator implements SmartLifecycle {
 
 	private final String name;
 
+	private final BooleanSupplier leads;
+
 	private final Clock clock = Clock.systemUTC();
 
 	private volatile @Nullable Thread thread;
@@ -79,7 +82,25 @@ public class Replicator implements SmartLifecycle {
 
 	private volatile long ignoredFromOldTerms;
 
+	private static final Duration LEAD_CHECK_EVERY = Duration.ofSeconds(1);
+
+	private long leadCheckedAt;
+
+	private boolean leading;
+
+	/** How often an instance that does not apply the log reads the position the applying one stored. */
+	private static final Duration FOLLOW_EVERY = Duration.ofMillis(100);
+
 	public Replicator(Dependencies dependencies, String name) {
+		this(dependencies, name, () -> true);
+	}
+
+	/**
+	 * @param leads whether this instance applies the log: of several instances of a CZone sharing its database, one
+	 * does (the lock holder); the others follow what it stores
+	 */
+	Replicator(Dependencies dependencies, String name, BooleanSupplier leads) {
+		this.leads = leads;
 		this.topic = dependencies.topic();
 		this.store = dependencies.store();
 		this.state = dependencies.state();
@@ -113,6 +134,12 @@ public class Replicator implements SmartLifecycle {
 		boolean bootstrap = false;
 		while (running) {
 			try {
+				if (!leading()) {
+					close();
+					follow();
+					Thread.sleep(FOLLOW_EVERY.toMillis());
+					continue;
+				}
 				KafkaConsumer<String, String> kafka = consumer != null ? consumer : open(bootstrap);
 				bootstrap = false;
 				ConsumerRecords<String, String> records = kafka.poll(properties.pollTimeout());
@@ -168,6 +195,33 @@ public class Replicator implements SmartLifecycle {
 		log.info("Bootstrapped from a GZone snapshot at version {} ({} entities), following the log from offset {}", snapshot.version(),
 				snapshot.entities().size(), end);
 		return position;
+	}
+
+	/** Whether this instance applies the log, asked of the lock once a second (a round trip each time). */
+	private boolean leading() {
+		long now = System.nanoTime();
+		if (now - leadCheckedAt >= LEAD_CHECK_EVERY.toNanos() || leadCheckedAt == 0) {
+			leading = leads.getAsBoolean();
+			leadCheckedAt = now;
+		}
+		return leading;
+	}
+
+	/**
+	 * Another instance of this CZone applies the log into the database they share: this one takes the position it
+	 * stored, so that it serves, and measures its staleness, from the same copy.
+	 */
+	private void follow() {
+		Position stored = store.load().orElse(null);
+		Position current = state.position();
+		if (stored == null || stored.equals(current)) {
+			return;
+		}
+		state.advance(stored);
+		if (current == null || current.version() != stored.version()) {
+			events.publishEvent(new GlobalDataChanged(stored.version(), EnumSet.allOf(GlobalKind.class)));
+			publishRouting();
+		}
 	}
 
 	private void apply(List<ConsumerRecord<String, String>> records) {

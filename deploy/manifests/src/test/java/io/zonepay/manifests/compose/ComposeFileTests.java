@@ -74,7 +74,7 @@ class ComposeFileTests {
 				String city = labels.get(CITY);
 				assertThat(name).as("a gateway is named after its city label").isEqualTo("gateway-" + city);
 				assertThat(environment).as("environment of %s", name).containsEntry("ZONEPAY_GATEWAY_CITY", city)
-					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeTopology.globalDataSourcesOf(city));
+					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeSourcesOf(city));
 				return;
 			}
 			assertThat(environment).as("environment of %s", name)
@@ -99,7 +99,7 @@ class ComposeFileTests {
 					.containsEntry("ZONEPAY_REPLICATION_GZONE", composeTopology.gzoneConfigs());
 				default -> assertThat(environment).as("environment of %s", name)
 					.containsEntry("ZONEPAY_ZONE_SHARD_GROUP", (String) zone.get("shard-group"))
-					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeTopology.globalDataSourcesOf((String) zone.get("city")))
+					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeSourcesOf((String) zone.get("city")))
 					.containsAllEntriesOf(shardGroupCatalog(name));
 			}
 		});
@@ -256,9 +256,29 @@ class ComposeFileTests {
 		Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
 		for (Map<String, Object> zone : topology.zones()) {
 			TopologyFile.endpoints(zone).keySet().forEach(service -> expected.put(serviceName(zone, service), zone));
+			if ("CZONE".equals(zone.get("kind"))) {
+				// Each city runs its CZone twice, on one database.
+				expected.put(serviceName(zone, "config") + SECOND_INSTANCE, zone);
+			}
 		}
 		topology.cityIds().forEach(city -> expected.put("gateway-" + city, Map.of()));
 		return expected;
+	}
+
+	/** The suffix of a city's second CZone instance: {@code cz-hz-config-2}. */
+	private static final String SECOND_INSTANCE = "-2";
+
+	/** The service a container runs: a second instance runs its first's. */
+	private static String firstInstance(String serviceName) {
+		return serviceName.endsWith(SECOND_INSTANCE) ? serviceName.substring(0, serviceName.length() - SECOND_INSTANCE.length()) : serviceName;
+	}
+
+	/** Where a city reads global data in compose: each CZone's two instances in turn, then the GZones. */
+	private String composeSourcesOf(String city) {
+		return String.join(",", java.util.Arrays.stream(composeTopology.globalDataSourcesOf(city).split(","))
+			.flatMap(source -> source.contains("cz-") ? java.util.stream.Stream.of(source, source.replace(":8080", SECOND_INSTANCE + ":8080"))
+					: java.util.stream.Stream.of(source))
+			.toList());
 	}
 
 	/** {@code gz-config}, {@code cz-hz-config}, {@code rz1-account}: the zone, then the service. */
@@ -267,13 +287,15 @@ class ComposeFileTests {
 	}
 
 	private static String imageOf(String serviceName) {
-		return serviceName.startsWith("gateway-") ? "gateway" : serviceName.substring(serviceName.lastIndexOf('-') + 1) + "-service";
+		String service = firstInstance(serviceName);
+		return service.startsWith("gateway-") ? "gateway" : service.substring(service.lastIndexOf('-') + 1) + "-service";
 	}
 
 	/** As ./zonepay up names them: per shard group and service for RZones, per zone and service otherwise. */
 	private static String database(Map<String, Object> zone, String serviceName) {
 		Object owner = zone.containsKey("shard-group") ? zone.get("shard-group") : zone.get("id");
-		return (owner + "_" + serviceName.substring(serviceName.lastIndexOf('-') + 1)).replace('-', '_');
+		String service = firstInstance(serviceName);
+		return (owner + "_" + service.substring(service.lastIndexOf('-') + 1)).replace('-', '_');
 	}
 
 	/** Every shard group of the topology, where an RZone service may adopt it: its shards and this service's database. */
