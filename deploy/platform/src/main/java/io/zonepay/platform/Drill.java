@@ -96,7 +96,9 @@ final class Drill {
 			case DRAIN -> new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api, options, admin);
 			case FREEZE -> new Freeze(options.zone(), options.hold(), installation, zoneRestore);
 			case KAFKA_STALL -> new Freeze("kafka", options.hold(), installation, null);
-			case CZONE_DOWN -> new CzoneDown(options.zone(), installation);
+			case CZONE_DOWN -> new CzoneDown(options.zone(), installation, api,
+					options.gateways().getOrDefault(topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone())).orElseThrow().city().value(), options.admin()),
+					options.admin(), admin);
 			case BUSY -> new Busy(options.zone(), options.hold(), api, options, admin, original);
 			case GZONE_DOWN -> {
 				requireTheTopologysWriter(api, admin);
