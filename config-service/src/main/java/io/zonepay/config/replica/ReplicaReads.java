@@ -40,6 +40,11 @@ class ReplicaReads implements GlobalReads {
 
 	private final Counter writerless;
 
+	/** How long a read waits for the copies' verdict on a writer it cannot reach: within a reader's 1 s request bound. */
+	private static final Duration VERDICT_WAIT = Duration.ofMillis(700);
+
+	private static final Duration VERDICT_POLL = Duration.ofMillis(25);
+
 	ReplicaReads(ReplicaState state, GzoneClient gzone, WriterWatch writer, Duration minVersionWait, String zone, MeterRegistry registry) {
 		this.state = state;
 		this.gzone = gzone;
@@ -56,12 +61,15 @@ class ReplicaReads implements GlobalReads {
 	public ResponseEntity<JsonNode> read(long minVersion, Supplier<Optional<JsonNode>> local, String path, Supplier<ProblemException> notFound) {
 		if (!state.fresh()) {
 			if (writer.writerUnavailable() && reached(minVersion)) {
-				writerless.increment();
-				JsonNode answer = local.get().orElseThrow(notFound);
-				return ResponseEntity.ok().header(ZonePayHeaders.SERVED_BY, zone).header(ZonePayHeaders.WRITER, "unavailable").body(answer);
+				return writerless(local, notFound);
 			}
 			fallbacks.get("stale").increment();
-			return fromGzone(path, notFound);
+			try {
+				return fromGzone(path, notFound);
+			}
+			catch (ProblemException unreachable) {
+				return heldForTheVerdict(minVersion, local, notFound, unreachable);
+			}
 		}
 		if (!reached(minVersion)) {
 			fallbacks.get("behind").increment();
@@ -89,6 +97,37 @@ class ReplicaReads implements GlobalReads {
 	@Override
 	public boolean writerUnavailable() {
 		return writer.writerUnavailable();
+	}
+
+	/**
+	 * The GZone cannot be reached from a stale copy: in the first moments after the writer dies, the copies are still
+	 * finding out whether it is gone everywhere (a round of questions to the other cities). Rather than refuse a read
+	 * that the verdict would let it serve, the copy waits for it, briefly: within its readers' one-second bound.
+	 */
+	private ResponseEntity<JsonNode> heldForTheVerdict(long minVersion, Supplier<Optional<JsonNode>> local, Supplier<ProblemException> notFound,
+			ProblemException unreachable) {
+		if (unreachable.problem() != CommonProblem.STALE_GLOBAL_DATA) {
+			throw unreachable;
+		}
+		long deadline = System.nanoTime() + VERDICT_WAIT.toNanos();
+		try {
+			while (System.nanoTime() < deadline) {
+				if (writer.writerUnavailable() && reached(minVersion)) {
+					return writerless(local, notFound);
+				}
+				Thread.sleep(VERDICT_POLL.toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		throw unreachable;
+	}
+
+	private ResponseEntity<JsonNode> writerless(Supplier<Optional<JsonNode>> local, Supplier<ProblemException> notFound) {
+		writerless.increment();
+		JsonNode answer = local.get().orElseThrow(notFound);
+		return ResponseEntity.ok().header(ZonePayHeaders.SERVED_BY, zone).header(ZonePayHeaders.WRITER, "unavailable").body(answer);
 	}
 
 	private boolean reached(long minVersion) {

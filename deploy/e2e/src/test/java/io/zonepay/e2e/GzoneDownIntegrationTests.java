@@ -76,6 +76,13 @@ class GzoneDownIntegrationTests {
 		for (int shard : new int[] { 15, 48, 82 }) {
 			assertPaysAndKeepsTheBalance(shard, created[0]);
 		}
+		// The new writer supervises the RZones: its checks see each of them answer.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Http.Response zones = http.get(zonepay.gateway("sh").resolve("/admin/zones"), admin);
+			assertThat(zones.status()).as(zones.body()).isEqualTo(200);
+			assertThat(zones.json().get("zones").valueStream().filter(zone -> zone.get("kind").asString().equals("RZONE"))
+				.map(zone -> zone.get("health").asString())).as(zones.body()).isNotEmpty().allMatch("UP"::equals);
+		});
 	}
 
 	@Test
