@@ -136,6 +136,20 @@ class ZonePayCliTests {
 	}
 
 	@Test
+	void theGlobalDataAndGrayFailureDrillsCheckTheirZonesAndHowLongTheyLast() throws IOException {
+		assertThat(run("drill", "czone-down", "cz-xx")).isEqualTo(2);
+		assertThat(run("drill", "freeze", "rz2", "--seconds", "0")).isEqualTo(2);
+		assertThat(run("drill", "kafka-stall", "601")).isEqualTo(2);
+		assertThat(run("drill", "busy", "gz")).isEqualTo(2);
+
+		assertThat(err.toString()).contains("no CZone cz-xx in the topology (local.yml): cz-hz, cz-sh")
+			.contains("--seconds must be 1..600, not 0")
+			.contains("SECONDS must be 1..600, not 601")
+			.contains("no RZone gz in the topology (local.yml)");
+		assertThat(stateLeft()).isEmpty();
+	}
+
+	@Test
 	void aRunningPlatformsZonesAreThoseOfTheTopologyItWasStartedWith() throws Exception {
 		pretendARunOf("two-rzones.yml");
 
