@@ -15,6 +15,8 @@ public final class PaymentProblem {
 
 	public static final ProblemCode PAYMENT_NOT_FOUND = ProblemCode.of("PAYMENT_NOT_FOUND", 404, "No such payment");
 
+	public static final ProblemCode REFUND_NOT_FOUND = ProblemCode.of("REFUND_NOT_FOUND", 404, "No such refund");
+
 	public static final ProblemCode PAYMENT_NOT_REFUNDABLE = ProblemCode.of("PAYMENT_NOT_REFUNDABLE", 409, "Only a succeeded payment can be refunded");
 
 	public static final ProblemCode REFUND_EXCEEDS_PAYMENT = ProblemCode.of("REFUND_EXCEEDS_PAYMENT", 422,

@@ -131,6 +131,27 @@ class PaymentFlowIntegrationTests {
 		assertThat(carol.balance("CNY")).isEqualTo(4_000);
 	}
 
+	@Test
+	void anOrderAndAPaymentNameWhereTheyAreOnTheFirstAnswerAndOnTheReplay() {
+		Customer dora = Customer.signUp(http, hz, 52);
+		dora.deposit(5_000, "CNY");
+		String body = "{\"merchantId\": \"" + merchant + "\", \"amount\": 700, \"currency\": \"CNY\", \"description\": \"e2e\"}";
+		Http.Response order = dora.placeOrder("dora-orders", body);
+		Http.Response orderAgain = dora.placeOrder("dora-orders", body);
+		String orderId = order.json().get("orderId").asString();
+		Http.Response paid = dora.pay(orderId, "dora-pays");
+		Http.Response paidAgain = dora.pay(orderId, "dora-pays");
+
+		assertThat(order.header("Location")).isEqualTo("/api/orders/" + orderId).isEqualTo(orderAgain.header("Location"));
+		assertThat(orderAgain.header("Idempotent-Replayed")).isEqualTo("true");
+		String paymentId = paid.json().get("paymentId").asString();
+		assertThat(paid.header("Location")).isEqualTo("/api/payments/" + paymentId).isEqualTo(paidAgain.header("Location"));
+		assertThat(paidAgain.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(dora.get(paid.header("Location")).json().get("paymentId").asString()).isEqualTo(paymentId);
+		assertThat(dora.get(order.header("Location")).json().get("status").asString()).isEqualTo("PAID");
+		assertThat(dora.balance("CNY")).isEqualTo(4_300);
+	}
+
 	static Stream<Arguments> badOrders() {
 		return Stream.of(
 				Arguments.of("not JSON", "{\"merchantId\": ", 400, "MALFORMED_REQUEST"),
@@ -255,7 +276,14 @@ class PaymentFlowIntegrationTests {
 		assertThat(ivan.balance("CNY")).isEqualTo(3_000);
 
 		assertProblem(ivan.refund(payment, 2_001, "refund-too-much"), 422, "REFUND_EXCEEDS_PAYMENT");
-		assertThat(ivan.refund(payment, 1_000, "refund-1").header("Idempotent-Replayed")).isEqualTo("true");
+		Http.Response replayed = ivan.refund(payment, 1_000, "refund-1");
+		assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+		String refundId = partial.json().get("refundId").asString();
+		assertThat(partial.header("Location")).isEqualTo("/api/payments/" + payment + "/refunds/" + refundId).isEqualTo(replayed.header("Location"));
+		Http.Response shown = ivan.get(partial.header("Location"));
+		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+		assertThat(shown.json().get("amount").asLong()).isEqualTo(1_000);
+		assertThat(shown.json().get("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(ivan.balance("CNY")).isEqualTo(3_000);
 
 		Http.Response rest = ivan.refund(payment, 2_000, "refund-2");
@@ -279,6 +307,9 @@ class PaymentFlowIntegrationTests {
 		assertProblem(mallory.refund(payment, 1_000, Customer.freshKey()), 404, "PAYMENT_NOT_FOUND");
 		assertThat(mallory.get("/api/payments/" + payment).status()).isEqualTo(404);
 		assertThat(judy.balance("CNY")).isZero();
+		String refund = judy.refund(payment, 400, Customer.freshKey()).header("Location");
+		assertThat(judy.get(refund).status()).isEqualTo(200);
+		assertProblem(mallory.get(refund), 404, "REFUND_NOT_FOUND");
 	}
 
 	private static void assertProblem(Http.Response response, int status, String code) {

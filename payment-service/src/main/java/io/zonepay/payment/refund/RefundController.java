@@ -7,19 +7,25 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import io.zonepay.kernel.ZonePayHeaders;
 import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.payment.PaymentProblem;
 import io.zonepay.service.idempotency.IdempotentRequests;
 import io.zonepay.service.ids.PathIds;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/payments/{paymentId}/refunds}: money back to the payer, never more than was paid. */
+/**
+ * {@code POST /api/payments/{paymentId}/refunds}: money back to the payer, never more than was paid; its answer names
+ * {@code GET /api/payments/{paymentId}/refunds/{refundId}}, which shows the refund to its payer.
+ */
 @RestController
 class RefundController {
 
@@ -39,15 +45,27 @@ class RefundController {
 		String operation = "POST /api/payments/" + id + "/refunds";
 		return idempotency.executeStepwise(caller, key, operation, request, () -> {
 			Refund refund = flow.refund(caller, id, request.amount(), caller.scope() + ":" + key);
-			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id()))
-				.body(new RefundView(Long.toString(refund.id()), Long.toString(refund.paymentId()), refund.amount(), refund.status().name(),
-						refund.failureCode()));
+			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id())).body(RefundView.of(refund));
 		});
+	}
+
+	@GetMapping("/api/payments/{paymentId}/refunds/{refundId}")
+	RefundView refund(@PathVariable String paymentId, @PathVariable String refundId, Caller caller) {
+		long payment = PathIds.parse(paymentId, "payment");
+		long id = PathIds.parse(refundId, "refund");
+		return flow.find(caller, payment, id)
+			.map(RefundView::of)
+			.orElseThrow(() -> new ProblemException(PaymentProblem.REFUND_NOT_FOUND, "refund " + id + " of payment " + payment + " not found"));
 	}
 
 	record RefundRequest(@NotNull @Positive Long amount) {
 	}
 
 	record RefundView(String refundId, String paymentId, long amount, String status, @Nullable String failureCode) {
+
+		static RefundView of(Refund refund) {
+			return new RefundView(Long.toString(refund.id()), Long.toString(refund.paymentId()), refund.amount(), refund.status().name(),
+					refund.failureCode());
+		}
 	}
 }

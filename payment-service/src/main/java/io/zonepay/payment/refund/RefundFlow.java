@@ -2,6 +2,7 @@ package io.zonepay.payment.refund;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,13 @@ class RefundFlow {
 	Refund refund(Caller caller, long paymentId, long amount, String requestKey) {
 		Refund refund = refunds.findByRequestKey(requestKey).orElseGet(() -> reserve(caller, paymentId, amount, requestKey));
 		return refund.status() == PaymentStatus.PENDING ? complete(refund) : refund;
+	}
+
+	/** A refund of a payment the caller may see; none for anyone else's, as if it did not exist. */
+	Optional<Refund> find(Caller caller, long paymentId, long refundId) {
+		return refunds.findById(refundId)
+			.filter(refund -> refund.paymentId() == paymentId)
+			.filter(refund -> payments.findById(paymentId).filter(payment -> caller.mayActFor(new UserId(payment.userId()))).isPresent());
 	}
 
 	/** Settles a refund whose request is long gone, as the ledger has it: posted, or voided now and failed. */

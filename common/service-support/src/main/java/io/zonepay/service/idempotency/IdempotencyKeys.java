@@ -35,10 +35,10 @@ final class IdempotencyKeys {
 
 	Optional<Existing> find(String caller, String key) {
 		return jdbc.query("""
-				select fingerprint, state, response_status, response_type, response_body
+				select fingerprint, state, response_status, response_type, response_body, response_location
 				from idempotency_keys where caller = ? and idempotency_key = ?
 				""", (rs, row) -> new Existing(rs.getString(1), rs.getString(2).equals("COMPLETED")
-				? new StoredResponse(rs.getInt(3), rs.getString(4), rs.getString(5)) : null), caller, key).stream().findFirst();
+				? new StoredResponse(rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6)) : null), caller, key).stream().findFirst();
 	}
 
 	/** Locks our claim for the transaction that does the work; false when the claim is no longer ours. */
@@ -52,9 +52,9 @@ final class IdempotencyKeys {
 	void complete(String caller, String key, UUID token, StoredResponse response) {
 		int updated = jdbc.update("""
 				update idempotency_keys
-				set state = 'COMPLETED', response_status = ?, response_type = ?, response_body = ?, completed_at = now()
+				set state = 'COMPLETED', response_status = ?, response_type = ?, response_body = ?, response_location = ?, completed_at = now()
 				where caller = ? and idempotency_key = ? and claim_token = ? and state = 'IN_FLIGHT'
-				""", response.status(), response.contentType(), response.body(), caller, key, token);
+				""", response.status(), response.contentType(), response.body(), response.location(), caller, key, token);
 		if (updated != 1) {
 			throw new IllegalStateException("lost the claim on idempotency key " + key + " while completing it");
 		}

@@ -1,5 +1,6 @@
 package io.zonepay.service.idempotency;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -168,14 +169,18 @@ public final class IdempotentRequests {
 
 	private StoredResponse store(ResponseEntity<?> response) {
 		MediaType type = response.getHeaders().getContentType();
+		URI location = response.getHeaders().getLocation();
 		return new StoredResponse(response.getStatusCode().value(), type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
-				json.writeValueAsString(response.getBody()));
+				json.writeValueAsString(response.getBody()), location == null ? null : location.toString());
 	}
 
 	private static ResponseEntity<String> answer(StoredResponse response, boolean replayed) {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
 		if (replayed) {
 			builder.header(ZonePayHeaders.IDEMPOTENT_REPLAYED, "true");
+		}
+		if (response.location() != null) {
+			builder.location(URI.create(response.location()));
 		}
 		return builder.body(response.body());
 	}
