@@ -9,18 +9,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.zonepay.service.messaging.OrderedProducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -73,18 +72,7 @@ public class ChangeTopic {
 	 * or duplicate within a session, and every wait is bounded.
 	 */
 	public KafkaProducer<String, String> writerProducer() {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.topic() + ".writer");
-		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(config);
+		return OrderedProducer.transactional(kafka, properties.topic() + ".writer", Duration.ofSeconds(10));
 	}
 
 	/** A consumer without a group: replicas keep their position in their own database, not in Kafka. */

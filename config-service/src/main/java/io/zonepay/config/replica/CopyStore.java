@@ -12,7 +12,7 @@ import io.zonepay.config.global.Snapshot;
  * Where a {@link Replicator} keeps its copy: a CZone's entities, or a standby GZone's whole log. The position is always
  * written in the transaction of the data it describes.
  */
-public interface CopyStore {
+interface CopyStore {
 
 	Optional<Position> load();
 

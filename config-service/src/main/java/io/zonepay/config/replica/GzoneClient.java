@@ -114,11 +114,6 @@ class GzoneClient {
 		}
 	}
 
-	/** The GZone that answered as the writer last. */
-	URI uri() {
-		return gzones.get(writer);
-	}
-
 	/** Status, body and server of one answer of a GZone; {@code writer} says why one that is not the writer refused. */
 	record Answer(int status, JsonNode body, String servedBy, @Nullable String writer) {
 	}

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only on top of the one before it; a hole (lost data, a log that fell out of retention) makes the copy start over
  * from a GZone snapshot rather than go on with a gap.
  */
-public class Replicator implements SmartLifecycle {
+class Replicator implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Replicator.class);
 
@@ -80,18 +80,17 @@ public class Replicator implements SmartLifecycle {
 
 	private volatile @Nullable KafkaConsumer<String, String> consumer;
 
-	private volatile long ignoredFromOldTerms;
 
 	private static final Duration LEAD_CHECK_EVERY = Duration.ofSeconds(1);
 
-	private long leadCheckedAt;
+	private long nextLeadCheck = System.nanoTime();
 
 	private boolean leading;
 
 	/** How often an instance that does not apply the log reads the position the applying one stored. */
 	private static final Duration FOLLOW_EVERY = Duration.ofMillis(100);
 
-	public Replicator(Dependencies dependencies, String name) {
+	Replicator(Dependencies dependencies, String name) {
 		this(dependencies, name, () -> true);
 	}
 
@@ -200,9 +199,9 @@ public class Replicator implements SmartLifecycle {
 	/** Whether this instance applies the log, asked of the lock once a second (a round trip each time). */
 	private boolean leading() {
 		long now = System.nanoTime();
-		if (now - leadCheckedAt >= LEAD_CHECK_EVERY.toNanos() || leadCheckedAt == 0) {
+		if (now - nextLeadCheck >= 0) {
 			leading = leads.getAsBoolean();
-			leadCheckedAt = now;
+			nextLeadCheck = now + LEAD_CHECK_EVERY.toNanos();
 		}
 		return leading;
 	}
@@ -244,7 +243,6 @@ public class Replicator implements SmartLifecycle {
 			ReplicationMessage message = topic.read(record);
 			if (message.term() < position.term()) {
 				// Written by a GZone that a newer writer has fenced: it never happened.
-				ignoredFromOldTerms++;
 				log.warn("Ignored {} {} of term {}: the log is at term {}", message.type(), message.version(), message.term(), position.term());
 				position = new Position(position.version(), position.sourceTime(), record.offset() + 1, position.term());
 				continue;
@@ -323,11 +321,6 @@ public class Replicator implements SmartLifecycle {
 		return running;
 	}
 
-	/** Messages of fenced writers this replicator ignored since it started. */
-	public long ignoredFromOldTerms() {
-		return ignoredFromOldTerms;
-	}
-
 	/** The change log has a hole where this copy stands. */
 	static final class Gap extends RuntimeException {
 
@@ -339,7 +332,7 @@ public class Replicator implements SmartLifecycle {
 	}
 
 	/** What a replicator works with. */
-	public record Dependencies(ChangeTopic topic, CopyStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
+	record Dependencies(ChangeTopic topic, CopyStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
 			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ApplicationEventPublisher events) {
 	}
 }

@@ -58,8 +58,4 @@ public final class StandbyFeed implements SmartLifecycle {
 	public boolean isRunning() {
 		return replicator.isRunning();
 	}
-
-	public long ignoredFromOldTerms() {
-		return replicator.ignoredFromOldTerms();
-	}
 }

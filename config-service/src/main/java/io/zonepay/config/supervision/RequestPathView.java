@@ -11,9 +11,6 @@ import io.zonepay.kernel.zone.ZoneId;
  */
 interface RequestPathView {
 
-	/** Nobody to ask: the supervisor goes by its own checks alone. */
-	RequestPathView NONE = Map::of;
-
 	/** The silence of each zone some gateway reports; a zone no gateway reports as silent is absent. Returns within a bound. */
 	Map<ZoneId, Duration> silences();
 }

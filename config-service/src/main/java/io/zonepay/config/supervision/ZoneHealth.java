@@ -55,10 +55,6 @@ record ZoneHealth(int misses, int refusals, int answers, @Nullable Instant lastC
 	 * answers its traffic, slowly); or it missed {@code missesBeforeDown} checks and has not answered for
 	 * {@code unresponsiveFor} (frozen with no traffic to tell by).
 	 */
-	boolean down(int missesBeforeDown, Duration unresponsiveFor, Instant now) {
-		return down(missesBeforeDown, unresponsiveFor, Duration.ZERO, now);
-	}
-
 	boolean down(int missesBeforeDown, Duration unresponsiveFor, Duration silentBeforeDown, Instant now) {
 		if (refusals >= missesBeforeDown) {
 			return true;

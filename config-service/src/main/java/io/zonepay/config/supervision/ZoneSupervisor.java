@@ -63,11 +63,6 @@ final class ZoneSupervisor {
 	/** Whether the last round was slow everywhere, so that a run of such rounds is logged once. */
 	private boolean slowRound;
 
-	ZoneSupervisor(HealthChecker checker, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys, ZoneMeters meters,
-			SupervisorProperties properties, Clock clock) {
-		this(checker, RequestPathView.NONE, routing, automaticFailover, standbys, meters, properties, clock);
-	}
-
 	ZoneSupervisor(HealthChecker checker, RequestPathView requestPath, RoutingChanges routing, BooleanSupplier automaticFailover, Standbys standbys,
 			ZoneMeters meters, SupervisorProperties properties, Clock clock) {
 		this.checker = checker;

@@ -22,7 +22,8 @@ final class Signals {
 
 	private static void send(String signal, long pid) throws InterruptedException {
 		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+			// The shell's own kill: every machine has a shell, not every one the procps binary.
+			Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " \"$1\"", "sh", Long.toString(pid)).redirectErrorStream(true).start();
 			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
 				kill.destroyForcibly();
 				throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + new String(kill.getInputStream().readAllBytes()).strip());

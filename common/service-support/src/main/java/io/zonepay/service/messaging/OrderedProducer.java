@@ -1,5 +1,6 @@
 package io.zonepay.service.messaging;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,21 @@ public final class OrderedProducer {
 	}
 
 	public static KafkaProducer<String, String> create(KafkaProperties kafka) {
+		return new KafkaProducer<>(config(kafka));
+	}
+
+	/**
+	 * The same, transactional under {@code transactionalId}: a newer producer with that id fences an older one at the
+	 * broker (Kafka's zombie fencing), and a transaction left open longer than {@code transactionTimeout} is aborted.
+	 */
+	public static KafkaProducer<String, String> transactional(KafkaProperties kafka, String transactionalId, Duration transactionTimeout) {
+		Map<String, Object> config = config(kafka);
+		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout.toMillis());
+		return new KafkaProducer<>(config);
+	}
+
+	private static Map<String, Object> config(KafkaProperties kafka) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -30,6 +46,6 @@ public final class OrderedProducer {
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(config);
+		return config;
 	}
 }
