@@ -29,8 +29,8 @@ public class MessagingConfiguration {
 	}
 
 	@Bean
-	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone, MeterRegistry registry, ObjectProvider<ShardScopes> scopes,
-			MessageTracing tracing) {
+	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone, MeterRegistry registry,
+			ObjectProvider<ShardScopes> scopes, MessageTracing tracing) {
 		Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
 		producer.put(ProducerConfig.ACKS_CONFIG, "all");
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
