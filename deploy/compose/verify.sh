@@ -4,8 +4,9 @@
 # with its idempotent replay and balances, a merchant written at the GZone read from each city's CZone, the same with
 # a city's CZone stopped (the city reads the other's copy), one RZone's containers stopped and its shards served by its
 # standby, the GZone stopped (payments go on, its standby promotes itself and takes global writes, the GZone started
-# again is fenced), Prometheus scraping every service, Grafana's dashboard queries answered by that Prometheus. Then `down -v`,
-# and checks nothing of its own is left. .ci/run calls it.
+# again is fenced), Prometheus scraping every service, Grafana's dashboard queries answered by that Prometheus, a
+# payment's trace in Zipkin across the gateway and its zone's three services. Then `down -v`, and checks nothing of its
+# own is left. .ci/run calls it.
 #
 #   deploy/compose/verify.sh
 #
@@ -14,7 +15,7 @@
 #   compose file and the Dockerfile use, only when missing: deploy/compose/standins/README.md. Grafana has no stand-in;
 #   without its image it is left out and its provisioning is checked against the running Prometheus instead.
 # - Runs as the compose project "zonepay-verify" (ZONEPAY_VERIFY_PROJECT), never touching a project of yours; it needs
-#   ports 8080, 8081 and 9090 (and 3000 with Grafana) free on 127.0.0.1.
+#   ports 8080, 8081, 9090 and 9411 (and 3000 with Grafana) free on 127.0.0.1.
 # - ZONEPAY_VERIFY_HEALTH_TIMEOUT (seconds, default 900) bounds the wait for every container to be healthy.
 # - ZONEPAY_VERIFY_KEEP=1 leaves a failed run's containers up, to look at (then: docker-compose -p zonepay-verify down -v).
 set -euo pipefail
@@ -28,6 +29,7 @@ tag=${ZONEPAY_TAG:-latest}
 hz=http://127.0.0.1:8080
 sh=http://127.0.0.1:8081
 prometheus=http://127.0.0.1:9090
+zipkin=http://127.0.0.1:9411
 services=(config-service account-service order-service payment-service gateway)
 standin_base=zonepay-standins/debian:trixie
 work=$(mktemp -d)
@@ -102,7 +104,7 @@ else
 	compose=(docker-compose -p "$project" -f docker-compose.yml)
 fi
 say "engine: $("$docker" version --format '{{.Server.Version}}'); compose: $("${compose[@]}" version --short 2> /dev/null || echo '?')"
-for port in 8080 8081 9090 3000; do
+for port in 8080 8081 9090 9411 3000; do
 	! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || fail "port $port is taken (./zonepay up, or another compose project?)"
 done
 
@@ -225,6 +227,10 @@ for service in "${services[@]}"; do
 	DOCKER_BUILDKIT=1 "$docker" build --progress=plain --build-arg "SERVICE=$service" -t "zonepay/$service:$tag" . > "$work/build-$service.log" 2>&1 \
 		|| { tail -40 "$work/build-$service.log"; fail "building zonepay/$service"; }
 done
+# The trace backend: Zipkin's server jar from Maven Central on the services' JRE image (deploy/compose/zipkin).
+say "building zonepay/zipkin:$tag"
+DOCKER_BUILDKIT=1 "$docker" build --progress=plain -f deploy/compose/zipkin/Dockerfile -t "zonepay/zipkin:$tag" . > "$work/build-zipkin.log" 2>&1 \
+	|| { tail -40 "$work/build-zipkin.log"; fail "building zonepay/zipkin"; }
 
 # ---- up, and healthy ---------------------------------------------------------------------------------------------------
 say "docker compose up -d ($(wc -w <<< "$run_services") services)"
@@ -264,6 +270,18 @@ header() { grep -i "^$1:" "$work/headers" | tail -1 | cut -d' ' -f2- | tr -d '\r
 
 say "payments in every RZone through both gateways (deploy/smoke/payments.sh)"
 deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
+
+# ---- a payment is one trace in Zipkin: the gateway, payment-service, the ledger call, the order's event over Kafka --------
+# Services export in batches every few seconds: wait for them (bounded).
+everywhere='["account-service", "gateway", "order-service", "payment-service"]'
+for _ in $(seq 30); do
+	traced=$(curl -sS --max-time 5 "$zipkin/api/v2/traces?serviceName=order-service&lookback=3600000&limit=100" \
+		| jq "[.[] | [.[].localEndpoint.serviceName] | unique | select(contains($everywhere))] | length" 2> /dev/null || echo 0)
+	[ "${traced:-0}" -gt 0 ] && break
+	sleep 2
+done
+[ "${traced:-0}" -gt 0 ] || fail "no trace in Zipkin spans $everywhere; it knows of $(curl -sS --max-time 5 "$zipkin/api/v2/services")"
+say "Zipkin: $traced traces each span the gateway, payment-, account- and order-service"
 
 admin=$(token 1 admin)
 merchant=$(json -X POST "$hz/admin/merchants" -H "Authorization: Bearer $admin" -d '{"name": "Compose Noodles", "currency": "CNY", "status": "ACTIVE"}')

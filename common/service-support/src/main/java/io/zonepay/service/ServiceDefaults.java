@@ -40,7 +40,6 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("management.endpoint.health.probes.enabled", true);
 		defaults.put("management.endpoint.health.show-details", "always");
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,routingTable,db");
-		defaults.put("management.tracing.sampling.probability", 1.0);
 		// No collector runs locally; point these at one in a real deployment.
 		defaults.put("management.otlp.metrics.export.enabled", false);
 		defaults.put("management.logging.export.otlp.enabled", false);

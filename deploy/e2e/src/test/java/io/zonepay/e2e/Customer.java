@@ -68,6 +68,11 @@ final class Customer {
 		return http.post(gateway.resolve(path), token, key == null ? Map.of() : Map.of("Idempotency-Key", key), body);
 	}
 
+	/** A POST with this customer's token and the given headers. */
+	Http.Response postWithHeaders(String path, Map<String, String> headers, String body) {
+		return http.post(gateway.resolve(path), token, headers, body);
+	}
+
 	Http.Response get(String path) {
 		return http.get(gateway.resolve(path), token);
 	}

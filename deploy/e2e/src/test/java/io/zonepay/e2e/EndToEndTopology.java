@@ -247,6 +247,8 @@ final class EndToEndTopology {
 		MDC.put("zone", zone);
 		MDC.put("service", service);
 		application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new OwnReactorResources()));
+		// Every process reports its spans to the suite's in-memory trace backend.
+		application.addInitializers(context -> context.getBeanFactory().registerSingleton("e2eFinishedSpans", FinishedSpans.PROCESSOR));
 		contexts.put(name, application.run(ServiceArguments.asArguments(settings)));
 	}
 

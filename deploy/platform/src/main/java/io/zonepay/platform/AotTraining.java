@@ -50,7 +50,7 @@ final class AotTraining implements ZonePayCommand {
 		// A training stopped half way (Ctrl-C) may have left processes behind.
 		new PlatformDown(training, false).run();
 		try {
-			PlatformUp.requireFreePorts(PlatformUp.plan(topology), UpOptions.POSTGRES_PORT, UpOptions.KAFKA_PORT);
+			PlatformUp.requireFreePorts(PlatformUp.plan(topology), UpOptions.POSTGRES_PORT, UpOptions.KAFKA_PORT, false);
 		}
 		catch (IllegalStateException ex) {
 			System.out.println("Start-up caches not recorded now (" + ex.getMessage() + "); the next up records them as it stops.");

@@ -83,6 +83,15 @@ record Installation(Path home, Path stateDirectory, Path caches) {
 		return home.resolve("deploy/kafka-broker/target/lib").resolve("*").toString();
 	}
 
+	/** Zipkin's executable jar, which {@code ./zonepay up --traces} fetches into the caches. */
+	Path zipkinJar() {
+		Path directory = caches.resolve(Zipkin.NAME);
+		if (!Files.isDirectory(directory)) {
+			throw new IllegalStateException("no Zipkin server jar in " + directory + ": ./zonepay up --traces fetches it");
+		}
+		return single(directory, "zipkin-server-", "-exec.jar");
+	}
+
 	/** Where the PostgreSQL binaries are unpacked, once per checkout: never a directory another program may have half filled. */
 	Path postgresBinaries() {
 		return caches.resolve("postgres");

@@ -73,7 +73,7 @@ final class PlatformDown implements ZonePayCommand {
 	}
 
 	private static boolean isInfrastructure(String name) {
-		return name.equals("postgres") || name.startsWith("kafka");
+		return name.equals("postgres") || name.startsWith("kafka") || name.equals(Zipkin.NAME);
 	}
 
 	private static List<ProcessHandle> handles(List<RunDirectory.Recorded> processes) {

@@ -47,7 +47,10 @@ final class PlatformUp {
 		int postgresPort = options.postgresPort();
 		int kafkaPort = options.kafkaPort();
 		List<PlatformProcess> plan = plan(topology);
-		requireFreePorts(plan, postgresPort, kafkaPort);
+		requireFreePorts(plan, postgresPort, kafkaPort, options.traces());
+		if (options.traces()) {
+			installation.zipkinJar();
+		}
 
 		RunDirectory run = RunDirectory.create(installation.stateDirectory());
 		Spawner spawner = new Spawner(run);
@@ -59,11 +62,15 @@ final class PlatformUp {
 			watch.started("postgres", processes.get("postgres"), () -> Files.exists(postgresReady(run)));
 			KafkaBroker kafka = new KafkaBroker(installation, run, kafkaPort);
 			processes.put("kafka", kafka.start(spawner));
+			if (options.traces()) {
+				processes.put(Zipkin.NAME, Zipkin.start(installation, spawner));
+				watch.started(Zipkin.NAME, processes.get(Zipkin.NAME), () -> Readiness.listening(Zipkin.PORT));
+			}
 			// The services migrate their databases as they start: PostgreSQL first. Kafka comes up meanwhile.
 			watch.awaitReady(POSTGRES_BOUND);
 			watch.started("kafka", processes.get("kafka"), () -> Readiness.listening(kafkaPort));
 			LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:" + postgresPort + "/", "postgres",
-					kafka.bootstrapServers());
+					kafka.bootstrapServers(), options.traces() ? Zipkin.spansEndpoint() : null);
 			run.writeSettings(new RunDirectory.Settings(topologyFile, infrastructure));
 			ServiceLauncher launcher = new ServiceLauncher(installation, topology, topologyFile, infrastructure);
 			for (PlatformProcess process : plan) {
@@ -136,8 +143,11 @@ final class PlatformUp {
 		return run.path().resolve("postgres.ready");
 	}
 
-	static void requireFreePorts(List<PlatformProcess> plan, int postgresPort, int kafkaPort) {
+	static void requireFreePorts(List<PlatformProcess> plan, int postgresPort, int kafkaPort, boolean traces) {
 		List<Integer> ports = new ArrayList<>(List.of(postgresPort, kafkaPort, kafkaPort + 1));
+		if (traces) {
+			ports.add(Zipkin.PORT);
+		}
 		for (PlatformProcess process : plan) {
 			process.ports().forEach(port -> ports.add(Integer.parseInt(port.substring(port.lastIndexOf(' ') + 1))));
 			ports.addAll(process.managementPorts());
@@ -177,9 +187,15 @@ final class PlatformUp {
 		}
 		System.out.printf(format, "postgres", "infra", "-", "-", processes.get("postgres").pid(), "postgresql " + postgresPort);
 		System.out.printf(format, "kafka", "infra", "-", "-", processes.get("kafka").pid(), "kafka " + kafkaPort);
+		if (processes.containsKey(Zipkin.NAME)) {
+			System.out.printf(format, Zipkin.NAME, "infra", "-", "-", processes.get(Zipkin.NAME).pid(), "http " + Zipkin.PORT);
+		}
 		System.out.println();
 		for (Topology.City city : topology.cities()) {
 			System.out.println("Gateway " + city.id() + ": " + city.gateway() + "   war room: " + city.gateway() + "/ops");
+		}
+		if (processes.containsKey(Zipkin.NAME)) {
+			System.out.println("Traces: http://localhost:" + Zipkin.PORT + " (Zipkin: by service, or by the trace id of a gateway's access line)");
 		}
 		URI first = topology.cities().getFirst().gateway();
 		System.out.println();

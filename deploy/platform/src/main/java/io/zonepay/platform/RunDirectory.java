@@ -120,6 +120,9 @@ record RunDirectory(Path path) {
 		properties.setProperty("postgres.url", settings.infrastructure().postgresUrl());
 		properties.setProperty("postgres.user", settings.infrastructure().postgresUser());
 		properties.setProperty("kafka.bootstrap-servers", settings.infrastructure().kafkaBootstrapServers());
+		if (settings.infrastructure().traceEndpoint() != null) {
+			properties.setProperty("traces.endpoint", settings.infrastructure().traceEndpoint());
+		}
 		try (Writer out = Files.newBufferedWriter(path.resolve(SETTINGS))) {
 			properties.store(out, "how this run was started; ./zonepay start uses it");
 		}
@@ -137,7 +140,8 @@ record RunDirectory(Path path) {
 			throw new UncheckedIOException("cannot read the settings of " + path, ex);
 		}
 		return new Settings(Path.of(properties.getProperty("topology")), new LocalInfrastructure(properties.getProperty("postgres.url"),
-				properties.getProperty("postgres.user"), properties.getProperty("kafka.bootstrap-servers")));
+				properties.getProperty("postgres.user"), properties.getProperty("kafka.bootstrap-servers"),
+				properties.getProperty("traces.endpoint")));
 	}
 
 	/** The settings, once {@code up} has written them: it does when the infrastructure runs. */

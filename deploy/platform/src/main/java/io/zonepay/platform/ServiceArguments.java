@@ -54,6 +54,7 @@ public final class ServiceArguments {
 			settings.put("zonepay.zone.shard-group", zone.shardGroup().value());
 		}
 		settings.put("zonepay.ids.node-id", Integer.toString(nodeId(zone, service)));
+		settings.putAll(traces());
 		switch (zone.kind()) {
 			case GZONE -> {
 				if (!zone.id().equals(topology.gzone().id())) {
@@ -106,7 +107,14 @@ public final class ServiceArguments {
 		settings.put("zonepay.global.sources", sources(globalDataOf(city.id())));
 		// The local platform is for trying ZonePay out: anyone may get a token.
 		settings.put("zonepay.gateway.tokens.dev-issuer", "true");
+		settings.putAll(traces());
 		return settings;
+	}
+
+	/** Where traces go, if the platform runs a trace backend: without one a service records none. */
+	private Map<String, String> traces() {
+		String endpoint = infrastructure.traceEndpoint();
+		return endpoint == null ? Map.of() : Map.of("management.tracing.export.zipkin.endpoint", endpoint);
 	}
 
 	/** The services an RZone runs, in the order they start. */

@@ -41,6 +41,10 @@ final class UpCommand implements ZonePayCommand {
 			description = "how long the processes have to be ready, 1..3600 (default: ${DEFAULT-VALUE})")
 	int timeout;
 
+	@Option(names = "--traces", description = "also run Zipkin on port " + Zipkin.PORT + " (its UI: http://localhost:" + Zipkin.PORT
+			+ ") and send it every service's traces; ./zonepay fetches its server jar from Maven Central the first time")
+	boolean traces;
+
 	UpCommand(Installation installation) {
 		this.installation = installation;
 	}
@@ -48,7 +52,7 @@ final class UpCommand implements ZonePayCommand {
 	@Override
 	public Action check() {
 		UpOptions options = refusing(spec, () -> new UpOptions(topologyFile(), within("--postgres-port", postgresPort, 1, 65535),
-				within("--kafka-port", kafkaPort, 1, 65534), Duration.ofSeconds(within("--timeout", timeout, 1, 3600))));
+				within("--kafka-port", kafkaPort, 1, 65534), Duration.ofSeconds(within("--timeout", timeout, 1, 3600)), traces));
 		PlatformUp.requireNotRunning(installation);
 		return () -> new PlatformUp(installation, options).run();
 	}

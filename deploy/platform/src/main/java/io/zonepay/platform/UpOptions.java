@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param topologyFile the zones to start, as an absolute path: every process reads it
  * @param kafkaPort the broker's port; its controller listens on the next one
  * @param timeout how long every process has to report itself ready
+ * @param traces whether to run Zipkin too and send it every service's traces
  */
-record UpOptions(Path topologyFile, int postgresPort, int kafkaPort, Duration timeout) {
+record UpOptions(Path topologyFile, int postgresPort, int kafkaPort, Duration timeout, boolean traces) {
 
 	static final int POSTGRES_PORT = 15432;
 

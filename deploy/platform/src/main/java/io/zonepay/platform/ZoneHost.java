@@ -1,6 +1,7 @@
 package io.zonepay.platform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +12,8 @@ import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.order.OrderServiceApplication;
 import io.zonepay.payment.PaymentServiceApplication;
 import org.slf4j.MDC;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
 
@@ -33,17 +36,24 @@ public final class ZoneHost {
 
 	/** The host's command line after the JVM options, as {@link ServiceLauncher} starts it. */
 	static List<String> arguments(String classPath, String zone, Path topologyFile, LocalInfrastructure infrastructure) {
-		return List.of("-cp", classPath, ZoneHost.class.getName(), "--zone", zone, "--topology", topologyFile.toString(), "--postgres",
-				infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers());
+		List<String> arguments = new ArrayList<>(List.of("-cp", classPath, ZoneHost.class.getName(), "--zone", zone, "--topology",
+				topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers()));
+		if (infrastructure.traceEndpoint() != null) {
+			arguments.addAll(List.of("--traces", infrastructure.traceEndpoint()));
+		}
+		return arguments;
 	}
 
-	/** {@code --zone rz1 --topology <file> --postgres <jdbc url> --kafka <bootstrap servers> [--postgres-user postgres]} */
+	/**
+	 * {@code --zone rz1 --topology <file> --postgres <jdbc url> --kafka <bootstrap servers> [--postgres-user postgres]
+	 * [--traces <endpoint>]}
+	 */
 	public static void main(String[] args) {
 		Arguments options = CommandLine.populateCommand(new Arguments(), args);
 		Topology topology = TopologyFile.read(options.topologyFile);
 		ZoneId zoneId = ZoneId.of(options.zone);
 		Topology.ZoneSpec zone = topology.zone(zoneId).orElseThrow(() -> new IllegalArgumentException("no zone " + zoneId + " in " + options.topologyFile));
-		ServiceArguments arguments = new ServiceArguments(topology, new LocalInfrastructure(options.postgresUrl, options.postgresUser, options.kafka),
+		ServiceArguments arguments = new ServiceArguments(topology, new LocalInfrastructure(options.postgresUrl, options.postgresUser, options.kafka, options.traces),
 				options.topologyFile);
 		for (String service : ServiceArguments.rzoneServices()) {
 			MDC.put("zone", zoneId.value());
@@ -77,5 +87,8 @@ public final class ZoneHost {
 
 		@Option(names = "--kafka", required = true, description = "the bootstrap servers")
 		String kafka = "";
+
+		@Option(names = "--traces", description = "where to send traces (a Zipkin server's /api/v2/spans)")
+		@Nullable String traces;
 	}
 }

@@ -53,4 +53,16 @@ class RunDirectoryTests {
 		assertThat(RunDirectory.current(state).orElseThrow().settings())
 			.isEqualTo(new RunDirectory.Settings(Path.of("/opt/zonepay/topology.yml"), infrastructure));
 	}
+
+	@Test
+	void aProcessStartedLaterSendsItsTracesWhereTheRunsDo() {
+		RunDirectory run = RunDirectory.create(state);
+		LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres", "127.0.0.1:19092",
+				"http://127.0.0.1:9411/api/v2/spans");
+
+		run.writeSettings(new RunDirectory.Settings(Path.of("/opt/zonepay/topology.yml"), infrastructure));
+
+		assertThat(RunDirectory.current(state).orElseThrow().settings().infrastructure().traceEndpoint())
+			.isEqualTo("http://127.0.0.1:9411/api/v2/spans");
+	}
 }

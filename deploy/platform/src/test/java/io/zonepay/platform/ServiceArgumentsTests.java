@@ -53,6 +53,25 @@ class ServiceArgumentsTests {
 	}
 
 	@Test
+	void everyServiceAndGatewaySendsItsTracesToTheRunsBackendAndNowhereWithoutOne() {
+		ServiceArguments traced = new ServiceArguments(topology,
+				new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres", "127.0.0.1:19092", "http://127.0.0.1:9411/api/v2/spans"),
+				DEFAULT_TOPOLOGY);
+		String endpoint = "management.tracing.export.zipkin.endpoint";
+		for (Topology.ZoneSpec zone : topology.zones()) {
+			for (String service : services(zone)) {
+				assertThat(traced.zoneService(zone, service)).as("%s %s", zone.id(), service)
+					.containsEntry(endpoint, "http://127.0.0.1:9411/api/v2/spans");
+				assertThat(arguments.zoneService(zone, service)).as("%s %s", zone.id(), service).doesNotContainKey(endpoint);
+			}
+		}
+		topology.cities().forEach(city -> {
+			assertThat(traced.gateway(city)).containsEntry(endpoint, "http://127.0.0.1:9411/api/v2/spans");
+			assertThat(arguments.gateway(city)).doesNotContainKey(endpoint);
+		});
+	}
+
+	@Test
 	void anRZoneServiceKnowsItsZoneShardGroupAndWhereTheRoutingTableIs() {
 		Topology.ZoneSpec rz2 = topology.zone(ZoneId.of("rz2")).orElseThrow();
 		Map<String, String> settings = arguments.zoneService(rz2, "order");

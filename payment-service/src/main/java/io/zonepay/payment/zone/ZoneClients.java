@@ -12,11 +12,13 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.zone.ZoneProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +27,20 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The typed clients of the zone's other services, a breaker per service and the same bounded retry policy, with a retry
- * budget per service.
+ * budget per service. Every call is observed: a client span that hands the trace on in {@code traceparent}, and the
+ * {@code http.client.requests} timer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ZoneCallProperties.class)
 class ZoneClients {
 
 	private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+
+	private final ObservationRegistry observations;
+
+	ZoneClients(ObjectProvider<ObservationRegistry> observations) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+	}
 
 	/** Every client's breaker, with its meters (resilience4j_circuitbreaker_state{name}, calls, failure rate). */
 	@Bean
@@ -52,23 +61,23 @@ class ZoneClients {
 	@Bean
 	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new LedgerClient(client("account", properties, zone, tables, signer, breakers, retries, budgets), json);
+		return new LedgerClient(client("account", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
 	}
 
 	@Bean
 	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries, budgets), json);
+		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
 	}
 
 	@Bean
 	UsersClient usersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
 			CircuitBreakerRegistry breakers, RetryRegistry retries) {
-		return new UsersClient(client("account", properties, zone, tables, signer, breakers, retries, budgets));
+		return new UsersClient(client("account", properties, zone, tables, signer, breakers, retries, budgets, observations));
 	}
 
 	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
-			CircuitBreakerRegistry breakers, RetryRegistry retries, Map<String, RetryBudget> budgets) {
+			CircuitBreakerRegistry breakers, RetryRegistry retries, Map<String, RetryBudget> budgets, ObservationRegistry observations) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(properties.readTimeout());
@@ -88,7 +97,8 @@ class ZoneClients {
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.backoff(), 2.0, 0.5))
 			.retryOnException(failure -> failure instanceof ZoneUnreachable && !(failure instanceof CallerGone) && budget.allowsRetry())
 			.build();
-		return new ZoneClient(service, zone.id(), tables, signer, RestClient.builder().requestFactory(requests).build(),
+		RestClient rest = RestClient.builder().requestFactory(requests).observationRegistry(observations).build();
+		return new ZoneClient(service, zone.id(), tables, signer, rest,
 				breakers.circuitBreaker(service, breaker), retries.retry(service, retry), budget, properties.readTimeout());
 	}
 }

@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.zonepay.kernel.deadline.Deadline;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.zone.CityId;
@@ -178,6 +179,7 @@ class ZoneClientTests {
 		tables.offer(RoutingTable.of(1, Collections.nCopies(Shard.COUNT, RZ1),
 				List.of(new Zone(RZ1, ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, Map.of("account", endpoint)))));
 		return ZoneClients.client("account", properties, new ZoneProperties(RZ1, CityId.of("hz"), null), tables,
-				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), new HashMap<>());
+				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), new HashMap<>(),
+				ObservationRegistry.NOOP);
 	}
 }

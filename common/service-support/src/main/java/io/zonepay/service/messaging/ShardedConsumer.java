@@ -40,7 +40,8 @@ import org.springframework.context.SmartLifecycle;
  * Reads a topic keyed by shard (partition = shard) for exactly the shards this zone serves at the current routing
  * epoch, and follows the routing table when it changes. Each event is tried a bounded number of times, then set aside
  * on the dead-letter topic so that one poison event never blocks its shard. Offsets are committed under the role's
- * group after each batch: delivery is at least once, which handlers absorb with the inbox.
+ * group after each batch: delivery is at least once, which handlers absorb with the inbox. Each attempt at an event is
+ * a span that continues the trace the event carries.
  */
 public final class ShardedConsumer implements SmartLifecycle {
 
@@ -74,13 +75,16 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	private final @Nullable ShardScopes scopes;
 
+	private final MessageTracing tracing;
+
 	private long assignedEpoch = -1;
 
 	private long assignedLeases = -1;
 
 	public ShardedConsumer(ConsumerSettings settings, Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables,
-			ZoneId self, EventHandler handler, MeterRegistry registry, @Nullable ShardScopes scopes) {
+			ZoneId self, EventHandler handler, MeterRegistry registry, @Nullable ShardScopes scopes, MessageTracing tracing) {
 		this.scopes = scopes;
+		this.tracing = tracing;
 		this.settings = settings;
 		this.consumerConfig = consumerConfig;
 		this.producerConfig = producerConfig;
@@ -195,11 +199,11 @@ public final class ShardedConsumer implements SmartLifecycle {
 	/** Handles an event bound to its shard (partition = shard), so it uses the shard group's database. */
 	private void handle(ConsumerRecord<String, String> record) throws Exception {
 		if (scopes == null) {
-			handler.handle(record);
+			tracing.consuming(record, self, handler);
 			return;
 		}
 		try (ShardScopes.Scope ignored = scopes.enter(Shard.of(record.partition()))) {
-			handler.handle(record);
+			tracing.consuming(record, self, handler);
 		}
 	}
 

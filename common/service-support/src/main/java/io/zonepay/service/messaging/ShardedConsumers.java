@@ -23,9 +23,12 @@ public final class ShardedConsumers {
 
 	private final @Nullable ShardScopes scopes;
 
+	private final MessageTracing tracing;
+
 	ShardedConsumers(Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables, ZoneProperties zone,
-			MeterRegistry registry, @Nullable ShardScopes scopes) {
+			MeterRegistry registry, @Nullable ShardScopes scopes, MessageTracing tracing) {
 		this.scopes = scopes;
+		this.tracing = tracing;
 		this.consumerConfig = consumerConfig;
 		this.producerConfig = producerConfig;
 		this.tables = tables;
@@ -34,6 +37,6 @@ public final class ShardedConsumers {
 	}
 
 	public ShardedConsumer consumer(ConsumerSettings settings, EventHandler handler) {
-		return new ShardedConsumer(settings, consumerConfig, producerConfig, tables, zone.id(), handler, registry, scopes);
+		return new ShardedConsumer(settings, consumerConfig, producerConfig, tables, zone.id(), handler, registry, scopes, tracing);
 	}
 }

@@ -12,6 +12,7 @@ import io.micrometer.tracing.Tracer;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.leadership.DatabaseLeadership;
+import io.zonepay.service.messaging.MessageTracing;
 import io.zonepay.service.messaging.OrderedProducer;
 import io.zonepay.service.shardgroup.ShardScopes;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,10 +50,10 @@ public class OutboxConfiguration {
 	 */
 	@Bean
 	OutboxRelays outboxRelays(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka, DataSource dataSource,
-			OutboxProperties properties, ObjectProvider<ShardScopes> scopes, MeterRegistry registry) {
+			OutboxProperties properties, ObjectProvider<ShardScopes> scopes, MeterRegistry registry, MessageTracing tracing) {
 		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka));
 		OutboxRelays relays = new OutboxRelays(() -> new OutboxRelay(jdbc, transactions, json, producers, new DatabaseLeadership(dataSource, "outbox relay"),
-				properties.batch()), scopes.getIfAvailable());
+				properties.batch(), tracing), scopes.getIfAvailable());
 		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog).description("Events waiting in the home outbox").register(registry);
 		return relays;
 	}

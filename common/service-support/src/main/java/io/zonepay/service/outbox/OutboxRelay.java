@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import io.micrometer.tracing.Span;
 import io.zonepay.service.leadership.DatabaseLeadership;
+import io.zonepay.service.messaging.MessageTracing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes the outbox to Kafka: the oldest events first, each to its topic and partition, then deletes them. One
  * instance publishes (the leader), so events of a partition keep their order; a crash between Kafka's ack and the
- * delete publishes an event twice, never loses one.
+ * delete publishes an event twice, never loses one. Sending an event is a span of the trace that appended it.
  */
 final class OutboxRelay {
 
@@ -44,15 +46,19 @@ final class OutboxRelay {
 
 	private final int batch;
 
+	private final MessageTracing tracing;
+
 	private boolean failing;
 
-	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, OutboxProducers producers, DatabaseLeadership leadership, int batch) {
+	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, OutboxProducers producers, DatabaseLeadership leadership,
+			int batch, MessageTracing tracing) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.json = json;
 		this.producers = producers;
 		this.leadership = leadership;
 		this.batch = batch;
+		this.tracing = tracing;
 	}
 
 	/** Publishes what is waiting, a batch at a time, until nothing is. Runs on one thread. */
@@ -89,23 +95,31 @@ final class OutboxRelay {
 		}
 		KafkaProducer<String, String> producer = producers.producer();
 		List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.partition(), row.key(), row.payload());
-			Map<String, String> headers = json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
-			});
-			headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-			sends.add(producer.send(record));
-		}
-		for (Future<RecordMetadata> send : sends) {
-			try {
-				send.get();
+		List<Span> spans = new ArrayList<>(rows.size());
+		try {
+			for (Row row : rows) {
+				ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.partition(), row.key(), row.payload());
+				Map<String, String> headers = json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
+				});
+				headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+				spans.add(tracing.producing(record));
+				sends.add(producer.send(record));
 			}
-			catch (Exception ex) {
-				if (ex instanceof InterruptedException) {
-					Thread.currentThread().interrupt();
+			for (int i = 0; i < sends.size(); i++) {
+				try {
+					sends.get(i).get();
 				}
-				throw new IllegalStateException("Kafka did not take an outbox event", ex);
+				catch (Exception ex) {
+					if (ex instanceof InterruptedException) {
+						Thread.currentThread().interrupt();
+					}
+					spans.get(i).error(ex);
+					throw new IllegalStateException("Kafka did not take an outbox event", ex);
+				}
 			}
+		}
+		finally {
+			spans.forEach(Span::end);
 		}
 		String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
 		jdbc.sql("delete from outbox where id in (" + ids + ")").params(rows.stream().map(Row::id).toList()).update();

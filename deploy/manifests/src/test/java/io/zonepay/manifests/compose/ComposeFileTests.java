@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTests {
 
-	private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "kafka", "prometheus", "grafana");
+	private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "kafka", "prometheus", "grafana", "zipkin");
 
 	private static final Pattern DATABASE = Pattern.compile("^jdbc:postgresql://postgres:5432/(\\w+)$");
 
@@ -132,6 +132,22 @@ class ComposeFileTests {
 			assertThat((List<?>) ports).as("%s's published ports: on 127.0.0.1 only, for the demo issues tokens to anyone who asks", name)
 				.allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
 		});
+	}
+
+	@Test
+	void everyZonePayServiceSendsItsTracesToAZipkinBuiltHereFromTheProjectsVersion() {
+		compose.zonePayServices().forEach((name, service) -> assertThat(environment(service)).as("environment of %s", name)
+			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans"));
+		Map<String, Object> zipkin = compose.services().get("zipkin");
+		assertThat(Repository.map(zipkin.get("build"), "build of zipkin")).as("zipkin is built, not pulled: no registry is needed")
+			.containsEntry("context", ".").containsEntry("dockerfile", "deploy/compose/zipkin/Dockerfile");
+		assertThat(zipkin.get("ports")).as("Zipkin's UI").isEqualTo(List.of("127.0.0.1:9411:9411"));
+		String dockerfile = Repository.read(Repository.ROOT.resolve("deploy/compose/zipkin/Dockerfile"));
+		assertThat(dockerfile).as("the zipkin image: Zipkin's server jar at the root pom.xml's version")
+			.contains("<zipkin-server.version>", "io.zipkin:zipkin-server:${version}:jar:exec");
+		assertThat(Repository.read(Repository.ROOT.resolve("pom.xml"))).containsPattern("<zipkin-server.version>[^<]+</zipkin-server.version>");
+		assertThat(dockerfile.lines().filter(line -> line.startsWith("ARG J")).toList()).as("the zipkin image's base images: the services' own")
+			.isEqualTo(Repository.read(Repository.DOCKERFILE).lines().filter(line -> line.startsWith("ARG J")).toList());
 	}
 
 	@Test
