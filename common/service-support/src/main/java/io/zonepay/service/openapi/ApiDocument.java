@@ -1,0 +1,211 @@
+package io.zonepay.service.openapi;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.problem.CommonProblem;
+import io.zonepay.kernel.problem.ProblemCode;
+import io.zonepay.service.openapi.ApiOperations.Described;
+
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocAnnotationsUtils;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Makes a service's OpenAPI document say what a client of the gateway meets: the bearer token, the required
+ * {@code Idempotency-Key} of money-moving calls, the typed answer behind an idempotent {@code ResponseEntity<String>},
+ * the headers of every answer, every problem an operation can end in with its stable code, and ids as the strings of
+ * digits they travel as. What the handler methods cannot say comes from the services' {@link ApiOperations}.
+ */
+final class ApiDocument implements OpenApiCustomizer {
+
+	static final String BEARER = "bearer";
+
+	/**
+	 * Ids the code still carries as plain strings of digits (in views and paths): documented like a {@code TypedId},
+	 * which says the same once they are typed. {@code zoneId} is not one: zones are named, not numbered.
+	 */
+	static final Set<String> ID_NAMES = Set.of("userId", "fromUserId", "toUserId", "orderId", "paymentId", "refundId", "transferId", "merchantId",
+			"depositId", "entryId");
+
+	/** Problems any call may meet on its way: the gateway's rate limit, a zone or database that cannot take it now. */
+	private static final List<ProblemCode> EVERY_CALL = List.of(CommonProblem.RATE_LIMITED, CommonProblem.ZONE_UNAVAILABLE, CommonProblem.SERVICE_BUSY,
+			CommonProblem.DEADLINE_PASSED);
+
+	private static final List<ProblemCode> WITH_TOKEN = List.of(CommonProblem.UNAUTHENTICATED, CommonProblem.FORBIDDEN);
+
+	private static final List<ProblemCode> WITH_BODY = List.of(CommonProblem.MALFORMED_REQUEST, CommonProblem.VALIDATION_FAILED,
+			CommonProblem.PAYLOAD_TOO_LARGE, CommonProblem.UNSUPPORTED_MEDIA_TYPE);
+
+	private static final List<ProblemCode> IDEMPOTENT = List.of(CommonProblem.IDEMPOTENCY_KEY_MISSING, CommonProblem.VALIDATION_FAILED,
+			CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, CommonProblem.IDEMPOTENCY_KEY_REUSED);
+
+	private final String service;
+
+	private final Map<String, Described> described;
+
+	ApiDocument(String service, List<ApiOperations> descriptions) {
+		this.service = service;
+		this.described = merged(descriptions);
+	}
+
+	private static Map<String, Described> merged(List<ApiOperations> descriptions) {
+		Map<String, Described> merged = new LinkedHashMap<>();
+		for (ApiOperations description : descriptions) {
+			description.operations().forEach((key, operation) -> {
+				if (merged.putIfAbsent(key, operation) != null) {
+					throw new IllegalStateException(key + " is described twice; describe each operation in one place");
+				}
+			});
+		}
+		return merged;
+	}
+
+	@Override
+	public void customise(OpenAPI api) {
+		api.info(ApiInfo.of(service));
+		api.servers(List.of(new Server().url("/").description("the gateway that served this document: every call goes through a city's gateway")));
+		Components components = api.getComponents() == null ? new Components() : api.getComponents();
+		if (components.getSchemas() == null) {
+			components.setSchemas(new LinkedHashMap<>());
+		}
+		api.components(components);
+		components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+			.description("A JWT whose sub is the user id and whose roles claim holds user, admin or loadtest (POST /dev/token where it is on)"));
+		api.security(List.of(new SecurityRequirement().addList(BEARER)));
+		AnswerHeaders.register(components);
+		ProblemAnswers.register(components);
+		Set<String> matched = new LinkedHashSet<>();
+		if (api.getPaths() != null) {
+			api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+				String key = method.name() + " " + path;
+				Described description = described.get(key);
+				if (description != null) {
+					matched.add(key);
+				}
+				describe(api, path, operation, description);
+			}));
+		}
+		List<String> unknown = described.keySet().stream().filter(key -> !matched.contains(key)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException(service + " describes operations it does not have: " + unknown);
+		}
+		components.getSchemas().values().forEach(ApiDocument::tidySchema);
+	}
+
+	private void describe(OpenAPI api, String path, Operation operation, @Nullable Described description) {
+		boolean idempotent = false;
+		boolean parameters = false;
+		for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+			parameters = true;
+			if (ZonePayHeaders.IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName()) && "header".equals(parameter.getIn())) {
+				idempotent = true;
+				idempotencyKey(parameter);
+			}
+			else if (parameter.getSchema() != null && ID_NAMES.contains(parameter.getName()) && Schemas.isString(parameter.getSchema())) {
+				parameter.setSchema(TypedIdSchemas.idSchema());
+			}
+			if (parameter.getSchema() != null) {
+				Schemas.anchorPatterns(parameter.getSchema());
+			}
+		}
+		if (description != null && description.answer() != null) {
+			answer(api, operation, description.answer());
+		}
+		AnswerHeaders.add(operation, idempotent, description == null ? List.of() : description.headers());
+		ProblemAnswers.answer(operation, problems(path, operation, description, idempotent, parameters));
+		if (description != null && description.withoutToken()) {
+			operation.setSecurity(new ArrayList<>());
+		}
+		operation.setResponses(sorted(operation.getResponses()));
+		if (operation.getTags() != null) {
+			operation.setTags(operation.getTags().stream().map(tag -> tag.replaceFirst("-controller$", "")).toList());
+		}
+	}
+
+	private static void idempotencyKey(Parameter parameter) {
+		Schema<Object> key = Schemas.string();
+		key.setMinLength(1);
+		key.setMaxLength(255);
+		key.setPattern("^[\\x20-\\x7E]{1,255}$");
+		parameter.required(true).schema(key).description("Required on every money-moving call: 1-255 printable ASCII characters, new for each "
+				+ "intended operation. A retry with the same key and body answers the first answer again (Idempotent-Replayed: true); "
+				+ "the same key with another body is 422 IDEMPOTENCY_KEY_REUSED, while the first is running 409 IDEMPOTENCY_KEY_IN_FLIGHT.");
+	}
+
+	/** The typed answer replaces the one springdoc inferred (a 200 of {@code String} for an idempotent call). */
+	private static void answer(OpenAPI api, Operation operation, ApiOperations.Answer answer) {
+		Schema<?> body = SpringDocAnnotationsUtils.extractSchema(api.getComponents(), answer.body(), null, new Annotation[0], api.getSpecVersion());
+		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+		responses.keySet().removeIf(status -> status.startsWith("2"));
+		responses.addApiResponse(Integer.toString(answer.status()), new ApiResponse().description(HttpStatus.valueOf(answer.status()).getReasonPhrase())
+			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(body))));
+		operation.setResponses(responses);
+	}
+
+	private static List<ProblemCode> problems(String path, Operation operation, @Nullable Described description, boolean idempotent,
+			boolean parameters) {
+		List<ProblemCode> problems = new ArrayList<>();
+		if (operation.getRequestBody() != null) {
+			problems.addAll(WITH_BODY);
+		}
+		else if (parameters) {
+			problems.add(CommonProblem.VALIDATION_FAILED);
+		}
+		if (idempotent) {
+			problems.addAll(IDEMPOTENT);
+		}
+		if (description == null || !description.withoutToken()) {
+			problems.addAll(WITH_TOKEN);
+		}
+		if (description != null) {
+			problems.addAll(description.problems());
+		}
+		problems.addAll(EVERY_CALL);
+		return new ArrayList<>(new LinkedHashSet<>(problems));
+	}
+
+	private static ApiResponses sorted(ApiResponses responses) {
+		ApiResponses sorted = new ApiResponses();
+		new TreeMap<>(responses).forEach(sorted::addApiResponse);
+		sorted.setExtensions(responses.getExtensions());
+		return sorted;
+	}
+
+	/** Ids named in a view are the strings of digits they travel as; patterns match whole values. */
+	private static void tidySchema(Schema<?> schema) {
+		if (schema.getProperties() != null) {
+			schema.getProperties().replaceAll((name, property) -> ID_NAMES.contains(name) && Schemas.isString(property) ? id(property) : property);
+		}
+		Schemas.anchorPatterns(schema);
+	}
+
+	private static Schema<?> id(Schema<?> property) {
+		Schema<String> id = TypedIdSchemas.idSchema();
+		if (property.getTypes() != null && property.getTypes().contains("null")) {
+			id.addType("null");
+		}
+		return id;
+	}
+}
