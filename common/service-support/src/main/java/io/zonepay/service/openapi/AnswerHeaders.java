@@ -22,7 +22,7 @@ final class AnswerHeaders {
 		components.addHeaders(ZonePayHeaders.IDEMPOTENT_REPLAYED, header("true when this is the stored answer to an earlier request with the same Idempotency-Key"));
 	}
 
-	static void add(Operation operation, boolean idempotent, List<ApiOperations.AnswerHeader> extra) {
+	static void add(Operation operation, boolean idempotent, boolean located, List<ApiOperations.AnswerHeader> extra) {
 		if (operation.getResponses() == null) {
 			return;
 		}
@@ -32,7 +32,7 @@ final class AnswerHeaders {
 			}
 			response.addHeaderObject(ZonePayHeaders.ZONE, reference(ZonePayHeaders.ZONE));
 			response.addHeaderObject(ZonePayHeaders.EPOCH, reference(ZonePayHeaders.EPOCH));
-			if (status.equals("201") || status.equals("202")) {
+			if (located && (status.equals("201") || status.equals("202"))) {
 				response.addHeaderObject(HttpHeaders.LOCATION, reference(HttpHeaders.LOCATION));
 			}
 			if (idempotent) {

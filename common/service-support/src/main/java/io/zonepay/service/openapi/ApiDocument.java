@@ -112,6 +112,7 @@ final class ApiDocument implements OpenApiCustomizer {
 			throw new IllegalStateException(service + " describes operations it does not have: " + unknown);
 		}
 		components.getSchemas().values().forEach(ApiDocument::tidySchema);
+		Schemas.dropUnreferenced(api);
 	}
 
 	private void describe(OpenAPI api, String path, Operation operation, @Nullable Described description) {
@@ -133,7 +134,10 @@ final class ApiDocument implements OpenApiCustomizer {
 		if (description != null && description.answer() != null) {
 			answer(api, operation, description.answer());
 		}
-		AnswerHeaders.add(operation, idempotent, description == null ? List.of() : description.headers());
+		if (description != null && description.request() != null && operation.getRequestBody() != null) {
+			operation.getRequestBody().setContent(json(schema(api, description.request())));
+		}
+		AnswerHeaders.add(operation, idempotent, description == null || description.located(), description == null ? List.of() : description.headers());
 		ProblemAnswers.answer(operation, problems(path, operation, description, idempotent, parameters));
 		if (description != null && description.withoutToken()) {
 			operation.setSecurity(new ArrayList<>());
@@ -156,12 +160,20 @@ final class ApiDocument implements OpenApiCustomizer {
 
 	/** The typed answer replaces the one springdoc inferred (a 200 of {@code String} for an idempotent call). */
 	private static void answer(OpenAPI api, Operation operation, ApiOperations.Answer answer) {
-		Schema<?> body = SpringDocAnnotationsUtils.extractSchema(api.getComponents(), answer.body(), null, new Annotation[0], api.getSpecVersion());
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
 		responses.keySet().removeIf(status -> status.startsWith("2"));
-		responses.addApiResponse(Integer.toString(answer.status()), new ApiResponse().description(HttpStatus.valueOf(answer.status()).getReasonPhrase())
-			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(body))));
+		responses.addApiResponse(Integer.toString(answer.status()),
+				new ApiResponse().description(HttpStatus.valueOf(answer.status()).getReasonPhrase()).content(json(schema(api, answer.body()))));
 		operation.setResponses(responses);
+	}
+
+	/** The schema of a type, through the same converters as springdoc's own (so ids are strings there too). */
+	private static Schema<?> schema(OpenAPI api, Class<?> type) {
+		return SpringDocAnnotationsUtils.extractSchema(api.getComponents(), type, null, new Annotation[0], api.getSpecVersion());
+	}
+
+	private static Content json(Schema<?> schema) {
+		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(schema));
 	}
 
 	private static List<ProblemCode> problems(String path, Operation operation, @Nullable Described description, boolean idempotent,

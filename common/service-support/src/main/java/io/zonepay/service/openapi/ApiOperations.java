@@ -38,7 +38,8 @@ public final class ApiOperations {
 	}
 
 	/** One operation as described: its typed answer, if it needs one, and its own problems. */
-	record Described(@Nullable Answer answer, List<ProblemCode> problems, List<AnswerHeader> headers, boolean withoutToken) {
+	record Described(@Nullable Answer answer, @Nullable Class<?> request, List<ProblemCode> problems, List<AnswerHeader> headers, boolean withoutToken,
+			boolean located) {
 	}
 
 	/** The status and body type of an operation's success. */
@@ -66,6 +67,12 @@ public final class ApiOperations {
 			return this;
 		}
 
+		/** The body the operation reads, where its handler takes something looser (a map of JSON values). */
+		public Builder reads(String operation, Class<?> body) {
+			described(operation).request = body;
+			return this;
+		}
+
 		/** Problems the operation itself can end in, besides those the platform answers for every call of its kind. */
 		public Builder problems(String operation, ProblemCode... problems) {
 			described(operation).problems.addAll(List.of(problems));
@@ -78,6 +85,12 @@ public final class ApiOperations {
 			return this;
 		}
 
+		/** The operation's 201 or 202 carries no {@code Location}: what it created has no path of its own to GET. */
+		public Builder withoutLocation(String operation) {
+			described(operation).located = false;
+			return this;
+		}
+
 		/** The gateway lets the operation through without a token (signing up). */
 		public Builder withoutToken(String operation) {
 			described(operation).withoutToken = true;
@@ -87,7 +100,8 @@ public final class ApiOperations {
 		public ApiOperations build() {
 			Map<String, Described> built = new LinkedHashMap<>();
 			operations.forEach((key, mutable) -> built.put(key,
-					new Described(mutable.answer, List.copyOf(mutable.problems), List.copyOf(mutable.headers), mutable.withoutToken)));
+					new Described(mutable.answer, mutable.request, List.copyOf(mutable.problems), List.copyOf(mutable.headers), mutable.withoutToken,
+							mutable.located)));
 			return new ApiOperations(built);
 		}
 
@@ -103,11 +117,15 @@ public final class ApiOperations {
 
 			private @Nullable Answer answer;
 
+			private @Nullable Class<?> request;
+
 			private final Set<ProblemCode> problems = new LinkedHashSet<>();
 
 			private final List<AnswerHeader> headers = new ArrayList<>();
 
 			private boolean withoutToken;
+
+			private boolean located = true;
 		}
 	}
 }

@@ -1,15 +1,27 @@
 package io.zonepay.service.openapi;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+
+import org.jspecify.annotations.Nullable;
 
 /** Small schemas written by hand, and the walk that makes every schema of a document say what the code checks. */
 final class Schemas {
+
+	private static final Pattern REFERENCE = Pattern.compile("\"#/components/schemas/([^\"]+)\"");
 
 	private Schemas() {
 	}
@@ -38,6 +50,33 @@ final class Schemas {
 		schema.setType(type);
 		schema.addType(type);
 		return schema;
+	}
+
+	/**
+	 * Drops the component schemas nothing refers to any more, such as what springdoc made of a body or an answer
+	 * that a description replaced.
+	 */
+	@SuppressWarnings("rawtypes") // swagger-core's component map is raw
+	static void dropUnreferenced(OpenAPI api) {
+		Map<String, Schema> schemas = api.getComponents().getSchemas();
+		Set<String> reachable = new HashSet<>(references(api.getPaths()));
+		Deque<String> unvisited = new ArrayDeque<>(reachable);
+		while (!unvisited.isEmpty()) {
+			Schema<?> schema = schemas.get(unvisited.pop());
+			references(schema).stream().filter(reachable::add).forEach(unvisited::push);
+		}
+		schemas.keySet().retainAll(reachable);
+	}
+
+	private static Set<String> references(@Nullable Object part) {
+		Set<String> names = new HashSet<>();
+		if (part != null) {
+			Matcher reference = REFERENCE.matcher(Json31.pretty(part));
+			while (reference.find()) {
+				names.add(reference.group(1));
+			}
+		}
+		return names;
 	}
 
 	static boolean isString(Schema<?> schema) {
