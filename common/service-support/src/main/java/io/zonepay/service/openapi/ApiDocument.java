@@ -18,12 +18,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 import io.zonepay.kernel.ZonePayHeaders;
-import io.zonepay.kernel.problem.CommonProblem;
-import io.zonepay.kernel.problem.ProblemCode;
 import io.zonepay.service.openapi.ApiOperations.Described;
 
 import org.jspecify.annotations.Nullable;
@@ -40,26 +35,12 @@ import org.springframework.http.HttpStatus;
  */
 final class ApiDocument implements OpenApiCustomizer {
 
-	static final String BEARER = "bearer";
-
 	/**
 	 * Ids the code still carries as plain strings of digits (in views and paths): documented like a {@code TypedId},
 	 * which says the same once they are typed. {@code zoneId} is not one: zones are named, not numbered.
 	 */
 	static final Set<String> ID_NAMES = Set.of("userId", "fromUserId", "toUserId", "orderId", "paymentId", "refundId", "transferId", "merchantId",
 			"depositId", "entryId");
-
-	/** Problems any call may meet on its way: the gateway's rate limit, a zone or database that cannot take it now. */
-	private static final List<ProblemCode> EVERY_CALL = List.of(CommonProblem.RATE_LIMITED, CommonProblem.ZONE_UNAVAILABLE, CommonProblem.SERVICE_BUSY,
-			CommonProblem.DEADLINE_PASSED);
-
-	private static final List<ProblemCode> WITH_TOKEN = List.of(CommonProblem.UNAUTHENTICATED, CommonProblem.FORBIDDEN);
-
-	private static final List<ProblemCode> WITH_BODY = List.of(CommonProblem.MALFORMED_REQUEST, CommonProblem.VALIDATION_FAILED,
-			CommonProblem.PAYLOAD_TOO_LARGE, CommonProblem.UNSUPPORTED_MEDIA_TYPE);
-
-	private static final List<ProblemCode> IDEMPOTENT = List.of(CommonProblem.IDEMPOTENCY_KEY_MISSING, CommonProblem.VALIDATION_FAILED,
-			CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, CommonProblem.IDEMPOTENCY_KEY_REUSED);
 
 	private final String service;
 
@@ -84,16 +65,12 @@ final class ApiDocument implements OpenApiCustomizer {
 
 	@Override
 	public void customise(OpenAPI api) {
-		api.info(ApiInfo.of(service));
-		api.servers(List.of(new Server().url("/").description("the gateway that served this document: every call goes through a city's gateway")));
+		ApiInfo.describe(api, service);
 		Components components = api.getComponents() == null ? new Components() : api.getComponents();
 		if (components.getSchemas() == null) {
 			components.setSchemas(new LinkedHashMap<>());
 		}
 		api.components(components);
-		components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-			.description("A JWT whose sub is the user id and whose roles claim holds user, admin or loadtest (POST /dev/token where it is on)"));
-		api.security(List.of(new SecurityRequirement().addList(BEARER)));
 		AnswerHeaders.register(components);
 		ProblemAnswers.register(components);
 		Set<String> matched = new LinkedHashSet<>();
@@ -104,7 +81,7 @@ final class ApiDocument implements OpenApiCustomizer {
 				if (description != null) {
 					matched.add(key);
 				}
-				describe(api, path, operation, description);
+				describe(api, operation, description);
 			}));
 		}
 		List<String> unknown = described.keySet().stream().filter(key -> !matched.contains(key)).toList();
@@ -115,7 +92,7 @@ final class ApiDocument implements OpenApiCustomizer {
 		Schemas.dropUnreferenced(api);
 	}
 
-	private void describe(OpenAPI api, String path, Operation operation, @Nullable Described description) {
+	private static void describe(OpenAPI api, Operation operation, @Nullable Described description) {
 		boolean idempotent = false;
 		boolean parameters = false;
 		for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
@@ -138,7 +115,7 @@ final class ApiDocument implements OpenApiCustomizer {
 			operation.getRequestBody().setContent(json(schema(api, description.request())));
 		}
 		AnswerHeaders.add(operation, idempotent, description == null || description.located(), description == null ? List.of() : description.headers());
-		ProblemAnswers.answer(operation, problems(path, operation, description, idempotent, parameters));
+		ProblemAnswers.answer(operation, PlatformProblems.of(operation.getRequestBody() != null, parameters, idempotent, description));
 		if (description != null && description.withoutToken()) {
 			operation.setSecurity(new ArrayList<>());
 		}
@@ -174,28 +151,6 @@ final class ApiDocument implements OpenApiCustomizer {
 
 	private static Content json(Schema<?> schema) {
 		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(schema));
-	}
-
-	private static List<ProblemCode> problems(String path, Operation operation, @Nullable Described description, boolean idempotent,
-			boolean parameters) {
-		List<ProblemCode> problems = new ArrayList<>();
-		if (operation.getRequestBody() != null) {
-			problems.addAll(WITH_BODY);
-		}
-		else if (parameters) {
-			problems.add(CommonProblem.VALIDATION_FAILED);
-		}
-		if (idempotent) {
-			problems.addAll(IDEMPOTENT);
-		}
-		if (description == null || !description.withoutToken()) {
-			problems.addAll(WITH_TOKEN);
-		}
-		if (description != null) {
-			problems.addAll(description.problems());
-		}
-		problems.addAll(EVERY_CALL);
-		return new ArrayList<>(new LinkedHashSet<>(problems));
 	}
 
 	private static ApiResponses sorted(ApiResponses responses) {

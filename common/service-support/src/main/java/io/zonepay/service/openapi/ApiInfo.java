@@ -1,10 +1,19 @@
 package io.zonepay.service.openapi;
 
+import java.util.List;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
-/** The title and the conventions every ZonePay document shares, as its description. */
+/** What every ZonePay document says about itself: title, conventions, server and security. */
 final class ApiInfo {
+
+	static final String BEARER = "bearer";
 
 	private static final String CONVENTIONS = """
 			Served through a city's gateway, which routes each call to the zone that serves its shard; the documents of \
@@ -26,10 +35,14 @@ final class ApiInfo {
 	private ApiInfo() {
 	}
 
-	static Info of(String service) {
-		return new Info().title("ZonePay " + service)
-			.version("1")
-			.description(CONVENTIONS)
-			.license(new License().name("Apache-2.0").identifier("Apache-2.0"));
+	/** The title, the conventions, the gateway as the server and the bearer token every call but signing up needs. */
+	static void describe(OpenAPI api, String service) {
+		api.info(new Info().title("ZonePay " + service).version("1").description(CONVENTIONS).license(new License().name("Apache-2.0").identifier("Apache-2.0")));
+		api.servers(List.of(new Server().url("/").description("the gateway that served this document: every call goes through a city's gateway")));
+		Components components = api.getComponents() == null ? new Components() : api.getComponents();
+		components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+			.description("A JWT whose sub is the user id and whose roles claim holds user, admin or loadtest (POST /dev/token where it is on)"));
+		api.components(components);
+		api.security(List.of(new SecurityRequirement().addList(BEARER)));
 	}
 }
