@@ -301,6 +301,18 @@ for city in hz sh; do
 	say "merchant $merchant_id, written at the GZone (version $version), read in $city from cz-$city"
 done
 
+# The API documents: each gateway serves Swagger UI over every service's document, fetched from a live zone; no service
+# port needs publishing for them.
+for gateway in "$hz" "$sh"; do
+	for service in account order payment config; do
+		title=$(curl -sS --max-time 15 "$gateway/v3/api-docs/$service" | jq -r .info.title)
+		[ "$title" = "ZonePay $service-service" ] || fail "$gateway/v3/api-docs/$service answered '$title', not the $service-service document"
+	done
+	status=$(curl -sS --max-time 15 -L -o /dev/null -w '%{http_code}' "$gateway/swagger-ui.html")
+	[ "$status" = 200 ] || fail "$gateway/swagger-ui.html: $status"
+done
+say "both gateways serve Swagger UI at /swagger-ui.html and every service's OpenAPI document"
+
 # ---- a city's CZone down: the city reads global data from the other city's copy ---------------------------------------
 # Each city runs its CZone twice on one database: the second instance follows what the first applies.
 for instance in cz-hz-config-2 cz-sh-config-2; do

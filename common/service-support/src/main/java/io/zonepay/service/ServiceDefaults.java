@@ -67,6 +67,9 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("springdoc.swagger-ui.enabled", true);
 		defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+		// The document is the public API, as the gateways serve it: /internal/** is for the zone's own services only.
+		defaults.put("springdoc.paths-to-exclude", "/internal/**");
+		defaults.put("springdoc.default-produces-media-type", "application/json");
 		// A service is never a gateway, even when a gateway shares its JVM and classpath (the end-to-end suite).
 		defaults.put("spring.cloud.gateway.server.webflux.enabled", false);
 		return Map.copyOf(defaults);

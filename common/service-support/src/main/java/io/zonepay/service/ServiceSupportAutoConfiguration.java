@@ -9,6 +9,7 @@ import io.zonepay.service.messaging.MessagingConfiguration;
 import io.zonepay.service.outbox.OutboxConfiguration;
 import io.zonepay.service.idempotency.IdempotencyConfiguration;
 import io.zonepay.service.ids.IdConfiguration;
+import io.zonepay.service.openapi.ApiDocsConfiguration;
 import io.zonepay.service.problem.ProblemHandler;
 import io.zonepay.service.problem.ProblemResponses;
 import io.zonepay.service.schema.SupportSchema;
@@ -37,7 +38,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ZoneConfiguration.class, DeadlineConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, IdempotencyConfiguration.class, SupportSchema.class,
 		InboxConfiguration.class, OutboxConfiguration.class, MessagingConfiguration.class, ProblemHandler.class,
-		ShardGroupConfiguration.class })
+		ShardGroupConfiguration.class, ApiDocsConfiguration.class })
 public class ServiceSupportAutoConfiguration {
 
 	@Bean
