@@ -3,12 +3,10 @@ package io.zonepay.kernel.id;
 import io.zonepay.kernel.zone.Shard;
 
 /** A user's id; its last two digits are the user's shard. */
-public record UserId(long value) {
+public record UserId(long value) implements TypedId {
 
 	public UserId {
-		if (value <= 0) {
-			throw new IllegalArgumentException("user ids are positive, not " + value);
-		}
+		TypedId.requirePositive(value, "user");
 	}
 
 	public Shard shard() {
