@@ -20,10 +20,10 @@ class UserRegistration implements UserDirectory {
 
 	private final Clock clock;
 
-	UserRegistration(Users users, IdGenerator ids) {
+	UserRegistration(Users users, IdGenerator ids, Clock clock) {
 		this.users = users;
 		this.ids = ids;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Transactional

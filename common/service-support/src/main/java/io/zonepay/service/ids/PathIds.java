@@ -2,7 +2,6 @@ package io.zonepay.service.ids;
 
 import io.zonepay.kernel.id.BusinessId;
 import io.zonepay.kernel.id.TypedId;
-import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 
@@ -21,10 +20,6 @@ public final class PathIds {
 	/** The typed id in a path segment; controllers get it bound by {@link TypedIdPaths} rather than call this. */
 	public static <T extends TypedId> T parse(String segment, Class<T> kind) {
 		return TypedIds.of(kind, parse(segment, TypedIds.name(kind)));
-	}
-
-	public static UserId user(String segment) {
-		return new UserId(parse(segment, "user"));
 	}
 
 	private static String abbreviate(String segment) {
