@@ -58,15 +58,15 @@ record PostingRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9:_-]{1,128}") String
 				throw new IllegalArgumentException("'" + currency + "' is not an ISO 4217 currency code");
 			}
 			return new Posting.Leg(switch (account) {
-				case USER -> AccountKey.user(new UserId(ownerId()), CurrencyCode.of(currency));
-				case MERCHANT -> AccountKey.merchant(new MerchantId(ownerId()), CurrencyCode.of(currency), shard);
+				case USER -> AccountKey.user(new UserId(ownerNumber()), CurrencyCode.of(currency));
+				case MERCHANT -> AccountKey.merchant(new MerchantId(ownerNumber()), CurrencyCode.of(currency), shard);
 				case TRANSIT -> transit(shard);
 				// The outside world's side of deposits only: no other service moves money through it.
 				case FUNDING -> throw new IllegalArgumentException("a funding account takes no postings of other services");
 			}, amount);
 		}
 
-		private long ownerId() {
+		private long ownerNumber() {
 			return BusinessId.parse(owner).orElseThrow(() -> new IllegalArgumentException("owner '" + owner + "' is not an id"));
 		}
 
