@@ -19,8 +19,8 @@ import io.zonepay.service.zone.ZoneConfiguration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
