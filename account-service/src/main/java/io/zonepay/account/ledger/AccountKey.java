@@ -1,5 +1,6 @@
 package io.zonepay.account.ledger;
 
+import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.zone.Shard;
@@ -16,8 +17,8 @@ record AccountKey(AccountKind kind, long owner, CurrencyCode currency, Shard sha
 	}
 
 	/** What a merchant earned from this zone's payers, in one currency. */
-	static AccountKey merchant(long merchant, CurrencyCode currency, Shard shard) {
-		return new AccountKey(AccountKind.MERCHANT, merchant, currency, shard);
+	static AccountKey merchant(MerchantId merchant, CurrencyCode currency, Shard shard) {
+		return new AccountKey(AccountKind.MERCHANT, merchant.value(), currency, shard);
 	}
 
 	/** Money of a shard in flight to or from another zone. */

@@ -14,7 +14,6 @@ import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.idempotency.IdempotentRequests;
-import io.zonepay.service.ids.PathIds;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,27 +45,26 @@ class BalanceController {
 	}
 
 	@PostMapping("/deposits")
-	ResponseEntity<String> deposit(@PathVariable String userId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> deposit(@PathVariable UserId userId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody DepositRequest request, Caller caller) {
 		UserId user = owned(userId, caller);
 		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		return idempotency.execute(caller, key, "POST /api/users/" + user + "/deposits", request, () -> {
 			Deposits.Deposit deposit = deposits.deposit(user, amount);
 			return ResponseEntity.status(HttpStatus.CREATED)
-				.body(new DepositView(Long.toString(deposit.id()), user.toString(), amount.amount(), amount.currency().code(), deposit.balance()));
+				.body(new DepositView(deposit.id(), user, amount.amount(), amount.currency().code(), deposit.balance()));
 		});
 	}
 
 	@GetMapping("/balances")
-	BalancesView balances(@PathVariable String userId, Caller caller) {
+	BalancesView balances(@PathVariable UserId userId, Caller caller) {
 		UserId user = owned(userId, caller);
 		List<BalanceView> balances = deposits.balances(user).stream().map(money -> new BalanceView(money.currency().code(), money.amount())).toList();
-		return new BalancesView(user.toString(), balances);
+		return new BalancesView(user, balances);
 	}
 
 	/** Another user's money answers exactly like a user that does not exist. */
-	private static UserId owned(String segment, Caller caller) {
-		UserId user = PathIds.user(segment);
+	private static UserId owned(UserId user, Caller caller) {
 		if (!caller.mayActFor(user)) {
 			throw AccountProblem.userNotFound(user);
 		}
@@ -77,12 +75,12 @@ class BalanceController {
 			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency) {
 	}
 
-	record DepositView(String depositId, String userId, long amount, String currency, long balance) {
+	record DepositView(PostingId depositId, UserId userId, long amount, String currency, long balance) {
 	}
 
 	record BalanceView(String currency, long available) {
 	}
 
-	record BalancesView(String userId, List<BalanceView> balances) {
+	record BalancesView(UserId userId, List<BalanceView> balances) {
 	}
 }

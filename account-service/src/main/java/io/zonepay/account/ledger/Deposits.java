@@ -39,7 +39,7 @@ class Deposits {
 		if (!users.exists(user)) {
 			throw AccountProblem.userNotFound(user);
 		}
-		long depositId = ids.next(user.shard());
+		PostingId depositId = ids.next(user.shard(), PostingId::new);
 		AccountKey account = AccountKey.user(user, amount.currency());
 		List<PostedEntry> entries = ledger.post(Posting.deposit(depositId, account, amount)).posting().entries();
 		long balance = entries.stream().filter(entry -> entry.account().equals(account)).findFirst().orElseThrow().balanceAfter();
@@ -55,6 +55,6 @@ class Deposits {
 	}
 
 	/** A completed top-up and the balance it left. */
-	record Deposit(long id, UserId user, Money amount, long balance) {
+	record Deposit(PostingId id, UserId user, Money amount, long balance) {
 	}
 }

@@ -33,10 +33,11 @@ class Ledger {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	Ledger(JdbcClient jdbc) {
+	Ledger(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Posts, or finds the posting this reference already settled (posted or voided) and moves nothing. */
@@ -46,7 +47,7 @@ class Ledger {
 		boolean inserted = !jdbc.sql("""
 				insert into postings (id, reference, kind, shard, created_at) values (?, ?, ?, ?, ?)
 				on conflict (reference) do nothing returning id
-				""").params(posting.id(), posting.reference(), posting.kind().name(), posting.shard().value(), Timestamp.from(now))
+				""").params(posting.id().value(), posting.reference(), posting.kind().name(), posting.shard().value(), Timestamp.from(now))
 			.query(Long.class)
 			.list()
 			.isEmpty();
@@ -62,7 +63,7 @@ class Ledger {
 		for (ResolvedLeg leg : legs) {
 			long balanceAfter = apply(leg);
 			jdbc.sql("insert into entries (posting_id, account_id, amount, currency, balance_after, created_at) values (?, ?, ?, ?, ?, ?)")
-				.params(posting.id(), leg.accountId(), leg.leg().amount(), leg.leg().account().currency().code(), balanceAfter, Timestamp.from(now))
+				.params(posting.id().value(), leg.accountId(), leg.leg().amount(), leg.leg().account().currency().code(), balanceAfter, Timestamp.from(now))
 				.update();
 			entries.add(new PostedEntry(leg.leg().account(), leg.leg().amount(), balanceAfter));
 		}
@@ -71,9 +72,9 @@ class Ledger {
 
 	/** Settles a reference as never to be posted, unless it was posted already; answers what the reference is now. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	PostingRecord voidReference(String reference, long id, Shard shard) {
+	PostingRecord voidReference(String reference, PostingId id, Shard shard) {
 		jdbc.sql("insert into postings (id, reference, kind, shard, created_at) values (?, ?, 'VOID', ?, ?) on conflict (reference) do nothing")
-			.params(id, reference, shard.value(), Timestamp.from(clock.instant()))
+			.params(id.value(), reference, shard.value(), Timestamp.from(clock.instant()))
 			.update();
 		return find(reference).orElseThrow();
 	}
@@ -81,8 +82,8 @@ class Ledger {
 	Optional<PostingRecord> find(String reference) {
 		return jdbc.sql("select id, reference, kind, created_at from postings where reference = ?")
 			.param(reference)
-			.query((rs, row) -> new PostingRecord(rs.getLong("id"), rs.getString("reference"), PostingKind.valueOf(rs.getString("kind")),
-					rs.getTimestamp("created_at").toInstant(), entriesOf(rs.getLong("id"))))
+			.query((rs, row) -> new PostingRecord(new PostingId(rs.getLong("id")), rs.getString("reference"), PostingKind.valueOf(rs.getString("kind")),
+					rs.getTimestamp("created_at").toInstant(), entriesOf(new PostingId(rs.getLong("id")))))
 			.optional();
 	}
 
@@ -103,16 +104,16 @@ class Ledger {
 				where a.kind = 'USER' and a.owner_id = ?
 				order by e.id desc limit ?
 				""").params(user.value(), limit)
-			.query((rs, row) -> new LedgerLine(rs.getLong(1), PostingKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getLong(5),
+			.query((rs, row) -> new LedgerLine(new EntryId(rs.getLong(1)), PostingKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getLong(5),
 					rs.getString(6), rs.getTimestamp(7).toInstant()))
 			.list();
 	}
 
-	private List<PostedEntry> entriesOf(long postingId) {
+	private List<PostedEntry> entriesOf(PostingId postingId) {
 		return jdbc.sql("""
 				select a.kind, a.owner_id, a.currency, a.shard, e.amount, e.balance_after
 				from entries e join accounts a on a.id = e.account_id where e.posting_id = ? order by e.id
-				""").param(postingId)
+				""").param(postingId.value())
 			.query((rs, row) -> new PostedEntry(new AccountKey(AccountKind.valueOf(rs.getString(1)), rs.getLong(2), CurrencyCode.of(rs.getString(3)),
 					Shard.of(rs.getInt(4))), rs.getLong(5), rs.getLong(6)))
 			.list();
@@ -158,7 +159,7 @@ class Ledger {
 	}
 
 	/** One line of a user's ledger. */
-	record LedgerLine(long entryId, PostingKind kind, long amount, String currency, long balanceAfter, String reference, Instant createdAt) {
+	record LedgerLine(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter, String reference, Instant createdAt) {
 	}
 
 	private record ResolvedLeg(long accountId, Posting.Leg leg) {

@@ -9,7 +9,6 @@ import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
-import io.zonepay.service.ids.PathIds;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,24 +31,23 @@ class LedgerController {
 	}
 
 	@GetMapping("/api/users/{userId}/ledger")
-	LedgerView ledger(@PathVariable String userId, @RequestParam(defaultValue = "50") int limit, Caller caller) {
-		UserId user = PathIds.user(userId);
-		if (!caller.mayActFor(user) || !users.exists(user)) {
-			throw AccountProblem.userNotFound(user);
+	LedgerView ledger(@PathVariable UserId userId, @RequestParam(defaultValue = "50") int limit, Caller caller) {
+		if (!caller.mayActFor(userId) || !users.exists(userId)) {
+			throw AccountProblem.userNotFound(userId);
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "limit is 1.." + MAX_LIMIT);
 		}
-		return new LedgerView(ledger.linesOf(user, limit).stream().map(EntryView::of).toList());
+		return new LedgerView(ledger.linesOf(userId, limit).stream().map(EntryView::of).toList());
 	}
 
 	record LedgerView(List<EntryView> entries) {
 	}
 
-	record EntryView(String entryId, String kind, long amount, String currency, long balanceAfter, String reference, Instant createdAt) {
+	record EntryView(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter, String reference, Instant createdAt) {
 
 		static EntryView of(Ledger.LedgerLine line) {
-			return new EntryView(Long.toString(line.entryId()), line.kind().name(), line.amount(), line.currency(), line.balanceAfter(), line.reference(),
+			return new EntryView(line.entryId(), line.kind(), line.amount(), line.currency(), line.balanceAfter(), line.reference(),
 					line.createdAt());
 		}
 	}

@@ -13,7 +13,7 @@ import io.zonepay.kernel.zone.Shard;
  * database checks the same rule again when the posting commits.
  * @param reference unique per posting; a second posting with the same reference is the same posting
  */
-record Posting(long id, String reference, PostingKind kind, Shard shard, List<Leg> legs) {
+record Posting(PostingId id, String reference, PostingKind kind, Shard shard, List<Leg> legs) {
 
 	Posting {
 		legs = List.copyOf(legs);
@@ -35,7 +35,7 @@ record Posting(long id, String reference, PostingKind kind, Shard shard, List<Le
 	}
 
 	/** Money from outside ZonePay into a user's account, through the shard's funding account. */
-	static Posting deposit(long id, AccountKey user, Money amount) {
+	static Posting deposit(PostingId id, AccountKey user, Money amount) {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("a deposit is positive, not " + amount);
 		}

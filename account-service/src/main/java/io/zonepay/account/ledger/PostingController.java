@@ -66,19 +66,19 @@ class PostingController {
 	}
 
 	/** A settled reference. */
-	record PostingView(String postingId, String reference, String kind, String state, Instant createdAt, List<EntryView> entries) {
+	record PostingView(PostingId postingId, String reference, PostingKind kind, String state, Instant createdAt, List<EntryView> entries) {
 
 		static PostingView of(PostingRecord posting) {
-			return new PostingView(Long.toString(posting.id()), posting.reference(), posting.kind().name(), posting.voided() ? "VOIDED" : "POSTED",
+			return new PostingView(posting.id(), posting.reference(), posting.kind(), posting.voided() ? "VOIDED" : "POSTED",
 					posting.createdAt(), posting.entries().stream().map(EntryView::of).toList());
 		}
 	}
 
 	/** One leg as posted, with the balance it left. */
-	record EntryView(String account, String owner, String currency, long amount, long balanceAfter) {
+	record EntryView(AccountKind account, String owner, String currency, long amount, long balanceAfter) {
 
 		static EntryView of(PostedEntry entry) {
-			return new EntryView(entry.account().kind().name(), Long.toString(entry.account().owner()), entry.account().currency().code(), entry.amount(),
+			return new EntryView(entry.account().kind(), Long.toString(entry.account().owner()), entry.account().currency().code(), entry.amount(),
 					entry.balanceAfter());
 		}
 	}

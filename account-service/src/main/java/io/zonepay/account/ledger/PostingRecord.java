@@ -7,7 +7,7 @@ import java.util.List;
  * A reference as the ledger settled it: posted (with its entries and the balances they left) or voided (never to be
  * posted).
  */
-record PostingRecord(long id, String reference, PostingKind kind, Instant createdAt, List<PostedEntry> entries) {
+record PostingRecord(PostingId id, String reference, PostingKind kind, Instant createdAt, List<PostedEntry> entries) {
 
 	boolean voided() {
 		return kind == PostingKind.VOID;

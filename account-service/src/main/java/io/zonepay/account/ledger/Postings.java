@@ -32,7 +32,7 @@ class Postings {
 
 	@Transactional
 	Ledger.Posted post(PostingRequest request) {
-		Posting posting = request.toPosting(ids.next(request.shardOfPosting()));
+		Posting posting = request.toPosting(ids.next(request.shardOfPosting(), PostingId::new));
 		for (Posting.Leg leg : posting.legs()) {
 			if (leg.account().kind() == AccountKind.USER && !users.exists(new UserId(leg.account().owner()))) {
 				throw AccountProblem.userNotFound(new UserId(leg.account().owner()));
@@ -58,6 +58,6 @@ class Postings {
 
 	@Transactional
 	PostingRecord voidReference(String reference, Shard shard) {
-		return ledger.voidReference(reference, ids.next(shard), shard);
+		return ledger.voidReference(reference, ids.next(shard, PostingId::new), shard);
 	}
 }

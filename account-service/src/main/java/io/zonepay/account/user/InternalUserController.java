@@ -6,7 +6,6 @@ import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.Role;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
-import io.zonepay.service.ids.PathIds;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +25,11 @@ class InternalUserController {
 	}
 
 	@GetMapping("/internal/users/{userId}")
-	InternalUserView user(@PathVariable String userId, Caller caller) {
+	InternalUserView user(@PathVariable UserId userId, Caller caller) {
 		if (!caller.has(Role.SYSTEM)) {
 			throw new ProblemException(CommonProblem.FORBIDDEN, "this user look-up is for ZonePay's own services");
 		}
-		UserId id = PathIds.user(userId);
-		User user = registration.find(id).orElseThrow(() -> AccountProblem.userNotFound(id));
+		User user = registration.find(userId).orElseThrow(() -> AccountProblem.userNotFound(userId));
 		return new InternalUserView(user.id().toString(), user.shard().value());
 	}
 

@@ -9,18 +9,21 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hibernate.annotations.Type;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.service.persistence.TypedIdType;
 
 import org.springframework.data.domain.Persistable;
 
 /** A user of ZonePay; lives in the shard group of its shard, like everything it owns. */
 @Entity
 @Table(name = "users")
-class User implements Persistable<Long> {
+class User implements Persistable<UserId> {
 
 	@Id
-	private long id;
+	@Type(TypedIdType.class)
+	private UserId id;
 
 	@Column(nullable = false, length = 100)
 	private String name;
@@ -40,7 +43,7 @@ class User implements Persistable<Long> {
 	}
 
 	private User(UserId id, String name, Instant createdAt) {
-		this.id = id.value();
+		this.id = id;
 		this.name = name;
 		this.shard = (short) id.shard().value();
 		this.createdAt = createdAt;
@@ -52,7 +55,7 @@ class User implements Persistable<Long> {
 	}
 
 	@Override
-	public Long getId() {
+	public UserId getId() {
 		return id;
 	}
 
@@ -68,7 +71,7 @@ class User implements Persistable<Long> {
 	}
 
 	UserId id() {
-		return new UserId(id);
+		return id;
 	}
 
 	String name() {

@@ -15,7 +15,6 @@ import io.zonepay.kernel.identity.CallerAssertion;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.kernel.zone.Shard;
-import io.zonepay.service.ids.PathIds;
 import io.zonepay.service.zone.ZoneProperties;
 
 import org.jspecify.annotations.Nullable;
@@ -58,9 +57,8 @@ class UserController {
 	}
 
 	@GetMapping("/{userId}")
-	UserView profile(@PathVariable String userId, Caller caller) {
-		UserId id = PathIds.user(userId);
-		User user = registration.find(id).filter(found -> caller.mayActFor(found.id())).orElseThrow(() -> AccountProblem.userNotFound(id));
+	UserView profile(@PathVariable UserId userId, Caller caller) {
+		User user = registration.find(userId).filter(found -> caller.mayActFor(found.id())).orElseThrow(() -> AccountProblem.userNotFound(userId));
 		return new UserView(user.id().toString(), user.name(), user.shard().value(), zone.id().value(), user.createdAt());
 	}
 

@@ -20,25 +20,25 @@ class UserRegistration implements UserDirectory {
 
 	private final Clock clock;
 
-	UserRegistration(Users users, IdGenerator ids) {
+	UserRegistration(Users users, IdGenerator ids, Clock clock) {
 		this.users = users;
 		this.ids = ids;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Transactional
 	User register(String name, Shard shard) {
-		return users.save(User.register(new UserId(ids.next(shard)), name, clock.instant()));
+		return users.save(User.register(ids.next(shard, UserId::new), name, clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
 	Optional<User> find(UserId id) {
-		return users.findById(id.value());
+		return users.findById(id);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public boolean exists(UserId user) {
-		return users.findById(user.value()).isPresent();
+		return users.findById(user).isPresent();
 	}
 }

@@ -2,12 +2,14 @@ package io.zonepay.account.user;
 
 import java.util.Optional;
 
+import io.zonepay.kernel.id.UserId;
+
 import org.springframework.data.repository.Repository;
 
 /** The users of this shard group. */
-interface Users extends Repository<User, Long> {
+interface Users extends Repository<User, UserId> {
 
 	User save(User user);
 
-	Optional<User> findById(long id);
+	Optional<User> findById(UserId id);
 }

@@ -14,6 +14,8 @@ import io.zonepay.testkit.TestCallers;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +87,19 @@ class PostingControllerIntegrationTests {
 		post(unbalanced).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
 		client.post().uri("/internal/postings").header("X-ZonePay-Caller", TestCallers.user(user, "POST", "/internal/postings"))
 			.contentType(MediaType.APPLICATION_JSON).body(payment("payment:d2", user, 10)).exchange().expectStatus().isForbidden();
+		assertThat(balance(user)).isEqualTo(1000);
+	}
+
+	/** Kinds and accounts travel as their names; deposits, voids and the funding account are not for other services. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "\"DEPOSIT\"|\"USER\"", "\"VOID\"|\"USER\"", "\"BONUS\"|\"USER\"", "1|\"USER\"",
+			"\"PAYMENT\"|\"FUNDING\"", "\"PAYMENT\"|0" })
+	void refusesKindsAndAccountsThatAreNotOtherServicesToPost(String kind, String account) {
+		long user = fundedUser(29, 1000);
+		String posting = "{\"reference\": \"payment:k" + user + "\", \"kind\": " + kind + ", \"shard\": 29, \"legs\": ["
+				+ "{\"account\": " + account + ", \"owner\": \"" + user + "\", \"currency\": \"CNY\", \"amount\": -10},"
+				+ "{\"account\": \"MERCHANT\", \"owner\": \"777\", \"currency\": \"CNY\", \"amount\": 10}]}";
+		post(posting).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
 		assertThat(balance(user)).isEqualTo(1000);
 	}
 

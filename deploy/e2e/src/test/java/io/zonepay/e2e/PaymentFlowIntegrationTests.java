@@ -148,7 +148,9 @@ class PaymentFlowIntegrationTests {
 		assertThat(paid.header("Location")).isEqualTo("/api/payments/" + paymentId).isEqualTo(paidAgain.header("Location"));
 		assertThat(paidAgain.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(dora.get(paid.header("Location")).json().get("paymentId").asString()).isEqualTo(paymentId);
-		assertThat(dora.get(order.header("Location")).json().get("status").asString()).isEqualTo("PAID");
+		// The order follows its payment through an event, within the promised second.
+		await().atMost(ORDER_FOLLOWS).pollInterval(Duration.ofMillis(20))
+			.until(() -> dora.get(order.header("Location")).json().get("status").asString().equals("PAID"));
 		assertThat(dora.balance("CNY")).isEqualTo(4_300);
 	}
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.order.order.Order;
 import io.zonepay.order.order.Orders;
 import io.zonepay.service.inbox.Inbox;
@@ -34,13 +36,14 @@ class PaymentEvents {
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	PaymentEvents(Orders orders, Inbox inbox, TransactionTemplate transactions, JsonMapper json) {
+	PaymentEvents(Orders orders, Inbox inbox, TransactionTemplate transactions, JsonMapper json, Clock clock) {
 		this.orders = orders;
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	void handle(ConsumerRecord<String, String> record) {
@@ -51,10 +54,10 @@ class PaymentEvents {
 			if (!inbox.firstTime(CONSUMER, eventId)) {
 				return;
 			}
-			long orderId = Long.parseLong(event.get("orderId").asString());
+			OrderId orderId = json.treeToValue(event.get("orderId"), OrderId.class);
 			Order order = orders.findById(orderId).orElseThrow(() -> new IllegalStateException("event " + eventId + " names unknown order " + orderId));
 			switch (type) {
-				case "PaymentSucceeded" -> order.markPaid(Long.parseLong(event.get("paymentId").asString()), clock.instant());
+				case "PaymentSucceeded" -> order.markPaid(json.treeToValue(event.get("paymentId"), PaymentId.class), clock.instant());
 				case "RefundSucceeded" -> order.recordRefunds(event.get("refundedTotal").asLong(), clock.instant());
 				default -> {
 					// Events for others on the same topic (payment failures, transfers) do not concern orders.

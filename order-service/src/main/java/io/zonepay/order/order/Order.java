@@ -3,17 +3,21 @@ package io.zonepay.order.order;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.Type;
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
-import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
+import io.zonepay.service.persistence.MoneyColumns;
+import io.zonepay.service.persistence.TypedIdType;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,20 +30,19 @@ import org.jspecify.annotations.Nullable;
 public class Order {
 
 	@Id
-	private long id;
+	@Type(TypedIdType.class)
+	private OrderId id;
 
 	@Column(name = "user_id", nullable = false)
-	private long userId;
+	@Type(TypedIdType.class)
+	private UserId userId;
 
 	@Column(name = "merchant_id", nullable = false)
-	private long merchantId;
+	@Type(TypedIdType.class)
+	private MerchantId merchantId;
 
-	@Column(nullable = false)
-	private long amount;
-
-	@Column(nullable = false, length = 3)
-	@JdbcTypeCode(SqlTypes.CHAR)
-	private String currency;
+	@Embedded
+	private MoneyColumns amount;
 
 	@Column(nullable = false, length = 200)
 	private String description;
@@ -49,7 +52,8 @@ public class Order {
 	private OrderStatus status;
 
 	@Column(name = "payment_id")
-	private @Nullable Long paymentId;
+	@Type(TypedIdType.class)
+	private @Nullable PaymentId paymentId;
 
 	@Column(name = "refunded_amount", nullable = false)
 	private long refundedAmount;
@@ -66,22 +70,20 @@ public class Order {
 
 	protected Order() {
 		// for JPA
-		this.currency = "";
 		this.description = "";
 		this.status = OrderStatus.CREATED;
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	Order(long id, UserId user, long merchantId, Money amount, String description, Instant now) {
+	Order(OrderId id, UserId user, MerchantId merchant, Money amount, String description, Instant now) {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("an order is for a positive amount, not " + amount);
 		}
 		this.id = id;
-		this.userId = user.value();
-		this.merchantId = merchantId;
-		this.amount = amount.amount();
-		this.currency = amount.currency().code();
+		this.userId = user;
+		this.merchantId = merchant;
+		this.amount = MoneyColumns.of(amount);
 		this.description = description;
 		this.status = OrderStatus.CREATED;
 		this.createdAt = now;
@@ -93,8 +95,8 @@ public class Order {
 	 * paid (and can be refunded), never cancelled with the money gone.
 	 * @return whether anything changed (a repeated event changes nothing)
 	 */
-	public boolean markPaid(long payment, Instant now) {
-		if (paymentId != null && paymentId == payment) {
+	public boolean markPaid(PaymentId payment, Instant now) {
+		if (payment.equals(paymentId)) {
 			return false;
 		}
 		if (status != OrderStatus.CREATED && status != OrderStatus.CANCELLED) {
@@ -117,11 +119,11 @@ public class Order {
 		if (refundedTotal <= refundedAmount) {
 			return false;
 		}
-		if (refundedTotal > amount) {
-			throw new IllegalStateException("refunds of " + refundedTotal + " exceed order " + id + " of " + amount);
+		if (refundedTotal > amount().amount()) {
+			throw new IllegalStateException("refunds of " + refundedTotal + " exceed order " + id + " of " + amount().amount());
 		}
 		this.refundedAmount = refundedTotal;
-		this.status = refundedTotal == amount ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+		this.status = refundedTotal == amount().amount() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
 		this.updatedAt = now;
 		return true;
 	}
@@ -135,20 +137,20 @@ public class Order {
 		this.updatedAt = now;
 	}
 
-	public long id() {
+	public OrderId id() {
 		return id;
 	}
 
 	public UserId user() {
-		return new UserId(userId);
+		return userId;
 	}
 
-	public long merchantId() {
+	public MerchantId merchantId() {
 		return merchantId;
 	}
 
 	public Money amount() {
-		return new Money(amount, CurrencyCode.of(currency));
+		return amount.toMoney();
 	}
 
 	public String description() {
@@ -159,7 +161,7 @@ public class Order {
 		return status;
 	}
 
-	public @Nullable Long paymentId() {
+	public @Nullable PaymentId paymentId() {
 		return paymentId;
 	}
 

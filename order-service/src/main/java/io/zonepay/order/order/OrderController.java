@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import io.zonepay.kernel.ZonePayHeaders;
-import io.zonepay.kernel.id.BusinessId;
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.Role;
@@ -19,7 +21,6 @@ import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.idempotency.IdempotentRequests;
-import io.zonepay.service.ids.PathIds;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,19 +55,17 @@ class OrderController {
 	ResponseEntity<String> place(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody NewOrder request, Caller caller) {
 		UserId buyer = buyer(caller);
-		long merchantId = BusinessId.parse(request.merchantId())
-			.orElseThrow(() -> new ProblemException(CommonProblem.VALIDATION_FAILED, "merchantId is a positive 64-bit number in a string"));
 		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		String description = request.description() == null ? "" : request.description().strip();
 		return idempotency.execute(caller, key, "POST /api/orders", request, () -> {
-			Order order = orders.place(buyer, merchantId, amount, description);
+			Order order = orders.place(buyer, request.merchantId(), amount, description);
 			return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(OrderView.of(order));
 		});
 	}
 
 	@GetMapping("/api/orders/{orderId}")
-	OrderView order(@PathVariable String orderId, Caller caller) {
-		return OrderView.of(orders.find(caller, PathIds.parse(orderId, "order")));
+	OrderView order(@PathVariable OrderId orderId, Caller caller) {
+		return OrderView.of(orders.find(caller, orderId));
 	}
 
 	@GetMapping("/api/orders")
@@ -78,16 +77,16 @@ class OrderController {
 	}
 
 	@PostMapping("/api/orders/{orderId}/cancel")
-	OrderView cancel(@PathVariable String orderId, Caller caller) {
-		return OrderView.of(orders.cancel(caller, PathIds.parse(orderId, "order")));
+	OrderView cancel(@PathVariable OrderId orderId, Caller caller) {
+		return OrderView.of(orders.cancel(caller, orderId));
 	}
 
 	@GetMapping("/internal/orders/{orderId}")
-	OrderView internal(@PathVariable String orderId, Caller caller) {
+	OrderView internal(@PathVariable OrderId orderId, Caller caller) {
 		if (!caller.has(Role.SYSTEM)) {
 			throw new ProblemException(CommonProblem.FORBIDDEN, "this read is for ZonePay's own services");
 		}
-		return OrderView.of(orders.find(caller, PathIds.parse(orderId, "order")));
+		return OrderView.of(orders.find(caller, orderId));
 	}
 
 	private static UserId buyer(Caller caller) {
@@ -98,7 +97,7 @@ class OrderController {
 		return user;
 	}
 
-	record NewOrder(@NotNull @Pattern(regexp = "[0-9]{1,19}", message = "must be a merchant id: digits") String merchantId,
+	record NewOrder(@NotNull MerchantId merchantId,
 			@NotNull @Positive Long amount, @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
 			@Nullable @Size(max = 200) String description) {
 	}
@@ -107,13 +106,12 @@ class OrderController {
 	}
 
 	/** An order as the API shows it. */
-	record OrderView(String orderId, String userId, String merchantId, long amount, String currency, String description, String status,
-			@Nullable String paymentId, long refundedAmount, Instant createdAt) {
+	record OrderView(OrderId orderId, UserId userId, MerchantId merchantId, long amount, String currency, String description, String status,
+			@Nullable PaymentId paymentId, long refundedAmount, Instant createdAt) {
 
 		static OrderView of(Order order) {
-			return new OrderView(Long.toString(order.id()), order.user().toString(), Long.toString(order.merchantId()), order.amount().amount(),
-					order.amount().currency().code(), order.description(), order.status().name(),
-					order.paymentId() == null ? null : Long.toString(order.paymentId()), order.refundedAmount(), order.createdAt());
+			return new OrderView(order.id(), order.user(), order.merchantId(), order.amount().amount(), order.amount().currency().code(),
+					order.description(), order.status().name(), order.paymentId(), order.refundedAmount(), order.createdAt());
 		}
 	}
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.zonepay.kernel.id.IdGenerator;
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.Role;
@@ -27,17 +29,18 @@ public class OrderService {
 
 	private final GlobalData global;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	OrderService(Orders orders, IdGenerator ids, GlobalData global) {
+	OrderService(Orders orders, IdGenerator ids, GlobalData global, Clock clock) {
 		this.orders = orders;
 		this.ids = ids;
 		this.global = global;
+		this.clock = clock;
 	}
 
 	/** An order at an active merchant, in the merchant's currency, within the payment limit of that currency. */
 	@Transactional
-	public Order place(UserId buyer, long merchantId, Money amount, String description) {
+	public Order place(UserId buyer, MerchantId merchantId, Money amount, String description) {
 		MerchantDocument merchant = global.merchant(merchantId)
 			.orElseThrow(() -> new ProblemException(OrderProblem.MERCHANT_NOT_FOUND, "merchant " + merchantId + " does not exist"));
 		if (!merchant.active()) {
@@ -50,12 +53,12 @@ public class OrderService {
 		if (amount.amount() > limit) {
 			throw new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE, "the payment limit for " + amount.currency() + " is " + limit);
 		}
-		return orders.save(new Order(ids.next(buyer.shard()), buyer, merchantId, amount, description, clock.instant()));
+		return orders.save(new Order(ids.next(buyer.shard(), OrderId::new), buyer, merchantId, amount, description, clock.instant()));
 	}
 
 	/** The order, if the caller may see it: its buyer, an operator, or ZonePay itself. Anyone else learns nothing. */
 	@Transactional(readOnly = true)
-	public Order find(Caller caller, long orderId) {
+	public Order find(Caller caller, OrderId orderId) {
 		return orders.findById(orderId)
 			.filter(order -> caller.has(Role.SYSTEM) || caller.mayActFor(order.user()))
 			.orElseThrow(() -> new ProblemException(OrderProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
@@ -63,11 +66,11 @@ public class OrderService {
 
 	@Transactional(readOnly = true)
 	public List<Order> ofUser(UserId buyer, int limit) {
-		return orders.findByUserIdOrderByIdDesc(buyer.value(), Limit.of(limit));
+		return orders.findByUserIdOrderByIdDesc(buyer, Limit.of(limit));
 	}
 
 	@Transactional
-	public Order cancel(Caller caller, long orderId) {
+	public Order cancel(Caller caller, OrderId orderId) {
 		Order order = find(caller, orderId);
 		try {
 			order.cancel(clock.instant());

@@ -2,6 +2,9 @@ package io.zonepay.order.order;
 
 import java.time.Instant;
 
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
@@ -25,32 +28,32 @@ class OrderTests {
 	@Test
 	void aPaymentMarksItPaidAndTheSameEventAgainChangesNothing() {
 		Order order = order(1_000);
-		assertThat(order.markPaid(77, NOW)).isTrue();
-		assertThat(order.markPaid(77, NOW)).isFalse();
+		assertThat(order.markPaid(new PaymentId(77), NOW)).isTrue();
+		assertThat(order.markPaid(new PaymentId(77), NOW)).isFalse();
 		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
-		assertThat(order.paymentId()).isEqualTo(77);
+		assertThat(order.paymentId()).isEqualTo(new PaymentId(77));
 	}
 
 	@Test
 	void aSecondPaymentOfAPaidOrderIsRefused() {
 		Order order = order(1_000);
-		order.markPaid(77, NOW);
-		assertThatIllegalStateException().isThrownBy(() -> order.markPaid(78, NOW));
-		assertThat(order.paymentId()).isEqualTo(77);
+		order.markPaid(new PaymentId(77), NOW);
+		assertThatIllegalStateException().isThrownBy(() -> order.markPaid(new PaymentId(78), NOW));
+		assertThat(order.paymentId()).isEqualTo(new PaymentId(77));
 	}
 
 	@Test
 	void aPaymentThatRacedACancellationStillPaysTheOrder() {
 		Order order = order(1_000);
 		order.cancel(NOW);
-		assertThat(order.markPaid(77, NOW)).isTrue();
+		assertThat(order.markPaid(new PaymentId(77), NOW)).isTrue();
 		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
 	}
 
 	@Test
 	void refundsMoveItToPartlyThenFullyRefunded() {
 		Order order = order(1_000);
-		order.markPaid(77, NOW);
+		order.markPaid(new PaymentId(77), NOW);
 		assertThat(order.recordRefunds(400, NOW)).isTrue();
 		assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
 		assertThat(order.recordRefunds(1_000, NOW)).isTrue();
@@ -61,7 +64,7 @@ class OrderTests {
 	@Test
 	void aLateOlderRefundTotalChangesNothing() {
 		Order order = order(1_000);
-		order.markPaid(77, NOW);
+		order.markPaid(new PaymentId(77), NOW);
 		order.recordRefunds(1_000, NOW);
 		assertThat(order.recordRefunds(400, NOW)).isFalse();
 		assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
@@ -73,7 +76,7 @@ class OrderTests {
 		Order unpaid = order(1_000);
 		assertThatIllegalStateException().isThrownBy(() -> unpaid.recordRefunds(100, NOW));
 		Order paid = order(1_000);
-		paid.markPaid(77, NOW);
+		paid.markPaid(new PaymentId(77), NOW);
 		assertThatIllegalStateException().isThrownBy(() -> paid.recordRefunds(1_001, NOW));
 		assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
 	}
@@ -85,12 +88,12 @@ class OrderTests {
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThatIllegalStateException().isThrownBy(() -> order.cancel(NOW));
 		Order paid = order(1_000);
-		paid.markPaid(77, NOW);
+		paid.markPaid(new PaymentId(77), NOW);
 		assertThatIllegalStateException().isThrownBy(() -> paid.cancel(NOW));
 		assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
 	}
 
 	private static Order order(long amount) {
-		return new Order(1_237, new UserId(37), 9_001, new Money(amount, CurrencyCode.of("CNY")), "tea", NOW);
+		return new Order(new OrderId(1_237), new UserId(37), new MerchantId(9_001), new Money(amount, CurrencyCode.of("CNY")), "tea", NOW);
 	}
 }

@@ -3,17 +3,22 @@ package io.zonepay.payment.payment;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-import io.zonepay.kernel.money.CurrencyCode;
+import org.hibernate.annotations.Type;
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
+import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.service.persistence.MoneyColumns;
+import io.zonepay.service.persistence.TypedIdType;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,23 +31,23 @@ import org.jspecify.annotations.Nullable;
 public class Payment {
 
 	@Id
-	private long id;
+	@Type(TypedIdType.class)
+	private PaymentId id;
 
 	@Column(name = "order_id", nullable = false)
-	private long orderId;
+	@Type(TypedIdType.class)
+	private OrderId orderId;
 
 	@Column(name = "user_id", nullable = false)
-	private long userId;
+	@Type(TypedIdType.class)
+	private UserId userId;
 
 	@Column(name = "merchant_id", nullable = false)
-	private long merchantId;
+	@Type(TypedIdType.class)
+	private MerchantId merchantId;
 
-	@Column(nullable = false)
-	private long amount;
-
-	@Column(nullable = false, length = 3)
-	@JdbcTypeCode(SqlTypes.CHAR)
-	private String currency;
+	@Embedded
+	private MoneyColumns amount;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 12)
@@ -72,20 +77,18 @@ public class Payment {
 
 	protected Payment() {
 		// for JPA
-		this.currency = "";
 		this.status = PaymentStatus.PENDING;
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	private Payment(long id, long orderId, long userId, long merchantId, Money amount, String requestKey, PaymentStatus status,
+	private Payment(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String requestKey, PaymentStatus status,
 			@Nullable String failureCode, Instant now) {
 		this.id = id;
 		this.orderId = orderId;
 		this.userId = userId;
 		this.merchantId = merchantId;
-		this.amount = amount.amount();
-		this.currency = amount.currency().code();
+		this.amount = MoneyColumns.of(amount);
 		this.status = status;
 		this.failureCode = failureCode;
 		this.requestKey = requestKey;
@@ -93,12 +96,13 @@ public class Payment {
 		this.updatedAt = now;
 	}
 
-	static Payment pending(long id, long orderId, long userId, long merchantId, Money amount, String requestKey, Instant now) {
+	static Payment pending(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String requestKey, Instant now) {
 		return new Payment(id, orderId, userId, merchantId, amount, requestKey, PaymentStatus.PENDING, null, now);
 	}
 
 	/** A payment refused before any money could move: by the limits, the risk rules or the merchant's state. */
-	static Payment refused(long id, long orderId, long userId, long merchantId, Money amount, String requestKey, FailureCode code, Instant now) {
+	static Payment refused(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String requestKey, FailureCode code,
+			Instant now) {
 		return new Payment(id, orderId, userId, merchantId, amount, requestKey, PaymentStatus.FAILED, code.name(), now);
 	}
 
@@ -135,9 +139,9 @@ public class Payment {
 		if (status != PaymentStatus.SUCCEEDED) {
 			throw new IllegalStateException("payment " + id + " is " + status + "; only a succeeded payment is refunded");
 		}
-		if (refund <= 0 || refundedAmount + refundingAmount + refund > amount) {
+		if (refund <= 0 || refundedAmount + refundingAmount + refund > amount().amount()) {
 			throw new IllegalArgumentException("refunds of payment " + id + " would total " + (refundedAmount + refundingAmount + refund)
-					+ ", more than its " + amount);
+					+ ", more than its " + amount().amount());
 		}
 		refundingAmount += refund;
 		updatedAt = now;
@@ -175,28 +179,28 @@ public class Payment {
 		return "payment:" + id;
 	}
 
-	public long id() {
+	public PaymentId id() {
 		return id;
 	}
 
 	public Shard shard() {
-		return Shard.ofId(id);
+		return id.shard();
 	}
 
-	public long orderId() {
+	public OrderId orderId() {
 		return orderId;
 	}
 
-	public long userId() {
+	public UserId userId() {
 		return userId;
 	}
 
-	public long merchantId() {
+	public MerchantId merchantId() {
 		return merchantId;
 	}
 
 	public Money amount() {
-		return new Money(amount, CurrencyCode.of(currency));
+		return amount.toMoney();
 	}
 
 	public PaymentStatus status() {

@@ -1,5 +1,7 @@
 package io.zonepay.payment.payment;
 
+import java.time.Clock;
+
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.shardgroup.ShardScopes;
 import io.zonepay.service.idempotency.IdempotencyProperties;
@@ -18,7 +20,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class PaymentConfiguration {
 
 	@Bean
-	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, IdempotencyProperties idempotency,
+	PeriodicTask paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, IdempotencyProperties idempotency, Clock clock,
 			ObjectProvider<ShardScopes> scopes) {
 		// A request lives at most its transaction timeout; a payment younger than that may still be in the making, and
 		// settling it would fail a payment its client is about to see succeed.
@@ -26,7 +28,7 @@ class PaymentConfiguration {
 			throw new IllegalStateException("zonepay.payment.reconcile-after (" + properties.reconcileAfter()
 					+ ") must be longer than zonepay.idempotency.transaction-timeout (" + idempotency.transactionTimeout() + ")");
 		}
-		Reconciler reconciler = new Reconciler(payments, flow, properties, scopes.getIfAvailable());
+		Reconciler reconciler = new Reconciler(payments, flow, properties, clock, scopes.getIfAvailable());
 		return new PeriodicTask("payment-reconciler", properties.reconcileInterval(), properties.reconcileInterval(), reconciler::reconcile);
 	}
 

@@ -5,15 +5,15 @@ import java.time.Instant;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
 import io.zonepay.service.idempotency.IdempotentRequests;
-import io.zonepay.service.ids.PathIds;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,20 +46,18 @@ class PaymentController {
 	ResponseEntity<String> pay(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody PaymentRequest request, Caller caller) {
 		UserId payer = payer(caller);
-		long orderId = PathIds.parse(request.orderId(), "order");
 		return idempotency.executeStepwise(caller, key, "POST /api/payments", request, () -> {
-			Payment payment = flow.pay(payer, orderId, caller.scope() + ":" + key);
+			Payment payment = flow.pay(payer, request.orderId(), caller.scope() + ":" + key);
 			return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(PaymentView.of(payment));
 		});
 	}
 
 	@GetMapping("/api/payments/{paymentId}")
-	PaymentView payment(@PathVariable String paymentId, Caller caller) {
-		long id = PathIds.parse(paymentId, "payment");
-		return payments.findById(id)
-			.filter(payment -> caller.mayActFor(new UserId(payment.userId())))
+	PaymentView payment(@PathVariable PaymentId paymentId, Caller caller) {
+		return payments.findById(paymentId)
+			.filter(payment -> caller.mayActFor(payment.userId()))
 			.map(PaymentView::of)
-			.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "payment " + id + " not found"));
+			.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "payment " + paymentId + " not found"));
 	}
 
 	private static UserId payer(Caller caller) {
@@ -70,15 +68,15 @@ class PaymentController {
 		return user;
 	}
 
-	record PaymentRequest(@NotNull @Pattern(regexp = "[0-9]{1,19}", message = "must be an order id: digits") String orderId) {
+	record PaymentRequest(@NotNull OrderId orderId) {
 	}
 
 	/** A payment as the API shows it. */
-	record PaymentView(String paymentId, String orderId, long amount, String currency, String status, @Nullable String failureCode,
+	record PaymentView(PaymentId paymentId, OrderId orderId, long amount, String currency, String status, @Nullable String failureCode,
 			long refundedAmount, Instant createdAt) {
 
 		static PaymentView of(Payment payment) {
-			return new PaymentView(Long.toString(payment.id()), Long.toString(payment.orderId()), payment.amount().amount(),
+			return new PaymentView(payment.id(), payment.orderId(), payment.amount().amount(),
 					payment.amount().currency().code(), payment.status().name(), payment.failureCode(), payment.refundedAmount(), payment.createdAt());
 		}
 	}

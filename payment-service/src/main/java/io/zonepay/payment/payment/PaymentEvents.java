@@ -2,10 +2,16 @@ package io.zonepay.payment.payment;
 
 import java.time.Instant;
 
-import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
+import io.zonepay.kernel.id.UserId;
 import io.zonepay.service.outbox.OutboxEvent;
 
-/** The events payment-service publishes, on a topic with a partition per shard. */
+/**
+ * The events of payments, on a topic with a partition per shard and keyed by order; refunds publish theirs on the same
+ * topic (see the refund package), so that an order's consumer sees its payment before its refunds.
+ */
 public final class PaymentEvents {
 
 	public static final String TOPIC = "zonepay.payments.events";
@@ -14,22 +20,12 @@ public final class PaymentEvents {
 	}
 
 	static OutboxEvent succeeded(Payment payment, Instant now) {
-		return OutboxEvent.of(TOPIC, payment.shard(), Long.toString(payment.orderId()), "PaymentSucceeded",
-				new PaymentSucceeded(Long.toString(payment.id()), Long.toString(payment.orderId()), Long.toString(payment.userId()),
-						Long.toString(payment.merchantId()), payment.amount().amount(), payment.amount().currency().code(), now));
+		return OutboxEvent.of(TOPIC, payment.shard(), payment.orderId().toString(), "PaymentSucceeded", new PaymentSucceeded(payment.id(),
+				payment.orderId(), payment.userId(), payment.merchantId(), payment.amount().amount(), payment.amount().currency().code(), now));
 	}
 
-	public static OutboxEvent refunded(Shard shard, RefundSucceeded refund) {
-		return OutboxEvent.of(TOPIC, shard, refund.orderId(), "RefundSucceeded", refund);
-	}
-
-	/** A payment's money moved to the merchant. */
-	public record PaymentSucceeded(String paymentId, String orderId, String userId, String merchantId, long amount, String currency,
-			Instant occurredAt) {
-	}
-
-	/** Money went back to the payer; {@code refundedTotal} is everything refunded of the payment so far. */
-	public record RefundSucceeded(String refundId, String paymentId, String orderId, String userId, long amount, long refundedTotal, String currency,
+	/** A payment's money moved to the merchant. Its ids travel as strings of digits. */
+	public record PaymentSucceeded(PaymentId paymentId, OrderId orderId, UserId userId, MerchantId merchantId, long amount, String currency,
 			Instant occurredAt) {
 	}
 }

@@ -9,13 +9,16 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.kernel.global.Switches;
 import io.zonepay.kernel.id.IdGenerator;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
-import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.Leg;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.OrdersClient;
 import io.zonepay.payment.zone.OrdersClient.OrderSnapshot;
@@ -64,10 +67,10 @@ public class PaymentFlow {
 
 	private final ZoneProperties zone;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	PaymentFlow(Payments payments, OrdersClient orders, LedgerClient ledger, GlobalData global, RiskRules risk, IdGenerator ids, Outbox outbox,
-			TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry registry, ZoneProperties zone) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry registry, ZoneProperties zone, Clock clock) {
 		this.payments = payments;
 		this.orders = orders;
 		this.ledger = ledger;
@@ -79,6 +82,7 @@ public class PaymentFlow {
 		this.events = events;
 		this.zone = zone;
 		this.metrics = new PaymentMetrics(registry, zone.id().value());
+		this.clock = clock;
 	}
 
 	/**
@@ -86,14 +90,14 @@ public class PaymentFlow {
 	 * resumes its own payment instead; another request for an order paid or being paid is refused.
 	 * @param requestKey the request's caller scope and Idempotency-Key
 	 */
-	public Payment pay(UserId payer, long orderId, String requestKey) {
+	public Payment pay(UserId payer, OrderId orderId, String requestKey) {
 		Optional<Payment> own = payments.findByRequestKey(requestKey);
 		if (own.isPresent()) {
 			return resume(own.get());
 		}
 		long started = System.nanoTime();
 		OrderSnapshot order = orders.order(orderId)
-			.filter(found -> found.userId() == payer.value())
+			.filter(found -> found.userId().equals(payer))
 			.orElseThrow(() -> new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
 		Optional<Payment> live = payments.findLiveByOrder(orderId);
 		if (live.isPresent()) {
@@ -106,13 +110,13 @@ public class PaymentFlow {
 		if (!switches.acceptingPayments(zone.id())) {
 			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED, zone.id() + " takes no new payments right now; retry later");
 		}
-		Money amount = new Money(order.amount(), CurrencyCode.of(order.currency()));
+		Money amount = order.amount();
 		Instant now = clock.instant();
-		long id = ids.next(payer.shard());
+		PaymentId id = ids.next(payer.shard(), PaymentId::new);
 		Optional<FailureCode> refusal = refusal(order, amount, switches, now);
 		Payment recorded = record(refusal.isPresent()
-				? Payment.refused(id, orderId, payer.value(), order.merchantId(), amount, requestKey, refusal.get(), now)
-				: Payment.pending(id, orderId, payer.value(), order.merchantId(), amount, requestKey, now), requestKey);
+				? Payment.refused(id, orderId, payer, order.merchantId(), amount, requestKey, refusal.get(), now)
+				: Payment.pending(id, orderId, payer, order.merchantId(), amount, requestKey, now), requestKey);
 		Payment payment = recorded.status() == PaymentStatus.PENDING ? complete(recorded) : recorded;
 		metrics.decided(payment, System.nanoTime() - started);
 		return payment;
@@ -122,7 +126,7 @@ public class PaymentFlow {
 	public Payment complete(Payment payment) {
 		@Nullable FailureCode failure;
 		try {
-			failure = switch (ledger.post(payment.postingReference(), "PAYMENT", payment.shard(), legs(payment))) {
+			failure = switch (ledger.post(payment.postingReference(), PostingKind.PAYMENT, payment.shard(), legs(payment))) {
 				case POSTED -> {
 					events.publishEvent(new PaymentPosted(payment.id()));
 					yield null;
@@ -137,7 +141,7 @@ public class PaymentFlow {
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
 					"the ledger did not answer; the payment is PENDING and completes when retried with the same Idempotency-Key",
-					Map.of("paymentId", Long.toString(payment.id())));
+					Map.of("paymentId", payment.id().toString()));
 		}
 		return settle(payment.id(), failure);
 	}
@@ -156,7 +160,7 @@ public class PaymentFlow {
 	}
 
 	private static ProblemException taken(Payment other) {
-		Map<String, Object> properties = Map.of("paymentId", Long.toString(other.id()));
+		Map<String, Object> properties = Map.of("paymentId", other.id().toString());
 		return other.status() == PaymentStatus.SUCCEEDED
 				? new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "order " + other.orderId() + " is paid by payment " + other.id(), properties)
 				: new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS, "order " + other.orderId() + " is being paid by payment " + other.id(),
@@ -192,7 +196,7 @@ public class PaymentFlow {
 	}
 
 	/** Marks the payment as the ledger settled it, with its event, in one transaction; a second settle changes nothing. */
-	private Payment settle(long paymentId, @Nullable FailureCode failure) {
+	private Payment settle(PaymentId paymentId, @Nullable FailureCode failure) {
 		try {
 			return transactions.execute(status -> {
 				Payment payment = payments.findById(paymentId).orElseThrow();
@@ -212,10 +216,7 @@ public class PaymentFlow {
 		}
 	}
 
-	private static List<LedgerClient.Leg> legs(Payment payment) {
-		String currency = payment.amount().currency().code();
-		long amount = payment.amount().amount();
-		return List.of(new LedgerClient.Leg("USER", Long.toString(payment.userId()), currency, -amount),
-				new LedgerClient.Leg("MERCHANT", Long.toString(payment.merchantId()), currency, amount));
+	private static List<Leg> legs(Payment payment) {
+		return List.of(Leg.user(payment.userId(), payment.amount().negate()), Leg.merchant(payment.merchantId(), payment.amount()));
 	}
 }

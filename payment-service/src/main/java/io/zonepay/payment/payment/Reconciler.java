@@ -2,7 +2,6 @@ package io.zonepay.payment.payment;
 
 import java.time.Clock;
 
-import io.zonepay.kernel.zone.Shard;
 import io.zonepay.service.shardgroup.ShardScopes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,15 +23,16 @@ class Reconciler {
 
 	private final PaymentProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final @Nullable ShardScopes scopes;
 
-	Reconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, @Nullable ShardScopes scopes) {
+	Reconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, Clock clock, @Nullable ShardScopes scopes) {
 		this.scopes = scopes;
 		this.payments = payments;
 		this.flow = flow;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** Settles the stale pending payments of each shard group this zone serves, of the shards it holds. */
@@ -42,7 +42,7 @@ class Reconciler {
 
 	private void reconcileGroup() {
 		for (Payment pending : payments.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))) {
-			ShardScopes.runIfHeld(scopes, Shard.ofId(pending.id()), () -> {
+			ShardScopes.runIfHeld(scopes, pending.shard(), () -> {
 				Payment settled = flow.reconcile(pending);
 				log.info("Reconciled payment {} of order {}: {}", settled.id(), settled.orderId(), settled.status());
 			});

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.zonepay.kernel.global.RiskMode;
+import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.Money;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class RiskRules {
 		this.properties = properties;
 	}
 
-	Optional<FailureCode> judge(RiskMode mode, long userId, Money amount, Instant now) {
+	Optional<FailureCode> judge(RiskMode mode, UserId userId, Money amount, Instant now) {
 		if (mode == RiskMode.OFF) {
 			return Optional.empty();
 		}

@@ -9,8 +9,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Type;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.payment.payment.PaymentStatus;
+import io.zonepay.service.persistence.TypedIdType;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +23,12 @@ import org.jspecify.annotations.Nullable;
 class Refund {
 
 	@Id
-	private long id;
+	@Type(TypedIdType.class)
+	private RefundId id;
 
 	@Column(name = "payment_id", nullable = false)
-	private long paymentId;
+	@Type(TypedIdType.class)
+	private PaymentId paymentId;
 
 	@Column(nullable = false)
 	private long amount;
@@ -56,7 +61,7 @@ class Refund {
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	Refund(long id, long paymentId, long amount, String requestKey, Instant now) {
+	Refund(RefundId id, PaymentId paymentId, long amount, String requestKey, Instant now) {
 		if (amount <= 0) {
 			throw new IllegalArgumentException("a refund is positive, not " + amount);
 		}
@@ -102,15 +107,15 @@ class Refund {
 		return "refund:" + id;
 	}
 
-	long id() {
+	RefundId id() {
 		return id;
 	}
 
 	Shard shard() {
-		return Shard.ofId(id);
+		return id.shard();
 	}
 
-	long paymentId() {
+	PaymentId paymentId() {
 		return paymentId;
 	}
 

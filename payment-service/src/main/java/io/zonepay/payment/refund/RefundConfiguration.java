@@ -3,7 +3,6 @@ package io.zonepay.payment.refund;
 import java.time.Clock;
 
 import io.zonepay.payment.payment.PaymentProperties;
-import io.zonepay.kernel.zone.Shard;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.shardgroup.ShardScopes;
 
@@ -17,11 +16,10 @@ import org.springframework.data.domain.Limit;
 class RefundConfiguration {
 
 	@Bean
-	PeriodicTask refundReconciler(Refunds refunds, RefundFlow flow, PaymentProperties properties, ObjectProvider<ShardScopes> shardScopes) {
-		Clock clock = Clock.systemUTC();
+	PeriodicTask refundReconciler(Refunds refunds, RefundFlow flow, PaymentProperties properties, Clock clock, ObjectProvider<ShardScopes> shardScopes) {
 		ShardScopes scopes = shardScopes.getIfAvailable();
 		return new PeriodicTask("refund-reconciler", properties.reconcileInterval(), properties.reconcileInterval(),
 				ShardScopes.inEachServedGroup(scopes, () -> refunds.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))
-					.forEach(refund -> ShardScopes.runIfHeld(scopes, Shard.ofId(refund.id()), () -> flow.reconcile(refund)))));
+					.forEach(refund -> ShardScopes.runIfHeld(scopes, refund.shard(), () -> flow.reconcile(refund)))));
 	}
 }

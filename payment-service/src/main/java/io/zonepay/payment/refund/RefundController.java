@@ -6,11 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
 import io.zonepay.service.idempotency.IdempotentRequests;
-import io.zonepay.service.ids.PathIds;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,33 +39,29 @@ class RefundController {
 	}
 
 	@PostMapping("/api/payments/{paymentId}/refunds")
-	ResponseEntity<String> refund(@PathVariable String paymentId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> refund(@PathVariable PaymentId paymentId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody RefundRequest request, Caller caller) {
-		long id = PathIds.parse(paymentId, "payment");
-		String operation = "POST /api/payments/" + id + "/refunds";
+		String operation = "POST /api/payments/" + paymentId + "/refunds";
 		return idempotency.executeStepwise(caller, key, operation, request, () -> {
-			Refund refund = flow.refund(caller, id, request.amount(), caller.scope() + ":" + key);
+			Refund refund = flow.refund(caller, paymentId, request.amount(), caller.scope() + ":" + key);
 			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id())).body(RefundView.of(refund));
 		});
 	}
 
 	@GetMapping("/api/payments/{paymentId}/refunds/{refundId}")
-	RefundView refund(@PathVariable String paymentId, @PathVariable String refundId, Caller caller) {
-		long payment = PathIds.parse(paymentId, "payment");
-		long id = PathIds.parse(refundId, "refund");
-		return flow.find(caller, payment, id)
+	RefundView refund(@PathVariable PaymentId paymentId, @PathVariable RefundId refundId, Caller caller) {
+		return flow.find(caller, paymentId, refundId)
 			.map(RefundView::of)
-			.orElseThrow(() -> new ProblemException(PaymentProblem.REFUND_NOT_FOUND, "refund " + id + " of payment " + payment + " not found"));
+			.orElseThrow(() -> new ProblemException(PaymentProblem.REFUND_NOT_FOUND, "refund " + refundId + " of payment " + paymentId + " not found"));
 	}
 
 	record RefundRequest(@NotNull @Positive Long amount) {
 	}
 
-	record RefundView(String refundId, String paymentId, long amount, String status, @Nullable String failureCode) {
+	record RefundView(RefundId refundId, PaymentId paymentId, long amount, String status, @Nullable String failureCode) {
 
 		static RefundView of(Refund refund) {
-			return new RefundView(Long.toString(refund.id()), Long.toString(refund.paymentId()), refund.amount(), refund.status().name(),
-					refund.failureCode());
+			return new RefundView(refund.id(), refund.paymentId(), refund.amount(), refund.status().name(), refund.failureCode());
 		}
 	}
 }

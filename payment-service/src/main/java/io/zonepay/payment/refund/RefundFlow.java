@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import io.zonepay.kernel.id.IdGenerator;
-import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.identity.Caller;
+import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
 import io.zonepay.payment.payment.Payment;
-import io.zonepay.payment.payment.PaymentEvents;
-import io.zonepay.payment.payment.PaymentEvents.RefundSucceeded;
 import io.zonepay.payment.payment.PaymentStatus;
 import io.zonepay.payment.payment.Payments;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.Leg;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.ZoneUnreachable;
 import io.zonepay.service.outbox.Outbox;
@@ -46,27 +47,28 @@ class RefundFlow {
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	RefundFlow(Payments payments, Refunds refunds, LedgerClient ledger, IdGenerator ids, Outbox outbox, TransactionTemplate transactions) {
+	RefundFlow(Payments payments, Refunds refunds, LedgerClient ledger, IdGenerator ids, Outbox outbox, TransactionTemplate transactions, Clock clock) {
 		this.payments = payments;
 		this.refunds = refunds;
 		this.ledger = ledger;
 		this.ids = ids;
 		this.outbox = outbox;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
-	Refund refund(Caller caller, long paymentId, long amount, String requestKey) {
+	Refund refund(Caller caller, PaymentId paymentId, long amount, String requestKey) {
 		Refund refund = refunds.findByRequestKey(requestKey).orElseGet(() -> reserve(caller, paymentId, amount, requestKey));
 		return refund.status() == PaymentStatus.PENDING ? complete(refund) : refund;
 	}
 
 	/** A refund of a payment the caller may see; none for anyone else's, as if it did not exist. */
-	Optional<Refund> find(Caller caller, long paymentId, long refundId) {
+	Optional<Refund> find(Caller caller, PaymentId paymentId, RefundId refundId) {
 		return refunds.findById(refundId)
-			.filter(refund -> refund.paymentId() == paymentId)
-			.filter(refund -> payments.findById(paymentId).filter(payment -> caller.mayActFor(new UserId(payment.userId()))).isPresent());
+			.filter(refund -> refund.paymentId().equals(paymentId))
+			.filter(refund -> payments.findById(paymentId).filter(payment -> caller.mayActFor(payment.userId())).isPresent());
 	}
 
 	/** Settles a refund whose request is long gone, as the ledger has it: posted, or voided now and failed. */
@@ -75,10 +77,10 @@ class RefundFlow {
 		return settle(refund.id(), settled);
 	}
 
-	private Refund reserve(Caller caller, long paymentId, long amount, String requestKey) {
+	private Refund reserve(Caller caller, PaymentId paymentId, long amount, String requestKey) {
 		return transactions.execute(status -> {
 			Payment payment = payments.lockById(paymentId)
-				.filter(found -> caller.mayActFor(new UserId(found.userId())))
+				.filter(found -> caller.mayActFor(found.userId()))
 				.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "payment " + paymentId + " not found"));
 			if (payment.status() != PaymentStatus.SUCCEEDED) {
 				throw new ProblemException(PaymentProblem.PAYMENT_NOT_REFUNDABLE, "payment " + paymentId + " is " + payment.status());
@@ -91,7 +93,7 @@ class RefundFlow {
 				throw exceeds(payment, amount);
 			}
 			payments.save(payment);
-			return refunds.saveAndFlush(new Refund(ids.next(payment.shard()), paymentId, amount, requestKey, now));
+			return refunds.saveAndFlush(new Refund(ids.next(payment.shard(), RefundId::new), paymentId, amount, requestKey, now));
 		});
 	}
 
@@ -99,7 +101,7 @@ class RefundFlow {
 		Payment payment = payments.findById(refund.paymentId()).orElseThrow();
 		Settled settled;
 		try {
-			settled = ledger.post(refund.postingReference(), "REFUND", refund.shard(), legs(payment, refund.amount()));
+			settled = ledger.post(refund.postingReference(), PostingKind.REFUND, refund.shard(), legs(payment, refund.amount()));
 			if (settled == Settled.INSUFFICIENT_FUNDS) {
 				settled = ledger.voidReference(refund.postingReference(), refund.shard());
 			}
@@ -107,13 +109,13 @@ class RefundFlow {
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
 					"the ledger did not answer; the refund is PENDING and completes when retried with the same Idempotency-Key",
-					Map.of("refundId", Long.toString(refund.id())));
+					Map.of("refundId", refund.id().toString()));
 		}
 		return settle(refund.id(), settled);
 	}
 
 	/** Marks the refund and its payment as the ledger settled it, with the event, in one transaction. */
-	private Refund settle(long refundId, Settled settled) {
+	private Refund settle(RefundId refundId, Settled settled) {
 		try {
 			return transactions.execute(status -> {
 				Refund refund = refunds.findById(refundId).orElseThrow();
@@ -121,9 +123,7 @@ class RefundFlow {
 				Instant now = clock.instant();
 				if (settled == Settled.POSTED && refund.succeed(now)) {
 					payment.completeRefund(refund.amount(), now);
-					outbox.append(PaymentEvents.refunded(payment.shard(), new RefundSucceeded(Long.toString(refund.id()), Long.toString(payment.id()),
-							Long.toString(payment.orderId()), Long.toString(payment.userId()), refund.amount(), payment.refundedAmount(),
-							payment.amount().currency().code(), now)));
+					outbox.append(RefundEvents.succeeded(refund, payment, now));
 				}
 				else if (settled != Settled.POSTED && refund.fail("NOT_COMPLETED", now)) {
 					payment.releaseRefund(refund.amount(), now);
@@ -142,9 +142,8 @@ class RefundFlow {
 				+ " above its " + payment.amount().amount(), Map.of("refundedAmount", payment.refundedAmount()));
 	}
 
-	private static List<LedgerClient.Leg> legs(Payment payment, long amount) {
-		String currency = payment.amount().currency().code();
-		return List.of(new LedgerClient.Leg("MERCHANT", Long.toString(payment.merchantId()), currency, -amount),
-				new LedgerClient.Leg("USER", Long.toString(payment.userId()), currency, amount));
+	private static List<Leg> legs(Payment payment, long amount) {
+		Money refunded = new Money(amount, payment.amount().currency());
+		return List.of(Leg.merchant(payment.merchantId(), refunded.negate()), Leg.user(payment.userId(), refunded));
 	}
 }

@@ -9,13 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** The refunds of this shard group. */
-interface Refunds extends Repository<Refund, Long> {
+interface Refunds extends Repository<Refund, RefundId> {
 
 	Refund save(Refund refund);
 
 	Refund saveAndFlush(Refund refund);
 
-	Optional<Refund> findById(long id);
+	Optional<Refund> findById(RefundId id);
 
 	Optional<Refund> findByRequestKey(String requestKey);
 

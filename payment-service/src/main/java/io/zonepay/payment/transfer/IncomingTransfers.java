@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.payment.transfer.TransferEvents.TransferRequested;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.UsersClient;
 import io.zonepay.runtime.global.GlobalData;
@@ -46,10 +47,10 @@ class IncomingTransfers {
 
 	private final TransferMetrics metrics;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	IncomingTransfers(LedgerClient ledger, UsersClient users, GlobalData global, Inbox inbox, Outbox outbox, TransactionTemplate transactions,
-			JsonMapper json, TransferMetrics metrics) {
+			JsonMapper json, TransferMetrics metrics, Clock clock) {
 		this.ledger = ledger;
 		this.users = users;
 		this.global = global;
@@ -58,6 +59,7 @@ class IncomingTransfers {
 		this.transactions = transactions;
 		this.json = json;
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	void handle(ConsumerRecord<String, String> record) {
@@ -80,10 +82,10 @@ class IncomingTransfers {
 
 	/** Settles the credit at the ledger, both ways idempotent, and answers what the ledger says. */
 	private OutboxEvent answer(TransferRequested request, Map<String, String> trace) {
-		TransferPosting credit = TransferPosting.credit(request.id(), request.payee(), request.money());
-		Optional<TransferFailure> refusal = refusal(request.payee());
+		TransferPosting credit = TransferPosting.credit(request.transferId(), request.toUserId(), request.money());
+		Optional<TransferFailure> refusal = refusal(request.toUserId());
 		Settled settled = refusal.isPresent() ? ledger.voidReference(credit.reference(), credit.shard())
-				: ledger.post(credit.reference(), "TRANSFER", credit.shard(), credit.legs());
+				: ledger.post(credit.reference(), PostingKind.TRANSFER, credit.shard(), credit.legs());
 		if (settled == Settled.INSUFFICIENT_FUNDS) {
 			// The ledger knows no such payee (transit accounts may go negative, so money is never short): refuse for good.
 			settled = ledger.voidReference(credit.reference(), credit.shard());

@@ -3,18 +3,19 @@ package io.zonepay.payment.transfer;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.Type;
 import io.zonepay.kernel.id.UserId;
-import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.service.persistence.MoneyColumns;
+import io.zonepay.service.persistence.TypedIdType;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,20 +29,19 @@ import org.jspecify.annotations.Nullable;
 class Transfer {
 
 	@Id
-	private long id;
+	@Type(TypedIdType.class)
+	private TransferId id;
 
 	@Column(name = "from_user_id", nullable = false)
-	private long fromUserId;
+	@Type(TypedIdType.class)
+	private UserId fromUserId;
 
 	@Column(name = "to_user_id", nullable = false)
-	private long toUserId;
+	@Type(TypedIdType.class)
+	private UserId toUserId;
 
-	@Column(nullable = false)
-	private long amount;
-
-	@Column(nullable = false, length = 3)
-	@JdbcTypeCode(SqlTypes.CHAR)
-	private String currency;
+	@Embedded
+	private MoneyColumns amount;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 12)
@@ -69,7 +69,6 @@ class Transfer {
 
 	protected Transfer() {
 		// for JPA
-		this.currency = "";
 		this.route = TransferRoute.SAME_GROUP;
 		this.status = TransferStatus.PENDING;
 		this.requestKey = "";
@@ -77,9 +76,9 @@ class Transfer {
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	private Transfer(long id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, TransferStatus status,
+	private Transfer(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, TransferStatus status,
 			@Nullable TransferFailure failure, Instant now) {
-		if (!Shard.ofId(id).equals(from.shard())) {
+		if (!id.shard().equals(from.shard())) {
 			throw new IllegalArgumentException("transfer " + id + " must live in its payer's shard " + from.shard());
 		}
 		if (from.equals(to)) {
@@ -89,10 +88,9 @@ class Transfer {
 			throw new IllegalArgumentException("a transfer moves a positive amount, not " + amount);
 		}
 		this.id = id;
-		this.fromUserId = from.value();
-		this.toUserId = to.value();
-		this.amount = amount.amount();
-		this.currency = amount.currency().code();
+		this.fromUserId = from;
+		this.toUserId = to;
+		this.amount = MoneyColumns.of(amount);
 		this.route = route;
 		this.status = status;
 		this.failureCode = failure == null ? null : failure.name();
@@ -101,12 +99,12 @@ class Transfer {
 		this.updatedAt = now;
 	}
 
-	static Transfer pending(long id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, Instant now) {
+	static Transfer pending(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, Instant now) {
 		return new Transfer(id, from, to, amount, route, requestKey, TransferStatus.PENDING, null, now);
 	}
 
 	/** A transfer refused before any money could move: no such payee, or cross-zone transfers are off. */
-	static Transfer refused(long id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, TransferFailure failure,
+	static Transfer refused(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, TransferFailure failure,
 			Instant now) {
 		return new Transfer(id, from, to, amount, route, requestKey, TransferStatus.FAILED, failure, now);
 	}
@@ -179,25 +177,25 @@ class Transfer {
 		}
 	}
 
-	long id() {
+	TransferId id() {
 		return id;
 	}
 
 	/** The payer's shard, where the transfer lives. */
 	Shard shard() {
-		return Shard.ofId(id);
+		return id.shard();
 	}
 
 	UserId from() {
-		return new UserId(fromUserId);
+		return fromUserId;
 	}
 
 	UserId to() {
-		return new UserId(toUserId);
+		return toUserId;
 	}
 
 	Money amount() {
-		return new Money(amount, CurrencyCode.of(currency));
+		return amount.toMoney();
 	}
 
 	TransferRoute route() {

@@ -42,9 +42,8 @@ class TransferConfiguration {
 	 * shards whose lease it holds: another zone's shards in a shared group are that zone's to settle.
 	 */
 	@Bean
-	PeriodicTask transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, TransferProperties transfer,
+	PeriodicTask transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, TransferProperties transfer, Clock clock,
 			ObjectProvider<ShardScopes> shardScopes) {
-		Clock clock = Clock.systemUTC();
 		ShardScopes scopes = shardScopes.getIfAvailable();
 		Runnable reconcile = () -> {
 			Limit batch = Limit.of(properties.reconcileBatch());

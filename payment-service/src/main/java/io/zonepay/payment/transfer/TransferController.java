@@ -16,7 +16,6 @@ import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.idempotency.IdempotentRequests;
-import io.zonepay.service.ids.PathIds;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +54,7 @@ class TransferController {
 	ResponseEntity<String> send(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody TransferRequest request, Caller caller) {
 		UserId payer = payer(caller);
-		UserId payee = PathIds.user(request.toUserId());
+		UserId payee = request.toUserId();
 		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		return idempotency.executeStepwise(caller, key, "POST /api/transfers", request, () -> {
 			Transfer transfer = flow.transfer(payer, payee, amount, caller.scope() + ":" + key);
@@ -65,12 +64,11 @@ class TransferController {
 
 	/** Only its payer (or an operator) sees a transfer; anyone else, the payee too, learns nothing of it. */
 	@GetMapping("/api/transfers/{transferId}")
-	TransferView transfer(@PathVariable String transferId, Caller caller) {
-		long id = PathIds.parse(transferId, "transfer");
-		return transfers.findById(id)
+	TransferView transfer(@PathVariable TransferId transferId, Caller caller) {
+		return transfers.findById(transferId)
 			.filter(transfer -> caller.mayActFor(transfer.from()))
 			.map(TransferView::of)
-			.orElseThrow(() -> new ProblemException(PaymentProblem.TRANSFER_NOT_FOUND, "transfer " + id + " not found"));
+			.orElseThrow(() -> new ProblemException(PaymentProblem.TRANSFER_NOT_FOUND, "transfer " + transferId + " not found"));
 	}
 
 	private static UserId payer(Caller caller) {
@@ -81,16 +79,16 @@ class TransferController {
 		return user;
 	}
 
-	record TransferRequest(@NotNull @Pattern(regexp = "[0-9]{1,19}", message = "must be a user id: digits") String toUserId,
+	record TransferRequest(@NotNull UserId toUserId,
 			@NotNull @Positive Long amount, @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency) {
 	}
 
 	/** A transfer as the API shows it. */
-	record TransferView(String transferId, String fromUserId, String toUserId, long amount, String currency, String status,
+	record TransferView(TransferId transferId, UserId fromUserId, UserId toUserId, long amount, String currency, String status,
 			@Nullable String failureCode, Instant createdAt) {
 
 		static TransferView of(Transfer transfer) {
-			return new TransferView(Long.toString(transfer.id()), transfer.from().toString(), transfer.to().toString(), transfer.amount().amount(),
+			return new TransferView(transfer.id(), transfer.from(), transfer.to(), transfer.amount().amount(),
 					transfer.amount().currency().code(), transfer.status().shown(), transfer.failureCode(), transfer.createdAt());
 		}
 	}

@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
-import io.zonepay.kernel.zone.Shard;
 import io.zonepay.service.outbox.OutboxEvent;
 
 /**
@@ -26,9 +25,9 @@ final class TransferEvents {
 	}
 
 	static OutboxEvent requested(Transfer transfer, Instant now) {
-		TransferRequested event = new TransferRequested(Long.toString(transfer.id()), transfer.from().toString(), transfer.to().toString(),
-				transfer.amount().amount(), transfer.amount().currency().code(), now);
-		return OutboxEvent.of(REQUESTS, transfer.to().shard(), event.transferId(), "TransferRequested", event);
+		TransferRequested event = new TransferRequested(transfer.id(), transfer.from(), transfer.to(), transfer.amount().amount(),
+				transfer.amount().currency().code(), now);
+		return OutboxEvent.of(REQUESTS, transfer.to().shard(), transfer.id().toString(), "TransferRequested", event);
 	}
 
 	/** A result continues the trace of the request it answers, whose context came in the request's headers. */
@@ -41,19 +40,14 @@ final class TransferEvents {
 	}
 
 	private static OutboxEvent result(TransferRequested request, String type, Object event, Map<String, String> trace) {
-		return new OutboxEvent(UUID.randomUUID(), RESULTS, Shard.ofId(request.id()), request.transferId(), type, event, trace);
+		return new OutboxEvent(UUID.randomUUID(), RESULTS, request.transferId().shard(), request.transferId().toString(), type, event, trace);
 	}
 
-	/** The payer's zone took the amount from the payer into transit; the payee's zone is to credit the payee. */
-	record TransferRequested(String transferId, String fromUserId, String toUserId, long amount, String currency, Instant occurredAt) {
-
-		long id() {
-			return Long.parseLong(transferId);
-		}
-
-		UserId payee() {
-			return new UserId(Long.parseLong(toUserId));
-		}
+	/**
+	 * The payer's zone took the amount from the payer into transit; the payee's zone is to credit the payee. Its ids
+	 * travel as strings of digits.
+	 */
+	record TransferRequested(TransferId transferId, UserId fromUserId, UserId toUserId, long amount, String currency, Instant occurredAt) {
 
 		Money money() {
 			return new Money(amount, CurrencyCode.of(currency));
@@ -61,10 +55,10 @@ final class TransferEvents {
 	}
 
 	/** The payee's zone credited the payee. */
-	record TransferCredited(String transferId, Instant occurredAt) {
+	record TransferCredited(TransferId transferId, Instant occurredAt) {
 	}
 
 	/** The payee's zone did not, and never will, credit the payee; the payer's zone returns the money. */
-	record TransferRejected(String transferId, String code, Instant occurredAt) {
+	record TransferRejected(TransferId transferId, String code, Instant occurredAt) {
 	}
 }

@@ -13,6 +13,7 @@ import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.UsersClient;
 import io.zonepay.payment.zone.ZoneUnreachable;
@@ -62,10 +63,10 @@ class TransferFlow {
 
 	private final ZoneProperties zone;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	TransferFlow(Transfers transfers, LedgerClient ledger, UsersClient users, GlobalData global, ShardGroups groups, IdGenerator ids, Outbox outbox,
-			TransactionTemplate transactions, TransferMetrics metrics, ZoneProperties zone) {
+			TransactionTemplate transactions, TransferMetrics metrics, ZoneProperties zone, Clock clock) {
 		this.transfers = transfers;
 		this.ledger = ledger;
 		this.users = users;
@@ -76,6 +77,7 @@ class TransferFlow {
 		this.transactions = transactions;
 		this.metrics = metrics;
 		this.zone = zone;
+		this.clock = clock;
 	}
 
 	/**
@@ -97,7 +99,7 @@ class TransferFlow {
 		TransferRoute route = groups.sameGroup(payer.shard(), payee.shard()) ? TransferRoute.SAME_GROUP : TransferRoute.CROSS_GROUP;
 		Optional<TransferFailure> refusal = refusal(route, payee, switches);
 		Instant now = clock.instant();
-		long id = ids.next(payer.shard());
+		TransferId id = ids.next(payer.shard(), TransferId::new);
 		return record(refusal.isPresent() ? Transfer.refused(id, payer, payee, amount, route, requestKey, refusal.get(), now)
 				: Transfer.pending(id, payer, payee, amount, route, requestKey, now), requestKey);
 	}
@@ -174,7 +176,7 @@ class TransferFlow {
 		TransferPosting posting = TransferPosting.of(transfer);
 		@Nullable TransferFailure failure;
 		try {
-			failure = switch (ledger.post(posting.reference(), "TRANSFER", posting.shard(), posting.legs())) {
+			failure = switch (ledger.post(posting.reference(), PostingKind.TRANSFER, posting.shard(), posting.legs())) {
 				case POSTED -> null;
 				// Only a voided reference is a failed transfer: an earlier attempt still in flight can no longer post it.
 				case INSUFFICIENT_FUNDS -> ledger.voidReference(posting.reference(), posting.shard()) == Settled.POSTED ? null
@@ -186,7 +188,7 @@ class TransferFlow {
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
 					"the ledger did not answer; the transfer is PENDING and goes on when retried with the same Idempotency-Key",
-					Map.of("transferId", Long.toString(transfer.id())));
+					Map.of("transferId", transfer.id().toString()));
 		}
 		return settle(transfer.id(), failure);
 	}
@@ -195,7 +197,7 @@ class TransferFlow {
 	 * Marks the transfer as its posting settled, in one transaction with the event that hands a debited transfer to the
 	 * payee's zone; settling twice changes nothing and appends nothing.
 	 */
-	private Transfer settle(long transferId, @Nullable TransferFailure failure) {
+	private Transfer settle(TransferId transferId, @Nullable TransferFailure failure) {
 		Step step;
 		try {
 			step = transactions.execute(status -> {

@@ -8,6 +8,7 @@ import java.util.function.BiPredicate;
 import io.zonepay.payment.transfer.TransferEvents.TransferCredited;
 import io.zonepay.payment.transfer.TransferEvents.TransferRejected;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.service.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,16 +41,17 @@ class TransferOutcomes {
 
 	private final TransferMetrics metrics;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	TransferOutcomes(Transfers transfers, LedgerClient ledger, Inbox inbox, TransactionTemplate transactions, JsonMapper json,
-			TransferMetrics metrics) {
+			TransferMetrics metrics, Clock clock) {
 		this.transfers = transfers;
 		this.ledger = ledger;
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.json = json;
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	void handle(ConsumerRecord<String, String> record) {
@@ -64,16 +66,16 @@ class TransferOutcomes {
 	}
 
 	private void credited(TransferCredited credited, UUID eventId) {
-		apply(eventId, Long.parseLong(credited.transferId()), Transfer::complete);
+		apply(eventId, credited.transferId(), Transfer::complete);
 	}
 
 	private void rejected(TransferRejected rejected, UUID eventId) {
-		long transferId = Long.parseLong(rejected.transferId());
+		TransferId transferId = rejected.transferId();
 		TransferFailure failure = TransferFailure.valueOf(rejected.code());
 		Transfer transfer = find(transferId);
 		if (transfer.status() == TransferStatus.DEBITED) {
 			TransferPosting back = TransferPosting.returned(transfer);
-			Settled settled = ledger.post(back.reference(), "TRANSFER", back.shard(), back.legs());
+			Settled settled = ledger.post(back.reference(), PostingKind.TRANSFER, back.shard(), back.legs());
 			if (settled != Settled.POSTED) {
 				throw new IllegalStateException("the return of transfer " + transferId + " was not posted: " + settled);
 			}
@@ -82,7 +84,7 @@ class TransferOutcomes {
 	}
 
 	/** Applies a result once: with its inbox entry, in one transaction. */
-	private void apply(UUID eventId, long transferId, BiPredicate<Transfer, Instant> transition) {
+	private void apply(UUID eventId, TransferId transferId, BiPredicate<Transfer, Instant> transition) {
 		@Nullable Transfer decided = transactions.execute(status -> {
 			if (!inbox.firstTime(CONSUMER, eventId)) {
 				return null;
@@ -95,7 +97,7 @@ class TransferOutcomes {
 		}
 	}
 
-	private Transfer find(long transferId) {
+	private Transfer find(TransferId transferId) {
 		return transfers.findById(transferId).orElseThrow(() -> new IllegalStateException("no transfer " + transferId + " in this shard group"));
 	}
 }

@@ -24,31 +24,24 @@ record TransferPosting(String reference, Shard shard, List<Leg> legs) {
 	static TransferPosting of(Transfer transfer) {
 		String reference = "transfer:" + transfer.id();
 		return transfer.route() == TransferRoute.SAME_GROUP
-				? between(reference, transfer.shard(), user(transfer.from(), transfer.amount().negate()), user(transfer.to(), transfer.amount()))
-				: between(reference + ":debit", transfer.shard(), user(transfer.from(), transfer.amount().negate()),
-						transit(transfer.shard(), transfer.amount()));
+				? between(reference, transfer.shard(), Leg.user(transfer.from(), transfer.amount().negate()),
+						Leg.user(transfer.to(), transfer.amount()))
+				: between(reference + ":debit", transfer.shard(), Leg.user(transfer.from(), transfer.amount().negate()),
+						Leg.transit(transfer.shard(), transfer.amount()));
 	}
 
 	/** Back from the payer shard's transit account to the payer, after the payee's zone refused the transfer. */
 	static TransferPosting returned(Transfer transfer) {
-		return between("transfer:" + transfer.id() + ":return", transfer.shard(), transit(transfer.shard(), transfer.amount().negate()),
-				user(transfer.from(), transfer.amount()));
+		return between("transfer:" + transfer.id() + ":return", transfer.shard(), Leg.transit(transfer.shard(), transfer.amount().negate()),
+				Leg.user(transfer.from(), transfer.amount()));
 	}
 
 	/** In the payee's zone: from the payee shard's transit account (which may go negative) to the payee. */
-	static TransferPosting credit(long transferId, UserId payee, Money amount) {
-		return between("transfer:" + transferId + ":credit", payee.shard(), transit(payee.shard(), amount.negate()), user(payee, amount));
+	static TransferPosting credit(TransferId transferId, UserId payee, Money amount) {
+		return between("transfer:" + transferId + ":credit", payee.shard(), Leg.transit(payee.shard(), amount.negate()), Leg.user(payee, amount));
 	}
 
 	private static TransferPosting between(String reference, Shard shard, Leg from, Leg to) {
 		return new TransferPosting(reference, shard, List.of(from, to));
-	}
-
-	private static Leg user(UserId user, Money amount) {
-		return new Leg("USER", user.toString(), amount.currency().code(), amount.amount());
-	}
-
-	private static Leg transit(Shard shard, Money amount) {
-		return new Leg("TRANSIT", Integer.toString(shard.value()), amount.currency().code(), amount.amount());
 	}
 }

@@ -9,13 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** The transfers paid from this shard group. */
-interface Transfers extends Repository<Transfer, Long> {
+interface Transfers extends Repository<Transfer, TransferId> {
 
 	Transfer save(Transfer transfer);
 
 	Transfer saveAndFlush(Transfer transfer);
 
-	Optional<Transfer> findById(long id);
+	Optional<Transfer> findById(TransferId id);
 
 	/** The transfer made by a request (its caller and Idempotency-Key), whatever became of it. */
 	Optional<Transfer> findByRequestKey(String requestKey);

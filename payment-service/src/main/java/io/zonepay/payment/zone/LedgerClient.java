@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.zone.Shard;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +32,7 @@ public final class LedgerClient {
 	 * Posts, or answers what the reference already is.
 	 * @throws ZoneUnreachable when the ledger cannot say: the outcome is then unknown, not failed
 	 */
-	public Settled post(String reference, String kind, Shard shard, List<Leg> legs) {
+	public Settled post(String reference, PostingKind kind, Shard shard, List<Leg> legs) {
 		Map<String, Object> body = Map.of("reference", reference, "kind", kind, "shard", shard.value(), "legs", legs);
 		ZoneClient.Answer answer = account.call(HttpMethod.POST, "/internal/postings", body, true);
 		return switch (answer.status()) {
@@ -85,7 +88,37 @@ public final class LedgerClient {
 		INSUFFICIENT_FUNDS
 	}
 
-	/** One side of a posting. */
-	public record Leg(String account, String owner, String currency, long amount) {
+	/** Why money moves, named as the ledger names it. */
+	public enum PostingKind {
+		PAYMENT, REFUND, TRANSFER
+	}
+
+	/** Whose money an account holds, named as the ledger names it; each names its owner differently. */
+	public enum AccountKind {
+
+		/** Owned by a user, named by the user's id. */
+		USER,
+
+		/** A merchant's receivable in this zone, named by the merchant's id. */
+		MERCHANT,
+
+		/** A shard's money in flight to or from other zones, named by the shard's number. */
+		TRANSIT
+	}
+
+	/** One side of a posting: the account, and the amount it gains (negative: the amount it gives). */
+	public record Leg(AccountKind account, String owner, String currency, long amount) {
+
+		public static Leg user(UserId user, Money amount) {
+			return new Leg(AccountKind.USER, user.toString(), amount.currency().code(), amount.amount());
+		}
+
+		public static Leg merchant(MerchantId merchant, Money amount) {
+			return new Leg(AccountKind.MERCHANT, merchant.toString(), amount.currency().code(), amount.amount());
+		}
+
+		public static Leg transit(Shard shard, Money amount) {
+			return new Leg(AccountKind.TRANSIT, Integer.toString(shard.value()), amount.currency().code(), amount.amount());
+		}
 	}
 }

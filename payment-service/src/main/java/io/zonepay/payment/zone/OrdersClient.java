@@ -2,6 +2,11 @@ package io.zonepay.payment.zone;
 
 import java.util.Optional;
 
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.kernel.money.Money;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +24,7 @@ public final class OrdersClient {
 		this.json = json;
 	}
 
-	public Optional<OrderSnapshot> order(long orderId) {
+	public Optional<OrderSnapshot> order(OrderId orderId) {
 		ZoneClient.Answer answer = orders.call(HttpMethod.GET, "/internal/orders/" + orderId, null, true);
 		if (answer.status() == 404) {
 			return Optional.empty();
@@ -28,11 +33,12 @@ public final class OrdersClient {
 			throw new IllegalStateException("order-service answered " + answer.status() + " for order " + orderId);
 		}
 		JsonNode order = json.readTree(String.valueOf(answer.body()));
-		return Optional.of(new OrderSnapshot(orderId, Long.parseLong(order.get("userId").asString()), Long.parseLong(order.get("merchantId").asString()),
-				order.get("amount").asLong(), order.get("currency").asString(), order.get("status").asString()));
+		Money amount = new Money(order.get("amount").asLong(), CurrencyCode.of(order.get("currency").asString()));
+		return Optional.of(new OrderSnapshot(orderId, json.treeToValue(order.get("userId"), UserId.class),
+				json.treeToValue(order.get("merchantId"), MerchantId.class), amount, order.get("status").asString()));
 	}
 
 	/** An order as a payment sees it. */
-	public record OrderSnapshot(long orderId, long userId, long merchantId, long amount, String currency, String status) {
+	public record OrderSnapshot(OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String status) {
 	}
 }

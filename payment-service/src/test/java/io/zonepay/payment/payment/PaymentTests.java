@@ -2,6 +2,10 @@ package io.zonepay.payment.payment;
 
 import java.time.Instant;
 
+import io.zonepay.kernel.id.MerchantId;
+import io.zonepay.kernel.id.OrderId;
+import io.zonepay.kernel.id.PaymentId;
+import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,7 @@ class PaymentTests {
 
 	@Test
 	void aRefusedPaymentIsFailedFromTheStart() {
-		Payment payment = Payment.refused(1_237, 2_237, 37, 9_001, cny(3_000), "u37:key", FailureCode.RISK_REJECTED, NOW);
+		Payment payment = Payment.refused(new PaymentId(1_237), new OrderId(2_237), new UserId(37), new MerchantId(9_001), cny(3_000), "u37:key", FailureCode.RISK_REJECTED, NOW);
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.failureCode()).isEqualTo("RISK_REJECTED");
 	}
@@ -73,7 +77,7 @@ class PaymentTests {
 	}
 
 	private static Payment pending(long amount) {
-		return Payment.pending(1_237, 2_237, 37, 9_001, cny(amount), "u37:key", NOW);
+		return Payment.pending(new PaymentId(1_237), new OrderId(2_237), new UserId(37), new MerchantId(9_001), cny(amount), "u37:key", NOW);
 	}
 
 	private static Payment succeeded(long amount) {

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.zonepay.kernel.global.RiskMode;
+import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -20,6 +20,8 @@ class RiskRulesTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-11T00:00:00Z");
 
+	private static final UserId PAYER = new UserId(37);
+
 	private final Payments payments = mock(Payments.class);
 
 	private final RiskRules rules = new RiskRules(payments, new PaymentProperties(10_000, Duration.ofMinutes(1), 3, Duration.ofSeconds(10),
@@ -27,23 +29,23 @@ class RiskRulesTests {
 
 	@Test
 	void fullModeRefusesLargePaymentsAndFastPayers() {
-		given(payments.countByUserSince(37, NOW.minus(Duration.ofMinutes(1)))).willReturn(2L, 3L);
-		assertThat(rules.judge(RiskMode.FULL, 37, cny(10_000), NOW)).isEmpty();
-		assertThat(rules.judge(RiskMode.FULL, 37, cny(100), NOW)).contains(FailureCode.RISK_REJECTED);
-		assertThat(rules.judge(RiskMode.FULL, 37, cny(10_001), NOW)).contains(FailureCode.RISK_REJECTED);
+		given(payments.countByUserSince(PAYER, NOW.minus(Duration.ofMinutes(1)))).willReturn(2L, 3L);
+		assertThat(rules.judge(RiskMode.FULL, PAYER, cny(10_000), NOW)).isEmpty();
+		assertThat(rules.judge(RiskMode.FULL, PAYER, cny(100), NOW)).contains(FailureCode.RISK_REJECTED);
+		assertThat(rules.judge(RiskMode.FULL, PAYER, cny(10_001), NOW)).contains(FailureCode.RISK_REJECTED);
 	}
 
 	@Test
 	void rulesOnlyModeLooksAtTheAmountButNeverAtHistory() {
-		assertThat(rules.judge(RiskMode.RULES_ONLY, 37, cny(10_000), NOW)).isEmpty();
-		assertThat(rules.judge(RiskMode.RULES_ONLY, 37, cny(10_001), NOW)).contains(FailureCode.RISK_REJECTED);
-		verify(payments, never()).countByUserSince(anyLong(), any());
+		assertThat(rules.judge(RiskMode.RULES_ONLY, PAYER, cny(10_000), NOW)).isEmpty();
+		assertThat(rules.judge(RiskMode.RULES_ONLY, PAYER, cny(10_001), NOW)).contains(FailureCode.RISK_REJECTED);
+		verify(payments, never()).countByUserSince(any(), any());
 	}
 
 	@Test
 	void offModeLetsEverythingThrough() {
-		assertThat(rules.judge(RiskMode.OFF, 37, cny(5_000_000), NOW)).isEmpty();
-		verify(payments, never()).countByUserSince(anyLong(), any());
+		assertThat(rules.judge(RiskMode.OFF, PAYER, cny(5_000_000), NOW)).isEmpty();
+		verify(payments, never()).countByUserSince(any(), any());
 	}
 
 	private static Money cny(long amount) {

@@ -1,6 +1,7 @@
 package io.zonepay.payment.transfer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,11 +15,13 @@ import io.zonepay.payment.transfer.TransferEvents.TransferCredited;
 import io.zonepay.payment.transfer.TransferEvents.TransferRejected;
 import io.zonepay.payment.transfer.TransferEvents.TransferRequested;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.UsersClient;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.runtime.global.GlobalView;
 import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.ids.TypedIdJsonModule;
 import io.zonepay.service.inbox.Inbox;
 import io.zonepay.service.outbox.Outbox;
 import io.zonepay.service.outbox.OutboxEvent;
@@ -44,7 +47,7 @@ import static org.mockito.Mockito.verify;
 /** The payee's side: whatever the order of crashes and switch flips, one transfer is credited or refused, never both. */
 class IncomingTransfersTests {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().addModule(new TypedIdJsonModule()).build();
 
 	private static final UserId BOB = new UserId(8_812);
 
@@ -62,7 +65,8 @@ class IncomingTransfersTests {
 
 	private final TransferMetrics metrics = mock(TransferMetrics.class);
 
-	private final IncomingTransfers incoming = new IncomingTransfers(ledger, users, global, inbox, outbox, transactions, JSON, metrics);
+	private final IncomingTransfers incoming = new IncomingTransfers(ledger, users, global, inbox, outbox, transactions, JSON, metrics,
+			Clock.systemUTC());
 
 	IncomingTransfersTests() {
 		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
@@ -73,7 +77,7 @@ class IncomingTransfersTests {
 
 	@Test
 	void creditsThePayeeFromTransitAndAnswersCreditedToThePayersShard() {
-		given(ledger.post(eq("transfer:1237:credit"), eq("TRANSFER"), eq(BOB.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList())).willReturn(Settled.POSTED);
 
 		incoming.handle(requested());
 
@@ -81,7 +85,7 @@ class IncomingTransfersTests {
 		assertThat(answer.topic()).isEqualTo(TransferEvents.RESULTS);
 		assertThat(answer.shard().value()).isEqualTo(37);
 		assertThat(answer.type()).isEqualTo("TransferCredited");
-		assertThat(((TransferCredited) answer.payload()).transferId()).isEqualTo("1237");
+		assertThat(((TransferCredited) answer.payload()).transferId()).isEqualTo(new TransferId(1_237));
 		assertThat(answer.headers()).containsEntry(Outbox.TRACEPARENT, "00-trace-span-01");
 	}
 
@@ -94,7 +98,7 @@ class IncomingTransfersTests {
 
 		assertThat(answer().type()).isEqualTo("TransferRejected");
 		assertThat(((TransferRejected) answer().payload()).code()).isEqualTo("CROSS_ZONE_DISABLED");
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	@Test
@@ -109,7 +113,7 @@ class IncomingTransfersTests {
 
 	@Test
 	void aRequestRefusedBeforeACrashStaysRefusedThoughTheSwitchCameBackOn() {
-		given(ledger.post(eq("transfer:1237:credit"), eq("TRANSFER"), eq(BOB.shard()), anyList())).willReturn(Settled.VOIDED);
+		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList())).willReturn(Settled.VOIDED);
 
 		incoming.handle(requested());
 
@@ -125,12 +129,12 @@ class IncomingTransfersTests {
 		incoming.handle(requested());
 
 		assertThat(((TransferRejected) answer().payload()).code()).isEqualTo("RECIPIENT_NOT_FOUND");
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	@Test
 	void aRedeliveredRequestAppendsNoSecondAnswer() {
-		given(ledger.post(eq("transfer:1237:credit"), eq("TRANSFER"), eq(BOB.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList())).willReturn(Settled.POSTED);
 		given(inbox.firstTime(eq(IncomingTransfers.CONSUMER), any())).willReturn(false);
 
 		incoming.handle(requested());
@@ -150,7 +154,7 @@ class IncomingTransfersTests {
 	}
 
 	private static ConsumerRecord<String, String> requested() {
-		TransferRequested event = new TransferRequested("1237", "9937", BOB.toString(), 500, "CNY", Instant.parse("2026-11-11T00:00:00Z"));
+		TransferRequested event = new TransferRequested(new TransferId(1_237), new UserId(9_937), BOB, 500, "CNY", Instant.parse("2026-11-11T00:00:00Z"));
 		ConsumerRecord<String, String> record = new ConsumerRecord<>(TransferEvents.REQUESTS, 12, 7, "1237", JSON.writeValueAsString(event));
 		record.headers().add(Outbox.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(Outbox.EVENT_TYPE, "TransferRequested".getBytes(StandardCharsets.UTF_8));

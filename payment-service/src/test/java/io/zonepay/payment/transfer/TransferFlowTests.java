@@ -1,5 +1,6 @@
 package io.zonepay.payment.transfer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
 import io.zonepay.payment.zone.UsersClient;
 import io.zonepay.payment.zone.ZoneUnreachable;
@@ -39,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -59,7 +60,7 @@ class TransferFlowTests {
 	/** Shard 88: sg2. */
 	private static final UserId CAROL = new UserId(7_788);
 
-	private final Map<Long, Transfer> stored = new HashMap<>();
+	private final Map<TransferId, Transfer> stored = new HashMap<>();
 
 	private final Transfers transfers = mock(Transfers.class);
 
@@ -80,13 +81,13 @@ class TransferFlowTests {
 					new ShardGroupProperties.Group("50-99", "jdbc:postgresql://sg2/payment")));
 
 	private final TransferFlow flow = new TransferFlow(transfers, ledger, users, global, groups, new IdGenerator(7), outbox, transactions, metrics,
-			new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")));
+			new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")), Clock.systemUTC());
 
 	TransferFlowTests() {
 		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(transfers.saveAndFlush(any())).willAnswer(call -> keep(call.getArgument(0)));
 		given(transfers.save(any())).willAnswer(call -> keep(call.getArgument(0)));
-		given(transfers.findById(anyLong())).willAnswer(call -> Optional.ofNullable(stored.get(call.<Long>getArgument(0))));
+		given(transfers.findById(any())).willAnswer(call -> Optional.ofNullable(stored.get(call.<TransferId>getArgument(0))));
 		given(transfers.findByRequestKey(anyString())).willReturn(Optional.empty());
 		given(users.exists(BOB)).willReturn(true);
 		switches(true);
@@ -94,13 +95,13 @@ class TransferFlowTests {
 
 	@Test
 	void inOneShardGroupOnePostingPaysThePayeeAndTheTransferIsCompletedAtOnce() {
-		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
 
 		Transfer transfer = flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k");
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.COMPLETED);
 		assertThat(transfer.route()).isEqualTo(TransferRoute.SAME_GROUP);
-		verify(ledger).post("transfer:" + transfer.id(), "TRANSFER", ALICE.shard(), TransferPosting.of(transfer).legs());
+		verify(ledger).post("transfer:" + transfer.id(), PostingKind.TRANSFER, ALICE.shard(), TransferPosting.of(transfer).legs());
 		verify(outbox, never()).append(any());
 		verify(metrics).decided(transfer);
 	}
@@ -111,12 +112,12 @@ class TransferFlowTests {
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.FAILED);
 		assertThat(transfer.failureCode()).isEqualTo("RECIPIENT_NOT_FOUND");
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	@Test
 	void withoutTheMoneyTheReferenceIsVoidedAndTheTransferFails() {
-		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS);
 		given(ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
 
 		Transfer transfer = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
@@ -129,13 +130,13 @@ class TransferFlowTests {
 
 	@Test
 	void acrossShardGroupsTheDebitIntoTransitIsHandedToThePayeesZoneInTheSameTransaction() {
-		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
 
 		Transfer transfer = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.DEBITED);
 		assertThat(transfer.route()).isEqualTo(TransferRoute.CROSS_GROUP);
-		verify(ledger).post("transfer:" + transfer.id() + ":debit", "TRANSFER", ALICE.shard(), TransferPosting.of(transfer).legs());
+		verify(ledger).post("transfer:" + transfer.id() + ":debit", PostingKind.TRANSFER, ALICE.shard(), TransferPosting.of(transfer).legs());
 		ArgumentCaptor<OutboxEvent> appended = ArgumentCaptor.forClass(OutboxEvent.class);
 		verify(outbox).append(appended.capture());
 		assertThat(appended.getValue().type()).isEqualTo("TransferRequested");
@@ -146,7 +147,7 @@ class TransferFlowTests {
 
 	@Test
 	void aTransferLongInTransitHasItsRequestSentToThePayeesZoneAgainButOneAnsweredMeanwhileDoesNot() {
-		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
 		Transfer inTransit = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
 
 		flow.resend(inTransit);
@@ -170,12 +171,12 @@ class TransferFlowTests {
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.FAILED);
 		assertThat(transfer.failureCode()).isEqualTo("CROSS_ZONE_DISABLED");
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	@Test
 	void aLedgerThatDoesNotAnswerLeavesThePendingTransferForTheRetryOrTheReconciler() {
-		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
 
 		assertThatThrownBy(() -> flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k")).isInstanceOfSatisfying(ProblemException.class,
 				problem -> assertThat(problem.problem().code()).isEqualTo("ZONE_UNAVAILABLE"));
@@ -189,7 +190,7 @@ class TransferFlowTests {
 
 	@Test
 	void theReconcilerVoidsAPostingThatNeverHappenedAndFailsTheTransfer() {
-		given(ledger.post(anyString(), eq("TRANSFER"), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
 		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k")).isInstanceOf(ProblemException.class);
 		Transfer pending = stored.values().iterator().next();
 		given(ledger.find("transfer:" + pending.id())).willReturn(Optional.empty());
@@ -214,7 +215,7 @@ class TransferFlowTests {
 		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k")).isInstanceOfSatisfying(ProblemException.class,
 				problem -> assertThat(problem.problem().code()).isEqualTo("PAYMENTS_PAUSED"));
 		verify(transfers, never()).saveAndFlush(any());
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	private void switches(boolean crossZone) {

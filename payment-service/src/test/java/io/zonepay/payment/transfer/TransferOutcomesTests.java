@@ -1,7 +1,9 @@
 package io.zonepay.payment.transfer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +12,9 @@ import io.zonepay.kernel.money.Money;
 import io.zonepay.payment.transfer.TransferEvents.TransferCredited;
 import io.zonepay.payment.transfer.TransferEvents.TransferRejected;
 import io.zonepay.payment.zone.LedgerClient;
+import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
+import io.zonepay.service.ids.TypedIdJsonModule;
 import io.zonepay.service.inbox.Inbox;
 import io.zonepay.service.outbox.Outbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,9 +38,11 @@ import static org.mockito.Mockito.verify;
 /** The payer's side of a saga's end: credited completes it; rejected returns the money first, then fails it. */
 class TransferOutcomesTests {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().addModule(new TypedIdJsonModule()).build();
 
 	private static final Instant NOW = Instant.parse("2026-11-11T00:00:00Z");
+
+	private static final TransferId ID = new TransferId(1_237);
 
 	private final Transfers transfers = mock(Transfers.class);
 
@@ -48,45 +54,46 @@ class TransferOutcomesTests {
 
 	private final TransferMetrics metrics = mock(TransferMetrics.class);
 
-	private final TransferOutcomes outcomes = new TransferOutcomes(transfers, ledger, inbox, transactions, JSON, metrics);
+	private final TransferOutcomes outcomes = new TransferOutcomes(transfers, ledger, inbox, transactions, JSON, metrics,
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
-	private final Transfer transfer = Transfer.pending(1_237, new UserId(9_937), new UserId(8_812), Money.of(500, "CNY"), TransferRoute.CROSS_GROUP,
+	private final Transfer transfer = Transfer.pending(ID, new UserId(9_937), new UserId(8_812), Money.of(500, "CNY"), TransferRoute.CROSS_GROUP,
 			"user:9937:k", NOW);
 
 	TransferOutcomesTests() {
 		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(inbox.firstTime(eq(TransferOutcomes.CONSUMER), any())).willReturn(true);
-		given(transfers.findById(1_237)).willReturn(Optional.of(transfer));
+		given(transfers.findById(ID)).willReturn(Optional.of(transfer));
 		given(transfers.save(transfer)).willReturn(transfer);
 		transfer.markDebited(NOW);
 	}
 
 	@Test
 	void creditedCompletesTheTransfer() {
-		outcomes.handle(record("TransferCredited", new TransferCredited("1237", NOW)));
+		outcomes.handle(record("TransferCredited", new TransferCredited(ID, NOW)));
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.COMPLETED);
 		verify(metrics).decided(transfer);
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	@Test
 	void rejectedReturnsTheMoneyFromTransitThenFailsWithTheCode() {
-		given(ledger.post(eq("transfer:1237:return"), eq("TRANSFER"), eq(transfer.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), anyList())).willReturn(Settled.POSTED);
 
-		outcomes.handle(record("TransferRejected", new TransferRejected("1237", "RECIPIENT_NOT_FOUND", NOW)));
+		outcomes.handle(record("TransferRejected", new TransferRejected(ID, "RECIPIENT_NOT_FOUND", NOW)));
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.FAILED);
 		assertThat(transfer.failureCode()).isEqualTo("RECIPIENT_NOT_FOUND");
-		verify(ledger).post(eq("transfer:1237:return"), eq("TRANSFER"), eq(transfer.shard()), eq(TransferPosting.returned(transfer).legs()));
+		verify(ledger).post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), eq(TransferPosting.returned(transfer).legs()));
 	}
 
 	@Test
 	void aTransferWhoseMoneyCouldNotBeReturnedStaysDebited() {
-		given(ledger.post(eq("transfer:1237:return"), eq("TRANSFER"), eq(transfer.shard()), anyList())).willReturn(Settled.VOIDED);
+		given(ledger.post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), anyList())).willReturn(Settled.VOIDED);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> outcomes.handle(record("TransferRejected", new TransferRejected("1237", "CROSS_ZONE_DISABLED", NOW))));
+			.isThrownBy(() -> outcomes.handle(record("TransferRejected", new TransferRejected(ID, "CROSS_ZONE_DISABLED", NOW))));
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.DEBITED);
 	}
@@ -96,9 +103,9 @@ class TransferOutcomesTests {
 		transfer.failReturned(TransferFailure.CROSS_ZONE_DISABLED, NOW);
 		given(inbox.firstTime(eq(TransferOutcomes.CONSUMER), any())).willReturn(false);
 
-		outcomes.handle(record("TransferRejected", new TransferRejected("1237", "CROSS_ZONE_DISABLED", NOW)));
+		outcomes.handle(record("TransferRejected", new TransferRejected(ID, "CROSS_ZONE_DISABLED", NOW)));
 
-		verify(ledger, never()).post(anyString(), anyString(), any(), anyList());
+		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 		verify(metrics, never()).decided(any());
 	}
 

@@ -64,7 +64,7 @@ class TransferTests {
 
 	@Test
 	void aRefusedTransferIsFailedFromTheStart() {
-		Transfer transfer = Transfer.refused(1_237, ALICE, BOB, Money.of(500, "CNY"), TransferRoute.CROSS_GROUP, "user:9937:k",
+		Transfer transfer = Transfer.refused(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), TransferRoute.CROSS_GROUP, "user:9937:k",
 				TransferFailure.CROSS_ZONE_DISABLED, NOW);
 		assertThat(transfer.status()).isEqualTo(TransferStatus.FAILED);
 		assertThat(transfer.failureCode()).isEqualTo("CROSS_ZONE_DISABLED");
@@ -79,11 +79,11 @@ class TransferTests {
 	@Test
 	void itLivesInItsPayersShardAndMovesAPositiveAmountToSomeoneElse() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Transfer.pending(1_212, ALICE, BOB, Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
+			.isThrownBy(() -> Transfer.pending(new TransferId(1_212), ALICE, BOB, Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Transfer.pending(1_237, ALICE, ALICE, Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
+			.isThrownBy(() -> Transfer.pending(new TransferId(1_237), ALICE, ALICE, Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Transfer.pending(1_237, ALICE, BOB, Money.of(0, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
+			.isThrownBy(() -> Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(0, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
 		Transfer transfer = pending(TransferRoute.SAME_GROUP);
 		assertThat(transfer.shard().value()).isEqualTo(37);
 		assertThat(transfer.from()).isEqualTo(ALICE);
@@ -91,6 +91,6 @@ class TransferTests {
 	}
 
 	private static Transfer pending(TransferRoute route) {
-		return Transfer.pending(1_237, ALICE, BOB, Money.of(500, "CNY"), route, "user:9937:k", NOW);
+		return Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), route, "user:9937:k", NOW);
 	}
 }

@@ -3,6 +3,7 @@ package io.zonepay.kernel.id;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import io.zonepay.kernel.zone.Shard;
 
@@ -57,6 +58,11 @@ public final class IdGenerator {
 		}
 		long base = (millis << (NODE_BITS + SEQUENCE_BITS)) | ((long) node << SEQUENCE_BITS) | (tick & ((1 << SEQUENCE_BITS) - 1));
 		return base * Shard.COUNT + shard.value();
+	}
+
+	/** A new id of one kind owned by the given shard: {@code ids.next(shard, PaymentId::new)}. */
+	public <T extends TypedId> T next(Shard shard, LongFunction<T> kind) {
+		return kind.apply(next(shard));
 	}
 
 	/** When an id was issued, to the millisecond (ahead of the wall clock by at most the burst it was part of). */

@@ -6,9 +6,7 @@ import io.zonepay.kernel.zone.Shard;
 public record UserId(long value) implements TypedId {
 
 	public UserId {
-		if (value <= 0) {
-			throw new IllegalArgumentException("user ids are positive, not " + value);
-		}
+		TypedId.requirePositive(value, "user");
 	}
 
 	public Shard shard() {

@@ -1,7 +1,7 @@
 package io.zonepay.service.ids;
 
 import io.zonepay.kernel.id.BusinessId;
-import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.id.TypedId;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 
@@ -17,8 +17,9 @@ public final class PathIds {
 			.orElseThrow(() -> new ProblemException(CommonProblem.VALIDATION_FAILED, "'" + abbreviate(segment) + "' is not a " + what + " id"));
 	}
 
-	public static UserId user(String segment) {
-		return new UserId(parse(segment, "user"));
+	/** The typed id in a path segment; controllers get it bound by {@link TypedIdPaths} rather than call this. */
+	public static <T extends TypedId> T parse(String segment, Class<T> kind) {
+		return TypedIds.of(kind, parse(segment, TypedIds.name(kind)));
 	}
 
 	private static String abbreviate(String segment) {

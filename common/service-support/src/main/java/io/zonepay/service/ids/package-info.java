@@ -1,4 +1,4 @@
-/** The business id generator of this process. */
+/** The business id generator of this process, and typed ids in paths and JSON. */
 @NullMarked
 package io.zonepay.service.ids;
 

@@ -121,6 +121,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
+		// A typed id that failed to bind says itself what is wrong with it (see PathIds).
+		if (ex.getMostSpecificCause() instanceof ProblemException problem) {
+			return handleExceptionInternal(ex, Problems.of(problem.problem(), problem.detail(), problem.properties()), headers, status, request);
+		}
 		String detail = "'" + ex.getValue() + "' is not a valid " + (ex.getPropertyName() == null ? "value" : ex.getPropertyName());
 		return handleExceptionInternal(ex, Problems.of(CommonProblem.VALIDATION_FAILED, detail, Map.of()), headers, status, request);
 	}

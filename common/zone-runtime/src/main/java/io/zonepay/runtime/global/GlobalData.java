@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
@@ -26,9 +27,9 @@ public final class GlobalData {
 
 	private final AtomicReference<@Nullable GlobalView> view = new AtomicReference<>();
 
-	private final Map<Long, Cached> merchants = new ConcurrentHashMap<>();
+	private final Map<MerchantId, Cached> merchants = new ConcurrentHashMap<>();
 
-	private final Map<Long, CompletableFuture<Optional<MerchantDocument>>> reading = new ConcurrentHashMap<>();
+	private final Map<MerchantId, CompletableFuture<Optional<MerchantDocument>>> reading = new ConcurrentHashMap<>();
 
 	private final RoutingTables tables;
 
@@ -84,7 +85,7 @@ public final class GlobalData {
 	 * A merchant, from memory or from the CZone.
 	 * @throws ProblemException {@code 503 STALE_GLOBAL_DATA} when it cannot be read
 	 */
-	public Optional<MerchantDocument> merchant(long id) {
+	public Optional<MerchantDocument> merchant(MerchantId id) {
 		long now = System.nanoTime();
 		Cached cached = merchants.get(id);
 		if (cached != null && now - cached.readAt() < merchantTimeToLive.toNanos()) {
@@ -128,7 +129,7 @@ public final class GlobalData {
 		}
 	}
 
-	private Optional<MerchantDocument> read(long id) {
+	private Optional<MerchantDocument> read(MerchantId id) {
 		if (client == null) {
 			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "this process has no source of global data");
 		}

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.CallerSigner;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,7 +84,7 @@ public final class GlobalDataClient {
 	 * A merchant, or empty when there is no such merchant: from the first source that answers, each tried once, in order.
 	 * @throws IOException when none did, naming the last failure
 	 */
-	public Optional<MerchantDocument> merchant(long id) throws IOException, InterruptedException {
+	public Optional<MerchantDocument> merchant(MerchantId id) throws IOException, InterruptedException {
 		String path = "/api/merchants/" + id;
 		int first = first();
 		IOException last = null;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.identity.DevelopmentKeys;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.awaitility.Awaitility.await;
 
 class GlobalDataClientTests {
+
+	private static final MerchantId TEA = new MerchantId(4100);
 
 	private static final String MERCHANT = "{\"merchantId\": \"4100\", \"name\": \"Tea\", \"currency\": \"CNY\", \"status\": \"ACTIVE\", \"version\": 7}";
 
@@ -36,7 +39,7 @@ class GlobalDataClientTests {
 		Source other = source(200, MERCHANT);
 		GlobalDataClient client = client(List.of(deadSource(), other.uri()), Duration.ofSeconds(5));
 
-		assertThat(client.merchant(4100)).hasValueSatisfying(merchant -> assertThat(merchant.name()).isEqualTo("Tea"));
+		assertThat(client.merchant(TEA)).hasValueSatisfying(merchant -> assertThat(merchant.name()).isEqualTo("Tea"));
 		assertThat(other.reads()).hasValue(1);
 		assertThat(client.source()).as("reads stay with the source that answers").isEqualTo(other.uri());
 	}
@@ -46,7 +49,7 @@ class GlobalDataClientTests {
 		Source stale = source(503, "{\"code\": \"STALE_GLOBAL_DATA\"}");
 		Source gzone = source(200, MERCHANT);
 
-		assertThat(client(List.of(stale.uri(), gzone.uri()), Duration.ofSeconds(5)).merchant(4100)).isPresent();
+		assertThat(client(List.of(stale.uri(), gzone.uri()), Duration.ofSeconds(5)).merchant(TEA)).isPresent();
 		assertThat(stale.reads()).hasValue(1);
 	}
 
@@ -55,7 +58,7 @@ class GlobalDataClientTests {
 		Source first = source(404, "{\"code\": \"MERCHANT_NOT_FOUND\"}");
 		Source second = source(200, MERCHANT);
 
-		assertThat(client(List.of(first.uri(), second.uri()), Duration.ofSeconds(5)).merchant(4100)).isEmpty();
+		assertThat(client(List.of(first.uri(), second.uri()), Duration.ofSeconds(5)).merchant(TEA)).isEmpty();
 		assertThat(second.reads()).hasValue(0);
 	}
 
@@ -64,7 +67,7 @@ class GlobalDataClientTests {
 		Source stale = source(503, "{}");
 		GlobalDataClient client = client(List.of(deadSource(), stale.uri()), Duration.ofSeconds(5));
 
-		assertThatIOException().isThrownBy(() -> client.merchant(4100)).withMessageContaining("answered 503");
+		assertThatIOException().isThrownBy(() -> client.merchant(TEA)).withMessageContaining("answered 503");
 	}
 
 	@Test
@@ -74,13 +77,13 @@ class GlobalDataClientTests {
 		first.server().stop(0);
 		URI firstUri = first.uri();
 		GlobalDataClient client = client(List.of(firstUri, second.uri()), Duration.ofMillis(200));
-		client.merchant(4100);
+		client.merchant(TEA);
 		assertThat(client.source()).isEqualTo(second.uri());
 
 		Source revived = source(firstUri.getPort(), 200, MERCHANT);
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			client.merchant(4100);
+			client.merchant(TEA);
 			assertThat(revived.reads().get()).isPositive();
 		});
 		assertThat(client.source()).isEqualTo(firstUri);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.identity.DevelopmentKeys;
 import io.zonepay.kernel.problem.ProblemException;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class GlobalDataTests {
+
+	private static final MerchantId TEA_HOUSE = new MerchantId(4207);
 
 	private final AtomicInteger reads = new AtomicInteger();
 
@@ -53,7 +56,7 @@ class GlobalDataTests {
 		try (ExecutorService callers = Executors.newFixedThreadPool(8, recorded(threads))) {
 			List<Future<Optional<MerchantDocument>>> answers = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
-				answers.add(callers.submit(() -> data.merchant(4207)));
+				answers.add(callers.submit(() -> data.merchant(TEA_HOUSE)));
 			}
 			awaitCallersParked(threads, 8);
 			release.countDown();
@@ -71,7 +74,7 @@ class GlobalDataTests {
 		try (ExecutorService callers = Executors.newFixedThreadPool(4, recorded(threads))) {
 			List<Future<Optional<MerchantDocument>>> answers = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				answers.add(callers.submit(() -> data.merchant(4207)));
+				answers.add(callers.submit(() -> data.merchant(TEA_HOUSE)));
 			}
 			awaitCallersParked(threads, 4);
 			release.countDown();
@@ -80,7 +83,7 @@ class GlobalDataTests {
 					.havingCause().isInstanceOf(ProblemException.class);
 			}
 		}
-		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> data.merchant(4207));
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> data.merchant(TEA_HOUSE));
 		assertThat(reads).hasValue(2);
 	}
 
