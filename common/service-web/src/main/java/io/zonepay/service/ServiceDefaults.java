@@ -63,6 +63,13 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		defaults.put("spring.datasource.hikari.connection-init-sql",
 				"select set_config('zonepay.zone', '${zonepay.zone.id:}', false), set_config('idle_in_transaction_session_timeout', '10s', false)");
 		defaults.put("spring.threads.virtual.enabled", false);
+		// Housekeeping jobs (purges, reconcilers) run on Spring's scheduler: a bounded pool of named threads that takes no
+		// new run once the service stops, and does not wait for the one in progress, a bounded batch that the next start
+		// takes up again. A service with more jobs than threads sets its own pool size. Work that must never wait for
+		// another job keeps a thread of its own (PeriodicTask: lease following, relays, the routing table's refresh).
+		defaults.put("spring.task.scheduling.pool.size", 2);
+		defaults.put("spring.task.scheduling.thread-name-prefix", "zonepay-job-");
+		defaults.put("spring.task.scheduling.shutdown.await-termination", false);
 		// Every service publishes its OpenAPI description, on purpose: it describes the API, not anyone's data.
 		defaults.put("springdoc.api-docs.enabled", true);
 		defaults.put("springdoc.swagger-ui.enabled", true);

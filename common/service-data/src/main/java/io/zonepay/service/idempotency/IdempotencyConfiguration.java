@@ -1,8 +1,8 @@
 package io.zonepay.service.idempotency;
 
-import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.schema.ModuleSchema;
 import io.zonepay.service.shardgroup.ShardScopes;
+import io.zonepay.service.zone.ZoneMdc;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,10 +41,11 @@ public class IdempotencyConfiguration {
 		return new IdempotentRequests(keys, transactions, json, properties);
 	}
 
+	/** A job of the service's scheduler (see ServiceDefaults), once per shard group the zone serves. */
 	@Bean
-	PeriodicTask idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties, ObjectProvider<ShardScopes> scopes) {
+	SchedulingConfigurer idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties, ObjectProvider<ShardScopes> scopes) {
 		IdempotencyKeyPurger purger = new IdempotencyKeyPurger(keys, properties);
-		return new PeriodicTask("idempotency-purge", properties.purgeInterval(), properties.purgeInterval(),
-				ShardScopes.inEachServedGroup(scopes.getIfAvailable(), purger::purge));
+		Runnable purge = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes.getIfAvailable(), purger::purge));
+		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(), properties.purgeInterval()));
 	}
 }

@@ -2,9 +2,9 @@ package io.zonepay.service.inbox;
 
 import java.time.Duration;
 
-import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.schema.ModuleSchema;
 import io.zonepay.service.shardgroup.ShardScopes;
+import io.zonepay.service.zone.ZoneMdc;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /** The inbox, and its weekly memory. */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +34,10 @@ public class InboxConfiguration {
 		return new Inbox(JdbcClient.create(jdbc));
 	}
 
+	/** A job of the service's scheduler (see ServiceDefaults), once per shard group the zone serves. */
 	@Bean
-	PeriodicTask inboxPurge(Inbox inbox, ObjectProvider<ShardScopes> scopes) {
-		return new PeriodicTask("inbox-purge", Duration.ofMinutes(5), Duration.ofMinutes(5),
-				ShardScopes.inEachServedGroup(scopes.getIfAvailable(), () -> inbox.purgeOlderThan(RETENTION, 1000)));
+	SchedulingConfigurer inboxPurge(Inbox inbox, ObjectProvider<ShardScopes> scopes) {
+		Runnable purge = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes.getIfAvailable(), () -> inbox.purgeOlderThan(RETENTION, 1000)));
+		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(purge, Duration.ofMinutes(5), Duration.ofMinutes(5)));
 	}
 }

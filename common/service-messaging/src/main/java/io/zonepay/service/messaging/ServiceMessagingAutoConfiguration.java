@@ -9,17 +9,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * What an RZone service that reads events gets by depending on this module: sharded consumers for the topics it reads
  * and, once it declares one, the inbox (and its table) that makes redelivery harmless. Switched on by the zone's shard
- * group, like service-data.
+ * group, and ordered before Boot's scheduler for the inbox's purge, like service-data.
  */
 @AutoConfiguration(after = ServiceDataAutoConfiguration.class,
 		afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-				"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" })
+				"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" },
+		beforeName = "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty("zonepay.zone.shard-group")
+@EnableScheduling
 @Import(MessagingConfiguration.class)
 public class ServiceMessagingAutoConfiguration {
 

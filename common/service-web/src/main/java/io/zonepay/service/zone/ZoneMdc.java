@@ -1,5 +1,7 @@
 package io.zonepay.service.zone;
 
+import java.util.Map;
+
 import org.slf4j.MDC;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -17,6 +19,25 @@ public final class ZoneMdc implements ApplicationListener<ApplicationEnvironment
 
 	/** MDC key of the service name. */
 	public static final String SERVICE = "service";
+
+	/**
+	 * Work for a thread of a shared pool (a scheduled job) that logs as the zone and service of the thread that hands it
+	 * over, as every log line of a request does.
+	 */
+	public static Runnable carried(Runnable work) {
+		Map<String, String> context = MDC.getCopyOfContextMap();
+		return () -> {
+			if (context != null) {
+				MDC.setContextMap(context);
+			}
+			try {
+				work.run();
+			}
+			finally {
+				MDC.clear();
+			}
+		};
+	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
