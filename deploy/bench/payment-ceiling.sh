@@ -25,7 +25,9 @@ psql="psql -h $HOST -p $PORT -v ON_ERROR_STOP=1 -q"
 $psql -d postgres -c "drop database if exists $DB" -c "create database $DB"
 [[ $KEEP == true ]] || trap '$psql -d postgres -c "drop database if exists $DB"' EXIT
 # The schemas exactly as Flyway creates them in each service's database.
-for migration in common/service-support/src/main/resources/db/zonepay-support/V*.sql \
+for migration in common/service-data/src/main/resources/db/zonepay-idempotency/V*.sql \
+		common/service-data/src/main/resources/db/zonepay-shard-leases/V*.sql \
+		common/service-messaging/src/main/resources/db/zonepay-inbox/V*.sql \
 		account-service/src/main/resources/db/migration/account/V*.sql \
 		order-service/src/main/resources/db/migration/order/V*.sql \
 		payment-service/src/main/resources/db/migration/payment/V*.sql; do

@@ -2,13 +2,21 @@ package io.zonepay.payment;
 
 import java.util.Map;
 
+import io.zonepay.service.outbox.OutboxConfiguration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Runs payment-service for one zone. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// The outbox is payment-service's alone; it keeps the package it had in the shared module, outside the one scanned here.
+@Import(OutboxConfiguration.class)
+// Its reconcilers are jobs of Spring's scheduler (spring.task.scheduling).
+@EnableScheduling
 public class PaymentServiceApplication {
 
 	/** The service's configuration file, named after it so several services can share a JVM and a classpath. */

@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,12 @@ class PaymentServiceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ScheduledTaskHolder scheduled;
+
+	@Autowired
+	ThreadPoolTaskScheduler scheduler;
+
 	@BeforeEach
 	void setUp() {
 		tables.offer(TestRouting.evenly(1, "rz1", "rz2"));
@@ -46,6 +54,13 @@ class PaymentServiceIntegrationTests {
 			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isPositive();
 		assertThat(jdbc.queryForObject("select count(*) from idempotency_keys", Integer.class)).isZero();
+	}
+
+	@Test
+	void runsItsReconcilersAndPurgesOnSpringsSchedulerWithAThreadForEach() {
+		assertThat(scheduled.getScheduledTasks()).hasSize(5);
+		assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(5);
+		assertThat(scheduler.getThreadNamePrefix()).isEqualTo("zonepay-job-");
 	}
 
 	@Test

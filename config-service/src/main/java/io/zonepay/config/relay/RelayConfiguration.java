@@ -25,6 +25,7 @@ class RelayConfiguration {
 		return new ChangeRelay(changes, topic, properties, new DatabaseLeadership(dataSource, "global change relay"), writer);
 	}
 
+	/** A thread of its own, not a shared job scheduler's: a commit wakes it at once, never beside a scheduled run. */
 	@Bean
 	PeriodicTask changeRelayTask(ChangeRelay relay, ReplicationProperties properties) {
 		return new PeriodicTask("change-relay", Duration.ZERO, properties.relayInterval(), relay::tick);

@@ -56,7 +56,10 @@ class ReplicaConfiguration {
 		return watch;
 	}
 
-	/** A look every quarter of a second: one boolean while the copy is fresh, questions only while it is stale. */
+	/**
+	 * A look every quarter of a second: one boolean while the copy is fresh, questions only while it is stale. A thread
+	 * of its own, not a shared job scheduler's: the staleness bound waits for no other job.
+	 */
 	@Bean
 	PeriodicTask writerWatchTask(WriterWatch watch) {
 		return new PeriodicTask("writer-watch", Duration.ZERO, Duration.ofMillis(250), watch::check);

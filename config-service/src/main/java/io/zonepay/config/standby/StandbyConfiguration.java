@@ -36,7 +36,10 @@ class StandbyConfiguration {
 		return new StandbyWatch(feed, promotion, writer, properties.promoteAfter());
 	}
 
-	/** Four looks a second: the writer's silence is read from memory; only a silent writer is asked over HTTP. */
+	/**
+	 * Four looks a second: the writer's silence is read from memory; only a silent writer is asked over HTTP. A thread
+	 * of its own, not a shared job scheduler's: the promotion's bound waits for no other job.
+	 */
 	@Bean
 	PeriodicTask standbyWatchTask(StandbyWatch watch, StandbyProperties properties) {
 		Runnable check = properties.automaticPromotion() ? watch::check : () -> {

@@ -63,7 +63,8 @@ class SupervisionConfiguration {
 
 	/**
 	 * Only the writer supervises (a standby from its promotion on), and of its instances only the one that holds the
-	 * lock: two supervisors would judge the zones twice as fast.
+	 * lock: two supervisors would judge the zones twice as fast. A thread of its own, not a shared job scheduler's: the
+	 * failover's bound waits for no other job, and the leadership's connection is used from this one thread.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "zonepay.supervisor.enabled", matchIfMissing = true)

@@ -3,11 +3,11 @@ package io.zonepay.payment.transfer;
 import java.time.Clock;
 
 import io.zonepay.payment.payment.PaymentProperties;
-import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.service.messaging.ConsumerSettings;
 import io.zonepay.service.messaging.ShardedConsumer;
 import io.zonepay.service.messaging.ShardedConsumers;
 import io.zonepay.service.shardgroup.ShardScopes;
+import io.zonepay.service.zone.ZoneMdc;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Limit;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * The saga's topics (a partition per shard, and their dead letters), its two consumers, and the reconciler that
@@ -42,7 +44,7 @@ class TransferConfiguration {
 	 * shards whose lease it holds: another zone's shards in a shared group are that zone's to settle.
 	 */
 	@Bean
-	PeriodicTask transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, TransferProperties transfer, Clock clock,
+	SchedulingConfigurer transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, TransferProperties transfer, Clock clock,
 			ObjectProvider<ShardScopes> shardScopes) {
 		ShardScopes scopes = shardScopes.getIfAvailable();
 		Runnable reconcile = () -> {
@@ -52,8 +54,8 @@ class TransferConfiguration {
 			transfers.findInTransitBefore(clock.instant().minus(transfer.resendAfter()), batch)
 				.forEach(inTransit -> ShardScopes.runIfHeld(scopes, inTransit.shard(), () -> flow.resend(inTransit)));
 		};
-		return new PeriodicTask("transfer-reconciler", properties.reconcileInterval(), properties.reconcileInterval(),
-				ShardScopes.inEachServedGroup(scopes, reconcile));
+		Runnable job = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes, reconcile));
+		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(job, properties.reconcileInterval(), properties.reconcileInterval()));
 	}
 
 	@Bean

@@ -47,6 +47,7 @@ public class GlobalDataAutoConfiguration {
 			return new GlobalDataRefresher(client, data, properties.retryBackoff(), registry.getIfAvailable(SimpleMeterRegistry::new));
 		}
 
+		/** A thread of its own, not a shared job scheduler's: the routing table's freshness bound waits for no other job. */
 		@Bean
 		PeriodicTask globalDataRefresh(GlobalDataRefresher refresher, GlobalDataProperties properties) {
 			return new PeriodicTask("global-refresh", Duration.ZERO, properties.refreshInterval(), refresher::refreshNow);

@@ -1,0 +1,210 @@
+package io.zonepay.service.shardgroup;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonepay.kernel.zone.CityId;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.kernel.zone.ZoneKind;
+import io.zonepay.kernel.zone.ZoneStatus;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.testkit.SharedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two zones sharing one shard group's database, on real PostgreSQL: the leases follow the routing table, and the
+ * database refuses every write for a shard from a zone that does not hold its lease, a zombie included.
+ */
+class ShardLeasesIntegrationTests {
+
+	private static final ShardGroupId GROUP = ShardGroupId.of("sg1");
+
+	private final List<HikariDataSource> pools = new ArrayList<>();
+
+	private String url;
+
+	private Member rz1;
+
+	private Member rz2;
+
+	@BeforeEach
+	void createShardGroup() throws SQLException {
+		url = SharedPostgres.createDatabase("leases");
+		HikariDataSource setup = pool("setup");
+		try (Connection connection = setup.getConnection()) {
+			connection.createStatement().execute("create table orders (id bigint primary key, note text)");
+		}
+		Flyway.configure().dataSource(setup).locations("classpath:db/zonepay-shard-leases").table("zonepay_shard_leases_history").baselineOnMigrate(true)
+			.baselineVersion("0").load().migrate();
+		rz1 = new Member("rz1");
+		rz2 = new Member("rz2");
+	}
+
+	@AfterEach
+	void close() {
+		pools.forEach(HikariDataSource::close);
+	}
+
+	@Test
+	void eachZoneTakesTheLeasesOfItsShardsAndOnlyItsWritesCommit() throws SQLException {
+		RoutingTable first = table(1, ZoneStatus.UP, Map.of());
+		rz1.follow(first);
+		rz2.follow(first);
+
+		assertThat(rz1.leases.holds(Shard.of(7))).isTrue();
+		assertThat(rz2.leases.holds(Shard.of(7))).isFalse();
+		rz1.write(107);
+		assertThatThrownBy(() -> rz2.write(207)).isInstanceOf(SQLException.class).hasMessageContaining("not leased to zone rz2")
+			.satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("ZP421"));
+	}
+
+	@Test
+	void aPlannedMoveWaitsForTheOldOwnerToReleaseThenFlips() throws SQLException {
+		rz1.follow(table(1, ZoneStatus.UP, Map.of()));
+		rz2.follow(table(1, ZoneStatus.UP, Map.of()));
+		RoutingTable moved = table(2, ZoneStatus.UP, Map.of(7, "rz2"));
+
+		rz2.follow(moved);
+		assertThat(rz2.leases.holds(Shard.of(7))).as("taken before the live owner released it").isFalse();
+		rz1.follow(moved);
+		rz2.follow(moved);
+
+		assertThat(rz1.leases.holds(Shard.of(7))).isFalse();
+		assertThat(rz2.leases.holds(Shard.of(7))).isTrue();
+		rz2.write(307);
+		assertThatThrownBy(() -> rz1.write(407)).isInstanceOf(SQLException.class).hasMessageContaining("not leased to zone rz1");
+	}
+
+	@Test
+	void aZombieThatNeverHeardOfTheFailoverCannotCommit() throws SQLException {
+		rz1.follow(table(1, ZoneStatus.UP, Map.of()));
+		rz2.follow(table(1, ZoneStatus.UP, Map.of()));
+
+		// rz1 is down in the new table, and never sees it: its leases are taken from it without a release.
+		rz2.follow(table(2, ZoneStatus.DOWN, Map.of(7, "rz2", 8, "rz2")));
+
+		assertThat(rz1.leases.holds(Shard.of(8))).as("the zombie still believes it holds the shard").isTrue();
+		assertThatThrownBy(() -> rz1.write(508)).isInstanceOf(SQLException.class).hasMessageContaining("not leased to zone rz1");
+		rz2.write(608);
+	}
+
+	@Test
+	void takingALeaseWaitsForTheOldOwnersWriteInFlight() throws Exception {
+		rz1.follow(table(1, ZoneStatus.UP, Map.of()));
+		rz2.follow(table(1, ZoneStatus.UP, Map.of()));
+		try (Connection inFlight = rz1.pool.getConnection()) {
+			inFlight.setAutoCommit(false);
+			insert(inFlight, 709);
+
+			CompletableFuture<Void> takeOver = CompletableFuture.runAsync(() -> rz2.follow(table(2, ZoneStatus.DOWN, Map.of(9, "rz2"))));
+			await().atMost(Duration.ofSeconds(5)).until(this::aLeaseTakerWaitsForALock);
+			assertThat(takeOver).isNotDone();
+			inFlight.commit();
+			takeOver.join();
+		}
+
+		assertThat(rz2.leases.holds(Shard.of(9))).isTrue();
+		assertThat(count(709)).as("the write that was in flight when the lease moved").isEqualTo(1);
+		assertThatThrownBy(() -> rz1.write(809)).isInstanceOf(SQLException.class);
+	}
+
+	/** Shards 0-49 to rz1 and 50-99 to rz2, with some moved, and rz1 up or down. */
+	private static RoutingTable table(long epoch, ZoneStatus rz1Status, Map<Integer, String> moved) {
+		List<ZoneId> owners = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners.add(ZoneId.of(moved.getOrDefault(shard, shard < 50 ? "rz1" : "rz2")));
+		}
+		return RoutingTable.of(epoch, owners, List.of(zone("rz1", rz1Status), zone("rz2", ZoneStatus.UP)));
+	}
+
+	private static Zone zone(String id, ZoneStatus status) {
+		return new Zone(ZoneId.of(id), ZoneKind.RZONE, CityId.of("hz"), status, Map.of("account", URI.create("http://" + id + ".invalid")));
+	}
+
+	private HikariDataSource pool(String zone) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(SharedPostgres.user());
+		config.setMaximumPoolSize(3);
+		config.setPoolName("leases-" + zone);
+		config.setConnectionInitSql("select set_config('zonepay.zone', '" + zone + "', false)");
+		HikariDataSource pool = new HikariDataSource(config);
+		pools.add(pool);
+		return pool;
+	}
+
+	private void insert(Connection connection, long id) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("insert into orders (id) values (?)")) {
+			insert.setLong(1, id);
+			insert.executeUpdate();
+		}
+	}
+
+	private boolean aLeaseTakerWaitsForALock() throws SQLException {
+		try (Connection connection = rz1.pool.getConnection();
+				PreparedStatement query = connection.prepareStatement(
+						"select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%shard_leases%'")) {
+			var rows = query.executeQuery();
+			rows.next();
+			return rows.getInt(1) > 0;
+		}
+	}
+
+	private int count(long id) throws SQLException {
+		try (Connection connection = rz2.pool.getConnection();
+				PreparedStatement query = connection.prepareStatement("select count(*) from orders where id = ?")) {
+			query.setLong(1, id);
+			var rows = query.executeQuery();
+			rows.next();
+			return rows.getInt(1);
+		}
+	}
+
+	/** One zone's view of the shard group: its pool (which names the zone) and its leases. */
+	private final class Member {
+
+		final HikariDataSource pool;
+
+		final RoutingTables tables = new RoutingTables();
+
+		final ShardLeases leases;
+
+		Member(String zone) {
+			this.pool = pool(zone);
+			this.leases = new ShardLeases(ZoneId.of(zone), tables, ShardGroups.single(GROUP), new ShardGroupDataSource(pool, ShardGroups.single(GROUP)),
+					new ShardLeaseProperties(null, null, Duration.ZERO, null, null, null), database -> {
+					});
+		}
+
+		void follow(RoutingTable table) {
+			tables.offer(table);
+			leases.follow();
+		}
+
+		void write(long id) throws SQLException {
+			try (Connection connection = pool.getConnection()) {
+				insert(connection, id);
+			}
+		}
+	}
+}

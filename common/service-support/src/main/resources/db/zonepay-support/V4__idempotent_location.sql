@@ -1,2 +1,0 @@
--- The Location of a completed request's answer (a 201's new resource), so that a replay answers it as the first did.
-alter table idempotency_keys add column response_location varchar(500);

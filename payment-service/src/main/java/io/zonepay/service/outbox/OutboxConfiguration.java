@@ -1,0 +1,114 @@
+package io.zonepay.service.outbox;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.service.leadership.DatabaseLeadership;
+import io.zonepay.service.messaging.MessageTracing;
+import io.zonepay.service.relay.OrderedProducer;
+import io.zonepay.service.shardgroup.ShardScopes;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * payment-service's outbox, the only one: the {@link Outbox} its transactions append to, and the relay that publishes
+ * it, woken by every commit that appended. Its table is payment-service's own ({@code V5__outbox.sql}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxConfiguration {
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, ObjectProvider<Tracer> tracer) {
+		return new Outbox(jdbc, json, events, tracer.getIfAvailable());
+	}
+
+	/**
+	 * A relay per shard group the zone serves, each leading on its own database, so every outbox is published by
+	 * exactly one zone's relay even while two zones share a group during a move.
+	 */
+	@Bean
+	OutboxRelays outboxRelays(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka, DataSource dataSource,
+			OutboxProperties properties, ObjectProvider<ShardScopes> scopes, MeterRegistry registry, MessageTracing tracing) {
+		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka));
+		OutboxRelays relays = new OutboxRelays(() -> new OutboxRelay(jdbc, transactions, json, producers, new DatabaseLeadership(dataSource, "outbox relay"),
+				properties.batch(), tracing), scopes.getIfAvailable());
+		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog).description("Events waiting in the home outbox").register(registry);
+		return relays;
+	}
+
+	/** A thread of its own, not the shared job scheduler's: a commit wakes it at once, never beside a scheduled run. */
+	@Bean
+	PeriodicTask outboxRelayTask(OutboxRelays relays, OutboxProperties properties) {
+		return new PeriodicTask("outbox-relay", properties.interval(), properties.interval(), relays::publish);
+	}
+
+	/** The relays, one per shard group, created when the zone first serves the group. Used from the relay task's thread. */
+	static final class OutboxRelays {
+
+		private final Supplier<OutboxRelay> factory;
+
+		private final @Nullable ShardScopes scopes;
+
+		private final Map<ShardGroupId, OutboxRelay> relays = new ConcurrentHashMap<>();
+
+		private final OutboxRelay home;
+
+		OutboxRelays(Supplier<OutboxRelay> factory, @Nullable ShardScopes scopes) {
+			this.factory = factory;
+			this.scopes = scopes;
+			this.home = factory.get();
+		}
+
+		void publish() {
+			if (scopes == null) {
+				home.publish();
+				return;
+			}
+			scopes.forEachServedGroup(group -> (group.equals(scopes.groups().home()) ? home : relays.computeIfAbsent(group, ignored -> factory.get())).publish());
+		}
+
+		long backlog() {
+			return home.backlog();
+		}
+	}
+
+	@Bean
+	OutboxWakeUp outboxWakeUp(PeriodicTask outboxRelayTask) {
+		return new OutboxWakeUp(outboxRelayTask);
+	}
+
+	/** Publishes as soon as an appending transaction commits. */
+	static final class OutboxWakeUp {
+
+		private final PeriodicTask relay;
+
+		OutboxWakeUp(PeriodicTask relay) {
+			this.relay = relay;
+		}
+
+		@TransactionalEventListener
+		void committed(Outbox.OutboxAppended appended) {
+			relay.trigger();
+		}
+	}
+}
