@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -73,6 +75,9 @@ final class PaymentFlowFixture {
 	PaymentFlowFixture() {
 		TransactionTemplate transactions = mock(TransactionTemplate.class);
 		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
+		// A ledger that posts unless a test says otherwise, so that a payment let through by mistake fails an assertion
+		// on its status rather than on a missing answer.
+		given(ledger.post(anyString(), any(), any(), anyList())).willReturn(LedgerClient.Settled.POSTED);
 		flow = new PaymentFlow(payments, orders, ledger, global, new RiskRules(payments, properties), new IdGenerator(7), outbox, transactions, events,
 				new SimpleMeterRegistry(), new ZoneProperties(RZ1, CityId.of("hz"), ShardGroupId.of("sg1")), clock);
 		switches(Map.of());
