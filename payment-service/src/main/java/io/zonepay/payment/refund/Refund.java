@@ -74,6 +74,11 @@ class Refund {
 		this.updatedAt = now;
 	}
 
+	/** Whether this refund was made by the request with this key, as {@code Payment.madeBy} tells for a payment. */
+	boolean madeBy(String key) {
+		return key.equals(requestKey);
+	}
+
 	/** Its posting exists; answers whether this changed anything. */
 	boolean succeed(Instant now) {
 		if (status == PaymentStatus.SUCCEEDED) {

@@ -1,0 +1,87 @@
+package io.zonepay.order;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Duration;
+import java.util.Set;
+
+import io.zonepay.kernel.global.Switches;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.runtime.global.GlobalData;
+import io.zonepay.runtime.global.GlobalView;
+import io.zonepay.runtime.identity.IdentityAutoConfiguration;
+import io.zonepay.runtime.routing.RoutingTables;
+import io.zonepay.service.identity.IdentityConfiguration;
+import io.zonepay.service.idempotency.FirstRequests;
+import io.zonepay.service.idempotency.IdempotentRequests;
+import io.zonepay.service.ids.IdConfiguration;
+import io.zonepay.service.problem.ProblemHandler;
+import io.zonepay.service.problem.ProblemResponses;
+import io.zonepay.testkit.TestRouting;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A slice of one controller as the service serves it: the caller filter that verifies signed callers (sign them with
+ * {@code TestCallers}), typed ids in paths and JSON, the problem handler, and a real {@link IdempotentRequests} on
+ * which every key is new. The zone, deadline and zone-guard filters are left out: they answer before any controller
+ * and have tests of their own. Global data accepts CNY and USD with the default switches.
+ *
+ * <p>The slice scans the service's package itself rather than starting from the application class, so that what that
+ * class imports for the running service (the outbox, its relay) stays out of a test that has no database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest(properties = "zonepay.ids.node-id=1")
+@ImportAutoConfiguration(IdentityAutoConfiguration.class)
+@ContextConfiguration(classes = OrderWebMvcTest.Slice.class)
+@Import({ IdentityConfiguration.class, IdConfiguration.class, ProblemHandler.class, OrderWebMvcTest.Support.class })
+public @interface OrderWebMvcTest {
+
+	/** The controller under test. */
+	@AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
+	Class<?>[] value();
+
+	/** What OrderServiceApplication scans, through the slice's filter: the controller under test and the service's other web components. */
+	@Configuration(proxyBeanMethods = false)
+	@ComponentScan(basePackageClasses = OrderServiceApplication.class, excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+	class Slice {
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class Support {
+
+		@Bean
+		ProblemResponses problemResponses(JsonMapper json) {
+			return new ProblemResponses(json);
+		}
+
+		@Bean
+		IdempotentRequests idempotentRequests(JsonMapper json) {
+			return FirstRequests.of(json);
+		}
+
+		@Bean
+		GlobalData globalData() {
+			GlobalData global = new GlobalData(new RoutingTables(), null, 10, Duration.ofMinutes(1));
+			global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(), Set.of(CurrencyCode.of("CNY"), CurrencyCode.of("USD"))));
+			return global;
+		}
+	}
+}
