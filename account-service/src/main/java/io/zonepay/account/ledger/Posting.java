@@ -25,13 +25,23 @@ record Posting(PostingId id, String reference, PostingKind kind, Shard shard, Li
 			if (leg.amount() == 0) {
 				throw new IllegalArgumentException("a posting leg moves a non-zero amount");
 			}
-			sums.merge(leg.account().currency(), leg.amount(), Math::addExact);
+			sums.merge(leg.account().currency(), leg.amount(), Posting::add);
 		}
 		sums.forEach((currency, sum) -> {
 			if (sum != 0) {
 				throw new IllegalArgumentException("posting " + reference + " is unbalanced by " + sum + " " + currency);
 			}
 		});
+	}
+
+	/** Legs whose sum leaves a long cannot balance: an invalid posting, answered as such, never a 500. */
+	private static long add(long sum, long amount) {
+		try {
+			return Math.addExact(sum, amount);
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException("a posting's legs add up beyond what an amount can hold", ex);
+		}
 	}
 
 	/** Money from outside ZonePay into a user's account, through the shard's funding account. */
