@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AccountServiceApplication {
 
-	/** The service's configuration file, named after it so several services can share a JVM and a classpath. */
+	/**
+	 * The service's configuration file, named after it so several services can share a
+	 * JVM and a classpath.
+	 */
 	public static final String CONFIG_NAME = "account-service";
 
 	public static void main(String[] args) {
@@ -21,8 +24,10 @@ public class AccountServiceApplication {
 	public static SpringApplication application() {
 		SpringApplication application = new SpringApplication(AccountServiceApplication.class);
 		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-		// Named even when another class's main starts it, as when one process hosts a whole zone.
+		// Named even when another class's main starts it, as when one process hosts a
+		// whole zone.
 		application.setMainApplicationClass(AccountServiceApplication.class);
 		return application;
 	}
+
 }

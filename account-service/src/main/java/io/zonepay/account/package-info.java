@@ -1,4 +1,6 @@
-/** account-service: users, their accounts and the double-entry ledger of one shard group. */
+/**
+ * account-service: users, their accounts and the double-entry ledger of one shard group.
+ */
 @NullMarked
 package io.zonepay.account;
 

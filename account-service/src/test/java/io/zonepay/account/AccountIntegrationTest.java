@@ -9,12 +9,16 @@ import io.zonepay.testkit.EmbeddedInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** account-service as zone rz1 of a two-zone layout, on its own database of the shared PostgreSQL. */
+/**
+ * account-service as zone rz1 of a two-zone layout, on its own database of the shared
+ * PostgreSQL.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = AccountServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=account-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz", "zonepay.zone.shard-group=sg1",
-				"zonepay.ids.node-id=11", "management.server.port=0" })
+		properties = { "spring.config.name=account-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz",
+				"zonepay.zone.shard-group=sg1", "zonepay.ids.node-id=11", "management.server.port=0" })
 @EmbeddedInfrastructure(database = "account")
 public @interface AccountIntegrationTest {
+
 }

@@ -37,13 +37,16 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A slice of one controller as the service serves it: the caller filter that verifies signed callers (sign them with
- * {@code TestCallers}), typed ids in paths and JSON, the problem handler, and a real {@link IdempotentRequests} on
- * which every key is new. The zone, deadline and zone-guard filters are left out: they answer before any controller
+ * A slice of one controller as the service serves it: the caller filter that verifies
+ * signed callers (sign them with {@code TestCallers}), typed ids in paths and JSON, the
+ * problem handler, and a real {@link IdempotentRequests} on which every key is new. The
+ * zone, deadline and zone-guard filters are left out: they answer before any controller
  * and have tests of their own. Global data accepts CNY and USD with the default switches.
  *
- * <p>The slice scans the service's package itself rather than starting from the application class, so that what that
- * class imports for the running service (the outbox, its relay) stays out of a test that has no database.
+ * <p>
+ * The slice scans the service's package itself rather than starting from the application
+ * class, so that what that class imports for the running service (the outbox, its relay)
+ * stays out of a test that has no database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -58,10 +61,15 @@ public @interface AccountWebMvcTest {
 	@AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
 	Class<?>[] value();
 
-	/** What AccountServiceApplication scans, through the slice's filter: the controller under test and the service's other web components. */
+	/**
+	 * What AccountServiceApplication scans, through the slice's filter: the controller
+	 * under test and the service's other web components.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ComponentScan(basePackageClasses = AccountServiceApplication.class, excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+	@ComponentScan(basePackageClasses = AccountServiceApplication.class,
+			excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 	class Slice {
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -80,8 +88,11 @@ public @interface AccountWebMvcTest {
 		@Bean
 		GlobalData globalData() {
 			GlobalData global = new GlobalData(new RoutingTables(), null, 10, Duration.ofMinutes(1));
-			global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(), Set.of(CurrencyCode.of("CNY"), CurrencyCode.of("USD"))));
+			global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(),
+					Set.of(CurrencyCode.of("CNY"), CurrencyCode.of("USD"))));
 			return global;
 		}
+
 	}
+
 }

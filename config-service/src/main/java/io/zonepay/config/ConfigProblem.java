@@ -7,16 +7,20 @@ public final class ConfigProblem {
 
 	public static final ProblemCode MERCHANT_NOT_FOUND = ProblemCode.of("MERCHANT_NOT_FOUND", 404, "No such merchant");
 
-	public static final ProblemCode MERCHANT_EXISTS = ProblemCode.of("MERCHANT_EXISTS", 409, "A merchant with this id exists already");
+	public static final ProblemCode MERCHANT_EXISTS = ProblemCode.of("MERCHANT_EXISTS", 409,
+			"A merchant with this id exists already");
 
 	public static final ProblemCode SWITCH_NOT_FOUND = ProblemCode.of("SWITCH_NOT_FOUND", 404, "No such switch");
 
 	public static final ProblemCode ZONE_NOT_FOUND = ProblemCode.of("ZONE_NOT_FOUND", 404, "No such zone");
 
-	public static final ProblemCode NOT_AN_RZONE = ProblemCode.of("NOT_AN_RZONE", 422, "Only an RZone serves shards and can fail over");
+	public static final ProblemCode NOT_AN_RZONE = ProblemCode.of("NOT_AN_RZONE", 422,
+			"Only an RZone serves shards and can fail over");
 
-	public static final ProblemCode INVALID_MOVE = ProblemCode.of("INVALID_MOVE", 422, "The shards cannot be moved there");
+	public static final ProblemCode INVALID_MOVE = ProblemCode.of("INVALID_MOVE", 422,
+			"The shards cannot be moved there");
 
 	private ConfigProblem() {
 	}
+
 }

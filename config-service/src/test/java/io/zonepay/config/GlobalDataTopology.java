@@ -34,9 +34,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A GZone, its standby and the CZones of two cities, each config-service in its own Spring context and database,
- * replicating over the shared Kafka broker on a topic of their own. Contexts can be stopped and started again to play
- * crashes; the standby runs only in the tests that start it.
+ * A GZone, its standby and the CZones of two cities, each config-service in its own
+ * Spring context and database, replicating over the shared Kafka broker on a topic of
+ * their own. Contexts can be stopped and started again to play crashes; the standby runs
+ * only in the tests that start it.
  */
 public final class GlobalDataTopology implements AutoCloseable {
 
@@ -54,7 +55,10 @@ public final class GlobalDataTopology implements AutoCloseable {
 
 	private final List<String> extra;
 
-	/** Each config-service's port, fixed so that the topology names where each really listens (as ./zonepay up's does). */
+	/**
+	 * Each config-service's port, fixed so that the topology names where each really
+	 * listens (as ./zonepay up's does).
+	 */
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 
 	private final Path topologyFile;
@@ -64,10 +68,14 @@ public final class GlobalDataTopology implements AutoCloseable {
 		this.topologyFile = writeTopology();
 	}
 
-	/** The local topology, its config-services at ports free on this machine: copies find each other by it. */
+	/**
+	 * The local topology, its config-services at ports free on this machine: copies find
+	 * each other by it.
+	 */
 	private Path writeTopology() {
 		try (InputStream local = GlobalDataTopology.class.getResourceAsStream("/topology/local.yml")) {
-			String yaml = new String(Objects.requireNonNull(local, "topology/local.yml").readAllBytes(), StandardCharsets.UTF_8);
+			String yaml = new String(Objects.requireNonNull(local, "topology/local.yml").readAllBytes(),
+					StandardCharsets.UTF_8);
 			for (String zone : List.of("gz", "cz-hz", "cz-sh", "gz-sh")) {
 				int port = freePort();
 				ports.put(zone, port);
@@ -108,8 +116,8 @@ public final class GlobalDataTopology implements AutoCloseable {
 	}
 
 	/**
-	 * Another instance of a zone, on its database, at a port of its own, known to the test as {@code instance}: a city
-	 * may run its CZone twice.
+	 * Another instance of a zone, on its database, at a port of its own, known to the
+	 * test as {@code instance}: a city may run its CZone twice.
 	 */
 	public void startSecondInstance(String zone, String instance) {
 		try {
@@ -121,13 +129,17 @@ public final class GlobalDataTopology implements AutoCloseable {
 	}
 
 	private void startInstance(String zone, String instance, int port) {
-		String database = databases.computeIfAbsent(zone, name -> SharedPostgres.createDatabase(name.replace('-', '_')));
+		String database = databases.computeIfAbsent(zone,
+				name -> SharedPostgres.createDatabase(name.replace('-', '_')));
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--management.server.port=0",
 				"--zonepay.topology.location=file:" + topologyFile, "--spring.datasource.url=" + database,
-				"--spring.datasource.username=" + SharedPostgres.user(), "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-				"--zonepay.replication.topic=" + topic, "--zonepay.zone.id=" + zone, "--zonepay.zone.city=" + (zone.endsWith("sh") ? "sh" : "hz"),
+				"--spring.datasource.username=" + SharedPostgres.user(),
+				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+				"--zonepay.replication.topic=" + topic, "--zonepay.zone.id=" + zone,
+				"--zonepay.zone.city=" + (zone.endsWith("sh") ? "sh" : "hz"),
 				"--zonepay.ids.node-id=" + (List.of("gz", "cz-hz", "cz-sh", "gz-sh").indexOf(zone) + 1),
-				// Nothing answers at the topology's RZone endpoints here: the supervisor would fail them over, changing global data.
+				// Nothing answers at the topology's RZone endpoints here: the supervisor
+				// would fail them over, changing global data.
 				"--zonepay.supervisor.enabled=false"));
 		if (zone.equals("gz-sh")) {
 			args.add("--spring.profiles.active=standby");
@@ -155,7 +167,8 @@ public final class GlobalDataTopology implements AutoCloseable {
 	}
 
 	public URI uri(String zone) {
-		return URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) running.get(zone)).getWebServer().getPort());
+		return URI
+			.create("http://127.0.0.1:" + ((WebServerApplicationContext) running.get(zone)).getWebServer().getPort());
 	}
 
 	private URI fixedUri(String zone) {
@@ -186,7 +199,8 @@ public final class GlobalDataTopology implements AutoCloseable {
 	/** An operator's request to a GZone: the writer or its standby. */
 	public Answer admin(String zone, String method, String path, String body) {
 		return send(HttpRequest.newBuilder(uri(zone).resolve(path))
-			.header("X-ZonePay-Caller", TestCallers.sign(new Caller(null, java.util.Set.of(Role.ADMIN)), method, path, null))
+			.header("X-ZonePay-Caller",
+					TestCallers.sign(new Caller(null, java.util.Set.of(Role.ADMIN)), method, path, null))
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(body)));
 	}
@@ -197,7 +211,8 @@ public final class GlobalDataTopology implements AutoCloseable {
 
 	private Answer send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.headers().firstValue("X-ZonePay-Served-By").orElse(null),
 					response.headers().firstValue("X-ZonePay-Writer").orElse(null),
 					response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));
@@ -218,8 +233,11 @@ public final class GlobalDataTopology implements AutoCloseable {
 
 	/**
 	 * One HTTP answer.
-	 * @param writer {@code unavailable} when a copy served its last version with the GZone gone
+	 *
+	 * @param writer {@code unavailable} when a copy served its last version with the
+	 * GZone gone
 	 */
 	public record Answer(int status, @Nullable String servedBy, @Nullable String writer, JsonNode body) {
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-	/** The gateway's configuration file, named after it so it can share a JVM and classpath with services in tests. */
+	/**
+	 * The gateway's configuration file, named after it so it can share a JVM and
+	 * classpath with services in tests.
+	 */
 	public static final String CONFIG_NAME = "gateway";
 
 	public static void main(String[] args) {
@@ -21,10 +24,12 @@ public class GatewayApplication {
 
 	public static SpringApplication application() {
 		SpringApplication application = new SpringApplication(GatewayApplication.class);
-		// Reactive even when servlet classes are on the classpath, as in the end-to-end suite.
+		// Reactive even when servlet classes are on the classpath, as in the end-to-end
+		// suite.
 		application.setWebApplicationType(WebApplicationType.REACTIVE);
 		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
 		application.setMainApplicationClass(GatewayApplication.class);
 		return application;
 	}
+
 }

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param city the city this gateway serves; it reads global data from that city's CZone
- * @param maxBodySize the largest request body the gateway accepts; API bodies are a few hundred bytes
+ * @param maxBodySize the largest request body the gateway accepts; API bodies are a few
+ * hundred bytes
  */
 @ConfigurationProperties("zonepay.gateway")
 public record GatewayProperties(CityId city, @DefaultValue("16KB") DataSize maxBodySize) {

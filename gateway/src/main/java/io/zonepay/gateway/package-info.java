@@ -1,4 +1,7 @@
-/** The city gateway: authenticates callers and routes every request to the zone that serves its shard. */
+/**
+ * The city gateway: authenticates callers and routes every request to the zone that
+ * serves its shard.
+ */
 @NullMarked
 package io.zonepay.gateway;
 

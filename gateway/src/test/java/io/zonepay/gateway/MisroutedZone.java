@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A zone service whose routing table is newer than the gateway's: it refuses every request with {@code 421
- * WRONG_ZONE} at its epoch, before reading anything else, and runs an action as it does (the new table reaching the
- * gateway, say).
+ * A zone service whose routing table is newer than the gateway's: it refuses every
+ * request with {@code 421
+ * WRONG_ZONE} at its epoch, before reading anything else, and runs an action as it does
+ * (the new table reaching the gateway, say).
  */
 final class MisroutedZone implements AutoCloseable {
 
@@ -36,7 +37,8 @@ final class MisroutedZone implements AutoCloseable {
 		server.createContext("/", exchange -> {
 			refused.incrementAndGet();
 			onRefusal.run();
-			byte[] answer = ("{\"type\": \"https://zonepay.io/problems/wrong-zone\", \"status\": 421, \"code\": \"WRONG_ZONE\", \"epoch\": " + epoch.get() + "}")
+			byte[] answer = ("{\"type\": \"https://zonepay.io/problems/wrong-zone\", \"status\": 421, \"code\": \"WRONG_ZONE\", \"epoch\": "
+					+ epoch.get() + "}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
 			exchange.getResponseHeaders().set("X-ZonePay-Epoch", Long.toString(epoch.get()));
@@ -65,4 +67,5 @@ final class MisroutedZone implements AutoCloseable {
 	public void close() {
 		server.stop(0);
 	}
+
 }

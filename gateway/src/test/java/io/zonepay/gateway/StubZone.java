@@ -28,8 +28,8 @@ final class StubZone implements AutoCloseable {
 		}
 		server.createContext("/", exchange -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestHeaders(),
-					new String(body, StandardCharsets.UTF_8)));
+			received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+					exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8)));
 			byte[] answer = ("{\"servedBy\": \"" + zone + "\"}").getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.getResponseHeaders().set("X-ZonePay-Zone", zone);
@@ -67,4 +67,5 @@ final class StubZone implements AutoCloseable {
 			return headers;
 		}
 	}
+
 }

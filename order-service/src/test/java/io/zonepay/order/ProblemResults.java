@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** What a client branches on when a call is refused: the status, a problem document, and its stable code. */
+/**
+ * What a client branches on when a call is refused: the status, a problem document, and
+ * its stable code.
+ */
 public final class ProblemResults {
 
 	private ProblemResults() {
@@ -20,4 +23,5 @@ public final class ProblemResults {
 			jsonPath("$.code").value(code).match(result);
 		};
 	}
+
 }

@@ -13,13 +13,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs payment-service for one zone. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// The outbox is payment-service's alone; it keeps the package it had in the shared module, outside the one scanned here.
+// The outbox is payment-service's alone; it keeps the package it had in the shared
+// module, outside the one scanned here.
 @Import(OutboxConfiguration.class)
 // Its reconcilers are jobs of Spring's scheduler (spring.task.scheduling).
 @EnableScheduling
 public class PaymentServiceApplication {
 
-	/** The service's configuration file, named after it so several services can share a JVM and a classpath. */
+	/**
+	 * The service's configuration file, named after it so several services can share a
+	 * JVM and a classpath.
+	 */
 	public static final String CONFIG_NAME = "payment-service";
 
 	public static void main(String[] args) {
@@ -29,8 +33,10 @@ public class PaymentServiceApplication {
 	public static SpringApplication application() {
 		SpringApplication application = new SpringApplication(PaymentServiceApplication.class);
 		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-		// Named even when another class's main starts it, as when one process hosts a whole zone.
+		// Named even when another class's main starts it, as when one process hosts a
+		// whole zone.
 		application.setMainApplicationClass(PaymentServiceApplication.class);
 		return application;
 	}
+
 }

@@ -1,4 +1,7 @@
-/** payment-service: payments, refunds and transfers of one shard group's users. Its domain arrives with the payment-domain issue. */
+/**
+ * payment-service: payments, refunds and transfers of one shard group's users. Its domain
+ * arrives with the payment-domain issue.
+ */
 @NullMarked
 package io.zonepay.payment;
 

@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = PaymentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=payment-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz", "zonepay.zone.shard-group=sg1",
-				"zonepay.ids.node-id=13", "management.server.port=0" })
+		properties = { "spring.config.name=payment-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz",
+				"zonepay.zone.shard-group=sg1", "zonepay.ids.node-id=13", "management.server.port=0" })
 @EmbeddedInfrastructure(database = "payment", kafka = true)
 class PaymentServiceIntegrationTests {
 
@@ -49,10 +49,19 @@ class PaymentServiceIntegrationTests {
 
 	@Test
 	void startsAsItsZoneOnAMigratedDatabase() {
-		RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
-			.get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isPositive();
+		RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + managementPort)
+			.build()
+			.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+			.isPositive();
 		assertThat(jdbc.queryForObject("select count(*) from idempotency_keys", Integer.class)).isZero();
 	}
 
@@ -65,27 +74,50 @@ class PaymentServiceIntegrationTests {
 
 	@Test
 	void exposesPrometheusMetricsOnTheManagementPort() {
-		RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
-			.get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("hikaricp_connections", "jvm_memory_used_bytes"));
+		RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + managementPort)
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("hikaricp_connections", "jvm_memory_used_bytes"));
 	}
 
 	@Test
 	void refusesShardsThatAnotherZoneServes() {
 		String path = "/api/payments/1260";
-		client().get().uri(path).header("X-ZonePay-Caller", TestCallers.user(1260, "GET", path)).exchange()
-			.expectStatus().isEqualTo(421)
-			.expectHeader().valueEquals("X-ZonePay-Zone", "rz1")
-			.expectBody().jsonPath("$.code").isEqualTo("WRONG_ZONE").jsonPath("$.zone").isEqualTo("rz2");
+		client().get()
+			.uri(path)
+			.header("X-ZonePay-Caller", TestCallers.user(1260, "GET", path))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(421)
+			.expectHeader()
+			.valueEquals("X-ZonePay-Zone", "rz1")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("WRONG_ZONE")
+			.jsonPath("$.zone")
+			.isEqualTo("rz2");
 	}
 
 	@Test
 	void refusesCallsThatDidNotComeThroughAGateway() {
-		client().get().uri("/api/payments/1207").exchange()
-			.expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+		client().get()
+			.uri("/api/payments/1207")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("UNAUTHENTICATED");
 	}
 
 	private RestTestClient client() {
 		return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
+
 }

@@ -26,7 +26,10 @@ record AccountKey(AccountKind kind, long owner, CurrencyCode currency, Shard sha
 		return new AccountKey(AccountKind.TRANSIT, shard.value(), currency, shard);
 	}
 
-	/** Accounts are the same account when kind, owner and currency are; the shard only says where it was opened. */
+	/**
+	 * Accounts are the same account when kind, owner and currency are; the shard only
+	 * says where it was opened.
+	 */
 	boolean sameAccount(AccountKey other) {
 		return kind == other.kind && owner == other.owner && currency.equals(other.currency);
 	}

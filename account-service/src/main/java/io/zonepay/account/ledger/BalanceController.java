@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/users/{userId}/deposits} and {@code /balances}: a user's own money only. */
+/**
+ * {@code /api/users/{userId}/deposits} and {@code /balances}: a user's own money only.
+ */
 @RestController
 @RequestMapping("/api/users/{userId}")
 class BalanceController {
@@ -45,21 +47,26 @@ class BalanceController {
 	}
 
 	@PostMapping("/deposits")
-	ResponseEntity<String> deposit(@PathVariable UserId userId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> deposit(@PathVariable UserId userId,
+			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody DepositRequest request, Caller caller) {
 		UserId user = owned(userId, caller);
 		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		return idempotency.execute(caller, key, "POST /api/users/" + user + "/deposits", request, () -> {
 			Deposits.Deposit deposit = deposits.deposit(user, amount);
 			return ResponseEntity.status(HttpStatus.CREATED)
-				.body(new DepositView(deposit.id(), user, amount.amount(), amount.currency().code(), deposit.balance()));
+				.body(new DepositView(deposit.id(), user, amount.amount(), amount.currency().code(),
+						deposit.balance()));
 		});
 	}
 
 	@GetMapping("/balances")
 	BalancesView balances(@PathVariable UserId userId, Caller caller) {
 		UserId user = owned(userId, caller);
-		List<BalanceView> balances = deposits.balances(user).stream().map(money -> new BalanceView(money.currency().code(), money.amount())).toList();
+		List<BalanceView> balances = deposits.balances(user)
+			.stream()
+			.map(money -> new BalanceView(money.currency().code(), money.amount()))
+			.toList();
 		return new BalancesView(user, balances);
 	}
 
@@ -83,4 +90,5 @@ class BalanceController {
 
 	record BalancesView(UserId userId, List<BalanceView> balances) {
 	}
+
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Limits on top-ups.
+ *
  * @param maxAmount the largest single deposit, in minor units
  */
 @ConfigurationProperties("zonepay.account.deposits")

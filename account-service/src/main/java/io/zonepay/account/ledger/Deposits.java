@@ -34,7 +34,8 @@ class Deposits {
 	@Transactional
 	Deposit deposit(UserId user, Money amount) {
 		if (amount.amount() > properties.maxAmount()) {
-			throw new ProblemException(AccountProblem.AMOUNT_OUT_OF_RANGE, "a deposit is at most " + properties.maxAmount() + " minor units");
+			throw new ProblemException(AccountProblem.AMOUNT_OUT_OF_RANGE,
+					"a deposit is at most " + properties.maxAmount() + " minor units");
 		}
 		if (!users.exists(user)) {
 			throw AccountProblem.userNotFound(user);
@@ -42,7 +43,11 @@ class Deposits {
 		PostingId depositId = ids.next(user.shard(), PostingId::new);
 		AccountKey account = AccountKey.user(user, amount.currency());
 		List<PostedEntry> entries = ledger.post(Posting.deposit(depositId, account, amount)).posting().entries();
-		long balance = entries.stream().filter(entry -> entry.account().equals(account)).findFirst().orElseThrow().balanceAfter();
+		long balance = entries.stream()
+			.filter(entry -> entry.account().equals(account))
+			.findFirst()
+			.orElseThrow()
+			.balanceAfter();
 		return new Deposit(depositId, user, amount, balance);
 	}
 
@@ -57,4 +62,5 @@ class Deposits {
 	/** A completed top-up and the balance it left. */
 	record Deposit(PostingId id, UserId user, Money amount, long balance) {
 	}
+
 }

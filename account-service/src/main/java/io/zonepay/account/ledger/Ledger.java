@@ -22,11 +22,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes postings: the posting, every balance change and every entry in one transaction. A posting's reference is
- * unique, so posting the same reference again moves nothing and answers the first posting. Balances change by atomic
- * {@code balance = balance + amount} updates that refuse to take a user's or merchant's account below zero (funding and
- * transit accounts are positions, which may be negative), taken in account-id order so that concurrent postings on the
- * same accounts serialize instead of deadlocking or losing an update.
+ * Writes postings: the posting, every balance change and every entry in one transaction.
+ * A posting's reference is unique, so posting the same reference again moves nothing and
+ * answers the first posting. Balances change by atomic {@code balance = balance + amount}
+ * updates that refuse to take a user's or merchant's account below zero (funding and
+ * transit accounts are positions, which may be negative), taken in account-id order so
+ * that concurrent postings on the same accounts serialize instead of deadlocking or
+ * losing an update.
  */
 @Repository
 class Ledger {
@@ -40,14 +42,19 @@ class Ledger {
 		this.clock = clock;
 	}
 
-	/** Posts, or finds the posting this reference already settled (posted or voided) and moves nothing. */
+	/**
+	 * Posts, or finds the posting this reference already settled (posted or voided) and
+	 * moves nothing.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Posted post(Posting posting) {
 		Instant now = clock.instant();
 		boolean inserted = !jdbc.sql("""
 				insert into postings (id, reference, kind, shard, created_at) values (?, ?, ?, ?, ?)
 				on conflict (reference) do nothing returning id
-				""").params(posting.id().value(), posting.reference(), posting.kind().name(), posting.shard().value(), Timestamp.from(now))
+				""")
+			.params(posting.id().value(), posting.reference(), posting.kind().name(), posting.shard().value(),
+					Timestamp.from(now))
 			.query(Long.class)
 			.list()
 			.isEmpty();
@@ -62,18 +69,24 @@ class Ledger {
 		List<PostedEntry> entries = new ArrayList<>();
 		for (ResolvedLeg leg : legs) {
 			long balanceAfter = apply(leg);
-			jdbc.sql("insert into entries (posting_id, account_id, amount, currency, balance_after, created_at) values (?, ?, ?, ?, ?, ?)")
-				.params(posting.id().value(), leg.accountId(), leg.leg().amount(), leg.leg().account().currency().code(), balanceAfter, Timestamp.from(now))
+			jdbc.sql(
+					"insert into entries (posting_id, account_id, amount, currency, balance_after, created_at) values (?, ?, ?, ?, ?, ?)")
+				.params(posting.id().value(), leg.accountId(), leg.leg().amount(),
+						leg.leg().account().currency().code(), balanceAfter, Timestamp.from(now))
 				.update();
 			entries.add(new PostedEntry(leg.leg().account(), leg.leg().amount(), balanceAfter));
 		}
 		return new Posted(new PostingRecord(posting.id(), posting.reference(), posting.kind(), now, entries), true);
 	}
 
-	/** Settles a reference as never to be posted, unless it was posted already; answers what the reference is now. */
+	/**
+	 * Settles a reference as never to be posted, unless it was posted already; answers
+	 * what the reference is now.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	PostingRecord voidReference(String reference, PostingId id, Shard shard) {
-		jdbc.sql("insert into postings (id, reference, kind, shard, created_at) values (?, ?, 'VOID', ?, ?) on conflict (reference) do nothing")
+		jdbc.sql(
+				"insert into postings (id, reference, kind, shard, created_at) values (?, ?, 'VOID', ?, ?) on conflict (reference) do nothing")
 			.params(id.value(), reference, shard.value(), Timestamp.from(clock.instant()))
 			.update();
 		return find(reference).orElseThrow();
@@ -82,8 +95,9 @@ class Ledger {
 	Optional<PostingRecord> find(String reference) {
 		return jdbc.sql("select id, reference, kind, created_at from postings where reference = ?")
 			.param(reference)
-			.query((rs, row) -> new PostingRecord(new PostingId(rs.getLong("id")), rs.getString("reference"), PostingKind.valueOf(rs.getString("kind")),
-					rs.getTimestamp("created_at").toInstant(), entriesOf(new PostingId(rs.getLong("id")))))
+			.query((rs, row) -> new PostingRecord(new PostingId(rs.getLong("id")), rs.getString("reference"),
+					PostingKind.valueOf(rs.getString("kind")), rs.getTimestamp("created_at").toInstant(),
+					entriesOf(new PostingId(rs.getLong("id")))))
 			.optional();
 	}
 
@@ -103,9 +117,10 @@ class Ledger {
 				from entries e join accounts a on a.id = e.account_id join postings p on p.id = e.posting_id
 				where a.kind = 'USER' and a.owner_id = ?
 				order by e.id desc limit ?
-				""").params(user.value(), limit)
-			.query((rs, row) -> new LedgerLine(new EntryId(rs.getLong(1)), PostingKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getLong(5),
-					rs.getString(6), rs.getTimestamp(7).toInstant()))
+				""")
+			.params(user.value(), limit)
+			.query((rs, row) -> new LedgerLine(new EntryId(rs.getLong(1)), PostingKind.valueOf(rs.getString(2)),
+					rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
 			.list();
 	}
 
@@ -113,9 +128,10 @@ class Ledger {
 		return jdbc.sql("""
 				select a.kind, a.owner_id, a.currency, a.shard, e.amount, e.balance_after
 				from entries e join accounts a on a.id = e.account_id where e.posting_id = ? order by e.id
-				""").param(postingId.value())
-			.query((rs, row) -> new PostedEntry(new AccountKey(AccountKind.valueOf(rs.getString(1)), rs.getLong(2), CurrencyCode.of(rs.getString(3)),
-					Shard.of(rs.getInt(4))), rs.getLong(5), rs.getLong(6)))
+				""")
+			.param(postingId.value())
+			.query((rs, row) -> new PostedEntry(new AccountKey(AccountKind.valueOf(rs.getString(1)), rs.getLong(2),
+					CurrencyCode.of(rs.getString(3)), Shard.of(rs.getInt(4))), rs.getLong(5), rs.getLong(6)))
 			.list();
 	}
 
@@ -125,7 +141,11 @@ class Ledger {
 				update accounts set balance = balance + ?
 				where id = ? and (kind in ('FUNDING', 'TRANSIT') or balance + ? >= 0)
 				returning balance
-				""").params(amount, leg.accountId(), amount).query(Long.class).optional().orElseThrow(() -> insufficientFunds(leg));
+				""")
+			.params(amount, leg.accountId(), amount)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> insufficientFunds(leg));
 	}
 
 	/** The account's id; the account is opened on its first posting. */
@@ -151,17 +171,23 @@ class Ledger {
 	private static ProblemException insufficientFunds(ResolvedLeg leg) {
 		AccountKey account = leg.leg().account();
 		return new ProblemException(AccountProblem.INSUFFICIENT_FUNDS,
-				"the " + account.kind().name().toLowerCase(Locale.ROOT) + " account holds less than " + -leg.leg().amount() + " " + account.currency());
+				"the " + account.kind().name().toLowerCase(Locale.ROOT) + " account holds less than "
+						+ -leg.leg().amount() + " " + account.currency());
 	}
 
-	/** A posting, and whether this call made it (false: the reference was settled before and nothing moved now). */
+	/**
+	 * A posting, and whether this call made it (false: the reference was settled before
+	 * and nothing moved now).
+	 */
 	record Posted(PostingRecord posting, boolean created) {
 	}
 
 	/** One line of a user's ledger. */
-	record LedgerLine(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter, String reference, Instant createdAt) {
+	record LedgerLine(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter,
+			String reference, Instant createdAt) {
 	}
 
 	private record ResolvedLeg(long accountId, Posting.Leg leg) {
 	}
+
 }

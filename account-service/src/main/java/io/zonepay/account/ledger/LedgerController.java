@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/users/{userId}/ledger?limit=50}: a user's own entries, newest first. */
+/**
+ * {@code GET /api/users/{userId}/ledger?limit=50}: a user's own entries, newest first.
+ */
 @RestController
 class LedgerController {
 
@@ -44,11 +46,13 @@ class LedgerController {
 	record LedgerView(List<EntryView> entries) {
 	}
 
-	record EntryView(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter, String reference, Instant createdAt) {
+	record EntryView(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter,
+			String reference, Instant createdAt) {
 
 		static EntryView of(Ledger.LedgerLine line) {
-			return new EntryView(line.entryId(), line.kind(), line.amount(), line.currency(), line.balanceAfter(), line.reference(),
-					line.createdAt());
+			return new EntryView(line.entryId(), line.kind(), line.amount(), line.currency(), line.balanceAfter(),
+					line.reference(), line.createdAt());
 		}
 	}
+
 }

@@ -9,9 +9,11 @@ import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.zone.Shard;
 
 /**
- * One balanced movement of money: legs that add up to zero in every currency. It cannot be built unbalanced; the
- * database checks the same rule again when the posting commits.
- * @param reference unique per posting; a second posting with the same reference is the same posting
+ * One balanced movement of money: legs that add up to zero in every currency. It cannot
+ * be built unbalanced; the database checks the same rule again when the posting commits.
+ *
+ * @param reference unique per posting; a second posting with the same reference is the
+ * same posting
  */
 record Posting(PostingId id, String reference, PostingKind kind, Shard shard, List<Leg> legs) {
 
@@ -29,12 +31,16 @@ record Posting(PostingId id, String reference, PostingKind kind, Shard shard, Li
 		}
 		sums.forEach((currency, sum) -> {
 			if (sum != 0) {
-				throw new IllegalArgumentException("posting " + reference + " is unbalanced by " + sum + " " + currency);
+				throw new IllegalArgumentException(
+						"posting " + reference + " is unbalanced by " + sum + " " + currency);
 			}
 		});
 	}
 
-	/** Legs whose sum leaves a long cannot balance: an invalid posting, answered as such, never a 500. */
+	/**
+	 * Legs whose sum leaves a long cannot balance: an invalid posting, answered as such,
+	 * never a 500.
+	 */
 	private static long add(long sum, long amount) {
 		try {
 			return Math.addExact(sum, amount);
@@ -44,13 +50,17 @@ record Posting(PostingId id, String reference, PostingKind kind, Shard shard, Li
 		}
 	}
 
-	/** Money from outside ZonePay into a user's account, through the shard's funding account. */
+	/**
+	 * Money from outside ZonePay into a user's account, through the shard's funding
+	 * account.
+	 */
 	static Posting deposit(PostingId id, AccountKey user, Money amount) {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("a deposit is positive, not " + amount);
 		}
 		return new Posting(id, "deposit:" + id, PostingKind.DEPOSIT, user.shard(),
-				List.of(new Leg(AccountKey.funding(user.shard(), amount.currency()), -amount.amount()), new Leg(user, amount.amount())));
+				List.of(new Leg(AccountKey.funding(user.shard(), amount.currency()), -amount.amount()),
+						new Leg(user, amount.amount())));
 	}
 
 	/** One account's side of a posting: positive credits it, negative debits it. */

@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /internal/postings}: the ledger for the zone's other services. Posting a reference again answers the first
- * posting (200 instead of 201); {@code GET} tells a caller that timed out what became of its reference; {@code void}
- * settles a reference that was never posted as never to be posted.
+ * {@code /internal/postings}: the ledger for the zone's other services. Posting a
+ * reference again answers the first posting (200 instead of 201); {@code GET} tells a
+ * caller that timed out what became of its reference; {@code void} settles a reference
+ * that was never posted as never to be posted.
  */
 @RestController
 @RequestMapping("/internal/postings")
@@ -41,7 +42,8 @@ class PostingController {
 	ResponseEntity<PostingView> post(@Valid @RequestBody PostingRequest request, Caller caller) {
 		requireSystem(caller);
 		Ledger.Posted posted = postings.post(request);
-		return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(PostingView.of(posted.posting()));
+		return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(PostingView.of(posted.posting()));
 	}
 
 	@GetMapping("/{reference}")
@@ -66,11 +68,13 @@ class PostingController {
 	}
 
 	/** A settled reference. */
-	record PostingView(PostingId postingId, String reference, PostingKind kind, String state, Instant createdAt, List<EntryView> entries) {
+	record PostingView(PostingId postingId, String reference, PostingKind kind, String state, Instant createdAt,
+			List<EntryView> entries) {
 
 		static PostingView of(PostingRecord posting) {
-			return new PostingView(posting.id(), posting.reference(), posting.kind(), posting.voided() ? "VOIDED" : "POSTED",
-					posting.createdAt(), posting.entries().stream().map(EntryView::of).toList());
+			return new PostingView(posting.id(), posting.reference(), posting.kind(),
+					posting.voided() ? "VOIDED" : "POSTED", posting.createdAt(),
+					posting.entries().stream().map(EntryView::of).toList());
 		}
 	}
 
@@ -78,8 +82,9 @@ class PostingController {
 	record EntryView(AccountKind account, String owner, String currency, long amount, long balanceAfter) {
 
 		static EntryView of(PostedEntry entry) {
-			return new EntryView(entry.account().kind(), Long.toString(entry.account().owner()), entry.account().currency().code(), entry.amount(),
-					entry.balanceAfter());
+			return new EntryView(entry.account().kind(), Long.toString(entry.account().owner()),
+					entry.account().currency().code(), entry.amount(), entry.balanceAfter());
 		}
 	}
+
 }

@@ -6,18 +6,24 @@ enum PostingKind {
 	/** A top-up from outside into a user's account. */
 	DEPOSIT,
 
-	/** A user paying a merchant: user account to the merchant's receivable in this zone. */
+	/**
+	 * A user paying a merchant: user account to the merchant's receivable in this zone.
+	 */
 	PAYMENT,
 
 	/** Money back from a merchant's receivable to the user who paid. */
 	REFUND,
 
-	/** Money between users, possibly through a transit account when they live in different zones. */
+	/**
+	 * Money between users, possibly through a transit account when they live in different
+	 * zones.
+	 */
 	TRANSFER,
 
 	/**
-	 * Not a movement: marks a reference as never to be posted, so that a caller who lost track of a posting can settle
-	 * its outcome for good. Has no entries.
+	 * Not a movement: marks a reference as never to be posted, so that a caller who lost
+	 * track of a posting can settle its outcome for good. Has no entries.
 	 */
 	VOID
+
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A reference as the ledger settled it: posted (with its entries and the balances they left) or voided (never to be
- * posted).
+ * A reference as the ledger settled it: posted (with its entries and the balances they
+ * left) or voided (never to be posted).
  */
 record PostingRecord(PostingId id, String reference, PostingKind kind, Instant createdAt, List<PostedEntry> entries) {
 
@@ -13,11 +13,17 @@ record PostingRecord(PostingId id, String reference, PostingKind kind, Instant c
 		return kind == PostingKind.VOID;
 	}
 
-	/** Whether this posting moves exactly the money the request describes, so answering it for the request is honest. */
+	/**
+	 * Whether this posting moves exactly the money the request describes, so answering it
+	 * for the request is honest.
+	 */
 	boolean matches(Posting request) {
 		if (voided() || entries.size() != request.legs().size()) {
 			return false;
 		}
-		return request.legs().stream().allMatch(leg -> entries.stream().anyMatch(entry -> entry.account().sameAccount(leg.account()) && entry.amount() == leg.amount()));
+		return request.legs()
+			.stream()
+			.allMatch(leg -> entries.stream()
+				.anyMatch(entry -> entry.account().sameAccount(leg.account()) && entry.amount() == leg.amount()));
 	}
 }

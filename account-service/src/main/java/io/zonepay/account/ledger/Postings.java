@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Postings on behalf of other services of the zone, keyed by the caller's reference: the same reference twice moves
- * money once and answers the same posting; a reference can be looked up by a caller that lost track of it, and voided
- * so that it can never be posted afterwards.
+ * Postings on behalf of other services of the zone, keyed by the caller's reference: the
+ * same reference twice moves money once and answers the same posting; a reference can be
+ * looked up by a caller that lost track of it, and voided so that it can never be posted
+ * afterwards.
  */
 @Service
 class Postings {
@@ -41,10 +42,12 @@ class Postings {
 		Ledger.Posted posted = ledger.post(posting);
 		if (!posted.created()) {
 			if (posted.posting().voided()) {
-				throw new ProblemException(AccountProblem.POSTING_VOIDED, "reference " + posting.reference() + " was voided");
+				throw new ProblemException(AccountProblem.POSTING_VOIDED,
+						"reference " + posting.reference() + " was voided");
 			}
 			if (!posted.posting().matches(posting)) {
-				throw new ProblemException(AccountProblem.POSTING_MISMATCH, "reference " + posting.reference() + " was posted with other legs");
+				throw new ProblemException(AccountProblem.POSTING_MISMATCH,
+						"reference " + posting.reference() + " was posted with other legs");
 			}
 		}
 		return posted;
@@ -53,11 +56,13 @@ class Postings {
 	@Transactional(readOnly = true)
 	PostingRecord find(String reference) {
 		return ledger.find(reference)
-			.orElseThrow(() -> new ProblemException(AccountProblem.POSTING_NOT_FOUND, "no posting has reference " + reference));
+			.orElseThrow(() -> new ProblemException(AccountProblem.POSTING_NOT_FOUND,
+					"no posting has reference " + reference));
 	}
 
 	@Transactional
 	PostingRecord voidReference(String reference, Shard shard) {
 		return ledger.voidReference(reference, ids.next(shard, PostingId::new), shard);
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The double-entry ledger: accounts, balanced postings, and the deposits and balances built on them. */
+/**
+ * The double-entry ledger: accounts, balanced postings, and the deposits and balances
+ * built on them.
+ */
 @NullMarked
 package io.zonepay.account.ledger;
 

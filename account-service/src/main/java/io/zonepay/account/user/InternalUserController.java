@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /internal/users/{userId}}: whether a user lives in this shard group, for the zone's other services (a
- * transfer checks its recipient before it moves money). 404 {@code USER_NOT_FOUND} when not.
+ * {@code GET /internal/users/{userId}}: whether a user lives in this shard group, for the
+ * zone's other services (a transfer checks its recipient before it moves money). 404
+ * {@code USER_NOT_FOUND} when not.
  */
 @RestController
 class InternalUserController {
@@ -35,4 +36,5 @@ class InternalUserController {
 
 	record InternalUserView(String userId, int shard) {
 	}
+
 }

@@ -34,7 +34,10 @@ class User implements Persistable<UserId> {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
-	/** Its id is assigned before it is stored, so it says itself whether it is new: a sign-up inserts without a look-up. */
+	/**
+	 * Its id is assigned before it is stored, so it says itself whether it is new: a
+	 * sign-up inserts without a look-up.
+	 */
 	@Transient
 	private boolean stored = true;
 
@@ -85,4 +88,5 @@ class User implements Persistable<UserId> {
 	Instant createdAt() {
 		return createdAt;
 	}
+
 }

@@ -7,7 +7,10 @@ import io.zonepay.service.openapi.ApiOperations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the user calls answer, for the OpenAPI document: signing up is the one call without a token. */
+/**
+ * What the user calls answer, for the OpenAPI document: signing up is the one call
+ * without a token.
+ */
 @Configuration(proxyBeanMethods = false)
 class UserApi {
 
@@ -19,4 +22,5 @@ class UserApi {
 			.problems("GET /api/users/{userId}", AccountProblem.USER_NOT_FOUND)
 			.build();
 	}
+
 }

@@ -41,15 +41,20 @@ class UserController {
 		this.zone = zone;
 	}
 
-	/** The gateway chose the shard (the client's, or a random one) and routed here because this zone serves it. */
+	/**
+	 * The gateway chose the shard (the client's, or a random one) and routed here because
+	 * this zone serves it.
+	 */
 	@PostMapping
 	ResponseEntity<UserCreated> register(@Valid @RequestBody NewUser request, CallerAssertion assertion) {
 		Shard shard = assertion.shard();
 		if (shard == null) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "no shard was chosen for the new user: sign up through a gateway");
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"no shard was chosen for the new user: sign up through a gateway");
 		}
 		if (request.shard() != null && request.shard() != shard.value()) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "the requested shard " + request.shard() + " is not the one routed to");
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"the requested shard " + request.shard() + " is not the one routed to");
 		}
 		User user = registration.register(request.name().strip(), shard);
 		return ResponseEntity.created(URI.create("/api/users/" + user.id()))
@@ -58,8 +63,11 @@ class UserController {
 
 	@GetMapping("/{userId}")
 	UserView profile(@PathVariable UserId userId, Caller caller) {
-		User user = registration.find(userId).filter(found -> caller.mayActFor(found.id())).orElseThrow(() -> AccountProblem.userNotFound(userId));
-		return new UserView(user.id().toString(), user.name(), user.shard().value(), zone.id().value(), user.createdAt());
+		User user = registration.find(userId)
+			.filter(found -> caller.mayActFor(found.id()))
+			.orElseThrow(() -> AccountProblem.userNotFound(userId));
+		return new UserView(user.id().toString(), user.name(), user.shard().value(), zone.id().value(),
+				user.createdAt());
 	}
 
 	record NewUser(@NotBlank @Size(max = 100) String name, @Nullable @Min(0) @Max(99) Integer shard) {
@@ -70,4 +78,5 @@ class UserController {
 
 	record UserView(String userId, String name, int shard, String zone, Instant createdAt) {
 	}
+
 }

@@ -6,4 +6,5 @@ import io.zonepay.kernel.id.UserId;
 public interface UserDirectory {
 
 	boolean exists(UserId user);
+
 }

@@ -41,4 +41,5 @@ class UserRegistration implements UserDirectory {
 	public boolean exists(UserId user) {
 		return users.findById(user).isPresent();
 	}
+
 }

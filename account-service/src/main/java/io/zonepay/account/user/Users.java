@@ -12,4 +12,5 @@ interface Users extends Repository<User, UserId> {
 	User save(User user);
 
 	Optional<User> findById(UserId id);
+
 }

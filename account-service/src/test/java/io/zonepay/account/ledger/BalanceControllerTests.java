@@ -26,7 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A user's deposits and balances as clients see them; another user's money looks like no user at all. */
+/**
+ * A user's deposits and balances as clients see them; another user's money looks like no
+ * user at all.
+ */
 @AccountWebMvcTest(BalanceController.class)
 class BalanceControllerTests {
 
@@ -42,7 +45,8 @@ class BalanceControllerTests {
 
 	@Test
 	void aDepositIsCreatedWithTheBalanceItLeft() throws Exception {
-		given(deposits.deposit(ALICE, Money.of(500, "CNY"))).willReturn(new Deposits.Deposit(new PostingId(7_737), ALICE, Money.of(500, "CNY"), 1_500));
+		given(deposits.deposit(ALICE, Money.of(500, "CNY")))
+			.willReturn(new Deposits.Deposit(new PostingId(7_737), ALICE, Money.of(500, "CNY"), 1_500));
 
 		deposit(ALICE, "d1", "{\"amount\": 500, \"currency\": \"CNY\"}").andExpect(status().isCreated())
 			.andExpect(header().doesNotExist("Location"))
@@ -52,8 +56,10 @@ class BalanceControllerTests {
 
 	@Test
 	void anotherUsersAccountIsNotFoundAndNothingIsDeposited() throws Exception {
-		deposit(new UserId(6_612), "d1", "{\"amount\": 500, \"currency\": \"CNY\"}").andExpect(problem(404, "USER_NOT_FOUND"));
-		mvc.perform(get("/api/users/9937/balances").header("X-ZonePay-Caller", TestCallers.user(6_612, "GET", "/api/users/9937/balances")))
+		deposit(new UserId(6_612), "d1", "{\"amount\": 500, \"currency\": \"CNY\"}")
+			.andExpect(problem(404, "USER_NOT_FOUND"));
+		mvc.perform(get("/api/users/9937/balances").header("X-ZonePay-Caller",
+				TestCallers.user(6_612, "GET", "/api/users/9937/balances")))
 			.andExpect(problem(404, "USER_NOT_FOUND"));
 		verifyNoInteractions(deposits);
 	}
@@ -68,14 +74,17 @@ class BalanceControllerTests {
 
 	@Test
 	void aDepositAboveTheLimitIsOutOfRange() throws Exception {
-		given(deposits.deposit(any(), any())).willThrow(new ProblemException(AccountProblem.AMOUNT_OUT_OF_RANGE, "at most"));
+		given(deposits.deposit(any(), any()))
+			.willThrow(new ProblemException(AccountProblem.AMOUNT_OUT_OF_RANGE, "at most"));
 
-		deposit(ALICE, "d1", "{\"amount\": 500000000, \"currency\": \"CNY\"}").andExpect(problem(400, "AMOUNT_OUT_OF_RANGE"));
+		deposit(ALICE, "d1", "{\"amount\": 500000000, \"currency\": \"CNY\"}")
+			.andExpect(problem(400, "AMOUNT_OUT_OF_RANGE"));
 	}
 
 	@Test
 	void aDepositWithoutAnIdempotencyKeyIsRefused() throws Exception {
-		deposit(ALICE, null, "{\"amount\": 500, \"currency\": \"CNY\"}").andExpect(problem(400, "IDEMPOTENCY_KEY_MISSING"));
+		deposit(ALICE, null, "{\"amount\": 500, \"currency\": \"CNY\"}")
+			.andExpect(problem(400, "IDEMPOTENCY_KEY_MISSING"));
 		verifyNoInteractions(deposits);
 	}
 
@@ -83,7 +92,8 @@ class BalanceControllerTests {
 	void aUserSeesTheirBalancesInEachCurrency() throws Exception {
 		given(deposits.balances(ALICE)).willReturn(List.of(Money.of(1_500, "CNY"), Money.of(5, "USD")));
 
-		mvc.perform(get("/api/users/9937/balances").header("X-ZonePay-Caller", TestCallers.user(9_937, "GET", "/api/users/9937/balances")))
+		mvc.perform(get("/api/users/9937/balances").header("X-ZonePay-Caller",
+				TestCallers.user(9_937, "GET", "/api/users/9937/balances")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.balances[0].available").value(1_500))
 			.andExpect(jsonPath("$.balances[1].currency").value("USD"));
@@ -95,4 +105,5 @@ class BalanceControllerTests {
 			.content(body);
 		return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
 	}
+
 }

@@ -22,7 +22,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** Top-ups: from the shard's funding account into a user's, within the deposit limit, for users of this shard group. */
+/**
+ * Top-ups: from the shard's funding account into a user's, within the deposit limit, for
+ * users of this shard group.
+ */
 class DepositsTests {
 
 	private static final CurrencyCode CNY = CurrencyCode.of("CNY");
@@ -44,7 +47,8 @@ class DepositsTests {
 		given(ledger.post(any())).willAnswer(call -> {
 			Posting posting = call.getArgument(0);
 			return new Ledger.Posted(new PostingRecord(posting.id(), posting.reference(), posting.kind(), Instant.EPOCH,
-					List.of(new PostedEntry(AccountKey.funding(Shard.of(37), CNY), -500, -1_500), new PostedEntry(AccountKey.user(ALICE, CNY), 500, 1_500))),
+					List.of(new PostedEntry(AccountKey.funding(Shard.of(37), CNY), -500, -1_500),
+							new PostedEntry(AccountKey.user(ALICE, CNY), 500, 1_500))),
 					true);
 		});
 
@@ -54,7 +58,8 @@ class DepositsTests {
 		assertThat(deposit.id().value() % 100).isEqualTo(37);
 		ArgumentCaptor<Posting> posted = ArgumentCaptor.forClass(Posting.class);
 		verify(ledger).post(posted.capture());
-		assertThat(posted.getValue().legs()).containsExactly(new Posting.Leg(AccountKey.funding(Shard.of(37), CNY), -500),
+		assertThat(posted.getValue().legs()).containsExactly(
+				new Posting.Leg(AccountKey.funding(Shard.of(37), CNY), -500),
 				new Posting.Leg(AccountKey.user(ALICE, CNY), 500));
 	}
 
@@ -77,4 +82,5 @@ class DepositsTests {
 			assertThat(problem.problem().status()).isEqualTo(status);
 		});
 	}
+
 }

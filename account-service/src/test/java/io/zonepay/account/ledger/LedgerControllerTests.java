@@ -20,7 +20,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code GET /api/users/{id}/ledger}: a user's own entries, newest first, a bounded page at a time. */
+/**
+ * {@code GET /api/users/{id}/ledger}: a user's own entries, newest first, a bounded page
+ * at a time.
+ */
 @AccountWebMvcTest(LedgerController.class)
 class LedgerControllerTests {
 
@@ -40,8 +43,8 @@ class LedgerControllerTests {
 	@Test
 	void aUserReadsTheirOwnEntriesAPageAtATime() throws Exception {
 		given(users.exists(ALICE)).willReturn(true);
-		given(ledger.linesOf(ALICE, 50)).willReturn(List.of(new Ledger.LedgerLine(new EntryId(12), PostingKind.PAYMENT, -3_000, "CNY", 500,
-				"payment:1237", Instant.parse("2026-11-11T00:00:00Z"))));
+		given(ledger.linesOf(ALICE, 50)).willReturn(List.of(new Ledger.LedgerLine(new EntryId(12), PostingKind.PAYMENT,
+				-3_000, "CNY", 500, "payment:1237", Instant.parse("2026-11-11T00:00:00Z"))));
 
 		read(ALICE, LEDGER).andExpect(status().isOk())
 			.andExpect(jsonPath("$.entries[0].kind").value("PAYMENT"))
@@ -63,4 +66,5 @@ class LedgerControllerTests {
 		String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
 		return mvc.perform(get(uri).header("X-ZonePay-Caller", TestCallers.user(caller.value(), "GET", path)));
 	}
+
 }

@@ -31,7 +31,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The ledger's API for the zone's other services: 201 for a new posting, 200 for the same one again, system callers only. */
+/**
+ * The ledger's API for the zone's other services: 201 for a new posting, 200 for the same
+ * one again, system callers only.
+ */
 @AccountWebMvcTest(PostingController.class)
 class PostingControllerTests {
 
@@ -55,28 +58,35 @@ class PostingControllerTests {
 			.andExpect(jsonPath("$.state").value("POSTED"))
 			.andExpect(jsonPath("$.entries[0].amount").value(-3_000))
 			.andExpect(jsonPath("$.entries[0].balanceAfter").value(500));
-		post(Caller.system(), "/internal/postings", PAYMENT).andExpect(status().isOk()).andExpect(jsonPath("$.postingId").value("7737"));
+		post(Caller.system(), "/internal/postings", PAYMENT).andExpect(status().isOk())
+			.andExpect(jsonPath("$.postingId").value("7737"));
 	}
 
 	@Test
 	void postingsAreForZonePaysOwnServicesOnly() throws Exception {
-		post(Caller.user(new UserId(9_937), Set.of(Role.USER)), "/internal/postings", PAYMENT).andExpect(problem(403, "FORBIDDEN"));
+		post(Caller.user(new UserId(9_937), Set.of(Role.USER)), "/internal/postings", PAYMENT)
+			.andExpect(problem(403, "FORBIDDEN"));
 		verifyNoInteractions(postings);
 	}
 
 	@Test
 	void aPostingWithOneLegOrABadReferenceIsInvalid() throws Exception {
-		post(Caller.system(), "/internal/postings", PAYMENT.replace("payment:1237", "payment 1237")).andExpect(problem(400, "VALIDATION_FAILED"));
-		post(Caller.system(), "/internal/postings", "{\"reference\": \"payment:1237\", \"kind\": \"PAYMENT\", \"shard\": 37, \"legs\": ["
-				+ "{\"account\": \"USER\", \"owner\": \"9937\", \"currency\": \"CNY\", \"amount\": -3000}]}").andExpect(problem(400, "VALIDATION_FAILED"));
-		post(Caller.system(), "/internal/postings", PAYMENT.replace("\"shard\": 37", "\"shard\": 100")).andExpect(problem(400, "VALIDATION_FAILED"));
+		post(Caller.system(), "/internal/postings", PAYMENT.replace("payment:1237", "payment 1237"))
+			.andExpect(problem(400, "VALIDATION_FAILED"));
+		post(Caller.system(), "/internal/postings",
+				"{\"reference\": \"payment:1237\", \"kind\": \"PAYMENT\", \"shard\": 37, \"legs\": ["
+						+ "{\"account\": \"USER\", \"owner\": \"9937\", \"currency\": \"CNY\", \"amount\": -3000}]}")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
+		post(Caller.system(), "/internal/postings", PAYMENT.replace("\"shard\": 37", "\"shard\": 100"))
+			.andExpect(problem(400, "VALIDATION_FAILED"));
 		verifyNoInteractions(postings);
 	}
 
 	@Test
 	void theLedgersRefusalsAreAnsweredWithTheirCodes() throws Exception {
 		given(postings.post(any())).willThrow(new ProblemException(AccountProblem.INSUFFICIENT_FUNDS, "holds less"),
-				new ProblemException(AccountProblem.POSTING_VOIDED, "voided"), new ProblemException(AccountProblem.POSTING_MISMATCH, "other legs"));
+				new ProblemException(AccountProblem.POSTING_VOIDED, "voided"),
+				new ProblemException(AccountProblem.POSTING_MISMATCH, "other legs"));
 
 		post(Caller.system(), "/internal/postings", PAYMENT).andExpect(problem(422, "INSUFFICIENT_FUNDS"));
 		post(Caller.system(), "/internal/postings", PAYMENT).andExpect(problem(409, "POSTING_VOIDED"));
@@ -90,10 +100,12 @@ class PostingControllerTests {
 			.willReturn(new PostingRecord(new PostingId(7_837), "payment:1237", PostingKind.VOID, AT, List.of()));
 
 		mvc.perform(get("/internal/postings/payment:1237").header("X-ZonePay-Caller",
-				TestCallers.sign(Caller.system(), "GET", "/internal/postings/payment:1237", null))).andExpect(problem(404, "POSTING_NOT_FOUND"));
+				TestCallers.sign(Caller.system(), "GET", "/internal/postings/payment:1237", null)))
+			.andExpect(problem(404, "POSTING_NOT_FOUND"));
 		post(Caller.system(), "/internal/postings/payment:1237/void", "{\"shard\": 37}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("VOIDED"));
-		post(Caller.system(), "/internal/postings/payment:1237/void", "{\"shard\": 100}").andExpect(problem(400, "VALIDATION_FAILED"));
+		post(Caller.system(), "/internal/postings/payment:1237/void", "{\"shard\": 100}")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
 	}
 
 	private static PostingRecord posted() {
@@ -109,4 +121,5 @@ class PostingControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What other services may ask the ledger to post: balanced payments, refunds and transfers between accounts they may name. */
+/**
+ * What other services may ask the ledger to post: balanced payments, refunds and
+ * transfers between accounts they may name.
+ */
 class PostingRequestTests {
 
 	private static final PostingId ID = new PostingId(7_737);
@@ -33,8 +36,10 @@ class PostingRequestTests {
 
 	@Test
 	void aRequestThatDoesNotBalanceIsInvalid() {
-		assertInvalid(() -> request(PostingKind.PAYMENT, 37, user("9937", -3_000), merchant("9001", 2_000)).toPosting(ID));
-		assertInvalid(() -> request(PostingKind.PAYMENT, 37, user("9937", -3_000), new LegRequest(AccountKind.MERCHANT, "9001", "USD", 3_000L))
+		assertInvalid(
+				() -> request(PostingKind.PAYMENT, 37, user("9937", -3_000), merchant("9001", 2_000)).toPosting(ID));
+		assertInvalid(() -> request(PostingKind.PAYMENT, 37, user("9937", -3_000),
+				new LegRequest(AccountKind.MERCHANT, "9001", "USD", 3_000L))
 			.toPosting(ID));
 	}
 
@@ -42,13 +47,17 @@ class PostingRequestTests {
 	void onlyPaymentsRefundsAndTransfersComeThisWay() {
 		assertInvalid(() -> request(PostingKind.DEPOSIT, 37, user("9937", 500), user("8837", -500)).toPosting(ID));
 		assertInvalid(() -> request(PostingKind.VOID, 37, user("9937", 500), user("8837", -500)).toPosting(ID));
-		assertThat(request(PostingKind.REFUND, 37, merchant("9001", -100), user("9937", 100)).toPosting(ID).kind()).isEqualTo(PostingKind.REFUND);
-		assertThat(request(PostingKind.TRANSFER, 37, user("9937", -100), user("8812", 100)).toPosting(ID).kind()).isEqualTo(PostingKind.TRANSFER);
+		assertThat(request(PostingKind.REFUND, 37, merchant("9001", -100), user("9937", 100)).toPosting(ID).kind())
+			.isEqualTo(PostingKind.REFUND);
+		assertThat(request(PostingKind.TRANSFER, 37, user("9937", -100), user("8812", 100)).toPosting(ID).kind())
+			.isEqualTo(PostingKind.TRANSFER);
 	}
 
 	@Test
 	void noServiceMovesMoneyThroughTheFundingAccount() {
-		assertInvalid(() -> request(PostingKind.TRANSFER, 37, new LegRequest(AccountKind.FUNDING, "37", "CNY", -500L), user("9937", 500)).toPosting(ID));
+		assertInvalid(() -> request(PostingKind.TRANSFER, 37, new LegRequest(AccountKind.FUNDING, "37", "CNY", -500L),
+				user("9937", 500))
+			.toPosting(ID));
 	}
 
 	@Test
@@ -61,9 +70,11 @@ class PostingRequestTests {
 
 	@Test
 	void ownersAreIdsAndCurrenciesAreIsoCodes() {
-		assertInvalid(() -> request(PostingKind.PAYMENT, 37, user("alice", -3_000), merchant("9001", 3_000)).toPosting(ID));
+		assertInvalid(
+				() -> request(PostingKind.PAYMENT, 37, user("alice", -3_000), merchant("9001", 3_000)).toPosting(ID));
 		assertInvalid(() -> request(PostingKind.PAYMENT, 37, new LegRequest(AccountKind.USER, "9937", "QQQ", -3_000L),
-				new LegRequest(AccountKind.MERCHANT, "9001", "QQQ", 3_000L)).toPosting(ID));
+				new LegRequest(AccountKind.MERCHANT, "9001", "QQQ", 3_000L))
+			.toPosting(ID));
 	}
 
 	private static PostingRequest request(PostingKind kind, int shard, LegRequest... legs) {
@@ -88,4 +99,5 @@ class PostingRequestTests {
 			assertThat(problem.problem().status()).isEqualTo(400);
 		});
 	}
+
 }

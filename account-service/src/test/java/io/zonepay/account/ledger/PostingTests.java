@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Double entry in code: a posting that does not balance in every currency cannot even be built. */
+/**
+ * Double entry in code: a posting that does not balance in every currency cannot even be
+ * built.
+ */
 class PostingTests {
 
 	private static final CurrencyCode CNY = CurrencyCode.of("CNY");
@@ -35,10 +38,11 @@ class PostingTests {
 	@Test
 	void aPostingThatDoesNotSumToZeroIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(TEA_HOUSE_CNY, 2_999))))
+			.isThrownBy(
+					() -> posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(TEA_HOUSE_CNY, 2_999))))
 			.withMessageContaining("unbalanced by -1 CNY");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(TEA_HOUSE_CNY, 3_001))));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(TEA_HOUSE_CNY, 3_001))));
 	}
 
 	@Test
@@ -49,22 +53,24 @@ class PostingTests {
 			.isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(teaHouseUsd, 3_000))))
 			.withMessageContaining("unbalanced");
 		AccountKey aliceUsd = AccountKey.user(new UserId(9_937), USD);
-		Posting both = posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(TEA_HOUSE_CNY, 3_000), new Posting.Leg(aliceUsd, -5),
-				new Posting.Leg(teaHouseUsd, 5)));
+		Posting both = posting(List.of(new Posting.Leg(ALICE_CNY, -3_000), new Posting.Leg(TEA_HOUSE_CNY, 3_000),
+				new Posting.Leg(aliceUsd, -5), new Posting.Leg(teaHouseUsd, 5)));
 		assertThat(both.legs()).hasSize(4);
 	}
 
 	@Test
 	void aPostingMovesANonZeroAmountBetweenAtLeastTwoAccounts() {
-		assertThatIllegalArgumentException().isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, 0), new Posting.Leg(TEA_HOUSE_CNY, 0))));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, 0), new Posting.Leg(TEA_HOUSE_CNY, 0))));
 		assertThatIllegalArgumentException().isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, 0))));
 		assertThatIllegalArgumentException().isThrownBy(() -> posting(List.of()));
 	}
 
 	@Test
 	void legsSoLargeTheirSumWouldOverflowAreRefusedRatherThanWrappedToZero() {
-		assertThatIllegalArgumentException().isThrownBy(() -> posting(List.of(new Posting.Leg(ALICE_CNY, Long.MAX_VALUE),
-				new Posting.Leg(TEA_HOUSE_CNY, Long.MAX_VALUE), new Posting.Leg(AccountKey.funding(SHARD, CNY), 2))));
+		assertThatIllegalArgumentException().isThrownBy(() -> posting(
+				List.of(new Posting.Leg(ALICE_CNY, Long.MAX_VALUE), new Posting.Leg(TEA_HOUSE_CNY, Long.MAX_VALUE),
+						new Posting.Leg(AccountKey.funding(SHARD, CNY), 2))));
 	}
 
 	@Test
@@ -74,12 +80,16 @@ class PostingTests {
 		assertThat(deposit.kind()).isEqualTo(PostingKind.DEPOSIT);
 		assertThat(deposit.reference()).isEqualTo("deposit:7737");
 		assertThat(deposit.shard()).isEqualTo(SHARD);
-		assertThat(deposit.legs()).containsExactly(new Posting.Leg(AccountKey.funding(SHARD, CNY), -500), new Posting.Leg(ALICE_CNY, 500));
-		assertThatIllegalArgumentException().isThrownBy(() -> Posting.deposit(new PostingId(7_737), ALICE_CNY, new Money(0, CNY)));
-		assertThatIllegalArgumentException().isThrownBy(() -> Posting.deposit(new PostingId(7_737), ALICE_CNY, new Money(-500, CNY)));
+		assertThat(deposit.legs()).containsExactly(new Posting.Leg(AccountKey.funding(SHARD, CNY), -500),
+				new Posting.Leg(ALICE_CNY, 500));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Posting.deposit(new PostingId(7_737), ALICE_CNY, new Money(0, CNY)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Posting.deposit(new PostingId(7_737), ALICE_CNY, new Money(-500, CNY)));
 	}
 
 	private static Posting posting(List<Posting.Leg> legs) {
 		return new Posting(new PostingId(7_737), "payment:1237", PostingKind.PAYMENT, SHARD, legs);
 	}
+
 }

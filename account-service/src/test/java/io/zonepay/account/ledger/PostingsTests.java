@@ -23,9 +23,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * A reference moves money once: posting it again answers the first posting only if it moved the same money, and never
- * brings a voided reference back. The ledger's SQL (balances that never go below zero, the unique reference, the
- * deferred balance trigger) is a mock here; the integration tests run it on PostgreSQL.
+ * A reference moves money once: posting it again answers the first posting only if it
+ * moved the same money, and never brings a voided reference back. The ledger's SQL
+ * (balances that never go below zero, the unique reference, the deferred balance trigger)
+ * is a mock here; the integration tests run it on PostgreSQL.
  */
 class PostingsTests {
 
@@ -76,15 +77,16 @@ class PostingsTests {
 
 	@Test
 	void theSameReferenceWithOtherMoneyIsAMismatchNotTheFirstPosting() {
-		given(ledger.post(any())).willReturn(new Ledger.Posted(recordOf(payment(3_000).toPosting(new PostingId(1_137))), false));
+		given(ledger.post(any()))
+			.willReturn(new Ledger.Posted(recordOf(payment(3_000).toPosting(new PostingId(1_137))), false));
 
 		assertProblem(() -> postings.post(payment(2_999)), "POSTING_MISMATCH", 422);
 	}
 
 	@Test
 	void aVoidedReferenceIsNeverPostedAfterwards() {
-		given(ledger.post(any())).willReturn(new Ledger.Posted(new PostingRecord(new PostingId(1_137), "payment:1237", PostingKind.VOID, AT, List.of()),
-				false));
+		given(ledger.post(any())).willReturn(new Ledger.Posted(
+				new PostingRecord(new PostingId(1_137), "payment:1237", PostingKind.VOID, AT, List.of()), false));
 
 		assertProblem(() -> postings.post(payment(3_000)), "POSTING_VOIDED", 409);
 	}
@@ -96,7 +98,8 @@ class PostingsTests {
 		assertThat(posted.matches(payment(3_000).toPosting(new PostingId(1_237)))).isTrue();
 		assertThat(posted.matches(payment(2_999).toPosting(new PostingId(1_237)))).isFalse();
 		assertThat(posted.matches(new PostingRequest("payment:1237", PostingKind.PAYMENT, 37,
-				List.of(new LegRequest(AccountKind.USER, "8837", "CNY", -3_000L), new LegRequest(AccountKind.MERCHANT, "9001", "CNY", 3_000L)))
+				List.of(new LegRequest(AccountKind.USER, "8837", "CNY", -3_000L),
+						new LegRequest(AccountKind.MERCHANT, "9001", "CNY", 3_000L)))
 			.toPosting(new PostingId(1_237)))).isFalse();
 	}
 
@@ -108,7 +111,8 @@ class PostingsTests {
 
 	private static PostingRequest payment(long amount) {
 		return new PostingRequest("payment:1237", PostingKind.PAYMENT, 37,
-				List.of(new LegRequest(AccountKind.USER, ALICE.toString(), "CNY", -amount), new LegRequest(AccountKind.MERCHANT, "9001", "CNY", amount)));
+				List.of(new LegRequest(AccountKind.USER, ALICE.toString(), "CNY", -amount),
+						new LegRequest(AccountKind.MERCHANT, "9001", "CNY", amount)));
 	}
 
 	private static void assertProblem(ThrowingCallable call, String code, int status) {
@@ -117,4 +121,5 @@ class PostingsTests {
 			assertThat(problem.problem().status()).isEqualTo(status);
 		});
 	}
+
 }

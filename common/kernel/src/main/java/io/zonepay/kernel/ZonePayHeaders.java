@@ -2,7 +2,9 @@ package io.zonepay.kernel;
 
 import java.util.List;
 
-/** The HTTP headers that carry ZonePay's routing, identity and idempotency information. */
+/**
+ * The HTTP headers that carry ZonePay's routing, identity and idempotency information.
+ */
 public final class ZonePayHeaders {
 
 	/** The zone that served a response. */
@@ -18,20 +20,27 @@ public final class ZonePayHeaders {
 	public static final String SERVED_BY = "X-ZonePay-Served-By";
 
 	/**
-	 * {@code unavailable} on a read of global data a copy served while its writer, the GZone, cannot be reached from
-	 * anywhere it can ask: the copy's last applied version, which no write can have overtaken.
+	 * {@code unavailable} on a read of global data a copy served while its writer, the
+	 * GZone, cannot be reached from anywhere it can ask: the copy's last applied version,
+	 * which no write can have overtaken.
 	 */
 	public static final String WRITER = "X-ZonePay-Writer";
 
-	/** Tags load-test traffic ({@code shadow}); only a load-test credential may set it. */
+	/**
+	 * Tags load-test traffic ({@code shadow}); only a load-test credential may set it.
+	 */
 	public static final String TRAFFIC = "X-ZonePay-Traffic";
 
-	/** The shard a call between a zone's own services acts on, so the callee uses the same shard group. */
+	/**
+	 * The shard a call between a zone's own services acts on, so the callee uses the same
+	 * shard group.
+	 */
 	public static final String SHARD = "X-ZonePay-Shard";
 
 	/**
-	 * When the caller stops waiting, as epoch milliseconds ({@link io.zonepay.kernel.deadline.Deadline}): set by the
-	 * gateway, narrowed by every call between services; a service refuses a request that arrives after it.
+	 * When the caller stops waiting, as epoch milliseconds
+	 * ({@link io.zonepay.kernel.deadline.Deadline}): set by the gateway, narrowed by
+	 * every call between services; a service refuses a request that arrives after it.
 	 */
 	public static final String DEADLINE = "X-ZonePay-Deadline";
 
@@ -39,9 +48,13 @@ public final class ZonePayHeaders {
 
 	public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
-	/** Every header a client must never be able to set itself, because the gateway vouches for it. */
+	/**
+	 * Every header a client must never be able to set itself, because the gateway vouches
+	 * for it.
+	 */
 	public static final List<String> GATEWAY_OWNED = List.of(CALLER, ZONE, EPOCH, SERVED_BY, WRITER, SHARD, DEADLINE);
 
 	private ZonePayHeaders() {
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The zone kernel: the model of shards, zones and routing that every ZonePay process shares. */
+/**
+ * The zone kernel: the model of shards, zones and routing that every ZonePay process
+ * shares.
+ */
 @NullMarked
 package io.zonepay.kernel;
 

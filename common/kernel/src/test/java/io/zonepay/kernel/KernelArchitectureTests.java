@@ -10,12 +10,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 class KernelArchitectureTests {
 
-	private final JavaClasses kernel = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses kernel = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zonepay.kernel");
 
 	@Test
 	void theKernelIsPlainJava() {
-		noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..", "com.fasterxml..")
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..", "com.fasterxml..")
 			.check(kernel);
 	}
 
@@ -23,4 +26,5 @@ class KernelArchitectureTests {
 	void kernelPackagesHaveNoCycles() {
 		slices().matching("io.zonepay.kernel.(*)..").should().beFreeOfCycles().check(kernel);
 	}
+
 }

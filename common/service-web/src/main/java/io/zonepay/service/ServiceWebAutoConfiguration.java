@@ -26,18 +26,22 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Everything a servlet-based zone service gets by depending on this module: its zone, callers, deadlines, ids and problems. */
+/**
+ * Everything a servlet-based zone service gets by depending on this module: its zone,
+ * callers, deadlines, ids and problems.
+ */
 @AutoConfiguration(after = { IdentityAutoConfiguration.class, RoutingAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ZoneConfiguration.class, DeadlineConfiguration.class, IdentityConfiguration.class, IdConfiguration.class, ProblemHandler.class,
-		ApiDocsConfiguration.class })
+@Import({ ZoneConfiguration.class, DeadlineConfiguration.class, IdentityConfiguration.class, IdConfiguration.class,
+		ProblemHandler.class, ApiDocsConfiguration.class })
 public class ServiceWebAutoConfiguration {
 
 	/**
-	 * The one clock of the money paths (payments, refunds, transfers, the ledger, orders): what they record and compare
-	 * against. A test declares its own (fixed, or one it moves) to replace it. Deadlines, caller assertions and id
-	 * generation keep the wall clock: they compare instants with other processes.
+	 * The one clock of the money paths (payments, refunds, transfers, the ledger,
+	 * orders): what they record and compare against. A test declares its own (fixed, or
+	 * one it moves) to replace it. Deadlines, caller assertions and id generation keep
+	 * the wall clock: they compare instants with other processes.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -51,9 +55,10 @@ public class ServiceWebAutoConfiguration {
 	}
 
 	/**
-	 * Money arrives as integers of minor units, ids as strings of digits and kinds as their names: refuse 10.5, "10"
-	 * for an amount, 12 for an id and 1 for a kind instead of silently truncating or coercing (an id sent as a JSON
-	 * number loses digits in many clients).
+	 * Money arrives as integers of minor units, ids as strings of digits and kinds as
+	 * their names: refuse 10.5, "10" for an amount, 12 for an id and 1 for a kind instead
+	 * of silently truncating or coercing (an id sent as a JSON number loses digits in
+	 * many clients).
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictScalars() {
@@ -61,8 +66,10 @@ public class ServiceWebAutoConfiguration {
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-			.withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Textual,
+					text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
+
 }

@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
- * Points a Spring test context at the shared real infrastructure: a fresh PostgreSQL database of its own (when
- * {@link #database()} is set) and the shared Kafka broker (when {@link #kafka()} is true).
+ * Points a Spring test context at the shared real infrastructure: a fresh PostgreSQL
+ * database of its own (when {@link #database()} is set) and the shared Kafka broker (when
+ * {@link #kafka()} is true).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +26,5 @@ public @interface EmbeddedInfrastructure {
 
 	/** Whether the context talks to Kafka. */
 	boolean kafka() default false;
+
 }

@@ -15,19 +15,26 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Creates the customizer that wires a test context to the shared PostgreSQL and Kafka. */
+/**
+ * Creates the customizer that wires a test context to the shared PostgreSQL and Kafka.
+ */
 class EmbeddedInfrastructureCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-		var annotation = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY).get(EmbeddedInfrastructure.class);
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		var annotation = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY)
+			.get(EmbeddedInfrastructure.class);
 		if (!annotation.isPresent()) {
 			return null;
 		}
 		return new Customizer(annotation.getString("database"), annotation.getBoolean("kafka"));
 	}
 
-	/** Equal for equal settings, so that Spring caches and shares the context between test classes. */
+	/**
+	 * Equal for equal settings, so that Spring caches and shares the context between test
+	 * classes.
+	 */
 	record Customizer(String database, boolean kafka) implements ContextCustomizer {
 
 		@Override
@@ -41,7 +48,10 @@ class EmbeddedInfrastructureCustomizerFactory implements ContextCustomizerFactor
 			if (kafka) {
 				properties.put("spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers());
 			}
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("zonepayEmbeddedInfrastructure", properties));
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("zonepayEmbeddedInfrastructure", properties));
 		}
 	}
+
 }

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One real Kafka broker (KRaft, no ZooKeeper) per test JVM, started on first use. Tests create the topics they need;
- * topics keyed by shard have 100 partitions, as in production.
+ * One real Kafka broker (KRaft, no ZooKeeper) per test JVM, started on first use. Tests
+ * create the topics they need; topics keyed by shard have 100 partitions, as in
+ * production.
  */
 public final class SharedKafka {
 
@@ -17,7 +18,10 @@ public final class SharedKafka {
 	private SharedKafka() {
 	}
 
-	/** The broker starts before Spring configures logging, and would otherwise explain every step at info. */
+	/**
+	 * The broker starts before Spring configures logging, and would otherwise explain
+	 * every step at info.
+	 */
 	private static void quiet(String... loggers) {
 		for (String name : loggers) {
 			if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
@@ -54,4 +58,5 @@ public final class SharedKafka {
 		Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-shutdown"));
 		return started;
 	}
+
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One real PostgreSQL 17 server per test JVM, started on first use and stopped when the JVM exits. Every test context
- * gets its own database on it, so tests share the start-up cost but never each other's data.
+ * One real PostgreSQL 17 server per test JVM, started on first use and stopped when the
+ * JVM exits. Every test context gets its own database on it, so tests share the start-up
+ * cost but never each other's data.
  */
 public final class SharedPostgres {
 
@@ -29,12 +30,16 @@ public final class SharedPostgres {
 		return createDatabaseNamed(prefix.replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet());
 	}
 
-	/** Creates an empty database of exactly this name, for tests that lay databases out as a deployment does. */
+	/**
+	 * Creates an empty database of exactly this name, for tests that lay databases out as
+	 * a deployment does.
+	 */
 	public static String createDatabaseNamed(String name) {
 		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
 			throw new IllegalArgumentException("not a plain database name: " + name);
 		}
-		try (Connection connection = server().getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = server().getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
@@ -76,7 +81,8 @@ public final class SharedPostgres {
 
 	private static EmbeddedPostgres start() {
 		try {
-			// Several zones of several services run side by side in one test JVM, each with its own pool.
+			// Several zones of several services run side by side in one test JVM, each
+			// with its own pool.
 			return EmbeddedPostgres.builder()
 				.setServerConfig("max_connections", "400")
 				.setServerConfig("shared_buffers", "64MB")
@@ -88,4 +94,5 @@ public final class SharedPostgres {
 			throw new UncheckedIOException("cannot start embedded PostgreSQL", ex);
 		}
 	}
+
 }

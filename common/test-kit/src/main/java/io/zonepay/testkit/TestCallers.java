@@ -13,11 +13,14 @@ import io.zonepay.kernel.zone.Shard;
 
 import org.jspecify.annotations.Nullable;
 
-/** Signs caller assertions the way a gateway does, with the development key, for tests that call services directly. */
+/**
+ * Signs caller assertions the way a gateway does, with the development key, for tests
+ * that call services directly.
+ */
 public final class TestCallers {
 
-	private static final CallerSigner SIGNER = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
-			Duration.ofSeconds(10));
+	private static final CallerSigner SIGNER = new CallerSigner(
+			DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
 
 	private TestCallers() {
 	}
@@ -38,4 +41,5 @@ public final class TestCallers {
 	public static String sign(Caller caller, String method, String path, @Nullable Shard shard) {
 		return SIGNER.sign(caller, method, path, shard);
 	}
+
 }

@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until a test moves it, for rules that depend on time (a velocity window, how old a
- * payment must be before it is reconciled): the test says when "now" is instead of sleeping.
+ * A clock that stands still until a test moves it, for rules that depend on time (a
+ * velocity window, how old a payment must be before it is reconciled): the test says when
+ * "now" is instead of sleeping.
  */
 public final class TestClock extends Clock {
 
@@ -26,7 +27,9 @@ public final class TestClock extends Clock {
 		return at(Instant.parse(instant));
 	}
 
-	/** Moves the clock forward (or back, for a negative duration) and answers the new now. */
+	/**
+	 * Moves the clock forward (or back, for a negative duration) and answers the new now.
+	 */
 	public Instant advance(Duration duration) {
 		now = now.plus(duration);
 		return now;
@@ -46,7 +49,10 @@ public final class TestClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
-	/** Only UTC: the money paths compare instants, and a copy in another zone would no longer move with this one. */
+	/**
+	 * Only UTC: the money paths compare instants, and a copy in another zone would no
+	 * longer move with this one.
+	 */
 	@Override
 	public Clock withZone(ZoneId zone) {
 		if (!ZoneOffset.UTC.equals(zone)) {
@@ -54,4 +60,5 @@ public final class TestClock extends Clock {
 		}
 		return this;
 	}
+
 }

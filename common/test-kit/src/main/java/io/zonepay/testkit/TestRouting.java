@@ -19,7 +19,10 @@ public final class TestRouting {
 	private TestRouting() {
 	}
 
-	/** Shards split into equal consecutive runs over the given RZones, all in city {@code hz}, at the given epoch. */
+	/**
+	 * Shards split into equal consecutive runs over the given RZones, all in city
+	 * {@code hz}, at the given epoch.
+	 */
 	public static RoutingTable evenly(long epoch, String... rzones) {
 		List<ZoneId> owners = new ArrayList<>(Shard.COUNT);
 		for (int shard = 0; shard < Shard.COUNT; shard++) {
@@ -27,8 +30,10 @@ public final class TestRouting {
 		}
 		List<Zone> zones = new ArrayList<>();
 		for (String zone : rzones) {
-			zones.add(new Zone(ZoneId.of(zone), ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, Map.of("account", URI.create("http://" + zone + ".invalid"))));
+			zones.add(new Zone(ZoneId.of(zone), ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP,
+					Map.of("account", URI.create("http://" + zone + ".invalid"))));
 		}
 		return RoutingTable.of(epoch, owners, zones);
 	}
+
 }

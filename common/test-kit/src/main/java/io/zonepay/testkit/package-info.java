@@ -1,4 +1,7 @@
-/** Real infrastructure for integration tests: one embedded PostgreSQL and one KRaft broker per test JVM. */
+/**
+ * Real infrastructure for integration tests: one embedded PostgreSQL and one KRaft broker
+ * per test JVM.
+ */
 @NullMarked
 package io.zonepay.testkit;
 

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs one piece of background work at a fixed pace on a named daemon thread, started and stopped with the
- * application. The thread logs as the zone that started it, and a failed run never stops the next one.
+ * Runs one piece of background work at a fixed pace on a named daemon thread, started and
+ * stopped with the application. The thread logs as the zone that started it, and a failed
+ * run never stops the next one.
  */
 public final class PeriodicTask implements SmartLifecycle {
 
@@ -34,7 +35,10 @@ public final class PeriodicTask implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
-	/** Set while a triggered run waits on the task's thread, so a burst of triggers costs one run. */
+	/**
+	 * Set while a triggered run waits on the task's thread, so a burst of triggers costs
+	 * one run.
+	 */
 	private final AtomicBoolean triggered = new AtomicBoolean();
 
 	public PeriodicTask(String name, Duration initialDelay, Duration interval, Runnable work) {
@@ -57,11 +61,15 @@ public final class PeriodicTask implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		started.scheduleWithFixedDelay(this::runOnce, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+		started.scheduleWithFixedDelay(this::runOnce, initialDelay.toMillis(), interval.toMillis(),
+				TimeUnit.MILLISECONDS);
 		scheduler = started;
 	}
 
-	/** Runs the work once more, soon, on the task's own thread (so never at the same time as a scheduled run). */
+	/**
+	 * Runs the work once more, soon, on the task's own thread (so never at the same time
+	 * as a scheduled run).
+	 */
 	public void trigger() {
 		ScheduledExecutorService running = scheduler;
 		if (running != null && triggered.compareAndSet(false, true)) {
@@ -100,4 +108,5 @@ public final class PeriodicTask implements SmartLifecycle {
 	public boolean isRunning() {
 		return scheduler != null;
 	}
+
 }

@@ -1,4 +1,6 @@
-/** Spring Boot support that gateways and zone services share, whatever their web stack. */
+/**
+ * Spring Boot support that gateways and zone services share, whatever their web stack.
+ */
 @NullMarked
 package io.zonepay.runtime;
 

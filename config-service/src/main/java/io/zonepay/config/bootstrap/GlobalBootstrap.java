@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives an empty GZone its first global data, through the change log like every later write: the currencies, the
- * topology's routing table at epoch 1 and every switch at its default. Afterwards the stored data is the truth and
- * the topology file only its starting point.
+ * Gives an empty GZone its first global data, through the change log like every later
+ * write: the currencies, the topology's routing table at epoch 1 and every switch at its
+ * default. Afterwards the stored data is the truth and the topology file only its
+ * starting point.
  */
 @Component
 @Profile("!czone & !standby")
@@ -55,8 +56,8 @@ class GlobalBootstrap implements ApplicationRunner {
 
 	private final JsonMapper json;
 
-	GlobalBootstrap(JdbcClient jdbc, TransactionTemplate transactions, Topology topology, Currencies currencies, RoutingStore routing,
-			SwitchStore switches, EntityStore entities, RoutingTables tables, JsonMapper json) {
+	GlobalBootstrap(JdbcClient jdbc, TransactionTemplate transactions, Topology topology, Currencies currencies,
+			RoutingStore routing, SwitchStore switches, EntityStore entities, RoutingTables tables, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.topology = topology;
@@ -71,7 +72,8 @@ class GlobalBootstrap implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		transactions.executeWithoutResult(status -> {
-			// Locks the version row: of two GZone instances starting at once, one seeds and the other sees it done.
+			// Locks the version row: of two GZone instances starting at once, one seeds
+			// and the other sees it done.
 			long version = jdbc.sql("select version from global_version for update").query(Long.class).single();
 			if (version == 0) {
 				seed();
@@ -80,18 +82,24 @@ class GlobalBootstrap implements ApplicationRunner {
 		entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE)
 			.map(entity -> json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable())
 			.ifPresent(tables::offer);
-		log.info("Serving global data at version {}, routing epoch {}", jdbc.sql("select version from global_version").query(Long.class).single(),
-				tables.epoch());
+		log.info("Serving global data at version {}, routing epoch {}",
+				jdbc.sql("select version from global_version").query(Long.class).single(), tables.epoch());
 	}
 
 	private void seed() {
-		CURRENCIES.forEach(code -> currencies.put(new CurrencyDocument(code, CurrencyCode.of(code).minorUnitDigits(), true)));
+		CURRENCIES
+			.forEach(code -> currencies.put(new CurrencyDocument(code, CurrencyCode.of(code).minorUnitDigits(), true)));
 		routing.replace(topology.initialRoutingTable());
 		switches.put("risk.mode", SwitchDefinition.RISK_MODE.defaultValue());
 		switches.put("transfers.crossZone.enabled", SwitchDefinition.CROSS_ZONE_TRANSFERS.defaultValue());
 		switches.put("failover.auto", SwitchDefinition.AUTOMATIC_FAILOVER.defaultValue());
-		CURRENCIES.forEach(code -> switches.put("payments.maxAmount." + code, SwitchDefinition.MAX_PAYMENT_AMOUNT.defaultValue()));
-		topology.rzones().forEach(zone -> switches.put("zone." + zone.id() + ".acceptingPayments", SwitchDefinition.ZONE_ACCEPTING_PAYMENTS.defaultValue()));
-		log.info("Seeded global data: {} currencies, routing epoch 1 from the topology, default switches", CURRENCIES.size());
+		CURRENCIES.forEach(
+				code -> switches.put("payments.maxAmount." + code, SwitchDefinition.MAX_PAYMENT_AMOUNT.defaultValue()));
+		topology.rzones()
+			.forEach(zone -> switches.put("zone." + zone.id() + ".acceptingPayments",
+					SwitchDefinition.ZONE_ACCEPTING_PAYMENTS.defaultValue()));
+		log.info("Seeded global data: {} currencies, routing epoch 1 from the topology, default switches",
+				CURRENCIES.size());
 	}
+
 }

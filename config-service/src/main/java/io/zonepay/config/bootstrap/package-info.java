@@ -1,4 +1,7 @@
-/** The first global data of an empty GZone: currencies, the topology's routing table and default switches. */
+/**
+ * The first global data of an empty GZone: currencies, the topology's routing table and
+ * default switches.
+ */
 @NullMarked
 package io.zonepay.config.bootstrap;
 

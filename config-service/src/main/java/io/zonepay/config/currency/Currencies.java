@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The GZone's currencies: which ISO 4217 codes ZonePay takes, and with how many minor digits. */
+/**
+ * The GZone's currencies: which ISO 4217 codes ZonePay takes, and with how many minor
+ * digits.
+ */
 @Repository
 public class Currencies implements TypedTable {
 
@@ -28,7 +31,9 @@ public class Currencies implements TypedTable {
 		this.json = json;
 	}
 
-	/** Logs and stores a currency in one transaction; answers the version of the change. */
+	/**
+	 * Logs and stores a currency in one transaction; answers the version of the change.
+	 */
 	@Transactional
 	public long put(CurrencyDocument currency) {
 		long version = changes.record(GlobalKind.CURRENCY, currency.code(), currency).version();
@@ -47,13 +52,21 @@ public class Currencies implements TypedTable {
 	}
 
 	private void store(CurrencyDocument currency, long version) {
-		jdbc.sql("""
-				insert into currencies (code, minor_digits, enabled, version) values (?, ?, ?, ?)
-				on conflict (code) do update set minor_digits = excluded.minor_digits, enabled = excluded.enabled, version = excluded.version
-				""").params(currency.code(), currency.minorDigits(), currency.enabled(), version).update();
+		jdbc.sql(
+				"""
+						insert into currencies (code, minor_digits, enabled, version) values (?, ?, ?, ?)
+						on conflict (code) do update set minor_digits = excluded.minor_digits, enabled = excluded.enabled, version = excluded.version
+						""")
+			.params(currency.code(), currency.minorDigits(), currency.enabled(), version)
+			.update();
 	}
 
 	public boolean accepts(String code) {
-		return jdbc.sql("select enabled from currencies where code = ?").param(code).query(Boolean.class).optional().orElse(false);
+		return jdbc.sql("select enabled from currencies where code = ?")
+			.param(code)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
+
 }

@@ -36,7 +36,8 @@ class CurrencyAdminController {
 	Map<String, Object> put(@PathVariable String code, @Valid @RequestBody CurrencyRequest request, Caller caller) {
 		Operators.requireAdmin(caller);
 		if (!CurrencyCode.isValid(code)) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "'" + code + "' is not an ISO 4217 currency code");
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"'" + code + "' is not an ISO 4217 currency code");
 		}
 		int digits = request.minorDigits() != null ? request.minorDigits() : CurrencyCode.of(code).minorUnitDigits();
 		long version = currencies.put(new CurrencyDocument(code, digits, request.enabled()));
@@ -45,4 +46,5 @@ class CurrencyAdminController {
 
 	record CurrencyRequest(@NotNull Boolean enabled, @Nullable @Min(0) @Max(4) Integer minorDigits) {
 	}
+
 }

@@ -20,7 +20,11 @@ class CurrencyApi {
 		return globalWrite(ApiOperations.builder(), PUT).answers(PUT, 200, CurrencyView.class).build();
 	}
 
-	/** A currency as {@link CurrencyAdminController} answers it, with the version of global data that holds it. */
+	/**
+	 * A currency as {@link CurrencyAdminController} answers it, with the version of
+	 * global data that holds it.
+	 */
 	record CurrencyView(String code, int minorDigits, boolean enabled, long version) {
 	}
+
 }

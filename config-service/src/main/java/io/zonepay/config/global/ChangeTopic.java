@@ -26,15 +26,19 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The Kafka topic that carries the change log: a single partition, so the log keeps its version order, holding
- * JSON {@link ReplicationMessage}s. Creates the clients of the relay and the replicators with explicit bounds.
+ * The Kafka topic that carries the change log: a single partition, so the log keeps its
+ * version order, holding JSON {@link ReplicationMessage}s. Creates the clients of the
+ * relay and the replicators with explicit bounds.
  */
 @Component
 public class ChangeTopic {
 
 	private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
-	/** How long the change log stays on the topic; a replica further behind than this starts again from a snapshot. */
+	/**
+	 * How long the change log stays on the topic; a replica further behind than this
+	 * starts again from a snapshot.
+	 */
 	private static final Duration RETENTION = Duration.ofDays(7);
 
 	private final KafkaProperties kafka;
@@ -67,15 +71,19 @@ public class ChangeTopic {
 	}
 
 	/**
-	 * The writer's producer: transactional under one id for every GZone of the deployment, so that the broker fences
-	 * the producer of an older writer as soon as a newer one starts (Kafka's zombie fencing). Its writes never reorder
-	 * or duplicate within a session, and every wait is bounded.
+	 * The writer's producer: transactional under one id for every GZone of the
+	 * deployment, so that the broker fences the producer of an older writer as soon as a
+	 * newer one starts (Kafka's zombie fencing). Its writes never reorder or duplicate
+	 * within a session, and every wait is bounded.
 	 */
 	public KafkaProducer<String, String> writerProducer() {
 		return OrderedProducer.transactional(kafka, properties.topic() + ".writer", Duration.ofSeconds(10));
 	}
 
-	/** A consumer without a group: replicas keep their position in their own database, not in Kafka. */
+	/**
+	 * A consumer without a group: replicas keep their position in their own database, not
+	 * in Kafka.
+	 */
 	public KafkaConsumer<String, String> consumer(String clientId) {
 		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -93,7 +101,8 @@ public class ChangeTopic {
 	}
 
 	public ProducerRecord<String, String> record(ReplicationMessage message) {
-		return new ProducerRecord<>(properties.topic(), 0, Long.toString(message.version()), json.writeValueAsString(message));
+		return new ProducerRecord<>(properties.topic(), 0, Long.toString(message.version()),
+				json.writeValueAsString(message));
 	}
 
 	public ReplicationMessage read(ConsumerRecord<String, String> record) {
@@ -101,8 +110,9 @@ public class ChangeTopic {
 	}
 
 	/**
-	 * The last committed message on the topic, or none on an empty topic: where a relay resumes, and whether a newer
-	 * writer has written. Transaction markers take offsets too, so it reads the topic's end backwards in growing steps.
+	 * The last committed message on the topic, or none on an empty topic: where a relay
+	 * resumes, and whether a newer writer has written. Transaction markers take offsets
+	 * too, so it reads the topic's end backwards in growing steps.
 	 */
 	public Optional<ReplicationMessage> last() {
 		try (KafkaConsumer<String, String> consumer = consumer("zonepay-relay-resume")) {
@@ -110,15 +120,17 @@ public class ChangeTopic {
 			consumer.assign(List.of(partition));
 			long end = consumer.endOffsets(List.of(partition)).get(partition);
 			long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-			for (long step = 16; ; step *= 16) {
+			for (long step = 16;; step *= 16) {
 				long from = Math.max(0, end - step);
 				consumer.seek(partition, from);
 				ConsumerRecord<String, String> last = null;
 				while (consumer.position(partition) < end) {
 					if (System.nanoTime() > deadline) {
-						throw new IllegalStateException("cannot read the end of " + properties.topic() + " within " + ADMIN_TIMEOUT);
+						throw new IllegalStateException(
+								"cannot read the end of " + properties.topic() + " within " + ADMIN_TIMEOUT);
 					}
-					for (ConsumerRecord<String, String> record : consumer.poll(properties.pollTimeout()).records(partition)) {
+					for (ConsumerRecord<String, String> record : consumer.poll(properties.pollTimeout())
+						.records(partition)) {
 						last = record;
 					}
 				}
@@ -132,10 +144,14 @@ public class ChangeTopic {
 		}
 	}
 
-	/** The offset after the last stable message: how far a reader must get to have everything committed so far. */
+	/**
+	 * The offset after the last stable message: how far a reader must get to have
+	 * everything committed so far.
+	 */
 	public long end() {
 		try (KafkaConsumer<String, String> consumer = consumer("zonepay-end")) {
 			return consumer.endOffsets(List.of(partition())).get(partition());
 		}
 	}
+
 }

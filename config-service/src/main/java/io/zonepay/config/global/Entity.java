@@ -4,7 +4,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One global entity at the version of its last change: a merchant, a currency, a switch, the routing table.
+ * One global entity at the version of its last change: a merchant, a currency, a switch,
+ * the routing table.
+ *
  * @param document the entity as readers see it
  */
 public record Entity(GlobalKind kind, String key, long version, JsonNode document) {

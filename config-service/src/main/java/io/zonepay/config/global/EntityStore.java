@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Global entities as readers see them, in {@code global_entities}: the same table in the GZone and in every CZone. */
+/**
+ * Global entities as readers see them, in {@code global_entities}: the same table in the
+ * GZone and in every CZone.
+ */
 @Repository
 public class EntityStore {
 
@@ -34,38 +37,58 @@ public class EntityStore {
 	}
 
 	public Optional<Entity> find(GlobalKind kind, String key) {
-		return jdbc.sql("select kind, entity_key, version, document from global_entities where kind = ? and entity_key = ?")
+		return jdbc
+			.sql("select kind, entity_key, version, document from global_entities where kind = ? and entity_key = ?")
 			.params(kind.name(), key)
 			.query(this::entity)
 			.optional();
 	}
 
 	public List<Entity> all(GlobalKind kind) {
-		return jdbc.sql("select kind, entity_key, version, document from global_entities where kind = ? order by entity_key")
+		return jdbc
+			.sql("select kind, entity_key, version, document from global_entities where kind = ? order by entity_key")
 			.param(kind.name())
 			.query(this::entity)
 			.list();
 	}
 
 	public List<Entity> everything() {
-		return jdbc.sql("select kind, entity_key, version, document from global_entities order by kind, entity_key").query(this::entity).list();
+		return jdbc.sql("select kind, entity_key, version, document from global_entities order by kind, entity_key")
+			.query(this::entity)
+			.list();
 	}
 
-	/** The version of the newest change to an entity every reader keeps in its view (all but merchants). */
+	/**
+	 * The version of the newest change to an entity every reader keeps in its view (all
+	 * but merchants).
+	 */
 	public long viewVersion() {
-		return jdbc.sql("select coalesce(max(version), 0) from global_entities where kind <> ?").param(GlobalKind.MERCHANT.name()).query(Long.class).single();
+		return jdbc.sql("select coalesce(max(version), 0) from global_entities where kind <> ?")
+			.param(GlobalKind.MERCHANT.name())
+			.query(Long.class)
+			.single();
 	}
 
-	/** Stores an entity unless a newer version of it is stored already; answers whether it did. */
+	/**
+	 * Stores an entity unless a newer version of it is stored already; answers whether it
+	 * did.
+	 */
 	public boolean putIfNewer(Entity entity) {
-		return jdbc.sql(PUT_IF_NEWER).params(entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version()).update() == 1;
+		return jdbc.sql(PUT_IF_NEWER)
+			.params(entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version())
+			.update() == 1;
 	}
 
-	/** Stores a batch of entities in one round trip, each unless a newer version of it is stored already. */
+	/**
+	 * Stores a batch of entities in one round trip, each unless a newer version of it is
+	 * stored already.
+	 */
 	public void putAllIfNewer(List<Entity> batch) {
-		batches.batchUpdate(PUT_IF_NEWER, batch.stream()
-			.map(entity -> new Object[] { entity.kind().name(), entity.key(), json.writeValueAsString(entity.document()), entity.version() })
-			.toList());
+		batches.batchUpdate(PUT_IF_NEWER,
+				batch.stream()
+					.map(entity -> new Object[] { entity.kind().name(), entity.key(),
+							json.writeValueAsString(entity.document()), entity.version() })
+					.toList());
 	}
 
 	public void deleteAll() {
@@ -76,4 +99,5 @@ public class EntityStore {
 		return new Entity(GlobalKind.valueOf(rs.getString("kind")), rs.getString("entity_key"), rs.getLong("version"),
 				json.readTree(rs.getString("document")));
 	}
+
 }

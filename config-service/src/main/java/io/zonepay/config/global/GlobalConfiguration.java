@@ -18,7 +18,10 @@ class GlobalConfiguration {
 		return new ViewWaiters();
 	}
 
-	/** A GZone starts as the writer, or as a standby (profile {@code standby}); a CZone never writes. */
+	/**
+	 * A GZone starts as the writer, or as a standby (profile {@code standby}); a CZone
+	 * never writes.
+	 */
 	@Bean
 	Writer writer(Environment environment) {
 		boolean writes = !environment.matchesProfiles("czone") && !environment.matchesProfiles("standby");
@@ -28,9 +31,12 @@ class GlobalConfiguration {
 	@Bean
 	@Profile("!czone")
 	FilterRegistrationBean<WriterGate> writerGate(Writer writer, ProblemResponses problems) {
-		FilterRegistrationBean<WriterGate> registration = new FilterRegistrationBean<>(new WriterGate(writer, problems));
-		// Before the zone's own filters: a GZone that is not the writer does nothing for anyone.
+		FilterRegistrationBean<WriterGate> registration = new FilterRegistrationBean<>(
+				new WriterGate(writer, problems));
+		// Before the zone's own filters: a GZone that is not the writer does nothing for
+		// anyone.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
+
 }

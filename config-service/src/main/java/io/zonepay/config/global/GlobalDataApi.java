@@ -18,14 +18,18 @@ class GlobalDataApi {
 
 	/**
 	 * The watermark as {@link GlobalDataController} writes it.
+	 *
 	 * @param zone the zone whose copy this is
 	 * @param version the newest version of global data it holds
 	 * @param sourceTime when the GZone wrote that version
 	 * @param stalenessMs how far behind the GZone the copy may be
 	 * @param stale whether that is beyond the bound reads accept
 	 * @param writerReachable whether this copy hears the GZone
-	 * @param writer {@code unavailable} when the GZone cannot be reached from anywhere this copy asks, else {@code available}
+	 * @param writer {@code unavailable} when the GZone cannot be reached from anywhere
+	 * this copy asks, else {@code available}
 	 */
-	record WatermarkView(String zone, long version, Instant sourceTime, long stalenessMs, boolean stale, boolean writerReachable, String writer) {
+	record WatermarkView(String zone, long version, Instant sourceTime, long stalenessMs, boolean stale,
+			boolean writerReachable, String writer) {
 	}
+
 }

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * How current this zone's global data is ({@code GET /api/global/watermark}), and the view every gateway and service
- * keeps of it ({@code GET /internal/global/view}).
+ * How current this zone's global data is ({@code GET /api/global/watermark}), and the
+ * view every gateway and service keeps of it ({@code GET /internal/global/view}).
  */
 @RestController
 class GlobalDataController {
@@ -49,11 +49,14 @@ class GlobalDataController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	/** The longest a reader is held; short enough that a reader of a CZone turning stale learns it within the bound. */
+	/**
+	 * The longest a reader is held; short enough that a reader of a CZone turning stale
+	 * learns it within the bound.
+	 */
 	static final Duration MAX_WAIT = Duration.ofMillis(500);
 
-	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone, ReplicationProperties replication,
-			ViewWaiters waiters) {
+	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone,
+			ReplicationProperties replication, ViewWaiters waiters) {
 		this.reads = reads;
 		this.waiters = waiters;
 		this.entities = entities;
@@ -72,19 +75,23 @@ class GlobalDataController {
 		answer.put("sourceTime", watermark.sourceTime().toString());
 		answer.put("stalenessMs", staleness);
 		answer.put("stale", staleness > stalenessBound.toMillis());
-		// Whether this copy hears the GZone, and whether the GZone is unavailable from everywhere this copy can ask (its
-		// data then served as the newest there is): what the other cities' copies ask before they say the same.
+		// Whether this copy hears the GZone, and whether the GZone is unavailable from
+		// everywhere this copy can ask (its
+		// data then served as the newest there is): what the other cities' copies ask
+		// before they say the same.
 		answer.put("writerReachable", reads.writerReachable());
 		answer.put("writer", reads.writerUnavailable() ? "unavailable" : "available");
 		return answer;
 	}
 
 	/**
-	 * The view, or 304 while the caller's version ({@code If-None-Match}) is current. With {@code wait}, a current caller
-	 * is held up to that long (at most {@link #MAX_WAIT}) and answered the moment a newer version commits: a long poll
-	 * that pushes changes at once and costs an idle reader two requests a second. A stale copy answers from the GZone,
-	 * and holds a reader the GZone has nothing newer for just the same: answering it at once would turn every reader's
-	 * long poll into a busy loop exactly when the copy is behind because the machine is busy.
+	 * The view, or 304 while the caller's version ({@code If-None-Match}) is current.
+	 * With {@code wait}, a current caller is held up to that long (at most
+	 * {@link #MAX_WAIT}) and answered the moment a newer version commits: a long poll
+	 * that pushes changes at once and costs an idle reader two requests a second. A stale
+	 * copy answers from the GZone, and holds a reader the GZone has nothing newer for
+	 * just the same: answering it at once would turn every reader's long poll into a busy
+	 * loop exactly when the copy is behind because the machine is busy.
 	 */
 	@GetMapping("/internal/global/view")
 	Object view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known,
@@ -96,13 +103,16 @@ class GlobalDataController {
 		if (waitMillis <= 0 || answer.getStatusCode() != HttpStatus.NOT_MODIFIED) {
 			return answer;
 		}
-		DeferredResult<ResponseEntity<JsonNode>> result = new DeferredResult<>(Math.min(waitMillis, MAX_WAIT.toMillis()),
-				() -> notModified(knownVersion));
+		DeferredResult<ResponseEntity<JsonNode>> result = new DeferredResult<>(
+				Math.min(waitMillis, MAX_WAIT.toMillis()), () -> notModified(knownVersion));
 		waiters.await(current, result, () -> result.setResult(newerThan(knownVersion)));
 		return result;
 	}
 
-	/** The view if it is newer than the reader's version, else 304; from this copy when fresh, else from the GZone. */
+	/**
+	 * The view if it is newer than the reader's version, else 304; from this copy when
+	 * fresh, else from the GZone.
+	 */
 	private ResponseEntity<JsonNode> newerThan(long knownVersion) {
 		if (reads.fresh() && entities.viewVersion() <= knownVersion) {
 			// The reader is current: a version check costs no data.
@@ -115,14 +125,20 @@ class GlobalDataController {
 		if (version <= knownVersion) {
 			return notModified(knownVersion);
 		}
-		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).eTag(etag(version)).body(body);
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.eTag(etag(version))
+			.body(body);
 	}
 
 	private static ResponseEntity<JsonNode> notModified(long knownVersion) {
 		return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(knownVersion)).build();
 	}
 
-	/** The version an {@code If-None-Match} names; none (or one this service never issued) is older than any. */
+	/**
+	 * The version an {@code If-None-Match} names; none (or one this service never issued)
+	 * is older than any.
+	 */
 	private static long versionOf(@Nullable String known) {
 		if (known == null || known.length() < 3 || !known.startsWith("\"") || !known.endsWith("\"")) {
 			return -1;
@@ -153,8 +169,12 @@ class GlobalDataController {
 			.map(entity -> json.treeToValue(entity.document(), RoutingTableDocument.class))
 			.orElseThrow(() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no routing table yet"));
 		Map<String, String> switches = new LinkedHashMap<>();
-		entities.all(GlobalKind.SWITCH).forEach(entity -> switches.put(entity.key(), entity.document().get("value").asString()));
-		var currencies = entities.all(GlobalKind.CURRENCY).stream().map(entity -> json.treeToValue(entity.document(), CurrencyDocument.class)).toList();
+		entities.all(GlobalKind.SWITCH)
+			.forEach(entity -> switches.put(entity.key(), entity.document().get("value").asString()));
+		var currencies = entities.all(GlobalKind.CURRENCY)
+			.stream()
+			.map(entity -> json.treeToValue(entity.document(), CurrencyDocument.class))
+			.toList();
 		return new GlobalViewDocument(version, zone, watermark.sourceTime(), routing, switches, currencies);
 	}
 
@@ -164,4 +184,5 @@ class GlobalDataController {
 
 	private record CachedView(long version, JsonNode document) {
 	}
+
 }

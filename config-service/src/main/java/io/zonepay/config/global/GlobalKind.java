@@ -8,8 +8,12 @@ public enum GlobalKind {
 	/** The routing table is one entity: readers always get a whole, consistent table. */
 	public static final String ROUTING_TABLE = "table";
 
-	/** Whether every reader keeps entities of this kind in its view; merchants are looked up one at a time instead. */
+	/**
+	 * Whether every reader keeps entities of this kind in its view; merchants are looked
+	 * up one at a time instead.
+	 */
 	public boolean inView() {
 		return this != MERCHANT;
 	}
+
 }

@@ -5,7 +5,10 @@ import io.zonepay.kernel.identity.Role;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 
-/** Who may change or dump global data: operators, and for some reads ZonePay's own processes. */
+/**
+ * Who may change or dump global data: operators, and for some reads ZonePay's own
+ * processes.
+ */
 public final class Operators {
 
 	private Operators() {
@@ -19,7 +22,9 @@ public final class Operators {
 
 	public static void requireAdminOrSystem(Caller caller) {
 		if (!caller.has(Role.ADMIN) && !caller.has(Role.SYSTEM)) {
-			throw new ProblemException(CommonProblem.FORBIDDEN, "this read is for operators and ZonePay's own processes");
+			throw new ProblemException(CommonProblem.FORBIDDEN,
+					"this read is for operators and ZonePay's own processes");
 		}
 	}
+
 }

@@ -30,7 +30,8 @@ class PrimaryReads implements GlobalReads {
 	}
 
 	@Override
-	public ResponseEntity<JsonNode> read(long minVersion, Supplier<Optional<JsonNode>> local, String path, Supplier<ProblemException> notFound) {
+	public ResponseEntity<JsonNode> read(long minVersion, Supplier<Optional<JsonNode>> local, String path,
+			Supplier<ProblemException> notFound) {
 		JsonNode answer = local.get().orElseThrow(notFound);
 		return ResponseEntity.ok().header(ZonePayHeaders.SERVED_BY, zone).body(answer);
 	}
@@ -45,4 +46,5 @@ class PrimaryReads implements GlobalReads {
 		// Everything committed is here: complete as of now.
 		return new Watermark(changes.current().version(), clock.instant());
 	}
+
 }

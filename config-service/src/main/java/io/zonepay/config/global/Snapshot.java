@@ -3,7 +3,10 @@ package io.zonepay.config.global;
 import java.time.Instant;
 import java.util.List;
 
-/** All global data at one version, written under {@code term}: what an empty CZone or standby starts from. */
+/**
+ * All global data at one version, written under {@code term}: what an empty CZone or
+ * standby starts from.
+ */
 public record Snapshot(long version, Instant sourceTime, List<Entity> entities, long term) {
 
 	public Snapshot {

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /internal/global/snapshot}: everything, at one version, for a replica to start from. GZone only. */
+/**
+ * {@code GET /internal/global/snapshot}: everything, at one version, for a replica to
+ * start from. GZone only.
+ */
 @RestController
 @Profile("!czone")
 class SnapshotController {
@@ -22,4 +25,5 @@ class SnapshotController {
 		Operators.requireAdminOrSystem(caller);
 		return snapshots.read();
 	}
+
 }

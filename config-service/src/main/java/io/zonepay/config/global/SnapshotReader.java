@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads all global data at one version: one repeatable-read transaction sees the version row and every entity as of its start. */
+/**
+ * Reads all global data at one version: one repeatable-read transaction sees the version
+ * row and every entity as of its start.
+ */
 @Component
 @Profile("!czone")
 class SnapshotReader {
@@ -30,4 +33,5 @@ class SnapshotReader {
 			.single();
 		return new Snapshot(head.version(), head.sourceTime(), entities.everything(), head.term());
 	}
+
 }

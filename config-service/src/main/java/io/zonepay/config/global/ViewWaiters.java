@@ -9,8 +9,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Readers waiting for global data to move past the version they hold (long polls of the view). Answered as soon as a
- * newer version commits here: a write at the GZone, an applied batch at a CZone.
+ * Readers waiting for global data to move past the version they hold (long polls of the
+ * view). Answered as soon as a newer version commits here: a write at the GZone, an
+ * applied batch at a CZone.
  */
 class ViewWaiters {
 
@@ -50,4 +51,5 @@ class ViewWaiters {
 
 	private record Waiter(long known, Runnable answer) {
 	}
+
 }

@@ -11,19 +11,25 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether this GZone may write global data. One GZone writes (ACTIVE); a standby in another city follows its log and
- * is promoted when it is gone; a GZone that learns of a newer term than its own is FENCED for good: its writes are
- * refused, its reads too (its data may hold writes nobody else saw), and it never publishes again.
+ * Whether this GZone may write global data. One GZone writes (ACTIVE); a standby in
+ * another city follows its log and is promoted when it is gone; a GZone that learns of a
+ * newer term than its own is FENCED for good: its writes are refused, its reads too (its
+ * data may hold writes nobody else saw), and it never publishes again.
  *
- * <p>A write someone waits on is acknowledged only once it is on the change log ({@link #awaitPublished}): the log,
- * where a newer term fences an older one at the broker, is where a write becomes true. So a write a fenced GZone took
- * is never acknowledged, and a write that was acknowledged is on the log every copy (and the standby) reads.
+ * <p>
+ * A write someone waits on is acknowledged only once it is on the change log
+ * ({@link #awaitPublished}): the log, where a newer term fences an older one at the
+ * broker, is where a write becomes true. So a write a fenced GZone took is never
+ * acknowledged, and a write that was acknowledged is on the log every copy (and the
+ * standby) reads.
  */
 public final class Writer {
 
-	public static final ProblemCode NOT_THE_WRITER = ProblemCode.of("NOT_THE_WRITER", 503, "This GZone is a standby; the writer is elsewhere");
+	public static final ProblemCode NOT_THE_WRITER = ProblemCode.of("NOT_THE_WRITER", 503,
+			"This GZone is a standby; the writer is elsewhere");
 
-	public static final ProblemCode GZONE_FENCED = ProblemCode.of("GZONE_FENCED", 503, "This GZone was replaced by a newer writer and may not write");
+	public static final ProblemCode GZONE_FENCED = ProblemCode.of("GZONE_FENCED", 503,
+			"This GZone was replaced by a newer writer and may not write");
 
 	public static final ProblemCode WRITE_NOT_ON_LOG = ProblemCode.of("WRITE_NOT_ON_LOG", 503,
 			"The write committed at the GZone but is not on the change log yet");
@@ -50,7 +56,10 @@ public final class Writer {
 		return role == Role.ACTIVE;
 	}
 
-	/** The term this GZone writes under, once known (0 before the relay first looked at the log). */
+	/**
+	 * The term this GZone writes under, once known (0 before the relay first looked at
+	 * the log).
+	 */
 	public long term() {
 		return term;
 	}
@@ -59,16 +68,22 @@ public final class Writer {
 		return why;
 	}
 
-	/** The problem this GZone answers to anything but its own status while it is not the writer; none while it is. */
+	/**
+	 * The problem this GZone answers to anything but its own status while it is not the
+	 * writer; none while it is.
+	 */
 	public @Nullable ProblemException refusal() {
 		return switch (role) {
 			case ACTIVE -> null;
-			case STANDBY -> new ProblemException(NOT_THE_WRITER, "this GZone is a standby that follows the writer's log; ask the writer");
+			case STANDBY -> new ProblemException(NOT_THE_WRITER,
+					"this GZone is a standby that follows the writer's log; ask the writer");
 			case FENCED -> new ProblemException(GZONE_FENCED, why);
 		};
 	}
 
-	/** Refuses a write, or a read of this GZone's data, unless this GZone is the writer. */
+	/**
+	 * Refuses a write, or a read of this GZone's data, unless this GZone is the writer.
+	 */
 	public void requireActive() {
 		ProblemException refused = refusal();
 		if (refused != null) {
@@ -117,9 +132,10 @@ public final class Writer {
 	}
 
 	/**
-	 * Waits until {@code version} is on the log; refuses if this GZone is fenced meanwhile or the log does not take it
-	 * within {@code timeout} (the write stays committed here and is published once the log takes it, unless a newer
-	 * writer replaces this one first).
+	 * Waits until {@code version} is on the log; refuses if this GZone is fenced
+	 * meanwhile or the log does not take it within {@code timeout} (the write stays
+	 * committed here and is published once the log takes it, unless a newer writer
+	 * replaces this one first).
 	 */
 	public synchronized void awaitPublished(long version, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -130,20 +146,26 @@ public final class Writer {
 				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					throw new ProblemException(WRITE_NOT_ON_LOG, "version " + version + " committed here but is not on the change log after " + timeout
-							+ "; it is published when Kafka takes it. Read it back before writing it again", Map.of("version", version));
+					throw new ProblemException(WRITE_NOT_ON_LOG,
+							"version " + version + " committed here but is not on the change log after " + timeout
+									+ "; it is published when Kafka takes it. Read it back before writing it again",
+							Map.of("version", version));
 				}
 				wait(Math.max(1, left / 1_000_000));
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ProblemException(WRITE_NOT_ON_LOG, "interrupted while waiting for version " + version + " to reach the change log");
+			throw new ProblemException(WRITE_NOT_ON_LOG,
+					"interrupted while waiting for version " + version + " to reach the change log");
 		}
 	}
 
 	/** The three roles. */
 	public enum Role {
+
 		ACTIVE, STANDBY, FENCED
+
 	}
+
 }

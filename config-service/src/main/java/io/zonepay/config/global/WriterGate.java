@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A GZone that is not the writer answers nothing but its own status ({@code /admin/gzone}): a standby's copy and a
- * fenced GZone's data are not the truth. The answer says why in {@code X-ZonePay-Writer} ({@code standby} or
- * {@code fenced}), so a gateway or a copy asks the next GZone; nothing was done, so that is always safe.
+ * A GZone that is not the writer answers nothing but its own status
+ * ({@code /admin/gzone}): a standby's copy and a fenced GZone's data are not the truth.
+ * The answer says why in {@code X-ZonePay-Writer} ({@code standby} or {@code fenced}), so
+ * a gateway or a copy asks the next GZone; nothing was done, so that is always safe.
  */
 final class WriterGate extends OncePerRequestFilter {
 
@@ -42,4 +43,5 @@ final class WriterGate extends OncePerRequestFilter {
 		response.setHeader("Retry-After", "1");
 		problems.write(request, response, refused.problem(), refused.detail(), Map.of());
 	}
+
 }

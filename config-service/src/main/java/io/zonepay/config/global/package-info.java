@@ -1,4 +1,7 @@
-/** Global data as versioned entities: the change log every write goes through, and reads served from either role. */
+/**
+ * Global data as versioned entities: the change log every write goes through, and reads
+ * served from either role.
+ */
 @NullMarked
 package io.zonepay.config.global;
 

@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /admin/merchants} and {@code PUT /admin/merchants/{merchantId}}: operators onboard and change merchants. */
+/**
+ * {@code POST /admin/merchants} and {@code PUT /admin/merchants/{merchantId}}: operators
+ * onboard and change merchants.
+ */
 @RestController
 @Profile("!czone")
 @RequestMapping("/admin/merchants")
@@ -46,9 +49,11 @@ class MerchantAdminController {
 	ResponseEntity<Written> create(@Valid @RequestBody MerchantRequest request, Caller caller) {
 		Operators.requireAdmin(caller);
 		// Merchants are global and not sharded; their ids only need to be unique.
-		String merchantId = request.merchantId() != null ? validId(request.merchantId()) : Long.toString(ids.next(Shard.of(0)));
+		String merchantId = request.merchantId() != null ? validId(request.merchantId())
+				: Long.toString(ids.next(Shard.of(0)));
 		long version = merchants.create(request.toMerchant(merchantId));
-		return ResponseEntity.created(URI.create("/api/merchants/" + merchantId)).body(new Written(merchantId, version));
+		return ResponseEntity.created(URI.create("/api/merchants/" + merchantId))
+			.body(new Written(merchantId, version));
 	}
 
 	@PutMapping("/{merchantId}")
@@ -56,7 +61,8 @@ class MerchantAdminController {
 		Operators.requireAdmin(caller);
 		String id = Long.toString(PathIds.parse(merchantId, "merchant"));
 		if (request.merchantId() != null && !request.merchantId().equals(id)) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "the body names merchant " + request.merchantId() + ", the path " + id);
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"the body names merchant " + request.merchantId() + ", the path " + id);
 		}
 		return new Written(id, merchants.update(request.toMerchant(id)));
 	}
@@ -64,7 +70,8 @@ class MerchantAdminController {
 	private static String validId(String merchantId) {
 		return BusinessId.parse(merchantId)
 			.map(String::valueOf)
-			.orElseThrow(() -> new ProblemException(CommonProblem.VALIDATION_FAILED, "merchantId is a positive 64-bit number in a string"));
+			.orElseThrow(() -> new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"merchantId is a positive 64-bit number in a string"));
 	}
 
 	record MerchantRequest(@Nullable String merchantId, @NotBlank @Size(max = 100) String name,
@@ -78,4 +85,5 @@ class MerchantAdminController {
 
 	record Written(String merchantId, long version) {
 	}
+
 }

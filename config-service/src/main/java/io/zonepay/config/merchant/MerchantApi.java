@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Profile;
 import static io.zonepay.config.global.GlobalReadHeaders.globalRead;
 import static io.zonepay.config.global.GlobalReadHeaders.globalWrite;
 
-/** What the merchant calls answer, for the OpenAPI document: reads at every copy, writes at the GZone. */
+/**
+ * What the merchant calls answer, for the OpenAPI document: reads at every copy, writes
+ * at the GZone.
+ */
 @Configuration(proxyBeanMethods = false)
 class MerchantApi {
 
@@ -23,7 +26,9 @@ class MerchantApi {
 
 	@Bean
 	ApiOperations merchantReads() {
-		return globalRead(ApiOperations.builder(), READ).answers(READ, 200, MerchantView.class).problems(READ, ConfigProblem.MERCHANT_NOT_FOUND).build();
+		return globalRead(ApiOperations.builder(), READ).answers(READ, 200, MerchantView.class)
+			.problems(READ, ConfigProblem.MERCHANT_NOT_FOUND)
+			.build();
 	}
 
 	@Bean
@@ -39,4 +44,5 @@ class MerchantApi {
 	/** A merchant as global data carries it, with the version of its last change. */
 	record MerchantView(String merchantId, String name, String currency, String status, long version) {
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/merchants/{merchantId}?min-version=N}: a merchant, from the city's copy when it is fresh enough. */
+/**
+ * {@code GET /api/merchants/{merchantId}?min-version=N}: a merchant, from the city's copy
+ * when it is fresh enough.
+ */
 @RestController
 class MerchantController {
 
@@ -30,7 +33,8 @@ class MerchantController {
 	}
 
 	@GetMapping("/api/merchants/{merchantId}")
-	ResponseEntity<JsonNode> merchant(@PathVariable String merchantId, @RequestParam(name = "min-version", defaultValue = "0") long minVersion) {
+	ResponseEntity<JsonNode> merchant(@PathVariable String merchantId,
+			@RequestParam(name = "min-version", defaultValue = "0") long minVersion) {
 		String id = Long.toString(PathIds.parse(merchantId, "merchant"));
 		if (minVersion < 0) {
 			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "min-version is a version: 0 or more");
@@ -39,4 +43,5 @@ class MerchantController {
 				"/api/merchants/" + id + (minVersion > 0 ? "?min-version=" + minVersion : ""),
 				() -> new ProblemException(ConfigProblem.MERCHANT_NOT_FOUND, "merchant " + id + " not found"));
 	}
+
 }

@@ -24,23 +24,31 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes the change log to Kafka in version order, at least once, and a heartbeat after each catch-up, all under
- * the writer's term and in Kafka transactions.
+ * Publishes the change log to Kafka in version order, at least once, and a heartbeat
+ * after each catch-up, all under the writer's term and in Kafka transactions.
  *
- * <p>A heartbeat {@code (V, T)} means: at GZone time T the newest committed version was at most V, and every change up to
- * V is on the topic before this heartbeat. A replica that applied V is therefore complete as of T, which is how it
- * measures staleness while nothing changes. The relay keeps no position of its own: after a restart it resumes from the
- * last version on the topic, so it may publish a change twice but never skips one.
+ * <p>
+ * A heartbeat {@code (V, T)} means: at GZone time T the newest committed version was at
+ * most V, and every change up to V is on the topic before this heartbeat. A replica that
+ * applied V is therefore complete as of T, which is how it measures staleness while
+ * nothing changes. The relay keeps no position of its own: after a restart it resumes
+ * from the last version on the topic, so it may publish a change twice but never skips
+ * one.
  *
- * <p>Fencing: every GZone publishes with the same transactional id, so a newer writer's producer fences an older one's
- * at the broker. A relay that finds a newer term on the topic, before it starts or after it was fenced, fences its
- * GZone for good; one fenced by an older writer's producer (a zombie that had not yet looked) takes the id back.
+ * <p>
+ * Fencing: every GZone publishes with the same transactional id, so a newer writer's
+ * producer fences an older one's at the broker. A relay that finds a newer term on the
+ * topic, before it starts or after it was fenced, fences its GZone for good; one fenced
+ * by an older writer's producer (a zombie that had not yet looked) takes the id back.
  */
 public class ChangeRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeRelay.class);
 
-	/** Bounds one step; a backlog is worked off over several steps, heartbeats resuming once it is gone. */
+	/**
+	 * Bounds one step; a backlog is worked off over several steps, heartbeats resuming
+	 * once it is gone.
+	 */
 	private static final int MAX_BATCHES_PER_TICK = 20;
 
 	private final ChangeLog changes;
@@ -63,7 +71,8 @@ public class ChangeRelay {
 
 	private boolean failing;
 
-	ChangeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DatabaseLeadership leadership, Writer writer) {
+	ChangeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DatabaseLeadership leadership,
+			Writer writer) {
 		this.changes = changes;
 		this.topic = topic;
 		this.properties = properties;
@@ -71,14 +80,18 @@ public class ChangeRelay {
 		this.writer = writer;
 	}
 
-	/** One step: publish what was committed since the last step, then a heartbeat when one is due. */
+	/**
+	 * One step: publish what was committed since the last step, then a heartbeat when one
+	 * is due.
+	 */
 	synchronized void tick() {
 		if (!writer.active() || !leadership.lead()) {
 			return;
 		}
 		try {
 			KafkaProducer<String, String> kafka = connect();
-			// Read the time before the version: whatever committed before T has a version of at most V.
+			// Read the time before the version: whatever committed before T has a version
+			// of at most V.
 			Instant now = clock.instant();
 			Watermark committed = changes.current();
 			for (int batch = 0; batch < MAX_BATCHES_PER_TICK && published < committed.version(); batch++) {
@@ -114,8 +127,9 @@ public class ChangeRelay {
 	}
 
 	/**
-	 * A standby about to be promoted takes the transactional id: from this moment the old writer's producer cannot
-	 * commit, its open transaction is aborted, and the end of the log is final for the standby to catch up to.
+	 * A standby about to be promoted takes the transactional id: from this moment the old
+	 * writer's producer cannot commit, its open transaction is aborted, and the end of
+	 * the log is final for the standby to catch up to.
 	 */
 	public synchronized void takeOver() {
 		disconnect();
@@ -133,13 +147,15 @@ public class ChangeRelay {
 
 	private void publish(KafkaProducer<String, String> kafka, List<Change> batch) throws Exception {
 		if (batch.isEmpty() || batch.getFirst().version() != published + 1) {
-			throw new IllegalStateException("the change log has no version " + (published + 1) + "; it must never have holes");
+			throw new IllegalStateException(
+					"the change log has no version " + (published + 1) + "; it must never have holes");
 		}
 		kafka.beginTransaction();
 		for (Change change : batch) {
 			kafka.send(topic.record(ReplicationMessage.of(change)));
 		}
-		// Commit flushes and fails if any send failed: the whole batch is on the log, or none of it.
+		// Commit flushes and fails if any send failed: the whole batch is on the log, or
+		// none of it.
 		kafka.commitTransaction();
 		published = batch.getLast().version();
 		writer.published(published);
@@ -154,7 +170,8 @@ public class ChangeRelay {
 			takeOver();
 		}
 		if (published < 0) {
-			// After taking the id over, the log's end is stable: an older writer's open transaction was aborted.
+			// After taking the id over, the log's end is stable: an older writer's open
+			// transaction was aborted.
 			Optional<ReplicationMessage> last = topic.last();
 			long term = changes.term();
 			if (last.isPresent() && last.get().term() > term) {
@@ -164,12 +181,16 @@ public class ChangeRelay {
 			writer.writingUnder(term);
 			published = last.map(ReplicationMessage::version).orElse(0L);
 			writer.published(published);
-			log.info("Relay publishing the change log to {} from version {} under term {}", topic.partition(), published + 1, term);
+			log.info("Relay publishing the change log to {} from version {} under term {}", topic.partition(),
+					published + 1, term);
 		}
 		return Objects.requireNonNull(producer);
 	}
 
-	/** Fences this GZone when the log carries a newer term than its own; answers whether it did. */
+	/**
+	 * Fences this GZone when the log carries a newer term than its own; answers whether
+	 * it did.
+	 */
 	private boolean fenceIfOutdated() {
 		long term = changes.term();
 		writer.writingUnder(term);
@@ -194,4 +215,5 @@ public class ChangeRelay {
 		disconnect();
 		leadership.release();
 	}
+
 }

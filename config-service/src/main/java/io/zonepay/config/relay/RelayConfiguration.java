@@ -21,11 +21,16 @@ import org.springframework.context.annotation.Profile;
 class RelayConfiguration {
 
 	@Bean(destroyMethod = "close")
-	ChangeRelay changeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties, DataSource dataSource, Writer writer) {
-		return new ChangeRelay(changes, topic, properties, new DatabaseLeadership(dataSource, "global change relay"), writer);
+	ChangeRelay changeRelay(ChangeLog changes, ChangeTopic topic, ReplicationProperties properties,
+			DataSource dataSource, Writer writer) {
+		return new ChangeRelay(changes, topic, properties, new DatabaseLeadership(dataSource, "global change relay"),
+				writer);
 	}
 
-	/** A thread of its own, not a shared job scheduler's: a commit wakes it at once, never beside a scheduled run. */
+	/**
+	 * A thread of its own, not a shared job scheduler's: a commit wakes it at once, never
+	 * beside a scheduled run.
+	 */
 	@Bean
 	PeriodicTask changeRelayTask(ChangeRelay relay, ReplicationProperties properties) {
 		return new PeriodicTask("change-relay", Duration.ZERO, properties.relayInterval(), relay::tick);
@@ -36,4 +41,5 @@ class RelayConfiguration {
 	RelayWakeUp relayWakeUp(PeriodicTask changeRelayTask) {
 		return new RelayWakeUp(changeRelayTask);
 	}
+
 }

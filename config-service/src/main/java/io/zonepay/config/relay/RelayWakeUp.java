@@ -5,7 +5,10 @@ import io.zonepay.runtime.PeriodicTask;
 
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Wakes the relay when a write commits; a burst of writes costs one extra step, not one each. */
+/**
+ * Wakes the relay when a write commits; a burst of writes costs one extra step, not one
+ * each.
+ */
 class RelayWakeUp {
 
 	private final PeriodicTask relay;
@@ -18,4 +21,5 @@ class RelayWakeUp {
 	void committed(GlobalDataChanged change) {
 		relay.trigger();
 	}
+
 }

@@ -9,9 +9,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * How long changes take from their commit at the GZone to their apply here. Feeds the {@code zonepay.czone.apply.lag}
- * timer for dashboards, and keeps an exact histogram since its last reset for operators and benchmarks, who need
- * p99.9 and max over one precise window rather than a decaying one.
+ * How long changes take from their commit at the GZone to their apply here. Feeds the
+ * {@code zonepay.czone.apply.lag} timer for dashboards, and keeps an exact histogram
+ * since its last reset for operators and benchmarks, who need p99.9 and max over one
+ * precise window rather than a decaying one.
  */
 final class ApplyLag {
 
@@ -34,7 +35,9 @@ final class ApplyLag {
 		recorder.recordValue(Math.min(HIGHEST_MICROS, bounded.toNanos() / 1000));
 	}
 
-	/** Percentiles and max, in milliseconds, of every change applied since the last reset. */
+	/**
+	 * Percentiles and max, in milliseconds, of every change applied since the last reset.
+	 */
 	synchronized Map<String, Object> summary() {
 		window.add(recorder.getIntervalHistogram());
 		Map<String, Object> summary = new LinkedHashMap<>();
@@ -54,4 +57,5 @@ final class ApplyLag {
 	private static double millis(long micros) {
 		return Math.round(micros / 10.0) / 100.0;
 	}
+
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code /actuator/applylag} on a CZone's management port: the apply lag since the last reset (GET), and a reset
- * (DELETE) to start a new measurement window.
+ * {@code /actuator/applylag} on a CZone's management port: the apply lag since the last
+ * reset (GET), and a reset (DELETE) to start a new measurement window.
  */
 @Endpoint(id = "applylag")
 class ApplyLagEndpoint {
@@ -28,4 +28,5 @@ class ApplyLagEndpoint {
 	void reset() {
 		lag.reset();
 	}
+
 }

@@ -9,21 +9,27 @@ import io.zonepay.config.global.GlobalKind;
 import io.zonepay.config.global.Snapshot;
 
 /**
- * Where a {@link Replicator} keeps its copy: a CZone's entities, or a standby GZone's whole log. The position is always
- * written in the transaction of the data it describes.
+ * Where a {@link Replicator} keeps its copy: a CZone's entities, or a standby GZone's
+ * whole log. The position is always written in the transaction of the data it describes.
  */
 interface CopyStore {
 
 	Optional<Position> load();
 
-	/** Replaces the whole copy with a snapshot, to be followed from {@code nextOffset}. */
+	/**
+	 * Replaces the whole copy with a snapshot, to be followed from {@code nextOffset}.
+	 */
 	Position replaceAll(Snapshot snapshot, long nextOffset);
 
-	/** Applies the changes of a batch, in version order; the caller's transaction also saves the position after them. */
+	/**
+	 * Applies the changes of a batch, in version order; the caller's transaction also
+	 * saves the position after them.
+	 */
 	void apply(List<Change> changes);
 
 	void save(Position position, int applied);
 
 	/** The first stored entity of a kind: the routing table. */
 	Optional<Entity> entity(GlobalKind kind);
+
 }

@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A copy's line to the writer, across cities: for its first snapshot, and for reads it cannot answer itself. It knows
- * the GZone and its standby; it asks the one that answered as the writer last, then the others, passing over one that
- * cannot be reached or says it is not the writer ({@code X-ZonePay-Writer}), so a copy follows a promoted standby.
+ * A copy's line to the writer, across cities: for its first snapshot, and for reads it
+ * cannot answer itself. It knows the GZone and its standby; it asks the one that answered
+ * as the writer last, then the others, passing over one that cannot be reached or says it
+ * is not the writer ({@code X-ZonePay-Writer}), so a copy follows a promoted standby.
  */
 class GzoneClient {
 
@@ -39,7 +40,8 @@ class GzoneClient {
 
 	GzoneClient(List<URI> gzones, Duration timeout, CallerSigner signer, JsonMapper json) {
 		if (gzones.isEmpty()) {
-			throw new IllegalArgumentException("set zonepay.replication.gzone: the GZone (and its standby) a copy follows");
+			throw new IllegalArgumentException(
+					"set zonepay.replication.gzone: the GZone (and its standby) a copy follows");
 		}
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
 		this.gzones = List.copyOf(gzones);
@@ -61,7 +63,10 @@ class GzoneClient {
 		return get(pathAndQuery, timeout);
 	}
 
-	/** Asks the writer: the last one that answered as such first, then the others in order. */
+	/**
+	 * Asks the writer: the last one that answered as such first, then the others in
+	 * order.
+	 */
 	private Answer get(String pathAndQuery, Duration requestTimeout) throws IOException, InterruptedException {
 		int first = writer;
 		IOException unreachable = null;
@@ -86,7 +91,8 @@ class GzoneClient {
 		throw Objects.requireNonNull(unreachable);
 	}
 
-	private Answer get(URI gzone, String pathAndQuery, Duration requestTimeout) throws IOException, InterruptedException {
+	private Answer get(URI gzone, String pathAndQuery, Duration requestTimeout)
+			throws IOException, InterruptedException {
 		String path = URI.create(pathAndQuery).getRawPath();
 		HttpRequest request = HttpRequest.newBuilder(gzone.resolve(pathAndQuery))
 			.timeout(requestTimeout)
@@ -96,11 +102,14 @@ class GzoneClient {
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		String servedBy = response.headers().firstValue(ZonePayHeaders.SERVED_BY).orElse("gz");
-		return new Answer(response.statusCode(), json.readTree(response.body().isEmpty() ? "{}" : response.body()), servedBy,
-				response.headers().firstValue(ZonePayHeaders.WRITER).orElse(null));
+		return new Answer(response.statusCode(), json.readTree(response.body().isEmpty() ? "{}" : response.body()),
+				servedBy, response.headers().firstValue(ZonePayHeaders.WRITER).orElse(null));
 	}
 
-	/** Whether the writer answers at all, within the bound: a cheap read any config-service serves. */
+	/**
+	 * Whether the writer answers at all, within the bound: a cheap read any
+	 * config-service serves.
+	 */
 	boolean reachable() {
 		try {
 			return get("/api/global/watermark").status() == 200;
@@ -114,7 +123,11 @@ class GzoneClient {
 		}
 	}
 
-	/** Status, body and server of one answer of a GZone; {@code writer} says why one that is not the writer refused. */
+	/**
+	 * Status, body and server of one answer of a GZone; {@code writer} says why one that
+	 * is not the writer refused.
+	 */
 	record Answer(int status, JsonNode body, String servedBy, @Nullable String writer) {
 	}
+
 }

@@ -27,7 +27,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The CZone role: the replicator, its state, its reads, and how it reports its staleness. */
+/**
+ * The CZone role: the replicator, its state, its reads, and how it reports its staleness.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("czone")
 class ReplicaConfiguration {
@@ -35,7 +37,8 @@ class ReplicaConfiguration {
 	@Bean
 	ReplicaState replicaState(ReplicationProperties properties, MeterRegistry registry) {
 		ReplicaState state = new ReplicaState(Clock.systemUTC(), properties.stalenessBound());
-		TimeGauge.builder("zonepay.czone.staleness", state, TimeUnit.MILLISECONDS, current -> current.staleness().toMillis())
+		TimeGauge
+			.builder("zonepay.czone.staleness", state, TimeUnit.MILLISECONDS, current -> current.staleness().toMillis())
 			.description("How old this CZone's copy of global data is")
 			.register(registry);
 		return state;
@@ -43,22 +46,25 @@ class ReplicaConfiguration {
 
 	@Bean
 	GzoneClient gzoneClient(ReplicationProperties properties, CallerSigner signer, JsonMapper json) {
-		return new GzoneClient(Objects.requireNonNullElse(properties.gzone(), List.of()), properties.gzoneTimeout(), signer, json);
+		return new GzoneClient(Objects.requireNonNullElse(properties.gzone(), List.of()), properties.gzoneTimeout(),
+				signer, json);
 	}
 
 	@Bean
-	WriterWatch writerWatch(ReplicaState state, GzoneClient gzone, RoutingTables tables, ZoneProperties zone, ReplicationProperties properties,
-			JsonMapper json, CallerSigner signer, MeterRegistry registry) {
+	WriterWatch writerWatch(ReplicaState state, GzoneClient gzone, RoutingTables tables, ZoneProperties zone,
+			ReplicationProperties properties, JsonMapper json, CallerSigner signer, MeterRegistry registry) {
 		WriterWatch watch = new WriterWatch(state, gzone, tables, zone.id(), properties.gzoneTimeout(), json, signer);
 		Gauge.builder("zonepay.czone.writer.available", watch, current -> current.writerUnavailable() ? 0 : 1)
-			.description("0 while the GZone is unavailable from everywhere this CZone can ask, and the copy serves its last version")
+			.description(
+					"0 while the GZone is unavailable from everywhere this CZone can ask, and the copy serves its last version")
 			.register(registry);
 		return watch;
 	}
 
 	/**
-	 * A look every quarter of a second: one boolean while the copy is fresh, questions only while it is stale. A thread
-	 * of its own, not a shared job scheduler's: the staleness bound waits for no other job.
+	 * A look every quarter of a second: one boolean while the copy is fresh, questions
+	 * only while it is stale. A thread of its own, not a shared job scheduler's: the
+	 * staleness bound waits for no other job.
 	 */
 	@Bean
 	PeriodicTask writerWatchTask(WriterWatch watch) {
@@ -66,8 +72,8 @@ class ReplicaConfiguration {
 	}
 
 	@Bean
-	ReplicaReads replicaReads(ReplicaState state, GzoneClient gzone, WriterWatch writer, ReplicationProperties properties, ZoneProperties zone,
-			MeterRegistry registry) {
+	ReplicaReads replicaReads(ReplicaState state, GzoneClient gzone, WriterWatch writer,
+			ReplicationProperties properties, ZoneProperties zone, MeterRegistry registry) {
 		return new ReplicaReads(state, gzone, writer, properties.minVersionWait(), zone.id().value(), registry);
 	}
 
@@ -86,20 +92,22 @@ class ReplicaConfiguration {
 	}
 
 	/**
-	 * A city may run several instances of its CZone on one database (compose and Kubernetes run two): the one that holds
-	 * the lock applies the log, the others follow what it stores and serve from it; if it dies, another takes over.
+	 * A city may run several instances of its CZone on one database (compose and
+	 * Kubernetes run two): the one that holds the lock applies the log, the others follow
+	 * what it stores and serve from it; if it dies, another takes over.
 	 */
 	@Bean
-	Replicator replicator(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
-			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ZoneProperties zone,
-			ApplicationEventPublisher events, DataSource dataSource) {
+	Replicator replicator(ChangeTopic topic, ReplicaStore store, ReplicaState state, GzoneClient gzone,
+			TransactionTemplate transactions, RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag,
+			JsonMapper json, ZoneProperties zone, ApplicationEventPublisher events, DataSource dataSource) {
 		DatabaseLeadership leadership = new DatabaseLeadership(dataSource, "czone replicator");
-		return new Replicator(new Replicator.Dependencies(topic, store, state, gzone, transactions, tables, properties, applyLag, json, events),
-				zone.id().value(), leadership::lead);
+		return new Replicator(new Replicator.Dependencies(topic, store, state, gzone, transactions, tables, properties,
+				applyLag, json, events), zone.id().value(), leadership::lead);
 	}
 
 	@Bean
 	ReplicaHealthIndicator replicaHealthIndicator(ReplicaState state, WriterWatch writer) {
 		return new ReplicaHealthIndicator(state, writer);
 	}
+
 }

@@ -7,14 +7,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * {@code STALE} while the copy is older than the bound (reads then go to the GZone), {@code DEGRADED} while the writer
- * is unavailable everywhere (the copy serves its last version, marked), {@code UP} otherwise.
+ * {@code STALE} while the copy is older than the bound (reads then go to the GZone),
+ * {@code DEGRADED} while the writer is unavailable everywhere (the copy serves its last
+ * version, marked), {@code UP} otherwise.
  */
 final class ReplicaHealthIndicator implements HealthIndicator {
 
 	static final Status STALE = new Status("STALE", "older than the staleness bound; reads fall back to the GZone");
 
-	static final Status DEGRADED = new Status("DEGRADED", "the writer is unavailable everywhere; the copy serves its last applied version");
+	static final Status DEGRADED = new Status("DEGRADED",
+			"the writer is unavailable everywhere; the copy serves its last applied version");
 
 	private final ReplicaState state;
 
@@ -35,4 +37,5 @@ final class ReplicaHealthIndicator implements HealthIndicator {
 			.withDetail("boundMs", state.bound().toMillis())
 			.build();
 	}
+
 }

@@ -9,8 +9,9 @@ import io.zonepay.config.global.Watermark;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CZone's committed position, in memory, for readers: how stale the copy is, and a bounded wait for a version
- * (read-your-writes across cities). Moves only after the transaction that stored it committed.
+ * The CZone's committed position, in memory, for readers: how stale the copy is, and a
+ * bounded wait for a version (read-your-writes across cities). Moves only after the
+ * transaction that stored it committed.
  */
 final class ReplicaState {
 
@@ -27,7 +28,10 @@ final class ReplicaState {
 		this.bound = bound;
 	}
 
-	/** Everything before {@code offset} is read and applied: what a standby's catch-up waits for. */
+	/**
+	 * Everything before {@code offset} is read and applied: what a standby's catch-up
+	 * waits for.
+	 */
 	synchronized void readTo(long offset) {
 		readTo = offset;
 		notifyAll();
@@ -65,7 +69,10 @@ final class ReplicaState {
 		return bound;
 	}
 
-	/** Waits at most {@code timeout} for the copy to have read the log up to {@code offset}; answers whether it did. */
+	/**
+	 * Waits at most {@code timeout} for the copy to have read the log up to
+	 * {@code offset}; answers whether it did.
+	 */
 	synchronized boolean awaitOffset(long offset, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (readTo < offset) {
@@ -78,7 +85,10 @@ final class ReplicaState {
 		return true;
 	}
 
-	/** Waits at most {@code timeout} for the copy to reach {@code version}; answers whether it did. */
+	/**
+	 * Waits at most {@code timeout} for the copy to reach {@code version}; answers
+	 * whether it did.
+	 */
 	synchronized boolean awaitVersion(long version, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (watermark().version() < version) {
@@ -90,4 +100,5 @@ final class ReplicaState {
 		}
 		return true;
 	}
+
 }

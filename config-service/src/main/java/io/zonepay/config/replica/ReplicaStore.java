@@ -31,11 +31,14 @@ class ReplicaStore implements CopyStore {
 	@Override
 	public Optional<Position> load() {
 		return jdbc.sql("select version, source_time, next_offset, term from replica_watermark")
-			.query((rs, row) -> new Position(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4)))
+			.query((rs, row) -> new Position(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+					rs.getLong(4)))
 			.optional();
 	}
 
-	/** Replaces the whole copy with a snapshot, to be followed from {@code nextOffset}. */
+	/**
+	 * Replaces the whole copy with a snapshot, to be followed from {@code nextOffset}.
+	 */
 	@Override
 	@Transactional
 	public Position replaceAll(Snapshot snapshot, long nextOffset) {
@@ -43,7 +46,8 @@ class ReplicaStore implements CopyStore {
 		entities.putAllIfNewer(snapshot.entities());
 		jdbc.sql("delete from replica_watermark").update();
 		Position position = new Position(snapshot.version(), snapshot.sourceTime(), nextOffset, snapshot.term());
-		jdbc.sql("insert into replica_watermark (id, version, source_time, next_offset, applied_changes, term) values (1, ?, ?, ?, 0, ?)")
+		jdbc.sql(
+				"insert into replica_watermark (id, version, source_time, next_offset, applied_changes, term) values (1, ?, ?, ?, 0, ?)")
 			.params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), position.term())
 			.update();
 		return position;
@@ -62,7 +66,10 @@ class ReplicaStore implements CopyStore {
 				update replica_watermark
 				set version = ?, source_time = ?, next_offset = ?, applied_changes = applied_changes + ?, term = ?
 				where id = 1
-				""").params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), applied, position.term()).update();
+				""")
+			.params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), applied,
+					position.term())
+			.update();
 		if (updated != 1) {
 			throw new IllegalStateException("the replica has no watermark row to advance");
 		}
@@ -77,4 +84,5 @@ class ReplicaStore implements CopyStore {
 	long appliedChanges() {
 		return jdbc.sql("select coalesce(max(applied_changes), 0) from replica_watermark").query(Long.class).single();
 	}
+
 }

@@ -39,10 +39,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies the change log to this CZone's copy, exactly once: each poll's records are applied in one transaction
- * together with the position after them, so a crash anywhere repeats nothing and loses nothing. A change applies
- * only on top of the one before it; a hole (lost data, a log that fell out of retention) makes the copy start over
- * from a GZone snapshot rather than go on with a gap.
+ * Applies the change log to this CZone's copy, exactly once: each poll's records are
+ * applied in one transaction together with the position after them, so a crash anywhere
+ * repeats nothing and loses nothing. A change applies only on top of the one before it; a
+ * hole (lost data, a log that fell out of retention) makes the copy start over from a
+ * GZone snapshot rather than go on with a gap.
  */
 class Replicator implements SmartLifecycle {
 
@@ -80,14 +81,16 @@ class Replicator implements SmartLifecycle {
 
 	private volatile @Nullable KafkaConsumer<String, String> consumer;
 
-
 	private static final Duration LEAD_CHECK_EVERY = Duration.ofSeconds(1);
 
 	private long nextLeadCheck = System.nanoTime();
 
 	private boolean leading;
 
-	/** How often an instance that does not apply the log reads the position the applying one stored. */
+	/**
+	 * How often an instance that does not apply the log reads the position the applying
+	 * one stored.
+	 */
 	private static final Duration FOLLOW_EVERY = Duration.ofMillis(100);
 
 	Replicator(Dependencies dependencies, String name) {
@@ -95,8 +98,8 @@ class Replicator implements SmartLifecycle {
 	}
 
 	/**
-	 * @param leads whether this instance applies the log: of several instances of a CZone sharing its database, one
-	 * does (the lock holder); the others follow what it stores
+	 * @param leads whether this instance applies the log: of several instances of a CZone
+	 * sharing its database, one does (the lock holder); the others follow what it stores
 	 */
 	Replicator(Dependencies dependencies, String name, BooleanSupplier leads) {
 		this.leads = leads;
@@ -145,7 +148,8 @@ class Replicator implements SmartLifecycle {
 				if (!records.isEmpty()) {
 					apply(records.records(topic.partition()));
 				}
-				// Past transaction markers and aborted records too, which take offsets but carry nothing to apply.
+				// Past transaction markers and aborted records too, which take offsets
+				// but carry nothing to apply.
 				state.readTo(kafka.position(topic.partition()));
 				if (failing) {
 					log.info("Replicating again, at version {}", state.watermark().version());
@@ -156,7 +160,8 @@ class Replicator implements SmartLifecycle {
 				// stop() woke the consumer up.
 			}
 			catch (InvalidOffsetException | Gap ex) {
-				log.warn("The copy cannot follow the change log ({}); starting over from a GZone snapshot", ex.getMessage());
+				log.warn("The copy cannot follow the change log ({}); starting over from a GZone snapshot",
+						ex.getMessage());
 				close();
 				bootstrap = true;
 			}
@@ -186,17 +191,23 @@ class Replicator implements SmartLifecycle {
 		return kafka;
 	}
 
-	/** Starts the copy from a snapshot; reads the end of the topic first, so that nothing after the snapshot is missed. */
+	/**
+	 * Starts the copy from a snapshot; reads the end of the topic first, so that nothing
+	 * after the snapshot is missed.
+	 */
 	private Position bootstrap(KafkaConsumer<String, String> kafka) throws Exception {
 		long end = kafka.endOffsets(List.of(topic.partition())).get(topic.partition());
 		Snapshot snapshot = gzone.snapshot();
 		Position position = store.replaceAll(snapshot, end);
-		log.info("Bootstrapped from a GZone snapshot at version {} ({} entities), following the log from offset {}", snapshot.version(),
-				snapshot.entities().size(), end);
+		log.info("Bootstrapped from a GZone snapshot at version {} ({} entities), following the log from offset {}",
+				snapshot.version(), snapshot.entities().size(), end);
 		return position;
 	}
 
-	/** Whether this instance applies the log, asked of the lock once a second (a round trip each time). */
+	/**
+	 * Whether this instance applies the log, asked of the lock once a second (a round
+	 * trip each time).
+	 */
 	private boolean leading() {
 		long now = System.nanoTime();
 		if (now - nextLeadCheck >= 0) {
@@ -207,8 +218,9 @@ class Replicator implements SmartLifecycle {
 	}
 
 	/**
-	 * Another instance of this CZone applies the log into the database they share: this one takes the position it
-	 * stored, so that it serves, and measures its staleness, from the same copy.
+	 * Another instance of this CZone applies the log into the database they share: this
+	 * one takes the position it stored, so that it serves, and measures its staleness,
+	 * from the same copy.
 	 */
 	private void follow() {
 		Position stored = store.load().orElse(null);
@@ -243,8 +255,10 @@ class Replicator implements SmartLifecycle {
 			ReplicationMessage message = topic.read(record);
 			if (message.term() < position.term()) {
 				// Written by a GZone that a newer writer has fenced: it never happened.
-				log.warn("Ignored {} {} of term {}: the log is at term {}", message.type(), message.version(), message.term(), position.term());
-				position = new Position(position.version(), position.sourceTime(), record.offset() + 1, position.term());
+				log.warn("Ignored {} {} of term {}: the log is at term {}", message.type(), message.version(),
+						message.term(), position.term());
+				position = new Position(position.version(), position.sourceTime(), record.offset() + 1,
+						position.term());
 				continue;
 			}
 			long next = position.version() + 1;
@@ -257,10 +271,12 @@ class Replicator implements SmartLifecycle {
 			else if (message.version() > position.version()) {
 				throw new Gap("expected version " + next + ", the log has " + message.type() + " " + message.version());
 			}
-			// The applied change, or a heartbeat of what is applied: complete as of its time. Older messages change nothing.
+			// The applied change, or a heartbeat of what is applied: complete as of its
+			// time. Older messages change nothing.
 			long version = Math.max(position.version(), message.version());
 			boolean current = message.version() == version && message.at().isAfter(position.sourceTime());
-			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1, message.term());
+			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1,
+					message.term());
 		}
 		store.apply(changes);
 		store.save(position, committedAt.size());
@@ -276,7 +292,9 @@ class Replicator implements SmartLifecycle {
 	}
 
 	private void publishRouting() {
-		store.entity(GlobalKind.ROUTING).ifPresent(entity -> tables.offer(json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable()));
+		store.entity(GlobalKind.ROUTING)
+			.ifPresent(entity -> tables
+				.offer(json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable()));
 	}
 
 	private void pause() {
@@ -329,10 +347,13 @@ class Replicator implements SmartLifecycle {
 		Gap(String message) {
 			super(message, null, false, false);
 		}
+
 	}
 
 	/** What a replicator works with. */
-	record Dependencies(ChangeTopic topic, CopyStore store, ReplicaState state, GzoneClient gzone, TransactionTemplate transactions,
-			RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag, JsonMapper json, ApplicationEventPublisher events) {
+	record Dependencies(ChangeTopic topic, CopyStore store, ReplicaState state, GzoneClient gzone,
+			TransactionTemplate transactions, RoutingTables tables, ReplicationProperties properties, ApplyLag applyLag,
+			JsonMapper json, ApplicationEventPublisher events) {
 	}
+
 }

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A standby GZone's feed from the writer's log, as its promotion sees it: how long the writer has been silent, whether
- * the writer answers, and a bounded catch-up to the log's end before the feed stops for good.
+ * A standby GZone's feed from the writer's log, as its promotion sees it: how long the
+ * writer has been silent, whether the writer answers, and a bounded catch-up to the log's
+ * end before the feed stops for good.
  */
 public final class StandbyFeed implements SmartLifecycle {
 
@@ -38,7 +39,10 @@ public final class StandbyFeed implements SmartLifecycle {
 		return state.position();
 	}
 
-	/** Waits at most {@code timeout} for the feed to have applied the log up to {@code endOffset}; answers whether it did. */
+	/**
+	 * Waits at most {@code timeout} for the feed to have applied the log up to
+	 * {@code endOffset}; answers whether it did.
+	 */
 	public boolean catchUp(long endOffset, Duration timeout) throws InterruptedException {
 		return state.awaitOffset(endOffset, timeout);
 	}
@@ -58,4 +62,5 @@ public final class StandbyFeed implements SmartLifecycle {
 	public boolean isRunning() {
 		return replicator.isRunning();
 	}
+
 }

@@ -23,26 +23,33 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A standby GZone's feed: the CZone's replicator, writing the whole GZone schema instead of the entities alone. */
+/**
+ * A standby GZone's feed: the CZone's replicator, writing the whole GZone schema instead
+ * of the entities alone.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("standby")
 class StandbyFeedConfiguration {
 
 	@Bean
-	StandbyFeed standbyFeed(ChangeTopic topic, ReplicaStore entities, ChangeLog log, List<TypedTable> tables, TransactionTemplate transactions,
-			RoutingTables routing, ReplicationProperties properties, JsonMapper json, ZoneProperties zone, ApplicationEventPublisher events,
-			CallerSigner signer, MeterRegistry registry) {
+	StandbyFeed standbyFeed(ChangeTopic topic, ReplicaStore entities, ChangeLog log, List<TypedTable> tables,
+			TransactionTemplate transactions, RoutingTables routing, ReplicationProperties properties, JsonMapper json,
+			ZoneProperties zone, ApplicationEventPublisher events, CallerSigner signer, MeterRegistry registry) {
 		ReplicaState state = new ReplicaState(Clock.systemUTC(), properties.stalenessBound());
-		TimeGauge.builder("zonepay.gzone.standby.staleness", state, TimeUnit.MILLISECONDS, current -> current.staleness().toMillis())
+		TimeGauge
+			.builder("zonepay.gzone.standby.staleness", state, TimeUnit.MILLISECONDS,
+					current -> current.staleness().toMillis())
 			.description("How old this standby's copy of the writer's log is")
 			.register(registry);
-		GzoneClient writer = new GzoneClient(Objects.requireNonNullElse(properties.gzone(), List.of()), properties.gzoneTimeout(), signer, json);
+		GzoneClient writer = new GzoneClient(Objects.requireNonNullElse(properties.gzone(), List.of()),
+				properties.gzoneTimeout(), signer, json);
 		ApplyLag lag = new ApplyLag(Timer.builder("zonepay.gzone.standby.apply.lag")
 			.description("From a change's commit at the writer to its apply at this standby")
 			.register(registry));
 		StandbyStore store = new StandbyStore(entities, log, tables, transactions);
-		Replicator replicator = new Replicator(
-				new Replicator.Dependencies(topic, store, state, writer, transactions, routing, properties, lag, json, events), zone.id().value());
+		Replicator replicator = new Replicator(new Replicator.Dependencies(topic, store, state, writer, transactions,
+				routing, properties, lag, json, events), zone.id().value());
 		return new StandbyFeed(replicator, state, writer);
 	}
+
 }

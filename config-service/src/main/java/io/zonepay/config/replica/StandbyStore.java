@@ -16,9 +16,10 @@ import io.zonepay.config.global.TypedTable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A standby GZone's copy: everything a writer holds, filled from its log. Each change goes where the writer put it:
- * the entities readers see, the change log at the same version and term, and the typed tables with their invariants,
- * so that a promoted standby writes on from the last version it holds as if it had always been the writer.
+ * A standby GZone's copy: everything a writer holds, filled from its log. Each change
+ * goes where the writer put it: the entities readers see, the change log at the same
+ * version and term, and the typed tables with their invariants, so that a promoted
+ * standby writes on from the last version it holds as if it had always been the writer.
  */
 final class StandbyStore implements CopyStore {
 
@@ -47,7 +48,8 @@ final class StandbyStore implements CopyStore {
 		return transactions.execute(status -> {
 			Position position = entities.replaceAll(snapshot, nextOffset);
 			log.restartAt(snapshot.version(), snapshot.sourceTime(), snapshot.term());
-			// Entities come in kind order: currencies before the merchants that name them.
+			// Entities come in kind order: currencies before the merchants that name
+			// them.
 			snapshot.entities().forEach(this::project);
 			return position;
 		});
@@ -79,4 +81,5 @@ final class StandbyStore implements CopyStore {
 		}
 		table.project(entity);
 	}
+
 }

@@ -22,12 +22,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells a copy that fell behind a living writer from a copy whose writer is gone. A fresh copy hears the GZone's
- * heartbeats: the writer lives. A stale one asks the GZone itself; when it cannot reach it either, it asks every other
- * CZone whether it can, and what version it holds. Only when none of them reaches the GZone and none holds anything
- * newer (or the topology has no other copy) is the writer unavailable: no write can be happening that this copy
- * misses, so its last applied version is the newest there is, and it may serve it, saying so. A copy that cannot hear
- * the other city assumes nothing: a writer cut off from it alone may still be writing elsewhere.
+ * Tells a copy that fell behind a living writer from a copy whose writer is gone. A fresh
+ * copy hears the GZone's heartbeats: the writer lives. A stale one asks the GZone itself;
+ * when it cannot reach it either, it asks every other CZone whether it can, and what
+ * version it holds. Only when none of them reaches the GZone and none holds anything
+ * newer (or the topology has no other copy) is the writer unavailable: no write can be
+ * happening that this copy misses, so its last applied version is the newest there is,
+ * and it may serve it, saying so. A copy that cannot hear the other city assumes nothing:
+ * a writer cut off from it alone may still be writing elsewhere.
  */
 final class WriterWatch {
 
@@ -55,7 +57,8 @@ final class WriterWatch {
 
 	private volatile boolean unavailable;
 
-	WriterWatch(ReplicaState state, GzoneClient gzone, RoutingTables tables, ZoneId self, Duration timeout, JsonMapper json, CallerSigner signer) {
+	WriterWatch(ReplicaState state, GzoneClient gzone, RoutingTables tables, ZoneId self, Duration timeout,
+			JsonMapper json, CallerSigner signer) {
 		this.state = state;
 		this.gzone = gzone;
 		this.tables = tables;
@@ -66,17 +69,26 @@ final class WriterWatch {
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
 	}
 
-	/** Whether the writer is unavailable everywhere this copy can ask: its last applied version may then be served. */
+	/**
+	 * Whether the writer is unavailable everywhere this copy can ask: its last applied
+	 * version may then be served.
+	 */
 	boolean writerUnavailable() {
 		return unavailable && !state.fresh();
 	}
 
-	/** Whether this copy itself hears the writer: its heartbeats, or an answer to a direct question. */
+	/**
+	 * Whether this copy itself hears the writer: its heartbeats, or an answer to a direct
+	 * question.
+	 */
 	boolean writerReachable() {
 		return state.fresh() || reachable;
 	}
 
-	/** One look: cheap while the copy is fresh, a question to the GZone (and the other copies) when it is not. */
+	/**
+	 * One look: cheap while the copy is fresh, a question to the GZone (and the other
+	 * copies) when it is not.
+	 */
 	void check() {
 		if (state.fresh()) {
 			reachable = true;
@@ -96,11 +108,13 @@ final class WriterWatch {
 		List<Peer> peers = peers();
 		long mine = state.watermark().version();
 		List<Peer> answered = peers.stream().filter(Peer::answered).toList();
-		boolean gone = peers.isEmpty()
-				|| !answered.isEmpty() && answered.stream().noneMatch(peer -> peer.writerReachable() || peer.version() > mine);
-		settle(gone, gone ? "neither this copy nor " + (peers.isEmpty() ? "any other" : answered.stream().map(Peer::zone).toList())
-				+ " reaches the GZone; serving version " + mine + ", the newest there is"
-				: "another copy reaches the GZone, holds a newer version, or cannot be asked");
+		boolean gone = peers.isEmpty() || !answered.isEmpty()
+				&& answered.stream().noneMatch(peer -> peer.writerReachable() || peer.version() > mine);
+		settle(gone,
+				gone ? "neither this copy nor "
+						+ (peers.isEmpty() ? "any other" : answered.stream().map(Peer::zone).toList())
+						+ " reaches the GZone; serving version " + mine + ", the newest there is"
+						: "another copy reaches the GZone, holds a newer version, or cannot be asked");
 	}
 
 	private void settle(boolean gone, String why) {
@@ -115,29 +129,39 @@ final class WriterWatch {
 		unavailable = gone;
 	}
 
-	/** Every other CZone of the routing table, each asked once with a bound; one that does not answer says nothing. */
+	/**
+	 * Every other CZone of the routing table, each asked once with a bound; one that does
+	 * not answer says nothing.
+	 */
 	private List<Peer> peers() {
 		RoutingTable table = tables.current();
 		List<Peer> peers = new ArrayList<>();
 		if (table == null) {
 			return peers;
 		}
-		table.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE && !zone.id().equals(self)).forEach(zone -> zone.endpoint("config")
-			.ifPresent(endpoint -> peers.add(ask(zone.id().value(), endpoint))));
+		table.zones()
+			.stream()
+			.filter(zone -> zone.kind() == ZoneKind.CZONE && !zone.id().equals(self))
+			.forEach(
+					zone -> zone.endpoint("config").ifPresent(endpoint -> peers.add(ask(zone.id().value(), endpoint))));
 		return peers;
 	}
 
 	private Peer ask(String zone, URI endpoint) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(WATERMARK)).timeout(timeout).header("Accept", "application/json")
+			HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(WATERMARK))
+				.timeout(timeout)
+				.header("Accept", "application/json")
 				.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", WATERMARK, null))
-				.GET().build();
+				.GET()
+				.build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				return Peer.silent(zone);
 			}
 			JsonNode watermark = json.readTree(response.body());
-			return new Peer(zone, true, Optional.ofNullable(watermark.get("writerReachable")).map(JsonNode::asBoolean).orElse(true),
+			return new Peer(zone, true,
+					Optional.ofNullable(watermark.get("writerReachable")).map(JsonNode::asBoolean).orElse(true),
 					watermark.get("version").asLong());
 		}
 		catch (Exception ex) {
@@ -148,11 +172,15 @@ final class WriterWatch {
 		}
 	}
 
-	/** What another copy said: whether it answered, whether it reaches the GZone, the version it holds. */
+	/**
+	 * What another copy said: whether it answered, whether it reaches the GZone, the
+	 * version it holds.
+	 */
 	private record Peer(String zone, boolean answered, boolean writerReachable, long version) {
 
 		static Peer silent(String zone) {
 			return new Peer(zone, false, true, 0);
 		}
 	}
+
 }

@@ -1,4 +1,7 @@
-/** CZone: applies the change log exactly once, knows how stale it is, and never serves data older than the bound. */
+/**
+ * CZone: applies the change log exactly once, knows how stale it is, and never serves
+ * data older than the bound.
+ */
 @NullMarked
 package io.zonepay.config.replica;
 

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Profile;
 import static io.zonepay.config.global.GlobalReadHeaders.globalRead;
 import static io.zonepay.config.global.GlobalReadHeaders.globalWrite;
 
-/** What the routing calls answer, for the OpenAPI document: the routing table, read or changed. */
+/**
+ * What the routing calls answer, for the OpenAPI document: the routing table, read or
+ * changed.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RoutingApi {
 
@@ -32,16 +35,21 @@ public class RoutingApi {
 	@Bean
 	@Profile("!czone")
 	ApiOperations routingMoves() {
-		return globalWrite(ApiOperations.builder(), MOVE).answers(MOVE, 200, RoutingTableView.class).problems(MOVE, ConfigProblem.INVALID_MOVE).build();
+		return globalWrite(ApiOperations.builder(), MOVE).answers(MOVE, 200, RoutingTableView.class)
+			.problems(MOVE, ConfigProblem.INVALID_MOVE)
+			.build();
 	}
 
 	/**
 	 * The routing table as {@link StoredRouting#toDocument} writes it.
+	 *
 	 * @param epoch the table's epoch; every change makes a newer one
-	 * @param shards each shard, two digits ({@code "00"} to {@code "99"}), and the RZone that serves it
+	 * @param shards each shard, two digits ({@code "00"} to {@code "99"}), and the RZone
+	 * that serves it
 	 * @param zones every zone, by id
 	 * @param version the version of global data that holds this table
 	 */
 	public record RoutingTableView(long epoch, Map<String, String> shards, List<ZoneDocument> zones, long version) {
 	}
+
 }

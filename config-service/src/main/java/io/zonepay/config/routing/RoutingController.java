@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The routing table: {@code GET /admin/routing} for operators at the GZone, {@code GET /api/global/routing} in any
- * city from its copy when it is fresh enough.
+ * The routing table: {@code GET /admin/routing} for operators at the GZone,
+ * {@code GET /api/global/routing} in any city from its copy when it is fresh enough.
  */
 @RestController
 class RoutingController {
@@ -39,8 +39,11 @@ class RoutingController {
 
 	@GetMapping("/api/global/routing")
 	ResponseEntity<JsonNode> routing(@RequestParam(name = "min-version", defaultValue = "0") long minVersion) {
-		return reads.read(minVersion, () -> entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(Entity::withVersion),
+		return reads.read(minVersion,
+				() -> entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(Entity::withVersion),
 				"/api/global/routing" + (minVersion > 0 ? "?min-version=" + minVersion : ""),
-				() -> new ProblemException(CommonProblem.ZONE_UNAVAILABLE, "the routing table has not been stored yet"));
+				() -> new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+						"the routing table has not been stored yet"));
 	}
+
 }

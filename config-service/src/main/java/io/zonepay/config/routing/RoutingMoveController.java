@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /admin/routing/moves}: an operator gives shards to a live RZone, as in a planned drain or to give a zone
- * back its shards after a failover. The GZone only publishes the new table; the zones fence and hand the shards over.
+ * {@code POST /admin/routing/moves}: an operator gives shards to a live RZone, as in a
+ * planned drain or to give a zone back its shards after a failover. The GZone only
+ * publishes the new table; the zones fence and hand the shards over.
  */
 @RestController
 @Profile("!czone")
@@ -87,4 +88,5 @@ class RoutingMoveController {
 			return new ProblemException(CommonProblem.VALIDATION_FAILED, detail);
 		}
 	}
+
 }

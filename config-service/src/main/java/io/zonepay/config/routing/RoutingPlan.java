@@ -19,8 +19,9 @@ import io.zonepay.kernel.zone.ZoneKind;
 import io.zonepay.kernel.zone.ZoneStatus;
 
 /**
- * A routing change being planned on one table: statuses and shard owners as they will be, so that each step of a plan
- * (mark a zone down, then pick who takes its shards) sees the steps before it. Becomes one table of the next epoch.
+ * A routing change being planned on one table: statuses and shard owners as they will be,
+ * so that each step of a plan (mark a zone down, then pick who takes its shards) sees the
+ * steps before it. Becomes one table of the next epoch.
  */
 public final class RoutingPlan {
 
@@ -53,7 +54,8 @@ public final class RoutingPlan {
 
 	/** The RZones as planned, by id. */
 	public List<Zone> rzones() {
-		return base.zones().stream()
+		return base.zones()
+			.stream()
 			.filter(zone -> zone.kind() == ZoneKind.RZONE)
 			.sorted(Comparator.comparing(zone -> zone.id().value()))
 			.map(zone -> zone.withStatus(statuses.get(zone.id())))
@@ -84,7 +86,8 @@ public final class RoutingPlan {
 
 	/**
 	 * The RZone an operator names to take shards, which must be up.
-	 * @throws ProblemException {@code INVALID_MOVE} when there is no such zone, it is not an RZone, or it is down
+	 * @throws ProblemException {@code INVALID_MOVE} when there is no such zone, it is not
+	 * an RZone, or it is down
 	 */
 	public Zone requireUpRzone(ZoneId id) {
 		Zone zone = zone(id).orElseThrow(() -> invalidMove("there is no zone " + id + " to move shards to"));
@@ -119,7 +122,8 @@ public final class RoutingPlan {
 
 	private Map<ZoneId, ZoneStatus> statusChanges() {
 		Map<ZoneId, ZoneStatus> changed = new LinkedHashMap<>();
-		base.zones().stream()
+		base.zones()
+			.stream()
 			.filter(zone -> zone.status() != statuses.get(zone.id()))
 			.forEach(zone -> changed.put(zone.id(), statuses.get(zone.id())));
 		return changed;
@@ -138,4 +142,5 @@ public final class RoutingPlan {
 	static ProblemException invalidMove(String detail) {
 		return new ProblemException(ConfigProblem.INVALID_MOVE, detail);
 	}
+
 }

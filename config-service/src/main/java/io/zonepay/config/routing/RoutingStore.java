@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The routing table as GZone data: the zone registry, every shard's serving zone and the epoch in typed tables,
- * each new table logged as one change that readers receive whole.
+ * The routing table as GZone data: the zone registry, every shard's serving zone and the
+ * epoch in typed tables, each new table logged as one change that readers receive whole.
  */
 @Repository
 public class RoutingStore implements TypedTable {
@@ -40,33 +40,43 @@ public class RoutingStore implements TypedTable {
 		this.json = json;
 	}
 
-	/** The newest stored table and the version of its change; none before the bootstrap stored the first. */
+	/**
+	 * The newest stored table and the version of its change; none before the bootstrap
+	 * stored the first.
+	 */
 	public Optional<StoredRouting> newest() {
 		return entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(this::stored);
 	}
 
 	/**
-	 * The newest stored table, locked until the caller's transaction ends: every routing change takes this lock first, so
-	 * changes happen one at a time and each is built from the table the one before it stored.
+	 * The newest stored table, locked until the caller's transaction ends: every routing
+	 * change takes this lock first, so changes happen one at a time and each is built
+	 * from the table the one before it stored.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public StoredRouting lockNewest() {
 		long locked = lockEpoch();
-		StoredRouting newest = newest().orElseThrow(() -> new IllegalStateException("the routing table has not been stored yet"));
+		StoredRouting newest = newest()
+			.orElseThrow(() -> new IllegalStateException("the routing table has not been stored yet"));
 		if (newest.table().epoch() != locked) {
-			throw new IllegalStateException("the stored routing table is at epoch " + newest.table().epoch() + ", the epoch row at " + locked);
+			throw new IllegalStateException(
+					"the stored routing table is at epoch " + newest.table().epoch() + ", the epoch row at " + locked);
 		}
 		return newest;
 	}
 
-	/** Stores a new table, which must be a newer epoch than the stored one; answers the version of the change. */
+	/**
+	 * Stores a new table, which must be a newer epoch than the stored one; answers the
+	 * version of the change.
+	 */
 	@Transactional
 	public long replace(RoutingTable table) {
 		long stored = lockEpoch();
 		if (table.epoch() <= stored) {
 			throw new IllegalStateException("routing epochs only grow: " + table.epoch() + " after " + stored);
 		}
-		long version = changes.record(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE, RoutingTableDocument.of(table)).version();
+		long version = changes.record(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE, RoutingTableDocument.of(table))
+			.version();
 		store(table, version);
 		return version;
 	}
@@ -84,14 +94,19 @@ public class RoutingStore implements TypedTable {
 	private void store(RoutingTable table, long version) {
 		jdbc.sql("delete from shard_assignments").update();
 		for (Zone zone : table.zones()) {
-			jdbc.sql("""
-					insert into zones (id, kind, city, status, endpoints) values (?, ?, ?, ?, cast(? as jsonb))
-					on conflict (id) do update set kind = excluded.kind, city = excluded.city, status = excluded.status, endpoints = excluded.endpoints
-					""").params(zone.id().value(), zone.kind().name(), zone.city().value(), zone.status().name(), json.writeValueAsString(zone.endpoints()))
+			jdbc.sql(
+					"""
+							insert into zones (id, kind, city, status, endpoints) values (?, ?, ?, ?, cast(? as jsonb))
+							on conflict (id) do update set kind = excluded.kind, city = excluded.city, status = excluded.status, endpoints = excluded.endpoints
+							""")
+				.params(zone.id().value(), zone.kind().name(), zone.city().value(), zone.status().name(),
+						json.writeValueAsString(zone.endpoints()))
 				.update();
 		}
 		for (int shard = 0; shard < Shard.COUNT; shard++) {
-			jdbc.sql("insert into shard_assignments (shard, zone_id) values (?, ?)").params(shard, table.ownerOf(Shard.of(shard)).value()).update();
+			jdbc.sql("insert into shard_assignments (shard, zone_id) values (?, ?)")
+				.params(shard, table.ownerOf(Shard.of(shard)).value())
+				.update();
 		}
 		jdbc.sql("""
 				insert into routing_epoch (id, epoch, version) values (1, ?, ?)
@@ -100,11 +115,19 @@ public class RoutingStore implements TypedTable {
 	}
 
 	private StoredRouting stored(Entity entity) {
-		return new StoredRouting(json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable(), entity.version());
+		return new StoredRouting(json.treeToValue(entity.document(), RoutingTableDocument.class).toRoutingTable(),
+				entity.version());
 	}
 
-	/** Locks the epoch row (none before the first table) and answers the stored epoch, 0 before the first table. */
+	/**
+	 * Locks the epoch row (none before the first table) and answers the stored epoch, 0
+	 * before the first table.
+	 */
 	private long lockEpoch() {
-		return jdbc.sql("select epoch from routing_epoch where id = 1 for update").query(Long.class).optional().orElse(0L);
+		return jdbc.sql("select epoch from routing_epoch where id = 1 for update")
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Routing changes serialized by the lock on the stored epoch, so that two GZone instances cannot interleave either. */
+/**
+ * Routing changes serialized by the lock on the stored epoch, so that two GZone instances
+ * cannot interleave either.
+ */
 @Component
 @Profile("!czone")
 class StoredRoutingChanges implements RoutingChanges {
@@ -55,10 +58,13 @@ class StoredRoutingChanges implements RoutingChanges {
 			return new StoredRouting(next, store.replace(next));
 		}));
 		if (changed.get() != null) {
-			log.info("Routing epoch {} stored at version {}: {}", stored.table().epoch(), stored.version(), changed.get());
-			// This process's own copy, which its health goes by; every other reader learns the table from the change log.
+			log.info("Routing epoch {} stored at version {}: {}", stored.table().epoch(), stored.version(),
+					changed.get());
+			// This process's own copy, which its health goes by; every other reader
+			// learns the table from the change log.
 			tables.offer(stored.table());
 		}
 		return stored;
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
- * The topology this GZone was deployed with, read from {@code zonepay.topology.*}: the file that
- * {@code zonepay.topology.location} names (the local four-zone layout by default).
+ * The topology this GZone was deployed with, read from {@code zonepay.topology.*}: the
+ * file that {@code zonepay.topology.location} names (the local four-zone layout by
+ * default).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!czone")
@@ -20,6 +21,8 @@ class TopologyConfiguration {
 	Topology topology(Environment environment) {
 		return Binder.get(environment)
 			.bind("zonepay.topology", Topology.class)
-			.orElseThrow(() -> new IllegalStateException("no topology: set zonepay.topology.location to a topology file"));
+			.orElseThrow(
+					() -> new IllegalStateException("no topology: set zonepay.topology.location to a topology file"));
 	}
+
 }

@@ -24,12 +24,15 @@ class GzoneApi {
 
 	/**
 	 * A GZone's status as {@link GzoneController} writes it.
+	 *
 	 * @param role WRITER, STANDBY or FENCED
 	 * @param term the writer's term; a promotion starts a newer one
 	 * @param version the newest version of global data it holds
 	 * @param why what made it what it is, when that is not the plain writer
 	 * @param promoted when and why a standby was promoted, on the promoted one
 	 */
-	record GzoneStatus(String zone, String role, long term, long version, @Nullable String why, Promotion.@Nullable Promoted promoted) {
+	record GzoneStatus(String zone, String role, long term, long version, @Nullable String why,
+			Promotion.@Nullable Promoted promoted) {
 	}
+
 }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /admin/gzone}: this GZone's role (writer, standby, fenced), term and version, answered in every role;
- * {@code POST /admin/gzone/promote}: makes a standby the writer (a writer answers as it is).
+ * {@code GET /admin/gzone}: this GZone's role (writer, standby, fenced), term and
+ * version, answered in every role; {@code POST /admin/gzone/promote}: makes a standby the
+ * writer (a writer answers as it is).
  */
 @RestController
 @Profile("!czone")
@@ -70,4 +71,5 @@ class GzoneController {
 		promotion.promote("an operator's command");
 		return status(caller);
 	}
+
 }

@@ -25,17 +25,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes this standby the writer, in an order that never lets two GZones write:
  * <ol>
- * <li>take the log's transactional id: the old writer's producer is fenced at the broker, its open transaction
- * aborted, so the end of the log is final;</li>
+ * <li>take the log's transactional id: the old writer's producer is fenced at the broker,
+ * its open transaction aborted, so the end of the log is final;</li>
  * <li>apply the log up to that end (bounded; a standby that cannot stays one);</li>
- * <li>stop following and write under a term one higher than any on the log, from the version after the last one:
- * versions go on without a gap, and every reader ignores the old term from the first message of the new one;</li>
- * <li>mark the old writer DOWN in a new routing table, so gateways and copies ask this GZone first.</li>
+ * <li>stop following and write under a term one higher than any on the log, from the
+ * version after the last one: versions go on without a gap, and every reader ignores the
+ * old term from the first message of the new one;</li>
+ * <li>mark the old writer DOWN in a new routing table, so gateways and copies ask this
+ * GZone first.</li>
  * </ol>
  */
 final class Promotion {
 
-	static final ProblemCode PROMOTION_FAILED = ProblemCode.of("PROMOTION_FAILED", 503, "The standby could not be promoted; it stays a standby");
+	static final ProblemCode PROMOTION_FAILED = ProblemCode.of("PROMOTION_FAILED", 503,
+			"The standby could not be promoted; it stays a standby");
 
 	private static final Logger log = LoggerFactory.getLogger(Promotion.class);
 
@@ -59,8 +62,8 @@ final class Promotion {
 
 	private volatile @Nullable Promoted promoted;
 
-	Promotion(Writer writer, ChangeRelay relay, ChangeTopic topic, StandbyFeed feed, ChangeLog changes, RoutingChanges routing, ZoneId self,
-			Duration catchUpWithin) {
+	Promotion(Writer writer, ChangeRelay relay, ChangeTopic topic, StandbyFeed feed, ChangeLog changes,
+			RoutingChanges routing, ZoneId self, Duration catchUpWithin) {
 		this.writer = writer;
 		this.relay = relay;
 		this.topic = topic;
@@ -84,7 +87,8 @@ final class Promotion {
 			relay.takeOver();
 			long end = topic.end();
 			if (!feed.catchUp(end, catchUpWithin)) {
-				throw new ProblemException(PROMOTION_FAILED, "the log could not be applied to its end (offset " + end + ") within " + catchUpWithin);
+				throw new ProblemException(PROMOTION_FAILED,
+						"the log could not be applied to its end (offset " + end + ") within " + catchUpWithin);
 			}
 			feed.stop();
 			Position position = feed.position();
@@ -92,14 +96,20 @@ final class Promotion {
 			long term = Math.max(seen, changes.term()) + 1;
 			changes.beginTerm(term);
 			writer.promoted(term);
-			long epoch = routing.change(plan -> plan.base().zones().stream()
-				.filter(zone -> zone.kind() == ZoneKind.GZONE)
-				.map(Zone::id)
-				.forEach(zone -> plan.mark(zone, zone.equals(self) ? ZoneStatus.UP : ZoneStatus.DOWN))).table().epoch();
-			Promoted result = new Promoted(term, changes.current().version(), epoch, reason, started, Duration.between(started, clock.instant()));
+			long epoch = routing
+				.change(plan -> plan.base()
+					.zones()
+					.stream()
+					.filter(zone -> zone.kind() == ZoneKind.GZONE)
+					.map(Zone::id)
+					.forEach(zone -> plan.mark(zone, zone.equals(self) ? ZoneStatus.UP : ZoneStatus.DOWN)))
+				.table()
+				.epoch();
+			Promoted result = new Promoted(term, changes.current().version(), epoch, reason, started,
+					Duration.between(started, clock.instant()));
 			promoted = result;
-			log.warn("Promoted: writing under term {} from version {}, routing epoch {}, in {} ms", term, result.version(), epoch,
-					result.took().toMillis());
+			log.warn("Promoted: writing under term {} from version {}, routing epoch {}, in {} ms", term,
+					result.version(), epoch, result.took().toMillis());
 			return result;
 		}
 		catch (ProblemException ex) {
@@ -111,7 +121,8 @@ final class Promotion {
 		}
 		catch (RuntimeException ex) {
 			log.error("Promotion failed; this GZone stays a standby", ex);
-			throw new ProblemException(PROMOTION_FAILED, "the promotion failed (" + ex.getMessage() + "); this GZone stays a standby");
+			throw new ProblemException(PROMOTION_FAILED,
+					"the promotion failed (" + ex.getMessage() + "); this GZone stays a standby");
 		}
 	}
 
@@ -122,4 +133,5 @@ final class Promotion {
 	/** A finished promotion. */
 	record Promoted(long term, long version, long epoch, String reason, Instant at, Duration took) {
 	}
+
 }

@@ -17,14 +17,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** A standby GZone: its promotion, and the watch that promotes it when the writer is gone. */
+/**
+ * A standby GZone: its promotion, and the watch that promotes it when the writer is gone.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("standby")
 class StandbyConfiguration {
 
 	@Bean
-	Promotion promotion(Writer writer, ChangeRelay relay, ChangeTopic topic, StandbyFeed feed, ChangeLog changes, RoutingChanges routing,
-			ZoneProperties zone, StandbyProperties properties, MeterRegistry registry) {
+	Promotion promotion(Writer writer, ChangeRelay relay, ChangeTopic topic, StandbyFeed feed, ChangeLog changes,
+			RoutingChanges routing, ZoneProperties zone, StandbyProperties properties, MeterRegistry registry) {
 		Gauge.builder("zonepay.gzone.writer", writer, current -> current.active() ? 1 : 0)
 			.description("1 once this standby GZone is the writer")
 			.register(registry);
@@ -37,8 +39,9 @@ class StandbyConfiguration {
 	}
 
 	/**
-	 * Four looks a second: the writer's silence is read from memory; only a silent writer is asked over HTTP. A thread
-	 * of its own, not a shared job scheduler's: the promotion's bound waits for no other job.
+	 * Four looks a second: the writer's silence is read from memory; only a silent writer
+	 * is asked over HTTP. A thread of its own, not a shared job scheduler's: the
+	 * promotion's bound waits for no other job.
 	 */
 	@Bean
 	PeriodicTask standbyWatchTask(StandbyWatch watch, StandbyProperties properties) {
@@ -46,4 +49,5 @@ class StandbyConfiguration {
 		};
 		return new PeriodicTask("standby-watch", Duration.ofSeconds(1), Duration.ofMillis(250), check);
 	}
+
 }

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Promotes the standby when the writer is gone: silent on the log for {@code promoteAfter} and not answering over
- * HTTP. Both, because either alone happens to a living writer: a Kafka stall silences the log, a slow network or a
- * busy host fails a check.
+ * Promotes the standby when the writer is gone: silent on the log for
+ * {@code promoteAfter} and not answering over HTTP. Both, because either alone happens to
+ * a living writer: a Kafka stall silences the log, a slow network or a busy host fails a
+ * check.
  */
 final class StandbyWatch {
 
@@ -41,10 +42,12 @@ final class StandbyWatch {
 			return;
 		}
 		try {
-			promotion.promote("the writer has been silent on the log for " + silence.toMillis() + " ms and does not answer");
+			promotion
+				.promote("the writer has been silent on the log for " + silence.toMillis() + " ms and does not answer");
 		}
 		catch (ProblemException ex) {
 			log.warn("Automatic promotion failed: {}", ex.detail());
 		}
 	}
+
 }

@@ -6,12 +6,17 @@ enum Check {
 	/** Every service answered healthy in time. */
 	ANSWERED,
 
-	/** A service refused the connection or answered unhealthy: it is down or dying, however busy the host. */
+	/**
+	 * A service refused the connection or answered unhealthy: it is down or dying,
+	 * however busy the host.
+	 */
 	REFUSED,
 
 	/**
-	 * A service did not answer in time: frozen, or only busy. Checks cannot tell the two apart, so a zone is failed over
-	 * for slowness only after it has not answered for a while, and not at all for a round in which most zones were slow.
+	 * A service did not answer in time: frozen, or only busy. Checks cannot tell the two
+	 * apart, so a zone is failed over for slowness only after it has not answered for a
+	 * while, and not at all for a round in which most zones were slow.
 	 */
 	SLOW
+
 }

@@ -22,7 +22,10 @@ import io.zonepay.kernel.zone.ZoneId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Asks CZones how stale their copies are, at their {@code GET /api/global/watermark}: all at once, each bounded in time. */
+/**
+ * Asks CZones how stale their copies are, at their {@code GET /api/global/watermark}: all
+ * at once, each bounded in time.
+ */
 final class CzoneWatermarks implements AutoCloseable {
 
 	private static final String PATH = "/api/global/watermark";
@@ -38,13 +41,20 @@ final class CzoneWatermarks implements AutoCloseable {
 	private final JsonMapper json;
 
 	CzoneWatermarks(Duration timeout, CallerSigner signer, JsonMapper json) {
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.version(HttpClient.Version.HTTP_1_1)
+			.executor(executor)
+			.build();
 		this.timeout = timeout;
 		this.signer = signer;
 		this.json = json;
 	}
 
-	/** The staleness in milliseconds of each CZone that answered in time; those that did not are left out. */
+	/**
+	 * The staleness in milliseconds of each CZone that answered in time; those that did
+	 * not are left out.
+	 */
 	Map<ZoneId, Long> staleness(List<Zone> czones) {
 		Map<ZoneId, CompletableFuture<Optional<Long>>> asked = new LinkedHashMap<>();
 		czones.forEach(zone -> zone.endpoint("config").ifPresent(config -> asked.put(zone.id(), ask(config))));
@@ -76,4 +86,5 @@ final class CzoneWatermarks implements AutoCloseable {
 		http.shutdownNow();
 		executor.close();
 	}
+
 }

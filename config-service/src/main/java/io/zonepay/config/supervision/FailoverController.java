@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /admin/zones/{zoneId}/failover}: an operator fails a zone over at once, as the supervisor would have, to
- * the RZone they name or to the one the supervisor would choose.
+ * {@code POST /admin/zones/{zoneId}/failover}: an operator fails a zone over at once, as
+ * the supervisor would have, to the RZone they name or to the one the supervisor would
+ * choose.
  */
 @RestController
 @Profile("!czone")
@@ -58,11 +59,13 @@ class FailoverController {
 	}
 
 	/**
-	 * Fails a zone over at once: marks it DOWN and moves every shard it serves to {@code toZone}, or to its standby as the
-	 * supervisor would choose it, in one new epoch. A zone that is DOWN with no shards already changes nothing.
+	 * Fails a zone over at once: marks it DOWN and moves every shard it serves to
+	 * {@code toZone}, or to its standby as the supervisor would choose it, in one new
+	 * epoch. A zone that is DOWN with no shards already changes nothing.
 	 */
 	@PostMapping("/admin/zones/{zoneId}/failover")
-	ObjectNode failover(@PathVariable String zoneId, @RequestBody(required = false) @Nullable FailoverRequest request, Caller caller) {
+	ObjectNode failover(@PathVariable String zoneId, @RequestBody(required = false) @Nullable FailoverRequest request,
+			Caller caller) {
 		Operators.requireAdmin(caller);
 		ZoneId zone = parse(zoneId).orElseThrow(() -> notFound(zoneId));
 		@Nullable ZoneId to = request == null ? null : request.target();
@@ -71,7 +74,8 @@ class FailoverController {
 		Failover failover = Objects.requireNonNull(done.get());
 		if (stored.table().epoch() > failover.fromEpoch()) {
 			meters.failedOver(zone, Trigger.MANUAL);
-			log.warn("An operator failed zone {} over: DOWN at epoch {}, its {} shards moved to {}", zone, stored.table().epoch(), failover.shards(),
+			log.warn("An operator failed zone {} over: DOWN at epoch {}, its {} shards moved to {}", zone,
+					stored.table().epoch(), failover.shards(),
 					failover.takenBy() == null ? "nobody, it had none" : failover.takenBy());
 		}
 		return stored.toDocument(json);
@@ -80,10 +84,12 @@ class FailoverController {
 	private Failover failOver(RoutingPlan plan, ZoneId zoneId, @Nullable ZoneId to) {
 		Zone zone = plan.zone(zoneId).orElseThrow(() -> notFound(zoneId.value()));
 		if (zone.kind() != ZoneKind.RZONE) {
-			throw new ProblemException(ConfigProblem.NOT_AN_RZONE, zoneId + " is a " + zone.kind() + "; only an RZone serves shards and fails over");
+			throw new ProblemException(ConfigProblem.NOT_AN_RZONE,
+					zoneId + " is a " + zone.kind() + "; only an RZone serves shards and fails over");
 		}
 		if (zoneId.equals(to)) {
-			throw new ProblemException(ConfigProblem.INVALID_MOVE, zoneId + " cannot take its own shards; name another RZone as toZone");
+			throw new ProblemException(ConfigProblem.INVALID_MOVE,
+					zoneId + " cannot take its own shards; name another RZone as toZone");
 		}
 		if (to != null) {
 			plan.requireUpRzone(to);
@@ -93,8 +99,9 @@ class FailoverController {
 		if (shards.isEmpty()) {
 			return new Failover(plan.base().epoch(), 0, null);
 		}
-		ZoneId taker = to != null ? to : standbys.takerFor(plan, zone).orElseThrow(() -> new ProblemException(ConfigProblem.INVALID_MOVE,
-				"no other RZone is UP to take the " + shards.size() + " shards of " + zoneId + "; nothing was changed"));
+		ZoneId taker = to != null ? to : standbys.takerFor(plan, zone)
+			.orElseThrow(() -> new ProblemException(ConfigProblem.INVALID_MOVE, "no other RZone is UP to take the "
+					+ shards.size() + " shards of " + zoneId + "; nothing was changed"));
 		plan.move(shards, taker);
 		return new Failover(plan.base().epoch(), shards.size(), taker);
 	}
@@ -110,7 +117,8 @@ class FailoverController {
 	}
 
 	private static ProblemException notFound(String zoneId) {
-		return new ProblemException(ConfigProblem.ZONE_NOT_FOUND, "there is no zone '" + zoneId + "' in the routing table");
+		return new ProblemException(ConfigProblem.ZONE_NOT_FOUND,
+				"there is no zone '" + zoneId + "' in the routing table");
 	}
 
 	/** {@code {"toZone": "rz2"}}, or no body at all for the supervisor's choice. */
@@ -129,7 +137,10 @@ class FailoverController {
 		}
 	}
 
-	/** What a failover planned: from which epoch, how many shards it moved and to whom. */
+	/**
+	 * What a failover planned: from which epoch, how many shards it moved and to whom.
+	 */
 	private record Failover(long fromEpoch, int shards, @Nullable ZoneId takenBy) {
 	}
+
 }

@@ -18,9 +18,10 @@ import io.zonepay.kernel.zone.Zone;
 import io.zonepay.kernel.zone.ZoneId;
 
 /**
- * Checks zones over HTTP: every service endpoint of every zone at once, each at its management port (service port plus
- * the offset) and health path. A service is alive when it answers 2xx within the check timeout; a refused connection,
- * another status or any other error is a refusal; no answer within the timeout is slow.
+ * Checks zones over HTTP: every service endpoint of every zone at once, each at its
+ * management port (service port plus the offset) and health path. A service is alive when
+ * it answers 2xx within the check timeout; a refused connection, another status or any
+ * other error is a refusal; no answer within the timeout is slow.
  */
 final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 
@@ -53,15 +54,20 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 			.filter(zone -> !zone.endpoints().isEmpty())
 			.forEach(zone -> checks.put(zone.id(), zone.endpoints().values().stream().map(this::alive).toList()));
 		Map<ZoneId, Check> answers = new LinkedHashMap<>();
-		checks.forEach((zone, services) -> answers.put(zone, worst(services.stream().map(CompletableFuture::join).toList())));
+		checks.forEach(
+				(zone, services) -> answers.put(zone, worst(services.stream().map(CompletableFuture::join).toList())));
 		return answers;
 	}
 
 	private static Check worst(List<Check> services) {
-		return services.contains(Check.REFUSED) ? Check.REFUSED : services.contains(Check.SLOW) ? Check.SLOW : Check.ANSWERED;
+		return services.contains(Check.REFUSED) ? Check.REFUSED
+				: services.contains(Check.SLOW) ? Check.SLOW : Check.ANSWERED;
 	}
 
-	/** The management URL of a service, as {@code http://host:(port + offset)/health-path}. */
+	/**
+	 * The management URL of a service, as
+	 * {@code http://host:(port + offset)/health-path}.
+	 */
 	URI healthOf(URI endpoint) {
 		int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
 		return URI.create("http://" + endpoint.getHost() + ":" + (port + portOffset) + path);
@@ -72,11 +78,15 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 		return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
 			.thenApply(response -> response.statusCode() / 100 == 2 ? Check.ANSWERED : Check.REFUSED)
 			.exceptionally(failure -> timedOut(failure) ? Check.SLOW : Check.REFUSED)
-			// Connecting and answering each have the timeout; together they must not take longer either.
+			// Connecting and answering each have the timeout; together they must not take
+			// longer either.
 			.completeOnTimeout(Check.SLOW, timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Whether a failure is a timeout, connecting or answering, however the client wrapped it. */
+	/**
+	 * Whether a failure is a timeout, connecting or answering, however the client wrapped
+	 * it.
+	 */
 	private static boolean timedOut(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof HttpTimeoutException) {
@@ -91,4 +101,5 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 		http.shutdownNow();
 		executor.close();
 	}
+
 }

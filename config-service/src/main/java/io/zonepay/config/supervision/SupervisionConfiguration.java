@@ -22,14 +22,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** The GZone's supervisor: its checks, its decisions and the thread that runs them on one GZone instance at a time. */
+/**
+ * The GZone's supervisor: its checks, its decisions and the thread that runs them on one
+ * GZone instance at a time.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("!czone")
 class SupervisionConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HttpHealthChecker healthChecker(SupervisorProperties properties) {
-		return new HttpHealthChecker(properties.checkTimeout(), properties.managementPortOffset(), properties.healthPath());
+		return new HttpHealthChecker(properties.checkTimeout(), properties.managementPortOffset(),
+				properties.healthPath());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -47,7 +51,10 @@ class SupervisionConfiguration {
 		return new ZoneMeters(registry);
 	}
 
-	/** Every city's gateway, as the topology declares it: what they see on the request path tells a frozen zone from a busy one. */
+	/**
+	 * Every city's gateway, as the topology declares it: what they see on the request
+	 * path tells a frozen zone from a busy one.
+	 */
 	@Bean(destroyMethod = "close")
 	GatewayViews gatewayViews(Topology topology, SupervisorProperties properties, JsonMapper json) {
 		List<URI> gateways = topology.cities().stream().map(Topology.City::gateway).filter(Objects::nonNull).toList();
@@ -55,20 +62,22 @@ class SupervisionConfiguration {
 	}
 
 	@Bean
-	ZoneSupervisor zoneSupervisor(HealthChecker checker, GatewayViews gateways, RoutingChanges routing, SwitchStore switches, Standbys standbys,
-			ZoneMeters meters, SupervisorProperties properties) {
-		return new ZoneSupervisor(checker, gateways, routing, () -> switches.current().automaticFailover(), standbys, meters, properties,
-				Clock.systemUTC());
+	ZoneSupervisor zoneSupervisor(HealthChecker checker, GatewayViews gateways, RoutingChanges routing,
+			SwitchStore switches, Standbys standbys, ZoneMeters meters, SupervisorProperties properties) {
+		return new ZoneSupervisor(checker, gateways, routing, () -> switches.current().automaticFailover(), standbys,
+				meters, properties, Clock.systemUTC());
 	}
 
 	/**
-	 * Only the writer supervises (a standby from its promotion on), and of its instances only the one that holds the
-	 * lock: two supervisors would judge the zones twice as fast. A thread of its own, not a shared job scheduler's: the
-	 * failover's bound waits for no other job, and the leadership's connection is used from this one thread.
+	 * Only the writer supervises (a standby from its promotion on), and of its instances
+	 * only the one that holds the lock: two supervisors would judge the zones twice as
+	 * fast. A thread of its own, not a shared job scheduler's: the failover's bound waits
+	 * for no other job, and the leadership's connection is used from this one thread.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "zonepay.supervisor.enabled", matchIfMissing = true)
-	PeriodicTask zoneSupervisorTask(ZoneSupervisor supervisor, SupervisorProperties properties, DataSource dataSource, Writer writer) {
+	PeriodicTask zoneSupervisorTask(ZoneSupervisor supervisor, SupervisorProperties properties, DataSource dataSource,
+			Writer writer) {
 		DatabaseLeadership leadership = new DatabaseLeadership(dataSource, "zone supervisor");
 		return new PeriodicTask("zone-supervisor", properties.interval(), properties.interval(), () -> {
 			if (writer.active() && leadership.lead()) {
@@ -76,4 +85,5 @@ class SupervisionConfiguration {
 			}
 		});
 	}
+
 }

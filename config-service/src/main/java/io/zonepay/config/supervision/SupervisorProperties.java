@@ -7,26 +7,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the GZone watches its RZones.
- * @param enabled whether this GZone supervises at all; without it zones change only by operators' commands
+ *
+ * @param enabled whether this GZone supervises at all; without it zones change only by
+ * operators' commands
  * @param interval the pause between two rounds of checks
- * @param checkTimeout bound on one health check (and on one staleness question to a CZone), connecting included
- * @param missesBeforeDown checks in a row a zone must miss to be marked DOWN, and answer to be marked UP again
+ * @param checkTimeout bound on one health check (and on one staleness question to a
+ * CZone), connecting included
+ * @param missesBeforeDown checks in a row a zone must miss to be marked DOWN, and answer
+ * to be marked UP again
  * @param managementPortOffset a service's management port is its service port plus this
  * @param healthPath what a check asks for on the management port
- * @param startupGrace how long after this GZone starts a zone that has not answered yet is not held to account
- * @param cascadeGuard how long a zone that took shards over automatically is not itself failed over automatically
- * @param unresponsiveFor how long a zone whose checks time out (rather than being refused) must go without answering
- * before it is marked DOWN: a frozen zone never answers, a busy one answers some check in that time
- * @param silentBeforeDown how long a gateway must have had requests waiting on a zone with not one answer, for a zone
- * that also missed a check to be marked DOWN at once: a busy zone answers its traffic, slowly; a frozen one answers
- * nothing. Zero goes by the checks alone
+ * @param startupGrace how long after this GZone starts a zone that has not answered yet
+ * is not held to account
+ * @param cascadeGuard how long a zone that took shards over automatically is not itself
+ * failed over automatically
+ * @param unresponsiveFor how long a zone whose checks time out (rather than being
+ * refused) must go without answering before it is marked DOWN: a frozen zone never
+ * answers, a busy one answers some check in that time
+ * @param silentBeforeDown how long a gateway must have had requests waiting on a zone
+ * with not one answer, for a zone that also missed a check to be marked DOWN at once: a
+ * busy zone answers its traffic, slowly; a frozen one answers nothing. Zero goes by the
+ * checks alone
  * @param gatewayTimeout bound on asking the gateways what they see, each round
  */
 @ConfigurationProperties("zonepay.supervisor")
 record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
-		@DefaultValue("2s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown, @DefaultValue("100") int managementPortOffset,
-		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace,
-		@DefaultValue("60s") Duration cascadeGuard, @DefaultValue("15s") Duration unresponsiveFor, @DefaultValue("2s") Duration silentBeforeDown,
+		@DefaultValue("2s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown,
+		@DefaultValue("100") int managementPortOffset, @DefaultValue("/actuator/health/liveness") String healthPath,
+		@DefaultValue("2m") Duration startupGrace, @DefaultValue("60s") Duration cascadeGuard,
+		@DefaultValue("15s") Duration unresponsiveFor, @DefaultValue("2s") Duration silentBeforeDown,
 		@DefaultValue("500ms") Duration gatewayTimeout) {
 
 	SupervisorProperties {
@@ -34,10 +43,12 @@ record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			throw new IllegalArgumentException("zonepay.supervisor.interval and check-timeout must be positive");
 		}
 		if (missesBeforeDown < 1 || missesBeforeDown > 100) {
-			throw new IllegalArgumentException("zonepay.supervisor.misses-before-down must be 1-100, not " + missesBeforeDown);
+			throw new IllegalArgumentException(
+					"zonepay.supervisor.misses-before-down must be 1-100, not " + missesBeforeDown);
 		}
 		if (managementPortOffset < 0 || managementPortOffset > 10_000) {
-			throw new IllegalArgumentException("zonepay.supervisor.management-port-offset must be 0-10000, not " + managementPortOffset);
+			throw new IllegalArgumentException(
+					"zonepay.supervisor.management-port-offset must be 0-10000, not " + managementPortOffset);
 		}
 		if (!healthPath.startsWith("/")) {
 			throw new IllegalArgumentException("zonepay.supervisor.health-path must start with /, not " + healthPath);
@@ -49,7 +60,8 @@ record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			throw new IllegalArgumentException("zonepay.supervisor.unresponsive-for cannot be negative");
 		}
 		if (silentBeforeDown.isNegative() || !gatewayTimeout.isPositive()) {
-			throw new IllegalArgumentException("zonepay.supervisor.silent-before-down cannot be negative, gateway-timeout must be positive");
+			throw new IllegalArgumentException(
+					"zonepay.supervisor.silent-before-down cannot be negative, gateway-timeout must be positive");
 		}
 		if (startupGrace.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.startup-grace cannot be negative");

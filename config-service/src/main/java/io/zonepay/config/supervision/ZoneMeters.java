@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.kernel.zone.ZoneId;
 
-/** The supervisor's meters: each RZone's health as last checked, and every failover by zone and trigger. */
+/**
+ * The supervisor's meters: each RZone's health as last checked, and every failover by
+ * zone and trigger.
+ */
 final class ZoneMeters {
 
 	private final MeterRegistry registry;
@@ -21,14 +24,20 @@ final class ZoneMeters {
 		this.registry = registry;
 	}
 
-	/** Shows a zone's health as {@code zonepay.zone.health}: 1 up, 0 down, NaN before its first check. */
+	/**
+	 * Shows a zone's health as {@code zonepay.zone.health}: 1 up, 0 down, NaN before its
+	 * first check.
+	 */
 	void gauge(ZoneId zone, Supplier<ZoneHealth> health) {
 		if (gauged.add(zone)) {
 			Gauge.builder("zonepay.zone.health", () -> switch (health.get().health()) {
 				case UP -> 1;
 				case DOWN -> 0;
 				case UNKNOWN -> Double.NaN;
-			}).description("Whether every service of the zone answered its last health check").tag("zone", zone.value()).register(registry);
+			})
+				.description("Whether every service of the zone answered its last health check")
+				.tag("zone", zone.value())
+				.register(registry);
 		}
 	}
 
@@ -45,5 +54,7 @@ final class ZoneMeters {
 	enum Trigger {
 
 		AUTO, MANUAL
+
 	}
+
 }

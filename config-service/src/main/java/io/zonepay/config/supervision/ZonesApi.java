@@ -23,4 +23,5 @@ class ZonesApi {
 			.problems(FAILOVER, ConfigProblem.ZONE_NOT_FOUND, ConfigProblem.NOT_AN_RZONE, ConfigProblem.INVALID_MOVE)
 			.build();
 	}
+
 }

@@ -40,22 +40,26 @@ class ZonesController {
 	}
 
 	/**
-	 * Every zone of the newest table with its routing status and its health: for an RZone as the supervisor last checked
-	 * it, for a CZone from asking it for its staleness just now, for the GZone answering this.
+	 * Every zone of the newest table with its routing status and its health: for an RZone
+	 * as the supervisor last checked it, for a CZone from asking it for its staleness
+	 * just now, for the GZone answering this.
 	 */
 	@GetMapping("/admin/zones")
 	ZonesReport zones(Caller caller) {
 		Operators.requireAdminOrSystem(caller);
 		RoutingTable table = routing.newest()
-			.orElseThrow(() -> new ProblemException(CommonProblem.ZONE_UNAVAILABLE, "the routing table has not been stored yet"))
+			.orElseThrow(() -> new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+					"the routing table has not been stored yet"))
 			.table();
 		List<Zone> zones = table.zones().stream().sorted(Comparator.comparing(zone -> zone.id().value())).toList();
 		Instant asked = clock.instant();
-		Map<ZoneId, Long> staleness = watermarks.staleness(zones.stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList());
+		Map<ZoneId, Long> staleness = watermarks
+			.staleness(zones.stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList());
 		return new ZonesReport(table.epoch(), zones.stream().map(zone -> switch (zone.kind()) {
 			case RZONE -> ZoneReport.rzone(zone, supervisor.health(zone.id()), table.shardsOf(zone.id()));
 			case CZONE -> ZoneReport.czone(zone, staleness.get(zone.id()), asked);
 			case GZONE -> ZoneReport.gzone(zone);
 		}).toList());
 	}
+
 }

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /admin/switches} and {@code PUT /admin/switches/{name}}: operators flip degrade switches at the GZone. */
+/**
+ * {@code GET /admin/switches} and {@code PUT /admin/switches/{name}}: operators flip
+ * degrade switches at the GZone.
+ */
 @RestController
 @Profile("!czone")
 class SwitchAdminController {
@@ -52,10 +55,12 @@ class SwitchAdminController {
 	Map<String, Object> put(@PathVariable String name, @RequestBody Map<String, JsonNode> body, Caller caller) {
 		Operators.requireAdmin(caller);
 		SwitchDefinition definition = SwitchDefinition.of(name)
-			.orElseThrow(() -> new ProblemException(ConfigProblem.SWITCH_NOT_FOUND, "no switch is called '" + name + "'"));
+			.orElseThrow(
+					() -> new ProblemException(ConfigProblem.SWITCH_NOT_FOUND, "no switch is called '" + name + "'"));
 		JsonNode value = body.get("value");
 		if (value == null || !(value.isString() || value.isBoolean() || value.isIntegralNumber())) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "send {\"value\": ...} with a string, boolean or whole number");
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"send {\"value\": ...} with a string, boolean or whole number");
 		}
 		String canonical;
 		try {
@@ -66,4 +71,5 @@ class SwitchAdminController {
 		}
 		return Map.of("name", name, "value", canonical, "version", switches.put(name, canonical));
 	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/global/switches}: the degrade switches, from the city's copy when it is fresh enough. */
+/**
+ * {@code GET /api/global/switches}: the degrade switches, from the city's copy when it is
+ * fresh enough.
+ */
 @RestController
 class SwitchController {
 
@@ -35,7 +38,8 @@ class SwitchController {
 
 	@GetMapping("/api/global/switches")
 	ResponseEntity<JsonNode> switches(@RequestParam(name = "min-version", defaultValue = "0") long minVersion) {
-		return reads.read(minVersion, () -> Optional.of(all()), "/api/global/switches" + (minVersion > 0 ? "?min-version=" + minVersion : ""),
+		return reads.read(minVersion, () -> Optional.of(all()),
+				"/api/global/switches" + (minVersion > 0 ? "?min-version=" + minVersion : ""),
 				() -> new ProblemException(CommonProblem.NOT_FOUND, "no switches"));
 	}
 
@@ -46,4 +50,5 @@ class SwitchController {
 		entities.all(GlobalKind.SWITCH).stream().map(Entity::withVersion).forEach(list::add);
 		return answer;
 	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The GZone's switches: each flip logged as a change and stored in the typed table in one transaction. */
+/**
+ * The GZone's switches: each flip logged as a change and stored in the typed table in one
+ * transaction.
+ */
 @Repository
 public class SwitchStore implements TypedTable {
 
@@ -57,7 +60,9 @@ public class SwitchStore implements TypedTable {
 				""").params(name, value, version).update();
 	}
 
-	/** The switches as the GZone holds them now; those nobody set read as their defaults. */
+	/**
+	 * The switches as the GZone holds them now; those nobody set read as their defaults.
+	 */
 	public Switches current() {
 		return new Switches(jdbc.sql("select name, value from switches")
 			.query((rs, row) -> Map.entry(rs.getString("name"), rs.getString("value")))
@@ -69,4 +74,5 @@ public class SwitchStore implements TypedTable {
 	/** A switch as global data carries it. */
 	public record SwitchDocument(String name, String value) {
 	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Profile;
 import static io.zonepay.config.global.GlobalReadHeaders.globalRead;
 import static io.zonepay.config.global.GlobalReadHeaders.globalWrite;
 
-/** What the degrade switch calls answer, for the OpenAPI document: read at every copy, flipped at the GZone. */
+/**
+ * What the degrade switch calls answer, for the OpenAPI document: read at every copy,
+ * flipped at the GZone.
+ */
 @Configuration(proxyBeanMethods = false)
 class SwitchesApi {
 
@@ -39,8 +42,11 @@ class SwitchesApi {
 	}
 
 	/**
-	 * The switches that were ever set, as their controllers write them; a switch never set has its default.
-	 * @param version the version of global data they were read at; on {@code GET /api/global/switches} only
+	 * The switches that were ever set, as their controllers write them; a switch never
+	 * set has its default.
+	 *
+	 * @param version the version of global data they were read at; on
+	 * {@code GET /api/global/switches} only
 	 */
 	record SwitchesView(@Nullable Long version, List<SwitchView> switches) {
 	}
@@ -49,11 +55,16 @@ class SwitchesApi {
 	record SwitchView(String name, String value, long version) {
 	}
 
-	/** The new value of a switch: a string, boolean or whole number, as the switch takes it. */
-	record SwitchChange(@Schema(types = { "string", "boolean", "integer" }, example = "true") Object value) {
+	/**
+	 * The new value of a switch: a string, boolean or whole number, as the switch takes
+	 * it.
+	 */
+	record SwitchChange(@Schema(types = {
+			"string", "boolean", "integer" }, example = "true") Object value){
 	}
 
 	/** A switch as just set, with the version of global data that holds it. */
 	record SwitchWritten(String name, String value, long version) {
 	}
+
 }

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of a city's CZone on one database: one applies the log, the other follows what it stores and serves
- * from it, fresh; when the applying one dies, the other takes the log over.
+ * Two instances of a city's CZone on one database: one applies the log, the other follows
+ * what it stores and serves from it, fresh; when the applying one dies, the other takes
+ * the log over.
  */
 class CzoneInstancesIntegrationTests {
 
@@ -49,12 +50,19 @@ class CzoneInstancesIntegrationTests {
 			GlobalDataTopology.Answer read = zones.get("cz-hz-2", "/api/merchants/5102");
 			assertThat(read.status()).isEqualTo(200);
 			assertThat(read.servedBy()).isEqualTo("cz-hz");
-			assertThat(zones.get("cz-hz-2", "/api/global/watermark").body().get("version").asLong()).isGreaterThanOrEqualTo(second);
+			assertThat(zones.get("cz-hz-2", "/api/global/watermark").body().get("version").asLong())
+				.isGreaterThanOrEqualTo(second);
 		});
 	}
 
 	private static long createMerchant(String id, String name) {
-		return zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"" + id + "\", \"name\": \"" + name + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}")
-			.body().get("version").asLong();
+		return zones
+			.admin("POST", "/admin/merchants",
+					"{\"merchantId\": \"" + id + "\", \"name\": \"" + name
+							+ "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}")
+			.body()
+			.get("version")
+			.asLong();
 	}
+
 }

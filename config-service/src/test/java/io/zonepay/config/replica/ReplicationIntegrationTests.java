@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The CZones of both cities follow the GZone: nothing lost, nothing applied twice, versions that match. */
+/**
+ * The CZones of both cities follow the GZone: nothing lost, nothing applied twice,
+ * versions that match.
+ */
 class ReplicationIntegrationTests {
 
 	private static final AtomicInteger MERCHANTS = new AtomicInteger(1000);
@@ -77,7 +80,8 @@ class ReplicationIntegrationTests {
 		awaitConverged();
 		List<Entity> primary = zones.context("gz").getBean(EntityStore.class).everything();
 		for (String czone : List.of("cz-hz", "cz-sh")) {
-			assertThat(zones.context(czone).getBean(EntityStore.class).everything()).as(czone).containsExactlyElementsOf(primary);
+			assertThat(zones.context(czone).getBean(EntityStore.class).everything()).as(czone)
+				.containsExactlyElementsOf(primary);
 			report(czone);
 		}
 	}
@@ -97,8 +101,10 @@ class ReplicationIntegrationTests {
 		long gzone = version("gz");
 		assertThat(zones.context("cz-hz").getBean(EntityStore.class).everything())
 			.containsExactlyElementsOf(zones.context("gz").getBean(EntityStore.class).everything());
-		// Every change since the copy's bootstrap was applied exactly once, across the restart.
-		assertThat(zones.context("cz-hz").getBean(ReplicaStore.class).appliedChanges() - appliedBefore).isEqualTo(gzone - before);
+		// Every change since the copy's bootstrap was applied exactly once, across the
+		// restart.
+		assertThat(zones.context("cz-hz").getBean(ReplicaStore.class).appliedChanges() - appliedBefore)
+			.isEqualTo(gzone - before);
 	}
 
 	@Test
@@ -112,21 +118,27 @@ class ReplicationIntegrationTests {
 		awaitConverged();
 		assertThat(zones.context("cz-sh").getBean(EntityStore.class).everything())
 			.containsExactlyElementsOf(zones.context("gz").getBean(EntityStore.class).everything());
-		assertThat(zones.context("cz-sh").getBean(ReplicaStore.class).appliedChanges() - appliedBefore).isEqualTo(version("gz") - before);
+		assertThat(zones.context("cz-sh").getBean(ReplicaStore.class).appliedChanges() - appliedBefore)
+			.isEqualTo(version("gz") - before);
 	}
 
 	private static GlobalDataTopology.Answer createMerchant() {
 		int id = MERCHANTS.incrementAndGet();
-		return zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"" + id + "\", \"name\": \"Shop " + id + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+		return zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"" + id + "\", \"name\": \"Shop " + id
+				+ "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 	}
 
-	/** Writes merchants and switch flips from a few threads at once, as fast as the GZone takes them. */
+	/**
+	 * Writes merchants and switch flips from a few threads at once, as fast as the GZone
+	 * takes them.
+	 */
 	private static Void burst(int writes, int threads) throws Exception {
 		List<Callable<Integer>> calls = new ArrayList<>();
 		for (int i = 0; i < writes; i++) {
 			int n = i;
 			calls.add(() -> n % 10 == 0
-					? zones.admin("PUT", "/admin/switches/payments.maxAmount.CNY", "{\"value\": " + (1000 + n) + "}").status()
+					? zones.admin("PUT", "/admin/switches/payments.maxAmount.CNY", "{\"value\": " + (1000 + n) + "}")
+						.status()
 					: createMerchant().status());
 		}
 		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -138,7 +150,9 @@ class ReplicationIntegrationTests {
 	}
 
 	private static void awaitConverged() {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(50))
+			.ignoreExceptions()
 			.until(() -> version("cz-hz") == version("gz") && version("cz-sh") == version("gz"));
 	}
 
@@ -148,6 +162,8 @@ class ReplicationIntegrationTests {
 
 	/** What the burst's changes took from commit at the GZone to apply here. */
 	private static void report(String czone) {
-		System.out.println(czone + " apply lag during the burst: " + zones.context(czone).getBean(ApplyLag.class).summary());
+		System.out
+			.println(czone + " apply lag during the burst: " + zones.context(czone).getBean(ApplyLag.class).summary());
 	}
+
 }

@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A CZone cut off from the change log for longer than its bound says it is stale, stops serving its own copy, and
- * catches up when the log flows again; when the GZone is gone from every city, the copies serve their last version,
- * saying so, and a copy that cannot hear the other city assumes nothing. The GZone and then a CZone are stopped at the
- * end, so these run in order on a topology of their own.
+ * A CZone cut off from the change log for longer than its bound says it is stale, stops
+ * serving its own copy, and catches up when the log flows again; when the GZone is gone
+ * from every city, the copies serve their last version, saying so, and a copy that cannot
+ * hear the other city assumes nothing. The GZone and then a CZone are stopped at the end,
+ * so these run in order on a topology of their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaleReplicaIntegrationTests {
@@ -31,12 +32,15 @@ class StaleReplicaIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		// Writes made while the relay is stopped are committed but not on the log: they answer so (with their version) at once.
+		// Writes made while the relay is stopped are committed but not on the log: they
+		// answer so (with their version) at once.
 		zones = GlobalDataTopology.start("--zonepay.replication.acknowledge-within=100ms");
-		GlobalDataTopology.Answer created = zones.admin("POST", "/admin/merchants", "{\"merchantId\": \"4242\", \"name\": \"Tea House\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+		GlobalDataTopology.Answer created = zones.admin("POST", "/admin/merchants",
+				"{\"merchantId\": \"4242\", \"name\": \"Tea House\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 		merchant = created.body().get("merchantId").asString();
 		long version = created.body().get("version").asLong();
-		await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
 			.until(() -> zones.get("cz-hz", "/api/global/watermark").body().get("version").asLong() >= version);
 	}
 
@@ -63,7 +67,8 @@ class StaleReplicaIntegrationTests {
 		relay().stop();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(zones.get("cz-hz", "/api/global/watermark").body().get("stale").asBoolean()).isTrue();
-			assertThat(zones.health("cz-hz").body().get("components").get("replica").get("status").asString()).isEqualTo("STALE");
+			assertThat(zones.health("cz-hz").body().get("components").get("replica").get("status").asString())
+				.isEqualTo("STALE");
 		});
 		GlobalDataTopology.Answer read = zones.get("cz-hz", "/api/merchants/" + merchant);
 		assertThat(read.status()).isEqualTo(200);
@@ -74,16 +79,20 @@ class StaleReplicaIntegrationTests {
 	@Test
 	@Order(3)
 	void aStaleCopyPassesOnTheGzonesNewerViewAndHoldsAReaderThatAlreadyHasIt() {
-		GlobalDataTopology.Answer flipped = zones.admin("PUT", "/admin/switches/payments.maxAmount.CNY", "{\"value\": \"500000\"}");
+		GlobalDataTopology.Answer flipped = zones.admin("PUT", "/admin/switches/payments.maxAmount.CNY",
+				"{\"value\": \"500000\"}");
 		long version = flipped.body().get("version").asLong();
 
-		GlobalDataTopology.Answer newer = zones.get("cz-hz", "/internal/global/view?wait=500", Map.of("If-None-Match", "\"" + (version - 1) + "\""));
+		GlobalDataTopology.Answer newer = zones.get("cz-hz", "/internal/global/view?wait=500",
+				Map.of("If-None-Match", "\"" + (version - 1) + "\""));
 		assertThat(newer.status()).isEqualTo(200);
 		assertThat(newer.body().get("version").asLong()).isEqualTo(version);
 
-		// Answering this reader at once would make its next poll come at once too: a busy loop while the copy is behind.
+		// Answering this reader at once would make its next poll come at once too: a busy
+		// loop while the copy is behind.
 		long started = System.nanoTime();
-		GlobalDataTopology.Answer current = zones.get("cz-hz", "/internal/global/view?wait=500", Map.of("If-None-Match", "\"" + version + "\""));
+		GlobalDataTopology.Answer current = zones.get("cz-hz", "/internal/global/view?wait=500",
+				Map.of("If-None-Match", "\"" + version + "\""));
 		assertThat(current.status()).isEqualTo(304);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
 	}
@@ -91,7 +100,8 @@ class StaleReplicaIntegrationTests {
 	@Test
 	@Order(4)
 	void whenTheRelayReturnsTheCopyCatchesUpAndServesItselfAgain() {
-		GlobalDataTopology.Answer flipped = zones.admin("PUT", "/admin/switches/risk.mode", "{\"value\": \"RULES_ONLY\"}");
+		GlobalDataTopology.Answer flipped = zones.admin("PUT", "/admin/switches/risk.mode",
+				"{\"value\": \"RULES_ONLY\"}");
 		long version = flipped.body().get("version").asLong();
 		relay().start();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -120,9 +130,12 @@ class StaleReplicaIntegrationTests {
 		assertThat(watermark.body().get("writer").asString()).isEqualTo("unavailable");
 		assertThat(watermark.body().get("writerReachable").asBoolean()).isFalse();
 		assertThat(watermark.body().get("version").asLong()).isEqualTo(version);
-		assertThat(zones.health("cz-sh").body().get("components").get("replica").get("status").asString()).isEqualTo("DEGRADED");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(zones.get("cz-hz", "/api/merchants/" + merchant).writer())
-			.as("both cities agree").isEqualTo("unavailable"));
+		assertThat(zones.health("cz-sh").body().get("components").get("replica").get("status").asString())
+			.isEqualTo("DEGRADED");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> assertThat(zones.get("cz-hz", "/api/merchants/" + merchant).writer()).as("both cities agree")
+						.isEqualTo("unavailable"));
 	}
 
 	@Test
@@ -135,7 +148,8 @@ class StaleReplicaIntegrationTests {
 			assertThat(read.status()).isEqualTo(503);
 			assertThat(read.body().get("code").asString()).isEqualTo("STALE_GLOBAL_DATA");
 		});
-		assertThat(zones.health("cz-sh").body().get("components").get("replica").get("status").asString()).isEqualTo("STALE");
+		assertThat(zones.health("cz-sh").body().get("components").get("replica").get("status").asString())
+			.isEqualTo("STALE");
 	}
 
 	private static PeriodicTask relay() {
@@ -143,6 +157,12 @@ class StaleReplicaIntegrationTests {
 	}
 
 	private static double fallbacks(String zone, String reason) {
-		return zones.context(zone).getBean(MeterRegistry.class).get("zonepay.czone.fallbacks").tag("reason", reason).counter().count();
+		return zones.context(zone)
+			.getBean(MeterRegistry.class)
+			.get("zonepay.czone.fallbacks")
+			.tag("reason", reason)
+			.counter()
+			.count();
 	}
+
 }

@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The GZone's standby in sh follows the writer's log into a whole GZone schema, refuses to serve until it is the
- * writer, and once promoted by command goes on from the next version under a newer term; the old writer, still
- * running or started again, can never write again, and no copy applies what it tried. Runs in order on a topology of
- * its own; automatic promotion is left to the end-to-end suite, where the GZone is killed under traffic.
+ * The GZone's standby in sh follows the writer's log into a whole GZone schema, refuses
+ * to serve until it is the writer, and once promoted by command goes on from the next
+ * version under a newer term; the old writer, still running or started again, can never
+ * write again, and no copy applies what it tried. Runs in order on a topology of its own;
+ * automatic promotion is left to the end-to-end suite, where the GZone is killed under
+ * traffic.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandbyIntegrationTests {
@@ -47,7 +49,8 @@ class StandbyIntegrationTests {
 			assertThat(status.body().get("role").asString()).isEqualTo("STANDBY");
 			assertThat(status.body().get("version").asLong()).isGreaterThanOrEqualTo(version);
 		});
-		assertThat(merchantRow("gz-sh", 7001)).as("the typed table, with the writer's version").isEqualTo("Dumpling Bar@" + version);
+		assertThat(merchantRow("gz-sh", 7001)).as("the typed table, with the writer's version")
+			.isEqualTo("Dumpling Bar@" + version);
 
 		GlobalDataTopology.Answer read = zones.get("gz-sh", "/api/merchants/7001");
 		assertThat(read.status()).isEqualTo(503);
@@ -69,7 +72,8 @@ class StandbyIntegrationTests {
 		assertThat(promoted.status()).isEqualTo(200);
 		assertThat(promoted.body().get("role").asString()).isEqualTo("ACTIVE");
 		assertThat(promoted.body().get("term").asLong()).isEqualTo(2);
-		// The promotion's first write marks the old writer DOWN: the version after the last one the old writer logged.
+		// The promotion's first write marks the old writer DOWN: the version after the
+		// last one the old writer logged.
 		assertThat(promoted.body().get("version").asLong()).isEqualTo(last + 1);
 
 		GlobalDataTopology.Answer created = createMerchant("gz-sh", "7003", "Bao House");
@@ -120,11 +124,17 @@ class StandbyIntegrationTests {
 	}
 
 	private static GlobalDataTopology.Answer createMerchant(String zone, String id, String name) {
-		return zones.admin(zone, "POST", "/admin/merchants",
-				"{\"merchantId\": \"" + id + "\", \"name\": \"" + name + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+		return zones.admin(zone, "POST", "/admin/merchants", "{\"merchantId\": \"" + id + "\", \"name\": \"" + name
+				+ "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 	}
 
 	private static String merchantRow(String zone, long id) {
-		return zones.context(zone).getBean(JdbcClient.class).sql("select name || '@' || version from merchants where id = ?").param(id).query(String.class).single();
+		return zones.context(zone)
+			.getBean(JdbcClient.class)
+			.sql("select name || '@' || version from merchants where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
+
 }

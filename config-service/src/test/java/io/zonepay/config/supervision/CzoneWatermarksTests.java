@@ -24,10 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CZones' staleness as {@code GET /admin/zones} shows it, asked of a CZone that answers and of one that is gone. */
+/**
+ * The CZones' staleness as {@code GET /admin/zones} shows it, asked of a CZone that
+ * answers and of one that is gone.
+ */
 class CzoneWatermarksTests {
 
-	final CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
+	final CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+			Duration.ofSeconds(10));
 
 	final AtomicReference<String> caller = new AtomicReference<>();
 
@@ -57,7 +61,8 @@ class CzoneWatermarksTests {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/api/global/watermark", exchange -> {
 				caller.set(exchange.getRequestHeaders().getFirst("X-ZonePay-Caller"));
-				byte[] body = "{\"zone\": \"cz-hz\", \"version\": 7, \"stalenessMs\": 42, \"stale\": false}".getBytes(StandardCharsets.UTF_8);
+				byte[] body = "{\"zone\": \"cz-hz\", \"version\": 7, \"stalenessMs\": 42, \"stale\": false}"
+					.getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();
@@ -71,6 +76,8 @@ class CzoneWatermarksTests {
 	}
 
 	private static Zone zone(String id, String config) {
-		return new Zone(ZoneId.of(id), ZoneKind.CZONE, CityId.of(id.substring(3)), ZoneStatus.UP, Map.of("config", URI.create(config)));
+		return new Zone(ZoneId.of(id), ZoneKind.CZONE, CityId.of(id.substring(3)), ZoneStatus.UP,
+				Map.of("config", URI.create(config)));
 	}
+
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.zonepay.kernel.zone.Zone;
 import io.zonepay.kernel.zone.ZoneId;
 
-/** Zones as a test wants them: every zone answers until the test kills or freezes it, and again once it revives it. */
+/**
+ * Zones as a test wants them: every zone answers until the test kills or freezes it, and
+ * again once it revives it.
+ */
 final class FakeHealthChecker implements HealthChecker {
 
 	private final Set<ZoneId> dead = ConcurrentHashMap.newKeySet();
@@ -22,7 +25,10 @@ final class FakeHealthChecker implements HealthChecker {
 		}
 	}
 
-	/** The zone stops answering in time (frozen, or too busy): its checks time out instead of being refused. */
+	/**
+	 * The zone stops answering in time (frozen, or too busy): its checks time out instead
+	 * of being refused.
+	 */
 	void freeze(String... zones) {
 		for (String zone : zones) {
 			frozen.add(ZoneId.of(zone));
@@ -44,7 +50,9 @@ final class FakeHealthChecker implements HealthChecker {
 	@Override
 	public Map<ZoneId, Check> check(List<Zone> zones) {
 		Map<ZoneId, Check> answers = new LinkedHashMap<>();
-		zones.forEach(zone -> answers.put(zone.id(), dead.contains(zone.id()) ? Check.REFUSED : frozen.contains(zone.id()) ? Check.SLOW : Check.ANSWERED));
+		zones.forEach(zone -> answers.put(zone.id(),
+				dead.contains(zone.id()) ? Check.REFUSED : frozen.contains(zone.id()) ? Check.SLOW : Check.ANSWERED));
 		return answers;
 	}
+
 }

@@ -8,7 +8,10 @@ import io.zonepay.config.routing.RoutingPlan;
 import io.zonepay.config.routing.StoredRouting;
 import io.zonepay.kernel.zone.RoutingTable;
 
-/** Routing in memory: each change that changes something is the next epoch and the next version. */
+/**
+ * Routing in memory: each change that changes something is the next epoch and the next
+ * version.
+ */
 final class FakeRoutingChanges implements RoutingChanges {
 
 	private StoredRouting stored;
@@ -35,4 +38,5 @@ final class FakeRoutingChanges implements RoutingChanges {
 		}
 		return stored;
 	}
+
 }

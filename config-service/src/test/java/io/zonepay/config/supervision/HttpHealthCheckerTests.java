@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health checks over real HTTP, against servers that answer, fail, hang or are not there. */
+/**
+ * Health checks over real HTTP, against servers that answer, fail, hang or are not there.
+ */
 class HttpHealthCheckerTests {
 
 	static final int OFFSET = 100;
@@ -45,8 +47,10 @@ class HttpHealthCheckerTests {
 
 	@Test
 	void asksEachServiceAtItsManagementPortAndHealthPath() {
-		assertThat(checker.healthOf(URI.create("http://localhost:9111"))).isEqualTo(URI.create("http://localhost:9211/actuator/health/liveness"));
-		assertThat(checker.healthOf(URI.create("http://account.rz1"))).isEqualTo(URI.create("http://account.rz1:180/actuator/health/liveness"));
+		assertThat(checker.healthOf(URI.create("http://localhost:9111")))
+			.isEqualTo(URI.create("http://localhost:9211/actuator/health/liveness"));
+		assertThat(checker.healthOf(URI.create("http://account.rz1")))
+			.isEqualTo(URI.create("http://account.rz1:180/actuator/health/liveness"));
 	}
 
 	@Test
@@ -58,11 +62,14 @@ class HttpHealthCheckerTests {
 		Zone unknown = zone("rz5", Map.of());
 
 		long started = System.nanoTime();
-		Map<ZoneId, Check> answers = checker.check(List.of(healthy, oneServiceFailing, oneServiceHanging, gone, unknown));
+		Map<ZoneId, Check> answers = checker
+			.check(List.of(healthy, oneServiceFailing, oneServiceHanging, gone, unknown));
 
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("every check runs at once, bounded").isLessThan(Duration.ofSeconds(3));
-		assertThat(answers).containsExactly(Map.entry(ZoneId.of("rz1"), Check.ANSWERED), Map.entry(ZoneId.of("rz2"), Check.REFUSED),
-				Map.entry(ZoneId.of("rz3"), Check.SLOW), Map.entry(ZoneId.of("rz4"), Check.REFUSED));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("every check runs at once, bounded")
+			.isLessThan(Duration.ofSeconds(3));
+		assertThat(answers).containsExactly(Map.entry(ZoneId.of("rz1"), Check.ANSWERED),
+				Map.entry(ZoneId.of("rz2"), Check.REFUSED), Map.entry(ZoneId.of("rz3"), Check.SLOW),
+				Map.entry(ZoneId.of("rz4"), Check.REFUSED));
 	}
 
 	/** A server whose health path answers the status, or never answers for 0. */
@@ -103,4 +110,5 @@ class HttpHealthCheckerTests {
 	private static Zone zone(String id, Map<String, URI> endpoints) {
 		return new Zone(ZoneId.of(id), ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, endpoints);
 	}
+
 }

@@ -40,14 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The GZone's zone commands and its supervisor together, on a real database and change log: RZones answer or die as a
- * fake health checker says, every other part is the real one. Each test leaves every RZone UP with its first shards.
+ * The GZone's zone commands and its supervisor together, on a real database and change
+ * log: RZones answer or die as a fake health checker says, every other part is the real
+ * one. Each test leaves every RZone UP with its first shards.
  */
 @SpringBootTest(classes = ConfigServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=config-service", "zonepay.zone.id=gz", "zonepay.zone.city=hz", "zonepay.ids.node-id=1",
-				"management.server.port=0", "zonepay.topology.location=classpath:topology/supervised.yml", "zonepay.supervisor.interval=50ms",
-				"zonepay.supervisor.startup-grace=0s",
-				"zonepay.supervisor.cascade-guard=0s" })
+		properties = { "spring.config.name=config-service", "zonepay.zone.id=gz", "zonepay.zone.city=hz",
+				"zonepay.ids.node-id=1", "management.server.port=0",
+				"zonepay.topology.location=classpath:topology/supervised.yml", "zonepay.supervisor.interval=50ms",
+				"zonepay.supervisor.startup-grace=0s", "zonepay.supervisor.cascade-guard=0s" })
 @EmbeddedInfrastructure(database = "config", kafka = true)
 @Import(ZoneAdminIntegrationTests.FakeZones.class)
 class ZoneAdminIntegrationTests {
@@ -87,7 +88,8 @@ class ZoneAdminIntegrationTests {
 			zoneSupervisorTask.start();
 		}
 		zones.reviveAll();
-		await().atMost(SUPERVISED).until(() -> table().zones().stream().allMatch(zone -> zone.status() == ZoneStatus.UP));
+		await().atMost(SUPERVISED)
+			.until(() -> table().zones().stream().allMatch(zone -> zone.status() == ZoneStatus.UP));
 		RoutingTable first = topology.initialRoutingTable();
 		routing.change(plan -> topology.rzones().forEach(zone -> plan.move(first.shardsOf(zone.id()), zone.id())));
 	}
@@ -145,7 +147,8 @@ class ZoneAdminIntegrationTests {
 
 	@Test
 	void aFailoverMovesEveryShardOfTheZoneToTheNamedZoneInOneEpoch() {
-		// The supervisor would mark the healthy zone UP again, racing the comparison with GET /admin/routing below.
+		// The supervisor would mark the healthy zone UP again, racing the comparison with
+		// GET /admin/routing below.
 		zoneSupervisorTask.stop();
 		long epoch = table().epoch();
 		double failovers = failovers("rz1", "manual");
@@ -207,7 +210,8 @@ class ZoneAdminIntegrationTests {
 
 		JsonNode moved = post("/admin/routing/moves", "{\"shards\": [0, 1, 2], \"toZone\": \"rz2\"}", 200);
 		assertThat(moved.get("epoch").asLong()).isEqualTo(epoch + 1);
-		assertThat(List.of("00", "01", "02")).allMatch(shard -> moved.get("shards").get(shard).asString().equals("rz2"));
+		assertThat(List.of("00", "01", "02"))
+			.allMatch(shard -> moved.get("shards").get(shard).asString().equals("rz2"));
 		assertThat(moved.get("shards").get("03").asString()).isEqualTo("rz1");
 		assertThat(moved).isEqualTo(get("/admin/routing"));
 
@@ -245,17 +249,43 @@ class ZoneAdminIntegrationTests {
 	@Test
 	void onlyOperatorsSeeZonesAndOnlyAdminsMoveShards() {
 		long epoch = table().epoch();
-		client.get().uri("/admin/zones").header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "GET", "/admin/zones", null)).exchange()
-			.expectStatus().isOk();
-		client.get().uri("/admin/zones").header("X-ZonePay-Caller", TestCallers.user(1201, "GET", "/admin/zones")).exchange()
-			.expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+		client.get()
+			.uri("/admin/zones")
+			.header("X-ZonePay-Caller", TestCallers.sign(Caller.system(), "GET", "/admin/zones", null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		client.get()
+			.uri("/admin/zones")
+			.header("X-ZonePay-Caller", TestCallers.user(1201, "GET", "/admin/zones"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("FORBIDDEN");
 		for (String path : List.of("/admin/zones/rz1/failover", "/admin/routing/moves")) {
-			for (String caller : List.of(TestCallers.user(1201, "POST", path), TestCallers.sign(Caller.system(), "POST", path, null))) {
-				client.post().uri(path).header("X-ZonePay-Caller", caller).contentType(MediaType.APPLICATION_JSON)
-					.body("{\"shards\": [1], \"toZone\": \"rz2\"}").exchange()
-					.expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+			for (String caller : List.of(TestCallers.user(1201, "POST", path),
+					TestCallers.sign(Caller.system(), "POST", path, null))) {
+				client.post()
+					.uri(path)
+					.header("X-ZonePay-Caller", caller)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body("{\"shards\": [1], \"toZone\": \"rz2\"}")
+					.exchange()
+					.expectStatus()
+					.isForbidden()
+					.expectBody()
+					.jsonPath("$.code")
+					.isEqualTo("FORBIDDEN");
 			}
-			client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isUnauthorized();
+			client.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{}")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
 		}
 		assertThat(table().epoch()).isEqualTo(epoch);
 	}
@@ -269,7 +299,12 @@ class ZoneAdminIntegrationTests {
 	}
 
 	private JsonNode get(String path) {
-		return body(client.get().uri(path).header("X-ZonePay-Caller", TestCallers.admin("GET", path)).exchange().expectStatus().isOk());
+		return body(client.get()
+			.uri(path)
+			.header("X-ZonePay-Caller", TestCallers.admin("GET", path))
+			.exchange()
+			.expectStatus()
+			.isOk());
 	}
 
 	private JsonNode post(String path, @Nullable String body, int status) {
@@ -277,14 +312,21 @@ class ZoneAdminIntegrationTests {
 	}
 
 	private void problem(String path, @Nullable String body, int status, String code) {
-		send(path, body).expectStatus().isEqualTo(status)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.code").isEqualTo(code);
+		send(path, body).expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo(code);
 	}
 
 	private RestTestClient.ResponseSpec send(String path, @Nullable String body) {
-		RestTestClient.RequestBodySpec request = client.post().uri(path).header("X-ZonePay-Caller", TestCallers.admin("POST", path));
-		return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+		RestTestClient.RequestBodySpec request = client.post()
+			.uri(path)
+			.header("X-ZonePay-Caller", TestCallers.admin("POST", path));
+		return body == null ? request.exchange()
+				: request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
 	private static JsonNode body(RestTestClient.ResponseSpec response) {
@@ -318,5 +360,7 @@ class ZoneAdminIntegrationTests {
 		FakeHealthChecker fakeHealthChecker() {
 			return new FakeHealthChecker();
 		}
+
 	}
+
 }

@@ -32,11 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ZoneSupervisorTests {
 
-	/** The local layout: rz1 and rz2 in hz, rz3 and rz4 in sh, 25 shards each, each the other's standby in its city. */
+	/**
+	 * The local layout: rz1 and rz2 in hz, rz3 and rz4 in sh, 25 shards each, each the
+	 * other's standby in its city.
+	 */
 	static final Topology FOUR_ZONES = topology(rzone("rz1", "hz", "0-24", "rz2"), rzone("rz2", "hz", "25-49", "rz1"),
 			rzone("rz3", "sh", "50-74", "rz4"), rzone("rz4", "sh", "75-99", "rz3"));
 
-	/** Three RZones in hz and two in sh, of different sizes: rz1 30 shards, rz2 20, rz5 10, rz3 20, rz4 20. */
+	/**
+	 * Three RZones in hz and two in sh, of different sizes: rz1 30 shards, rz2 20, rz5
+	 * 10, rz3 20, rz4 20.
+	 */
 	static final Topology FIVE_ZONES = topology(rzone("rz1", "hz", "0-29", "rz2"), rzone("rz2", "hz", "30-49", "rz1"),
 			rzone("rz5", "hz", "50-59", "rz1"), rzone("rz3", "sh", "60-79", "rz4"), rzone("rz4", "sh", "80-99", "rz3"));
 
@@ -63,7 +69,8 @@ class ZoneSupervisorTests {
 
 		supervised.rounds(2);
 		assertThat(supervised.table().epoch()).as("two misses are not enough").isEqualTo(1);
-		assertThat(supervised.supervisor().health(zone("rz1"))).extracting(ZoneHealth::misses, ZoneHealth::health).containsExactly(2, Health.DOWN);
+		assertThat(supervised.supervisor().health(zone("rz1"))).extracting(ZoneHealth::misses, ZoneHealth::health)
+			.containsExactly(2, Health.DOWN);
 
 		supervised.rounds(1);
 		RoutingTable table = supervised.table();
@@ -75,7 +82,8 @@ class ZoneSupervisorTests {
 		assertThat(failovers("rz1", "auto")).isEqualTo(1);
 		assertThat(meters.get("zonepay.zone.health").tag("zone", "rz1").gauge().value()).isZero();
 		assertThat(meters.get("zonepay.zone.health").tag("zone", "rz2").gauge().value()).isOne();
-		assertThat(output).contains("WARN").contains("Zone rz1 missed 3 health checks in a row: DOWN at epoch 2, its 25 shards moved to rz2");
+		assertThat(output).contains("WARN")
+			.contains("Zone rz1 missed 3 health checks in a row: DOWN at epoch 2, its 25 shards moved to rz2");
 
 		supervised.rounds(3);
 		assertThat(supervised.table().epoch()).as("a dead zone that is DOWN already changes nothing more").isEqualTo(2);
@@ -123,7 +131,8 @@ class ZoneSupervisorTests {
 		assertThat(supervised.table().epoch()).isEqualTo(1);
 		assertThat(supervised.supervisor().health(zone("rz3")).misses()).isEqualTo(15);
 
-		// Frozen: no answer for 15 s (the 16th miss in a row, a round a second) and it goes.
+		// Frozen: no answer for 15 s (the 16th miss in a row, a round a second) and it
+		// goes.
 		supervised.rounds(1);
 		RoutingTable table = supervised.table();
 		assertThat(table.epoch()).isEqualTo(2);
@@ -144,11 +153,13 @@ class ZoneSupervisorTests {
 		RoutingTable table = supervised.table();
 		assertThat(status(table, "rz1")).isEqualTo(ZoneStatus.UP);
 		assertThat(status(table, "rz2")).isEqualTo(ZoneStatus.UP);
-		assertThat(status(table, "rz3")).as("slow like the others: this GZone's own view, most likely").isEqualTo(ZoneStatus.UP);
+		assertThat(status(table, "rz3")).as("slow like the others: this GZone's own view, most likely")
+			.isEqualTo(ZoneStatus.UP);
 		assertThat(supervised.supervisor().health(zone("rz1")).misses()).isZero();
 		assertThat(status(table, "rz4")).as("refused: gone, however busy the rest").isEqualTo(ZoneStatus.DOWN);
 		assertThat(table.shardsOf(zone("rz3"))).hasSize(50);
-		assertThat(output).containsOnlyOnce("3 of 4 zones were slow to answer their health checks at once: not counted against any of them");
+		assertThat(output).containsOnlyOnce(
+				"3 of 4 zones were slow to answer their health checks at once: not counted against any of them");
 
 		zones.revive("rz1", "rz2");
 		supervised.rounds(15);
@@ -165,7 +176,8 @@ class ZoneSupervisorTests {
 		supervised.rounds(3);
 		assertThat(supervised.table().shardsOf(zone("rz2"))).hasSize(50);
 
-		// rz2, busy with rz1's shards on top of its own, stops answering in time: passing 50 shards on would cascade.
+		// rz2, busy with rz1's shards on top of its own, stops answering in time: passing
+		// 50 shards on would cascade.
 		zones.kill("rz2");
 		supervised.rounds(5);
 
@@ -193,7 +205,8 @@ class ZoneSupervisorTests {
 
 		automaticFailover = true;
 		supervised.rounds(1);
-		assertThat(supervised.table().shardsOf(zone("rz4"))).as("once the switch is on, the DOWN zone's shards move").hasSize(50);
+		assertThat(supervised.table().shardsOf(zone("rz4"))).as("once the switch is on, the DOWN zone's shards move")
+			.hasSize(50);
 		assertThat(supervised.table().epoch()).isEqualTo(3);
 		assertThat(failovers("rz3", "auto")).isEqualTo(1);
 	}
@@ -211,7 +224,8 @@ class ZoneSupervisorTests {
 		RoutingTable table = supervised.table();
 		assertThat(table.epoch()).isEqualTo(3);
 		assertThat(status(table, "rz1")).isEqualTo(ZoneStatus.DOWN);
-		assertThat(table.shardsOf(zone("rz5"))).as("rz5 is in hz with 10 shards; rz3 and rz4 in sh have 20 each").hasSize(60);
+		assertThat(table.shardsOf(zone("rz5"))).as("rz5 is in hz with 10 shards; rz3 and rz4 in sh have 20 each")
+			.hasSize(60);
 		assertThat(table.shardsOf(zone("rz3"))).hasSize(20);
 	}
 
@@ -227,7 +241,8 @@ class ZoneSupervisorTests {
 		assertThat(status(table, "rz3")).isEqualTo(ZoneStatus.DOWN);
 		assertThat(status(table, "rz4")).isEqualTo(ZoneStatus.DOWN);
 		assertThat(table.ownerOf(Shard.of(60))).as("rz3's: to rz5, the emptiest").isEqualTo(zone("rz5"));
-		assertThat(table.ownerOf(Shard.of(80))).as("rz4's: to rz2, the emptiest once rz5 took rz3's").isEqualTo(zone("rz2"));
+		assertThat(table.ownerOf(Shard.of(80))).as("rz4's: to rz2, the emptiest once rz5 took rz3's")
+			.isEqualTo(zone("rz2"));
 		assertThat(failovers("rz3", "auto")).isEqualTo(1);
 		assertThat(failovers("rz4", "auto")).isEqualTo(1);
 	}
@@ -263,9 +278,11 @@ class ZoneSupervisorTests {
 
 		RoutingTable table = supervised.table();
 		assertThat(table.epoch()).isEqualTo(3);
-		assertThat(table.zones()).filteredOn(zone -> zone.kind() == ZoneKind.RZONE).allMatch(zone -> zone.status() == ZoneStatus.DOWN);
+		assertThat(table.zones()).filteredOn(zone -> zone.kind() == ZoneKind.RZONE)
+			.allMatch(zone -> zone.status() == ZoneStatus.DOWN);
 		assertThat(table.shardsOf(zone("rz4"))).as("moved to nobody they would be served by nobody").hasSize(100);
-		assertThat(output).contains("ERROR").contains("Zone rz4 missed 3 health checks in a row: DOWN at epoch 3, but no UP RZone is left");
+		assertThat(output).contains("ERROR")
+			.contains("Zone rz4 missed 3 health checks in a row: DOWN at epoch 3, but no UP RZone is left");
 
 		zones.revive("rz2");
 		supervised.rounds(3);
@@ -285,7 +302,8 @@ class ZoneSupervisorTests {
 
 		RoutingTable table = supervised.table();
 		assertThat(status(table, "rz1")).as("still starting, as far as anyone knows").isEqualTo(ZoneStatus.UP);
-		assertThat(supervised.supervisor().health(zone("rz1"))).extracting(ZoneHealth::misses, ZoneHealth::health).containsExactly(0, Health.DOWN);
+		assertThat(supervised.supervisor().health(zone("rz1"))).extracting(ZoneHealth::misses, ZoneHealth::health)
+			.containsExactly(0, Health.DOWN);
 		assertThat(status(table, "rz2")).as("it answered once").isEqualTo(ZoneStatus.DOWN);
 		assertThat(table.shardsOf(zone("rz1"))).as("rz2's standby is UP as far as routing goes").hasSize(50);
 	}
@@ -303,11 +321,12 @@ class ZoneSupervisorTests {
 
 	private Supervised supervise(Topology topology, Duration startupGrace, Duration cascadeGuard) {
 		FakeRoutingChanges routing = new FakeRoutingChanges(topology.initialRoutingTable());
-		SupervisorProperties properties = new SupervisorProperties(true, Duration.ofMillis(500), Duration.ofMillis(300), 3, 100,
-				"/actuator/health/liveness", startupGrace, cascadeGuard, UNRESPONSIVE_FOR, SILENT_BEFORE_DOWN, Duration.ofMillis(500));
+		SupervisorProperties properties = new SupervisorProperties(true, Duration.ofMillis(500), Duration.ofMillis(300),
+				3, 100, "/actuator/health/liveness", startupGrace, cascadeGuard, UNRESPONSIVE_FOR, SILENT_BEFORE_DOWN,
+				Duration.ofMillis(500));
 		RoundClock clock = new RoundClock(Instant.parse("2025-01-01T00:00:00Z"));
-		return new Supervised(new ZoneSupervisor(zones, () -> Map.copyOf(silences), routing, () -> automaticFailover, new Standbys(topology), new ZoneMeters(meters), properties,
-				clock), routing, clock);
+		return new Supervised(new ZoneSupervisor(zones, () -> Map.copyOf(silences), routing, () -> automaticFailover,
+				new Standbys(topology), new ZoneMeters(meters), properties, clock), routing, clock);
 	}
 
 	private double failovers(String zone, String trigger) {
@@ -323,7 +342,10 @@ class ZoneSupervisorTests {
 		return ZoneId.of(id);
 	}
 
-	/** A clock the test moves: a round of checks takes time, which the unresponsive bound counts. */
+	/**
+	 * A clock the test moves: a round of checks takes time, which the unresponsive bound
+	 * counts.
+	 */
 	static final class RoundClock extends Clock {
 
 		private Instant now;
@@ -350,23 +372,30 @@ class ZoneSupervisorTests {
 		public Clock withZone(java.time.ZoneId zone) {
 			return this;
 		}
+
 	}
 
 	static Topology topology(Topology.ZoneSpec... rzones) {
 		List<Topology.ZoneSpec> zones = new ArrayList<>(List.of(
 				new Topology.ZoneSpec(ZoneId.of("gz"), ZoneKind.GZONE, CityId.of("hz"), null, null, null, Map.of()),
 				new Topology.ZoneSpec(ZoneId.of("cz-hz"), ZoneKind.CZONE, CityId.of("hz"), null, null, null, Map.of()),
-				new Topology.ZoneSpec(ZoneId.of("cz-sh"), ZoneKind.CZONE, CityId.of("sh"), null, null, null, Map.of())));
+				new Topology.ZoneSpec(ZoneId.of("cz-sh"), ZoneKind.CZONE, CityId.of("sh"), null, null, null,
+						Map.of())));
 		zones.addAll(List.of(rzones));
-		return new Topology(List.of(new Topology.City(CityId.of("hz"), null), new Topology.City(CityId.of("sh"), null)), zones);
+		return new Topology(List.of(new Topology.City(CityId.of("hz"), null), new Topology.City(CityId.of("sh"), null)),
+				zones);
 	}
 
 	static Topology.ZoneSpec rzone(String id, String city, String shards, String standby) {
-		return new Topology.ZoneSpec(ZoneId.of(id), ZoneKind.RZONE, CityId.of(city), ShardSet.of(shards), ShardGroupId.of("sg_" + id),
-				ZoneId.of(standby), Map.of("account", URI.create("http://" + id + "-account:8080")));
+		return new Topology.ZoneSpec(ZoneId.of(id), ZoneKind.RZONE, CityId.of(city), ShardSet.of(shards),
+				ShardGroupId.of("sg_" + id), ZoneId.of(standby),
+				Map.of("account", URI.create("http://" + id + "-account:8080")));
 	}
 
-	/** A supervisor over routing in memory; a round takes an interval plus a check timeout. */
+	/**
+	 * A supervisor over routing in memory; a round takes an interval plus a check
+	 * timeout.
+	 */
 	record Supervised(ZoneSupervisor supervisor, FakeRoutingChanges routing, RoundClock clock) {
 
 		void rounds(int count) {
@@ -380,4 +409,5 @@ class ZoneSupervisorTests {
 			return routing.table();
 		}
 	}
+
 }

@@ -16,4 +16,5 @@ final class BenchOptions {
 		}
 		return options;
 	}
+
 }

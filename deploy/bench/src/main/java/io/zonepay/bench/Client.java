@@ -46,4 +46,5 @@ final class Client {
 	static JsonNode json(String body) {
 		return JSON.readTree(body);
 	}
+
 }

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * CPU time on this machine, from {@code /proc}: in all, and per process of the local platform (named as in its run's
- * {@code processes.tsv}), PostgreSQL's server processes together, and this benchmark's own JVM.
+ * CPU time on this machine, from {@code /proc}: in all, and per process of the local
+ * platform (named as in its run's {@code processes.tsv}), PostgreSQL's server processes
+ * together, and this benchmark's own JVM.
  */
 final class CpuMeter {
 
@@ -34,7 +35,8 @@ final class CpuMeter {
 	Snapshot snapshot() throws IOException {
 		Map<String, Long> ticks = new TreeMap<>();
 		try (Stream<Path> pids = Files.list(Path.of("/proc"))) {
-			for (Path pid : pids.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+			for (Path pid : pids.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+				.toList()) {
 				String stat;
 				try {
 					stat = Files.readString(pid.resolve("stat"));
@@ -42,19 +44,25 @@ final class CpuMeter {
 				catch (IOException ex) {
 					continue; // gone meanwhile
 				}
-				// pid (comm) state ppid ... utime(14) stime(15): comm may hold spaces, so count from its closing parenthesis.
+				// pid (comm) state ppid ... utime(14) stime(15): comm may hold spaces, so
+				// count from its closing parenthesis.
 				String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 				ticks.merge(group(Long.parseLong(pid.getFileName().toString()), comm), used, Long::sum);
 			}
 		}
-		List<String> cpu = Files.readAllLines(Path.of("/proc/stat")).stream().filter(line -> line.startsWith("cpu ")).toList();
+		List<String> cpu = Files.readAllLines(Path.of("/proc/stat"))
+			.stream()
+			.filter(line -> line.startsWith("cpu "))
+			.toList();
 		String[] fields = cpu.getFirst().trim().split("\\s+");
-		// user nice system idle iowait irq softirq steal: steal is time the hypervisor gave other tenants, not CPU this
-		// machine's processes used, so it is not busy time here (counting it doubled the figures of a run under 50 % steal).
-		long busy = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3]) + Long.parseLong(fields[6])
-				+ Long.parseLong(fields[7]);
+		// user nice system idle iowait irq softirq steal: steal is time the hypervisor
+		// gave other tenants, not CPU this
+		// machine's processes used, so it is not busy time here (counting it doubled the
+		// figures of a run under 50 % steal).
+		long busy = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
+				+ Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
 		return new Snapshot(busy, ticks);
 	}
 
@@ -69,12 +77,17 @@ final class CpuMeter {
 	/** CPU times at one moment, in clock ticks. */
 	record Snapshot(long machineTicks, Map<String, Long> groupTicks) {
 
-		/** Milliseconds of CPU used since an earlier snapshot: in all ("machine") and per group. */
+		/**
+		 * Milliseconds of CPU used since an earlier snapshot: in all ("machine") and per
+		 * group.
+		 */
 		Map<String, Double> since(Snapshot earlier) {
 			Map<String, Double> used = new TreeMap<>();
 			used.put("machine", (machineTicks - earlier.machineTicks) / TICKS_PER_MS);
-			groupTicks.forEach((group, ticks) -> used.put(group, (ticks - earlier.groupTicks.getOrDefault(group, 0L)) / TICKS_PER_MS));
+			groupTicks.forEach((group, ticks) -> used.put(group,
+					(ticks - earlier.groupTicks.getOrDefault(group, 0L)) / TICKS_PER_MS));
 			return used;
 		}
 	}
+
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts calls on a fixed schedule whatever the answers (an open loop), so a slow answer never delays the next call and
- * a stall is not hidden. At most {@code maxInFlight} calls are outstanding; a call due beyond that is dropped and
- * counted: the mark of a saturated system.
+ * Starts calls on a fixed schedule whatever the answers (an open loop), so a slow answer
+ * never delays the next call and a stall is not hidden. At most {@code maxInFlight} calls
+ * are outstanding; a call due beyond that is dropped and counted: the mark of a saturated
+ * system.
  */
 final class FixedRate {
 
@@ -22,11 +23,14 @@ final class FixedRate {
 	}
 
 	/**
-	 * Runs {@code rate} calls a second for {@code duration}, then waits up to {@code drain} for the last answers.
-	 * @param call starts call {@code n}, due at {@code intendedNanos} ({@link System#nanoTime()}); answers a stage that
-	 * completes once the answer is recorded, or null when there is nothing to call
+	 * Runs {@code rate} calls a second for {@code duration}, then waits up to
+	 * {@code drain} for the last answers.
+	 * @param call starts call {@code n}, due at {@code intendedNanos}
+	 * ({@link System#nanoTime()}); answers a stage that completes once the answer is
+	 * recorded, or null when there is nothing to call
 	 */
-	static Run run(int rate, Duration duration, int maxInFlight, Duration drain, Call call) throws InterruptedException {
+	static Run run(int rate, Duration duration, int maxInFlight, Duration drain, Call call)
+			throws InterruptedException {
 		Semaphore inFlight = new Semaphore(maxInFlight);
 		AtomicLong scheduled = new AtomicLong();
 		AtomicInteger dropped = new AtomicInteger();
@@ -65,9 +69,11 @@ final class FixedRate {
 	interface Call {
 
 		@Nullable CompletableFuture<?> start(long n, long intendedNanos);
+
 	}
 
 	/** How long a run took, its last answers included, and how many calls it dropped. */
 	record Run(double seconds, int dropped) {
 	}
+
 }

@@ -38,29 +38,40 @@ import org.HdrHistogram.Recorder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the gateway costs: the same call ({@code GET /api/users/{id}/balances}, for users over all 100 shards) straight
- * to the account-service of the user's zone, with a caller assertion signed as the gateway signs it, and through the
- * gateway with a bearer token. Saturation of each (a closed loop of N clients) gives the saturation ratio
- * gateway/direct; an open loop of each at half (and a quarter of) the direct maximum gives the added latency (p50, p99). With
- * {@code --down <zone>}, a last run through the gateway kills that zone's process a third of the way in (SIGKILL) and
- * reports the latency of the requests for the other zones before and after, and how the dead zone's requests were
- * answered; the zone is started again afterwards.
+ * What the gateway costs: the same call ({@code GET /api/users/{id}/balances}, for users
+ * over all 100 shards) straight to the account-service of the user's zone, with a caller
+ * assertion signed as the gateway signs it, and through the gateway with a bearer token.
+ * Saturation of each (a closed loop of N clients) gives the saturation ratio
+ * gateway/direct; an open loop of each at half (and a quarter of) the direct maximum
+ * gives the added latency (p50, p99). With {@code --down <zone>}, a last run through the
+ * gateway kills that zone's process a third of the way in (SIGKILL) and reports the
+ * latency of the requests for the other zones before and after, and how the dead zone's
+ * requests were answered; the zone is started again afterwards.
  *
- * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/gateway-overhead.sh [--users 400] [--concurrency 32]
- * [--seconds 30] [--warm-up 10] [--rounds 4] [--fractions 0.5,0.25] [--down rz1] [--routes direct,gateway]}: each route's seconds are
- * split into rounds taken in turns.
+ * <p>
+ * Needs {@code ./zonepay up}. Run
+ * {@code deploy/bench/gateway-overhead.sh [--users 400] [--concurrency 32]
+ * [--seconds 30] [--warm-up 10] [--rounds 4] [--fractions 0.5,0.25] [--down rz1] [--routes direct,gateway]}:
+ * each route's seconds are split into rounds taken in turns.
  */
 public final class GatewayOverhead {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	/** Bounds the calls in flight of a fixed-rate run; past it a call is counted as dropped: the mark of saturation. */
+	/**
+	 * Bounds the calls in flight of a fixed-rate run; past it a call is counted as
+	 * dropped: the mark of saturation.
+	 */
 	private static final int MAX_IN_FLIGHT = 1024;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
-		.executor(Executors.newFixedThreadPool(4)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.executor(Executors.newFixedThreadPool(4))
+		.build();
 
-	private final CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+	private final CallerSigner signer = new CallerSigner(
+			DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
 
 	private final Client client = new Client();
 
@@ -82,15 +93,17 @@ public final class GatewayOverhead {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = BenchOptions.parse(args);
-		Path run = options.containsKey("run") ? Path.of(options.get("run")) : Path.of(Files.readString(Path.of(".zonepay/current")).strip());
-		GatewayOverhead bench = new GatewayOverhead(URI.create(options.getOrDefault("gateway", "http://localhost:8080")), run);
+		Path run = options.containsKey("run") ? Path.of(options.get("run"))
+				: Path.of(Files.readString(Path.of(".zonepay/current")).strip());
+		GatewayOverhead bench = new GatewayOverhead(
+				URI.create(options.getOrDefault("gateway", "http://localhost:8080")), run);
 		Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
 		Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", "10")));
 		int clients = Integer.parseInt(options.getOrDefault("concurrency", "32"));
 		bench.prepare(Integer.parseInt(options.getOrDefault("users", "400")));
 
-		System.out.printf("%n%-26s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-8s %s%n", "run", "req/s", "errors", "dropped", "p50 ms", "p90 ms", "p99 ms",
-				"p99.9 ms", "max ms", "CPU-ms per request");
+		System.out.printf("%n%-26s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-8s %s%n", "run", "req/s", "errors", "dropped",
+				"p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "CPU-ms per request");
 		List<Route> routes = Arrays.stream(options.getOrDefault("routes", "direct,gateway").split(","))
 			.map(route -> Route.valueOf(route.strip().toUpperCase(Locale.ROOT)))
 			.toList();
@@ -99,7 +112,8 @@ public final class GatewayOverhead {
 		for (Route route : routes) {
 			bench.closedLoop(route, clients, warmUp);
 		}
-		// The routes take turns in short slices, so that a machine that slows down for a while (other tenants of the
+		// The routes take turns in short slices, so that a machine that slows down for a
+		// while (other tenants of the
 		// host) slows both alike.
 		Map<Route, Result> saturation = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
@@ -112,8 +126,9 @@ public final class GatewayOverhead {
 			System.exit(0);
 		}
 		double directMax = saturation.get(Route.DIRECT).perSecond();
-		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n", saturation.get(Route.GATEWAY).perSecond() / directMax,
-				saturation.get(Route.GATEWAY).perSecond(), directMax);
+		System.out.printf("%nsaturation ratio gateway/direct: %.2f (%.0f / %.0f req/s)%n",
+				saturation.get(Route.GATEWAY).perSecond() / directMax, saturation.get(Route.GATEWAY).perSecond(),
+				directMax);
 		int lowest = Integer.MAX_VALUE;
 		for (String fraction : options.getOrDefault("fractions", "0.5,0.25").split(",")) {
 			int rate = (int) Math.round(directMax * Double.parseDouble(fraction.strip()));
@@ -121,13 +136,17 @@ public final class GatewayOverhead {
 			bench.fixedRate(routes, rate, warmUp, slice, rounds);
 		}
 		if (options.containsKey("down")) {
-			// Below the gateway's saturation, so that what shows is the dead zone's effect and not an overloaded machine.
+			// Below the gateway's saturation, so that what shows is the dead zone's
+			// effect and not an overloaded machine.
 			bench.zoneDown(options.get("down"), lowest, seconds);
 		}
 		System.exit(0);
 	}
 
-	/** Each route at the same fixed rate, in turns, then what the gateway added to the direct latency. */
+	/**
+	 * Each route at the same fixed rate, in turns, then what the gateway added to the
+	 * direct latency.
+	 */
 	private void fixedRate(List<Route> routes, int rate, Duration warmUp, Duration slice, int rounds) throws Exception {
 		System.out.println();
 		for (Route route : routes) {
@@ -147,7 +166,10 @@ public final class GatewayOverhead {
 				(through.getValueAtPercentile(99) - direct.getValueAtPercentile(99)) / 1e3);
 	}
 
-	/** Users over every shard, each with a token, a deposit, and the account-service of its zone. */
+	/**
+	 * Users over every shard, each with a token, a deposit, and the account-service of
+	 * its zone.
+	 */
 	private void prepare(int count) throws Exception {
 		long started = System.nanoTime();
 		String admin = client.token(gateway, "1", "admin");
@@ -170,18 +192,22 @@ public final class GatewayOverhead {
 				users.add(user.get());
 			}
 		}
-		System.out.printf("prepared %d users over %d shards and %d zones in %.0f s%n", users.size(), Shard.COUNT, accounts.size(),
-				(System.nanoTime() - started) / 1e9);
+		System.out.printf("prepared %d users over %d shards and %d zones in %.0f s%n", users.size(), Shard.COUNT,
+				accounts.size(), (System.nanoTime() - started) / 1e9);
 	}
 
 	private User signUp(Shard shard, String zone, URI account) throws Exception {
-		HttpResponse<String> created = client.send(client.request(gateway.resolve("/api/users"), "").header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench\", \"shard\": " + shard.value() + "}")).build());
+		HttpResponse<String> created = client.send(client.request(gateway.resolve("/api/users"), "")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench\", \"shard\": " + shard.value() + "}"))
+			.build());
 		long id = Long.parseLong(Client.json(created.body()).get("userId").asString());
 		String token = client.token(gateway, Long.toString(id), "user");
-		client.send(client.request(gateway.resolve("/api/users/" + id + "/deposits"), token).header("Content-Type", "application/json")
+		client.send(client.request(gateway.resolve("/api/users/" + id + "/deposits"), token)
+			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 1000, \"currency\": \"CNY\"}")).build());
+			.POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 1000, \"currency\": \"CNY\"}"))
+			.build());
 		return new User(id, shard, zone, token, account);
 	}
 
@@ -198,7 +224,8 @@ public final class GatewayOverhead {
 				threads.submit(() -> {
 					while (System.nanoTime() < deadline) {
 						long start = System.nanoTime();
-						HttpResponse<Void> response = http.send(request(route, nextUser()), HttpResponse.BodyHandlers.discarding());
+						HttpResponse<Void> response = http.send(request(route, nextUser()),
+								HttpResponse.BodyHandlers.discarding());
 						latencies.recordValue((System.nanoTime() - start) / 1_000);
 						count(response.statusCode() == 200 ? null : "HTTP " + response.statusCode(), ok, errors);
 					}
@@ -206,14 +233,17 @@ public final class GatewayOverhead {
 				});
 			}
 		}
-		return new Result(ok.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(), cpu.snapshot().since(before));
+		return new Result(ok.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(),
+				cpu.snapshot().since(before));
 	}
 
 	/**
-	 * Calls started on a fixed schedule, whatever the answers; latency counts from the scheduled start, so a stall is
-	 * not hidden. Each call's outcome is filed under the group {@code groupOf} names for its user at the time it starts.
+	 * Calls started on a fixed schedule, whatever the answers; latency counts from the
+	 * scheduled start, so a stall is not hidden. Each call's outcome is filed under the
+	 * group {@code groupOf} names for its user at the time it starts.
 	 */
-	private Map<String, Result> openLoop(Route route, int rate, Duration duration, Function<User, String> groupOf) throws Exception {
+	private Map<String, Result> openLoop(Route route, int rate, Duration duration, Function<User, String> groupOf)
+			throws Exception {
 		Map<String, Recorder> latencies = new ConcurrentHashMap<>();
 		Map<String, Map<String, AtomicInteger>> errors = new ConcurrentHashMap<>();
 		Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
@@ -221,23 +251,29 @@ public final class GatewayOverhead {
 		FixedRate.Run run = FixedRate.run(rate, duration, MAX_IN_FLIGHT, TIMEOUT.plusSeconds(5), (n, intended) -> {
 			User user = nextUser();
 			String group = groupOf.apply(user);
-			return http.sendAsync(request(route, user), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-				latencies.computeIfAbsent(group, key -> new Recorder(3)).recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
-				String error = failure != null ? failure.getClass().getSimpleName() : response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
-				count(error, ok.computeIfAbsent(group, key -> new AtomicInteger()), errors.computeIfAbsent(group, key -> new ConcurrentHashMap<>()));
-			});
+			return http.sendAsync(request(route, user), HttpResponse.BodyHandlers.discarding())
+				.whenComplete((response, failure) -> {
+					latencies.computeIfAbsent(group, key -> new Recorder(3))
+						.recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
+					String error = failure != null ? failure.getClass().getSimpleName()
+							: response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+					count(error, ok.computeIfAbsent(group, key -> new AtomicInteger()),
+							errors.computeIfAbsent(group, key -> new ConcurrentHashMap<>()));
+				});
 		});
 		double took = run.seconds();
 		Map<String, Double> used = cpu.snapshot().since(before);
 		Map<String, Result> results = new TreeMap<>();
-		latencies.forEach((group, recorder) -> results.put(group, new Result(ok.get(group).get(), took, errors.get(group),
-				group.equals("all") ? run.dropped() : 0, recorder.getIntervalHistogram(), group.equals("all") ? used : Map.of())));
+		latencies.forEach((group, recorder) -> results.put(group,
+				new Result(ok.get(group).get(), took, errors.get(group), group.equals("all") ? run.dropped() : 0,
+						recorder.getIntervalHistogram(), group.equals("all") ? used : Map.of())));
 		return results;
 	}
 
 	/**
-	 * Through the gateway at a fixed rate, with one zone killed a third of the way in: requests for the other zones
-	 * before and after the kill, and for the killed zone after it, each reported apart.
+	 * Through the gateway at a fixed rate, with one zone killed a third of the way in:
+	 * requests for the other zones before and after the kill, and for the killed zone
+	 * after it, each reported apart.
 	 */
 	private void zoneDown(String zone, int rate, Duration duration) throws Exception {
 		long pid = latestPid(zone);
@@ -255,8 +291,8 @@ public final class GatewayOverhead {
 		};
 		ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
 		killer.schedule(() -> kill(pid), duration.toNanos() / 3, TimeUnit.NANOSECONDS);
-		System.out.printf("%n%s (pid %d) is killed (SIGKILL) %d s into a %d s run through the gateway at %d/s%n", zone, pid, duration.toSeconds() / 3,
-				duration.toSeconds(), rate);
+		System.out.printf("%n%s (pid %d) is killed (SIGKILL) %d s into a %d s run through the gateway at %d/s%n", zone,
+				pid, duration.toSeconds() / 3, duration.toSeconds(), rate);
 		Map<String, Result> results = openLoop(Route.GATEWAY, rate, duration, groupOf);
 		killer.shutdown();
 		results.forEach((group, result) -> report(group, result));
@@ -292,10 +328,17 @@ public final class GatewayOverhead {
 
 	private HttpRequest request(Route route, User user) {
 		String path = "/api/users/" + user.id() + "/balances";
-		HttpRequest.Builder builder = HttpRequest.newBuilder(route == Route.DIRECT ? user.account().resolve(path) : gateway.resolve(path)).timeout(TIMEOUT);
+		HttpRequest.Builder builder = HttpRequest
+			.newBuilder(route == Route.DIRECT ? user.account().resolve(path) : gateway.resolve(path))
+			.timeout(TIMEOUT);
 		if (route == Route.DIRECT) {
-			// What the gateway hands a zone: the caller, signed, for this method and path only.
-			return builder.header("X-ZonePay-Caller", signer.sign(Caller.user(new UserId(user.id()), Set.of(Role.USER)), "GET", path, null)).GET().build();
+			// What the gateway hands a zone: the caller, signed, for this method and path
+			// only.
+			return builder
+				.header("X-ZonePay-Caller",
+						signer.sign(Caller.user(new UserId(user.id()), Set.of(Role.USER)), "GET", path, null))
+				.GET()
+				.build();
 		}
 		return builder.header("Authorization", "Bearer " + user.token()).GET().build();
 	}
@@ -310,8 +353,9 @@ public final class GatewayOverhead {
 			}
 		});
 		System.out.printf("%-26s %-9.1f %-7d %-8d %-7.2f %-7.2f %-7.2f %-8.2f %-8.1f %s%n", run, result.perSecond(),
-				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(), h.getValueAtPercentile(50) / 1e3,
-				h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, perRequest);
+				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(),
+				h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
+				h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, perRequest);
 		if (!result.errors().isEmpty()) {
 			System.out.printf("    errors: %s%n", result.errors());
 		}
@@ -335,12 +379,14 @@ public final class GatewayOverhead {
 		public String toString() {
 			return name().toLowerCase(Locale.ROOT);
 		}
+
 	}
 
 	private record User(long id, Shard shard, String zone, String token, URI account) {
 	}
 
-	private record Result(int ok, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies, Map<String, Double> cpu) {
+	private record Result(int ok, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies,
+			Map<String, Double> cpu) {
 
 		double perSecond() {
 			return ok / seconds;
@@ -348,12 +394,15 @@ public final class GatewayOverhead {
 
 		Result plus(Result other) {
 			Map<String, AtomicInteger> allErrors = new ConcurrentHashMap<>(errors);
-			other.errors.forEach((error, count) -> allErrors.computeIfAbsent(error, key -> new AtomicInteger()).addAndGet(count.get()));
+			other.errors.forEach((error, count) -> allErrors.computeIfAbsent(error, key -> new AtomicInteger())
+				.addAndGet(count.get()));
 			Histogram allLatencies = latencies.copy();
 			allLatencies.add(other.latencies);
 			Map<String, Double> allCpu = new TreeMap<>(cpu);
 			other.cpu.forEach((group, ms) -> allCpu.merge(group, ms, Double::sum));
-			return new Result(ok + other.ok, seconds + other.seconds, allErrors, dropped + other.dropped, allLatencies, allCpu);
+			return new Result(ok + other.ok, seconds + other.seconds, allErrors, dropped + other.dropped, allLatencies,
+					allCpu);
 		}
 	}
+
 }

@@ -21,21 +21,29 @@ import io.zonepay.kernel.identity.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GZone-to-CZone apply lag under a steady write load: writes global data at fixed rates (open loop: a slow answer
- * never delays the next write) and reads each CZone's apply-lag histogram over exactly that window.
+ * GZone-to-CZone apply lag under a steady write load: writes global data at fixed rates
+ * (open loop: a slow answer never delays the next write) and reads each CZone's apply-lag
+ * histogram over exactly that window.
  *
- * <p>The writes go straight to the GZone's admin API, signed as an operator with the published development key, so
- * that on a small machine the gateway's CPU does not compete with what is measured (the gateway adds nothing to the
- * lag, which runs from the GZone's commit to a CZone's apply); {@code --writes-through-gateway true} sends them through
- * the first gateway instead.
+ * <p>
+ * The writes go straight to the GZone's admin API, signed as an operator with the
+ * published development key, so that on a small machine the gateway's CPU does not
+ * compete with what is measured (the gateway adds nothing to the lag, which runs from the
+ * GZone's commit to a CZone's apply); {@code --writes-through-gateway true} sends them
+ * through the first gateway instead.
  *
- * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/global-lag.sh [--rates 50,200,1000] [--seconds 60] [--warm-up 10]}; the gateways
- * ({@code --gateways}, the first takes the writes) and the CZones' management URLs ({@code --czones name=url,...})
- * default to the local platform's.
+ * <p>
+ * Needs {@code ./zonepay up}. Run
+ * {@code deploy/bench/global-lag.sh [--rates 50,200,1000] [--seconds 60] [--warm-up 10]};
+ * the gateways ({@code --gateways}, the first takes the writes) and the CZones'
+ * management URLs ({@code --czones name=url,...}) default to the local platform's.
  */
 public final class GlobalDataLag {
 
-	/** Bounds the writes in flight; past it a write is counted as dropped, the mark of an overloaded GZone. */
+	/**
+	 * Bounds the writes in flight; past it a write is counted as dropped, the mark of an
+	 * overloaded GZone.
+	 */
 	private static final int MAX_IN_FLIGHT = 256;
 
 	private static final int MERCHANTS = 200;
@@ -54,7 +62,8 @@ public final class GlobalDataLag {
 
 	private final String user;
 
-	private final CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
+	private final CallerSigner signer = new CallerSigner(
+			DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
 
 	private GlobalDataLag(List<URI> gateways, Map<String, URI> czones, URI writeTarget) throws Exception {
 		this.gateway = gateways.getFirst();
@@ -67,15 +76,19 @@ public final class GlobalDataLag {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = BenchOptions.parse(args);
-		List<URI> gateways = Arrays.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(","))
+		List<URI> gateways = Arrays
+			.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(","))
 			.map(URI::create)
 			.toList();
 		Map<String, URI> czones = new LinkedHashMap<>();
-		for (String entry : options.getOrDefault("czones", "cz-hz=http://localhost:9201,cz-sh=http://localhost:9202").split(",")) {
+		for (String entry : options.getOrDefault("czones", "cz-hz=http://localhost:9201,cz-sh=http://localhost:9202")
+			.split(",")) {
 			String[] parts = entry.split("=", 2);
 			czones.put(parts[0], URI.create(parts[1]));
 		}
-		List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "50,200,1000").split(",")).map(Integer::parseInt).toList();
+		List<Integer> rates = Arrays.stream(options.getOrDefault("rates", "50,200,1000").split(","))
+			.map(Integer::parseInt)
+			.toList();
 		Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
 		URI gzone = URI.create(options.getOrDefault("gzone", "http://localhost:9100"));
 		boolean throughGateway = Boolean.parseBoolean(options.getOrDefault("writes-through-gateway", "false"));
@@ -85,20 +98,22 @@ public final class GlobalDataLag {
 
 	private void run(List<Integer> rates, Duration duration, Duration warmUp) throws Exception {
 		List<String> merchants = createMerchants();
-		System.out.printf("%nGZone -> CZone apply lag, %d s per rate after %d s of warm-up, writes to %s%n%n", duration.toSeconds(), warmUp.toSeconds(),
-				writeTarget);
-		System.out.printf("%-8s %-10s %-7s %-8s %-6s %-8s %-9s %-9s %-9s %-9s%n", "target/s", "achieved/s", "errors", "dropped", "czone", "changes",
-				"p50 ms", "p99 ms", "p99.9 ms", "max ms");
+		System.out.printf("%nGZone -> CZone apply lag, %d s per rate after %d s of warm-up, writes to %s%n%n",
+				duration.toSeconds(), warmUp.toSeconds(), writeTarget);
+		System.out.printf("%-8s %-10s %-7s %-8s %-6s %-8s %-9s %-9s %-9s %-9s%n", "target/s", "achieved/s", "errors",
+				"dropped", "czone", "changes", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
 		for (int rate : rates) {
-			// Unmeasured warm-up at the same rate: lets the JIT, connection pools and page cache settle first.
+			// Unmeasured warm-up at the same rate: lets the JIT, connection pools and
+			// page cache settle first.
 			awaitApplied(write(rate, warmUp, merchants).lastVersion());
 			czones.values().forEach(this::reset);
 			Result result = write(rate, duration, merchants);
 			awaitApplied(result.lastVersion());
 			for (Map.Entry<String, URI> czone : czones.entrySet()) {
 				JsonNode lag = client.get(czone.getValue().resolve("/actuator/applylag"), "");
-				System.out.printf("%-8d %-10.1f %-7d %-8d %-6s %-8d %-9.1f %-9.1f %-9.1f %-9.1f%n", rate, result.achieved(), result.errors(), result.dropped(),
-						czone.getKey(), lag.get("count").asLong(), lag.get("p50Ms").asDouble(), lag.get("p99Ms").asDouble(), lag.get("p999Ms").asDouble(),
+				System.out.printf("%-8d %-10.1f %-7d %-8d %-6s %-8d %-9.1f %-9.1f %-9.1f %-9.1f%n", rate,
+						result.achieved(), result.errors(), result.dropped(), czone.getKey(), lag.get("count").asLong(),
+						lag.get("p50Ms").asDouble(), lag.get("p99Ms").asDouble(), lag.get("p999Ms").asDouble(),
 						lag.get("maxMs").asDouble());
 			}
 		}
@@ -109,20 +124,24 @@ public final class GlobalDataLag {
 		for (int i = 0; i < MERCHANTS; i++) {
 			HttpRequest request = client.request(gateway.resolve("/admin/merchants"), admin)
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench " + i + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}"))
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"name\": \"Bench " + i + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}"))
 				.build();
 			ids.add(Client.json(client.send(request).body()).get("merchantId").asString());
 		}
 		return ids;
 	}
 
-	/** Writes at a fixed rate for a fixed time: merchant renames, and a switch flip in every hundredth write. */
+	/**
+	 * Writes at a fixed rate for a fixed time: merchant renames, and a switch flip in
+	 * every hundredth write.
+	 */
 	private Result write(int rate, Duration duration, List<String> merchants) throws InterruptedException {
 		AtomicInteger ok = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
 		AtomicLong lastVersion = new AtomicLong();
-		FixedRate.Run run = FixedRate.run(rate, duration, MAX_IN_FLIGHT, Duration.ofSeconds(30),
-				(n, intended) -> client.sendAsync(writeRequest((int) n, merchants)).whenComplete((response, failure) -> {
+		FixedRate.Run run = FixedRate.run(rate, duration, MAX_IN_FLIGHT, Duration.ofSeconds(30), (n,
+				intended) -> client.sendAsync(writeRequest((int) n, merchants)).whenComplete((response, failure) -> {
 					if (failure == null && response.statusCode() < 300) {
 						ok.incrementAndGet();
 						lastVersion.accumulateAndGet(Client.json(response.body()).get("version").asLong(), Math::max);
@@ -138,15 +157,19 @@ public final class GlobalDataLag {
 		if (n % 100 == 99) {
 			return write("/admin/switches/payments.maxAmount.USD", "{\"value\": " + (5_000_000 + n) + "}");
 		}
-		return write("/admin/merchants/" + merchants.get(n % merchants.size()), "{\"name\": \"Bench " + n + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+		return write("/admin/merchants/" + merchants.get(n % merchants.size()),
+				"{\"name\": \"Bench " + n + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 	}
 
 	private HttpRequest write(String path, String body) {
-		HttpRequest.Builder request = client.request(writeTarget.resolve(path), writeTarget.equals(gateway) ? admin : "");
+		HttpRequest.Builder request = client.request(writeTarget.resolve(path),
+				writeTarget.equals(gateway) ? admin : "");
 		if (!writeTarget.equals(gateway)) {
 			request.header("X-ZonePay-Caller", signer.sign(new Caller(null, Set.of(Role.ADMIN)), "PUT", path, null));
 		}
-		return request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+		return request.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build();
 	}
 
 	private void awaitApplied(long version) throws Exception {
@@ -155,7 +178,8 @@ public final class GlobalDataLag {
 			Instant deadline = Instant.now().plusSeconds(60);
 			while (client.get(cityGateway.resolve("/api/global/watermark"), user).get("version").asLong() < version) {
 				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("the CZone behind " + cityGateway + " did not reach version " + version + " within 60 s");
+					throw new IllegalStateException(
+							"the CZone behind " + cityGateway + " did not reach version " + version + " within 60 s");
 				}
 				Thread.sleep(50);
 			}
@@ -173,4 +197,5 @@ public final class GlobalDataLag {
 
 	private record Result(double achieved, int errors, int dropped, long lastVersion) {
 	}
+
 }

@@ -26,15 +26,20 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Payments per second end to end, through the gateways, as clients make them: {@code POST /api/payments} of orders
- * placed beforehand, by users spread over all 100 shards (so over every RZone), each through its own city's gateway.
+ * Payments per second end to end, through the gateways, as clients make them:
+ * {@code POST /api/payments} of orders placed beforehand, by users spread over all 100
+ * shards (so over every RZone), each through its own city's gateway.
  *
- * <p>Two kinds of run: saturation, a closed loop of N clients that each pay, wait for the answer and pay again; and a
- * fixed rate, an open loop that starts payments on schedule whatever the answers (latency counts from the scheduled
- * start, so a stall is not hidden). For each run: payments/s, errors, latency percentiles, and CPU-ms per payment for
- * the whole machine and per process, from {@code /proc}.
+ * <p>
+ * Two kinds of run: saturation, a closed loop of N clients that each pay, wait for the
+ * answer and pay again; and a fixed rate, an open loop that starts payments on schedule
+ * whatever the answers (latency counts from the scheduled start, so a stall is not
+ * hidden). For each run: payments/s, errors, latency percentiles, and CPU-ms per payment
+ * for the whole machine and per process, from {@code /proc}.
  *
- * <p>Needs {@code ./zonepay up}. Run {@code deploy/bench/payment-load.sh [--concurrency 8,32] [--rates 50,100] [--seconds 30]
+ * <p>
+ * Needs {@code ./zonepay up}. Run
+ * {@code deploy/bench/payment-load.sh [--concurrency 8,32] [--rates 50,100] [--seconds 30]
  * [--warm-up 10] [--users 2000] [--orders 20000]}.
  */
 public final class PaymentLoad {
@@ -45,13 +50,19 @@ public final class PaymentLoad {
 
 	private static final long AMOUNT = 100;
 
-	/** Bounds the payments in flight of a fixed-rate run; past it a payment is counted as dropped: the mark of saturation. */
+	/**
+	 * Bounds the payments in flight of a fixed-rate run; past it a payment is counted as
+	 * dropped: the mark of saturation.
+	 */
 	private static final int MAX_IN_FLIGHT = 512;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
-		.executor(Executors.newFixedThreadPool(4)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.executor(Executors.newFixedThreadPool(4))
+		.build();
 
 	private final Client client = new Client();
 
@@ -71,17 +82,22 @@ public final class PaymentLoad {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = BenchOptions.parse(args);
-		List<URI> gateways = Arrays.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(",")).map(URI::create).toList();
+		List<URI> gateways = Arrays
+			.stream(options.getOrDefault("gateways", "http://localhost:8080,http://localhost:8081").split(","))
+			.map(URI::create)
+			.toList();
 		// The platform's current run directory names its processes' pids.
-		Path run = options.containsKey("run") ? Path.of(options.get("run")) : Path.of(Files.readString(Path.of(".zonepay/current")).strip());
+		Path run = options.containsKey("run") ? Path.of(options.get("run"))
+				: Path.of(Files.readString(Path.of(".zonepay/current")).strip());
 		PaymentLoad load = new PaymentLoad(gateways.get(0), gateways.get(1), new CpuMeter(run));
 		Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
 		Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", "10")));
-		load.prepare(Integer.parseInt(options.getOrDefault("users", "2000")), Integer.parseInt(options.getOrDefault("orders", "20000")));
+		load.prepare(Integer.parseInt(options.getOrDefault("users", "2000")),
+				Integer.parseInt(options.getOrDefault("orders", "20000")));
 		Map<String, Double> idle = load.idle(Duration.ofSeconds(10));
 		System.out.printf("%nidle platform: %.0f CPU-ms/s (%s)%n", idle.get("machine"), breakdown(idle, 1));
-		System.out.printf("%n%-16s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-10s %-10s%n", "run", "paid/s", "errors", "dropped", "p50 ms", "p90 ms",
-				"p99 ms", "max ms", "CPU-ms/pay", "net of idle");
+		System.out.printf("%n%-16s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-10s %-10s%n", "run", "paid/s", "errors",
+				"dropped", "p50 ms", "p90 ms", "p99 ms", "max ms", "CPU-ms/pay", "net of idle");
 		for (String concurrency : options.getOrDefault("concurrency", "8,32").split(",")) {
 			if (!concurrency.isBlank()) {
 				int clients = Integer.parseInt(concurrency.strip());
@@ -94,7 +110,8 @@ public final class PaymentLoad {
 				int perSecond = Integer.parseInt(rate.strip());
 				long needed = perSecond * (warmUp.toSeconds() + seconds.toSeconds());
 				if (load.orders.size() < needed) {
-					System.out.printf("rate %d/s: skipped, it needs %d orders and %d are left (raise --orders)%n", perSecond, needed, load.orders.size());
+					System.out.printf("rate %d/s: skipped, it needs %d orders and %d are left (raise --orders)%n",
+							perSecond, needed, load.orders.size());
 					continue;
 				}
 				load.openLoop(perSecond, warmUp);
@@ -105,28 +122,37 @@ public final class PaymentLoad {
 		System.exit(0);
 	}
 
-	/** Merchants, users over every shard with money, and orders for them to pay, placed through the gateways. */
+	/**
+	 * Merchants, users over every shard with money, and orders for them to pay, placed
+	 * through the gateways.
+	 */
 	private void prepare(int users, int orderCount) throws Exception {
 		long started = System.nanoTime();
 		String admin = client.token(hz, "1", "admin");
 		List<String> merchants = new ArrayList<>();
 		long version = 0;
 		for (int i = 0; i < MERCHANTS; i++) {
-			var created = Client.json(post(hz, admin, "/admin/merchants", null, "{\"name\": \"Load " + i + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}").body());
+			var created = Client.json(post(hz, admin, "/admin/merchants", null,
+					"{\"name\": \"Load " + i + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}")
+				.body());
 			merchants.add(created.get("merchantId").asString());
 			version = Math.max(version, created.get("version").asLong());
 		}
 		for (URI gateway : List.of(hz, sh)) {
-			while (client.send(client.request(gateway.resolve("/api/merchants/" + merchants.getLast() + "?min-version=" + version), admin).GET().build())
-				.statusCode() != 200) {
+			while (client.send(client
+				.request(gateway.resolve("/api/merchants/" + merchants.getLast() + "?min-version=" + version), admin)
+				.GET()
+				.build()).statusCode() != 200) {
 				Thread.sleep(100);
 			}
 		}
 		long perUser = (orderCount + users - 1) / users;
 		List<Shopper> shoppers = parallel(users, i -> {
 			URI gateway = i % 100 < 50 ? hz : sh;
-			long id = Long.parseLong(Client.json(post(gateway, "", "/api/users", null, "{\"name\": \"Shopper\", \"shard\": " + i % 100 + "}").body())
-				.get("userId").asString());
+			long id = Long.parseLong(Client.json(
+					post(gateway, "", "/api/users", null, "{\"name\": \"Shopper\", \"shard\": " + i % 100 + "}").body())
+				.get("userId")
+				.asString());
 			Shopper shopper = new Shopper(id, client.token(gateway, Long.toString(id), "user"), gateway);
 			expect(201, post(gateway, shopper.token(), "/api/users/" + id + "/deposits", UUID.randomUUID().toString(),
 					"{\"amount\": " + perUser * AMOUNT + ", \"currency\": \"CNY\"}"));
@@ -134,13 +160,15 @@ public final class PaymentLoad {
 		});
 		List<Order> placed = parallel(orderCount, i -> {
 			Shopper shopper = shoppers.get(i % users);
-			HttpResponse<String> order = expect(201, post(shopper.gateway(), shopper.token(), "/api/orders", UUID.randomUUID().toString(),
-					"{\"merchantId\": \"" + merchants.get(i % MERCHANTS) + "\", \"amount\": " + AMOUNT + ", \"currency\": \"CNY\"}"));
+			HttpResponse<String> order = expect(201,
+					post(shopper.gateway(), shopper.token(), "/api/orders", UUID.randomUUID().toString(),
+							"{\"merchantId\": \"" + merchants.get(i % MERCHANTS) + "\", \"amount\": " + AMOUNT
+									+ ", \"currency\": \"CNY\"}"));
 			return new Order(shopper, Client.json(order.body()).get("orderId").asString());
 		});
 		orders.addAll(placed);
-		System.out.printf("prepared %d merchants, %d users over 100 shards, %d orders in %.0f s%n", MERCHANTS, users, orderCount,
-				(System.nanoTime() - started) / 1e9);
+		System.out.printf("prepared %d merchants, %d users over 100 shards, %d orders in %.0f s%n", MERCHANTS, users,
+				orderCount, (System.nanoTime() - started) / 1e9);
 	}
 
 	/** N clients, each paying the next order as soon as its last payment was answered. */
@@ -165,7 +193,8 @@ public final class PaymentLoad {
 				});
 			}
 		}
-		return new Result(paid.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(), cpu.snapshot().since(before));
+		return new Result(paid.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(),
+				cpu.snapshot().since(before));
 	}
 
 	/** Payments started on a fixed schedule, whatever the answers. */
@@ -179,12 +208,14 @@ public final class PaymentLoad {
 			if (order == null) {
 				return null;
 			}
-			return http.sendAsync(pay(order), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-				latencies.recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
-				count(failure == null ? outcome(response) : failure.getClass().getSimpleName(), paid, errors);
-			});
+			return http.sendAsync(pay(order), HttpResponse.BodyHandlers.ofString())
+				.whenComplete((response, failure) -> {
+					latencies.recordValue(Math.max(0, System.nanoTime() - intended) / 1_000);
+					count(failure == null ? outcome(response) : failure.getClass().getSimpleName(), paid, errors);
+				});
 		});
-		return new Result(paid.get(), run.seconds(), errors, run.dropped(), latencies.getIntervalHistogram(), cpu.snapshot().since(before));
+		return new Result(paid.get(), run.seconds(), errors, run.dropped(), latencies.getIntervalHistogram(),
+				cpu.snapshot().since(before));
 	}
 
 	private Map<String, Double> idle(Duration duration) throws Exception {
@@ -197,22 +228,25 @@ public final class PaymentLoad {
 
 	private void report(String run, Result result, Map<String, Double> idlePerSecond) {
 		if (result.paid() == 0) {
-			System.out.printf("%-16s no payment succeeded%s%n", run, orders.isEmpty() ? ": no orders left (raise --orders)" : " " + result.errors());
+			System.out.printf("%-16s no payment succeeded%s%n", run,
+					orders.isEmpty() ? ": no orders left (raise --orders)" : " " + result.errors());
 			return;
 		}
 		double perSecond = result.paid() / result.seconds();
 		double machine = result.cpu().get("machine") / result.paid();
-		double net = (result.cpu().get("machine") - idlePerSecond.get("machine") * result.seconds() - result.cpu().getOrDefault("bench client", 0.0))
-				/ result.paid();
+		double net = (result.cpu().get("machine") - idlePerSecond.get("machine") * result.seconds()
+				- result.cpu().getOrDefault("bench client", 0.0)) / result.paid();
 		Histogram h = result.latencies();
 		System.out.printf("%-16s %-9.1f %-7d %-8d %-7.1f %-7.1f %-7.1f %-8.1f %-10.2f %-10.2f%n", run, perSecond,
-				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(), h.getValueAtPercentile(50) / 1e3,
-				h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3, machine, net);
+				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(),
+				h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
+				h.getMaxValue() / 1e3, machine, net);
 		if (!result.errors().isEmpty()) {
 			System.out.printf("    errors: %s%n", result.errors());
 		}
 		if (orders.isEmpty()) {
-			System.out.printf("    the orders ran out during this run: it covers less than its window (raise --orders)%n");
+			System.out
+				.printf("    the orders ran out during this run: it covers less than its window (raise --orders)%n");
 		}
 		System.out.printf("    CPU-ms per payment: %s%n", breakdown(result.cpu(), result.paid()));
 	}
@@ -254,19 +288,23 @@ public final class PaymentLoad {
 	}
 
 	/**
-	 * Sends one set-up request, and again (same key and body) after a 503 or 429 the platform answers while it warms up
-	 * under the set-up's own burst (a CZone too slow to answer, say): at most {@link #SETUP_ATTEMPTS} tries, 500 ms
-	 * apart or as long as Retry-After says (up to 5 s). Only a request with an Idempotency-Key is sent again: without
-	 * one, a 503 after the work was done would make it twice.
+	 * Sends one set-up request, and again (same key and body) after a 503 or 429 the
+	 * platform answers while it warms up under the set-up's own burst (a CZone too slow
+	 * to answer, say): at most {@link #SETUP_ATTEMPTS} tries, 500 ms apart or as long as
+	 * Retry-After says (up to 5 s). Only a request with an Idempotency-Key is sent again:
+	 * without one, a 503 after the work was done would make it twice.
 	 */
-	private HttpResponse<String> post(URI gateway, String token, String path, String key, String body) throws Exception {
-		HttpRequest.Builder request = client.request(gateway.resolve(path), token).header("Content-Type", "application/json");
+	private HttpResponse<String> post(URI gateway, String token, String path, String key, String body)
+			throws Exception {
+		HttpRequest.Builder request = client.request(gateway.resolve(path), token)
+			.header("Content-Type", "application/json");
 		if (key != null) {
 			request.header("Idempotency-Key", key);
 		}
 		HttpRequest built = request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 		HttpResponse<String> response = client.send(built);
-		for (int attempt = 1; key != null && attempt < SETUP_ATTEMPTS && (response.statusCode() == 503 || response.statusCode() == 429); attempt++) {
+		for (int attempt = 1; key != null && attempt < SETUP_ATTEMPTS
+				&& (response.statusCode() == 503 || response.statusCode() == 429); attempt++) {
 			long pause = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
 			Thread.sleep(Math.min(5_000, Math.max(500, pause)));
 			response = client.send(built);
@@ -276,7 +314,8 @@ public final class PaymentLoad {
 
 	private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
 		if (response.statusCode() != status) {
-			throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"expected " + status + ", got " + response.statusCode() + ": " + response.body());
 		}
 		return response;
 	}
@@ -301,6 +340,7 @@ public final class PaymentLoad {
 	private interface IndexedTask<T> {
 
 		T run(int index) throws Exception;
+
 	}
 
 	private record Shopper(long id, String token, URI gateway) {
@@ -309,6 +349,8 @@ public final class PaymentLoad {
 	private record Order(Shopper shopper, String orderId) {
 	}
 
-	private record Result(int paid, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies, Map<String, Double> cpu) {
+	private record Result(int paid, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies,
+			Map<String, Double> cpu) {
 	}
+
 }

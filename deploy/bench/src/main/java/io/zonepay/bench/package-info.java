@@ -1,2 +1,5 @@
-/** Benchmarks against a running local platform; each prints its figures and how to reproduce them. */
+/**
+ * Benchmarks against a running local platform; each prints its figures and how to
+ * reproduce them.
+ */
 package io.zonepay.bench;

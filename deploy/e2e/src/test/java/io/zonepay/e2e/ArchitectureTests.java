@@ -44,37 +44,49 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module rules: services never use each other's code, the common modules never use a service's and depend on each
- * other only downwards, and every service depends on exactly the common modules it uses.
+ * The module rules: services never use each other's code, the common modules never use a
+ * service's and depend on each other only downwards, and every service depends on exactly
+ * the common modules it uses.
  */
 class ArchitectureTests {
 
 	/** The common modules, each found by a class it holds. */
-	private static final Map<String, Class<?>> COMMON = Map.of("kernel", Shard.class, "zone-runtime", PeriodicTask.class, "service-web",
-			ServiceWebAutoConfiguration.class, "service-data", ServiceDataAutoConfiguration.class, "service-messaging",
-			ServiceMessagingAutoConfiguration.class, "service-relay", OrderedProducer.class, "test-kit", SharedPostgres.class);
+	private static final Map<String, Class<?>> COMMON = Map.of("kernel", Shard.class, "zone-runtime",
+			PeriodicTask.class, "service-web", ServiceWebAutoConfiguration.class, "service-data",
+			ServiceDataAutoConfiguration.class, "service-messaging", ServiceMessagingAutoConfiguration.class,
+			"service-relay", OrderedProducer.class, "test-kit", SharedPostgres.class);
 
-	/** The modules a service must declare when it uses them, rather than have them through another. */
-	private static final Set<String> DECLARED_WHEN_USED = Set.of("service-web", "service-data", "service-messaging", "service-relay");
+	/**
+	 * The modules a service must declare when it uses them, rather than have them through
+	 * another.
+	 */
+	private static final Set<String> DECLARED_WHEN_USED = Set.of("service-web", "service-data", "service-messaging",
+			"service-relay");
 
-	private static final Map<String, Class<?>> SERVICES = Map.of("config-service", ConfigServiceApplication.class, "account-service",
-			AccountServiceApplication.class, "order-service", OrderServiceApplication.class, "payment-service", PaymentServiceApplication.class,
-			"gateway", GatewayApplication.class);
+	private static final Map<String, Class<?>> SERVICES = Map.of("config-service", ConfigServiceApplication.class,
+			"account-service", AccountServiceApplication.class, "order-service", OrderServiceApplication.class,
+			"payment-service", PaymentServiceApplication.class, "gateway", GatewayApplication.class);
 
-	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zonepay");
 
 	@Test
 	void servicesAreIndependentOfEachOther() {
-		slices().matching("io.zonepay.(account|order|payment|config|gateway)..").should().notDependOnEachOther().check(classes);
+		slices().matching("io.zonepay.(account|order|payment|config|gateway)..")
+			.should()
+			.notDependOnEachOther()
+			.check(classes);
 	}
 
 	/**
-	 * By module, not by package: payment-service's outbox kept the package it had in the module it came from. service-web
-	 * is what every servlet zone service shares; service-data (an RZone's shard groups, leases, zone guard and idempotent
-	 * requests) builds on it; service-messaging (sharded consumers and the inbox) builds on both, since an event is bound
-	 * to its shard group like a request. service-relay (leadership and the ordered producer) stands alone. No common
-	 * module uses a service.
+	 * By module, not by package: payment-service's outbox kept the package it had in the
+	 * module it came from. service-web is what every servlet zone service shares;
+	 * service-data (an RZone's shard groups, leases, zone guard and idempotent requests)
+	 * builds on it; service-messaging (sharded consumers and the inbox) builds on both,
+	 * since an event is bound to its shard group like a request. service-relay
+	 * (leadership and the ordered producer) stands alone. No common module uses a
+	 * service.
 	 */
 	@Test
 	void theCommonModulesDependOnlyDownwardsAndUseNoService() {
@@ -82,29 +94,46 @@ class ArchitectureTests {
 		COMMON.forEach((name, anchor) -> modules.put(name, classesOf(anchor)));
 		List<JavaClasses> services = SERVICES.values().stream().map(ArchitectureTests::classesOf).toList();
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("kernel").definedBy(in("kernel", modules.get("kernel")))
-			.layer("zone-runtime").definedBy(in("zone-runtime", modules.get("zone-runtime")))
-			.layer("service-web").definedBy(in("service-web", modules.get("service-web")))
-			.layer("service-data").definedBy(in("service-data", modules.get("service-data")))
-			.layer("service-messaging").definedBy(in("service-messaging", modules.get("service-messaging")))
-			.layer("service-relay").definedBy(in("service-relay", modules.get("service-relay")))
-			.layer("test-kit").definedBy(in("test-kit", modules.get("test-kit")))
-			.layer("services").definedBy(in("a service", services.toArray(JavaClasses[]::new)))
-			.whereLayer("kernel").mayNotAccessAnyLayer()
-			.whereLayer("zone-runtime").mayOnlyAccessLayers("kernel")
-			.whereLayer("service-web").mayOnlyAccessLayers("kernel", "zone-runtime")
-			.whereLayer("service-data").mayOnlyAccessLayers("kernel", "zone-runtime", "service-web")
-			.whereLayer("service-messaging").mayOnlyAccessLayers("kernel", "zone-runtime", "service-web", "service-data")
-			.whereLayer("service-relay").mayNotAccessAnyLayer()
-			.whereLayer("test-kit").mayOnlyAccessLayers("kernel")
-			.whereLayer("services").mayNotBeAccessedByAnyLayer()
+			.layer("kernel")
+			.definedBy(in("kernel", modules.get("kernel")))
+			.layer("zone-runtime")
+			.definedBy(in("zone-runtime", modules.get("zone-runtime")))
+			.layer("service-web")
+			.definedBy(in("service-web", modules.get("service-web")))
+			.layer("service-data")
+			.definedBy(in("service-data", modules.get("service-data")))
+			.layer("service-messaging")
+			.definedBy(in("service-messaging", modules.get("service-messaging")))
+			.layer("service-relay")
+			.definedBy(in("service-relay", modules.get("service-relay")))
+			.layer("test-kit")
+			.definedBy(in("test-kit", modules.get("test-kit")))
+			.layer("services")
+			.definedBy(in("a service", services.toArray(JavaClasses[]::new)))
+			.whereLayer("kernel")
+			.mayNotAccessAnyLayer()
+			.whereLayer("zone-runtime")
+			.mayOnlyAccessLayers("kernel")
+			.whereLayer("service-web")
+			.mayOnlyAccessLayers("kernel", "zone-runtime")
+			.whereLayer("service-data")
+			.mayOnlyAccessLayers("kernel", "zone-runtime", "service-web")
+			.whereLayer("service-messaging")
+			.mayOnlyAccessLayers("kernel", "zone-runtime", "service-web", "service-data")
+			.whereLayer("service-relay")
+			.mayNotAccessAnyLayer()
+			.whereLayer("test-kit")
+			.mayOnlyAccessLayers("kernel")
+			.whereLayer("services")
+			.mayNotBeAccessedByAnyLayer()
 			.check(classes);
 	}
 
 	/**
-	 * Read from each service's POM: a common module it declares, its own classes use (so it takes no module, with its
-	 * auto-configuration and its tables, that it does not need); a split module its classes use, it declares (rather than
-	 * get it through another, which may stop bringing it).
+	 * Read from each service's POM: a common module it declares, its own classes use (so
+	 * it takes no module, with its auto-configuration and its tables, that it does not
+	 * need); a split module its classes use, it declares (rather than get it through
+	 * another, which may stop bringing it).
 	 */
 	@Test
 	void everyServiceDeclaresTheCommonModulesItUsesAndUsesThoseItDeclares() throws Exception {
@@ -132,7 +161,11 @@ class ArchitectureTests {
 
 	@Test
 	void servicesUseTheServletSupportAndTheGatewayDoesNot() {
-		noClasses().that().resideInAPackage("io.zonepay.gateway..").should().dependOnClassesThat().resideInAPackage("io.zonepay.service..")
+		noClasses().that()
+			.resideInAPackage("io.zonepay.gateway..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.zonepay.service..")
 			.check(classes);
 	}
 
@@ -143,13 +176,18 @@ class ArchitectureTests {
 	}
 
 	private static DescribedPredicate<JavaClass> in(String description, JavaClasses... modules) {
-		return DescribedPredicate.describe("in " + description, type -> Arrays.stream(modules).anyMatch(module -> module.contain(type.getName())));
+		return DescribedPredicate.describe("in " + description,
+				type -> Arrays.stream(modules).anyMatch(module -> module.contain(type.getName())));
 	}
 
-	/** The classes of the module (its jar, or its class folder in an IDE) that holds a class. */
+	/**
+	 * The classes of the module (its jar, or its class folder in an IDE) that holds a
+	 * class.
+	 */
 	private static JavaClasses classesOf(Class<?> anchor) {
 		Path location = codeSource(anchor);
-		ClassFileImporter importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+		ClassFileImporter importer = new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
 		if (Files.isDirectory(location)) {
 			return importer.importPath(location);
 		}
@@ -161,7 +199,10 @@ class ArchitectureTests {
 		}
 	}
 
-	/** The module's own folder: its jar and its class folder are both in its {@code target}. */
+	/**
+	 * The module's own folder: its jar and its class folder are both in its
+	 * {@code target}.
+	 */
 	private static Path moduleDirectory(Class<?> anchor) {
 		return codeSource(anchor).getParent().getParent();
 	}
@@ -175,7 +216,10 @@ class ArchitectureTests {
 		}
 	}
 
-	/** The ZonePay modules a POM declares for its main code, without the {@code zonepay-} of their artifact ids. */
+	/**
+	 * The ZonePay modules a POM declares for its main code, without the {@code zonepay-}
+	 * of their artifact ids.
+	 */
 	private static Set<String> declaredZonePayModules(Path module) throws Exception {
 		var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(module.resolve("pom.xml").toFile());
 		NodeList dependencies = (NodeList) XPathFactory.newInstance()
@@ -196,4 +240,5 @@ class ArchitectureTests {
 		NodeList nodes = element.getElementsByTagName(child);
 		return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().strip();
 	}
+
 }

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A user of ZonePay as a client program drives one: signs up, tops up, orders and pays, all through one gateway. */
+/**
+ * A user of ZonePay as a client program drives one: signs up, tops up, orders and pays,
+ * all through one gateway.
+ */
 final class Customer {
 
 	private final Http http;
@@ -28,7 +31,8 @@ final class Customer {
 
 	/** A new user in the given shard, so a test knows which RZone serves it. */
 	static Customer signUp(Http http, URI gateway, int shard) {
-		Http.Response created = http.post(gateway.resolve("/api/users"), null, Map.of(), "{\"name\": \"Customer\", \"shard\": " + shard + "}");
+		Http.Response created = http.post(gateway.resolve("/api/users"), null, Map.of(),
+				"{\"name\": \"Customer\", \"shard\": " + shard + "}");
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return new Customer(http, gateway, Long.parseLong(created.json().get("userId").asString()));
 	}
@@ -38,14 +42,15 @@ final class Customer {
 	}
 
 	void deposit(long amount, String currency) {
-		Http.Response deposit = post("/api/users/" + id + "/deposits", freshKey(), "{\"amount\": " + amount + ", \"currency\": \"" + currency + "\"}");
+		Http.Response deposit = post("/api/users/" + id + "/deposits", freshKey(),
+				"{\"amount\": " + amount + ", \"currency\": \"" + currency + "\"}");
 		assertThat(deposit.status()).as(deposit.body()).isEqualTo(201);
 	}
 
 	/** Places an order that must be accepted, and answers its id. */
 	String order(String merchantId, long amount, String currency) {
-		Http.Response order = placeOrder(freshKey(), "{\"merchantId\": \"" + merchantId + "\", \"amount\": " + amount + ", \"currency\": \"" + currency
-				+ "\", \"description\": \"e2e\"}");
+		Http.Response order = placeOrder(freshKey(), "{\"merchantId\": \"" + merchantId + "\", \"amount\": " + amount
+				+ ", \"currency\": \"" + currency + "\", \"description\": \"e2e\"}");
 		assertThat(order.status()).as(order.body()).isEqualTo(201);
 		assertThat(order.json().get("status").asString()).isEqualTo("CREATED");
 		return order.json().get("orderId").asString();
@@ -100,4 +105,5 @@ final class Customer {
 	static String freshKey() {
 		return UUID.randomUUID().toString();
 	}
+
 }

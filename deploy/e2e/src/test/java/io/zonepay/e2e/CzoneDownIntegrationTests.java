@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A city outlives its CZone: while {@code cz-hz} is down, the city's services and gateway read global data from the
- * other city's copy (then the GZone), so a merchant created meanwhile is paid in both of the city's RZones.
+ * A city outlives its CZone: while {@code cz-hz} is down, the city's services and gateway
+ * read global data from the other city's copy (then the GZone), so a merchant created
+ * meanwhile is paid in both of the city's RZones.
  */
 class CzoneDownIntegrationTests {
 
@@ -40,7 +41,8 @@ class CzoneDownIntegrationTests {
 			String admin = http.token(hz, 1, "admin");
 			Http.Response read = http.get(hz.resolve("/api/merchants/" + merchant), admin);
 			assertThat(read.status()).isEqualTo(200);
-			assertThat(read.header("X-ZonePay-Served-By")).as("the other city's copy serves the city").isEqualTo("cz-sh");
+			assertThat(read.header("X-ZonePay-Served-By")).as("the other city's copy serves the city")
+				.isEqualTo("cz-sh");
 
 			for (int shard : new int[] { 21, 55 }) {
 				Customer buyer = Customer.signUp(http, hz, shard);
@@ -62,8 +64,10 @@ class CzoneDownIntegrationTests {
 		String user = http.token(hz, 1207, "user");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Http.Response watermark = http.get(hz.resolve("/api/global/watermark"), user);
-			assertThat(watermark.json().get("zone").asString()).as("the city reads its own copy again").isEqualTo("cz-hz");
+			assertThat(watermark.json().get("zone").asString()).as("the city reads its own copy again")
+				.isEqualTo("cz-hz");
 			assertThat(watermark.json().get("stale").asBoolean()).isFalse();
 		});
 	}
+
 }

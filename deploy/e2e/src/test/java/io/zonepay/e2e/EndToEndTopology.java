@@ -40,16 +40,18 @@ import org.springframework.http.client.ReactorResourceFactory;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A three-RZone, two-city ZonePay in this JVM: the GZone and its standby, a CZone per city, rz1 and rz2 in {@code hz}, rz3 in
- * {@code sh}, each with its account, order and payment services, and a gateway per city. Every service runs in its own
- * Spring context on its own ports and databases, set up with the same {@link ServiceArguments} the local platform uses.
- * Started once per test JVM and shared by every suite.
+ * A three-RZone, two-city ZonePay in this JVM: the GZone and its standby, a CZone per
+ * city, rz1 and rz2 in {@code hz}, rz3 in {@code sh}, each with its account, order and
+ * payment services, and a gateway per city. Every service runs in its own Spring context
+ * on its own ports and databases, set up with the same {@link ServiceArguments} the local
+ * platform uses. Started once per test JVM and shared by every suite.
  */
 final class EndToEndTopology {
 
 	/**
-	 * What the services bring onto the shared classpath and a gateway must not pick up: it runs on Netty and has no
-	 * database. In its own process none of this is on its classpath.
+	 * What the services bring onto the shared classpath and a gateway must not pick up:
+	 * it runs on Netty and has no database. In its own process none of this is on its
+	 * classpath.
 	 */
 	private static final String GATEWAY_EXCLUSIONS = String.join(",",
 			"org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
@@ -72,19 +74,21 @@ final class EndToEndTopology {
 
 	private EndToEndTopology(Path file) {
 		this.topology = TopologyFile.read(file);
-		LocalInfrastructure infrastructure = new LocalInfrastructure(SharedPostgres.serverUrl(), SharedPostgres.user(), SharedKafka.bootstrapServers());
+		LocalInfrastructure infrastructure = new LocalInfrastructure(SharedPostgres.serverUrl(), SharedPostgres.user(),
+				SharedKafka.bootstrapServers());
 		this.arguments = new ServiceArguments(topology, infrastructure, file);
 		// The GZone first: the CZones bootstrap from its snapshot.
 		for (ZoneKind kind : List.of(ZoneKind.GZONE, ZoneKind.CZONE)) {
 			for (Topology.ZoneSpec zone : topology.zones().stream().filter(zone -> zone.kind() == kind).toList()) {
 				SharedPostgres.createDatabaseNamed(ServiceArguments.database(zone, "config"));
-				start(zone.id().value() + "/config", zone.id().value(), "config-service", ConfigServiceApplication.application(),
-						arguments.zoneService(zone, "config"));
+				start(zone.id().value() + "/config", zone.id().value(), "config-service",
+						ConfigServiceApplication.application(), arguments.zoneService(zone, "config"));
 			}
 		}
 		for (Topology.ZoneSpec zone : topology.rzones()) {
 			for (String service : ServiceArguments.rzoneServices()) {
-				databases.put(zone.id().value() + "/" + service, SharedPostgres.createDatabaseNamed(ServiceArguments.database(zone, service)));
+				databases.put(zone.id().value() + "/" + service,
+						SharedPostgres.createDatabaseNamed(ServiceArguments.database(zone, service)));
 				startZoneService(zone.id().value(), service);
 			}
 		}
@@ -95,7 +99,8 @@ final class EndToEndTopology {
 			gateways.put(city.id().value(), city.gateway());
 		}
 		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> new ArrayList<>(contexts.values()).reversed().forEach(ConfigurableApplicationContext::close),
+			.addShutdownHook(new Thread(
+					() -> new ArrayList<>(contexts.values()).reversed().forEach(ConfigurableApplicationContext::close),
 					"e2e-topology-shutdown"));
 	}
 
@@ -104,8 +109,10 @@ final class EndToEndTopology {
 		if (topology == null) {
 			synchronized (EndToEndTopology.class) {
 				if (failedToStart != null) {
-					// Once is enough: starting again would meet the first attempt's ports and databases.
-					throw new IllegalStateException("the end-to-end topology did not start (see the first suite that failed)", failedToStart);
+					// Once is enough: starting again would meet the first attempt's ports
+					// and databases.
+					throw new IllegalStateException(
+							"the end-to-end topology did not start (see the first suite that failed)", failedToStart);
 				}
 				topology = started;
 				if (topology == null) {
@@ -136,7 +143,8 @@ final class EndToEndTopology {
 
 	/** The management base URL of a zone's service. */
 	URI management(String zone, String service) {
-		return URI.create("http://127.0.0.1:" + (endpoint(zone, service).getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+		return URI.create(
+				"http://127.0.0.1:" + (endpoint(zone, service).getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
 	}
 
 	String accountDatabase(String zone) {
@@ -157,8 +165,9 @@ final class EndToEndTopology {
 	}
 
 	/**
-	 * Turns the GZone's automatic failover on or off. Before turning it on, waits until the supervisor sees every RZone
-	 * up again, or it would move the shards of a zone that was down while it was off.
+	 * Turns the GZone's automatic failover on or off. Before turning it on, waits until
+	 * the supervisor sees every RZone up again, or it would move the shards of a zone
+	 * that was down while it was off.
 	 */
 	void automaticFailover(boolean on) {
 		Http http = new Http();
@@ -181,9 +190,13 @@ final class EndToEndTopology {
 		}
 	}
 
-	/** A running service's context, for tests that reach inside a zone (a zombie's stopped clocks). */
+	/**
+	 * A running service's context, for tests that reach inside a zone (a zombie's stopped
+	 * clocks).
+	 */
 	ConfigurableApplicationContext context(String zone, String service) {
-		return java.util.Objects.requireNonNull(contexts.get(zone + "/" + service), () -> zone + "/" + service + " is not running");
+		return java.util.Objects.requireNonNull(contexts.get(zone + "/" + service),
+				() -> zone + "/" + service + " is not running");
 	}
 
 	/** Every service of an RZone stops as its process dying would. */
@@ -196,7 +209,10 @@ final class EndToEndTopology {
 		ServiceArguments.rzoneServices().forEach(service -> startZoneService(zone, service));
 	}
 
-	/** Stops a service of an RZone as a crash would: its context closes under it, nothing more is said to anyone. */
+	/**
+	 * Stops a service of an RZone as a crash would: its context closes under it, nothing
+	 * more is said to anyone.
+	 */
 	void stop(String zone, String service) {
 		ConfigurableApplicationContext context = contexts.remove(zone + "/" + service);
 		if (context != null) {
@@ -205,8 +221,9 @@ final class EndToEndTopology {
 	}
 
 	/**
-	 * Closes the breakers a zone's payment-service keeps on its calls to the zone's other services, as they would be once
-	 * enough calls succeeded: a test that took a service down must not leave the next test facing a breaker it opened.
+	 * Closes the breakers a zone's payment-service keeps on its calls to the zone's other
+	 * services, as they would be once enough calls succeeded: a test that took a service
+	 * down must not leave the next test facing a breaker it opened.
 	 */
 	void closeZoneCallBreakers(String zone) {
 		ConfigurableApplicationContext payment = contexts.get(zone + "/payment");
@@ -215,19 +232,29 @@ final class EndToEndTopology {
 		}
 	}
 
-	/** Starts a GZone or CZone (again), on its own database, as a (re)started process would. */
+	/**
+	 * Starts a GZone or CZone (again), on its own database, as a (re)started process
+	 * would.
+	 */
 	void startConfigZone(String zone) {
 		start(zone + "/config", zone, "config-service", ConfigServiceApplication.application(),
 				arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), "config"));
 	}
 
-	/** Starts a service of an RZone (again), on its own database, as a (re)started process would. */
+	/**
+	 * Starts a service of an RZone (again), on its own database, as a (re)started process
+	 * would.
+	 */
 	void startZoneService(String zone, String service, ApplicationListener<?>... listeners) {
-		Map<String, String> settings = new HashMap<>(arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), service));
+		Map<String, String> settings = new HashMap<>(
+				arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), service));
 		if (service.equals("payment")) {
-			// A crashed payment is settled after five seconds here, not after the production thirty, and a retry takes over
-			// the crashed request's Idempotency-Key after four seconds, not thirty. Settling must wait longer than any live
-			// request can last (its transaction timeout, three seconds), or it voids a payment still being made.
+			// A crashed payment is settled after five seconds here, not after the
+			// production thirty, and a retry takes over
+			// the crashed request's Idempotency-Key after four seconds, not thirty.
+			// Settling must wait longer than any live
+			// request can last (its transaction timeout, three seconds), or it voids a
+			// payment still being made.
 			settings.put("zonepay.payment.reconcile-after", "5s");
 			settings.put("zonepay.payment.reconcile-interval", "500ms");
 			settings.put("zonepay.idempotency.lease", "4s");
@@ -243,18 +270,22 @@ final class EndToEndTopology {
 		start(zone + "/" + service, zone, service + "-service", application, settings);
 	}
 
-	private void start(String name, String zone, String service, SpringApplication application, Map<String, String> settings) {
+	private void start(String name, String zone, String service, SpringApplication application,
+			Map<String, String> settings) {
 		MDC.put("zone", zone);
 		MDC.put("service", service);
-		application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new OwnReactorResources()));
+		application
+			.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new OwnReactorResources()));
 		// Every process reports its spans to the suite's in-memory trace backend.
-		application.addInitializers(context -> context.getBeanFactory().registerSingleton("e2eFinishedSpans", FinishedSpans.PROCESSOR));
+		application.addInitializers(
+				context -> context.getBeanFactory().registerSingleton("e2eFinishedSpans", FinishedSpans.PROCESSOR));
 		contexts.put(name, application.run(ServiceArguments.asArguments(settings)));
 	}
 
 	/**
-	 * Gives each context its own Reactor Netty event loops and connection pools. By default they share the JVM-wide
-	 * ones, and closing any context (a stopped service) disposes them under the gateways still running.
+	 * Gives each context its own Reactor Netty event loops and connection pools. By
+	 * default they share the JVM-wide ones, and closing any context (a stopped service)
+	 * disposes them under the gateways still running.
 	 */
 	private static final class OwnReactorResources implements BeanPostProcessor {
 
@@ -265,21 +296,31 @@ final class EndToEndTopology {
 			}
 			return bean;
 		}
+
 	}
 
 	/** Every service and gateway has read the routing table. */
 	private void awaitReady() {
 		List<Integer> managementPorts = new ArrayList<>();
-		topology.zones().forEach(zone -> zone.endpoints().values().forEach(uri -> managementPorts.add(uri.getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET)));
-		topology.cities().forEach(city -> managementPorts.add(city.gateway().getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+		topology.zones()
+			.forEach(zone -> zone.endpoints()
+				.values()
+				.forEach(uri -> managementPorts.add(uri.getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET)));
+		topology.cities()
+			.forEach(city -> managementPorts.add(city.gateway().getPort() + ServiceArguments.MANAGEMENT_PORT_OFFSET));
 		Http http = new Http();
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> managementPorts.stream()
-			.allMatch(port -> http.get(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), null).status() == 200));
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.until(() -> managementPorts.stream()
+				.allMatch(port -> http.get(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), null)
+					.status() == 200));
 	}
 
 	/**
-	 * Every suite starts from the topology's own routing. A zone the GZone failed over while the topology was still
-	 * starting would fail suites far from the cause, so the run stops here and says so.
+	 * Every suite starts from the topology's own routing. A zone the GZone failed over
+	 * while the topology was still starting would fail suites far from the cause, so the
+	 * run stops here and says so.
 	 */
 	private void requireInitialRouting() {
 		Http http = new Http();
@@ -292,12 +333,16 @@ final class EndToEndTopology {
 			.map(shard -> shard + " -> " + owners.get(shard).asString())
 			.toList();
 		if (!moved.isEmpty()) {
-			throw new IllegalStateException("The GZone moved shards while the end-to-end topology started (see its supervisor's log): " + moved
-					+ "; zones " + routing.get("zones"));
+			throw new IllegalStateException(
+					"The GZone moved shards while the end-to-end topology started (see its supervisor's log): " + moved
+							+ "; zones " + routing.get("zones"));
 		}
 	}
 
-	/** The GZone, its standby in sh and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a third of the shards each. */
+	/**
+	 * The GZone, its standby in sh and a CZone per city; rz1 and rz2 in hz, rz3 in sh, a
+	 * third of the shards each.
+	 */
 	private static Path writeTopology() {
 		FreePorts ports = new FreePorts();
 		Object[] numbers = IntStream.range(0, 15).mapToObj(i -> (Object) ports.next()).toArray();
@@ -372,4 +417,5 @@ final class EndToEndTopology {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

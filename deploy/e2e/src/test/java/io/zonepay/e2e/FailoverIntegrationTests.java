@@ -29,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The LDC promise under fire, through real gateways and zones: a zone killed under load fails over to its standby,
- * which adopts its shard group; a planned drain moves shards under load without a failed request; a client retrying
- * across a failover gets its original answer; and a zombie zone that lost its shards cannot write for them. After
- * each, every acknowledged operation is there exactly once and money is conserved across all zones.
+ * The LDC promise under fire, through real gateways and zones: a zone killed under load
+ * fails over to its standby, which adopts its shard group; a planned drain moves shards
+ * under load without a failed request; a client retrying across a failover gets its
+ * original answer; and a zombie zone that lost its shards cannot write for them. After
+ * each, every acknowledged operation is there exactly once and money is conserved across
+ * all zones.
  */
 class FailoverIntegrationTests {
 
@@ -55,15 +57,22 @@ class FailoverIntegrationTests {
 		admin = http.token(zonepay.gateway("hz"), 1, "admin");
 	}
 
-	/** Every test leaves the topology as it found it: every zone up and serving its own shards again. */
+	/**
+	 * Every test leaves the topology as it found it: every zone up and serving its own
+	 * shards again.
+	 */
 	@AfterEach
 	void restoreRouting() {
 		for (String zone : zonepay.rzones()) {
 			await().atMost(FAILOVER).until(() -> zoneStatus(zone).equals("UP"));
 		}
 		for (String zone : zonepay.rzones()) {
-			List<Integer> own = IntStream.range(0, 100).filter(shard -> zonepay.zoneOf(shard).equals(zone)).boxed().toList();
-			Http.Response moved = adminPost("/admin/routing/moves", "{\"shards\": " + own + ", \"toZone\": \"" + zone + "\"}");
+			List<Integer> own = IntStream.range(0, 100)
+				.filter(shard -> zonepay.zoneOf(shard).equals(zone))
+				.boxed()
+				.toList();
+			Http.Response moved = adminPost("/admin/routing/moves",
+					"{\"shards\": " + own + ", \"toZone\": \"" + zone + "\"}");
 			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		}
 		for (int shard : new int[] { 5, 40, 80 }) {
@@ -98,11 +107,13 @@ class FailoverIntegrationTests {
 
 		bank.runWhile(() -> {
 			bank.awaitOperations(15);
-			Http.Response moved = adminPost("/admin/routing/moves", "{\"shards\": " + drained + ", \"toZone\": \"rz1\"}");
+			Http.Response moved = adminPost("/admin/routing/moves",
+					"{\"shards\": " + drained + ", \"toZone\": \"rz1\"}");
 			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 			awaitServedBy(42, "rz1");
 			bank.awaitOperations(bank.operations() + 20);
-			Http.Response back = adminPost("/admin/routing/moves", "{\"shards\": " + drained + ", \"toZone\": \"rz2\"}");
+			Http.Response back = adminPost("/admin/routing/moves",
+					"{\"shards\": " + drained + ", \"toZone\": \"rz2\"}");
 			assertThat(back.status()).as(back.body()).isEqualTo(200);
 			awaitServedBy(42, "rz2");
 			bank.awaitOperations(bank.operations() + 15);
@@ -147,7 +158,8 @@ class FailoverIntegrationTests {
 
 		bank.runWhile(() -> {
 			bank.awaitOperations(15);
-			// Paused: rz3 neither hears of new routing tables nor looks at its leases, and believes it still serves its shards.
+			// Paused: rz3 neither hears of new routing tables nor looks at its leases,
+			// and believes it still serves its shards.
 			clocks.forEach(PeriodicTask::stop);
 			try {
 				Http.Response failedOver = adminPost("/admin/zones/rz3/failover", "{\"toZone\": \"rz2\"}");
@@ -156,8 +168,9 @@ class FailoverIntegrationTests {
 				bank.awaitOperations(bank.operations() + 20);
 
 				String path = "/api/users/" + dave.id() + "/deposits";
-				Http.Response zombieWrite = http.post(zonepay.endpoint("rz3", "account").resolve(path), null,
-						Map.of("Idempotency-Key", Customer.freshKey(), "X-ZonePay-Caller", TestCallers.user(dave.id(), "POST", path)),
+				Http.Response zombieWrite = http.post(
+						zonepay.endpoint("rz3", "account").resolve(path), null, Map.of("Idempotency-Key",
+								Customer.freshKey(), "X-ZonePay-Caller", TestCallers.user(dave.id(), "POST", path)),
 						"{\"amount\": 700, \"currency\": \"CNY\"}");
 				assertThat(zombieWrite.status()).as(zombieWrite.body()).isEqualTo(421);
 				assertThat(zombieWrite.json().get("code").asString()).isEqualTo("WRONG_ZONE");
@@ -186,16 +199,19 @@ class FailoverIntegrationTests {
 	}
 
 	/**
-	 * Waits until both gateways send a shard's requests to a zone that serves them, asking for the balances of a user
-	 * of that shard who does not exist (signing one up would need the shard served already).
+	 * Waits until both gateways send a shard's requests to a zone that serves them,
+	 * asking for the balances of a user of that shard who does not exist (signing one up
+	 * would need the shard served already).
 	 */
 	private static void awaitServedBy(int shard, String zone) {
 		long nobody = 987_654_300L + shard;
 		for (String city : List.of("hz", "sh")) {
 			String token = http.token(zonepay.gateway(city), nobody, "user");
 			await().atMost(FAILOVER).pollInterval(Duration.ofMillis(100)).until(() -> {
-				Http.Response balances = http.get(zonepay.gateway(city).resolve("/api/users/" + nobody + "/balances"), token);
-				return balances.status() < 500 && balances.status() != 421 && zone.equals(balances.header("X-ZonePay-Zone"));
+				Http.Response balances = http.get(zonepay.gateway(city).resolve("/api/users/" + nobody + "/balances"),
+						token);
+				return balances.status() < 500 && balances.status() != 421
+						&& zone.equals(balances.header("X-ZonePay-Zone"));
 			});
 		}
 	}
@@ -215,8 +231,10 @@ class FailoverIntegrationTests {
 	}
 
 	private static String leaseOwner(String zone, String service, int shard) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, service), SharedPostgres.user(), "");
-				PreparedStatement query = connection.prepareStatement("select owner_zone from shard_leases where shard = ?")) {
+		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, service), SharedPostgres.user(),
+				"");
+				PreparedStatement query = connection
+					.prepareStatement("select owner_zone from shard_leases where shard = ?")) {
 			query.setInt(1, shard);
 			try (ResultSet row = query.executeQuery()) {
 				return row.next() ? row.getString(1) : "";
@@ -225,8 +243,9 @@ class FailoverIntegrationTests {
 	}
 
 	/**
-	 * Customers paying a merchant and each other, from a few threads, as patient clients: every operation is retried
-	 * with its key until it has a final answer, and what each acknowledged is remembered to check the books against.
+	 * Customers paying a merchant and each other, from a few threads, as patient clients:
+	 * every operation is retried with its key until it has a final answer, and what each
+	 * acknowledged is remembered to check the books against.
 	 */
 	static final class Bank {
 
@@ -238,7 +257,10 @@ class FailoverIntegrationTests {
 
 		private final AtomicBoolean running = new AtomicBoolean(true);
 
-		/** What each customer's balance must be, from the operations that were acknowledged. */
+		/**
+		 * What each customer's balance must be, from the operations that were
+		 * acknowledged.
+		 */
 		private final Map<Long, Long> expected = new ConcurrentHashMap<>();
 
 		private final List<String> payments = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -258,7 +280,9 @@ class FailoverIntegrationTests {
 			await().atMost(FAILOVER.multipliedBy(2)).until(() -> operations.get() >= count);
 		}
 
-		/** Runs the customers on three threads while the scenario plays, then stops them. */
+		/**
+		 * Runs the customers on three threads while the scenario plays, then stops them.
+		 */
 		void runWhile(Scenario scenario) throws Exception {
 			ExecutorService threads = Executors.newFixedThreadPool(3);
 			try {
@@ -300,11 +324,13 @@ class FailoverIntegrationTests {
 
 		private void pay(Customer payer, long amount) {
 			String orderKey = Customer.freshKey();
-			String body = "{\"merchantId\": \"" + merchant + "\", \"amount\": " + amount + ", \"currency\": \"CNY\", \"description\": \"bank\"}";
+			String body = "{\"merchantId\": \"" + merchant + "\", \"amount\": " + amount
+					+ ", \"currency\": \"CNY\", \"description\": \"bank\"}";
 			Http.Response order = client.call("order", () -> payer.placeOrder(orderKey, body));
 			assertThat(order.status()).as(order.body()).isEqualTo(201);
 			String payKey = Customer.freshKey();
-			Http.Response paid = client.call("payment", () -> payer.pay(order.json().get("orderId").asString(), payKey));
+			Http.Response paid = client.call("payment",
+					() -> payer.pay(order.json().get("orderId").asString(), payKey));
 			assertThat(paid.status()).as(paid.body()).isEqualTo(201);
 			assertThat(paid.json().get("status").asString()).isEqualTo("SUCCEEDED");
 			payments.add(payer.id() + ":" + paid.json().get("paymentId").asString());
@@ -319,7 +345,10 @@ class FailoverIntegrationTests {
 			transfers.add(new Transfer(payer, payee, sent.json().get("transferId").asString(), amount));
 		}
 
-		/** Every acknowledged operation is there once; balances are what they acknowledged; money is conserved. */
+		/**
+		 * Every acknowledged operation is there once; balances are what they
+		 * acknowledged; money is conserved.
+		 */
 		void assertBooksBalance() {
 			for (Transfer transfer : transfers) {
 				await().atMost(FAILOVER).until(() -> !transfer.status().equals("PENDING"));
@@ -329,12 +358,16 @@ class FailoverIntegrationTests {
 				}
 			}
 			for (String payment : payments) {
-				Customer payer = customers.stream().filter(customer -> payment.startsWith(customer.id() + ":")).findFirst().orElseThrow();
+				Customer payer = customers.stream()
+					.filter(customer -> payment.startsWith(customer.id() + ":"))
+					.findFirst()
+					.orElseThrow();
 				Http.Response found = payer.get("/api/payments/" + payment.substring(payment.indexOf(':') + 1));
 				assertThat(found.json().get("status").asString()).as(payment).isEqualTo("SUCCEEDED");
 			}
 			for (Customer customer : customers) {
-				assertThat(customer.balance("CNY")).as("balance of %s", customer.id()).isEqualTo(expected.get(customer.id()));
+				assertThat(customer.balance("CNY")).as("balance of %s", customer.id())
+					.isEqualTo(expected.get(customer.id()));
 			}
 			new ZoneLedgers(zonepay).assertGlobalBooksBalance();
 		}
@@ -343,6 +376,7 @@ class FailoverIntegrationTests {
 		interface Scenario {
 
 			void run() throws Exception;
+
 		}
 
 		record Transfer(Customer payer, Customer payee, String id, long amount) {
@@ -351,5 +385,7 @@ class FailoverIntegrationTests {
 				return payer.get("/api/transfers/" + id).json().get("status").asString();
 			}
 		}
+
 	}
+
 }

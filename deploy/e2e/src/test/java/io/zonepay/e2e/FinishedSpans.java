@@ -12,10 +12,11 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
- * The suite's trace backend: every span the topology's processes record, as an exporter would get it, kept in memory.
- * Each service's context has it as one more span processor. Services record only sampled spans and sample only what
- * a test asks for (a sampled {@code traceparent}), so this holds the tests' traces and little else; a bound keeps the
- * newest spans all the same.
+ * The suite's trace backend: every span the topology's processes record, as an exporter
+ * would get it, kept in memory. Each service's context has it as one more span processor.
+ * Services record only sampled spans and sample only what a test asks for (a sampled
+ * {@code traceparent}), so this holds the tests' traces and little else; a bound keeps
+ * the newest spans all the same.
  */
 final class FinishedSpans implements SpanProcessor {
 
@@ -60,4 +61,5 @@ final class FinishedSpans implements SpanProcessor {
 	public boolean isEndRequired() {
 		return true;
 	}
+
 }

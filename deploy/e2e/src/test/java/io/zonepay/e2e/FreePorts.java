@@ -10,9 +10,9 @@ import java.util.Set;
 import io.zonepay.platform.ServiceArguments;
 
 /**
- * Ports for a test topology: each one free together with its management port (port + 100), and below the kernel's
- * ephemeral range, so that no outgoing connection made while the topology starts can take a port before its
- * service binds it.
+ * Ports for a test topology: each one free together with its management port (port +
+ * 100), and below the kernel's ephemeral range, so that no outgoing connection made while
+ * the topology starts can take a port before its service binds it.
  */
 final class FreePorts {
 
@@ -20,7 +20,8 @@ final class FreePorts {
 
 	private static final int LOWEST = 20_000;
 
-	private static final int HIGHEST = Math.max(LOWEST + 5_000, ephemeralLow() - ServiceArguments.MANAGEMENT_PORT_OFFSET - 1);
+	private static final int HIGHEST = Math.max(LOWEST + 5_000,
+			ephemeralLow() - ServiceArguments.MANAGEMENT_PORT_OFFSET - 1);
 
 	private final Set<Integer> taken = new HashSet<>();
 
@@ -37,10 +38,14 @@ final class FreePorts {
 		throw new IllegalStateException("no free port pair after " + MAX_ATTEMPTS + " attempts");
 	}
 
-	/** The first port the kernel hands out to outgoing connections (Linux; 32768 where it cannot be read). */
+	/**
+	 * The first port the kernel hands out to outgoing connections (Linux; 32768 where it
+	 * cannot be read).
+	 */
 	private static int ephemeralLow() {
 		try {
-			return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+			return Integer
+				.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
 		}
 		catch (IOException | RuntimeException ex) {
 			return 32_768;
@@ -55,4 +60,5 @@ final class FreePorts {
 			return false;
 		}
 	}
+
 }

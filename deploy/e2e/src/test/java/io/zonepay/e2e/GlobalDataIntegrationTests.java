@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Global data is written once at the GZone and read in each city from that city's CZone. */
+/**
+ * Global data is written once at the GZone and read in each city from that city's CZone.
+ */
 class GlobalDataIntegrationTests {
 
 	/**
-	 * How soon a change reaches every reader: the CZone's staleness bound (1 s) plus a reader's refresh interval
-	 * (100 ms), with room for a loaded two-core machine.
+	 * How soon a change reaches every reader: the CZone's staleness bound (1 s) plus a
+	 * reader's refresh interval (100 ms), with room for a loaded two-core machine.
 	 */
 	private static final Duration PROPAGATION = Duration.ofSeconds(3);
 
@@ -54,13 +56,15 @@ class GlobalDataIntegrationTests {
 	@Test
 	void aSwitchFlippedAtTheGzoneReachesEveryServiceInBothCities() {
 		String next = currentRiskMode().equals("OFF") ? "RULES_ONLY" : "OFF";
-		Http.Response flipped = http.put(zonepay.gateway("hz").resolve("/admin/switches/risk.mode"), admin, "{\"value\": \"" + next + "\"}");
+		Http.Response flipped = http.put(zonepay.gateway("hz").resolve("/admin/switches/risk.mode"), admin,
+				"{\"value\": \"" + next + "\"}");
 		assertThat(flipped.status()).isEqualTo(200);
 		long version = flipped.json().get("version").asLong();
 
 		await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 			for (String zone : zonepay.rzones()) {
-				Http.Response view = http.get(zonepay.management(zone, "account").resolve("/actuator/globaldata"), null);
+				Http.Response view = http.get(zonepay.management(zone, "account").resolve("/actuator/globaldata"),
+						null);
 				assertThat(view.json().get("version").asLong()).as(zone).isGreaterThanOrEqualTo(version);
 				assertThat(view.json().get("switches").get("risk.mode").asString()).as(zone).isEqualTo(next);
 			}
@@ -82,6 +86,11 @@ class GlobalDataIntegrationTests {
 	}
 
 	private static String currentRiskMode() {
-		return http.get(zonepay.management("rz1", "account").resolve("/actuator/globaldata"), null).json().get("switches").get("risk.mode").asString();
+		return http.get(zonepay.management("rz1", "account").resolve("/actuator/globaldata"), null)
+			.json()
+			.get("switches")
+			.get("risk.mode")
+			.asString();
 	}
+
 }

@@ -19,15 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The platform outlives its GZone. While neither city's CZone can reach it, no write of global data can be happening,
- * so each copy serves its last version and payments go on in every zone; the standby in sh, silent writer and
- * unreachable writer both, promotes itself and global writes resume through the gateways; the old GZone, started
- * again, is fenced and can never write.
+ * The platform outlives its GZone. While neither city's CZone can reach it, no write of
+ * global data can be happening, so each copy serves its last version and payments go on
+ * in every zone; the standby in sh, silent writer and unreachable writer both, promotes
+ * itself and global writes resume through the gateways; the old GZone, started again, is
+ * fenced and can never write.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GzoneDownIntegrationTests {
 
-	/** The acceptance bound: global writes resume through the gateways within this time of the GZone's death. */
+	/**
+	 * The acceptance bound: global writes resume through the gateways within this time of
+	 * the GZone's death.
+	 */
 	private static final Duration WRITES_RESUME_WITHIN = Duration.ofSeconds(30);
 
 	static EndToEndTopology zonepay;
@@ -58,7 +62,8 @@ class GzoneDownIntegrationTests {
 		for (int shard : new int[] { 14, 47, 81 }) {
 			assertPaysAndKeepsTheBalance(shard, merchant);
 		}
-		// Global writes, through the gateway of either city, once the standby has promoted itself.
+		// Global writes, through the gateway of either city, once the standby has
+		// promoted itself.
 		String[] created = new String[1];
 		await().atMost(WRITES_RESUME_WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			Http.Response write = http.post(zonepay.gateway("sh").resolve("/admin/merchants"), admin, Map.of(),
@@ -80,7 +85,10 @@ class GzoneDownIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			Http.Response zones = http.get(zonepay.gateway("sh").resolve("/admin/zones"), admin);
 			assertThat(zones.status()).as(zones.body()).isEqualTo(200);
-			assertThat(zones.json().get("zones").valueStream().filter(zone -> zone.get("kind").asString().equals("RZONE"))
+			assertThat(zones.json()
+				.get("zones")
+				.valueStream()
+				.filter(zone -> zone.get("kind").asString().equals("RZONE"))
 				.map(zone -> zone.get("health").asString())).as(zones.body()).isNotEmpty().allMatch("UP"::equals);
 		});
 	}
@@ -88,12 +96,14 @@ class GzoneDownIntegrationTests {
 	@Test
 	@Order(2)
 	void theOldGzoneStartedAgainCannotWrite() {
-		await().atMost(WRITES_RESUME_WITHIN).until(() -> "ACTIVE".equals(gzoneStatus("gz-sh").json().path("role").asString()));
+		await().atMost(WRITES_RESUME_WITHIN)
+			.until(() -> "ACTIVE".equals(gzoneStatus("gz-sh").json().path("role").asString()));
 		zonepay.startConfigZone("gz");
 
 		String path = "/admin/merchants";
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-			Http.Response refused = http.post(zonepay.endpoint("gz", "config").resolve(path), null, Map.of("X-ZonePay-Caller", operator("POST", path)),
+			Http.Response refused = http.post(zonepay.endpoint("gz", "config").resolve(path), null,
+					Map.of("X-ZonePay-Caller", operator("POST", path)),
 					"{\"name\": \"Zombie Tea\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 			assertThat(refused.status()).as(refused.body()).isEqualTo(503);
 			assertThat(refused.json().get("code").asString()).isEqualTo("GZONE_FENCED");
@@ -105,7 +115,8 @@ class GzoneDownIntegrationTests {
 
 	/** A GZone's own account of its role, asked directly, as an operator. */
 	private static Http.Response gzoneStatus(String zone) {
-		return http.get(zonepay.endpoint(zone, "config").resolve("/admin/gzone"), null, operator("GET", "/admin/gzone"));
+		return http.get(zonepay.endpoint(zone, "config").resolve("/admin/gzone"), null,
+				operator("GET", "/admin/gzone"));
 	}
 
 	private static String operator(String method, String path) {
@@ -121,4 +132,5 @@ class GzoneDownIntegrationTests {
 		assertThat(payment.json().get("status").asString()).as(payment.body()).isEqualTo("SUCCEEDED");
 		assertThat(buyer.balance("CNY")).isEqualTo(3_100);
 	}
+
 }

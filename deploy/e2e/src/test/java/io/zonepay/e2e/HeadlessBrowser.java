@@ -12,13 +12,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's chromium, headless: loads a page, lets its scripts run, and answers the DOM they left. Installs chromium
- * with apt when it is missing and this user may; where it cannot, the calling test is skipped and says why.
+ * Debian's chromium, headless: loads a page, lets its scripts run, and answers the DOM
+ * they left. Installs chromium with apt when it is missing and this user may; where it
+ * cannot, the calling test is skipped and says why.
  */
 final class HeadlessBrowser {
 
-	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"),
-			Path.of("/usr/bin/google-chrome"));
+	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/chromium"),
+			Path.of("/usr/bin/chromium-browser"), Path.of("/usr/bin/google-chrome"));
 
 	private final Path binary;
 
@@ -26,14 +27,18 @@ final class HeadlessBrowser {
 		this.binary = binary;
 	}
 
-	/** The browser, installed if need be; aborts the test (skipped, with the reason) when there is none to be had. */
+	/**
+	 * The browser, installed if need be; aborts the test (skipped, with the reason) when
+	 * there is none to be had.
+	 */
 	static HeadlessBrowser findOrInstall() {
 		Optional<Path> found = find();
 		if (found.isEmpty()) {
 			String outcome = install();
 			found = find();
-			Assumptions.assumeTrue(found.isPresent(), () -> "SKIPPED: no chromium on this machine and it could not be installed (" + outcome
-					+ "); install Debian's chromium to check the ops page in a browser");
+			Assumptions.assumeTrue(found.isPresent(),
+					() -> "SKIPPED: no chromium on this machine and it could not be installed (" + outcome
+							+ "); install Debian's chromium to check the ops page in a browser");
 		}
 		return new HeadlessBrowser(found.get());
 	}
@@ -42,8 +47,8 @@ final class HeadlessBrowser {
 	String dom(URI page) {
 		try {
 			Path out = Files.createTempFile("zonepay-dom", ".html");
-			Process browser = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--virtual-time-budget=5000", "--dump-dom", page.toString())
+			Process browser = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+					"--disable-dev-shm-usage", "--virtual-time-budget=5000", "--dump-dom", page.toString())
 				.redirectOutput(out.toFile())
 				.redirectError(ProcessBuilder.Redirect.DISCARD)
 				.start();
@@ -74,7 +79,8 @@ final class HeadlessBrowser {
 		}
 		try {
 			Process apt = new ProcessBuilder("apt-get", "install", "-y", "-q", "chromium").redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
 			if (!apt.waitFor(5, TimeUnit.MINUTES)) {
 				apt.destroyForcibly();
 				return "apt-get install chromium took longer than 5 minutes";
@@ -89,4 +95,5 @@ final class HeadlessBrowser {
 			return "interrupted";
 		}
 	}
+
 }

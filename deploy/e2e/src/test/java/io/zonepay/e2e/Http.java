@@ -31,15 +31,23 @@ final class Http {
 	}
 
 	Response post(URI uri, @Nullable String token, Map<String, String> headers, String body) {
-		return send(request(uri, token, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+		return send(request(uri, token, headers).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 	Response put(URI uri, @Nullable String token, String body) {
-		return send(request(uri, token, Map.of()).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+		return send(request(uri, token, Map.of()).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 	String token(URI gateway, long user, String role) {
-		return post(gateway.resolve("/dev/token"), null, Map.of(), "{\"sub\": \"" + user + "\", \"roles\": [\"" + role + "\"]}").json().get("token").asString();
+		return post(gateway.resolve("/dev/token"), null, Map.of(),
+				"{\"sub\": \"" + user + "\", \"roles\": [\"" + role + "\"]}")
+			.json()
+			.get("token")
+			.asString();
 	}
 
 	private static HttpRequest.Builder request(URI uri, @Nullable String token, Map<String, String> headers) {
@@ -73,8 +81,13 @@ final class Http {
 		}
 
 		@Nullable String header(String name) {
-			return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name)).map(entry -> entry.getValue().getFirst()).findFirst()
+			return headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.map(entry -> entry.getValue().getFirst())
+				.findFirst()
 				.orElse(null);
 		}
 	}
+
 }

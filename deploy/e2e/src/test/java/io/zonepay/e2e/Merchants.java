@@ -7,7 +7,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Opens merchants at the GZone, as an operator would, and waits until both cities' CZones serve them. */
+/**
+ * Opens merchants at the GZone, as an operator would, and waits until both cities' CZones
+ * serve them.
+ */
 final class Merchants {
 
 	private Merchants() {
@@ -21,10 +24,13 @@ final class Merchants {
 		String merchantId = created.json().get("merchantId").asString();
 		long version = created.json().get("version").asLong();
 		for (String city : List.of("hz", "sh")) {
-			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-					http.get(zonepay.gateway(city).resolve("/api/merchants/" + merchantId + "?min-version=" + version), admin).status())
-				.isEqualTo(200));
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(http
+					.get(zonepay.gateway(city).resolve("/api/merchants/" + merchantId + "?min-version=" + version),
+							admin)
+					.status()).isEqualTo(200));
 		}
 		return merchantId;
 	}
+
 }

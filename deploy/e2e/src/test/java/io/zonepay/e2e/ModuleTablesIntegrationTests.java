@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every service runs here on one classpath that holds every module, as an RZone's services do in one process of the
- * local platform; still, each service's database has the tables of the module features that service uses, and no
- * others.
+ * Every service runs here on one classpath that holds every module, as an RZone's
+ * services do in one process of the local platform; still, each service's database has
+ * the tables of the module features that service uses, and no others.
  */
 class ModuleTablesIntegrationTests {
 
@@ -40,18 +40,22 @@ class ModuleTablesIntegrationTests {
 		assertThat(featureTables(SharedPostgres.jdbcUrl("gz_config"))).as("the GZone's").isEmpty();
 	}
 
-	/** The tables of module features, and the history they all shared until each had its own. */
+	/**
+	 * The tables of module features, and the history they all shared until each had its
+	 * own.
+	 */
 	private static Set<String> featureTables(String url) throws SQLException {
 		Set<String> tables = new HashSet<>();
-		try (Connection connection = DriverManager.getConnection(url, SharedPostgres.user(), "");
-				ResultSet rows = connection.createStatement().executeQuery("""
-						select table_name from information_schema.tables where table_schema = current_schema()
-						and table_name in ('shard_leases', 'idempotency_keys', 'inbox', 'outbox', 'zonepay_support_history')
-						""")) {
+		try (Connection connection = DriverManager.getConnection(url, SharedPostgres
+			.user(), ""); ResultSet rows = connection.createStatement().executeQuery("""
+					select table_name from information_schema.tables where table_schema = current_schema()
+					and table_name in ('shard_leases', 'idempotency_keys', 'inbox', 'outbox', 'zonepay_support_history')
+					""")) {
 			while (rows.next()) {
 				tables.add(rows.getString(1));
 			}
 		}
 		return tables;
 	}
+
 }

@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls the way a careful client does: a call that gets no final answer (no answer, 5xx, a zone that does not serve the
- * shard yet, a key still in flight, too many requests) is sent again, with the same Idempotency-Key and body, for a
- * bounded time: after the answer's Retry-After, or else a pause doubling from 200 ms; at most 2 s either way, with up
- * to half of it added at random so that many clients do not come back in step. Every attempt that was not final is
- * recorded, so a test can count what clients went through.
+ * Calls the way a careful client does: a call that gets no final answer (no answer, 5xx,
+ * a zone that does not serve the shard yet, a key still in flight, too many requests) is
+ * sent again, with the same Idempotency-Key and body, for a bounded time: after the
+ * answer's Retry-After, or else a pause doubling from 200 ms; at most 2 s either way,
+ * with up to half of it added at random so that many clients do not come back in step.
+ * Every attempt that was not final is recorded, so a test can count what clients went
+ * through.
  */
 final class PatientClient {
 
@@ -31,7 +33,10 @@ final class PatientClient {
 		this.patience = patience;
 	}
 
-	/** The first final answer (2xx or a 4xx business refusal), or the last one when patience runs out. */
+	/**
+	 * The first final answer (2xx or a 4xx business refusal), or the last one when
+	 * patience runs out.
+	 */
 	Http.Response call(String what, Supplier<Http.Response> call) {
 		long deadline = System.nanoTime() + patience.toNanos();
 		Duration backoff = FIRST_PAUSE;
@@ -61,7 +66,8 @@ final class PatientClient {
 
 	private static Duration pause(Http.@Nullable Response answer, Duration backoff) {
 		String retryAfter = answer == null ? null : answer.header("Retry-After");
-		Duration pause = retryAfter == null ? backoff : min(Duration.ofSeconds(Long.parseLong(retryAfter)), LONGEST_PAUSE);
+		Duration pause = retryAfter == null ? backoff
+				: min(Duration.ofSeconds(Long.parseLong(retryAfter)), LONGEST_PAUSE);
 		return pause.plusMillis(ThreadLocalRandom.current().nextLong(pause.toMillis() / 2 + 1));
 	}
 
@@ -81,4 +87,5 @@ final class PatientClient {
 	/** An attempt without a final answer: its status (0 when none came) and body. */
 	record Failure(String what, int status, String body) {
 	}
+
 }

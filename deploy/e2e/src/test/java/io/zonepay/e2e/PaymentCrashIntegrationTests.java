@@ -36,12 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A payment-service that dies mid-payment, or a ledger that is gone when it is needed, never leaves a payment
- * SUCCEEDED without its posting or FAILED with one, and never debits twice.
+ * A payment-service that dies mid-payment, or a ledger that is gone when it is needed,
+ * never leaves a payment SUCCEEDED without its posting or FAILED with one, and never
+ * debits twice.
  */
 class PaymentCrashIntegrationTests {
 
-	/** The reconciler settles a payment five seconds after it was left (as configured for these tests) and runs twice a second. */
+	/**
+	 * The reconciler settles a payment five seconds after it was left (as configured for
+	 * these tests) and runs twice a second.
+	 */
 	private static final Duration SETTLED = Duration.ofSeconds(15);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,7 +60,8 @@ class PaymentCrashIntegrationTests {
 	static void startZonePay() {
 		zonepay = EndToEndTopology.get();
 		merchant = Merchants.open(http, zonepay, "Night Market", "CNY", "ACTIVE");
-		// These crashes are of one service for a few seconds, to be recovered in place: the GZone must not fail the zone
+		// These crashes are of one service for a few seconds, to be recovered in place:
+		// the GZone must not fail the zone
 		// over meanwhile (FailoverIntegrationTests does that).
 		zonepay.automaticFailover(false);
 	}
@@ -86,7 +91,8 @@ class PaymentCrashIntegrationTests {
 		await().atMost(SETTLED).until(() -> kim.orderStatus(order).equals("PAID"));
 		String paymentId = kim.get("/api/orders/" + order).json().get("paymentId").asString();
 		assertThat(kim.get("/api/payments/" + paymentId).json().get("status").asString()).isEqualTo("SUCCEEDED");
-		// The crashed request's key is still claimed; once its lease runs out, the same request takes it over and is
+		// The crashed request's key is still claimed; once its lease runs out, the same
+		// request takes it over and is
 		// answered with the payment it made.
 		AtomicReference<Http.Response> retried = new AtomicReference<>();
 		await().atMost(SETTLED).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -121,7 +127,8 @@ class PaymentCrashIntegrationTests {
 		assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(503);
 		assertThat(unavailable.json().get("code").asString()).isEqualTo("ZONE_UNAVAILABLE");
 		String paymentId = unavailable.json().get("paymentId").asString();
-		// The retry and the reconciler race to settle it; whichever wins, the ledger's answer decides.
+		// The retry and the reconciler race to settle it; whichever wins, the ledger's
+		// answer decides.
 		AtomicReference<Http.Response> retried = new AtomicReference<>();
 		await().atMost(SETTLED).pollInterval(Duration.ofMillis(250)).until(() -> {
 			retried.set(lee.pay(order, "lee-pays"));
@@ -129,7 +136,10 @@ class PaymentCrashIntegrationTests {
 		});
 		JsonNode payment = retried.get().json();
 		assertThat(payment.get("paymentId").asString()).isEqualTo(paymentId);
-		long debits = lee.ledger().valueStream().filter(entry -> entry.get("kind").asString().equals("PAYMENT")).count();
+		long debits = lee.ledger()
+			.valueStream()
+			.filter(entry -> entry.get("kind").asString().equals("PAYMENT"))
+			.count();
 		if (payment.get("status").asString().equals("SUCCEEDED")) {
 			assertThat(debits).isEqualTo(1);
 			assertThat(lee.balance("CNY")).isEqualTo(4_300);
@@ -139,7 +149,8 @@ class PaymentCrashIntegrationTests {
 			assertThat(debits).isZero();
 			assertThat(lee.balance("CNY")).isEqualTo(5_000);
 		}
-		// The answer may have come from the reconciler without a call to the ledger, leaving the breaker that the
+		// The answer may have come from the reconciler without a call to the ledger,
+		// leaving the breaker that the
 		// outage opened still open for the next test.
 		zonepay.closeZoneCallBreakers(zone);
 	}
@@ -153,11 +164,15 @@ class PaymentCrashIntegrationTests {
 		return column(zone, "select status from payments where order_id = " + Long.parseLong(order));
 	}
 
-	/** Reads the payment's shard partition from its start: how many times PaymentSucceeded was told for the payment. */
+	/**
+	 * Reads the payment's shard partition from its start: how many times PaymentSucceeded
+	 * was told for the payment.
+	 */
 	private static long succeededEventsOf(String paymentId) {
 		TopicPartition partition = new TopicPartition(PaymentEvents.TOPIC, (int) (Long.parseLong(paymentId) % 100));
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			consumer.assign(List.of(partition));
 			consumer.seekToBeginning(List.of(partition));
@@ -178,7 +193,8 @@ class PaymentCrashIntegrationTests {
 	}
 
 	private static List<String> column(String zone, String sql) {
-		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, "payment"), SharedPostgres.user(), "");
+		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, "payment"),
+				SharedPostgres.user(), "");
 				PreparedStatement query = connection.prepareStatement(sql);
 				ResultSet result = query.executeQuery()) {
 			List<String> values = new ArrayList<>();
@@ -192,20 +208,29 @@ class PaymentCrashIntegrationTests {
 		}
 	}
 
-	/** Fails the request at the worst line, as a killed process would: the posting exists, the payment still says PENDING. */
+	/**
+	 * Fails the request at the worst line, as a killed process would: the posting exists,
+	 * the payment still says PENDING.
+	 */
 	static final class CrashAfterPosting implements ApplicationListener<PayloadApplicationEvent<PaymentPosted>> {
 
 		@Override
 		public void onApplicationEvent(PayloadApplicationEvent<PaymentPosted> event) {
 			throw new SimulatedCrash();
 		}
+
 	}
 
-	/** An Error, not an exception: nothing in the service catches it to tidy up, just as nothing would after a kill. */
+	/**
+	 * An Error, not an exception: nothing in the service catches it to tidy up, just as
+	 * nothing would after a kill.
+	 */
 	static final class SimulatedCrash extends Error {
 
 		SimulatedCrash() {
 			super("simulated crash right after the posting", null, false, false);
 		}
+
 	}
+
 }

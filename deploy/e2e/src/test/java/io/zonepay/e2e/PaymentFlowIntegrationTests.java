@@ -26,10 +26,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A user pays a merchant in the user's own RZone: money moves once, exactly, and the order follows through Kafka. */
+/**
+ * A user pays a merchant in the user's own RZone: money moves once, exactly, and the
+ * order follows through Kafka.
+ */
 class PaymentFlowIntegrationTests {
 
-	/** The API's promise: an order is PAID within a second of its payment's SUCCEEDED answer. */
+	/**
+	 * The API's promise: an order is PAID within a second of its payment's SUCCEEDED
+	 * answer.
+	 */
 	private static final Duration ORDER_FOLLOWS = Duration.ofSeconds(1);
 
 	static EndToEndTopology zonepay;
@@ -52,7 +58,10 @@ class PaymentFlowIntegrationTests {
 		new ZoneLedgers(zonepay).assertMoneyIsConserved();
 	}
 
-	/** A shard in each RZone, each reached through the other city's gateway for one of them. */
+	/**
+	 * A shard in each RZone, each reached through the other city's gateway for one of
+	 * them.
+	 */
 	@ParameterizedTest
 	@ValueSource(ints = { 12, 45, 88 })
 	void aPaymentMovesTheMoneyOnceAndTheOrderBecomesPaid(int shard) {
@@ -72,9 +81,13 @@ class PaymentFlowIntegrationTests {
 		assertThat(paid.get("amount").asLong()).isEqualTo(2_599);
 		assertThat(paid.get("currency").asString()).isEqualTo("CNY");
 		assertThat(Long.parseLong(paid.get("paymentId").asString()) % 100).isEqualTo(shard);
-		await().atMost(ORDER_FOLLOWS).pollInterval(Duration.ofMillis(20)).until(() -> alice.orderStatus(order).equals("PAID"));
-		assertThat(alice.get("/api/orders/" + order).json().get("paymentId").asString()).isEqualTo(paid.get("paymentId").asString());
-		assertThat(alice.get("/api/payments/" + paid.get("paymentId").asString()).json().get("status").asString()).isEqualTo("SUCCEEDED");
+		await().atMost(ORDER_FOLLOWS)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> alice.orderStatus(order).equals("PAID"));
+		assertThat(alice.get("/api/orders/" + order).json().get("paymentId").asString())
+			.isEqualTo(paid.get("paymentId").asString());
+		assertThat(alice.get("/api/payments/" + paid.get("paymentId").asString()).json().get("status").asString())
+			.isEqualTo("SUCCEEDED");
 
 		assertThat(alice.balance("CNY")).isEqualTo(7_401);
 		JsonNode ledger = alice.ledger();
@@ -118,7 +131,8 @@ class PaymentFlowIntegrationTests {
 		Http.Response first = carol.pay(order, "carol-pays");
 
 		Http.Response replay = carol.pay(order, "carol-pays");
-		Http.Response reused = carol.post("/api/payments", "carol-pays", "{\"orderId\": \"" + carol.order(merchant, 1_000, "CNY") + "\"}");
+		Http.Response reused = carol.post("/api/payments", "carol-pays",
+				"{\"orderId\": \"" + carol.order(merchant, 1_000, "CNY") + "\"}");
 		Http.Response second = carol.pay(order, "carol-pays-twice");
 
 		assertThat(replay.status()).isEqualTo(201);
@@ -135,40 +149,51 @@ class PaymentFlowIntegrationTests {
 	void anOrderAndAPaymentNameWhereTheyAreOnTheFirstAnswerAndOnTheReplay() {
 		Customer dora = Customer.signUp(http, hz, 52);
 		dora.deposit(5_000, "CNY");
-		String body = "{\"merchantId\": \"" + merchant + "\", \"amount\": 700, \"currency\": \"CNY\", \"description\": \"e2e\"}";
+		String body = "{\"merchantId\": \"" + merchant
+				+ "\", \"amount\": 700, \"currency\": \"CNY\", \"description\": \"e2e\"}";
 		Http.Response order = dora.placeOrder("dora-orders", body);
 		Http.Response orderAgain = dora.placeOrder("dora-orders", body);
 		String orderId = order.json().get("orderId").asString();
 		Http.Response paid = dora.pay(orderId, "dora-pays");
 		Http.Response paidAgain = dora.pay(orderId, "dora-pays");
 
-		assertThat(order.header("Location")).isEqualTo("/api/orders/" + orderId).isEqualTo(orderAgain.header("Location"));
+		assertThat(order.header("Location")).isEqualTo("/api/orders/" + orderId)
+			.isEqualTo(orderAgain.header("Location"));
 		assertThat(orderAgain.header("Idempotent-Replayed")).isEqualTo("true");
 		String paymentId = paid.json().get("paymentId").asString();
-		assertThat(paid.header("Location")).isEqualTo("/api/payments/" + paymentId).isEqualTo(paidAgain.header("Location"));
+		assertThat(paid.header("Location")).isEqualTo("/api/payments/" + paymentId)
+			.isEqualTo(paidAgain.header("Location"));
 		assertThat(paidAgain.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(dora.get(paid.header("Location")).json().get("paymentId").asString()).isEqualTo(paymentId);
 		// The order follows its payment through an event, within the promised second.
-		await().atMost(ORDER_FOLLOWS).pollInterval(Duration.ofMillis(20))
+		await().atMost(ORDER_FOLLOWS)
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> dora.get(order.header("Location")).json().get("status").asString().equals("PAID"));
 		assertThat(dora.balance("CNY")).isEqualTo(4_300);
 	}
 
 	static Stream<Arguments> badOrders() {
-		return Stream.of(
-				Arguments.of("not JSON", "{\"merchantId\": ", 400, "MALFORMED_REQUEST"),
-				Arguments.of("a wrong type", "{\"merchantId\": \"%s\", \"amount\": \"lots\", \"currency\": \"CNY\"}", 400, "VALIDATION_FAILED"),
+		return Stream.of(Arguments.of("not JSON", "{\"merchantId\": ", 400, "MALFORMED_REQUEST"),
+				Arguments.of("a wrong type", "{\"merchantId\": \"%s\", \"amount\": \"lots\", \"currency\": \"CNY\"}",
+						400, "VALIDATION_FAILED"),
 				Arguments.of("no amount", "{\"merchantId\": \"%s\", \"currency\": \"CNY\"}", 400, "VALIDATION_FAILED"),
-				Arguments.of("a zero amount", "{\"merchantId\": \"%s\", \"amount\": 0, \"currency\": \"CNY\"}", 400, "VALIDATION_FAILED"),
-				Arguments.of("a negative amount", "{\"merchantId\": \"%s\", \"amount\": -5, \"currency\": \"CNY\"}", 400, "VALIDATION_FAILED"),
-				Arguments.of("an amount above the limit", "{\"merchantId\": \"%s\", \"amount\": 5000001, \"currency\": \"CNY\"}", 400,
-						"AMOUNT_OUT_OF_RANGE"),
-				Arguments.of("an amount beyond 64 bits", "{\"merchantId\": \"%s\", \"amount\": 99999999999999999999, \"currency\": \"CNY\"}", 400,
+				Arguments.of("a zero amount", "{\"merchantId\": \"%s\", \"amount\": 0, \"currency\": \"CNY\"}", 400,
 						"VALIDATION_FAILED"),
-				Arguments.of("an unknown currency", "{\"merchantId\": \"%s\", \"amount\": 100, \"currency\": \"CHF\"}", 400, "UNKNOWN_CURRENCY"),
-				Arguments.of("another currency than the merchant's", "{\"merchantId\": \"%s\", \"amount\": 100, \"currency\": \"USD\"}", 422,
-						"CURRENCY_MISMATCH"),
-				Arguments.of("an unknown merchant", "{\"merchantId\": \"4242424242\", \"amount\": 100, \"currency\": \"CNY\"}", 422, "MERCHANT_NOT_FOUND"));
+				Arguments.of("a negative amount", "{\"merchantId\": \"%s\", \"amount\": -5, \"currency\": \"CNY\"}",
+						400, "VALIDATION_FAILED"),
+				Arguments.of("an amount above the limit",
+						"{\"merchantId\": \"%s\", \"amount\": 5000001, \"currency\": \"CNY\"}", 400,
+						"AMOUNT_OUT_OF_RANGE"),
+				Arguments.of("an amount beyond 64 bits",
+						"{\"merchantId\": \"%s\", \"amount\": 99999999999999999999, \"currency\": \"CNY\"}", 400,
+						"VALIDATION_FAILED"),
+				Arguments.of("an unknown currency", "{\"merchantId\": \"%s\", \"amount\": 100, \"currency\": \"CHF\"}",
+						400, "UNKNOWN_CURRENCY"),
+				Arguments.of("another currency than the merchant's",
+						"{\"merchantId\": \"%s\", \"amount\": 100, \"currency\": \"USD\"}", 422, "CURRENCY_MISMATCH"),
+				Arguments.of("an unknown merchant",
+						"{\"merchantId\": \"4242424242\", \"amount\": 100, \"currency\": \"CNY\"}", 422,
+						"MERCHANT_NOT_FOUND"));
 	}
 
 	@ParameterizedTest(name = "an order with {0}")
@@ -192,7 +217,8 @@ class PaymentFlowIntegrationTests {
 		String order = erin.order(merchant, 1_000, "CNY");
 		Customer frank = Customer.signUp(http, hz, 3);
 
-		assertProblem(erin.post("/api/payments", null, "{\"orderId\": \"" + order + "\"}"), 400, "IDEMPOTENCY_KEY_MISSING");
+		assertProblem(erin.post("/api/payments", null, "{\"orderId\": \"" + order + "\"}"), 400,
+				"IDEMPOTENCY_KEY_MISSING");
 		assertProblem(erin.pay("12345603", Customer.freshKey()), 404, "ORDER_NOT_FOUND");
 		assertProblem(erin.post("/api/payments", Customer.freshKey(), "{\"orderId\": 12}"), 400, "VALIDATION_FAILED");
 		assertProblem(erin.post("/api/payments", Customer.freshKey(), "{}"), 400, "VALIDATION_FAILED");
@@ -210,16 +236,20 @@ class PaymentFlowIntegrationTests {
 		grace.deposit(10_000, "CNY");
 		String order = grace.order(merchant, 3_000, "CNY");
 
-		List<Http.Response> answers = concurrently(IntStream.range(0, 50).mapToObj(i -> (Callable<Http.Response>) () -> grace.pay(order, "once")).toList());
+		List<Http.Response> answers = concurrently(IntStream.range(0, 50)
+			.mapToObj(i -> (Callable<Http.Response>) () -> grace.pay(order, "once"))
+			.toList());
 
 		List<Http.Response> created = answers.stream().filter(answer -> answer.status() == 201).toList();
 		List<Http.Response> inFlight = answers.stream().filter(answer -> answer.status() == 409).toList();
 		assertThat(created.size() + inFlight.size()).isEqualTo(50);
 		assertThat(created).isNotEmpty().allSatisfy(answer -> {
 			assertThat(answer.json().get("status").asString()).isEqualTo("SUCCEEDED");
-			assertThat(answer.json().get("paymentId").asString()).isEqualTo(created.getFirst().json().get("paymentId").asString());
+			assertThat(answer.json().get("paymentId").asString())
+				.isEqualTo(created.getFirst().json().get("paymentId").asString());
 		});
-		assertThat(inFlight).allSatisfy(answer -> assertThat(answer.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
+		assertThat(inFlight).allSatisfy(
+				answer -> assertThat(answer.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
 		assertThat(grace.balance("CNY")).isEqualTo(7_000);
 		assertThat(grace.ledger()).filteredOn(entry -> entry.get("kind").asString().equals("PAYMENT")).hasSize(1);
 	}
@@ -230,35 +260,46 @@ class PaymentFlowIntegrationTests {
 		heidi.deposit(20 * 500, "CNY");
 		List<String> orders = IntStream.range(0, 50).mapToObj(i -> heidi.order(merchant, 500, "CNY")).toList();
 
-		// As API.md asks of clients: a 503 (the zone stalled, e.g. this JVM paused) is retried with the same key, so
-		// the payment it left PENDING is settled, once; how fast the zone answers is the benchmarks' business.
+		// As API.md asks of clients: a 503 (the zone stalled, e.g. this JVM paused) is
+		// retried with the same key, so
+		// the payment it left PENDING is settled, once; how fast the zone answers is the
+		// benchmarks' business.
 		PatientClient client = new PatientClient(Duration.ofSeconds(20));
 		List<Http.Response> answers = concurrently(orders.stream()
-			.map(order -> (Callable<Http.Response>) () -> client.call("pay " + order, () -> heidi.pay(order, "pay-" + order)))
+			.map(order -> (Callable<Http.Response>) () -> client.call("pay " + order,
+					() -> heidi.pay(order, "pay-" + order)))
 			.toList());
 
-		assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body() + " after " + client.failures()).isEqualTo(201));
-		Map<String, List<Http.Response>> outcomes = answers.stream().collect(Collectors.groupingBy(PaymentFlowIntegrationTests::outcome));
+		assertThat(answers).allSatisfy(
+				answer -> assertThat(answer.status()).as(answer.body() + " after " + client.failures()).isEqualTo(201));
+		Map<String, List<Http.Response>> outcomes = answers.stream()
+			.collect(Collectors.groupingBy(PaymentFlowIntegrationTests::outcome));
 		assertThat(outcomes.keySet()).isSubsetOf("SUCCEEDED", "INSUFFICIENT_FUNDS", "NOT_COMPLETED");
-		// A payment a stall left PENDING may be given up by the reconciler (after 5 s here) before its client's retry
-		// comes: NOT_COMPLETED, with no money moved. Only a payment whose client had to retry can end so.
+		// A payment a stall left PENDING may be given up by the reconciler (after 5 s
+		// here) before its client's retry
+		// comes: NOT_COMPLETED, with no money moved. Only a payment whose client had to
+		// retry can end so.
 		Set<String> retried = client.failures().stream().map(PatientClient.Failure::what).collect(Collectors.toSet());
 		List<Http.Response> givenUp = outcomes.getOrDefault("NOT_COMPLETED", List.of());
-		assertThat(givenUp).allSatisfy(answer -> assertThat(retried).contains("pay " + answer.json().get("orderId").asString()));
-		// A refusal for want of funds means twenty were paid (a posting is never undone); without one, all the others.
+		assertThat(givenUp)
+			.allSatisfy(answer -> assertThat(retried).contains("pay " + answer.json().get("orderId").asString()));
+		// A refusal for want of funds means twenty were paid (a posting is never undone);
+		// without one, all the others.
 		int paid = outcomes.getOrDefault("SUCCEEDED", List.of()).size();
 		assertThat(paid).isEqualTo(outcomes.containsKey("INSUFFICIENT_FUNDS") ? 20 : 50 - givenUp.size());
 		assertThat(heidi.balance("CNY")).isEqualTo((20 - paid) * 500L);
 		assertThat(heidi.ledger()).filteredOn(entry -> entry.get("kind").asString().equals("PAYMENT")).hasSize(paid);
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heidi.get("/api/orders?limit=100").json().get("orders"))
-			.filteredOn(order -> order.get("status").asString().equals("PAID"))
-			.hasSize(paid));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(heidi.get("/api/orders?limit=100").json().get("orders"))
+				.filteredOn(order -> order.get("status").asString().equals("PAID"))
+				.hasSize(paid));
 	}
 
 	/** SUCCEEDED, or the failure code of a FAILED payment. */
 	private static String outcome(Http.Response answer) {
 		JsonNode payment = answer.json();
-		return payment.get("status").asString().equals("FAILED") ? payment.get("failureCode").asString() : payment.get("status").asString();
+		return payment.get("status").asString().equals("FAILED") ? payment.get("failureCode").asString()
+				: payment.get("status").asString();
 	}
 
 	@Test
@@ -274,14 +315,17 @@ class PaymentFlowIntegrationTests {
 		assertThat(partial.json().get("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(partial.json().get("amount").asLong()).isEqualTo(1_000);
 		assertThat(partial.json().get("paymentId").asString()).isEqualTo(payment);
-		await().atMost(ORDER_FOLLOWS).pollInterval(Duration.ofMillis(20)).until(() -> ivan.orderStatus(order).equals("PARTIALLY_REFUNDED"));
+		await().atMost(ORDER_FOLLOWS)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> ivan.orderStatus(order).equals("PARTIALLY_REFUNDED"));
 		assertThat(ivan.balance("CNY")).isEqualTo(3_000);
 
 		assertProblem(ivan.refund(payment, 2_001, "refund-too-much"), 422, "REFUND_EXCEEDS_PAYMENT");
 		Http.Response replayed = ivan.refund(payment, 1_000, "refund-1");
 		assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
 		String refundId = partial.json().get("refundId").asString();
-		assertThat(partial.header("Location")).isEqualTo("/api/payments/" + payment + "/refunds/" + refundId).isEqualTo(replayed.header("Location"));
+		assertThat(partial.header("Location")).isEqualTo("/api/payments/" + payment + "/refunds/" + refundId)
+			.isEqualTo(replayed.header("Location"));
 		Http.Response shown = ivan.get(partial.header("Location"));
 		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
 		assertThat(shown.json().get("amount").asLong()).isEqualTo(1_000);
@@ -290,20 +334,27 @@ class PaymentFlowIntegrationTests {
 
 		Http.Response rest = ivan.refund(payment, 2_000, "refund-2");
 		assertThat(rest.status()).as(rest.body()).isEqualTo(201);
-		await().atMost(ORDER_FOLLOWS).pollInterval(Duration.ofMillis(20)).until(() -> ivan.orderStatus(order).equals("REFUNDED"));
+		await().atMost(ORDER_FOLLOWS)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> ivan.orderStatus(order).equals("REFUNDED"));
 		assertThat(ivan.balance("CNY")).isEqualTo(5_000);
 		assertProblem(ivan.refund(payment, 1, "refund-3"), 422, "REFUND_EXCEEDS_PAYMENT");
 		assertThat(new ZoneLedgers(zonepay).merchantBalance("rz3", merchant, "CNY")).isEqualTo(merchantPaid - 3_000);
 		JsonNode ledger = ivan.ledger();
-		assertThat(ledger).extracting(entry -> entry.get("kind").asString()).containsExactly("REFUND", "REFUND", "PAYMENT", "DEPOSIT");
-		assertThat(ledger).extracting(entry -> entry.get("amount").asLong()).containsExactly(2_000L, 1_000L, -3_000L, 5_000L);
+		assertThat(ledger).extracting(entry -> entry.get("kind").asString())
+			.containsExactly("REFUND", "REFUND", "PAYMENT", "DEPOSIT");
+		assertThat(ledger).extracting(entry -> entry.get("amount").asLong())
+			.containsExactly(2_000L, 1_000L, -3_000L, 5_000L);
 	}
 
 	@Test
 	void aRefundOfSomeoneElsesPaymentLooksLikeNoPaymentAtAll() {
 		Customer judy = Customer.signUp(http, hz, 8);
 		judy.deposit(1_000, "CNY");
-		String payment = judy.pay(judy.order(merchant, 1_000, "CNY"), Customer.freshKey()).json().get("paymentId").asString();
+		String payment = judy.pay(judy.order(merchant, 1_000, "CNY"), Customer.freshKey())
+			.json()
+			.get("paymentId")
+			.asString();
 		Customer mallory = Customer.signUp(http, hz, 8);
 
 		assertProblem(mallory.refund(payment, 1_000, Customer.freshKey()), 404, "PAYMENT_NOT_FOUND");
@@ -329,4 +380,5 @@ class PaymentFlowIntegrationTests {
 			return answers;
 		}
 	}
+
 }

@@ -31,9 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Through the gateways, as an attacker would try it: forged, expired and unsigned tokens, other users' data, admin
- * calls, calls around the gateway, fields a client must not set, ids that are not ids, oversized bodies. Each case
- * must be refused with its problem code, and nothing must change.
+ * Through the gateways, as an attacker would try it: forged, expired and unsigned tokens,
+ * other users' data, admin calls, calls around the gateway, fields a client must not set,
+ * ids that are not ids, oversized bodies. Each case must be refused with its problem
+ * code, and nothing must change.
  */
 class SecurityIntegrationTests {
 
@@ -74,13 +75,16 @@ class SecurityIntegrationTests {
 
 	@Test
 	void anExpiredTokenIsUnauthenticated() {
-		expectProblem(balancesWith(sign(DevelopmentKeys.TOKEN_SIGNING_KEY, Instant.now().minus(Duration.ofHours(1)))), 401, "UNAUTHENTICATED");
+		expectProblem(balancesWith(sign(DevelopmentKeys.TOKEN_SIGNING_KEY, Instant.now().minus(Duration.ofHours(1)))),
+				401, "UNAUTHENTICATED");
 	}
 
 	@Test
 	void aTokenSignedWithAnotherKeyIsUnauthenticated() {
-		expectProblem(balancesWith(sign("an-attacker's-own-key-long-enough-for-hs256", Instant.now().plus(Duration.ofHours(1)))), 401,
-				"UNAUTHENTICATED");
+		expectProblem(
+				balancesWith(
+						sign("an-attacker's-own-key-long-enough-for-hs256", Instant.now().plus(Duration.ofHours(1)))),
+				401, "UNAUTHENTICATED");
 	}
 
 	@Test
@@ -107,8 +111,8 @@ class SecurityIntegrationTests {
 
 	@Test
 	void aUserCannotCallAdministration() {
-		Http.Response merchant = http.post(hz.resolve("/admin/merchants"), http.token(hz, mallory.id(), "user"), Map.of(),
-				"{\"name\": \"Mallory Ltd\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
+		Http.Response merchant = http.post(hz.resolve("/admin/merchants"), http.token(hz, mallory.id(), "user"),
+				Map.of(), "{\"name\": \"Mallory Ltd\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 		expectProblem(merchant, 403, "FORBIDDEN");
 	}
 
@@ -119,20 +123,24 @@ class SecurityIntegrationTests {
 		Caller asAlice = Caller.user(new UserId(alice.id()), Set.of(Role.USER));
 
 		assertThat(http.get(direct, null).status()).isEqualTo(401);
-		String assertion = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))
+		String assertion = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+				Duration.ofSeconds(10))
 			.sign(asAlice, "GET", path, Shard.of(3));
 		assertThat(http.get(direct, null, assertion).status()).as("a fresh assertion, once").isEqualTo(200);
 		assertThat(http.get(direct, null, assertion).status()).as("the same assertion again").isEqualTo(401);
 		Clock lastHour = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
-		String expired = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10), lastHour)
+		String expired = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+				Duration.ofSeconds(10), lastHour)
 			.sign(asAlice, "GET", path, Shard.of(3));
 		assertThat(http.get(direct, null, expired).status()).isEqualTo(401);
 	}
 
 	@Test
 	void fieldsAClientMustNotSetAreNeverApplied() {
-		Http.Response order = mallory.placeOrder("mallory-order-1", "{\"merchantId\": \"" + merchant
-				+ "\", \"amount\": 500, \"currency\": \"CNY\", \"status\": \"PAID\", \"userId\": \"" + alice.id() + "\", \"refundedAmount\": -500}");
+		Http.Response order = mallory.placeOrder("mallory-order-1",
+				"{\"merchantId\": \"" + merchant
+						+ "\", \"amount\": 500, \"currency\": \"CNY\", \"status\": \"PAID\", \"userId\": \""
+						+ alice.id() + "\", \"refundedAmount\": -500}");
 		if (order.status() == 201) {
 			assertThat(order.json().get("status").asString()).isEqualTo("CREATED");
 			assertThat(order.json().get("userId").asString()).isEqualTo(Long.toString(mallory.id()));
@@ -184,6 +192,10 @@ class SecurityIntegrationTests {
 	}
 
 	private static JWTClaimsSet claims(Instant expiry) {
-		return new JWTClaimsSet.Builder().subject(Long.toString(alice.id())).claim("roles", List.of("user")).expirationTime(Date.from(expiry)).build();
+		return new JWTClaimsSet.Builder().subject(Long.toString(alice.id()))
+			.claim("roles", List.of("user"))
+			.expirationTime(Date.from(expiry))
+			.build();
 	}
+
 }

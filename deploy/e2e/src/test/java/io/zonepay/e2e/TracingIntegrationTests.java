@@ -19,16 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One payment is one trace: from the gateway through the zone's payment-, account- and order-service, over HTTP and
- * over Kafka (the outbox's event to order-service), every span a descendant of the client's. A transfer to another
- * zone continues its trace over Kafka into the payee's zone and back. The client asks for the trace to be recorded
- * with a sampled {@code traceparent}, as a caller may: the services record nothing otherwise (no trace backend here).
+ * One payment is one trace: from the gateway through the zone's payment-, account- and
+ * order-service, over HTTP and over Kafka (the outbox's event to order-service), every
+ * span a descendant of the client's. A transfer to another zone continues its trace over
+ * Kafka into the payee's zone and back. The client asks for the trace to be recorded with
+ * a sampled {@code traceparent}, as a caller may: the services record nothing otherwise
+ * (no trace backend here).
  */
 class TracingIntegrationTests {
 
 	private static final AttributeKey<String> ZONE = AttributeKey.stringKey("zonepay.zone");
 
-	/** The order follows within a second; two hops over Kafka with a ledger call at each end take longer. */
+	/**
+	 * The order follows within a second; two hops over Kafka with a ledger call at each
+	 * end take longer.
+	 */
 	private static final Duration SETTLED = Duration.ofSeconds(15);
 
 	static EndToEndTopology zonepay;
@@ -53,17 +58,21 @@ class TracingIntegrationTests {
 		String order = dora.order(merchant, 1_200, "CNY");
 		ClientSpan client = ClientSpan.sampled();
 
-		Http.Response paid = dora.postWithHeaders("/api/payments", Map.of("Idempotency-Key", "traced-" + order, "traceparent", client.traceparent()),
+		Http.Response paid = dora.postWithHeaders("/api/payments",
+				Map.of("Idempotency-Key", "traced-" + order, "traceparent", client.traceparent()),
 				"{\"orderId\": \"" + order + "\"}");
 
 		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
 		assertThat(paid.json().get("status").asString()).isEqualTo("SUCCEEDED");
 		await().atMost(SETTLED).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 			List<SpanData> trace = FinishedSpans.ofTrace(client.traceId());
-			assertThat(trace).extracting(FinishedSpans::service).contains("gateway", "payment-service", "account-service", "order-service");
+			assertThat(trace).extracting(FinishedSpans::service)
+				.contains("gateway", "payment-service", "account-service", "order-service");
 			assertThat(trace).as("the relay's publish of the payment's event and order-service's processing of it")
-				.anySatisfy(span -> assertKafka(span, "payment-service", SpanKind.PRODUCER, "publish zonepay.payments.events"))
-				.anySatisfy(span -> assertKafka(span, "order-service", SpanKind.CONSUMER, "process zonepay.payments.events"));
+				.anySatisfy(span -> assertKafka(span, "payment-service", SpanKind.PRODUCER,
+						"publish zonepay.payments.events"))
+				.anySatisfy(span -> assertKafka(span, "order-service", SpanKind.CONSUMER,
+						"process zonepay.payments.events"));
 			assertOneTreeUnder(client, trace);
 		});
 	}
@@ -83,7 +92,8 @@ class TracingIntegrationTests {
 
 		assertThat(sent.status()).as(sent.body()).isEqualTo(202);
 		String transfer = sent.json().get("transferId").asString();
-		await().atMost(SETTLED).pollInterval(Duration.ofMillis(100))
+		await().atMost(SETTLED)
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> erin.get("/api/transfers/" + transfer).json().get("status").asString().equals("COMPLETED"));
 		await().atMost(SETTLED).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 			List<SpanData> trace = FinishedSpans.ofTrace(client.traceId());
@@ -108,18 +118,19 @@ class TracingIntegrationTests {
 	}
 
 	/**
-	 * The gateway's server span is the client's only child, and every other span's parent is a span of the same trace:
-	 * no hop started a trace of its own and none lost its parent on the way.
+	 * The gateway's server span is the client's only child, and every other span's parent
+	 * is a span of the same trace: no hop started a trace of its own and none lost its
+	 * parent on the way.
 	 */
 	private static void assertOneTreeUnder(ClientSpan client, List<SpanData> trace) {
-		assertThat(trace.stream().filter(span -> span.getParentSpanId().equals(client.spanId())))
-			.singleElement()
+		assertThat(trace.stream().filter(span -> span.getParentSpanId().equals(client.spanId()))).singleElement()
 			.satisfies(root -> assertThat(FinishedSpans.service(root)).isEqualTo("gateway"))
 			.satisfies(root -> assertThat(root.getKind()).isEqualTo(SpanKind.SERVER));
 		Set<String> known = new HashSet<>(List.of(client.spanId()));
 		trace.forEach(span -> known.add(span.getSpanId()));
-		assertThat(trace).allSatisfy(span -> assertThat(known).as("the parent of %s (%s)", span.getName(), FinishedSpans.service(span))
-			.contains(span.getParentSpanId()));
+		assertThat(trace).allSatisfy(
+				span -> assertThat(known).as("the parent of %s (%s)", span.getName(), FinishedSpans.service(span))
+					.contains(span.getParentSpanId()));
 	}
 
 	/** The span of the calling program, which asks for its trace to be recorded. */
@@ -128,11 +139,13 @@ class TracingIntegrationTests {
 		static ClientSpan sampled() {
 			HexFormat hex = HexFormat.of();
 			ThreadLocalRandom random = ThreadLocalRandom.current();
-			return new ClientSpan(hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong()), hex.toHexDigits(random.nextLong()));
+			return new ClientSpan(hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong()),
+					hex.toHexDigits(random.nextLong()));
 		}
 
 		String traceparent() {
 			return "00-" + traceId + "-" + spanId + "-01";
 		}
 	}
+
 }

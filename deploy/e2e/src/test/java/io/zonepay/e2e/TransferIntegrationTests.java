@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Users send each other money: inside one shard group with one posting, decided at once; across zones by a saga over
- * Kafka (debit into transit, credit from transit in the payee's zone, confirm or return), decided within seconds. After
- * each, no money was made or lost in any zone or across them, and nothing is left in transit.
+ * Users send each other money: inside one shard group with one posting, decided at once;
+ * across zones by a saga over Kafka (debit into transit, credit from transit in the
+ * payee's zone, confirm or return), decided within seconds. After each, no money was made
+ * or lost in any zone or across them, and nothing is left in transit.
  */
 class TransferIntegrationTests {
 
@@ -102,7 +103,8 @@ class TransferIntegrationTests {
 		assertThat(sent.status()).as(sent.body()).isEqualTo(202);
 		String id = sent.json().get("transferId").asString();
 		await().atMost(SAGA).pollInterval(Duration.ofMillis(100)).until(() -> status(alice, id).equals("FAILED"));
-		assertThat(alice.get("/api/transfers/" + id).json().get("failureCode").asString()).isEqualTo("RECIPIENT_NOT_FOUND");
+		assertThat(alice.get("/api/transfers/" + id).json().get("failureCode").asString())
+			.isEqualTo("RECIPIENT_NOT_FOUND");
 		assertThat(alice.balance("CNY")).isEqualTo(10_000);
 		JsonNode ledger = alice.ledger();
 		assertThat(ledger).hasSize(3);
@@ -139,7 +141,8 @@ class TransferIntegrationTests {
 			assertThat(refused.json().get("status").asString()).isEqualTo("FAILED");
 			assertThat(refused.json().get("failureCode").asString()).isEqualTo("CROSS_ZONE_DISABLED");
 			assertThat(status(alice, refused.json().get("transferId").asString())).isEqualTo("FAILED");
-			assertThat(local.json().get("status").asString()).as("a transfer inside the shard group is not cross-zone").isEqualTo("COMPLETED");
+			assertThat(local.json().get("status").asString()).as("a transfer inside the shard group is not cross-zone")
+				.isEqualTo("COMPLETED");
 			assertThat(alice.balance("CNY")).isEqualTo(9_000);
 			assertThat(dave.balance("CNY")).isZero();
 		}
@@ -212,11 +215,15 @@ class TransferIntegrationTests {
 		assertProblem(transfer(nina, nina.id(), 100, Customer.freshKey()), 422, "TRANSFER_TO_SELF");
 		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body(to, 0, "CNY")), 400, "VALIDATION_FAILED");
 		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body(to, -5, "CNY")), 400, "VALIDATION_FAILED");
-		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body(to, 5_000_001, "CNY")), 400, "AMOUNT_OUT_OF_RANGE");
+		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body(to, 5_000_001, "CNY")), 400,
+				"AMOUNT_OUT_OF_RANGE");
 		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body(to, 100, "CHF")), 400, "UNKNOWN_CURRENCY");
-		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body("0", 100, "CNY")), 400, "VALIDATION_FAILED");
-		assertProblem(nina.post("/api/transfers", Customer.freshKey(), "{\"toUserId\": " + to + ", \"amount\": 100, \"currency\": \"CNY\"}"), 400,
+		assertProblem(nina.post("/api/transfers", Customer.freshKey(), body("0", 100, "CNY")), 400,
 				"VALIDATION_FAILED");
+		assertProblem(
+				nina.post("/api/transfers", Customer.freshKey(),
+						"{\"toUserId\": " + to + ", \"amount\": 100, \"currency\": \"CNY\"}"),
+				400, "VALIDATION_FAILED");
 		assertProblem(nina.get("/api/transfers/12345625"), 404, "TRANSFER_NOT_FOUND");
 		assertThat(nina.balance("CNY")).isEqualTo(3_000);
 		assertThat(nina.ledger()).hasSize(1);
@@ -242,17 +249,23 @@ class TransferIntegrationTests {
 		return transfer.json().get("status").asString();
 	}
 
-	/** Flips the switch at the GZone, as an operator would, and waits until every zone's payment-service has it. */
+	/**
+	 * Flips the switch at the GZone, as an operator would, and waits until every zone's
+	 * payment-service has it.
+	 */
 	private static void flipCrossZoneTransfers(boolean enabled) {
 		String admin = http.token(hz, 1, "admin");
-		Http.Response flipped = http.put(hz.resolve("/admin/switches/transfers.crossZone.enabled"), admin, "{\"value\": \"" + enabled + "\"}");
+		Http.Response flipped = http.put(hz.resolve("/admin/switches/transfers.crossZone.enabled"), admin,
+				"{\"value\": \"" + enabled + "\"}");
 		assertThat(flipped.status()).as(flipped.body()).isEqualTo(200);
 		long version = flipped.json().get("version").asLong();
 		await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 			for (String zone : zonepay.rzones()) {
-				JsonNode view = http.get(zonepay.management(zone, "payment").resolve("/actuator/globaldata"), null).json();
+				JsonNode view = http.get(zonepay.management(zone, "payment").resolve("/actuator/globaldata"), null)
+					.json();
 				assertThat(view.get("version").asLong()).as(zone).isGreaterThanOrEqualTo(version);
-				assertThat(view.get("switches").get("transfers.crossZone.enabled").asString()).as(zone).isEqualTo(Boolean.toString(enabled));
+				assertThat(view.get("switches").get("transfers.crossZone.enabled").asString()).as(zone)
+					.isEqualTo(Boolean.toString(enabled));
 			}
 		});
 	}
@@ -262,4 +275,5 @@ class TransferIntegrationTests {
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.json().get("code").asString()).isEqualTo(code);
 	}
+
 }

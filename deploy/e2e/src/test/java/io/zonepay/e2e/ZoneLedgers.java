@@ -14,7 +14,10 @@ import io.zonepay.testkit.SharedPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Looks straight into each RZone's ledger database, for what no API shows: the books of the whole zone. */
+/**
+ * Looks straight into each RZone's ledger database, for what no API shows: the books of
+ * the whole zone.
+ */
 final class ZoneLedgers {
 
 	private final EndToEndTopology zonepay;
@@ -24,33 +27,44 @@ final class ZoneLedgers {
 	}
 
 	/**
-	 * Money is neither created nor destroyed in any zone: per currency, all accounts but the funding accounts hold
-	 * exactly what the funding accounts gave out; every posting sums to zero; every balance is the sum of its entries.
+	 * Money is neither created nor destroyed in any zone: per currency, all accounts but
+	 * the funding accounts hold exactly what the funding accounts gave out; every posting
+	 * sums to zero; every balance is the sum of its entries.
 	 */
 	void assertMoneyIsConserved() {
 		for (String zone : zonepay.rzones()) {
-			assertThat(rows(zone, """
-					select currency || ' funding ' || sum(balance) filter (where kind = 'FUNDING') || ' others ' || sum(balance) filter (where kind <> 'FUNDING')
-					from accounts group by currency
-					having coalesce(sum(balance) filter (where kind = 'FUNDING'), 0) <> -coalesce(sum(balance) filter (where kind <> 'FUNDING'), 0)
-					""")).as("currencies whose money is not conserved in %s", zone).isEmpty();
-			assertThat(rows(zone, """
-					select posting_id || ' ' || currency || ' ' || sum(amount) from entries group by posting_id, currency having sum(amount) <> 0
-					""")).as("postings that do not sum to zero in %s", zone).isEmpty();
+			assertThat(rows(zone,
+					"""
+							select currency || ' funding ' || sum(balance) filter (where kind = 'FUNDING') || ' others ' || sum(balance) filter (where kind <> 'FUNDING')
+							from accounts group by currency
+							having coalesce(sum(balance) filter (where kind = 'FUNDING'), 0) <> -coalesce(sum(balance) filter (where kind <> 'FUNDING'), 0)
+							"""))
+				.as("currencies whose money is not conserved in %s", zone)
+				.isEmpty();
+			assertThat(rows(zone,
+					"""
+							select posting_id || ' ' || currency || ' ' || sum(amount) from entries group by posting_id, currency having sum(amount) <> 0
+							"""))
+				.as("postings that do not sum to zero in %s", zone)
+				.isEmpty();
 			assertThat(rows(zone, """
 					select a.id || ' balance ' || a.balance || ' entries ' || coalesce(sum(e.amount), 0)
 					from accounts a left join entries e on e.account_id = a.id
 					group by a.id, a.balance having a.balance <> coalesce(sum(e.amount), 0)
 					""")).as("accounts whose balance is not the sum of their entries in %s", zone).isEmpty();
-			// Funding and transit accounts are positions: a zone that received transfers owes the zones that sent them.
-			assertThat(rows(zone, "select id || ' ' || kind || ' ' || balance from accounts where balance < 0 and kind not in ('FUNDING', 'TRANSIT')"))
-				.as("negative balances in %s", zone).isEmpty();
+			// Funding and transit accounts are positions: a zone that received transfers
+			// owes the zones that sent them.
+			assertThat(rows(zone,
+					"select id || ' ' || kind || ' ' || balance from accounts where balance < 0 and kind not in ('FUNDING', 'TRANSIT')"))
+				.as("negative balances in %s", zone)
+				.isEmpty();
 		}
 	}
 
 	/**
-	 * Once every transfer is decided, per currency: all accounts of all zones sum to zero, and so do the transit
-	 * accounts, what one zone sent in transit being what the others received from it.
+	 * Once every transfer is decided, per currency: all accounts of all zones sum to
+	 * zero, and so do the transit accounts, what one zone sent in transit being what the
+	 * others received from it.
 	 */
 	void assertGlobalBooksBalance() {
 		Map<String, Long> everything = new TreeMap<>();
@@ -59,13 +73,16 @@ final class ZoneLedgers {
 			sums(zone, "").forEach((currency, sum) -> everything.merge(currency, sum, Long::sum));
 			sums(zone, "where kind = 'TRANSIT'").forEach((currency, sum) -> inTransit.merge(currency, sum, Long::sum));
 		}
-		assertThat(everything).as("the sum of every account of every zone, per currency").allSatisfy((currency, sum) -> assertThat(sum).isZero());
-		assertThat(inTransit).as("money in transit between zones, per currency").allSatisfy((currency, sum) -> assertThat(sum).isZero());
+		assertThat(everything).as("the sum of every account of every zone, per currency")
+			.allSatisfy((currency, sum) -> assertThat(sum).isZero());
+		assertThat(inTransit).as("money in transit between zones, per currency")
+			.allSatisfy((currency, sum) -> assertThat(sum).isZero());
 	}
 
 	private Map<String, Long> sums(String zone, String where) {
 		Map<String, Long> sums = new TreeMap<>();
-		for (String row : rows(zone, "select currency || ' ' || sum(balance) from accounts " + where + " group by currency")) {
+		for (String row : rows(zone,
+				"select currency || ' ' || sum(balance) from accounts " + where + " group by currency")) {
 			String[] parts = row.split(" ");
 			sums.put(parts[0], Long.parseLong(parts[1]));
 		}
@@ -74,13 +91,14 @@ final class ZoneLedgers {
 
 	/** A merchant's receivable in one zone and currency. */
 	long merchantBalance(String zone, String merchantId, String currency) {
-		List<String> balance = rows(zone, "select balance::text from accounts where kind = 'MERCHANT' and owner_id = " + Long.parseLong(merchantId)
-				+ " and currency = '" + currency + "'");
+		List<String> balance = rows(zone, "select balance::text from accounts where kind = 'MERCHANT' and owner_id = "
+				+ Long.parseLong(merchantId) + " and currency = '" + currency + "'");
 		return balance.isEmpty() ? 0 : Long.parseLong(balance.getFirst());
 	}
 
 	private List<String> rows(String zone, String sql) {
-		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, "account"), SharedPostgres.user(), "");
+		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, "account"),
+				SharedPostgres.user(), "");
 				PreparedStatement query = connection.prepareStatement(sql);
 				ResultSet result = query.executeQuery()) {
 			List<String> rows = new ArrayList<>();
@@ -93,4 +111,5 @@ final class ZoneLedgers {
 			throw new IllegalStateException("cannot read the ledger of " + zone, ex);
 		}
 	}
+
 }

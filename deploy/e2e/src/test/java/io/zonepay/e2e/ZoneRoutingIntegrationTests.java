@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A user's whole flow runs in the RZone that serves its shard, whichever gateway it comes through. */
+/**
+ * A user's whole flow runs in the RZone that serves its shard, whichever gateway it comes
+ * through.
+ */
 class ZoneRoutingIntegrationTests {
 
 	static EndToEndTopology zonepay;
@@ -41,7 +44,8 @@ class ZoneRoutingIntegrationTests {
 	void usersLandInTheZoneTheRoutingTableNames(int shard) throws SQLException {
 		String expected = routingTable().get("shards").get(String.format("%02d", shard)).asString();
 
-		Http.Response created = http.post(hz.resolve("/api/users"), null, Map.of(), "{\"name\": \"Shard " + shard + "\", \"shard\": " + shard + "}");
+		Http.Response created = http.post(hz.resolve("/api/users"), null, Map.of(),
+				"{\"name\": \"Shard " + shard + "\", \"shard\": " + shard + "}");
 
 		assertThat(created.status()).isEqualTo(201);
 		long userId = Long.parseLong(created.json().get("userId").asString());
@@ -49,7 +53,8 @@ class ZoneRoutingIntegrationTests {
 		assertThat(created.json().get("zone").asString()).isEqualTo(expected);
 		assertThat(created.header("X-ZonePay-Zone")).isEqualTo(expected);
 		for (String zone : zonepay.rzones()) {
-			assertThat(storedIn(zone, userId)).as("user %d stored in %s", userId, zone).isEqualTo(zone.equals(expected));
+			assertThat(storedIn(zone, userId)).as("user %d stored in %s", userId, zone)
+				.isEqualTo(zone.equals(expected));
 		}
 	}
 
@@ -58,12 +63,12 @@ class ZoneRoutingIntegrationTests {
 		long alice = signUp(hz, 72);
 		String token = http.token(hz, alice, "user");
 
-		Http.Response deposit = http.post(sh.resolve("/api/users/" + alice + "/deposits"), token, Map.of("Idempotency-Key", "first-top-up"),
-				"{\"amount\": 1999, \"currency\": \"CNY\"}");
+		Http.Response deposit = http.post(sh.resolve("/api/users/" + alice + "/deposits"), token,
+				Map.of("Idempotency-Key", "first-top-up"), "{\"amount\": 1999, \"currency\": \"CNY\"}");
 		assertThat(deposit.status()).isEqualTo(201);
 		assertThat(deposit.json().get("balance").asLong()).isEqualTo(1999);
-		Http.Response replay = http.post(hz.resolve("/api/users/" + alice + "/deposits"), token, Map.of("Idempotency-Key", "first-top-up"),
-				"{\"amount\": 1999, \"currency\": \"CNY\"}");
+		Http.Response replay = http.post(hz.resolve("/api/users/" + alice + "/deposits"), token,
+				Map.of("Idempotency-Key", "first-top-up"), "{\"amount\": 1999, \"currency\": \"CNY\"}");
 		assertThat(replay.status()).isEqualTo(201);
 		assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(replay.body()).isEqualTo(deposit.body());
@@ -81,7 +86,8 @@ class ZoneRoutingIntegrationTests {
 		long bob = signUp(hz, 5);
 		String path = "/api/users/" + bob + "/balances";
 
-		Http.Response misrouted = http.get(zonepay.endpoint("rz2", "account").resolve(path), null, TestCallers.user(bob, "GET", path));
+		Http.Response misrouted = http.get(zonepay.endpoint("rz2", "account").resolve(path), null,
+				TestCallers.user(bob, "GET", path));
 
 		assertThat(misrouted.status()).isEqualTo(421);
 		assertThat(misrouted.header("X-ZonePay-Zone")).isEqualTo("rz2");
@@ -101,12 +107,14 @@ class ZoneRoutingIntegrationTests {
 	@Test
 	void aServiceRefusesCallsThatDidNotComeThroughAGateway() {
 		long dave = signUp(hz, 10);
-		Http.Response direct = http.get(zonepay.endpoint("rz1", "account").resolve("/api/users/" + dave + "/balances"), null);
+		Http.Response direct = http.get(zonepay.endpoint("rz1", "account").resolve("/api/users/" + dave + "/balances"),
+				null);
 		assertThat(direct.status()).isEqualTo(401);
 	}
 
 	private static long signUp(URI gateway, int shard) {
-		Http.Response created = http.post(gateway.resolve("/api/users"), null, Map.of(), "{\"name\": \"someone\", \"shard\": " + shard + "}");
+		Http.Response created = http.post(gateway.resolve("/api/users"), null, Map.of(),
+				"{\"name\": \"someone\", \"shard\": " + shard + "}");
 		assertThat(created.status()).isEqualTo(201);
 		return Long.parseLong(created.json().get("userId").asString());
 	}
@@ -118,8 +126,8 @@ class ZoneRoutingIntegrationTests {
 	}
 
 	private static boolean storedIn(String zone, long userId) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(zonepay.accountDatabase(zone), SharedPostgres.user(), "");
-				PreparedStatement query = connection.prepareStatement("select count(*) from users where id = ?")) {
+		try (Connection connection = DriverManager.getConnection(zonepay.accountDatabase(zone), SharedPostgres.user(),
+				""); PreparedStatement query = connection.prepareStatement("select count(*) from users where id = ?")) {
 			query.setLong(1, userId);
 			try (ResultSet result = query.executeQuery()) {
 				result.next();
@@ -127,4 +135,5 @@ class ZoneRoutingIntegrationTests {
 			}
 		}
 	}
+
 }

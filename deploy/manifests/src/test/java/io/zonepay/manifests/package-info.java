@@ -1,2 +1,5 @@
-/** Checks of the deployment manifests (compose, Dockerfile, Kustomize) against the default topology. */
+/**
+ * Checks of the deployment manifests (compose, Dockerfile, Kustomize) against the default
+ * topology.
+ */
 package io.zonepay.manifests;

@@ -8,14 +8,18 @@ import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one request got, as the client saw it: an HTTP status with the problem's {@code code}, or no answer at all
- * (status 0: timed out, refused or cut off, with the exception's name as its code).
+ * What one request got, as the client saw it: an HTTP status with the problem's
+ * {@code code}, or no answer at all (status 0: timed out, refused or cut off, with the
+ * exception's name as its code).
  */
 record Answer(int status, String code, @Nullable Duration retryAfter, @Nullable JsonNode body) {
 
 	static final int NO_ANSWER = 0;
 
-	/** A 409 that means "the first request with this key is still running": the answer will come, ask again. */
+	/**
+	 * A 409 that means "the first request with this key is still running": the answer
+	 * will come, ask again.
+	 */
 	private static final Set<String> STILL_RUNNING = Set.of("IDEMPOTENCY_KEY_IN_FLIGHT", "PAYMENT_IN_PROGRESS");
 
 	static Answer none(Exception failure) {
@@ -27,8 +31,9 @@ record Answer(int status, String code, @Nullable Duration retryAfter, @Nullable 
 	}
 
 	/**
-	 * Whether the platform failed a request: a 5xx, no answer, or a {@code 421 WRONG_ZONE} the gateway could not settle
-	 * (routing leaking to the client). A 4xx about the request itself (not enough money, invalid) is an answer.
+	 * Whether the platform failed a request: a 5xx, no answer, or a
+	 * {@code 421 WRONG_ZONE} the gateway could not settle (routing leaking to the
+	 * client). A 4xx about the request itself (not enough money, invalid) is an answer.
 	 */
 	static boolean failed(int status) {
 		return status == NO_ANSWER || status >= 500 || status == 421;
@@ -42,7 +47,10 @@ record Answer(int status, String code, @Nullable Duration retryAfter, @Nullable 
 		return succeeded(status);
 	}
 
-	/** Whether a careful client sends the same request again: after a failure, a 409 still running, or a 429. */
+	/**
+	 * Whether a careful client sends the same request again: after a failure, a 409 still
+	 * running, or a 429.
+	 */
 	boolean worthRetrying() {
 		return failed(status) || status == 429 || (status == 409 && STILL_RUNNING.contains(code));
 	}

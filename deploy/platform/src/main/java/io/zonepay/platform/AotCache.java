@@ -15,10 +15,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Ahead-of-time caches (JDK 25+, JEP 483/514/515) for the processes that host RZones: the first run of a class path
- * records one as its JVM exits; later runs start from it, loading and linking classes from the cache instead of the
- * jars. A cache is keyed by the class path's jars, sizes and dates, so a rebuild never uses a stale one. On older
- * JDKs this does nothing.
+ * Ahead-of-time caches (JDK 25+, JEP 483/514/515) for the processes that host RZones: the
+ * first run of a class path records one as its JVM exits; later runs start from it,
+ * loading and linking classes from the cache instead of the jars. A cache is keyed by the
+ * class path's jars, sizes and dates, so a rebuild never uses a stale one. On older JDKs
+ * this does nothing.
  */
 final class AotCache {
 
@@ -32,12 +33,17 @@ final class AotCache {
 		this.directory = directory;
 	}
 
-	/** Whether this JVM (and so the processes it starts) can record and use the caches. */
+	/**
+	 * Whether this JVM (and so the processes it starts) can record and use the caches.
+	 */
 	static boolean supported() {
 		return Runtime.version().feature() >= FIRST_JDK_WITH_ONE_STEP_TRAINING;
 	}
 
-	/** JVM options for one process of a kind: use the cache, record it (first process only), or nothing. */
+	/**
+	 * JVM options for one process of a kind: use the cache, record it (first process
+	 * only), or nothing.
+	 */
 	List<String> options(String kind, String classPath) {
 		if (!supported()) {
 			return List.of();
@@ -65,9 +71,10 @@ final class AotCache {
 	}
 
 	/**
-	 * The class path's jars by name, size and date, and ZonePay's own jars by content too: they are built reproducibly
-	 * (fixed entry dates), and extracted jars keep those dates, so a changed class can leave a jar's size and date as
-	 * they were; a cache of the old classes must then not be used. The JVM itself checks only sizes and dates.
+	 * The class path's jars by name, size and date, and ZonePay's own jars by content
+	 * too: they are built reproducibly (fixed entry dates), and extracted jars keep those
+	 * dates, so a changed class can leave a jar's size and date as they were; a cache of
+	 * the old classes must then not be used. The JVM itself checks only sizes and dates.
 	 */
 	static String fingerprint(String classPath) {
 		MessageDigest digest = sha256();
@@ -76,7 +83,8 @@ final class AotCache {
 			try (Stream<Path> jars = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
 				for (Path jar : jars.sorted().toList()) {
 					String name = jar.getFileName().toString();
-					digest.update((name + ":" + jar.toFile().length() + ":" + jar.toFile().lastModified() + ";").getBytes(StandardCharsets.UTF_8));
+					digest.update((name + ":" + jar.toFile().length() + ":" + jar.toFile().lastModified() + ";")
+						.getBytes(StandardCharsets.UTF_8));
 					if (name.startsWith("zonepay-")) {
 						digest.update(Files.readAllBytes(jar));
 					}

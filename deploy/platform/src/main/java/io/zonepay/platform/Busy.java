@@ -7,9 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The other side of a freeze: a core of the host taken by a busy loop for a while, under the drill's load, so that
- * every zone (the one named most of all, as the drill's load reaches it) answers slowly but answers. Nothing may be
- * failed over: the drill passes only if the zone still serves its shards at the routing epoch it began with.
+ * The other side of a freeze: a core of the host taken by a busy loop for a while, under
+ * the drill's load, so that every zone (the one named most of all, as the drill's load
+ * reaches it) answers slowly but answers. Nothing may be failed over: the drill passes
+ * only if the zone still serves its shards at the routing epoch it began with.
  */
 final class Busy implements Disruption {
 
@@ -31,7 +32,8 @@ final class Busy implements Disruption {
 
 	private volatile long epochAfter;
 
-	Busy(String zone, Duration hold, PlatformApi api, DrillOptions options, String adminToken, RoutingSnapshot original) {
+	Busy(String zone, Duration hold, PlatformApi api, DrillOptions options, String adminToken,
+			RoutingSnapshot original) {
 		this.zone = zone;
 		this.hold = hold;
 		this.api = api;
@@ -71,7 +73,8 @@ final class Busy implements Disruption {
 				done.countDown();
 			}
 		});
-		return "a busy loop (pid " + loop.pid() + ") took a core of the host for " + hold.toSeconds() + " s, while the load went on";
+		return "a busy loop (pid " + loop.pid() + ") took a core of the host for " + hold.toSeconds()
+				+ " s, while the load went on";
 	}
 
 	@Override
@@ -80,8 +83,11 @@ final class Busy implements Disruption {
 		RoutingSnapshot now = api.routing(options.admin(), adminToken);
 		epochAfter = now.epoch();
 		keptItsShards = now.epoch() == original.epoch() && now.shardsOf(zone).equals(original.shardsOf(zone));
-		return List.of("%-74s %s".formatted("%s kept its shards %s (routing epoch before and after)".formatted(zone, RoutingSnapshot.ranges(original.shardsOf(zone))),
-				keptItsShards ? "yes (epoch " + epochAfter + ")" : "NO: epoch " + original.epoch() + " -> " + epochAfter));
+		return List.of("%-74s %s".formatted(
+				"%s kept its shards %s (routing epoch before and after)".formatted(zone,
+						RoutingSnapshot.ranges(original.shardsOf(zone))),
+				keptItsShards ? "yes (epoch " + epochAfter + ")"
+						: "NO: epoch " + original.epoch() + " -> " + epochAfter));
 	}
 
 	@Override
@@ -93,11 +99,14 @@ final class Busy implements Disruption {
 	public String restore(RoutingSnapshot original) throws InterruptedException {
 		done.await(hold.toSeconds() + 10, TimeUnit.SECONDS);
 		return keptItsShards ? "nothing to put back: the busy loop ended and no shard moved"
-				: "the busy loop ended; shards moved meanwhile: " + new RoutingRestore(api, options, adminToken).moveBack(original);
+				: "the busy loop ended; shards moved meanwhile: "
+						+ new RoutingRestore(api, options, adminToken).moveBack(original);
 	}
 
 	@Override
 	public String manualRestore(RoutingSnapshot original) {
-		return "nothing, unless a shard moved: then " + new RoutingRestore(api, options, adminToken).command(original.shardsOf(zone), zone);
+		return "nothing, unless a shard moved: then "
+				+ new RoutingRestore(api, options, adminToken).command(original.shardsOf(zone), zone);
 	}
+
 }

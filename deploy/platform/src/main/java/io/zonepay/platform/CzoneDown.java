@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kills a city's CZone for real (SIGKILL): its city's services and gateway must read global data from the next copy
- * without failing a request, even for a merchant created meanwhile (the drill creates one after the kill and reads it
- * through the city's gateway). Started again afterwards.
+ * Kills a city's CZone for real (SIGKILL): its city's services and gateway must read
+ * global data from the next copy without failing a request, even for a merchant created
+ * meanwhile (the drill creates one after the kill and reads it through the city's
+ * gateway). Started again afterwards.
  */
 final class CzoneDown implements Disruption {
 
@@ -50,21 +51,25 @@ final class CzoneDown implements Disruption {
 		return czone + "'s process killed with SIGKILL (as ./zonepay kill " + czone + ")";
 	}
 
-	/** A merchant created after the kill, read through the dead CZone's city: how soon. */
+	/**
+	 * A merchant created after the kill, read through the dead CZone's city: how soon.
+	 */
 	@Override
 	public List<String> figures(Duration disruptedAt) throws InterruptedException {
 		long start = System.nanoTime();
 		Answer created = api.send(PlatformApi.post(admin, "/admin/merchants", adminToken, null,
 				Map.of("name", "Drill after " + czone, "currency", DrillOperations.CURRENCY, "status", "ACTIVE")));
 		if (created.status() != 201) {
-			return List.of("a merchant created after the kill: the write was answered " + created.status() + " " + created.code());
+			return List.of("a merchant created after the kill: the write was answered " + created.status() + " "
+					+ created.code());
 		}
 		String merchant = created.field("merchantId");
 		for (int attempt = 0; attempt < 50; attempt++) {
 			Answer read = api.send(PlatformApi.get(cityGateway, "/api/merchants/" + merchant, adminToken));
 			if (read.status() == 200) {
-				return List.of("%-74s +%.1f s".formatted("a merchant created after the kill, read through " + cityGateway,
-						(System.nanoTime() - start) / 1e9));
+				return List
+					.of("%-74s +%.1f s".formatted("a merchant created after the kill, read through " + cityGateway,
+							(System.nanoTime() - start) / 1e9));
 			}
 			Thread.sleep(100);
 		}
@@ -84,4 +89,5 @@ final class CzoneDown implements Disruption {
 	public String manualRestore(RoutingSnapshot original) {
 		return "./zonepay start " + czone;
 	}
+
 }

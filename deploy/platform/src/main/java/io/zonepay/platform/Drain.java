@@ -3,8 +3,9 @@ package io.zonepay.platform;
 import java.util.List;
 
 /**
- * A planned drain: every shard of one RZone moved to another in one planned move, while the load runs. The platform
- * promises no failed request through it: fence, let in-flight work finish, flip, resume.
+ * A planned drain: every shard of one RZone moved to another in one planned move, while
+ * the load runs. The platform promises no failed request through it: fence, let in-flight
+ * work finish, flip, resume.
  */
 final class Drain implements Disruption {
 
@@ -18,7 +19,9 @@ final class Drain implements Disruption {
 
 	private final String adminToken;
 
-	/** The table when the drill began: the drain moves every shard it gives {@code from}. */
+	/**
+	 * The table when the drill began: the drain moves every shard it gives {@code from}.
+	 */
 	private final RoutingSnapshot before;
 
 	Drain(String from, String to, RoutingSnapshot before, PlatformApi api, DrillOptions options, String adminToken) {
@@ -39,8 +42,8 @@ final class Drain implements Disruption {
 	public String apply() throws InterruptedException {
 		List<Integer> shards = before.shardsOf(from);
 		long epoch = api.move(options.admin(), adminToken, shards, to).epoch();
-		return "POST /admin/routing/moves gave " + from + "'s shards " + RoutingSnapshot.ranges(shards) + " to " + to + " (epoch " + before.epoch()
-				+ " -> " + epoch + ")";
+		return "POST /admin/routing/moves gave " + from + "'s shards " + RoutingSnapshot.ranges(shards) + " to " + to
+				+ " (epoch " + before.epoch() + " -> " + epoch + ")";
 	}
 
 	@Override
@@ -52,4 +55,5 @@ final class Drain implements Disruption {
 	public String manualRestore(RoutingSnapshot original) {
 		return new RoutingRestore(api, options, adminToken).command(original.shardsOf(from), from);
 	}
+
 }

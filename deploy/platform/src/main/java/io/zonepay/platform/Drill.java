@@ -15,26 +15,37 @@ import java.util.Map;
 import io.zonepay.kernel.zone.Topology;
 
 /**
- * {@code ./zonepay drill zone-down <zone>} and {@code ./zonepay drill drain <from> <to>}: disturbs the running platform
- * under a load the drill measures itself, audits the books straight from the databases, reports, and puts the
- * platform back as it was. Exit status 0 only when the audit passes (and, for a drain, no request failed).
+ * {@code ./zonepay drill zone-down <zone>} and {@code ./zonepay drill drain <from> <to>}:
+ * disturbs the running platform under a load the drill measures itself, audits the books
+ * straight from the databases, reports, and puts the platform back as it was. Exit status
+ * 0 only when the audit passes (and, for a drain, no request failed).
  */
 final class Drill {
 
-	/** How long the GZone has, after the disruption, to publish that the zone's shards are served elsewhere. */
+	/**
+	 * How long the GZone has, after the disruption, to publish that the zone's shards are
+	 * served elsewhere.
+	 */
 	private static final Duration HANDOVER_BOUND = Duration.ofSeconds(60);
 
 	/**
-	 * The disruption waits, after the warm-up, for this long without a failed or a slow request (a platform just started
-	 * answers slowly and fails requests while its JVMs warm up, and a drill that disturbs it then measures the warm-up,
-	 * not the disruption) ...
+	 * The disruption waits, after the warm-up, for this long without a failed or a slow
+	 * request (a platform just started answers slowly and fails requests while its JVMs
+	 * warm up, and a drill that disturbs it then measures the warm-up, not the
+	 * disruption) ...
 	 */
 	static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
 
-	/** ... slow meaning slower than this (a warm platform answers in well under half a second) ... */
+	/**
+	 * ... slow meaning slower than this (a warm platform answers in well under half a
+	 * second) ...
+	 */
 	static final Duration STEADY_LATENCY = Duration.ofSeconds(1);
 
-	/** ... for at most this long after the warm-up; a platform that is not steady by then is not drilled. */
+	/**
+	 * ... for at most this long after the warm-up; a platform that is not steady by then
+	 * is not drilled.
+	 */
 	static final Duration STEADY_BOUND = Duration.ofSeconds(60);
 
 	private final Installation installation;
@@ -63,13 +74,17 @@ final class Drill {
 		String stamp = startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		String keyPrefix = "drill-" + stamp;
 		Map<String, URI> zoneGateways = zoneGateways(topology, options);
-		System.out.printf("Drill %s: making a merchant and %d users ...%n", options.describe(), zoneGateways.size() * options.usersPerZone());
-		long perUser = options.rate() * options.duration().plus(STEADY_BOUND).toSeconds() / ((long) zoneGateways.size() * options.usersPerZone()) + 1;
+		System.out.printf("Drill %s: making a merchant and %d users ...%n", options.describe(),
+				zoneGateways.size() * options.usersPerZone());
+		long perUser = options.rate() * options.duration().plus(STEADY_BOUND).toSeconds()
+				/ ((long) zoneGateways.size() * options.usersPerZone()) + 1;
 		Population population = new DrillSetup(api, options, admin, keyPrefix).prepare(original, zoneGateways, perUser);
 		Disruption disruption = disruption(topology, api, admin, original);
 		DrillResult result;
 		try {
-			result = underLoad(new DrillRun(api, options, admin, population, original, disruption, keyPrefix, run.path().getFileName().toString(), startedAt),
+			result = underLoad(
+					new DrillRun(api, options, admin, population, original, disruption, keyPrefix,
+							run.path().getFileName().toString(), startedAt),
 					new ShardGroupBooks(topology, settings.infrastructure()));
 		}
 		catch (Exception | Error ex) {
@@ -93,30 +108,46 @@ final class Drill {
 		ZoneRestore zoneRestore = new ZoneRestore(api, options, admin);
 		return switch (options.kind()) {
 			case ZONE_DOWN -> new ZoneDown(options.zone(), installation, zoneRestore);
-			case DRAIN -> new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api, options, admin);
+			case DRAIN -> new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api,
+					options, admin);
 			case FREEZE -> new Freeze(options.zone(), options.hold(), installation, zoneRestore);
 			case KAFKA_STALL -> new Freeze("kafka", options.hold(), installation, null);
-			case CZONE_DOWN -> new CzoneDown(options.zone(), installation, api,
-					options.gateways().getOrDefault(topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone())).orElseThrow().city().value(), options.admin()),
+			case CZONE_DOWN -> new CzoneDown(options.zone(), installation, api, options.gateways()
+				.getOrDefault(
+						topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone())).orElseThrow().city().value(),
+						options.admin()),
 					options.admin(), admin);
 			case BUSY -> new Busy(options.zone(), options.hold(), api, options, admin, original);
 			case GZONE_DOWN -> {
 				requireTheTopologysWriter(api, admin);
-				String city = topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone())).orElseThrow().city().value();
-				URI otherCity = options.gateways().entrySet().stream().filter(gateway -> !gateway.getKey().equals(city)).map(Map.Entry::getValue).findFirst()
+				String city = topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone()))
+					.orElseThrow()
+					.city()
+					.value();
+				URI otherCity = options.gateways()
+					.entrySet()
+					.stream()
+					.filter(gateway -> !gateway.getKey().equals(city))
+					.map(Map.Entry::getValue)
+					.findFirst()
 					.orElse(options.admin());
 				yield new GzoneDown(options.zone(), installation, api, otherCity, admin);
 			}
 		};
 	}
 
-	/** A GZone already replaced by its standby has no standby left to promote: the drill would only take global writes away. */
+	/**
+	 * A GZone already replaced by its standby has no standby left to promote: the drill
+	 * would only take global writes away.
+	 */
 	private void requireTheTopologysWriter(PlatformApi api, String admin) throws IllegalStateException {
 		try {
-			Answer status = api.expect(200, PlatformApi.get(options.admin(), "/admin/gzone", admin), "the GZone's status");
+			Answer status = api.expect(200, PlatformApi.get(options.admin(), "/admin/gzone", admin),
+					"the GZone's status");
 			String writer = status.field("zone");
 			if (!writer.equals(options.zone())) {
-				throw new IllegalStateException("the writer is " + writer + " already (a standby promoted before), and it has no standby to take over;"
+				throw new IllegalStateException("the writer is " + writer
+						+ " already (a standby promoted before), and it has no standby to take over;"
 						+ " for a fresh platform: ./zonepay down, then ./zonepay up");
 			}
 		}
@@ -126,18 +157,24 @@ final class Drill {
 		}
 	}
 
-	/** A drill that ran: whether it passed, its report, and the run directory it wrote it to. */
+	/**
+	 * A drill that ran: whether it passed, its report, and the run directory it wrote it
+	 * to.
+	 */
 	record Outcome(DrillOptions options, boolean passed, String report, Path runDirectory) {
 	}
 
-	/** The load, the disruption at the end of its warm-up, the handover, the settling of every outcome and the audit. */
+	/**
+	 * The load, the disruption at the end of its warm-up, the handover, the settling of
+	 * every outcome and the audit.
+	 */
 	private DrillResult underLoad(DrillRun drill, ShardGroupBooks books) throws Exception {
 		DrillOptions options = drill.options();
 		Timeline timeline = new Timeline();
 		DrillLoad load = new DrillLoad(drill.api(), drill.population(), options, timeline, drill.keyPrefix());
 		RoutingWatch watch = new RoutingWatch(drill.api(), options, drill.adminToken(), timeline);
-		System.out.printf("Load: %d operations/s for %d s; the disruption at +%d s at the earliest ...%n", options.rate(), options.duration().toSeconds(),
-				options.warmUp().toSeconds());
+		System.out.printf("Load: %d operations/s for %d s; the disruption at +%d s at the earliest ...%n",
+				options.rate(), options.duration().toSeconds(), options.warmUp().toSeconds());
 		HostCpu cpu = HostCpu.reading();
 		load.start();
 		try {
@@ -152,16 +189,22 @@ final class Drill {
 			String disruption = drill.disruption().apply();
 			System.out.printf("+%.1f s: %s%n", disruptedAt.toMillis() / 1000.0, disruption);
 			DrillLoad.LoadResult loaded = load.finish();
-			System.out.printf("Load done: %d requests%s; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
-					loaded.attempts().size(), cpu.since().map(host -> " (host CPUs meanwhile: " + host + ")").orElse(""));
-			RoutingWatch.Handover handover = movesShards ? watch.await(HANDOVER_BOUND.plusSeconds(5)) : RoutingWatch.Handover.none(drill.original().epoch());
+			System.out.printf(
+					"Load done: %d requests%s; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
+					loaded.attempts().size(),
+					cpu.since().map(host -> " (host CPUs meanwhile: " + host + ")").orElse(""));
+			RoutingWatch.Handover handover = movesShards ? watch.await(HANDOVER_BOUND.plusSeconds(5))
+					: RoutingWatch.Handover.none(drill.original().epoch());
 			List<String> figures = drill.disruption().figures(disruptedAt);
-			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix()).settle(loaded.operations());
+			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix())
+				.settle(loaded.operations());
 			System.out.println("Auditing the books of every shard group ...");
-			var audit = new DrillAudit(books).run(drill.population(), settled.operations(), drill.keyPrefix(), loaded.lost());
+			var audit = new DrillAudit(books).run(drill.population(), settled.operations(), drill.keyPrefix(),
+					loaded.lost());
 			boolean figuresHold = drill.disruption().figuresHold();
-			return new DrillResult(options, drill.run(), drill.startedAt(), drill.population(), drill.original().epoch(),
-					drill.original().shardsOf(drill.disruption().zone()), disruptedAt, disruption, handover, figures, figuresHold, loaded, settled, audit);
+			return new DrillResult(options, drill.run(), drill.startedAt(), drill.population(),
+					drill.original().epoch(), drill.original().shardsOf(drill.disruption().zone()), disruptedAt,
+					disruption, handover, figures, figuresHold, loaded, settled, audit);
 		}
 		finally {
 			load.abort();
@@ -169,37 +212,48 @@ final class Drill {
 	}
 
 	/**
-	 * Waits until the requests answered in the last {@link #STEADY_WINDOW} were many, none failed and none took longer
-	 * than {@link #STEADY_LATENCY}; refuses to go on past a bound.
+	 * Waits until the requests answered in the last {@link #STEADY_WINDOW} were many,
+	 * none failed and none took longer than {@link #STEADY_LATENCY}; refuses to go on
+	 * past a bound.
 	 */
-	private static void awaitSteady(DrillLoad load, Timeline timeline, DrillOptions options, Duration bound, HostCpu cpu) throws InterruptedException {
+	private static void awaitSteady(DrillLoad load, Timeline timeline, DrillOptions options, Duration bound,
+			HostCpu cpu) throws InterruptedException {
 		int enough = (int) (options.rate() * STEADY_WINDOW.toSeconds() / 2);
 		while (true) {
 			DrillLoad.Tally recent = load.answeredSince(timeline.now().minus(STEADY_WINDOW));
-			if (recent.answered() >= enough && recent.failed() == 0 && recent.slowest().compareTo(STEADY_LATENCY) <= 0) {
+			if (recent.answered() >= enough && recent.failed() == 0
+					&& recent.slowest().compareTo(STEADY_LATENCY) <= 0) {
 				return;
 			}
 			if (timeline.now().compareTo(bound) >= 0) {
-				throw new IllegalStateException(("the platform was not steady before the disruption: of the %d requests answered in the last %d s, %d failed"
-						+ " and the slowest took %d ms, %d s into the load%s. Nothing was disrupted. It may still be warming up, or the host may be too"
-						+ " busy for %d operations/s: run the drill again, later or with a lower --rate")
-					.formatted(recent.answered(), STEADY_WINDOW.toSeconds(), recent.failed(), recent.slowest().toMillis(), timeline.now().toSeconds(),
-							cpu.since().map(host -> " (the host's CPUs meanwhile: " + host + ")").orElse(""), options.rate()));
+				throw new IllegalStateException(
+						("the platform was not steady before the disruption: of the %d requests answered in the last %d s, %d failed"
+								+ " and the slowest took %d ms, %d s into the load%s. Nothing was disrupted. It may still be warming up, or the host may be too"
+								+ " busy for %d operations/s: run the drill again, later or with a lower --rate")
+							.formatted(recent.answered(), STEADY_WINDOW.toSeconds(), recent.failed(),
+									recent.slowest().toMillis(), timeline.now().toSeconds(),
+									cpu.since().map(host -> " (the host's CPUs meanwhile: " + host + ")").orElse(""),
+									options.rate()));
 			}
 			Thread.sleep(200);
 		}
 	}
 
-	/** Puts the platform back, unless told not to; a failure to is reported, not thrown, so the report still comes out. */
+	/**
+	 * Puts the platform back, unless told not to; a failure to is reported, not thrown,
+	 * so the report still comes out.
+	 */
 	private static Restored restore(DrillOptions options, Disruption disruption, RoutingSnapshot original) {
 		if (!options.restore()) {
-			return new Restored("not done (--no-restore). To put the platform back: " + disruption.manualRestore(original), true);
+			return new Restored(
+					"not done (--no-restore). To put the platform back: " + disruption.manualRestore(original), true);
 		}
 		try {
 			return new Restored(disruption.restore(original), true);
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
-			return new Restored("FAILED: " + ex.getMessage() + ". By hand: " + disruption.manualRestore(original), false);
+			return new Restored("FAILED: " + ex.getMessage() + ". By hand: " + disruption.manualRestore(original),
+					false);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -207,13 +261,17 @@ final class Drill {
 		}
 	}
 
-	/** The gateway of each RZone's city: a zone's users call it, as a city's users call their nearest gateway. */
+	/**
+	 * The gateway of each RZone's city: a zone's users call it, as a city's users call
+	 * their nearest gateway.
+	 */
 	private static Map<String, URI> zoneGateways(Topology topology, DrillOptions options) {
 		Map<String, URI> gateways = new LinkedHashMap<>();
 		for (Topology.ZoneSpec rzone : topology.rzones()) {
 			URI gateway = options.gateways().get(rzone.city().value());
 			if (gateway == null) {
-				throw new IllegalArgumentException("no gateway for city " + rzone.city() + " of " + rzone.id() + "; name it with --gateways");
+				throw new IllegalArgumentException(
+						"no gateway for city " + rzone.city() + " of " + rzone.id() + "; name it with --gateways");
 			}
 			gateways.put(rzone.id().value(), gateway);
 		}
@@ -230,10 +288,11 @@ final class Drill {
 	}
 
 	/** What one drill works with, once set up. */
-	private record DrillRun(PlatformApi api, DrillOptions options, String adminToken, Population population, RoutingSnapshot original,
-			Disruption disruption, String keyPrefix, String run, LocalDateTime startedAt) {
+	private record DrillRun(PlatformApi api, DrillOptions options, String adminToken, Population population,
+			RoutingSnapshot original, Disruption disruption, String keyPrefix, String run, LocalDateTime startedAt) {
 	}
 
 	private record Restored(String line, boolean ok) {
 	}
+
 }

@@ -19,10 +19,16 @@ import static io.zonepay.platform.ZonePayCommand.refusing;
 				+ " directory. Exit status 0 only when the audit passes (and, where the drill promises it, no request failed)." })
 final class DrillCommand {
 
-	/** After a freeze or a stall ends, the load runs this much longer: detection, failover, recovery and the first answers after them. */
+	/**
+	 * After a freeze or a stall ends, the load runs this much longer: detection,
+	 * failover, recovery and the first answers after them.
+	 */
 	static final Duration AFTER_HOLD = Duration.ofSeconds(25);
 
-	/** Every drill checks its zones against the topology, and its options, before the drill starts. */
+	/**
+	 * Every drill checks its zones against the topology, and its options, before the
+	 * drill starts.
+	 */
 	private static ZonePayCommand.Action drill(CommandSpec spec, Installation installation, Plan plan) {
 		DrillOptions options = refusing(spec, () -> plan.options(KnownZones.of(installation)));
 		return () -> new Drill(installation, options).run();
@@ -33,6 +39,7 @@ final class DrillCommand {
 	interface Plan {
 
 		DrillOptions options(KnownZones zones);
+
 	}
 
 	@Command(name = "zone-down", description = "Kills an RZone's process for real and lets the GZone fail it over.")
@@ -58,9 +65,10 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zones.rzone(zone), null, settings, length.duration(),
-					Duration.ZERO, zones.gateways()));
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zones.rzone(zone),
+					null, settings, length.duration(), Duration.ZERO, zones.gateways()));
 		}
+
 	}
 
 	@Command(name = "drain", description = "Moves every shard of an RZone to another; no request may fail.")
@@ -89,12 +97,14 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.DRAIN, zones.rzone(from), zones.rzone(to), settings,
-					length.duration(), Duration.ZERO, zones.gateways()));
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.DRAIN, zones.rzone(from),
+					zones.rzone(to), settings, length.duration(), Duration.ZERO, zones.gateways()));
 		}
+
 	}
 
-	@Command(name = "freeze", description = { "Freezes an RZone's process (SIGSTOP) for a while, then thaws it (SIGCONT).",
+	@Command(name = "freeze", description = {
+			"Freezes an RZone's process (SIGSTOP) for a while, then thaws it (SIGCONT).",
 			"A frozen zone answers nothing but is not dead: it must be detected, failed over, and fenced once thawed." })
 	static final class Freeze implements ZonePayCommand {
 
@@ -119,11 +129,14 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> held(DrillOptions.Kind.FREEZE, zones.rzone(zone), settings, seconds, zones));
+			return drill(spec, installation,
+					zones -> held(DrillOptions.Kind.FREEZE, zones.rzone(zone), settings, seconds, zones));
 		}
+
 	}
 
-	@Command(name = "busy", description = { "Takes a core of the host with a busy loop for a while, under load: the other side of a freeze.",
+	@Command(name = "busy", description = {
+			"Takes a core of the host with a busy loop for a while, under load: the other side of a freeze.",
 			"Every zone answers slowly but answers; nothing may be failed over (the drill fails if the zone's shards move)." })
 	static final class Busy implements ZonePayCommand {
 
@@ -148,8 +161,10 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> held(DrillOptions.Kind.BUSY, zones.rzone(zone), settings, seconds, zones));
+			return drill(spec, installation,
+					zones -> held(DrillOptions.Kind.BUSY, zones.rzone(zone), settings, seconds, zones));
 		}
+
 	}
 
 	@Command(name = "kafka-stall", description = { "Freezes the Kafka broker (SIGSTOP) for a while, then thaws it.",
@@ -173,11 +188,14 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, seconds, zones));
+			return drill(spec, installation,
+					zones -> held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, seconds, zones));
 		}
+
 	}
 
-	@Command(name = "czone-down", description = "Kills a city's CZone; its city must read global data elsewhere and no request may fail.")
+	@Command(name = "czone-down",
+			description = "Kills a city's CZone; its city must read global data elsewhere and no request may fail.")
 	static final class CzoneDown implements ZonePayCommand {
 
 		private final Installation installation;
@@ -200,12 +218,14 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.CZONE_DOWN, zones.czone(czone), null, settings, length.duration(),
-					Duration.ZERO, zones.gateways()));
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.CZONE_DOWN, zones.czone(czone),
+					null, settings, length.duration(), Duration.ZERO, zones.gateways()));
 		}
+
 	}
 
-	@Command(name = "gzone-down", description = { "Kills the GZone; payments go on, its standby promotes itself, global writes resume.",
+	@Command(name = "gzone-down", description = {
+			"Kills the GZone; payments go on, its standby promotes itself, global writes resume.",
 			"No request may fail. The killed GZone is started again and must find itself fenced; the standby stays the writer." })
 	static final class GzoneDown implements ZonePayCommand {
 
@@ -226,13 +246,15 @@ final class DrillCommand {
 
 		@Override
 		public Action check() {
-			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings,
-					length.duration(), Duration.ZERO, zones.gateways()));
+			return drill(spec, installation, zones -> DrillOptions.of(DrillOptions.Kind.GZONE_DOWN,
+					zones.gzoneWithStandby(), null, settings, length.duration(), Duration.ZERO, zones.gateways()));
 		}
+
 	}
 
-	@Command(name = "all", description = { "Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, zone-down rz1 and gzone-down in turn,"
-			+ " one report.",
+	@Command(name = "all", description = {
+			"Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, zone-down rz1 and gzone-down in turn,"
+					+ " one report.",
 			"gzone-down comes last: it leaves the standby as the writer. Exit status 0 only when every drill passes." })
 	static final class All implements ZonePayCommand {
 
@@ -257,22 +279,30 @@ final class DrillCommand {
 		private List<DrillOptions> plan(KnownZones zones) {
 			Duration length = Duration.ofSeconds(40);
 			List<DrillOptions> drills = new ArrayList<>();
-			drills.add(DrillOptions.of(DrillOptions.Kind.CZONE_DOWN, zones.czone(zones.czones().getFirst()), null, settings, length, Duration.ZERO,
-					zones.gateways()));
+			drills.add(DrillOptions.of(DrillOptions.Kind.CZONE_DOWN, zones.czone(zones.czones().getFirst()), null,
+					settings, length, Duration.ZERO, zones.gateways()));
 			List<String> rzones = zones.rzones();
 			drills.add(held(DrillOptions.Kind.FREEZE, rzones.get(1 % rzones.size()), settings, 30, zones));
 			drills.add(held(DrillOptions.Kind.BUSY, rzones.get(1 % rzones.size()), settings, 30, zones));
 			drills.add(held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, 20, zones));
-			drills.add(DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, rzones.getFirst(), null, settings, length, Duration.ZERO, zones.gateways()));
-			drills.add(DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings, length, Duration.ZERO, zones.gateways()));
+			drills.add(DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, rzones.getFirst(), null, settings, length,
+					Duration.ZERO, zones.gateways()));
+			drills.add(DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings, length,
+					Duration.ZERO, zones.gateways()));
 			return drills;
 		}
+
 	}
 
-	/** A drill whose disruption lasts a set time: the load runs through it and {@link #AFTER_HOLD} after. */
-	private static DrillOptions held(DrillOptions.Kind kind, String zone, DrillSettings settings, int seconds, KnownZones zones) {
+	/**
+	 * A drill whose disruption lasts a set time: the load runs through it and
+	 * {@link #AFTER_HOLD} after.
+	 */
+	private static DrillOptions held(DrillOptions.Kind kind, String zone, DrillSettings settings, int seconds,
+			KnownZones zones) {
 		Duration hold = Duration.ofSeconds(seconds);
 		Duration length = Duration.ofSeconds(settings.warmUp).plus(hold).plus(AFTER_HOLD);
 		return DrillOptions.of(kind, zone, null, settings, length, hold, zones.gateways());
 	}
+
 }

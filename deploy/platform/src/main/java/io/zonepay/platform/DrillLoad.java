@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The drill's load: an open loop that starts operations on a fixed schedule whatever the answers, so that a stall shows
- * as failures and latency rather than as a load that politely slowed down with it. Half are payments, a quarter
- * transfers within the payer's zone, a quarter transfers to a user of another zone; payers take turns. Each operation
- * runs on its own virtual thread, at most {@link #MAX_IN_FLIGHT} at once: one due beyond that is dropped and counted.
+ * The drill's load: an open loop that starts operations on a fixed schedule whatever the
+ * answers, so that a stall shows as failures and latency rather than as a load that
+ * politely slowed down with it. Half are payments, a quarter transfers within the payer's
+ * zone, a quarter transfers to a user of another zone; payers take turns. Each operation
+ * runs on its own virtual thread, at most {@link #MAX_IN_FLIGHT} at once: one due beyond
+ * that is dropped and counted.
  */
 final class DrillLoad {
 
@@ -28,8 +30,12 @@ final class DrillLoad {
 
 	private static final long LARGEST_TRANSFER = 300;
 
-	/** An operation ends within its retry budget, plus one request's timeout for the last send, plus a margin. */
-	private static final Duration LONGEST_OPERATION = PersistentCall.BUDGET.plus(PlatformApi.REQUEST_TIMEOUT).plusSeconds(5);
+	/**
+	 * An operation ends within its retry budget, plus one request's timeout for the last
+	 * send, plus a margin.
+	 */
+	private static final Duration LONGEST_OPERATION = PersistentCall.BUDGET.plus(PlatformApi.REQUEST_TIMEOUT)
+		.plusSeconds(5);
 
 	private final Population population;
 
@@ -49,12 +55,15 @@ final class DrillLoad {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
-	/** Operations owed to the schedule, of the ramp's share of the rate; the ticker's thread alone touches it. */
+	/**
+	 * Operations owed to the schedule, of the ramp's share of the rate; the ticker's
+	 * thread alone touches it.
+	 */
 	private double credit;
 
 	/**
-	 * When the schedule ends: set once the disruption is; until then, as late as the drill may wait for a steady
-	 * platform and then run its whole length.
+	 * When the schedule ends: set once the disruption is; until then, as late as the
+	 * drill may wait for a steady platform and then run its whole length.
 	 */
 	private volatile Duration end;
 
@@ -67,15 +76,22 @@ final class DrillLoad {
 		this.options = options;
 		this.timeline = timeline;
 		this.end = options.duration().plus(Drill.STEADY_BOUND);
-		this.operations = new DrillOperations(new PersistentCall(api, timeline, attempts::add), population.merchantId(), keyPrefix);
+		this.operations = new DrillOperations(new PersistentCall(api, timeline, attempts::add), population.merchantId(),
+				keyPrefix);
 	}
 
-	/** Ends the schedule at a moment of the drill's timeline (the disruption plus the load's length after it). */
+	/**
+	 * Ends the schedule at a moment of the drill's timeline (the disruption plus the
+	 * load's length after it).
+	 */
 	void endAt(Duration moment) {
 		this.end = moment;
 	}
 
-	/** Requests answered from a moment on, how many of them failed and the slowest: whether the platform is steady. */
+	/**
+	 * Requests answered from a moment on, how many of them failed and the slowest:
+	 * whether the platform is steady.
+	 */
 	Tally answeredSince(Duration moment) {
 		int answered = 0;
 		int failed = 0;
@@ -96,7 +112,10 @@ final class DrillLoad {
 		ticker.scheduleAtFixedRate(this::tick, 0, period, TimeUnit.NANOSECONDS);
 	}
 
-	/** Waits for the schedule to end and the last operations to end (each is bounded), and answers what happened. */
+	/**
+	 * Waits for the schedule to end and the last operations to end (each is bounded), and
+	 * answers what happened.
+	 */
 	LoadResult finish() throws InterruptedException {
 		timeline.sleepUntil(end);
 		ticker.shutdownNow();
@@ -107,7 +126,8 @@ final class DrillLoad {
 		workers.shutdownNow();
 		long started = scheduled.get() - dropped.get();
 		List<Operation> finished = List.copyOf(done);
-		return new LoadResult(List.copyOf(attempts), finished, started, dropped.get(), (int) (started - finished.size()), took);
+		return new LoadResult(List.copyOf(attempts), finished, started, dropped.get(),
+				(int) (started - finished.size()), took);
 	}
 
 	/** Stops everything at once, when the drill itself fails. */
@@ -140,7 +160,8 @@ final class DrillLoad {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
-				// An answer the drill cannot read (a 2xx without its id): the operation counts as lost track of.
+				// An answer the drill cannot read (a 2xx without its id): the operation
+				// counts as lost track of.
 				System.err.println("operation " + number + ": " + ex.getMessage());
 			}
 			finally {
@@ -150,8 +171,9 @@ final class DrillLoad {
 	}
 
 	/**
-	 * The share of the rate the load runs at: from a tenth to all of it over the warm-up, as a load test ramps up, so
-	 * that a platform just started warms up under a growing load instead of a sudden full one and its clients' retries.
+	 * The share of the rate the load runs at: from a tenth to all of it over the warm-up,
+	 * as a load test ramps up, so that a platform just started warms up under a growing
+	 * load instead of a sudden full one and its clients' retries.
 	 */
 	private double share(Duration now) {
 		return Math.min(1.0, Math.max(0.1, (double) now.toMillis() / Math.max(1, options.warmUp().toMillis())));
@@ -166,12 +188,15 @@ final class DrillLoad {
 			return operations.pay(number, started, payer, random.nextLong(100, LARGEST_AMOUNT + 1));
 		}
 		boolean sameZone = kind == 2;
-		List<DrillUser> payees = users.stream().filter(user -> !user.id().equals(payer.id()) && sameZone == user.zone().equals(payer.zone())).toList();
+		List<DrillUser> payees = users.stream()
+			.filter(user -> !user.id().equals(payer.id()) && sameZone == user.zone().equals(payer.zone()))
+			.toList();
 		if (payees.isEmpty()) {
 			// A topology of one RZone has no other zone to send to.
 			payees = users.stream().filter(user -> !user.id().equals(payer.id())).toList();
 		}
-		return operations.transfer(number, started, payer, payees.get(random.nextInt(payees.size())), random.nextLong(1, LARGEST_TRANSFER + 1));
+		return operations.transfer(number, started, payer, payees.get(random.nextInt(payees.size())),
+				random.nextLong(1, LARGEST_TRANSFER + 1));
 	}
 
 	record Tally(int answered, int failed, Duration slowest) {
@@ -179,9 +204,12 @@ final class DrillLoad {
 
 	/**
 	 * @param started operations started (not dropped)
-	 * @param lost operations started whose end the load did not see: none unless one outlived every bound
+	 * @param lost operations started whose end the load did not see: none unless one
+	 * outlived every bound
 	 * @param took from the start of the load to the last operation due
 	 */
-	record LoadResult(List<Attempt> attempts, List<Operation> operations, long started, int dropped, int lost, Duration took) {
+	record LoadResult(List<Attempt> attempts, List<Operation> operations, long started, int dropped, int lost,
+			Duration took) {
 	}
+
 }

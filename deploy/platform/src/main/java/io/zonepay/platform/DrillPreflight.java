@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What must hold before a drill disturbs anything: the platform of the current run is up, every process alive, every
- * RZone UP at the GZone and serving shards, and the zones whose shards the drill moves are RZones. Answers the routing table as it
- * was, which the drill restores.
+ * What must hold before a drill disturbs anything: the platform of the current run is up,
+ * every process alive, every RZone UP at the GZone and serving shards, and the zones
+ * whose shards the drill moves are RZones. Answers the routing table as it was, which the
+ * drill restores.
  */
 final class DrillPreflight {
 
@@ -30,12 +31,16 @@ final class DrillPreflight {
 		for (Map.Entry<String, Long> process : run.latest().entrySet()) {
 			boolean alive = ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false);
 			if (!alive && !process.getKey().equals(ONE_SHOT)) {
-				throw new IllegalStateException(process.getKey() + " is not running (./zonepay status); ./zonepay start " + process.getKey() + " first");
+				throw new IllegalStateException(process.getKey()
+						+ " is not running (./zonepay status); ./zonepay start " + process.getKey() + " first");
 			}
 		}
 		List<ZoneState> rzones = api.zones(options.admin(), adminToken).stream().filter(ZoneState::rzone).toList();
-		List<String> notUp = rzones.stream().filter(zone -> !zone.up() || zone.shards().isEmpty())
-			.map(zone -> zone.zoneId() + " (" + zone.status() + ", health " + zone.health() + ", " + zone.shards().size() + " shards)").toList();
+		List<String> notUp = rzones.stream()
+			.filter(zone -> !zone.up() || zone.shards().isEmpty())
+			.map(zone -> zone.zoneId() + " (" + zone.status() + ", health " + zone.health() + ", "
+					+ zone.shards().size() + " shards)")
+			.toList();
 		if (!notUp.isEmpty()) {
 			throw new IllegalStateException("every RZone must be UP and serving shards before a drill; not so: " + notUp
 					+ ". Start a zone that is down; give shards back with POST /admin/routing/moves");
@@ -53,4 +58,5 @@ final class DrillPreflight {
 					+ rzones.stream().map(ZoneState::zoneId).toList());
 		}
 	}
+
 }

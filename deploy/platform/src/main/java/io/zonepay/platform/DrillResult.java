@@ -6,15 +6,17 @@ import java.util.List;
 
 /**
  * Everything a drill saw, for its report.
+ *
  * @param zoneShards the shards the disrupted zone served when the drill began
  * @param disruptedAt when the kill was sent or the move asked for, on the load's timeline
  * @param disruption what was done, in a line
  * @param figures what the disruption measured itself, a line each
- * @param figuresHold whether those figures are within their bounds (global writes resumed in time)
+ * @param figuresHold whether those figures are within their bounds (global writes resumed
+ * in time)
  */
-record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Population population, long epochBefore, List<Integer> zoneShards,
-		Duration disruptedAt, String disruption, RoutingWatch.Handover handover, List<String> figures, boolean figuresHold, DrillLoad.LoadResult load,
-		Settlement.Settled settled,
+record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Population population, long epochBefore,
+		List<Integer> zoneShards, Duration disruptedAt, String disruption, RoutingWatch.Handover handover,
+		List<String> figures, boolean figuresHold, DrillLoad.LoadResult load, Settlement.Settled settled,
 		List<DrillAudit.Check> audit) {
 
 	boolean auditPassed() {
@@ -22,8 +24,9 @@ record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Po
 	}
 
 	/**
-	 * The audit always; no failed request where the drill promises it (a drain, a zone, a CZone or the GZone down); every outcome
-	 * known after a broker stall; the drill's own figures within their bounds.
+	 * The audit always; no failed request where the drill promises it (a drain, a zone, a
+	 * CZone or the GZone down); every outcome known after a broker stall; the drill's own
+	 * figures within their bounds.
 	 */
 	boolean passed() {
 		boolean requestsHold = !options.kind().noRequestMayFail() || failedRequests() == 0;
@@ -37,6 +40,9 @@ record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Po
 
 	/** Operations whose client still does not know how they ended, after the settling. */
 	long unknownOutcomes() {
-		return settled.operations().stream().filter(operation -> operation.outcome() == Operation.Outcome.UNKNOWN).count();
+		return settled.operations()
+			.stream()
+			.filter(operation -> operation.outcome() == Operation.Outcome.UNKNOWN)
+			.count();
 	}
 }

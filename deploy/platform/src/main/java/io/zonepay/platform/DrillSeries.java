@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./zonepay drill all}: several drills in turn, each under its own load with its own audit and restore, and one
- * report of them all, a summary first. A drill that cannot run is reported and the next one runs.
+ * {@code ./zonepay drill all}: several drills in turn, each under its own load with its
+ * own audit and restore, and one report of them all, a summary first. A drill that cannot
+ * run is reported and the next one runs.
  */
 final class DrillSeries {
 
@@ -44,7 +45,11 @@ final class DrillSeries {
 					Thread.currentThread().interrupt();
 				}
 				verdict = "FAIL (did not run to the end: " + ex.getMessage() + ")";
-				reports.append("ZonePay drill: ").append(options.describe()).append(": ").append(verdict).append("\n\n");
+				reports.append("ZonePay drill: ")
+					.append(options.describe())
+					.append(": ")
+					.append(verdict)
+					.append("\n\n");
 			}
 			allPassed &= verdict.equals("PASS");
 			summary.add("  %-30s %s".formatted(options.describe(), verdict));
@@ -52,8 +57,8 @@ final class DrillSeries {
 				break;
 			}
 		}
-		String report = "ZonePay drills, all (" + stamp + "): " + (allPassed ? "PASS" : "FAIL") + "\n\n" + String.join("\n", summary) + "\n\n"
-				+ reports;
+		String report = "ZonePay drills, all (" + stamp + "): " + (allPassed ? "PASS" : "FAIL") + "\n\n"
+				+ String.join("\n", summary) + "\n\n" + reports;
 		System.out.printf("%n%s%n", "ZonePay drills, all: " + (allPassed ? "PASS" : "FAIL"));
 		summary.forEach(System.out::println);
 		if (runDirectory != null) {
@@ -68,4 +73,5 @@ final class DrillSeries {
 		}
 		return allPassed ? 0 : 1;
 	}
+
 }

@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What each drill user's balance must be, from the drill's own records alone: its deposit, less the payments it was
- * told SUCCEEDED and the transfers it sent that COMPLETED, plus the transfers it received that COMPLETED. A FAILED
- * payment or transfer and a refused request move nothing. A user touched by an operation whose outcome is still
- * undecided has no expected balance: it is listed apart rather than guessed.
+ * What each drill user's balance must be, from the drill's own records alone: its
+ * deposit, less the payments it was told SUCCEEDED and the transfers it sent that
+ * COMPLETED, plus the transfers it received that COMPLETED. A FAILED payment or transfer
+ * and a refused request move nothing. A user touched by an operation whose outcome is
+ * still undecided has no expected balance: it is listed apart rather than guessed.
  */
 record ExpectedBalances(Map<String, Long> balances, Set<String> undetermined) {
 

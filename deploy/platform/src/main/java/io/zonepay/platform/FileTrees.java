@@ -14,7 +14,10 @@ final class FileTrees {
 	private FileTrees() {
 	}
 
-	/** Deletes a file or a directory with everything in it; nothing there is nothing to do. */
+	/**
+	 * Deletes a file or a directory with everything in it; nothing there is nothing to
+	 * do.
+	 */
 	static void delete(Path root) throws IOException {
 		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
@@ -28,4 +31,5 @@ final class FileTrees {
 			throw ex.getCause();
 		}
 	}
+
 }

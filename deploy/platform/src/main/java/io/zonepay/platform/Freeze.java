@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Freezes a process for a set time (SIGSTOP), then thaws it (SIGCONT), under load. Frozen, an RZone answers nothing
- * but is not dead: its supervisor must tell it from a busy zone, fail it over, and fence it so that once thawed it
- * writes nothing for the shards it lost. Frozen, the Kafka broker stalls every producer and consumer at once.
+ * Freezes a process for a set time (SIGSTOP), then thaws it (SIGCONT), under load.
+ * Frozen, an RZone answers nothing but is not dead: its supervisor must tell it from a
+ * busy zone, fail it over, and fence it so that once thawed it writes nothing for the
+ * shards it lost. Frozen, the Kafka broker stalls every producer and consumer at once.
  */
 final class Freeze implements Disruption {
 
@@ -28,7 +29,10 @@ final class Freeze implements Disruption {
 
 	private volatile long pid;
 
-	/** @param restore how an RZone is put back (UP, its shards home); null for the broker, which only needs thawing */
+	/**
+	 * @param restore how an RZone is put back (UP, its shards home); null for the broker,
+	 * which only needs thawing
+	 */
 	Freeze(String process, Duration hold, Installation installation, @Nullable ZoneRestore restore) {
 		this.process = process;
 		this.hold = hold;
@@ -60,7 +64,8 @@ final class Freeze implements Disruption {
 			}
 			thaw();
 		});
-		return process + " frozen with SIGSTOP (pid " + pid + ") for " + hold.toSeconds() + " s, then thawed with SIGCONT";
+		return process + " frozen with SIGSTOP (pid " + pid + ") for " + hold.toSeconds()
+				+ " s, then thawed with SIGCONT";
 	}
 
 	private void thaw() {
@@ -91,7 +96,8 @@ final class Freeze implements Disruption {
 
 	@Override
 	public String manualRestore(RoutingSnapshot original) {
-		return "kill -CONT " + pid + (restore == null ? "" : ", then " + restore.manual(process, original.shardsOf(process)));
+		return "kill -CONT " + pid
+				+ (restore == null ? "" : ", then " + restore.manual(process, original.shardsOf(process)));
 	}
 
 	private long pid() {
@@ -100,4 +106,5 @@ final class Freeze implements Disruption {
 			.filter(found -> ProcessHandle.of(found).map(ProcessHandle::isAlive).orElse(false))
 			.orElseThrow(() -> new IllegalStateException(process + " is not running"));
 	}
+
 }

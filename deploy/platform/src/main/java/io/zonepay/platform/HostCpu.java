@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What the host's CPUs did between two readings of Linux's {@code /proc/stat}: how much was idle and how much the
- * hypervisor gave to other tenants (steal). A drill on a shared 2-core host can find the platform starved by neighbours,
- * and should say so rather than leave its reader to blame the platform. Elsewhere (no {@code /proc/stat}) it says nothing.
+ * What the host's CPUs did between two readings of Linux's {@code /proc/stat}: how much
+ * was idle and how much the hypervisor gave to other tenants (steal). A drill on a shared
+ * 2-core host can find the platform starved by neighbours, and should say so rather than
+ * leave its reader to blame the platform. Elsewhere (no {@code /proc/stat}) it says
+ * nothing.
  */
 final class HostCpu {
 
@@ -25,7 +27,9 @@ final class HostCpu {
 		return new HostCpu(read());
 	}
 
-	/** Since this reading: "N % idle, M % steal", or empty where the host does not say. */
+	/**
+	 * Since this reading: "N % idle, M % steal", or empty where the host does not say.
+	 */
 	Optional<String> since() {
 		Optional<long[]> now = read();
 		if (start.isEmpty() || now.isEmpty()) {
@@ -34,7 +38,10 @@ final class HostCpu {
 		return describe(start.get(), now.get());
 	}
 
-	/** The share of idle (idle + iowait) and steal ticks between two {@code cpu} lines' counters. */
+	/**
+	 * The share of idle (idle + iowait) and steal ticks between two {@code cpu} lines'
+	 * counters.
+	 */
 	static Optional<String> describe(long[] before, long[] after) {
 		long[] delta = new long[Math.min(before.length, after.length)];
 		for (int i = 0; i < delta.length; i++) {
@@ -46,11 +53,14 @@ final class HostCpu {
 		}
 		long idle = delta[3] + delta[4];
 		long steal = delta[7];
-		return Optional.of("%d %% idle, %d %% stolen by other tenants of the host".formatted(Math.round(100.0 * idle / total),
-				Math.round(100.0 * steal / total)));
+		return Optional.of("%d %% idle, %d %% stolen by other tenants of the host"
+			.formatted(Math.round(100.0 * idle / total), Math.round(100.0 * steal / total)));
 	}
 
-	/** The counters of the first line, {@code cpu user nice system idle iowait irq softirq steal ...}. */
+	/**
+	 * The counters of the first line,
+	 * {@code cpu user nice system idle iowait irq softirq steal ...}.
+	 */
 	static Optional<long[]> parse(String firstLine) {
 		String[] fields = firstLine.trim().split("\\s+");
 		if (fields.length < 9 || !fields[0].equals("cpu")) {
@@ -72,4 +82,5 @@ final class HostCpu {
 			return Optional.empty();
 		}
 	}
+
 }

@@ -8,9 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Where a built ZonePay checkout keeps what the platform runs: executable jars, class paths, the topology.
- * @param stateDirectory what runs leave behind: their logs and data, and which run is the current one
- * @param caches what outlives runs: the processes' ahead-of-time caches and the unpacked PostgreSQL binaries
+ * Where a built ZonePay checkout keeps what the platform runs: executable jars, class
+ * paths, the topology.
+ *
+ * @param stateDirectory what runs leave behind: their logs and data, and which run is the
+ * current one
+ * @param caches what outlives runs: the processes' ahead-of-time caches and the unpacked
+ * PostgreSQL binaries
  */
 record Installation(Path home, Path stateDirectory, Path caches) {
 
@@ -22,7 +26,10 @@ record Installation(Path home, Path stateDirectory, Path caches) {
 		this(home, stateDirectory, stateDirectory);
 	}
 
-	/** Runs of their own (a current run, logs, data), sharing this installation's caches: for the start-up caches' training. */
+	/**
+	 * Runs of their own (a current run, logs, data), sharing this installation's caches:
+	 * for the start-up caches' training.
+	 */
 	Installation training() {
 		return new Installation(home, stateDirectory.resolve("training"), caches);
 	}
@@ -35,7 +42,10 @@ record Installation(Path home, Path stateDirectory, Path caches) {
 		return home.resolve("config-service/src/main/resources/topology/local.yml");
 	}
 
-	/** The gateway's application jar, extracted from its executable jar (see {@link #extracted}). */
+	/**
+	 * The gateway's application jar, extracted from its executable jar (see
+	 * {@link #extracted}).
+	 */
 	Path gatewayJar() {
 		return extracted("gateway");
 	}
@@ -45,18 +55,23 @@ record Installation(Path home, Path stateDirectory, Path caches) {
 	}
 
 	/**
-	 * A service's executable jar unpacked into a plain jar and a {@code lib/} folder, once per build: a plain class
-	 * path starts twice as fast as nested jars, and only a plain one can use an ahead-of-time cache.
+	 * A service's executable jar unpacked into a plain jar and a {@code lib/} folder,
+	 * once per build: a plain class path starts twice as fast as nested jars, and only a
+	 * plain one can use an ahead-of-time cache.
 	 */
 	private Path extracted(String module) {
 		Path executable = executableJar(module);
 		Path directory = home.resolve(module).resolve("target/extracted");
 		Path application = directory.resolve(executable.getFileName());
 		try {
-			if (!Files.exists(application) || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(executable)) < 0) {
+			if (!Files.exists(application)
+					|| Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(executable)) < 0) {
 				String java = ProcessHandle.current().info().command().orElse("java");
-				Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", executable.toString(), "extract", "--destination", directory.toString(),
-						"--force").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+				Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", executable.toString(), "extract",
+						"--destination", directory.toString(), "--force")
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
 				if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0) {
 					extract.destroyForcibly();
 					throw new IllegalStateException("cannot extract " + executable);
@@ -76,23 +91,31 @@ record Installation(Path home, Path stateDirectory, Path caches) {
 	/** The class path of the platform itself, which also hosts the RZone services. */
 	String platformClassPath() {
 		Path target = home.resolve("deploy/platform/target");
-		return single(target, "zonepay-platform-", ".jar") + java.io.File.pathSeparator + target.resolve("lib").resolve("*");
+		return single(target, "zonepay-platform-", ".jar") + java.io.File.pathSeparator
+				+ target.resolve("lib").resolve("*");
 	}
 
 	String kafkaClassPath() {
 		return home.resolve("deploy/kafka-broker/target/lib").resolve("*").toString();
 	}
 
-	/** Zipkin's executable jar, which {@code ./zonepay up --traces} fetches into the caches. */
+	/**
+	 * Zipkin's executable jar, which {@code ./zonepay up --traces} fetches into the
+	 * caches.
+	 */
 	Path zipkinJar() {
 		Path directory = caches.resolve(Zipkin.NAME);
 		if (!Files.isDirectory(directory)) {
-			throw new IllegalStateException("no Zipkin server jar in " + directory + ": ./zonepay up --traces fetches it");
+			throw new IllegalStateException(
+					"no Zipkin server jar in " + directory + ": ./zonepay up --traces fetches it");
 		}
 		return single(directory, "zipkin-server-", "-exec.jar");
 	}
 
-	/** Where the PostgreSQL binaries are unpacked, once per checkout: never a directory another program may have half filled. */
+	/**
+	 * Where the PostgreSQL binaries are unpacked, once per checkout: never a directory
+	 * another program may have half filled.
+	 */
 	Path postgresBinaries() {
 		return caches.resolve("postgres");
 	}
@@ -105,8 +128,12 @@ record Installation(Path home, Path stateDirectory, Path caches) {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.filter(file -> {
 				String name = file.getFileName().toString();
-				return name.startsWith(prefix) && name.endsWith(suffix) && (suffix.equals("-exec.jar") || !name.endsWith("-exec.jar"));
-			}).findFirst().orElseThrow(() -> new IllegalStateException("no " + prefix + "*" + suffix + " in " + directory + ": build first (./zonepay up does)"));
+				return name.startsWith(prefix) && name.endsWith(suffix)
+						&& (suffix.equals("-exec.jar") || !name.endsWith("-exec.jar"));
+			})
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"no " + prefix + "*" + suffix + " in " + directory + ": build first (./zonepay up does)"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot list " + directory + ": build first (./zonepay up does)", ex);

@@ -30,4 +30,5 @@ final class KillCommand implements ZonePayCommand {
 		String process = refusing(spec, () -> zones.process(name));
 		return () -> new ProcessControl(installation, process).kill();
 	}
+
 }

@@ -17,17 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The running platform's public API as a drill calls it: plain HTTP and JSON through the gateways, every request with a
- * timeout, every failure to answer turned into an {@link Answer} rather than an exception.
+ * The running platform's public API as a drill calls it: plain HTTP and JSON through the
+ * gateways, every request with a timeout, every failure to answer turned into an
+ * {@link Answer} rather than an exception.
  */
 final class PlatformApi {
 
-	/** Longer than a healthy call takes on a busy 2-core machine, short enough that a hung call does not eat the retry budget. */
+	/**
+	 * Longer than a healthy call takes on a busy 2-core machine, short enough that a hung
+	 * call does not eat the retry budget.
+	 */
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	Answer send(HttpRequest request) throws InterruptedException {
 		try {
@@ -55,9 +62,14 @@ final class PlatformApi {
 		return builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
 	}
 
-	/** A development token from a gateway's {@code /dev/token} (the local platform's issuer). */
+	/**
+	 * A development token from a gateway's {@code /dev/token} (the local platform's
+	 * issuer).
+	 */
 	String token(URI gateway, String subject, String role) throws InterruptedException {
-		return expect(200, post(gateway, "/dev/token", null, null, Map.of("sub", subject, "roles", List.of(role))), "a " + role + " token").field("token");
+		return expect(200, post(gateway, "/dev/token", null, null, Map.of("sub", subject, "roles", List.of(role))),
+				"a " + role + " token")
+			.field("token");
 	}
 
 	RoutingSnapshot routing(URI admin, String adminToken) throws InterruptedException {
@@ -65,28 +77,36 @@ final class PlatformApi {
 	}
 
 	List<ZoneState> zones(URI admin, String adminToken) throws InterruptedException {
-		return body(expect(200, get(admin, "/admin/zones", adminToken), "the zones")).get("zones").valueStream().map(ZoneState::of).toList();
+		return body(expect(200, get(admin, "/admin/zones", adminToken), "the zones")).get("zones")
+			.valueStream()
+			.map(ZoneState::of)
+			.toList();
 	}
 
 	/** A planned move of shards to a live RZone; answers the new table. */
-	RoutingSnapshot move(URI admin, String adminToken, List<Integer> shards, String toZone) throws InterruptedException {
-		Answer answer = expect(200, post(admin, "/admin/routing/moves", adminToken, null, Map.of("shards", shards, "toZone", toZone)),
+	RoutingSnapshot move(URI admin, String adminToken, List<Integer> shards, String toZone)
+			throws InterruptedException {
+		Answer answer = expect(200,
+				post(admin, "/admin/routing/moves", adminToken, null, Map.of("shards", shards, "toZone", toZone)),
 				"moving " + RoutingSnapshot.ranges(shards) + " to " + toZone);
 		return RoutingSnapshot.of(body(answer));
 	}
 
-	/** The routing epoch a gateway routes by now, from its ops page's state; empty when it does not say. */
+	/**
+	 * The routing epoch a gateway routes by now, from its ops page's state; empty when it
+	 * does not say.
+	 */
 	OptionalLong gatewayEpoch(URI gateway) throws InterruptedException {
 		Answer answer = send(get(gateway, "/ops/state", null));
-		return answer.status() == 200 && answer.body() != null && answer.body().has("epoch") ? OptionalLong.of(answer.body().get("epoch").asLong())
-				: OptionalLong.empty();
+		return answer.status() == 200 && answer.body() != null && answer.body().has("epoch")
+				? OptionalLong.of(answer.body().get("epoch").asLong()) : OptionalLong.empty();
 	}
 
 	Answer expect(int status, HttpRequest request, String what) throws InterruptedException {
 		Answer answer = send(request);
 		if (answer.status() != status) {
-			throw new IllegalStateException("asking for " + what + " (" + request.method() + " " + request.uri() + "): " + answer.label()
-					+ (answer.body() == null ? "" : " " + answer.body()));
+			throw new IllegalStateException("asking for " + what + " (" + request.method() + " " + request.uri() + "): "
+					+ answer.label() + (answer.body() == null ? "" : " " + answer.body()));
 		}
 		return answer;
 	}
@@ -125,4 +145,5 @@ final class PlatformApi {
 			return null;
 		}
 	}
+
 }

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 
 /**
- * Stops everything the current run started: the services first, so they let go of Kafka and PostgreSQL cleanly,
- * then the infrastructure, then anything still alive whose command line names the run (the PostgreSQL server
- * daemonizes out of its launcher's process tree). Ends by checking that nothing is left.
+ * Stops everything the current run started: the services first, so they let go of Kafka
+ * and PostgreSQL cleanly, then the infrastructure, then anything still alive whose
+ * command line names the run (the PostgreSQL server daemonizes out of its launcher's
+ * process tree). Ends by checking that nothing is left.
  */
 @Command(name = "down", description = "Stops everything the current run started; checks nothing is left.")
 final class PlatformDown implements ZonePayCommand {
@@ -27,7 +28,10 @@ final class PlatformDown implements ZonePayCommand {
 
 	private final Installation installation;
 
-	/** Whether to say what it stopped: not when a run of its own, such as the start-up caches' training, is over. */
+	/**
+	 * Whether to say what it stopped: not when a run of its own, such as the start-up
+	 * caches' training, is over.
+	 */
 	private final boolean report;
 
 	PlatformDown(Installation installation) {
@@ -54,20 +58,24 @@ final class PlatformDown implements ZonePayCommand {
 		}
 		RunDirectory run = current.get();
 		List<RunDirectory.Recorded> recorded = run.processes();
-		List<ProcessHandle> services = handles(recorded.stream().filter(process -> !isInfrastructure(process.name())).toList());
-		List<ProcessHandle> infrastructure = handles(recorded.stream().filter(process -> isInfrastructure(process.name())).toList());
+		List<ProcessHandle> services = handles(
+				recorded.stream().filter(process -> !isInfrastructure(process.name())).toList());
+		List<ProcessHandle> infrastructure = handles(
+				recorded.stream().filter(process -> isInfrastructure(process.name())).toList());
 		stop(services);
 		stop(infrastructure);
 		stopPostgresServer(run);
 		stop(strays(run));
 		List<ProcessHandle> left = strays(run);
 		if (!left.isEmpty()) {
-			System.err.println("Could not stop: " + left.stream().map(handle -> handle.pid() + " " + handle.info().command().orElse("?")).toList());
+			System.err.println("Could not stop: "
+					+ left.stream().map(handle -> handle.pid() + " " + handle.info().command().orElse("?")).toList());
 			return 1;
 		}
 		RunDirectory.clearCurrent(installation.stateDirectory());
 		if (report) {
-			System.out.println("ZonePay is down: stopped " + (services.size() + infrastructure.size()) + " processes, none left. Logs stay in " + run.logs());
+			System.out.println("ZonePay is down: stopped " + (services.size() + infrastructure.size())
+					+ " processes, none left. Logs stay in " + run.logs());
 		}
 		return 0;
 	}
@@ -105,7 +113,10 @@ final class PlatformDown implements ZonePayCommand {
 		}
 	}
 
-	/** The postmaster's pid is in its data directory, in case its host was killed before it could stop it. */
+	/**
+	 * The postmaster's pid is in its data directory, in case its host was killed before
+	 * it could stop it.
+	 */
 	private static void stopPostgresServer(RunDirectory run) throws InterruptedException {
 		Path pidFile = run.path().resolve("pgdata").resolve("postmaster.pid");
 		try {
@@ -115,7 +126,8 @@ final class PlatformDown implements ZonePayCommand {
 			}
 		}
 		catch (IOException | NumberFormatException ex) {
-			// Nothing to read: the server is gone or never started; the stray sweep below catches the rest.
+			// Nothing to read: the server is gone or never started; the stray sweep below
+			// catches the rest.
 		}
 	}
 
@@ -126,4 +138,5 @@ final class PlatformDown implements ZonePayCommand {
 			.filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(false))
 			.toList();
 	}
+
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** Shows which processes of the current run are alive. */
-@Command(name = "status", description = { "Shows which processes of the current run are alive.",
-		"Exit status 3 when one is not." })
+@Command(name = "status",
+		description = { "Shows which processes of the current run are alive.", "Exit status 3 when one is not." })
 final class PlatformStatus implements ZonePayCommand {
 
 	private final Installation installation;
@@ -37,8 +37,10 @@ final class PlatformStatus implements ZonePayCommand {
 			}
 			boolean alive = ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false);
 			dead += alive ? 0 : 1;
-			System.out.printf("%-12s %-8d %s%n", process.getKey(), process.getValue(), alive ? "running" : "stopped (see " + run.log(process.getKey()) + ")");
+			System.out.printf("%-12s %-8d %s%n", process.getKey(), process.getValue(),
+					alive ? "running" : "stopped (see " + run.log(process.getKey()) + ")");
 		}
 		return dead == 0 ? 0 : 3;
 	}
+
 }

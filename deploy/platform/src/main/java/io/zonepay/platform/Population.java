@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a drill's load works with: one merchant every city knows, and users in every RZone, each given the same deposit. */
+/**
+ * What a drill's load works with: one merchant every city knows, and users in every
+ * RZone, each given the same deposit.
+ */
 record Population(String merchantId, List<DrillUser> users, long deposit) {
 
 	Population {

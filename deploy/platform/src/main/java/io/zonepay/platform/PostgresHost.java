@@ -17,27 +17,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The platform's PostgreSQL: one real PostgreSQL 17 server from the embedded binaries, with a database per zone
- * (or shard group) and service. Runs until it is told to stop, and stops the server with it.
+ * The platform's PostgreSQL: one real PostgreSQL 17 server from the embedded binaries,
+ * with a database per zone (or shard group) and service. Runs until it is told to stop,
+ * and stops the server with it.
  */
 public final class PostgresHost {
 
 	/**
-	 * How {@code ./zonepay up} runs this host. The heap holds zonky's copy of the 15 MB archive (it digests it at every
-	 * start) and a JDBC connection; the binaries are unpacked by {@link PostgresBinaries}, streaming.
+	 * How {@code ./zonepay up} runs this host. The heap holds zonky's copy of the 15 MB
+	 * archive (it digests it at every start) and a JDBC connection; the binaries are
+	 * unpacked by {@link PostgresBinaries}, streaming.
 	 */
 	static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
 	private PostgresHost() {
 	}
 
-	/** The host's command line after the JVM options: where it unpacks the binaries, listens, keeps its data and says it is ready. */
-	static List<String> arguments(String classPath, Path binaries, int port, Path data, Path ready, List<String> databases) {
-		return List.of("-cp", classPath, PostgresHost.class.getName(), "--binaries", binaries.toString(), "--port", Integer.toString(port), "--data",
-				data.toString(), "--ready", ready.toString(), "--databases", String.join(",", databases));
+	/**
+	 * The host's command line after the JVM options: where it unpacks the binaries,
+	 * listens, keeps its data and says it is ready.
+	 */
+	static List<String> arguments(String classPath, Path binaries, int port, Path data, Path ready,
+			List<String> databases) {
+		return List.of("-cp", classPath, PostgresHost.class.getName(), "--binaries", binaries.toString(), "--port",
+				Integer.toString(port), "--data", data.toString(), "--ready", ready.toString(), "--databases",
+				String.join(",", databases));
 	}
 
-	/** {@code --binaries <dir> --port 15432 --data <dir> --ready <file> --databases a,b,c} */
+	/**
+	 * {@code --binaries
+	 * <dir>
+	 *  --port 15432 --data
+	 * <dir>
+	 *  --ready <file> --databases a,b,c}
+	 */
 	public static void main(String[] args) throws IOException, SQLException, InterruptedException {
 		Arguments options = CommandLine.populateCommand(new Arguments(), args);
 		Files.createDirectories(options.data);
@@ -52,7 +65,8 @@ public final class PostgresHost {
 			.setServerConfig("shared_buffers", "128MB")
 			.setRegisterShutdownHook(true)
 			.start();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
 			for (String database : options.databases) {
 				statement.execute("create database " + database);
 			}
@@ -61,11 +75,15 @@ public final class PostgresHost {
 		new CountDownLatch(1).await();
 	}
 
-	/** What {@link #arguments} writes; {@code up} is its only caller, so a mistake ends the process with picocli's message. */
+	/**
+	 * What {@link #arguments} writes; {@code up} is its only caller, so a mistake ends
+	 * the process with picocli's message.
+	 */
 	@Command(name = "postgres-host")
 	static final class Arguments {
 
-		@Option(names = "--binaries", required = true, description = "where the PostgreSQL binaries are unpacked, once per checkout")
+		@Option(names = "--binaries", required = true,
+				description = "where the PostgreSQL binaries are unpacked, once per checkout")
 		Path binaries = Path.of("");
 
 		@Option(names = "--port", defaultValue = "15432")
@@ -74,10 +92,13 @@ public final class PostgresHost {
 		@Option(names = "--data", required = true)
 		Path data = Path.of("");
 
-		@Option(names = "--ready", required = true, description = "the file written, with the host's pid, once every database exists")
+		@Option(names = "--ready", required = true,
+				description = "the file written, with the host's pid, once every database exists")
 		Path ready = Path.of("");
 
 		@Option(names = "--databases", required = true, split = ",")
 		List<String> databases = new ArrayList<>();
+
 	}
+
 }

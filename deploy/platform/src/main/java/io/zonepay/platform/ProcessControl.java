@@ -12,15 +12,19 @@ import java.util.concurrent.TimeoutException;
 import io.zonepay.kernel.zone.Topology;
 
 /**
- * {@code ./zonepay kill <name>} and {@code ./zonepay start <name>}: crashes one service process of the running
- * platform for real (SIGKILL, no shutdown hooks, as a machine that dies) and starts it again as {@code up} did. The
- * infrastructure (PostgreSQL, Kafka) is not theirs to touch.
+ * {@code ./zonepay kill <name>} and {@code ./zonepay start <name>}: crashes one service
+ * process of the running platform for real (SIGKILL, no shutdown hooks, as a machine that
+ * dies) and starts it again as {@code up} did. The infrastructure (PostgreSQL, Kafka) is
+ * not theirs to touch.
  */
 final class ProcessControl {
 
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
-	/** How long a process started again has to be ready, unless {@code ./zonepay start --timeout} says otherwise. */
+	/**
+	 * How long a process started again has to be ready, unless
+	 * {@code ./zonepay start --timeout} says otherwise.
+	 */
 	static final Duration READY_BOUND = Duration.ofSeconds(180);
 
 	private final Installation installation;
@@ -29,7 +33,10 @@ final class ProcessControl {
 
 	private final Readiness readiness = new Readiness();
 
-	/** @param name a zone or a city's gateway ({@code gw-<city>}), never the infrastructure: {@link KnownZones#process} checks it */
+	/**
+	 * @param name a zone or a city's gateway ({@code gw-<city>}), never the
+	 * infrastructure: {@link KnownZones#process} checks it
+	 */
 	ProcessControl(Installation installation, String name) {
 		this.installation = installation;
 		this.name = name;
@@ -46,7 +53,8 @@ final class ProcessControl {
 				handle.onExit().get(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
 			}
 			catch (ExecutionException | TimeoutException ex) {
-				throw new IllegalStateException(name + " (pid " + handle.pid() + ") did not die within " + EXIT_WAIT.toSeconds() + " s");
+				throw new IllegalStateException(
+						name + " (pid " + handle.pid() + ") did not die within " + EXIT_WAIT.toSeconds() + " s");
 			}
 		}
 		System.out.println("killed " + name + " (pid " + process.pid() + ")");
@@ -61,13 +69,19 @@ final class ProcessControl {
 		}
 		RunDirectory.Settings settings = run.settings();
 		Topology topology = TopologyFile.read(settings.topologyFile());
-		PlatformProcess planned = PlatformUp.plan(topology).stream().filter(process -> process.name().equals(name)).findFirst()
+		PlatformProcess planned = PlatformUp.plan(topology)
+			.stream()
+			.filter(process -> process.name().equals(name))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no zone or gateway named " + name));
-		Process process = new ServiceLauncher(installation, topology, settings.topologyFile(), settings.infrastructure()).start(new Spawner(run), name);
+		Process process = new ServiceLauncher(installation, topology, settings.topologyFile(),
+				settings.infrastructure())
+			.start(new Spawner(run), name);
 		StartupWatch watch = new StartupWatch(run, started, System.out);
 		watch.started(name, process, () -> planned.managementPorts().stream().allMatch(readiness::serviceReady));
 		watch.awaitReady(readyWithin);
-		System.out.printf("started %s (pid %d), ready in %d s%n", name, process.pid(), Duration.between(started, Instant.now()).toSeconds());
+		System.out.printf("started %s (pid %d), ready in %d s%n", name, process.pid(),
+				Duration.between(started, Instant.now()).toSeconds());
 		return 0;
 	}
 
@@ -77,11 +91,13 @@ final class ProcessControl {
 	}
 
 	private RunDirectory currentRun() {
-		return RunDirectory.current(installation.stateDirectory()).orElseThrow(() -> new IllegalStateException("ZonePay is not running"));
+		return RunDirectory.current(installation.stateDirectory())
+			.orElseThrow(() -> new IllegalStateException("ZonePay is not running"));
 	}
 
 	private static Optional<ProcessHandle> alive(RunDirectory run, String name) {
 		Long pid = run.latest().get(name);
 		return pid == null ? Optional.empty() : ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
 	}
+
 }

@@ -21,13 +21,19 @@ final class Readiness {
 		return healthy(managementPort, "readiness");
 	}
 
-	/** Whether a Spring Boot service has started (its context refreshed, its web servers up), ready or not. */
+	/**
+	 * Whether a Spring Boot service has started (its context refreshed, its web servers
+	 * up), ready or not.
+	 */
 	boolean serviceLive(int managementPort) {
 		return healthy(managementPort, "liveness");
 	}
 
 	private boolean healthy(int managementPort, String group) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/" + group)).timeout(TIMEOUT).build();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/" + group))
+			.timeout(TIMEOUT)
+			.build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}
@@ -49,4 +55,5 @@ final class Readiness {
 			return false;
 		}
 	}
+
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Gives every shard back to the zone that served it before the drill, with planned moves (the way an operator hands
- * shards back after a failover), and waits until every city's gateway routes by the new epoch.
+ * Gives every shard back to the zone that served it before the drill, with planned moves
+ * (the way an operator hands shards back after a failover), and waits until every city's
+ * gateway routes by the new epoch.
  */
 final class RoutingRestore {
 
@@ -41,14 +42,15 @@ final class RoutingRestore {
 		}
 		Instant moves = Instant.now();
 		awaitGateways(epoch);
-		return String.join(", ", done) + " (epoch " + epoch + "); every gateway routed by it " + Duration.between(moves, Instant.now()).toMillis()
-				+ " ms later";
+		return String.join(", ", done) + " (epoch " + epoch + "); every gateway routed by it "
+				+ Duration.between(moves, Instant.now()).toMillis() + " ms later";
 	}
 
 	/** The command an operator would run to give {@code shards} to {@code zone}. */
 	String command(List<Integer> shards, String zone) {
-		return "curl -X POST " + options.admin().resolve("/admin/routing/moves") + " -H \"Authorization: Bearer $ADMIN\" -H 'Content-Type: application/json'"
-				+ " -d '{\"shards\": " + shards + ", \"toZone\": \"" + zone + "\"}'";
+		return "curl -X POST " + options.admin().resolve("/admin/routing/moves")
+				+ " -H \"Authorization: Bearer $ADMIN\" -H 'Content-Type: application/json'" + " -d '{\"shards\": "
+				+ shards + ", \"toZone\": \"" + zone + "\"}'";
 	}
 
 	private void awaitGateways(long epoch) throws InterruptedException {
@@ -57,11 +59,13 @@ final class RoutingRestore {
 			OptionalLong seen = api.gatewayEpoch(gateway);
 			while (seen.isEmpty() || seen.getAsLong() < epoch) {
 				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException(gateway + " did not route by epoch " + epoch + " within " + GATEWAYS_BOUND.toSeconds() + " s");
+					throw new IllegalStateException(gateway + " did not route by epoch " + epoch + " within "
+							+ GATEWAYS_BOUND.toSeconds() + " s");
 				}
 				Thread.sleep(100);
 				seen = api.gatewayEpoch(gateway);
 			}
 		}
 	}
+
 }

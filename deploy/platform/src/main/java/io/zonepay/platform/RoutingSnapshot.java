@@ -7,7 +7,10 @@ import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
 
-/** The routing table as {@code GET /admin/routing} shows it: its epoch and which RZone serves each shard. */
+/**
+ * The routing table as {@code GET /admin/routing} shows it: its epoch and which RZone
+ * serves each shard.
+ */
 record RoutingSnapshot(long epoch, Map<Integer, String> owners) {
 
 	RoutingSnapshot {
@@ -17,15 +20,25 @@ record RoutingSnapshot(long epoch, Map<Integer, String> owners) {
 	/** {@code {"epoch": 3, "shards": {"00": "rz1", ...}, ...}} */
 	static RoutingSnapshot of(JsonNode document) {
 		Map<Integer, String> owners = new TreeMap<>();
-		document.get("shards").properties().forEach(shard -> owners.put(Integer.parseInt(shard.getKey()), shard.getValue().asString()));
+		document.get("shards")
+			.properties()
+			.forEach(shard -> owners.put(Integer.parseInt(shard.getKey()), shard.getValue().asString()));
 		return new RoutingSnapshot(document.get("epoch").asLong(), owners);
 	}
 
 	List<Integer> shardsOf(String zone) {
-		return owners.entrySet().stream().filter(owner -> owner.getValue().equals(zone)).map(Map.Entry::getKey).sorted().toList();
+		return owners.entrySet()
+			.stream()
+			.filter(owner -> owner.getValue().equals(zone))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
 	}
 
-	/** The shards now served elsewhere than in {@code original}, by the zone that served them there. */
+	/**
+	 * The shards now served elsewhere than in {@code original}, by the zone that served
+	 * them there.
+	 */
 	Map<String, List<Integer>> movedAwayFrom(RoutingSnapshot original) {
 		Map<String, List<Integer>> moved = new TreeMap<>();
 		original.owners().forEach((shard, owner) -> {
@@ -37,7 +50,9 @@ record RoutingSnapshot(long epoch, Map<Integer, String> owners) {
 		return moved;
 	}
 
-	/** Shards as ranges, the way people read them: {@code 00-24}, {@code 00-09, 20-24}. */
+	/**
+	 * Shards as ranges, the way people read them: {@code 00-24}, {@code 00-09, 20-24}.
+	 */
 	static String ranges(List<Integer> shards) {
 		List<String> ranges = new ArrayList<>();
 		for (int i = 0; i < shards.size();) {

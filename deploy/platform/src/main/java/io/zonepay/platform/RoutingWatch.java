@@ -13,9 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Watches a zone's shards leave it: polls the GZone's routing table until a newer epoch gives the zone no shard (the
- * handover is published), then each city's gateway until it routes by that epoch. Runs beside the load, every 100 ms,
- * so each moment it notes is late by at most that.
+ * Watches a zone's shards leave it: polls the GZone's routing table until a newer epoch
+ * gives the zone no shard (the handover is published), then each city's gateway until it
+ * routes by that epoch. Runs beside the load, every 100 ms, so each moment it notes is
+ * late by at most that.
  */
 final class RoutingWatch {
 
@@ -38,7 +39,10 @@ final class RoutingWatch {
 		this.timeline = timeline;
 	}
 
-	/** Starts watching for {@code zone} to lose every shard it serves at {@code epochBefore}, until {@code deadline}. */
+	/**
+	 * Starts watching for {@code zone} to lose every shard it serves at
+	 * {@code epochBefore}, until {@code deadline}.
+	 */
 	void start(String zone, long epochBefore, Duration deadline) {
 		Thread.ofVirtual().name("routing-watch").start(() -> {
 			try {
@@ -78,7 +82,8 @@ final class RoutingWatch {
 			}
 			if (published != null) {
 				for (Map.Entry<String, URI> gateway : options.gateways().entrySet()) {
-					OptionalLong seen = gateways.containsKey(gateway.getKey()) ? OptionalLong.empty() : api.gatewayEpoch(gateway.getValue());
+					OptionalLong seen = gateways.containsKey(gateway.getKey()) ? OptionalLong.empty()
+							: api.gatewayEpoch(gateway.getValue());
 					if (seen.isPresent() && seen.getAsLong() >= epoch) {
 						gateways.put(gateway.getKey(), timeline.now());
 					}
@@ -89,7 +94,10 @@ final class RoutingWatch {
 		return new Handover(published, epoch, gateways);
 	}
 
-	/** A routing read that fails is only a missed poll: the GZone is busy, the next one will do. */
+	/**
+	 * A routing read that fails is only a missed poll: the GZone is busy, the next one
+	 * will do.
+	 */
 	private @Nullable RoutingSnapshot routingOrNull() throws InterruptedException {
 		try {
 			return api.routing(options.admin(), adminToken);
@@ -100,7 +108,8 @@ final class RoutingWatch {
 	}
 
 	/**
-	 * @param published when the GZone's table first showed the zone without shards; null if it did not by the deadline
+	 * @param published when the GZone's table first showed the zone without shards; null
+	 * if it did not by the deadline
 	 * @param epoch that table's epoch
 	 * @param gateways when each city's gateway first routed by it, by city
 	 */
@@ -111,4 +120,5 @@ final class RoutingWatch {
 			return new Handover(null, epoch, Map.of());
 		}
 	}
+
 }

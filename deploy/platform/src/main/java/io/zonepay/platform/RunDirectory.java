@@ -18,8 +18,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * One run of the platform: its logs, its data and the processes it started, in {@code .zonepay/runs/<time>}. The
- * current run is named in {@code .zonepay/current}, so {@code down} and {@code status} find it from any shell.
+ * One run of the platform: its logs, its data and the processes it started, in
+ * {@code .zonepay/runs/<time>}. The current run is named in {@code .zonepay/current}, so
+ * {@code down} and {@code status} find it from any shell.
  */
 record RunDirectory(Path path) {
 
@@ -27,7 +28,10 @@ record RunDirectory(Path path) {
 
 	private static final String SETTINGS = "run.properties";
 
-	/** Earlier runs kept for their logs; each holds a database and a Kafka log, so older ones go. */
+	/**
+	 * Earlier runs kept for their logs; each holds a database and a Kafka log, so older
+	 * ones go.
+	 */
 	private static final int KEPT_RUNS = 2;
 
 	static RunDirectory create(Path state) {
@@ -61,7 +65,8 @@ record RunDirectory(Path path) {
 	static Optional<RunDirectory> current(Path state) {
 		Path pointer = state.resolve("current");
 		try {
-			return Files.exists(pointer) ? Optional.of(new RunDirectory(Path.of(Files.readString(pointer).strip()))) : Optional.empty();
+			return Files.exists(pointer) ? Optional.of(new RunDirectory(Path.of(Files.readString(pointer).strip())))
+					: Optional.empty();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + pointer, ex);
@@ -87,7 +92,8 @@ record RunDirectory(Path path) {
 
 	void record(String name, long pid) {
 		try {
-			Files.writeString(path.resolve(PROCESSES), name + "\t" + pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(path.resolve(PROCESSES), name + "\t" + pid + "\n", StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -107,7 +113,10 @@ record RunDirectory(Path path) {
 		}
 	}
 
-	/** The newest process recorded under each name (a process started again is recorded again), in start order. */
+	/**
+	 * The newest process recorded under each name (a process started again is recorded
+	 * again), in start order.
+	 */
 	Map<String, Long> latest() {
 		Map<String, Long> latest = new LinkedHashMap<>();
 		processes().forEach(process -> latest.put(process.name(), process.pid()));
@@ -139,17 +148,23 @@ record RunDirectory(Path path) {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the settings of " + path, ex);
 		}
-		return new Settings(Path.of(properties.getProperty("topology")), new LocalInfrastructure(properties.getProperty("postgres.url"),
-				properties.getProperty("postgres.user"), properties.getProperty("kafka.bootstrap-servers"),
-				properties.getProperty("traces.endpoint")));
+		return new Settings(Path.of(properties.getProperty("topology")),
+				new LocalInfrastructure(properties.getProperty("postgres.url"), properties.getProperty("postgres.user"),
+						properties.getProperty("kafka.bootstrap-servers"), properties.getProperty("traces.endpoint")));
 	}
 
-	/** The settings, once {@code up} has written them: it does when the infrastructure runs. */
+	/**
+	 * The settings, once {@code up} has written them: it does when the infrastructure
+	 * runs.
+	 */
 	Optional<Settings> writtenSettings() {
 		return Files.exists(path.resolve(SETTINGS)) ? Optional.of(settings()) : Optional.empty();
 	}
 
-	/** What a run was started with, so that one of its processes can be started again alike. */
+	/**
+	 * What a run was started with, so that one of its processes can be started again
+	 * alike.
+	 */
 	record Settings(Path topologyFile, LocalInfrastructure infrastructure) {
 	}
 

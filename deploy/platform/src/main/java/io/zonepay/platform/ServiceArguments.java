@@ -15,9 +15,10 @@ import io.zonepay.kernel.zone.ZoneKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings that make one service of a topology a particular zone's: ports from the topology's endpoints, a
- * database per zone (or shard group) and service, a node id per process, where to read the routing table. The
- * local platform passes them to processes and the end-to-end suite to in-JVM contexts, so both run the same setup.
+ * The settings that make one service of a topology a particular zone's: ports from the
+ * topology's endpoints, a database per zone (or shard group) and service, a node id per
+ * process, where to read the routing table. The local platform passes them to processes
+ * and the end-to-end suite to in-JVM contexts, so both run the same setup.
  */
 public final class ServiceArguments {
 
@@ -37,11 +38,12 @@ public final class ServiceArguments {
 	}
 
 	/**
-	 * Settings of a service of a zone: {@code config} of the GZone or a CZone, or {@code account}, {@code order},
-	 * {@code payment} of an RZone.
+	 * Settings of a service of a zone: {@code config} of the GZone or a CZone, or
+	 * {@code account}, {@code order}, {@code payment} of an RZone.
 	 */
 	public Map<String, String> zoneService(Topology.ZoneSpec zone, String service) {
-		URI endpoint = Objects.requireNonNull(zone.endpoints().get(service), () -> zone.id() + " declares no endpoint for " + service);
+		URI endpoint = Objects.requireNonNull(zone.endpoints().get(service),
+				() -> zone.id() + " declares no endpoint for " + service);
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("server.port", Integer.toString(endpoint.getPort()));
 		settings.put("management.server.port", Integer.toString(endpoint.getPort() + MANAGEMENT_PORT_OFFSET));
@@ -58,16 +60,20 @@ public final class ServiceArguments {
 		switch (zone.kind()) {
 			case GZONE -> {
 				if (!zone.id().equals(topology.gzone().id())) {
-					// The standby in another city: follows the writer's log, promotes itself when the writer is gone.
+					// The standby in another city: follows the writer's log, promotes
+					// itself when the writer is gone.
 					settings.put("spring.profiles.active", "standby");
 					settings.put("zonepay.replication.gzone", gzoneConfigEndpoint().toString());
 				}
 				if (topologyFile != null) {
 					settings.put("zonepay.topology.location", "file:" + topologyFile.toAbsolutePath());
 				}
-				// One machine starts every service of the platform, all at once on a few cores (./zonepay up) or one after another
-				// (the end-to-end suite), and that can outlast the production grace of two minutes (docker-compose.yml gives the
-				// same five). A zone this GZone has never seen answer is still starting, not dead: failing it over would hand its
+				// One machine starts every service of the platform, all at once on a few
+				// cores (./zonepay up) or one after another
+				// (the end-to-end suite), and that can outlast the production grace of
+				// two minutes (docker-compose.yml gives the
+				// same five). A zone this GZone has never seen answer is still starting,
+				// not dead: failing it over would hand its
 				// shards away before it began.
 				settings.put("zonepay.supervisor.startup-grace", "5m");
 			}
@@ -84,14 +90,20 @@ public final class ServiceArguments {
 	}
 
 	/**
-	 * Every shard group of the topology and where this service's database of it is: a zone adopts another's shard group
-	 * when it takes that zone's shards over.
+	 * Every shard group of the topology and where this service's database of it is: a
+	 * zone adopts another's shard group when it takes that zone's shards over.
 	 */
 	private Map<String, String> shardGroupCatalog(String service) {
 		Map<String, String> catalog = new LinkedHashMap<>();
 		for (Topology.ZoneSpec rzone : topology.rzones()) {
 			String prefix = "zonepay.shard-groups.catalog." + Objects.requireNonNull(rzone.shardGroup()).value() + ".";
-			catalog.put(prefix + "shards", String.join(",", Objects.requireNonNull(rzone.shards()).shards().stream().map(shard -> Integer.toString(shard.value())).toList()));
+			catalog.put(prefix + "shards",
+					String.join(",",
+							Objects.requireNonNull(rzone.shards())
+								.shards()
+								.stream()
+								.map(shard -> Integer.toString(shard.value()))
+								.toList()));
 			catalog.put(prefix + "url", infrastructure.jdbcUrl(database(rzone, service)));
 		}
 		return catalog;
@@ -111,7 +123,10 @@ public final class ServiceArguments {
 		return settings;
 	}
 
-	/** Where traces go, if the platform runs a trace backend: without one a service records none. */
+	/**
+	 * Where traces go, if the platform runs a trace backend: without one a service
+	 * records none.
+	 */
 	private Map<String, String> traces() {
 		String endpoint = infrastructure.traceEndpoint();
 		return endpoint == null ? Map.of() : Map.of("management.tracing.export.zipkin.endpoint", endpoint);
@@ -122,13 +137,19 @@ public final class ServiceArguments {
 		return List.of("account", "order", "payment");
 	}
 
-	/** One database per shard group and service for RZones, per zone and service otherwise: {@code sg1_account}, {@code gz_config}. */
+	/**
+	 * One database per shard group and service for RZones, per zone and service
+	 * otherwise: {@code sg1_account}, {@code gz_config}.
+	 */
 	public static String database(Topology.ZoneSpec zone, String service) {
 		String owner = zone.shardGroup() != null ? zone.shardGroup().value() : zone.id().value();
 		return (owner + "_" + service).replace('-', '_');
 	}
 
-	/** Every process that generates ids gets its own node id: ten per zone, by its place in the topology. */
+	/**
+	 * Every process that generates ids gets its own node id: ten per zone, by its place
+	 * in the topology.
+	 */
 	int nodeId(Topology.ZoneSpec zone, String service) {
 		int offset = switch (service) {
 			case "config" -> 0;
@@ -141,14 +162,22 @@ public final class ServiceArguments {
 	}
 
 	/**
-	 * Where a city reads global data, in order: its CZones, then the other cities' (a city outlives its CZone), then the
-	 * GZone and its standby (which every CZone falls back to as well).
+	 * Where a city reads global data, in order: its CZones, then the other cities' (a
+	 * city outlives its CZone), then the GZone and its standby (which every CZone falls
+	 * back to as well).
 	 */
 	List<URI> globalDataOf(CityId city) {
 		List<URI> sources = new ArrayList<>();
-		List<Topology.ZoneSpec> czones = topology.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList();
-		czones.stream().filter(zone -> zone.city().equals(city)).forEach(zone -> sources.add(zone.endpoints().get("config")));
-		czones.stream().filter(zone -> !zone.city().equals(city)).forEach(zone -> sources.add(zone.endpoints().get("config")));
+		List<Topology.ZoneSpec> czones = topology.zones()
+			.stream()
+			.filter(zone -> zone.kind() == ZoneKind.CZONE)
+			.toList();
+		czones.stream()
+			.filter(zone -> zone.city().equals(city))
+			.forEach(zone -> sources.add(zone.endpoints().get("config")));
+		czones.stream()
+			.filter(zone -> !zone.city().equals(city))
+			.forEach(zone -> sources.add(zone.endpoints().get("config")));
 		sources.addAll(gzoneConfigEndpoints());
 		return sources;
 	}
@@ -169,11 +198,16 @@ public final class ServiceArguments {
 	}
 
 	private static URI configEndpoint(Topology.ZoneSpec zone) {
-		return Objects.requireNonNull(zone.endpoints().get("config"), () -> "GZone " + zone.id() + " declares no config endpoint");
+		return Objects.requireNonNull(zone.endpoints().get("config"),
+				() -> "GZone " + zone.id() + " declares no config endpoint");
 	}
 
 	/** Settings as command-line arguments. */
 	public static String[] asArguments(Map<String, String> settings) {
-		return settings.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+		return settings.entrySet()
+			.stream()
+			.map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
 	}
+
 }

@@ -10,13 +10,14 @@ import io.zonepay.kernel.zone.Topology;
 import io.zonepay.kernel.zone.ZoneKind;
 
 /**
- * Starts one of the platform's service processes by name (a zone or a city's gateway, {@code gw-<city>}), the same way
- * whether the whole platform comes up or one process is started again after it was stopped.
+ * Starts one of the platform's service processes by name (a zone or a city's gateway,
+ * {@code gw-<city>}), the same way whether the whole platform comes up or one process is
+ * started again after it was stopped.
  */
 final class ServiceLauncher {
 
-	private static final List<String> SPRING_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-			"-Xss512k");
+	private static final List<String> SPRING_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			"-XX:+ExitOnOutOfMemoryError", "-Xss512k");
 
 	private static final String GATEWAY_PREFIX = "gw-";
 
@@ -30,7 +31,8 @@ final class ServiceLauncher {
 
 	private final AotCache aotCache;
 
-	ServiceLauncher(Installation installation, Topology topology, Path topologyFile, LocalInfrastructure infrastructure) {
+	ServiceLauncher(Installation installation, Topology topology, Path topologyFile,
+			LocalInfrastructure infrastructure) {
 		this.installation = installation;
 		this.topology = topology;
 		this.topologyFile = topologyFile;
@@ -42,7 +44,10 @@ final class ServiceLauncher {
 		if (name.startsWith(GATEWAY_PREFIX)) {
 			return startGateway(spawner, name, city(name.substring(GATEWAY_PREFIX.length())));
 		}
-		Topology.ZoneSpec zone = topology.zones().stream().filter(spec -> spec.id().value().equals(name)).findFirst()
+		Topology.ZoneSpec zone = topology.zones()
+			.stream()
+			.filter(spec -> spec.id().value().equals(name))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no zone or gateway named " + name));
 		return zone.kind() == ZoneKind.RZONE ? startRzone(spawner, zone) : startConfigZone(spawner, zone);
 	}
@@ -51,7 +56,8 @@ final class ServiceLauncher {
 		Path jar = installation.configServiceJar();
 		List<String> options = jvm("256m");
 		options.addAll(aotCache.options("config-service", classPathOf(jar)));
-		String[] arguments = ServiceArguments.asArguments(new ServiceArguments(topology, infrastructure, topologyFile).zoneService(zone, "config"));
+		String[] arguments = ServiceArguments
+			.asArguments(new ServiceArguments(topology, infrastructure, topologyFile).zoneService(zone, "config"));
 		return spawner.java(zone.id().value(), options, concat(List.of("-jar", jar.toString()), arguments));
 	}
 
@@ -67,12 +73,16 @@ final class ServiceLauncher {
 		Path jar = installation.gatewayJar();
 		List<String> options = jvm("256m");
 		options.addAll(aotCache.options("gateway", classPathOf(jar)));
-		String[] arguments = ServiceArguments.asArguments(new ServiceArguments(topology, infrastructure, topologyFile).gateway(city));
+		String[] arguments = ServiceArguments
+			.asArguments(new ServiceArguments(topology, infrastructure, topologyFile).gateway(city));
 		return spawner.java(name, options, concat(List.of("-jar", jar.toString()), arguments));
 	}
 
 	private Topology.City city(String id) {
-		return topology.cities().stream().filter(city -> city.id().value().equals(id) && Objects.nonNull(city.gateway())).findFirst()
+		return topology.cities()
+			.stream()
+			.filter(city -> city.id().value().equals(id) && Objects.nonNull(city.gateway()))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no city " + id + " with a gateway"));
 	}
 
@@ -96,4 +106,5 @@ final class ServiceLauncher {
 		all.addAll(List.of(tail));
 		return all;
 	}
+
 }

@@ -13,10 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * After the load, settles what its clients do not know yet, before anything is audited. An operation whose outcome is
- * unknown is sent once more with the same Idempotency-Key and body, as the API tells a client to: the platform answers
- * the original outcome if there is one, or finishes the operation. Then every acknowledged transfer still PENDING is
- * asked after ({@code GET /api/transfers/{id}}) until it is COMPLETED or FAILED: quiescence.
+ * After the load, settles what its clients do not know yet, before anything is audited.
+ * An operation whose outcome is unknown is sent once more with the same Idempotency-Key
+ * and body, as the API tells a client to: the platform answers the original outcome if
+ * there is one, or finishes the operation. Then every acknowledged transfer still PENDING
+ * is asked after ({@code GET /api/transfers/{id}}) until it is COMPLETED or FAILED:
+ * quiescence.
  */
 final class Settlement {
 
@@ -35,25 +37,31 @@ final class Settlement {
 	Settlement(PlatformApi api, Timeline timeline, Population population, String keyPrefix) {
 		this.api = api;
 		this.timeline = timeline;
-		this.operations = new DrillOperations(new PersistentCall(api, timeline, attempts::add), population.merchantId(), keyPrefix);
+		this.operations = new DrillOperations(new PersistentCall(api, timeline, attempts::add), population.merchantId(),
+				keyPrefix);
 	}
 
 	Settled settle(List<Operation> loaded) throws Exception {
 		List<Operation> resolved = resolveUnknown(loaded);
-		int resolvedCount = (int) resolved.stream().filter(operation -> operation.resolvedLater() && operation.outcome() != Operation.Outcome.UNKNOWN).count();
+		int resolvedCount = (int) resolved.stream()
+			.filter(operation -> operation.resolvedLater() && operation.outcome() != Operation.Outcome.UNKNOWN)
+			.count();
 		Duration started = timeline.now();
 		List<Operation> settled = awaitTransfersDecided(resolved, started.plus(QUIESCENCE_BOUND));
 		int undecided = (int) settled.stream().filter(Operation::undecided).count();
 		return new Settled(settled, resolvedCount, List.copyOf(attempts), timeline.now().minus(started), undecided);
 	}
 
-	/** Every unknown operation sent again at once: each is bounded by its retry budget. */
+	/**
+	 * Every unknown operation sent again at once: each is bounded by its retry budget.
+	 */
 	private List<Operation> resolveUnknown(List<Operation> loaded) throws Exception {
 		List<Operation> result = new ArrayList<>();
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Operation>> pending = new ArrayList<>();
 			for (Operation operation : loaded) {
-				pending.add(operation.outcome() == Operation.Outcome.UNKNOWN ? threads.submit(() -> operations.resolve(operation))
+				pending.add(operation.outcome() == Operation.Outcome.UNKNOWN
+						? threads.submit(() -> operations.resolve(operation))
 						: CompletableFuture.completedFuture(operation));
 			}
 			for (Future<Operation> operation : pending) {
@@ -87,15 +95,19 @@ final class Settlement {
 	}
 
 	private boolean pendingTransfer(Operation operation) {
-		return operation.acknowledged() && operation.kind() == Operation.Kind.TRANSFER && "PENDING".equals(operation.status());
+		return operation.acknowledged() && operation.kind() == Operation.Kind.TRANSFER
+				&& "PENDING".equals(operation.status());
 	}
 
 	/**
 	 * @param resolved unknown operations whose outcome the second sending decided
 	 * @param attempts the requests this took, apart from the load's
-	 * @param quiescence how long after the load (and the resolution) until every acknowledged transfer was decided
+	 * @param quiescence how long after the load (and the resolution) until every
+	 * acknowledged transfer was decided
 	 * @param undecided operations still unknown or PENDING at the end of it
 	 */
-	record Settled(List<Operation> operations, int resolved, List<Attempt> attempts, Duration quiescence, int undecided) {
+	record Settled(List<Operation> operations, int resolved, List<Attempt> attempts, Duration quiescence,
+			int undecided) {
 	}
+
 }

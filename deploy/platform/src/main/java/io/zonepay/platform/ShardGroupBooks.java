@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import io.zonepay.kernel.zone.Topology;
 
 /**
- * The books of every shard group, read straight from its account and payment databases ({@code sgN_account},
- * {@code sgN_payment}), for the audit. Whichever zone serves a shard group, its data stays in that group's databases, so
- * reading all of them sees everything, whatever moved where during the drill.
+ * The books of every shard group, read straight from its account and payment databases
+ * ({@code sgN_account}, {@code sgN_payment}), for the audit. Whichever zone serves a
+ * shard group, its data stays in that group's databases, so reading all of them sees
+ * everything, whatever moved where during the drill.
  */
 final class ShardGroupBooks {
 
@@ -48,55 +49,85 @@ final class ShardGroupBooks {
 		return rows(paymentDatabases, "select id::text, status from payments where id = any(?)", ids);
 	}
 
-	/** order id of every SUCCEEDED payment of these orders: an order listed twice was paid twice. */
+	/**
+	 * order id of every SUCCEEDED payment of these orders: an order listed twice was paid
+	 * twice.
+	 */
 	List<String[]> succeededPaymentsOf(Collection<String> orderIds) {
-		return rows(paymentDatabases, "select order_id::text from payments where status = 'SUCCEEDED' and order_id = any(?)", orderIds);
+		return rows(paymentDatabases,
+				"select order_id::text from payments where status = 'SUCCEEDED' and order_id = any(?)", orderIds);
 	}
 
-	/** Orders with more than one SUCCEEDED payment within one database, whoever made them. */
+	/**
+	 * Orders with more than one SUCCEEDED payment within one database, whoever made them.
+	 */
 	List<String[]> ordersPaidTwice() {
-		return rows(paymentDatabases, "select order_id::text from payments where status = 'SUCCEEDED' group by order_id having count(*) > 1");
+		return rows(paymentDatabases,
+				"select order_id::text from payments where status = 'SUCCEEDED' group by order_id having count(*) > 1");
 	}
 
 	List<String[]> transfers(Collection<String> ids) {
 		return rows(paymentDatabases, "select id::text, status from transfers where id = any(?)", ids);
 	}
 
-	/** The request key of every payment and transfer whose Idempotency-Key starts with the drill's prefix. */
+	/**
+	 * The request key of every payment and transfer whose Idempotency-Key starts with the
+	 * drill's prefix.
+	 */
 	List<String[]> requestKeys(String keyPrefix) {
 		String like = "%:" + keyPrefix + "-%";
-		List<String[]> keys = new ArrayList<>(rows(paymentDatabases, "select request_key from payments where request_key like ?", like));
+		List<String[]> keys = new ArrayList<>(
+				rows(paymentDatabases, "select request_key from payments where request_key like ?", like));
 		keys.addAll(rows(paymentDatabases, "select request_key from transfers where request_key like ?", like));
 		return keys;
 	}
 
-	/** The reference of every posting that moved a transfer's money (not a voided reference), once per database that holds it. */
+	/**
+	 * The reference of every posting that moved a transfer's money (not a voided
+	 * reference), once per database that holds it.
+	 */
 	List<String[]> transferPostings() {
-		return rows(accountDatabases, "select reference from postings where reference like 'transfer:%' and kind <> 'VOID'");
+		return rows(accountDatabases,
+				"select reference from postings where reference like 'transfer:%' and kind <> 'VOID'");
 	}
 
 	/** Owner and balance of these users' accounts in a currency, in every database. */
 	List<String[]> userBalances(Collection<String> userIds, String currency) {
-		return rows(accountDatabases, "select owner_id::text, balance::text from accounts where kind = 'USER' and currency = ? and owner_id = any(?)",
+		return rows(accountDatabases,
+				"select owner_id::text, balance::text from accounts where kind = 'USER' and currency = ? and owner_id = any(?)",
 				currency, userIds);
 	}
 
 	long merchantBalance(String merchantId, String currency) {
-		return rows(accountDatabases, "select balance::text from accounts where kind = 'MERCHANT' and currency = ? and owner_id = any(?)", currency,
-				List.of(merchantId)).stream().mapToLong(row -> Long.parseLong(row[0])).sum();
+		return rows(accountDatabases,
+				"select balance::text from accounts where kind = 'MERCHANT' and currency = ? and owner_id = any(?)",
+				currency, List.of(merchantId))
+			.stream()
+			.mapToLong(row -> Long.parseLong(row[0]))
+			.sum();
 	}
 
-	/** Per currency, the sum of the balances of every account of every kind in every database. */
+	/**
+	 * Per currency, the sum of the balances of every account of every kind in every
+	 * database.
+	 */
 	Map<String, Long> sumsByCurrency() {
 		return sums(rows(accountDatabases, "select currency, sum(balance)::text from accounts group by currency"));
 	}
 
-	/** Per currency, what the transit accounts of every database hold together: money on its way between zones. */
+	/**
+	 * Per currency, what the transit accounts of every database hold together: money on
+	 * its way between zones.
+	 */
 	Map<String, Long> transitByCurrency() {
-		return sums(rows(accountDatabases, "select currency, sum(balance)::text from accounts where kind = 'TRANSIT' group by currency"));
+		return sums(rows(accountDatabases,
+				"select currency, sum(balance)::text from accounts where kind = 'TRANSIT' group by currency"));
 	}
 
-	/** Accounts below zero other than FUNDING and TRANSIT, which are positions towards the outside and other zones. */
+	/**
+	 * Accounts below zero other than FUNDING and TRANSIT, which are positions towards the
+	 * outside and other zones.
+	 */
 	List<String[]> negativeBalances() {
 		return rows(accountDatabases,
 				"select kind || ' ' || owner_id || ' ' || currency || ' ' || balance from accounts where balance < 0 and kind not in ('FUNDING', 'TRANSIT')");
@@ -109,17 +140,19 @@ final class ShardGroupBooks {
 	}
 
 	/**
-	 * Every row of a query in every one of the databases, as text. A collection parameter is a list of ids, for an
-	 * {@code any(?)}; any other is text.
+	 * Every row of a query in every one of the databases, as text. A collection parameter
+	 * is a list of ids, for an {@code any(?)}; any other is text.
 	 */
 	private List<String[]> rows(List<String> databases, String sql, Object... parameters) {
 		List<String[]> rows = new ArrayList<>();
 		for (String database : databases) {
-			try (Connection db = DriverManager.getConnection(database, connection); PreparedStatement query = db.prepareStatement(sql)) {
+			try (Connection db = DriverManager.getConnection(database, connection);
+					PreparedStatement query = db.prepareStatement(sql)) {
 				query.setQueryTimeout(60);
 				for (int i = 0; i < parameters.length; i++) {
 					if (parameters[i] instanceof Collection<?> ids) {
-						query.setArray(i + 1, db.createArrayOf("bigint", ids.stream().map(id -> Long.valueOf(id.toString())).toArray(Long[]::new)));
+						query.setArray(i + 1, db.createArrayOf("bigint",
+								ids.stream().map(id -> Long.valueOf(id.toString())).toArray(Long[]::new)));
 					}
 					else {
 						query.setString(i + 1, parameters[i].toString());
@@ -142,4 +175,5 @@ final class ShardGroupBooks {
 		}
 		return rows;
 	}
+
 }

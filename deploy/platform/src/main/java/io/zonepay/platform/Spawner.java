@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the platform's processes detached from the terminal: output to the run's log files, input from nowhere,
- * and in a session of their own, so that they outlive the launcher and a Ctrl-C in the shell does not reach them.
- * Every command line names the run directory, which is how {@code down} finds every last one of them.
+ * Starts the platform's processes detached from the terminal: output to the run's log
+ * files, input from nowhere, and in a session of their own, so that they outlive the
+ * launcher and a Ctrl-C in the shell does not reach them. Every command line names the
+ * run directory, which is how {@code down} finds every last one of them.
  */
 final class Spawner {
 
@@ -53,4 +54,5 @@ final class Spawner {
 			throw new UncheckedIOException("cannot start " + name, ex);
 		}
 	}
+
 }

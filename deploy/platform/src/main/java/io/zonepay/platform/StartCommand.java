@@ -39,4 +39,5 @@ final class StartCommand implements ZonePayCommand {
 		Duration readyWithin = Duration.ofSeconds(refusing(spec, () -> within("--timeout", timeout, 1, 3600)));
 		return () -> new ProcessControl(installation, process).start(readyWithin);
 	}
+
 }

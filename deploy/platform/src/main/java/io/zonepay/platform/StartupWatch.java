@@ -16,9 +16,10 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * Waits, bounded, for the processes of a start to say they are ready, and says so as it goes: a line per process as it
- * becomes ready, with the time since the start began, and every few seconds what it still waits for. Every process it
- * was told of must stay alive meanwhile: one that exits is named, with the end of its log.
+ * Waits, bounded, for the processes of a start to say they are ready, and says so as it
+ * goes: a line per process as it becomes ready, with the time since the start began, and
+ * every few seconds what it still waits for. Every process it was told of must stay alive
+ * meanwhile: one that exits is named, with the end of its log.
  */
 final class StartupWatch {
 
@@ -26,7 +27,9 @@ final class StartupWatch {
 
 	private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-	/** Enough of a log to show a stack trace's cause, little enough to read in a terminal. */
+	/**
+	 * Enough of a log to show a stack trace's cause, little enough to read in a terminal.
+	 */
 	static final int LOG_LINES = 25;
 
 	private final RunDirectory run;
@@ -51,7 +54,10 @@ final class StartupWatch {
 		pending.put(name, ready);
 	}
 
-	/** Waits until every process started so far is ready; refuses to wait longer than {@code bound}. */
+	/**
+	 * Waits until every process started so far is ready; refuses to wait longer than
+	 * {@code bound}.
+	 */
 	void awaitReady(Duration bound) throws InterruptedException {
 		Instant deadline = Instant.now().plus(bound);
 		Instant nextReport = Instant.now().plus(REPORT_EVERY);
@@ -68,7 +74,8 @@ final class StartupWatch {
 				return;
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("not ready within " + bound.toSeconds() + " s: " + String.join(", ", pending.keySet()));
+				throw new IllegalStateException(
+						"not ready within " + bound.toSeconds() + " s: " + String.join(", ", pending.keySet()));
 			}
 			if (Instant.now().isAfter(nextReport)) {
 				out.printf("  %5.0f s: waiting for %s%n", seconds(), String.join(", ", pending.keySet()));
@@ -81,8 +88,8 @@ final class StartupWatch {
 	private void requireAlive() {
 		alive.forEach((name, process) -> {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " exited (status " + process.exitValue() + "). The end of " + run.log(name) + ":\n"
-						+ tail(run.log(name), LOG_LINES));
+				throw new IllegalStateException(name + " exited (status " + process.exitValue() + "). The end of "
+						+ run.log(name) + ":\n" + tail(run.log(name), LOG_LINES));
 			}
 		});
 	}
@@ -91,7 +98,9 @@ final class StartupWatch {
 		return Duration.between(began, Instant.now()).toMillis() / 1000.0;
 	}
 
-	/** The last lines of a file, indented; reads it once, keeping no more than it shows. */
+	/**
+	 * The last lines of a file, indented; reads it once, keeping no more than it shows.
+	 */
 	static String tail(Path file, int lines) {
 		if (!Files.exists(file)) {
 			return "    (no log)";
@@ -110,4 +119,5 @@ final class StartupWatch {
 		}
 		return String.join("\n", last);
 	}
+
 }

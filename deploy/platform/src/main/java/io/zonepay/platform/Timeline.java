@@ -3,8 +3,9 @@ package io.zonepay.platform;
 import java.time.Duration;
 
 /**
- * A drill's clock: every moment it records is an offset from the start of its load on one monotonic clock, so that
- * the kill, each request and each routing change compare without wall-clock jumps.
+ * A drill's clock: every moment it records is an offset from the start of its load on one
+ * monotonic clock, so that the kill, each request and each routing change compare without
+ * wall-clock jumps.
  */
 final class Timeline {
 
@@ -20,4 +21,5 @@ final class Timeline {
 			Thread.sleep(millis);
 		}
 	}
+
 }

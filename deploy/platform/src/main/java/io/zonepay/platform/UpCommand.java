@@ -27,10 +27,12 @@ final class UpCommand implements ZonePayCommand {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--topology", paramLabel = "FILE", description = "the topology to start (default: local.yml in config-service/src/main/resources/topology)")
+	@Option(names = "--topology", paramLabel = "FILE",
+			description = "the topology to start (default: local.yml in config-service/src/main/resources/topology)")
 	@Nullable Path topology;
 
-	@Option(names = "--postgres-port", defaultValue = "" + UpOptions.POSTGRES_PORT, paramLabel = "PORT", description = "PostgreSQL's port (default: ${DEFAULT-VALUE})")
+	@Option(names = "--postgres-port", defaultValue = "" + UpOptions.POSTGRES_PORT, paramLabel = "PORT",
+			description = "PostgreSQL's port (default: ${DEFAULT-VALUE})")
 	int postgresPort;
 
 	@Option(names = "--kafka-port", defaultValue = "" + UpOptions.KAFKA_PORT, paramLabel = "PORT",
@@ -41,7 +43,8 @@ final class UpCommand implements ZonePayCommand {
 			description = "how long the processes have to be ready, 1..3600 (default: ${DEFAULT-VALUE})")
 	int timeout;
 
-	@Option(names = "--traces", description = "also run Zipkin on port " + Zipkin.PORT + " (its UI: http://localhost:" + Zipkin.PORT
+	@Option(names = "--traces", description = "also run Zipkin on port " + Zipkin.PORT + " (its UI: http://localhost:"
+			+ Zipkin.PORT
 			+ ") and send it every service's traces; ./zonepay fetches its server jar from Maven Central the first time")
 	boolean traces;
 
@@ -51,13 +54,18 @@ final class UpCommand implements ZonePayCommand {
 
 	@Override
 	public Action check() {
-		UpOptions options = refusing(spec, () -> new UpOptions(topologyFile(), within("--postgres-port", postgresPort, 1, 65535),
-				within("--kafka-port", kafkaPort, 1, 65534), Duration.ofSeconds(within("--timeout", timeout, 1, 3600)), traces));
+		UpOptions options = refusing(spec,
+				() -> new UpOptions(topologyFile(), within("--postgres-port", postgresPort, 1, 65535),
+						within("--kafka-port", kafkaPort, 1, 65534),
+						Duration.ofSeconds(within("--timeout", timeout, 1, 3600)), traces));
 		PlatformUp.requireNotRunning(installation);
 		return () -> new PlatformUp(installation, options).run();
 	}
 
-	/** A topology that cannot be read is refused here, before anything is built or started. */
+	/**
+	 * A topology that cannot be read is refused here, before anything is built or
+	 * started.
+	 */
 	private Path topologyFile() {
 		Path file = (topology != null ? topology : installation.defaultTopology()).toAbsolutePath();
 		if (!Files.isRegularFile(file)) {
@@ -67,8 +75,10 @@ final class UpCommand implements ZonePayCommand {
 			TopologyFile.read(file);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("--topology " + file + ": " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage(), ex);
+			throw new IllegalArgumentException(
+					"--topology " + file + ": " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage(), ex);
 		}
 		return file;
 	}
+
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 /**
  * How {@code ./zonepay up} starts the platform.
+ *
  * @param topologyFile the zones to start, as an absolute path: every process reads it
  * @param kafkaPort the broker's port; its controller listens on the next one
  * @param timeout how long every process has to report itself ready
@@ -15,4 +16,5 @@ record UpOptions(Path topologyFile, int postgresPort, int kafkaPort, Duration ti
 	static final int POSTGRES_PORT = 15432;
 
 	static final int KAFKA_PORT = 19092;
+
 }

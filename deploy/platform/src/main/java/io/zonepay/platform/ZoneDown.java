@@ -3,8 +3,9 @@ package io.zonepay.platform;
 import java.time.Instant;
 
 /**
- * Kills an RZone's process for real, as {@code ./zonepay kill} does (SIGKILL: no shutdown hooks, requests cut off),
- * and brings it back afterwards as {@code ./zonepay start} does, then gives it its shards back.
+ * Kills an RZone's process for real, as {@code ./zonepay kill} does (SIGKILL: no shutdown
+ * hooks, requests cut off), and brings it back afterwards as {@code ./zonepay start}
+ * does, then gives it its shards back.
  */
 final class ZoneDown implements Disruption {
 
@@ -44,4 +45,5 @@ final class ZoneDown implements Disruption {
 	public String manualRestore(RoutingSnapshot original) {
 		return "./zonepay start " + zone + ", " + restore.manual(zone, original.shardsOf(zone));
 	}
+
 }

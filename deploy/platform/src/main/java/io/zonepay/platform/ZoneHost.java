@@ -22,22 +22,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * One RZone as one OS process: its account, order and payment services side by side, each in its own Spring
- * context on its own ports and databases. A zone is a failure domain, so killing this process takes the whole zone
- * down, as a drill expects.
+ * One RZone as one OS process: its account, order and payment services side by side, each
+ * in its own Spring context on its own ports and databases. A zone is a failure domain,
+ * so killing this process takes the whole zone down, as a drill expects.
  */
 public final class ZoneHost {
 
-	private static final Map<String, Supplier<SpringApplication>> SERVICES = Map.of("account", AccountServiceApplication::application, "order",
-			OrderServiceApplication::application, "payment", PaymentServiceApplication::application);
+	private static final Map<String, Supplier<SpringApplication>> SERVICES = Map.of("account",
+			AccountServiceApplication::application, "order", OrderServiceApplication::application, "payment",
+			PaymentServiceApplication::application);
 
 	private ZoneHost() {
 	}
 
-	/** The host's command line after the JVM options, as {@link ServiceLauncher} starts it. */
-	static List<String> arguments(String classPath, String zone, Path topologyFile, LocalInfrastructure infrastructure) {
-		List<String> arguments = new ArrayList<>(List.of("-cp", classPath, ZoneHost.class.getName(), "--zone", zone, "--topology",
-				topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka", infrastructure.kafkaBootstrapServers()));
+	/**
+	 * The host's command line after the JVM options, as {@link ServiceLauncher} starts
+	 * it.
+	 */
+	static List<String> arguments(String classPath, String zone, Path topologyFile,
+			LocalInfrastructure infrastructure) {
+		List<String> arguments = new ArrayList<>(List.of("-cp", classPath, ZoneHost.class.getName(), "--zone", zone,
+				"--topology", topologyFile.toString(), "--postgres", infrastructure.postgresUrl(), "--kafka",
+				infrastructure.kafkaBootstrapServers()));
 		if (infrastructure.traceEndpoint() != null) {
 			arguments.addAll(List.of("--traces", infrastructure.traceEndpoint()));
 		}
@@ -52,8 +58,10 @@ public final class ZoneHost {
 		Arguments options = CommandLine.populateCommand(new Arguments(), args);
 		Topology topology = TopologyFile.read(options.topologyFile);
 		ZoneId zoneId = ZoneId.of(options.zone);
-		Topology.ZoneSpec zone = topology.zone(zoneId).orElseThrow(() -> new IllegalArgumentException("no zone " + zoneId + " in " + options.topologyFile));
-		ServiceArguments arguments = new ServiceArguments(topology, new LocalInfrastructure(options.postgresUrl, options.postgresUser, options.kafka, options.traces),
+		Topology.ZoneSpec zone = topology.zone(zoneId)
+			.orElseThrow(() -> new IllegalArgumentException("no zone " + zoneId + " in " + options.topologyFile));
+		ServiceArguments arguments = new ServiceArguments(topology,
+				new LocalInfrastructure(options.postgresUrl, options.postgresUser, options.kafka, options.traces),
 				options.topologyFile);
 		for (String service : ServiceArguments.rzoneServices()) {
 			MDC.put("zone", zoneId.value());
@@ -62,14 +70,18 @@ public final class ZoneHost {
 				SERVICES.get(service).get().run(ServiceArguments.asArguments(arguments.zoneService(zone, service)));
 			}
 			catch (RuntimeException ex) {
-				// Half a zone is worse than none: the launcher sees the process die and reports it.
+				// Half a zone is worse than none: the launcher sees the process die and
+				// reports it.
 				System.err.println(zoneId + ": " + service + "-service failed to start: " + ex);
 				System.exit(1);
 			}
 		}
 	}
 
-	/** What {@link #arguments} writes; the launcher is its only caller, so a mistake ends the process with picocli's message. */
+	/**
+	 * What {@link #arguments} writes; the launcher is its only caller, so a mistake ends
+	 * the process with picocli's message.
+	 */
 	@Command(name = "zone-host")
 	static final class Arguments {
 
@@ -90,5 +102,7 @@ public final class ZoneHost {
 
 		@Option(names = "--traces", description = "where to send traces (a Zipkin server's /api/v2/spans)")
 		@Nullable String traces;
+
 	}
+
 }

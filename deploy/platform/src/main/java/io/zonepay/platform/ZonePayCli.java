@@ -14,28 +14,37 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code ./zonepay up | down | status | kill | start | drill}: the local platform's command line. Exit status 0 when a
- * command did what it was asked (or printed the help asked for), 2 when its command line is refused, before anything
- * is done, and 1 (or 3 for {@code status}) when it could not do it.
+ * {@code ./zonepay up | down | status | kill | start | drill}: the local platform's
+ * command line. Exit status 0 when a command did what it was asked (or printed the help
+ * asked for), 2 when its command line is refused, before anything is done, and 1 (or 3
+ * for {@code status}) when it could not do it.
  */
 public final class ZonePayCli {
 
 	/**
-	 * The exit status of a parse-only run that answered the command line itself (help, version), so that the script has
-	 * nothing more to do; 0 means the command line passed its checks, 2 that it was refused.
+	 * The exit status of a parse-only run that answered the command line itself (help,
+	 * version), so that the script has nothing more to do; 0 means the command line
+	 * passed its checks, 2 that it was refused.
 	 */
 	static final int ANSWERED = 10;
 
 	private ZonePayCli() {
 	}
 
-	/** With {@code -Dzonepay.parse-only=true}, checks the command line and stops: {@code ./zonepay} asks so before it builds. */
+	/**
+	 * With {@code -Dzonepay.parse-only=true}, checks the command line and stops:
+	 * {@code ./zonepay} asks so before it builds.
+	 */
 	public static void main(String[] args) {
-		Installation installation = new Installation(Path.of(System.getProperty("zonepay.home", ".")).toAbsolutePath().normalize());
+		Installation installation = new Installation(
+				Path.of(System.getProperty("zonepay.home", ".")).toAbsolutePath().normalize());
 		System.exit(commandLine(installation, Boolean.getBoolean("zonepay.parse-only")).execute(args));
 	}
 
-	/** @param parseOnly whether to stop once the command line passed its checks (exit 0), or was answered ({@link #ANSWERED}) */
+	/**
+	 * @param parseOnly whether to stop once the command line passed its checks (exit 0),
+	 * or was answered ({@link #ANSWERED})
+	 */
 	static CommandLine commandLine(Installation installation, boolean parseOnly) {
 		CommandLine drill = new CommandLine(new DrillCommand()).addSubcommand(new DrillCommand.ZoneDown(installation))
 			.addSubcommand(new DrillCommand.Drain(installation))
@@ -84,23 +93,33 @@ public final class ZonePayCli {
 		}
 	}
 
-	/** One line for what is wrong and one for where to look: the whole usage would bury the reason. */
+	/**
+	 * One line for what is wrong and one for where to look: the whole usage would bury
+	 * the reason.
+	 */
 	private static int refuse(ParameterException ex, String[] args) {
 		CommandLine line = ex.getCommandLine();
 		String command = line.getCommandSpec().qualifiedName();
 		line.getErr().println(command + ": " + reason(ex));
 		List<String> guesses = guesses(ex);
-		line.getErr().println((guesses.isEmpty() ? "" : "did you mean " + String.join(" or ", guesses) + "? ") + "see ./" + command + " --help");
+		line.getErr()
+			.println((guesses.isEmpty() ? "" : "did you mean " + String.join(" or ", guesses) + "? ") + "see ./"
+					+ command + " --help");
 		return line.getCommandSpec().exitCodeOnInvalidInput();
 	}
 
-	/** Picocli's guesses at a mistyped name that at least begin as it does: it guesses even for names like none. */
+	/**
+	 * Picocli's guesses at a mistyped name that at least begin as it does: it guesses
+	 * even for names like none.
+	 */
 	private static List<String> guesses(ParameterException ex) {
 		if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
 			return List.of();
 		}
 		String typed = withoutDashes(unmatched.getUnmatched().getFirst());
-		return unmatched.getSuggestions().stream().filter(name -> !typed.isEmpty() && withoutDashes(name).startsWith(typed.substring(0, 1)))
+		return unmatched.getSuggestions()
+			.stream()
+			.filter(name -> !typed.isEmpty() && withoutDashes(name).startsWith(typed.substring(0, 1)))
 			.limit(3)
 			.toList();
 	}
@@ -110,7 +129,8 @@ public final class ZonePayCli {
 	}
 
 	private static String reason(ParameterException ex) {
-		if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
+		if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+				&& !unmatched.getUnmatched().isEmpty()) {
 			String argument = unmatched.getUnmatched().getFirst();
 			List<String> commands = List.copyOf(ex.getCommandLine().getSubcommands().keySet());
 			return commands.isEmpty() ? "unexpected argument '" + argument + "'"
@@ -119,7 +139,10 @@ public final class ZonePayCli {
 		return ex.getMessage();
 	}
 
-	/** A command that could not do what it was asked says why in one line; anything else is a bug, shown with its stack trace. */
+	/**
+	 * A command that could not do what it was asked says why in one line; anything else
+	 * is a bug, shown with its stack trace.
+	 */
 	private static int fail(Exception ex, CommandLine line, ParseResult parsed) throws Exception {
 		if (!(ex instanceof IllegalStateException || ex instanceof IllegalArgumentException)) {
 			throw ex;
@@ -128,8 +151,12 @@ public final class ZonePayCli {
 		return line.getCommandSpec().exitCodeOnExecutionException();
 	}
 
-	/** {@code ./zonepay} alone prints its usage; every command inherits the help and version options. */
-	@Command(name = "zonepay", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+	/**
+	 * {@code ./zonepay} alone prints its usage; every command inherits the help and
+	 * version options.
+	 */
+	@Command(name = "zonepay", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+			versionProvider = Version.class, sortOptions = false,
 			description = "ZonePay's whole topology on this machine, no Docker.",
 			commandListHeading = "%nCommands (each answers --help):%n")
 	static final class Root implements ZonePayCommand {
@@ -144,6 +171,7 @@ public final class ZonePayCli {
 				return 0;
 			};
 		}
+
 	}
 
 	/** The version the build wrote into the jar's manifest. */
@@ -154,5 +182,7 @@ public final class ZonePayCli {
 			String version = ZonePayCli.class.getPackage().getImplementationVersion();
 			return new String[] { "ZonePay " + (version == null ? "(not run from its jar)" : version) };
 		}
+
 	}
+
 }

@@ -6,14 +6,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * A command of {@code ./zonepay}. It checks its whole command line before it does anything, and apart from doing it, so
- * that the launcher script can have a command line refused, or its help printed, before it builds anything.
+ * A command of {@code ./zonepay}. It checks its whole command line before it does
+ * anything, and apart from doing it, so that the launcher script can have a command line
+ * refused, or its help printed, before it builds anything.
  */
 interface ZonePayCommand {
 
 	/**
-	 * Refuses, with a {@link ParameterException}, what the parser cannot know is wrong: zone names the topology does not
-	 * have, values out of bounds, options that contradict each other.
+	 * Refuses, with a {@link ParameterException}, what the parser cannot know is wrong:
+	 * zone names the topology does not have, values out of bounds, options that
+	 * contradict each other.
 	 * @return what the command does, not done yet
 	 */
 	Action check();
@@ -22,11 +24,16 @@ interface ZonePayCommand {
 	@FunctionalInterface
 	interface Action {
 
-		/** @return the exit status: 0 when it did what it was asked */
+		/**
+		 * @return the exit status: 0 when it did what it was asked */
 		int run() throws Exception;
+
 	}
 
-	/** Runs checks that say what is wrong with an {@link IllegalArgumentException} as checks of the command line. */
+	/**
+	 * Runs checks that say what is wrong with an {@link IllegalArgumentException} as
+	 * checks of the command line.
+	 */
 	static <T> T refusing(CommandSpec spec, Supplier<T> checks) {
 		try {
 			return checks.get();
@@ -43,4 +50,5 @@ interface ZonePayCommand {
 		}
 		return value;
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** One zone as {@code GET /admin/zones} shows it: its routing status, the supervisor's view of its health, its shards. */
+/**
+ * One zone as {@code GET /admin/zones} shows it: its routing status, the supervisor's
+ * view of its health, its shards.
+ */
 record ZoneState(String zoneId, String kind, String status, String health, List<String> shards) {
 
 	static ZoneState of(JsonNode zone) {
@@ -17,7 +20,10 @@ record ZoneState(String zoneId, String kind, String status, String health, List<
 		return kind.equals("RZONE");
 	}
 
-	/** Taking traffic as far as the routing table says, and answering the supervisor's health checks. */
+	/**
+	 * Taking traffic as far as the routing table says, and answering the supervisor's
+	 * health checks.
+	 */
 	boolean up() {
 		return status.equals("UP") && health.equals("UP");
 	}

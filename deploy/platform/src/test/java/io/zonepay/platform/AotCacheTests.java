@@ -54,4 +54,5 @@ class AotCacheTests {
 		Files.writeString(jar, content);
 		Files.setLastModifiedTime(jar, BUILT);
 	}
+
 }

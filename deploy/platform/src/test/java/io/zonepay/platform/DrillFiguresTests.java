@@ -15,15 +15,12 @@ class DrillFiguresTests {
 
 	private final List<Attempt> attempts = List.of(
 			// Sent before the kill and answered after it: it says nothing about recovery.
-			attempt(4_900, 5_100, "rz1", 201, ""),
-			attempt(5_200, 5_210, "rz1", 502, "ZONE_CONNECTION_LOST"),
+			attempt(4_900, 5_100, "rz1", 201, ""), attempt(5_200, 5_210, "rz1", 502, "ZONE_CONNECTION_LOST"),
 			attempt(5_300, 5_305, "rz1", 503, "ZONE_UNAVAILABLE"),
 			attempt(6_000, 6_004, "rz1", 503, "ZONE_UNAVAILABLE"),
 			attempt(7_000, 15_000, "rz1", Answer.NO_ANSWER, "HttpTimeoutException"),
-			attempt(8_000, 8_400, "rz1", 201, ""),
-			attempt(9_000, 9_100, "rz1", 422, "INSUFFICIENT_FUNDS"),
-			attempt(5_500, 5_520, "rz2", 202, ""),
-			attempt(5_600, 5_610, "rz3", 421, "WRONG_ZONE"));
+			attempt(8_000, 8_400, "rz1", 201, ""), attempt(9_000, 9_100, "rz1", 422, "INSUFFICIENT_FUNDS"),
+			attempt(5_500, 5_520, "rz2", 202, ""), attempt(5_600, 5_610, "rz3", 421, "WRONG_ZONE"));
 
 	@Test
 	void recoveryCountsFromTheKillToTheFirstSuccessOfARequestSentAfterIt() {
@@ -42,8 +39,8 @@ class DrillFiguresTests {
 
 		assertThat(rz1.requests()).isEqualTo(7);
 		assertThat(rz1.failed()).isEqualTo(4);
-		assertThat(rz1.failures()).containsExactly(entry("503 ZONE_UNAVAILABLE", 2L), entry("502 ZONE_CONNECTION_LOST", 1L),
-				entry("no answer (HttpTimeoutException)", 1L));
+		assertThat(rz1.failures()).containsExactly(entry("503 ZONE_UNAVAILABLE", 2L),
+				entry("502 ZONE_CONNECTION_LOST", 1L), entry("no answer (HttpTimeoutException)", 1L));
 		assertThat(DrillFigures.byZone(attempts)).containsOnlyKeys("rz1", "rz2", "rz3");
 		assertThat(DrillFigures.failedOutside(attempts, "rz1", KILL)).isEqualTo(1);
 		assertThat(DrillFigures.failedFrom(attempts, KILL)).isEqualTo(5);
@@ -56,11 +53,13 @@ class DrillFiguresTests {
 
 		assertThat(DrillFigures.failedFrom(withWarmUp, KILL)).isEqualTo(5);
 		assertThat(DrillFigures.failedOutside(withWarmUp, "rz1", KILL)).isEqualTo(1);
-		assertThat(DrillFigures.before(withWarmUp, KILL)).extracting(Attempt::answered).containsExactly(Duration.ofMillis(1_900));
+		assertThat(DrillFigures.before(withWarmUp, KILL)).extracting(Attempt::answered)
+			.containsExactly(Duration.ofMillis(1_900));
 		assertThat(DrillFigures.from(withWarmUp, KILL)).hasSize(attempts.size());
 	}
 
 	private static Attempt attempt(long sentMillis, long answeredMillis, String zone, int status, String code) {
 		return new Attempt(Duration.ofMillis(sentMillis), Duration.ofMillis(answeredMillis), zone, "pay", status, code);
 	}
+
 }

@@ -37,8 +37,9 @@ class DrillOptionsTests {
 
 	@Test
 	void aDrainNamesBothZonesAndTakesEveryOption() {
-		DrillOptions options = drain("rz1", "rz2", "--rate", "40", "--seconds", "60", "--warm-up", "10", "--users-per-zone", "3", "--gateways",
-				"sh=http://10.0.0.2:8081", "--admin", "http://10.0.0.1:8080", "--no-restore");
+		DrillOptions options = drain("rz1", "rz2", "--rate", "40", "--seconds", "60", "--warm-up", "10",
+				"--users-per-zone", "3", "--gateways", "sh=http://10.0.0.2:8081", "--admin", "http://10.0.0.1:8080",
+				"--no-restore");
 
 		assertThat(options.describe()).isEqualTo("drain rz1 -> rz2");
 		assertThat(options.target()).isEqualTo("rz2");
@@ -54,9 +55,12 @@ class DrillOptionsTests {
 
 	@Test
 	void refusesValuesOutOfTheirBoundsNamingTheOptionAndTheBounds() {
-		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--rate", "501")).withMessage("--rate must be 1..500, not 501");
-		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--seconds", "4")).withMessage("--seconds must be 5..3600, not 4");
-		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--warm-up", "0")).withMessage("--warm-up must be 1..600, not 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--rate", "501"))
+			.withMessage("--rate must be 1..500, not 501");
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--seconds", "4"))
+			.withMessage("--seconds must be 5..3600, not 4");
+		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--warm-up", "0"))
+			.withMessage("--warm-up must be 1..600, not 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> zoneDown("rz1", "--users-per-zone", "1"))
 			.withMessage("--users-per-zone must be 2..100, not 1");
 	}
@@ -76,7 +80,8 @@ class DrillOptionsTests {
 	@Test
 	void refusesADrillWithNoGatewayToCall() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, "rz1", null, new DrillSettings(), Duration.ofSeconds(40), Duration.ZERO, Map.of()))
+			.isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, "rz1", null, new DrillSettings(),
+					Duration.ofSeconds(40), Duration.ZERO, Map.of()))
 			.withMessage("no gateway: the topology declares none and --gateways names none");
 	}
 
@@ -94,13 +99,15 @@ class DrillOptionsTests {
 	@Test
 	void aFreezeOrAStallLastsWithinItsBoundsAndSaysHowLong() {
 		DrillSettings defaults = CommandLine.populateCommand(new DrillSettings());
-		DrillOptions freeze = DrillOptions.of(DrillOptions.Kind.FREEZE, "rz2", null, defaults, Duration.ofSeconds(70), Duration.ofSeconds(30),
-				TOPOLOGY_GATEWAYS);
+		DrillOptions freeze = DrillOptions.of(DrillOptions.Kind.FREEZE, "rz2", null, defaults, Duration.ofSeconds(70),
+				Duration.ofSeconds(30), TOPOLOGY_GATEWAYS);
 		assertThat(freeze.describe()).isEqualTo("freeze rz2 for 30 s");
 		assertThat(freeze.kind().movesShards()).isTrue();
 		assertThat(freeze.kind().noRequestMayFail()).isFalse();
-		assertThatIllegalArgumentException().isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.KAFKA_STALL, "kafka", null, defaults,
-				Duration.ofSeconds(70), Duration.ZERO, TOPOLOGY_GATEWAYS)).withMessage("SECONDS must be 1..600, not 0");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DrillOptions.of(DrillOptions.Kind.KAFKA_STALL, "kafka", null, defaults,
+					Duration.ofSeconds(70), Duration.ZERO, TOPOLOGY_GATEWAYS))
+			.withMessage("SECONDS must be 1..600, not 0");
 	}
 
 	@Test
@@ -112,15 +119,19 @@ class DrillOptionsTests {
 
 	private static DrillOptions zoneDown(String zone, String... settings) {
 		Loaded loaded = CommandLine.populateCommand(new Loaded(), settings);
-		return DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zone, null, loaded.settings, loaded.length.duration(), Duration.ZERO, TOPOLOGY_GATEWAYS);
+		return DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, zone, null, loaded.settings, loaded.length.duration(),
+				Duration.ZERO, TOPOLOGY_GATEWAYS);
 	}
 
 	private static DrillOptions drain(String from, String to, String... settings) {
 		Loaded loaded = CommandLine.populateCommand(new Loaded(), settings);
-		return DrillOptions.of(DrillOptions.Kind.DRAIN, from, to, loaded.settings, loaded.length.duration(), Duration.ZERO, TOPOLOGY_GATEWAYS);
+		return DrillOptions.of(DrillOptions.Kind.DRAIN, from, to, loaded.settings, loaded.length.duration(),
+				Duration.ZERO, TOPOLOGY_GATEWAYS);
 	}
 
-	/** A drill's settings and its load's length, as the commands that have both take them. */
+	/**
+	 * A drill's settings and its load's length, as the commands that have both take them.
+	 */
 	static final class Loaded {
 
 		@CommandLine.Mixin
@@ -128,6 +139,7 @@ class DrillOptionsTests {
 
 		@CommandLine.Mixin
 		LoadLength length = new LoadLength();
+
 	}
 
 	private static Map<String, URI> gateways() {
@@ -136,4 +148,5 @@ class DrillOptionsTests {
 		gateways.put("sh", URI.create("http://localhost:8081"));
 		return gateways;
 	}
+
 }

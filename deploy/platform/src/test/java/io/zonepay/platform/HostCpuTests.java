@@ -23,4 +23,5 @@ class HostCpuTests {
 		long[] same = HostCpu.parse("cpu 1 2 3 4 5 6 7 8").orElseThrow();
 		assertThat(HostCpu.describe(same, same)).isEmpty();
 	}
+
 }

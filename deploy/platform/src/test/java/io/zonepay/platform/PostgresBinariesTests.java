@@ -34,8 +34,8 @@ class PostgresBinariesTests {
 		assertThat(binaries.getFileName().toString()).isEqualTo("PG-" + md5(archive));
 		assertThat(binaries.resolve(".exists")).exists();
 		assertThat(Files.readString(binaries.resolve("bin/postgres"))).isEqualTo("bin/postgres");
-		assertThat(Files.getPosixFilePermissions(binaries.resolve("bin/postgres"))).contains(PosixFilePermission.OWNER_EXECUTE,
-				PosixFilePermission.OTHERS_EXECUTE);
+		assertThat(Files.getPosixFilePermissions(binaries.resolve("bin/postgres")))
+			.contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
 		assertThat(Files.readSymbolicLink(binaries.resolve("lib/libpq.so"))).isEqualTo(Path.of("libpq.so.5"));
 		assertThat(entries()).containsExactly(binaries.getFileName().toString());
 	}
@@ -71,7 +71,8 @@ class PostgresBinariesTests {
 	void refusesAnArchiveThatWritesOutsideItsDirectoryAndLeavesNothing() throws IOException {
 		byte[] archive = archive("../escaped", 0644);
 
-		assertThatIOException().isThrownBy(() -> new PostgresBinaries(directory, resolver(archive)).prepare()).withMessageContaining("outside");
+		assertThatIOException().isThrownBy(() -> new PostgresBinaries(directory, resolver(archive)).prepare())
+			.withMessageContaining("outside");
 		assertThat(directory.getParent().resolve("escaped")).doesNotExist();
 		assertThat(entries()).isEmpty();
 	}
@@ -86,7 +87,10 @@ class PostgresBinariesTests {
 		return (system, architecture) -> new ByteArrayInputStream(archive);
 	}
 
-	/** A tar.xz with one file, a directory and a symbolic link, as the PostgreSQL bundle has. */
+	/**
+	 * A tar.xz with one file, a directory and a symbolic link, as the PostgreSQL bundle
+	 * has.
+	 */
 	private static byte[] archive(String file, int mode) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZOutputStream(bytes, new LZMA2Options()))) {
@@ -115,4 +119,5 @@ class PostgresBinariesTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

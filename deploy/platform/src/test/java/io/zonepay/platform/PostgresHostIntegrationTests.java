@@ -21,12 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The PostgreSQL host process as {@code ./zonepay up} starts it (same JVM options, same class path, same arguments), on
- * a machine where no PostgreSQL binaries were ever unpacked: the first thing a new user runs.
+ * The PostgreSQL host process as {@code ./zonepay up} starts it (same JVM options, same
+ * class path, same arguments), on a machine where no PostgreSQL binaries were ever
+ * unpacked: the first thing a new user runs.
  */
 class PostgresHostIntegrationTests {
 
-	/** The checkout this module belongs to: failsafe runs in the module's directory, after {@code package}. */
+	/**
+	 * The checkout this module belongs to: failsafe runs in the module's directory, after
+	 * {@code package}.
+	 */
 	private static final Path CHECKOUT = Path.of("../..").toAbsolutePath().normalize();
 
 	@TempDir
@@ -48,10 +52,13 @@ class PostgresHostIntegrationTests {
 		RunDirectory run = RunDirectory.create(state);
 		int port = freePort();
 
-		Process host = PlatformUp.startPostgres(installation, new Spawner(run), run, List.of("sg1_account", "gz_config"), port);
+		Process host = PlatformUp.startPostgres(installation, new Spawner(run), run,
+				List.of("sg1_account", "gz_config"), port);
 
-		await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(PlatformUp.postgresReady(run)) || !host.isAlive());
-		assertThat(host.isAlive()).as("the host is alive; its log says:%n%s", Files.readString(run.log("postgres"))).isTrue();
+		await().atMost(Duration.ofSeconds(120))
+			.until(() -> Files.exists(PlatformUp.postgresReady(run)) || !host.isAlive());
+		assertThat(host.isAlive()).as("the host is alive; its log says:%n%s", Files.readString(run.log("postgres")))
+			.isTrue();
 		assertThat(databases(port)).contains("sg1_account", "gz_config");
 		assertThat(unpacked()).singleElement().satisfies(binaries -> {
 			assertThat(binaries.resolve(".exists")).exists();
@@ -67,7 +74,8 @@ class PostgresHostIntegrationTests {
 
 	private static List<String> databases(int port) throws SQLException {
 		List<String> names = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+				"postgres", "");
 				ResultSet rows = connection.createStatement().executeQuery("select datname from pg_database")) {
 			while (rows.next()) {
 				names.add(rows.getString(1));
@@ -81,4 +89,5 @@ class PostgresHostIntegrationTests {
 			return socket.getLocalPort();
 		}
 	}
+
 }

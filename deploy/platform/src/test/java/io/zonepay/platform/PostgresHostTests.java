@@ -15,11 +15,12 @@ class PostgresHostTests {
 
 	@Test
 	void theHostReadsTheCommandLineUpWritesForIt() {
-		List<String> commandLine = PostgresHost.arguments("platform.jar", Path.of("/state/postgres"), 25432, Path.of("/run/pgdata"),
-				Path.of("/run/postgres.ready"), List.of("gz_config", "sg1_account"));
+		List<String> commandLine = PostgresHost.arguments("platform.jar", Path.of("/state/postgres"), 25432,
+				Path.of("/run/pgdata"), Path.of("/run/postgres.ready"), List.of("gz_config", "sg1_account"));
 
 		assertThat(commandLine.subList(0, 3)).containsExactly("-cp", "platform.jar", PostgresHost.class.getName());
-		PostgresHost.Arguments read = CommandLine.populateCommand(new PostgresHost.Arguments(), hostArguments(commandLine));
+		PostgresHost.Arguments read = CommandLine.populateCommand(new PostgresHost.Arguments(),
+				hostArguments(commandLine));
 		assertThat(read.binaries).isEqualTo(Path.of("/state/postgres"));
 		assertThat(read.port).isEqualTo(25432);
 		assertThat(read.data).isEqualTo(Path.of("/run/pgdata"));
@@ -30,7 +31,8 @@ class PostgresHostTests {
 	@Test
 	void refusesACommandLineWithoutItsDatabases() {
 		assertThatExceptionOfType(MissingParameterException.class)
-			.isThrownBy(() -> CommandLine.populateCommand(new PostgresHost.Arguments(), "--binaries", "/b", "--data", "/d", "--ready", "/r"))
+			.isThrownBy(() -> CommandLine.populateCommand(new PostgresHost.Arguments(), "--binaries", "/b", "--data",
+					"/d", "--ready", "/r"))
 			.withMessageContaining("--databases");
 	}
 
@@ -38,4 +40,5 @@ class PostgresHostTests {
 	static String[] hostArguments(List<String> commandLine) {
 		return commandLine.subList(3, commandLine.size()).toArray(String[]::new);
 	}
+
 }

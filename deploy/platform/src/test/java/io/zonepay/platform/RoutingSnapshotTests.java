@@ -29,4 +29,5 @@ class RoutingSnapshotTests {
 	private static RoutingSnapshot table(long epoch, Map<Integer, String> owners) {
 		return new RoutingSnapshot(epoch, new HashMap<>(owners));
 	}
+
 }

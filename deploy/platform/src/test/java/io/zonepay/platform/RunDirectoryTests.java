@@ -26,8 +26,8 @@ class RunDirectoryTests {
 		RunDirectory run = RunDirectory.create(state);
 
 		try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
-			assertThat(runs.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("20261121-080000", "20261121-090000",
-					run.path().getFileName().toString());
+			assertThat(runs.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("20261121-080000",
+					"20261121-090000", run.path().getFileName().toString());
 		}
 		assertThat(RunDirectory.current(state)).contains(run);
 	}
@@ -46,7 +46,8 @@ class RunDirectoryTests {
 	@Test
 	void keepsWhatTheRunWasStartedWithForAProcessStartedLater() {
 		RunDirectory run = RunDirectory.create(state);
-		LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres", "127.0.0.1:19092");
+		LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres",
+				"127.0.0.1:19092");
 
 		run.writeSettings(new RunDirectory.Settings(Path.of("/opt/zonepay/topology.yml"), infrastructure));
 
@@ -57,12 +58,13 @@ class RunDirectoryTests {
 	@Test
 	void aProcessStartedLaterSendsItsTracesWhereTheRunsDo() {
 		RunDirectory run = RunDirectory.create(state);
-		LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres", "127.0.0.1:19092",
-				"http://127.0.0.1:9411/api/v2/spans");
+		LocalInfrastructure infrastructure = new LocalInfrastructure("jdbc:postgresql://127.0.0.1:15432/", "postgres",
+				"127.0.0.1:19092", "http://127.0.0.1:9411/api/v2/spans");
 
 		run.writeSettings(new RunDirectory.Settings(Path.of("/opt/zonepay/topology.yml"), infrastructure));
 
 		assertThat(RunDirectory.current(state).orElseThrow().settings().infrastructure().traceEndpoint())
 			.isEqualTo("http://127.0.0.1:9411/api/v2/spans");
 	}
+
 }

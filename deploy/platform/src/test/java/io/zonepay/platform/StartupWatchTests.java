@@ -70,7 +70,8 @@ class StartupWatchTests {
 		sleeper = new ProcessBuilder("sleep", "30").start();
 		watch.started("gw-hz", sleeper, () -> false);
 
-		assertThatIllegalStateException().isThrownBy(() -> watch.awaitReady(Duration.ofMillis(600))).withMessage("not ready within 0 s: gw-hz");
+		assertThatIllegalStateException().isThrownBy(() -> watch.awaitReady(Duration.ofMillis(600)))
+			.withMessage("not ready within 0 s: gw-hz");
 	}
 
 	@Test
@@ -81,4 +82,5 @@ class StartupWatchTests {
 	private StartupWatch watch(RunDirectory run) {
 		return new StartupWatch(run, Instant.now(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 	}
+
 }

@@ -20,10 +20,16 @@ import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ./zonepay}'s command line, on a state directory of its own: nothing here starts the platform. */
+/**
+ * {@code ./zonepay}'s command line, on a state directory of its own: nothing here starts
+ * the platform.
+ */
 class ZonePayCliTests {
 
-	/** The checkout this module belongs to, for its default topology: surefire runs in the module's directory. */
+	/**
+	 * The checkout this module belongs to, for its default topology: surefire runs in the
+	 * module's directory.
+	 */
 	private static final Path CHECKOUT = Path.of("../..").toAbsolutePath().normalize();
 
 	@TempDir
@@ -44,8 +50,9 @@ class ZonePayCliTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "--help", "-h", "up --help", "up -h", "down --help", "status --help", "kill --help", "start -h", "drill --help",
-			"drill zone-down --help", "drill zone-down rz1 --help", "drill drain rz1 rz2 --help", "help", "help drill" })
+	@ValueSource(strings = { "--help", "-h", "up --help", "up -h", "down --help", "status --help", "kill --help",
+			"start -h", "drill --help", "drill zone-down --help", "drill zone-down rz1 --help",
+			"drill drain rz1 rz2 --help", "help", "help drill" })
 	void everyCommandAnswersHelpWithItsUsageAndDoesNothingElse(String commandLine) throws IOException {
 		assertThat(run(commandLine.split(" "))).isZero();
 
@@ -85,7 +92,8 @@ class ZonePayCliTests {
 		run("start", "--help");
 
 		assertThat(out.toString()).contains("(default: 15432)", "(default: 19092)", "(default: 240)", "local.yml")
-			.contains("(default: 20)", "(default: 40)", "(default: 15)", "(default: 6)", "--no-restore", "--gateways", "--admin")
+			.contains("(default: 20)", "(default: 40)", "(default: 15)", "(default: 6)", "--no-restore", "--gateways",
+					"--admin")
 			.contains("(default: " + ProcessControl.READY_BOUND.toSeconds() + ")");
 	}
 
@@ -93,7 +101,8 @@ class ZonePayCliTests {
 	void anUnknownOptionIsRefusedInOneLineWithAHint() {
 		assertThat(run("up", "--bogus")).isEqualTo(2);
 
-		assertThat(err.toString().lines()).containsExactly("zonepay up: Unknown option: '--bogus'", "see ./zonepay up --help");
+		assertThat(err.toString().lines()).containsExactly("zonepay up: Unknown option: '--bogus'",
+				"see ./zonepay up --help");
 		assertThat(out.toString()).isEmpty();
 	}
 
@@ -101,7 +110,8 @@ class ZonePayCliTests {
 	void anUnknownCommandIsRefusedNamingTheCommands() {
 		assertThat(run("frobnicate")).isEqualTo(2);
 
-		assertThat(err.toString().lines()).containsExactly("zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, prepare, help",
+		assertThat(err.toString().lines()).containsExactly(
+				"zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, prepare, help",
 				"see ./zonepay --help");
 	}
 
@@ -110,7 +120,8 @@ class ZonePayCliTests {
 		assertThat(run("stauts")).isEqualTo(2);
 		assertThat(run("drill", "zone-down", "rz1", "--rates", "5")).isEqualTo(2);
 
-		assertThat(err.toString()).contains("did you mean start or status? see ./zonepay --help", "did you mean --rate? see ./zonepay drill zone-down --help");
+		assertThat(err.toString()).contains("did you mean start or status? see ./zonepay --help",
+				"did you mean --rate? see ./zonepay drill zone-down --help");
 	}
 
 	@Test
@@ -129,7 +140,8 @@ class ZonePayCliTests {
 		assertThat(run("kill", "rz9")).isEqualTo(2);
 		assertThat(run("start", "gw-xx")).isEqualTo(2);
 
-		assertThat(err.toString().lines()).contains("zonepay drill zone-down: no RZone rz9 in the topology (local.yml): rz1, rz2, rz3, rz4",
+		assertThat(err.toString().lines()).contains(
+				"zonepay drill zone-down: no RZone rz9 in the topology (local.yml): rz1, rz2, rz3, rz4",
 				"zonepay kill: no zone or gateway rz9 in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh",
 				"zonepay start: no zone or gateway gw-xx in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh");
 		assertThat(stateLeft()).isEmpty();
@@ -157,7 +169,8 @@ class ZonePayCliTests {
 		assertThat(run("drill", "drain", "rz1", "gz")).as("the GZone is no RZone").isEqualTo(2);
 		assertThat(run("kill", "gw-sh")).as("sh has no gateway").isEqualTo(2);
 
-		assertThat(err.toString()).contains("no RZone rz3 in the topology (two-rzones.yml): rz1, rz2", "no RZone gz", "no zone or gateway gw-sh");
+		assertThat(err.toString()).contains("no RZone rz3 in the topology (two-rzones.yml): rz1, rz2", "no RZone gz",
+				"no zone or gateway gw-sh");
 		assertThat(rz1.isAlive()).isTrue();
 	}
 
@@ -166,7 +179,8 @@ class ZonePayCliTests {
 		assertThat(run("kill", "postgres")).isEqualTo(2);
 		assertThat(run("start", "kafka")).isEqualTo(2);
 
-		assertThat(err.toString()).contains("zonepay kill: postgres is infrastructure; only zones and gateways can be killed and started",
+		assertThat(err.toString()).contains(
+				"zonepay kill: postgres is infrastructure; only zones and gateways can be killed and started",
 				"zonepay start: kafka is infrastructure");
 	}
 
@@ -179,8 +193,9 @@ class ZonePayCliTests {
 		assertThat(run("up", "--topology", state.resolve("nowhere.yml").toString())).isEqualTo(2);
 		assertThat(run("start", "rz1", "--timeout", "-1")).isEqualTo(2);
 
-		assertThat(err.toString()).contains("Invalid value for option '--rate': 'fast' is not an int", "--rate must be 1..500, not 501",
-				"not to rz1 itself", "--timeout must be 1..3600, not 0", "nowhere.yml: no such file", "--timeout must be 1..3600, not -1");
+		assertThat(err.toString()).contains("Invalid value for option '--rate': 'fast' is not an int",
+				"--rate must be 1..500, not 501", "not to rz1 itself", "--timeout must be 1..3600, not 0",
+				"nowhere.yml: no such file", "--timeout must be 1..3600, not -1");
 		assertThat(stateLeft()).isEmpty();
 	}
 
@@ -226,11 +241,15 @@ class ZonePayCliTests {
 		return commandLine;
 	}
 
-	/** A current run with the given test topology, whose {@code rz1} is a live process of this test's. */
+	/**
+	 * A current run with the given test topology, whose {@code rz1} is a live process of
+	 * this test's.
+	 */
 	private void pretendARunOf(String topology) throws IOException, URISyntaxException {
 		Path file = Path.of(Objects.requireNonNull(getClass().getResource("/topology/" + topology)).toURI());
 		RunDirectory run = RunDirectory.create(state);
-		run.writeSettings(new RunDirectory.Settings(file, new LocalInfrastructure("jdbc:postgresql://127.0.0.1:1/", "postgres", "127.0.0.1:2")));
+		run.writeSettings(new RunDirectory.Settings(file,
+				new LocalInfrastructure("jdbc:postgresql://127.0.0.1:1/", "postgres", "127.0.0.1:2")));
 		rz1 = new ProcessBuilder("sleep", "60").start();
 		run.record("rz1", rz1.pid());
 	}
@@ -240,4 +259,5 @@ class ZonePayCliTests {
 			return files.toList();
 		}
 	}
+
 }

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The gateway's own OpenAPI document, at {@code /v3/api-docs}: the one call it answers itself, {@code POST /dev/token},
- * where the development issuer is on. Everything else it routes; the services' documents say what.
+ * The gateway's own OpenAPI document, at {@code /v3/api-docs}: the one call it answers
+ * itself, {@code POST /dev/token}, where the development issuer is on. Everything else it
+ * routes; the services' documents say what.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayApiDocument {
@@ -33,9 +34,12 @@ class GatewayApiDocument {
 	OpenApiCustomizer gatewayOwnDocument(Environment environment) {
 		boolean devIssuer = environment.getProperty("zonepay.gateway.tokens.dev-issuer", Boolean.class, false);
 		return api -> {
-			api.info(new Info().title("ZonePay gateway").version("1").description("""
-					What a gateway answers itself. Every other call it authenticates and routes to the zone that serves it: \
-					see the services' documents (the definition list above)."""));
+			api.info(new Info().title("ZonePay gateway")
+				.version("1")
+				.description(
+						"""
+								What a gateway answers itself. Every other call it authenticates and routes to the zone that serves it: \
+								see the services' documents (the definition list above)."""));
 			api.servers(List.of(new Server().url("/").description("this gateway")));
 			Paths paths = new Paths();
 			if (devIssuer) {
@@ -61,15 +65,21 @@ class GatewayApiDocument {
 		return new Operation().operationId("devToken")
 			.tags(List.of("development"))
 			.summary("A token for any user and roles, on a local platform or in tests only")
-			.description("Exists only when the development issuer is on (zonepay.gateway.tokens.dev-issuer); a gateway refuses to start with it in the prod profile.")
+			.description(
+					"Exists only when the development issuer is on (zonepay.gateway.tokens.dev-issuer); a gateway refuses to start with it in the prod profile.")
 			.requestBody(new RequestBody().required(true).content(json(request)))
-			.responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK").content(json(token)))
-				.addApiResponse("400", new ApiResponse().description("VALIDATION_FAILED (The request is not valid)")
-					.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, new MediaType().schema(object())))));
+			.responses(
+					new ApiResponses().addApiResponse("200", new ApiResponse().description("OK").content(json(token)))
+						.addApiResponse("400",
+								new ApiResponse().description("VALIDATION_FAILED (The request is not valid)")
+									.content(new Content().addMediaType(
+											org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+											new MediaType().schema(object())))));
 	}
 
 	private static Content json(Schema<?> schema) {
-		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(schema));
+		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+				new MediaType().schema(schema));
 	}
 
 	private static Schema<Object> object() {
@@ -87,4 +97,5 @@ class GatewayApiDocument {
 		schema.addType(type);
 		return schema;
 	}
+
 }

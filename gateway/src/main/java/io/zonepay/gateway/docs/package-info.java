@@ -1,4 +1,7 @@
-/** Swagger UI and every service's OpenAPI document, served by each gateway from live zones. */
+/**
+ * Swagger UI and every service's OpenAPI document, served by each gateway from live
+ * zones.
+ */
 @NullMarked
 package io.zonepay.gateway.docs;
 

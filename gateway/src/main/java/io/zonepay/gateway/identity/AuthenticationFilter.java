@@ -29,10 +29,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Decides who calls, before anything is routed: a valid bearer token, or nobody for the one public call (signing
- * up). Administration needs the admin role, everything else the user role (or admin, who may read anything), and
- * the load-test traffic tag the loadtest role. Headers that only the gateway may set are dropped from what the
- * client sent, and the token itself never travels past the gateway.
+ * Decides who calls, before anything is routed: a valid bearer token, or nobody for the
+ * one public call (signing up). Administration needs the admin role, everything else the
+ * user role (or admin, who may read anything), and the load-test traffic tag the loadtest
+ * role. Headers that only the gateway may set are dropped from what the client sent, and
+ * the token itself never travels past the gateway.
  */
 @Component
 class AuthenticationFilter implements GlobalFilter, Ordered {
@@ -41,7 +42,10 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private static final String SHADOW = "shadow";
 
-	/** Roles a token may grant; {@code system} belongs to ZonePay's own processes and never comes from a client. */
+	/**
+	 * Roles a token may grant; {@code system} belongs to ZonePay's own processes and
+	 * never comes from a client.
+	 */
 	private static final Set<Role> TOKEN_ROLES = EnumSet.of(Role.USER, Role.ADMIN, Role.LOADTEST);
 
 	private final ReactiveJwtDecoder tokens;
@@ -74,7 +78,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		return tokens.decode(authorization.substring(BEARER.length()).strip())
 			.map(AuthenticationFilter::caller)
 			.flatMap(caller -> authorize(cleaned, caller, chain))
-			.onErrorResume(JwtException.class, ex -> problems.write(exchange, CommonProblem.UNAUTHENTICATED, "the token is not valid: " + reason(ex)));
+			.onErrorResume(JwtException.class, ex -> problems.write(exchange, CommonProblem.UNAUTHENTICATED,
+					"the token is not valid: " + reason(ex)));
 	}
 
 	private Mono<Void> authorize(ServerWebExchange exchange, Caller caller, GatewayFilterChain chain) {
@@ -95,13 +100,14 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * Only a load-test credential may tag traffic as shadow. Shadow writes need the shadow tables of full-link load
-	 * testing, which no service has yet, so even an allowed tag is refused rather than let a load test touch real
-	 * money.
+	 * Only a load-test credential may tag traffic as shadow. Shadow writes need the
+	 * shadow tables of full-link load testing, which no service has yet, so even an
+	 * allowed tag is refused rather than let a load test touch real money.
 	 */
 	private Mono<Void> refuseTrafficTag(ServerWebExchange exchange, Caller caller, String traffic) {
 		if (!SHADOW.equals(traffic)) {
-			return problems.write(exchange, CommonProblem.VALIDATION_FAILED, ZonePayHeaders.TRAFFIC + " may only be 'shadow'");
+			return problems.write(exchange, CommonProblem.VALIDATION_FAILED,
+					ZonePayHeaders.TRAFFIC + " may only be 'shadow'");
 		}
 		if (!caller.has(Role.LOADTEST)) {
 			return problems.write(exchange, CommonProblem.FORBIDDEN, "shadow traffic needs the loadtest role");
@@ -136,4 +142,5 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE + 100;
 	}
+
 }

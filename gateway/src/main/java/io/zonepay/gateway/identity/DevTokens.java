@@ -48,6 +48,8 @@ final class DevTokens {
 			.expiresAt(now.plus(lifetime))
 			.claims(map -> map.putAll(Map.of("roles", granted)))
 			.build();
-		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+			.getTokenValue();
 	}
+
 }

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
 
-/** The authenticated caller of a request, kept on the exchange for the filters that route and sign it. */
+/**
+ * The authenticated caller of a request, kept on the exchange for the filters that route
+ * and sign it.
+ */
 public final class GatewayCaller {
 
 	static final String ATTRIBUTE = GatewayCaller.class.getName();
@@ -17,4 +20,5 @@ public final class GatewayCaller {
 	public static @Nullable Caller of(ServerWebExchange exchange) {
 		return exchange.getAttribute(ATTRIBUTE);
 	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Remembers the tokens it has verified, so a client's every request does not pay again for parsing its token and
- * checking its signature (a tenth of the gateway's CPU per request). Only verified tokens are remembered, each until it
- * expires and for at most a short while; a forged or expired token is checked, and refused, every time.
+ * Remembers the tokens it has verified, so a client's every request does not pay again
+ * for parsing its token and checking its signature (a tenth of the gateway's CPU per
+ * request). Only verified tokens are remembered, each until it expires and for at most a
+ * short while; a forged or expired token is checked, and refused, every time.
  */
 final class VerifiedTokens implements ReactiveJwtDecoder {
 
@@ -43,4 +44,5 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 		Instant expiresAt = token.getExpiresAt();
 		return expiresAt != null && clock.instant().isBefore(expiresAt);
 	}
+
 }

@@ -35,9 +35,10 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /ops}: the war-room page, a static file that polls {@code GET /ops/state} every second. The state holds
- * operational facts only (zones, their shards and status, this gateway's traffic to each, the routing epoch, each
- * CZone's staleness), never user data or endpoints, so the page needs no token; turn it off with
+ * {@code GET /ops}: the war-room page, a static file that polls {@code GET /ops/state}
+ * every second. The state holds operational facts only (zones, their shards and status,
+ * this gateway's traffic to each, the routing epoch, each CZone's staleness), never user
+ * data or endpoints, so the page needs no token; turn it off with
  * {@code zonepay.gateway.ops.enabled=false} where even that is too much.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +50,8 @@ class OpsRoutes {
 	private static final String WATERMARK = "/api/global/watermark";
 
 	@Bean
-	RouterFunction<ServerResponse> opsPage(RoutingTables tables, ZoneTraffic traffic, CallerSigner signer, List<HttpClientCustomizer> customizers) {
+	RouterFunction<ServerResponse> opsPage(RoutingTables tables, ZoneTraffic traffic, CallerSigner signer,
+			List<HttpClientCustomizer> customizers) {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) STALENESS_TIMEOUT.toMillis())
 			.responseTimeout(STALENESS_TIMEOUT);
@@ -60,13 +62,21 @@ class OpsRoutes {
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
 		ClassPathResource page = new ClassPathResource("ops/ops.html");
 		return RouterFunctions.route()
-			.GET("/ops", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).bodyValue(page))
-			.GET("/ops/state", request -> state(tables.current(), traffic, signer, client)
-				.flatMap(state -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore()).bodyValue(state)))
+			.GET("/ops",
+					request -> ServerResponse.ok()
+						.contentType(MediaType.TEXT_HTML)
+						.cacheControl(CacheControl.noCache())
+						.bodyValue(page))
+			.GET("/ops/state",
+					request -> state(tables.current(), traffic, signer, client).flatMap(state -> ServerResponse.ok()
+						.contentType(MediaType.APPLICATION_JSON)
+						.cacheControl(CacheControl.noStore())
+						.bodyValue(state)))
 			.build();
 	}
 
-	private static Mono<Map<String, Object>> state(RoutingTable table, ZoneTraffic traffic, CallerSigner signer, WebClient client) {
+	private static Mono<Map<String, Object>> state(RoutingTable table, ZoneTraffic traffic, CallerSigner signer,
+			WebClient client) {
 		if (table == null) {
 			return Mono.just(Map.of("epoch", 0, "zones", List.of(), "czones", List.of()));
 		}
@@ -97,11 +107,13 @@ class OpsRoutes {
 	/** A CZone's own word on its staleness, or that it did not answer in time. */
 	private static Mono<Map<String, Object>> staleness(Zone czone, CallerSigner signer, WebClient client) {
 		URI endpoint = czone.endpoint("config").orElse(null);
-		Map<String, Object> unknown = Map.of("zone", czone.id().value(), "city", czone.city().value(), "reachable", false);
+		Map<String, Object> unknown = Map.of("zone", czone.id().value(), "city", czone.city().value(), "reachable",
+				false);
 		if (endpoint == null) {
 			return Mono.just(unknown);
 		}
-		return client.get().uri(endpoint.resolve(WATERMARK))
+		return client.get()
+			.uri(endpoint.resolve(WATERMARK))
 			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", WATERMARK, null))
 			.retrieve()
 			.bodyToMono(Map.class)
@@ -128,7 +140,9 @@ class OpsRoutes {
 			while (i + 1 < shards.size() && shards.get(i + 1).value() == end + 1) {
 				end = shards.get(++i).value();
 			}
-			out.append(out.isEmpty() ? "" : ", ").append(String.format("%02d", start)).append(start == end ? "" : String.format("-%02d", end));
+			out.append(out.isEmpty() ? "" : ", ")
+				.append(String.format("%02d", start))
+				.append(start == end ? "" : String.format("-%02d", end));
 			i++;
 		}
 		return out.toString();
@@ -137,4 +151,5 @@ class OpsRoutes {
 	private static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
+
 }

@@ -8,8 +8,9 @@ import org.HdrHistogram.Histogram;
 import org.springframework.stereotype.Component;
 
 /**
- * What this gateway sent each zone over the last ten seconds, in one-second slots: requests, errors (5xx, its own
- * 503s for the zone included) and latency. Kept in memory and cheap to record; read by the operations page.
+ * What this gateway sent each zone over the last ten seconds, in one-second slots:
+ * requests, errors (5xx, its own 503s for the zone included) and latency. Kept in memory
+ * and cheap to record; read by the operations page.
  */
 @Component
 public class ZoneTraffic {
@@ -22,7 +23,10 @@ public class ZoneTraffic {
 		zones.computeIfAbsent(zone, ignored -> new Window()).record(nowSecond(), status >= 500, nanos / 1_000);
 	}
 
-	/** Requests per second, error rate and p99 (ms) of a zone over the last ten full seconds. */
+	/**
+	 * Requests per second, error rate and p99 (ms) of a zone over the last ten full
+	 * seconds.
+	 */
 	Summary summary(String zone) {
 		Window window = zones.get(zone);
 		return window == null ? new Summary(0, 0, 0) : window.summary(nowSecond());
@@ -35,7 +39,9 @@ public class ZoneTraffic {
 	record Summary(double requestsPerSecond, double errorRate, double p99Millis) {
 	}
 
-	/** A ring of one-second slots; a slot is cleared when its second comes round again. */
+	/**
+	 * A ring of one-second slots; a slot is cleared when its second comes round again.
+	 */
 	private static final class Window {
 
 		private final long[] seconds = new long[SECONDS + 1];
@@ -88,5 +94,7 @@ public class ZoneTraffic {
 			}
 			return slot;
 		}
+
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The operations page: every zone's state, traffic and the cities' global-data staleness, live, from the gateway. */
+/**
+ * The operations page: every zone's state, traffic and the cities' global-data staleness,
+ * live, from the gateway.
+ */
 @NullMarked
 package io.zonepay.gateway.ops;
 

@@ -14,7 +14,10 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Writes {@code application/problem+json} answers from gateway filters and error handling. */
+/**
+ * Writes {@code application/problem+json} answers from gateway filters and error
+ * handling.
+ */
 @Component
 public class ProblemWriter {
 
@@ -28,7 +31,8 @@ public class ProblemWriter {
 		return write(exchange, problem, detail, Map.of());
 	}
 
-	public Mono<Void> write(ServerWebExchange exchange, ProblemCode problem, String detail, Map<String, Object> properties) {
+	public Mono<Void> write(ServerWebExchange exchange, ProblemCode problem, String detail,
+			Map<String, Object> properties) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			return Mono.empty();
@@ -46,4 +50,5 @@ public class ProblemWriter {
 		DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(document));
 		return response.writeWith(Mono.just(body));
 	}
+
 }

@@ -15,10 +15,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * One line per request, refused ones included: method, path, status, latency, and where it went (zone, shard, epoch)
- * with its trace id, so a slow or failed request can be followed into the zone's own logs. Logger
- * {@code zonepay.access}; set it to {@code warn} to turn the lines off. It also feeds the operations page's traffic
- * figures per zone.
+ * One line per request, refused ones included: method, path, status, latency, and where
+ * it went (zone, shard, epoch) with its trace id, so a slow or failed request can be
+ * followed into the zone's own logs. Logger {@code zonepay.access}; set it to
+ * {@code warn} to turn the lines off. It also feeds the operations page's traffic figures
+ * per zone.
  */
 @Component
 class AccessLog implements WebFilter, Ordered {
@@ -50,14 +51,17 @@ class AccessLog implements WebFilter, Ordered {
 	private static void log(ServerWebExchange exchange, double millis) {
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		RoutedRequest routed = RoutedRequest.of(exchange);
-		log.info("{} {} {} {} ms zone={} shard={} epoch={} trace={}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-				status == null ? "-" : status.value(), String.format("%.1f", millis), routed == null ? "-" : routed.zone(),
-				routed == null || routed.shard() == null ? "-" : routed.shard().value(), routed == null ? "-" : routed.epoch(), traceId(exchange));
+		log.info("{} {} {} {} ms zone={} shard={} epoch={} trace={}", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath(), status == null ? "-" : status.value(), String.format("%.1f", millis),
+				routed == null ? "-" : routed.zone(),
+				routed == null || routed.shard() == null ? "-" : routed.shard().value(),
+				routed == null ? "-" : routed.epoch(), traceId(exchange));
 	}
 
 	private static String traceId(ServerWebExchange exchange) {
 		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-			.map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+			.map(context -> context.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
 			.map(TracingObservationHandler.TracingContext::getSpan)
 			.map(span -> span.context().traceId())
 			.orElse("-");
@@ -65,7 +69,9 @@ class AccessLog implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Outermost, so that its latency and status include everything the gateway did, refusals too.
+		// Outermost, so that its latency and status include everything the gateway did,
+		// refusals too.
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
+
 }

@@ -20,14 +20,18 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses request bodies beyond a bound with {@code 413 PAYLOAD_TOO_LARGE} before anything else looks at them: a
- * declared length at once, a body without one (chunked) as soon as it grows past the bound. Every API body is a few
- * hundred bytes; nothing a client may send needs more.
+ * Refuses request bodies beyond a bound with {@code 413 PAYLOAD_TOO_LARGE} before
+ * anything else looks at them: a declared length at once, a body without one (chunked) as
+ * soon as it grows past the bound. Every API body is a few hundred bytes; nothing a
+ * client may send needs more.
  */
 @Component
 class BodyLimit implements WebFilter, Ordered {
 
-	/** Up to how much of an oversized body is read and dropped, so that its client can read the 413. */
+	/**
+	 * Up to how much of an oversized body is read and dropped, so that its client can
+	 * read the 413.
+	 */
 	private static final long SWALLOW_BYTES = 1024 * 1024;
 
 	private final long maxBytes;
@@ -58,14 +62,17 @@ class BodyLimit implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Answers 413 to a body declared too large. One of a size worth reading is read and dropped first: closing the
-	 * connection on a client still sending makes its kernel answer with a reset, and the client then sees no answer at
-	 * all (3 % of 64 KB bodies on loopback) instead of the 413. A bigger one is refused at once.
+	 * Answers 413 to a body declared too large. One of a size worth reading is read and
+	 * dropped first: closing the connection on a client still sending makes its kernel
+	 * answer with a reset, and the client then sees no answer at all (3 % of 64 KB bodies
+	 * on loopback) instead of the 413. A bigger one is refused at once.
 	 */
 	private Mono<Void> refuse(ServerWebExchange exchange, long declared) {
-		// The connection is closed after the answer either way, so no unread byte can be taken for the next request.
+		// The connection is closed after the answer either way, so no unread byte can be
+		// taken for the next request.
 		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-		Mono<Void> answer = Mono.defer(() -> problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a request body is at most " + maxBytes + " bytes"));
+		Mono<Void> answer = Mono.defer(() -> problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE,
+				"a request body is at most " + maxBytes + " bytes"));
 		if (declared > maxBytes + SWALLOW_BYTES) {
 			return answer;
 		}
@@ -73,8 +80,9 @@ class BodyLimit implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Passes a body of at most the bound; past it, reads and drops the rest (up to a second bound) before failing, so
-	 * a client still sending can read the 413 instead of meeting a connection reset mid-upload.
+	 * Passes a body of at most the bound; past it, reads and drops the rest (up to a
+	 * second bound) before failing, so a client still sending can read the 413 instead of
+	 * meeting a connection reset mid-upload.
 	 */
 	private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
 		AtomicLong seen = new AtomicLong();
@@ -97,7 +105,9 @@ class BodyLimit implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Before authentication and routing: an oversized body is refused whoever sends it.
+		// Before authentication and routing: an oversized body is refused whoever sends
+		// it.
 		return Ordered.HIGHEST_PRECEDENCE + 10;
 	}
+
 }

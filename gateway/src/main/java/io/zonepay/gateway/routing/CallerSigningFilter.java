@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Hands the authenticated caller to the zone in a signed assertion bound to this request, with the request's deadline
- * (when the gateway stops waiting for the zone), and makes sure every answer says which zone and epoch it was routed
- * to, even when the gateway had to answer for the zone.
+ * Hands the authenticated caller to the zone in a signed assertion bound to this request,
+ * with the request's deadline (when the gateway stops waiting for the zone), and makes
+ * sure every answer says which zone and epoch it was routed to, even when the gateway had
+ * to answer for the zone.
  */
 @Component
 class CallerSigningFilter implements GlobalFilter, Ordered {
@@ -61,7 +62,8 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 			}
 		})).build();
 		signed.getResponse().beforeCommit(() -> {
-			// Read at commit: a request retried at another zone (WrongZoneRetry) answers for that zone.
+			// Read at commit: a request retried at another zone (WrongZoneRetry) answers
+			// for that zone.
 			RoutedRequest answered = RoutedRequest.of(signed);
 			HttpHeaders headers = signed.getResponse().getHeaders();
 			if (answered != null && !headers.containsHeader(ZonePayHeaders.ZONE)) {
@@ -73,17 +75,24 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 		return chain.filter(signed);
 	}
 
-	/** The deadline a request left with, if it has left: what a request held for a failover may still spend. */
+	/**
+	 * The deadline a request left with, if it has left: what a request held for a
+	 * failover may still spend.
+	 */
 	static @Nullable Deadline deadlineOf(ServerWebExchange exchange) {
 		return exchange.getAttribute(DEADLINE);
 	}
 
-	/** Fixed when the request first leaves: a request retried at another zone keeps its first deadline. */
+	/**
+	 * Fixed when the request first leaves: a request retried at another zone keeps its
+	 * first deadline.
+	 */
 	private @Nullable Deadline deadline(ServerWebExchange exchange) {
 		if (responseTimeout == null) {
 			return null;
 		}
-		return (Deadline) exchange.getAttributes().computeIfAbsent(DEADLINE, name -> Deadline.in(responseTimeout, clock));
+		return (Deadline) exchange.getAttributes()
+			.computeIfAbsent(DEADLINE, name -> Deadline.in(responseTimeout, clock));
 	}
 
 	@Override
@@ -91,4 +100,5 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 		// After the routing filters have picked the zone, before the request leaves.
 		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
 	}
+
 }

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The shard of a new user: the one the sign-up body asks for, or a random one. The body is read once, with a size
- * bound, and handed on unchanged; a body the gateway cannot read is still forwarded, so the service answers it with
- * its own validation problem.
+ * The shard of a new user: the one the sign-up body asks for, or a random one. The body
+ * is read once, with a size bound, and handed on unchanged; a body the gateway cannot
+ * read is still forwarded, so the service answers it with its own validation problem.
  */
 @Component
 class NewUserShards {
@@ -40,18 +40,19 @@ class NewUserShards {
 	}
 
 	Mono<Chosen> shardOf(ServerWebExchange exchange) {
-		return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
-			.map(buffer -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
+		return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES).map(buffer -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		})
 			.defaultIfEmpty(new byte[0])
 			.map(bytes -> new Chosen(replay(exchange, bytes), requested(bytes)))
-			.onErrorResume(DataBufferLimitException.class, ex -> problems
-				.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE, "a sign-up body is at most " + MAX_BODY_BYTES + " bytes")
-				.then(Mono.empty()));
+			.onErrorResume(DataBufferLimitException.class,
+					ex -> problems
+						.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE,
+								"a sign-up body is at most " + MAX_BODY_BYTES + " bytes")
+						.then(Mono.empty()));
 	}
 
 	private Shard requested(byte[] body) {
@@ -80,4 +81,5 @@ class NewUserShards {
 	/** The exchange with its body readable again, and the shard to route by. */
 	record Chosen(ServerWebExchange exchange, Shard shard) {
 	}
+
 }

@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Token buckets in the gateway's memory: one per caller, so one noisy user cannot crowd out the others, and one per
- * zone, so a flood cannot drown a zone. Past either, {@code 429 RATE_LIMITED} with {@code Retry-After}, before the
- * request is signed or sent. Each gateway limits what passes through it; the limits are per gateway, not global.
+ * Token buckets in the gateway's memory: one per caller, so one noisy user cannot crowd
+ * out the others, and one per zone, so a flood cannot drown a zone. Past either,
+ * {@code 429 RATE_LIMITED} with {@code Retry-After}, before the request is signed or
+ * sent. Each gateway limits what passes through it; the limits are per gateway, not
+ * global.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -46,7 +48,10 @@ class RateLimits implements GlobalFilter, Ordered {
 
 	RateLimits(RateLimitProperties properties, ProblemWriter problems, MeterRegistry meters) {
 		this.properties = properties;
-		this.callers = Caffeine.newBuilder().maximumSize(properties.trackedCallers()).expireAfterAccess(properties.idleAfter()).build();
+		this.callers = Caffeine.newBuilder()
+			.maximumSize(properties.trackedCallers())
+			.expireAfterAccess(properties.idleAfter())
+			.build();
 		this.problems = problems;
 		this.meters = meters;
 	}
@@ -56,8 +61,11 @@ class RateLimits implements GlobalFilter, Ordered {
 		Caller caller = GatewayCaller.of(exchange);
 		boolean user = caller != null && caller.user() != null;
 		String key = user ? "user:" + caller.user().value() : "address:" + address(exchange);
-		ConsumptionProbe own = callers.get(key,
-				ignored -> user ? bucket(properties.userPerSecond(), properties.userBurst()) : bucket(properties.anonymousPerSecond(), properties.anonymousBurst())).tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe own = callers
+			.get(key,
+					ignored -> user ? bucket(properties.userPerSecond(), properties.userBurst())
+							: bucket(properties.anonymousPerSecond(), properties.anonymousBurst()))
+			.tryConsumeAndReturnRemaining(1);
 		if (!own.isConsumed()) {
 			return refuse(exchange, "caller", own, "too many requests from this caller");
 		}
@@ -67,7 +75,8 @@ class RateLimits implements GlobalFilter, Ordered {
 					ignored -> bucket(properties.zonePerSecond(), properties.zoneBurst()));
 			ConsumptionProbe probe = zone.tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
-				return refuse(exchange, "zone", probe, routed.zone() + " gets more requests through this gateway than it may take");
+				return refuse(exchange, "zone", probe,
+						routed.zone() + " gets more requests through this gateway than it may take");
 			}
 		}
 		return chain.filter(exchange);
@@ -81,7 +90,9 @@ class RateLimits implements GlobalFilter, Ordered {
 	}
 
 	private static Bucket bucket(long perSecond, long burst) {
-		return Bucket.builder().addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build();
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+			.build();
 	}
 
 	private static String address(ServerWebExchange exchange) {
@@ -91,7 +102,9 @@ class RateLimits implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After authentication and the choice of zone, before the request is signed: a refused request costs nothing more.
+		// After authentication and the choice of zone, before the request is signed: a
+		// refused request costs nothing more.
 		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 2;
 	}
+
 }

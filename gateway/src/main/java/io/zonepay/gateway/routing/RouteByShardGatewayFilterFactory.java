@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code RouteByShard=account}: sends a request to the named service of the RZone that serves its shard, the shard
- * being that of the id in the path, of the caller for collection calls, or the one chosen for a new user.
+ * {@code RouteByShard=account}: sends a request to the named service of the RZone that
+ * serves its shard, the shard being that of the id in the path, of the caller for
+ * collection calls, or the one chosen for a new user.
  */
 @Component
 class RouteByShardGatewayFilterFactory extends AbstractGatewayFilterFactory<RouteByShardGatewayFilterFactory.Config> {
@@ -37,7 +38,8 @@ class RouteByShardGatewayFilterFactory extends AbstractGatewayFilterFactory<Rout
 
 	private final ProblemWriter problems;
 
-	RouteByShardGatewayFilterFactory(RoutingTables tables, ZoneTargets targets, NewUserShards newUsers, ProblemWriter problems) {
+	RouteByShardGatewayFilterFactory(RoutingTables tables, ZoneTargets targets, NewUserShards newUsers,
+			ProblemWriter problems) {
 		super(Config.class);
 		this.tables = tables;
 		this.targets = targets;
@@ -52,8 +54,10 @@ class RouteByShardGatewayFilterFactory extends AbstractGatewayFilterFactory<Rout
 
 	@Override
 	public GatewayFilter apply(Config config) {
-		// Runs after the route's URI was copied into the request URL, and replaces it with the zone's endpoint.
-		return new OrderedGatewayFilter((exchange, chain) -> route(exchange, chain, config.getService()), RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1);
+		// Runs after the route's URI was copied into the request URL, and replaces it
+		// with the zone's endpoint.
+		return new OrderedGatewayFilter((exchange, chain) -> route(exchange, chain, config.getService()),
+				RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1);
 	}
 
 	private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String service) {
@@ -63,14 +67,17 @@ class RouteByShardGatewayFilterFactory extends AbstractGatewayFilterFactory<Rout
 			case RequestShard.OfId id -> forward(exchange, chain, service, id.shard());
 			case RequestShard.OfCaller ignored -> {
 				Caller caller = GatewayCaller.of(exchange);
-				yield caller == null || caller.user() == null ? problems.write(exchange, CommonProblem.UNAUTHENTICATED, "this call acts on the caller's own data")
+				yield caller == null || caller.user() == null
+						? problems.write(exchange, CommonProblem.UNAUTHENTICATED,
+								"this call acts on the caller's own data")
 						: forward(exchange, chain, service, caller.user().shard());
 			}
 			case RequestShard.ChosenForNewUser ignored -> newUsers.shardOf(exchange)
 				.flatMap(chosen -> forward(chosen.exchange(), chain, service, chosen.shard()));
 			case RequestShard.MalformedId malformed -> problems.write(exchange, CommonProblem.VALIDATION_FAILED,
 					"'" + abbreviate(malformed.segment()) + "' is not an id: ids are positive 64-bit decimal numbers");
-			case RequestShard.Unsharded ignored -> problems.write(exchange, CommonProblem.NOT_FOUND, "no such resource");
+			case RequestShard.Unsharded ignored ->
+				problems.write(exchange, CommonProblem.NOT_FOUND, "no such resource");
 		};
 	}
 
@@ -98,10 +105,12 @@ class RouteByShardGatewayFilterFactory extends AbstractGatewayFilterFactory<Rout
 		public void setService(String service) {
 			this.service = service;
 		}
+
 	}
 
 	/** Picks a shard for a new user who did not ask for one. */
 	static Shard randomShard() {
 		return Shard.of(ThreadLocalRandom.current().nextInt(Shard.COUNT));
 	}
+
 }

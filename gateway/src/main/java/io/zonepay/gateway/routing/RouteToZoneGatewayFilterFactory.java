@@ -20,12 +20,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code RouteToZone=gzone,config}: writes and administration go to the GZone, the single writer of global data, or to
- * its standby when the GZone cannot be reached (a standby answers {@code 503 NOT_THE_WRITER} until it is promoted; a
- * request that never reached the GZone changed nothing, so sending it on is safe).
- * {@code RouteToZone=czone,config}: reads of global data go to this gateway's own city's CZone, so they never cross a
- * city while it answers; when it cannot be reached (or its breaker is open), to another city's CZone, then to the
- * GZone, each copy keeping its own staleness rule. That route takes only GETs: nothing sent twice changes anything.
+ * {@code RouteToZone=gzone,config}: writes and administration go to the GZone, the single
+ * writer of global data, or to its standby when the GZone cannot be reached (a standby
+ * answers {@code 503 NOT_THE_WRITER} until it is promoted; a request that never reached
+ * the GZone changed nothing, so sending it on is safe). {@code RouteToZone=czone,config}:
+ * reads of global data go to this gateway's own city's CZone, so they never cross a city
+ * while it answers; when it cannot be reached (or its breaker is open), to another city's
+ * CZone, then to the GZone, each copy keeping its own staleness rule. That route takes
+ * only GETs: nothing sent twice changes anything.
  */
 @Component
 class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<RouteToZoneGatewayFilterFactory.Config> {
@@ -38,7 +40,8 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 
 	private final GatewayProperties gateway;
 
-	RouteToZoneGatewayFilterFactory(RoutingTables tables, ZoneTargets targets, ZoneBreakers breakers, GatewayProperties gateway) {
+	RouteToZoneGatewayFilterFactory(RoutingTables tables, ZoneTargets targets, ZoneBreakers breakers,
+			GatewayProperties gateway) {
 		super(Config.class);
 		this.tables = tables;
 		this.targets = targets;
@@ -53,7 +56,8 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 
 	@Override
 	public GatewayFilter apply(Config config) {
-		return new OrderedGatewayFilter((exchange, chain) -> route(exchange, chain, config), RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1);
+		return new OrderedGatewayFilter((exchange, chain) -> route(exchange, chain, config),
+				RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1);
 	}
 
 	private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, Config config) {
@@ -65,9 +69,12 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 		return attempt(exchange, chain, table, candidates, 0, config.getService());
 	}
 
-	/** Sends to a candidate; one that cannot be reached hands the request to the next, while the response is untouched. */
-	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, List<Zone> candidates, int index,
-			String service) {
+	/**
+	 * Sends to a candidate; one that cannot be reached hands the request to the next,
+	 * while the response is untouched.
+	 */
+	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table,
+			List<Zone> candidates, int index, String service) {
 		Zone zone = candidates.get(index);
 		boolean last = index == candidates.size() - 1;
 		if (!last && breakers.state(zone.id().value()) == CircuitBreaker.State.OPEN) {
@@ -77,15 +84,16 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 		if (last) {
 			return sent;
 		}
-		return sent.onErrorResume(failure -> ZoneBreakers.unreachable(failure) && !exchange.getResponse().isCommitted(), failure -> {
-			ZoneTargets.forgetAttempt(exchange);
-			return attempt(exchange, chain, table, candidates, index + 1, service);
-		});
+		return sent.onErrorResume(failure -> ZoneBreakers.unreachable(failure) && !exchange.getResponse().isCommitted(),
+				failure -> {
+					ZoneTargets.forgetAttempt(exchange);
+					return attempt(exchange, chain, table, candidates, index + 1, service);
+				});
 	}
 
 	/**
-	 * Where a request may go, in order: the writer GZone, then its standby; or the city's CZones, every other city's,
-	 * then the GZones.
+	 * Where a request may go, in order: the writer GZone, then its standby; or the city's
+	 * CZones, every other city's, then the GZones.
 	 */
 	private List<Zone> candidates(RoutingTable table, String kind) {
 		if (kind.equals("gzone")) {
@@ -95,7 +103,8 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 			throw new IllegalArgumentException("RouteToZone takes gzone or czone, not " + kind);
 		}
 		List<Zone> czones = table.zones().stream().filter(zone -> zone.kind() == ZoneKind.CZONE).toList();
-		List<Zone> candidates = new ArrayList<>(czones.stream().filter(zone -> zone.city().equals(gateway.city())).toList());
+		List<Zone> candidates = new ArrayList<>(
+				czones.stream().filter(zone -> zone.city().equals(gateway.city())).toList());
 		candidates.addAll(czones.stream().filter(zone -> !zone.city().equals(gateway.city())).toList());
 		candidates.addAll(table.gzones());
 		return candidates;
@@ -123,5 +132,7 @@ class RouteToZoneGatewayFilterFactory extends AbstractGatewayFilterFactory<Route
 		public void setService(String service) {
 			this.service = service;
 		}
+
 	}
+
 }

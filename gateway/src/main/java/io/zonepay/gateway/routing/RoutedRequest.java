@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Where a request was sent: the zone, the epoch of the table that named it, the shard it was routed by (none for
- * global data), and the service of the zone that handles it.
+ * Where a request was sent: the zone, the epoch of the table that named it, the shard it
+ * was routed by (none for global data), and the service of the zone that handles it.
  */
 record RoutedRequest(ZoneId zone, long epoch, @Nullable Shard shard, String service) {
 

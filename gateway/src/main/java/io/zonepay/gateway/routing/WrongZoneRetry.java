@@ -31,33 +31,40 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sends a request again at the zone a newer routing table names, in two cases and no other.
+ * Sends a request again at the zone a newer routing table names, in two cases and no
+ * other.
  * <ul>
- * <li>A {@code 421 WRONG_ZONE} means a zone already knows a newer routing table than this gateway, and refused the
- * request before doing anything. The gateway waits (briefly, bounded) until its own table reaches that epoch, then
- * sends the request once more, to the zone the new table names.</li>
- * <li>A zone that cannot be reached (refused connection, its breaker open, the connection dropped before any answer)
- * is most likely failing over. A request that is safe to send twice (a read, or a write with an
- * {@code Idempotency-Key}: the key's record moves with the shard group, so the new owner answers what the old one did,
- * or does it once) is <em>held</em> until the table names another zone for its shard, bounded by its deadline, then
- * sent there: a client does not see the zone die. A write without a key gets the fast, honest 503 as before.</li>
+ * <li>A {@code 421 WRONG_ZONE} means a zone already knows a newer routing table than this
+ * gateway, and refused the request before doing anything. The gateway waits (briefly,
+ * bounded) until its own table reaches that epoch, then sends the request once more, to
+ * the zone the new table names.</li>
+ * <li>A zone that cannot be reached (refused connection, its breaker open, the connection
+ * dropped before any answer) is most likely failing over. A request that is safe to send
+ * twice (a read, or a write with an {@code Idempotency-Key}: the key's record moves with
+ * the shard group, so the new owner answers what the old one did, or does it once) is
+ * <em>held</em> until the table names another zone for its shard, bounded by its
+ * deadline, then sent there: a client does not see the zone die. A write without a key
+ * gets the fast, honest 503 as before.</li>
  * </ul>
- * Any other answer, a second 421, or a table that does not change in time goes back to the client as it is.
+ * Any other answer, a second 421, or a table that does not change in time goes back to
+ * the client as it is.
  */
 @Component
 class WrongZoneRetry implements GlobalFilter, Ordered {
 
 	/**
-	 * How long a request may wait for the gateway's table to catch up with the zone's: a few replication bounds, so a
-	 * request caught in a planned move is served rather than refused while the city's copy catches up under load.
+	 * How long a request may wait for the gateway's table to catch up with the zone's: a
+	 * few replication bounds, so a request caught in a planned move is served rather than
+	 * refused while the city's copy catches up under load.
 	 */
 	private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
 	/**
-	 * The longest a request is held for its zone's failover: a dead zone is failed over in about 2.5 s and a frozen one
-	 * in about 3, so this covers either, and stays well within a client's patience (and the request's deadline).
+	 * The longest a request is held for its zone's failover: a dead zone is failed over
+	 * in about 2.5 s and a frozen one in about 3, so this covers either, and stays well
+	 * within a client's patience (and the request's deadline).
 	 */
 	static final Duration HOLD = Duration.ofSeconds(6);
 
@@ -80,14 +87,16 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 		if (routed == null || routed.shard() == null) {
 			return chain.filter(exchange);
 		}
-		// The body is sent again on a retry, so it is kept (the body limit has bounded it already).
+		// The body is sent again on a retry, so it is kept (the body limit has bounded it
+		// already).
 		return DataBufferUtils.join(exchange.getRequest().getBody())
 			.map(WrongZoneRetry::bytes)
 			.defaultIfEmpty(new byte[0])
 			.flatMap(body -> {
 				ServerWebExchange replayable = withBody(exchange, body);
 				return chain.filter(replayable)
-					.onErrorResume(failure -> holdable(replayable, failure), failure -> holdForFailover(replayable, chain, routed, failure))
+					.onErrorResume(failure -> holdable(replayable, failure),
+							failure -> holdForFailover(replayable, chain, routed, failure))
 					.then(Mono.defer(() -> retryIfMisrouted(replayable, chain, routed)));
 			});
 	}
@@ -98,7 +107,8 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 		}
 		long zoneEpoch = epochOf(exchange);
 		if (zoneEpoch <= first.epoch()) {
-			// The zone is behind this gateway, not ahead: a newer table here would not change its mind.
+			// The zone is behind this gateway, not ahead: a newer table here would not
+			// change its mind.
 			return Mono.empty();
 		}
 		return caughtUp(zoneEpoch).flatMap(table -> {
@@ -111,23 +121,32 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 		});
 	}
 
-	/** Whether a failed attempt may wait for a failover: the zone was not reached or dropped it unanswered, and sending it twice is safe. */
+	/**
+	 * Whether a failed attempt may wait for a failover: the zone was not reached or
+	 * dropped it unanswered, and sending it twice is safe.
+	 */
 	private static boolean holdable(ServerWebExchange exchange, Throwable failure) {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean safeTwice = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
 				|| request.getHeaders().getFirst(IDEMPOTENCY_KEY) != null;
-		return safeTwice && !exchange.getResponse().isCommitted() && (ZoneBreakers.unreachable(failure) || ZoneBreakers.refusedByBreaker(failure));
+		return safeTwice && !exchange.getResponse().isCommitted()
+				&& (ZoneBreakers.unreachable(failure) || ZoneBreakers.refusedByBreaker(failure));
 	}
 
-	/** Waits for a table that gives the request's shard to another zone, then sends it there; else the failure stands. */
-	private Mono<Void> holdForFailover(ServerWebExchange exchange, GatewayFilterChain chain, RoutedRequest first, Throwable failure) {
+	/**
+	 * Waits for a table that gives the request's shard to another zone, then sends it
+	 * there; else the failure stands.
+	 */
+	private Mono<Void> holdForFailover(ServerWebExchange exchange, GatewayFilterChain chain, RoutedRequest first,
+			Throwable failure) {
 		Duration bound = holdBound(exchange);
 		if (!bound.isPositive()) {
 			return Mono.error(failure);
 		}
 		return Flux.interval(Duration.ZERO, POLL)
 			.map(tick -> Optional.ofNullable(tables.current()))
-			.filter(table -> table.isPresent() && table.get().epoch() > first.epoch() && !table.get().ownerOf(first.shard()).equals(first.zone()))
+			.filter(table -> table.isPresent() && table.get().epoch() > first.epoch()
+					&& !table.get().ownerOf(first.shard()).equals(first.zone()))
 			.map(Optional::get)
 			.next()
 			.timeout(bound, Mono.empty())
@@ -135,11 +154,15 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 			.flatMap(table -> {
 				Zone owner = table.ownerZoneOf(first.shard());
 				URI endpoint = owner.endpoint(first.service()).orElse(null);
-				return endpoint == null ? Mono.<Void>error(failure) : retry(exchange, chain, table, owner, endpoint, first);
+				return endpoint == null ? Mono.<Void>error(failure)
+						: retry(exchange, chain, table, owner, endpoint, first);
 			});
 	}
 
-	/** How long this request may be held: the hold bound, less what its deadline needs kept for the second attempt. */
+	/**
+	 * How long this request may be held: the hold bound, less what its deadline needs
+	 * kept for the second attempt.
+	 */
 	private Duration holdBound(ServerWebExchange exchange) {
 		Deadline deadline = CallerSigningFilter.deadlineOf(exchange);
 		if (deadline == null) {
@@ -149,7 +172,10 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 		return left.compareTo(HOLD) < 0 ? left : HOLD;
 	}
 
-	/** The gateway's table once it reaches the zone's epoch, or nothing if it does not in time. */
+	/**
+	 * The gateway's table once it reaches the zone's epoch, or nothing if it does not in
+	 * time.
+	 */
 	private Mono<RoutingTable> caughtUp(long epoch) {
 		return Flux.interval(Duration.ZERO, POLL)
 			.map(tick -> tables.current())
@@ -158,14 +184,23 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 			.timeout(CATCH_UP, Mono.empty());
 	}
 
-	private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, Zone owner, URI endpoint, RoutedRequest first) {
+	private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, RoutingTable table, Zone owner,
+			URI endpoint, RoutedRequest first) {
 		ZoneTargets.forgetAttempt(exchange);
 		exchange.getResponse().getHeaders().remove("Retry-After");
 		URI original = exchange.getRequest().getURI();
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
-				UriComponentsBuilder.fromUri(endpoint).replacePath(original.getRawPath()).replaceQuery(original.getRawQuery()).build(true).toUri());
-		exchange.getAttributes().put(RoutedRequest.ATTRIBUTE, new RoutedRequest(owner.id(), table.epoch(), first.shard(), first.service()));
-		ServerWebExchange again = exchange.mutate().request(builder -> builder.headers(headers -> headers.set(ZonePayHeaders.EPOCH, Long.toString(table.epoch()))))
+		exchange.getAttributes()
+			.put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+					UriComponentsBuilder.fromUri(endpoint)
+						.replacePath(original.getRawPath())
+						.replaceQuery(original.getRawQuery())
+						.build(true)
+						.toUri());
+		exchange.getAttributes()
+			.put(RoutedRequest.ATTRIBUTE, new RoutedRequest(owner.id(), table.epoch(), first.shard(), first.service()));
+		ServerWebExchange again = exchange.mutate()
+			.request(builder -> builder
+				.headers(headers -> headers.set(ZonePayHeaders.EPOCH, Long.toString(table.epoch()))))
 			.build();
 		return chain.filter(again);
 	}
@@ -185,7 +220,8 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 
 			@Override
 			public Flux<DataBuffer> getBody() {
-				return body.length == 0 ? Flux.empty() : Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+				return body.length == 0 ? Flux.empty()
+						: Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
 			}
 		};
 		return exchange.mutate().request(request).build();
@@ -204,7 +240,9 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After the zone was chosen and the caller signed; around the breaker, so that a retry counts for its zone.
+		// After the zone was chosen and the caller signed; around the breaker, so that a
+		// retry counts for its zone.
 		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 4;
 	}
+
 }

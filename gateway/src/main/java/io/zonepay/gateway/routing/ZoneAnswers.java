@@ -8,11 +8,13 @@ import java.util.function.LongSupplier;
 import org.springframework.stereotype.Component;
 
 /**
- * What this gateway sees of each zone on the request path: how many requests it has sent that are still waiting, and
- * for how long the zone has been <em>silent</em>: requests waiting throughout, and not one answer from it. A busy zone
- * answers slowly but answers; a frozen or wedged one (SIGSTOP, a hung disk, a deadlock) accepts connections and
- * answers nothing. The GZone's supervisor asks every gateway for this, so that a zone silent to the traffic it gets
- * is told from a busy one in seconds rather than after many missed health checks.
+ * What this gateway sees of each zone on the request path: how many requests it has sent
+ * that are still waiting, and for how long the zone has been <em>silent</em>: requests
+ * waiting throughout, and not one answer from it. A busy zone answers slowly but answers;
+ * a frozen or wedged one (SIGSTOP, a hung disk, a deadlock) accepts connections and
+ * answers nothing. The GZone's supervisor asks every gateway for this, so that a zone
+ * silent to the traffic it gets is told from a busy one in seconds rather than after many
+ * missed health checks.
  */
 @Component
 public class ZoneAnswers {
@@ -33,7 +35,10 @@ public class ZoneAnswers {
 		zones.computeIfAbsent(zone, ignored -> new Zone()).sent(nanoTime.getAsLong());
 	}
 
-	/** @param answered whether the zone answered (any status): not a refused connection, not a timeout */
+	/**
+	 * @param answered whether the zone answered (any status): not a refused connection,
+	 * not a timeout
+	 */
 	void ended(String zone, boolean answered) {
 		Zone seen = zones.get(zone);
 		if (seen != null) {
@@ -41,7 +46,10 @@ public class ZoneAnswers {
 		}
 	}
 
-	/** Each zone this gateway has sent requests to: requests waiting, and milliseconds of silence (0 while it answers). */
+	/**
+	 * Each zone this gateway has sent requests to: requests waiting, and milliseconds of
+	 * silence (0 while it answers).
+	 */
 	public Map<String, View> view() {
 		long now = nanoTime.getAsLong();
 		Map<String, View> view = new LinkedHashMap<>();
@@ -53,7 +61,10 @@ public class ZoneAnswers {
 	public record View(int waiting, long silentMs) {
 	}
 
-	/** A few words of state per zone, under its own lock: a request costs two short critical sections. */
+	/**
+	 * A few words of state per zone, under its own lock: a request costs two short
+	 * critical sections.
+	 */
 	private static final class Zone {
 
 		private int waiting;
@@ -83,5 +94,7 @@ public class ZoneAnswers {
 			long silentSince = Math.max(waitingSince, lastAnswer);
 			return new View(waiting, Math.max(0, (now - silentSince) / 1_000_000));
 		}
+
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Notes every attempt sent to a zone, and whether the zone answered it ({@link ZoneAnswers}): right around the filter
- * that sends it, so that each retry of a request counts as what it is, another attempt.
+ * Notes every attempt sent to a zone, and whether the zone answered it
+ * ({@link ZoneAnswers}): right around the filter that sends it, so that each retry of a
+ * request counts as what it is, another attempt.
  */
 @Component
 class ZoneAnswersFilter implements GlobalFilter, Ordered {
@@ -40,7 +41,8 @@ class ZoneAnswersFilter implements GlobalFilter, Ordered {
 					answers.ended(zone, exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null);
 				}
 			};
-			// Before the outcome goes on: a retry further out forgets the attempt's response once it has it.
+			// Before the outcome goes on: a retry further out forgets the attempt's
+			// response once it has it.
 			return chain.filter(exchange).doOnTerminate(end).doOnCancel(end);
 		});
 	}
@@ -49,4 +51,5 @@ class ZoneAnswersFilter implements GlobalFilter, Ordered {
 	public int getOrder() {
 		return NettyRoutingFilter.ORDER - 1;
 	}
+
 }

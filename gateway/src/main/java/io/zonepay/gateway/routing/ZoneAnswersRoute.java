@@ -11,8 +11,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /internal/gateway/zones}: {@link ZoneAnswers} for the GZone's supervisor. Operational facts only (a count
- * and a duration per zone), like the operations page's state.
+ * {@code GET /internal/gateway/zones}: {@link ZoneAnswers} for the GZone's supervisor.
+ * Operational facts only (a count and a duration per zone), like the operations page's
+ * state.
  */
 @Configuration(proxyBeanMethods = false)
 class ZoneAnswersRoute {
@@ -22,10 +23,12 @@ class ZoneAnswersRoute {
 	@Bean
 	RouterFunction<ServerResponse> zoneAnswersView(ZoneAnswers answers) {
 		return RouterFunctions.route()
-			.GET(PATH, request -> ServerResponse.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.cacheControl(CacheControl.noStore())
-				.bodyValue(Map.of("zones", answers.view())))
+			.GET(PATH,
+					request -> ServerResponse.ok()
+						.contentType(MediaType.APPLICATION_JSON)
+						.cacheControl(CacheControl.noStore())
+						.bodyValue(Map.of("zones", answers.view())))
 			.build();
 	}
+
 }

@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * When the gateway stops sending a zone requests: after {@code failureRateThreshold} percent of the last
- * {@code slidingWindow} requests (at least {@code minimumCalls} of them) found no zone to answer them, it refuses
- * that zone's requests for {@code openFor}, then lets {@code probeCalls} through to test it.
+ * When the gateway stops sending a zone requests: after {@code failureRateThreshold}
+ * percent of the last {@code slidingWindow} requests (at least {@code minimumCalls} of
+ * them) found no zone to answer them, it refuses that zone's requests for
+ * {@code openFor}, then lets {@code probeCalls} through to test it.
  */
 @ConfigurationProperties("zonepay.gateway.zone-breaker")
 record ZoneBreakerProperties(@DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindow,

@@ -31,10 +31,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A circuit breaker per zone: once a zone keeps failing to answer, its requests get {@code 503 ZONE_UNAVAILABLE} at
- * once, without a connection attempt or a wait, and requests for other zones never notice. Only failures to reach the
- * zone count (refused or timed-out connections, no answer in time); any answer the zone gives, errors included, is
- * the zone answering.
+ * A circuit breaker per zone: once a zone keeps failing to answer, its requests get
+ * {@code 503 ZONE_UNAVAILABLE} at once, without a connection attempt or a wait, and
+ * requests for other zones never notice. Only failures to reach the zone count (refused
+ * or timed-out connections, no answer in time); any answer the zone gives, errors
+ * included, is the zone answering.
  */
 @Component
 @EnableConfigurationProperties(ZoneBreakerProperties.class)
@@ -53,7 +54,8 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 			.permittedNumberOfCallsInHalfOpenState(properties.probeCalls())
 			.recordException(ZoneBreakers::unreachable)
 			.build());
-		// resilience4j_circuitbreaker_state{name=<zone>} and its calls, for the operations page and dashboards.
+		// resilience4j_circuitbreaker_state{name=<zone>} and its calls, for the
+		// operations page and dashboards.
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		this.retryAfterSeconds = Math.max(1, properties.openFor().toSeconds());
 	}
@@ -67,7 +69,8 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 		CircuitBreaker breaker = breakers.circuitBreaker(routed.zone().value());
 		if (!breaker.tryAcquirePermission()) {
 			exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
-			// An error, not an answer: a request that may wait for the zone's failover is held further out.
+			// An error, not an answer: a request that may wait for the zone's failover is
+			// held further out.
 			return Mono.error(new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
 					routed.zone() + " is failing to answer; the gateway sends it nothing for a few seconds"));
 		}
@@ -77,7 +80,8 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 			.doOnError(failure -> breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure))
 			.doFinally(signal -> {
 				if (signal == SignalType.CANCEL) {
-					// The client went away: the zone was neither judged healthy nor failing.
+					// The client went away: the zone was neither judged healthy nor
+					// failing.
 					breaker.releasePermission();
 				}
 			});
@@ -88,12 +92,17 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 		return failure instanceof ProblemException problem && problem.problem() == CommonProblem.ZONE_UNAVAILABLE;
 	}
 
-	/** Whether a failure means the zone could not be reached, did not answer in time or dropped the connection. */
+	/**
+	 * Whether a failure means the zone could not be reached, did not answer in time or
+	 * dropped the connection.
+	 */
 	static boolean unreachable(Throwable failure) {
-		return failure instanceof ConnectException || failure instanceof ConnectTimeoutException || failure instanceof UnknownHostException
-				|| failure instanceof TimeoutException || failure instanceof ReadTimeoutException || failure instanceof PrematureCloseException
+		return failure instanceof ConnectException || failure instanceof ConnectTimeoutException
+				|| failure instanceof UnknownHostException || failure instanceof TimeoutException
+				|| failure instanceof ReadTimeoutException || failure instanceof PrematureCloseException
 				|| failure instanceof AbortedException || failure instanceof NativeIoException
-				|| failure instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
+				|| failure instanceof ResponseStatusException status
+						&& status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
 	}
 
 	/** The state of a zone's breaker, for tests and the operations page. */
@@ -103,8 +112,10 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Right before the request leaves, inside the wrong-zone retry, so that a retried request counts for the zone
+		// Right before the request leaves, inside the wrong-zone retry, so that a retried
+		// request counts for the zone
 		// it was retried at.
 		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 5;
 	}
+
 }

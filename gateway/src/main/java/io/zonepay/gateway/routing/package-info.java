@@ -1,4 +1,7 @@
-/** Routing by shard: every request goes to the zone the routing table names for the shard of its id or caller. */
+/**
+ * Routing by shard: every request goes to the zone the routing table names for the shard
+ * of its id or caller.
+ */
 @NullMarked
 package io.zonepay.gateway.routing;
 

@@ -35,9 +35,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Swagger UI at a gateway, over documents the gateway fetches from whichever zone answers. */
+/**
+ * Swagger UI at a gateway, over documents the gateway fetches from whichever zone
+ * answers.
+ */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=gateway", "zonepay.gateway.city=hz", "zonepay.gateway.tokens.dev-issuer=true", "management.server.port=0",
+		properties = { "spring.config.name=gateway", "zonepay.gateway.city=hz",
+				"zonepay.gateway.tokens.dev-issuer=true", "management.server.port=0",
 				"zonepay.gateway.api-docs.timeout=1s" })
 class ApiDocsIntegrationTests {
 
@@ -62,7 +66,10 @@ class ApiDocsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+		client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
 	}
 
 	@AfterAll
@@ -74,10 +81,16 @@ class ApiDocsIntegrationTests {
 	void servesAServicesDocumentFromAZoneOfItsOwnCityFirstWithoutAToken() {
 		offer(table(RZ_HZ.uri(), RZ_SH.uri(), NOBODY));
 
-		client.get().uri("/v3/api-docs/payment").exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-			.expectBody().jsonPath("$.info.title").isEqualTo("payment-service at rz-hz");
+		client.get()
+			.uri("/v3/api-docs/payment")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.info.title")
+			.isEqualTo("payment-service at rz-hz");
 		assertThat(RZ_HZ.paths()).last().isEqualTo("/v3/api-docs");
 	}
 
@@ -85,24 +98,44 @@ class ApiDocsIntegrationTests {
 	void asksTheNextZoneWhenOneDoesNotAnswer() {
 		offer(table(NOBODY, RZ_SH.uri(), NOBODY));
 
-		client.get().uri("/v3/api-docs/payment").exchange().expectStatus().isOk().expectBody().jsonPath("$.info.title").isEqualTo("payment-service at rz-sh");
+		client.get()
+			.uri("/v3/api-docs/payment")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.title")
+			.isEqualTo("payment-service at rz-sh");
 	}
 
 	@Test
 	void asksTheGzoneForConfigServiceAndACopyWhenTheGzoneIsAway() {
 		offer(table(RZ_HZ.uri(), RZ_SH.uri(), NOBODY));
 
-		client.get().uri("/v3/api-docs/config").exchange().expectStatus().isOk().expectBody().jsonPath("$.info.title").isEqualTo("config-service at cz-hz");
+		client.get()
+			.uri("/v3/api-docs/config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.title")
+			.isEqualTo("config-service at cz-hz");
 	}
 
 	@Test
 	void saysSoFastWhenNoZoneAnswers() {
 		offer(table(NOBODY, NOBODY, NOBODY));
 
-		client.get().uri("/v3/api-docs/payment").exchange()
-			.expectStatus().isEqualTo(503)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.code").isEqualTo("ZONE_UNAVAILABLE");
+		client.get()
+			.uri("/v3/api-docs/payment")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ZONE_UNAVAILABLE");
 	}
 
 	@Test
@@ -110,29 +143,47 @@ class ApiDocsIntegrationTests {
 		offer(table(RZ_HZ.uri(), RZ_SH.uri(), NOBODY));
 		int before = RZ_HZ.paths().size();
 
-		client.post().uri("/v3/api-docs/payment").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().value(status -> assertThat(status).isIn(404, 405));
-		client.get().uri("/v3/api-docs/payment/../../api/payments").exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(200));
+		client.post()
+			.uri("/v3/api-docs/payment")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.value(status -> assertThat(status).isIn(404, 405));
+		client.get()
+			.uri("/v3/api-docs/payment/../../api/payments")
+			.exchange()
+			.expectStatus()
+			.value(status -> assertThat(status).isNotEqualTo(200));
 		assertThat(RZ_HZ.paths()).hasSize(before);
 	}
 
 	@Test
 	void swaggerUiListsEveryServicesDocument() {
 		client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
-		client.get().uri("/v3/api-docs/swagger-config").exchange()
-			.expectStatus().isOk()
+		client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.urls[*].url").value(STRINGS, urls -> assertThat(urls)
-				.containsExactlyInAnyOrder("/v3/api-docs/payment", "/v3/api-docs/order", "/v3/api-docs/account", "/v3/api-docs/config", "/v3/api-docs"));
+			.jsonPath("$.urls[*].url")
+			.value(STRINGS, urls -> assertThat(urls).containsExactlyInAnyOrder("/v3/api-docs/payment",
+					"/v3/api-docs/order", "/v3/api-docs/account", "/v3/api-docs/config", "/v3/api-docs"));
 	}
 
 	@Test
 	void theGatewaysOwnDocumentHasTheDevelopmentTokenCall() {
-		client.get().uri("/v3/api-docs").exchange()
-			.expectStatus().isOk()
+		client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.paths['/dev/token'].post.requestBody.content['application/json'].schema.required").value(STRINGS, required -> assertThat(required).contains("sub", "roles"))
-			.jsonPath("$.paths.length()").isEqualTo(1);
+			.jsonPath("$.paths['/dev/token'].post.requestBody.content['application/json'].schema.required")
+			.value(STRINGS, required -> assertThat(required).contains("sub", "roles"))
+			.jsonPath("$.paths.length()")
+			.isEqualTo(1);
 	}
 
 	private void offer(RoutingTable table) {
@@ -146,8 +197,10 @@ class ApiDocsIntegrationTests {
 		}
 		// A gateway only ever moves to newer epochs.
 		return RoutingTable.of(tables.epoch() + 1, owners,
-				List.of(zone("rz-sh", ZoneKind.RZONE, "sh", Map.of("payment", paymentElsewhere)), zone("rz-hz", ZoneKind.RZONE, "hz", Map.of("payment", paymentHere)),
-						zone("gz", ZoneKind.GZONE, "hz", Map.of("config", gzone)), zone("cz-hz", ZoneKind.CZONE, "hz", Map.of("config", CZ_HZ.uri()))));
+				List.of(zone("rz-sh", ZoneKind.RZONE, "sh", Map.of("payment", paymentElsewhere)),
+						zone("rz-hz", ZoneKind.RZONE, "hz", Map.of("payment", paymentHere)),
+						zone("gz", ZoneKind.GZONE, "hz", Map.of("config", gzone)),
+						zone("cz-hz", ZoneKind.CZONE, "hz", Map.of("config", CZ_HZ.uri()))));
 	}
 
 	private static Zone zone(String id, ZoneKind kind, String city, Map<String, URI> endpoints) {
@@ -180,7 +233,8 @@ class ApiDocsIntegrationTests {
 			}
 			server.createContext("/", exchange -> {
 				paths.add(exchange.getRequestURI().getPath());
-				byte[] answer = ("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"" + title + "\"}, \"paths\": {}}").getBytes(StandardCharsets.UTF_8);
+				byte[] answer = ("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"" + title + "\"}, \"paths\": {}}")
+					.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, answer.length);
 				exchange.getResponseBody().write(answer);
@@ -201,5 +255,7 @@ class ApiDocsIntegrationTests {
 		public void close() {
 			server.stop(0);
 		}
+
 	}
+
 }

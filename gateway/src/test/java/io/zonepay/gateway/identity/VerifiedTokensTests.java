@@ -26,7 +26,8 @@ class VerifiedTokensTests {
 
 	@Test
 	void aTokenVerifiedOnceIsNotVerifiedAgainWhileItHolds() {
-		VerifiedTokens tokens = new VerifiedTokens(verifierExpiringAt(NOW.plusSeconds(600)), 100, Duration.ofMinutes(1), clockAt(NOW));
+		VerifiedTokens tokens = new VerifiedTokens(verifierExpiringAt(NOW.plusSeconds(600)), 100, Duration.ofMinutes(1),
+				clockAt(NOW));
 
 		Jwt first = tokens.decode("good").block();
 		Jwt second = tokens.decode("good").block();
@@ -69,7 +70,8 @@ class VerifiedTokensTests {
 				return now.get();
 			}
 		};
-		VerifiedTokens tokens = new VerifiedTokens(verifierExpiringAt(NOW.plusSeconds(10)), 100, Duration.ofMinutes(1), clock);
+		VerifiedTokens tokens = new VerifiedTokens(verifierExpiringAt(NOW.plusSeconds(10)), 100, Duration.ofMinutes(1),
+				clock);
 		tokens.decode("short-lived").block();
 
 		now.set(NOW.plusSeconds(10));
@@ -81,11 +83,17 @@ class VerifiedTokensTests {
 	private ReactiveJwtDecoder verifierExpiringAt(Instant expiry) {
 		return token -> {
 			verifications.incrementAndGet();
-			return Mono.just(Jwt.withTokenValue(token).header("alg", "HS256").subject("1207").issuedAt(NOW.minusSeconds(1)).expiresAt(expiry).build());
+			return Mono.just(Jwt.withTokenValue(token)
+				.header("alg", "HS256")
+				.subject("1207")
+				.issuedAt(NOW.minusSeconds(1))
+				.expiresAt(expiry)
+				.build());
 		};
 	}
 
 	private static Clock clockAt(Instant instant) {
 		return Clock.fixed(instant, ZoneOffset.UTC);
 	}
+
 }

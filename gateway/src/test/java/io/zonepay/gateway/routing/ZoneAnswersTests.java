@@ -40,10 +40,12 @@ class ZoneAnswersTests {
 		assertThat(answers.view().get("rz3")).isEqualTo(new ZoneAnswers.View(0, 0));
 		answers.sent("rz3");
 		millis(700);
-		assertThat(answers.view().get("rz3").silentMs()).as("silence counts from the new wait, not the old one").isEqualTo(700);
+		assertThat(answers.view().get("rz3").silentMs()).as("silence counts from the new wait, not the old one")
+			.isEqualTo(700);
 	}
 
 	private void millis(long millis) {
 		now.addAndGet(millis * 1_000_000);
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** Reads payment events for the shards this zone serves; poison events go to the dead-letter topic after three tries. */
+/**
+ * Reads payment events for the shards this zone serves; poison events go to the
+ * dead-letter topic after three tries.
+ */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
@@ -19,7 +22,10 @@ class EventsConfiguration {
 		return consumers.consumer(ConsumerSettings.of(PaymentEvents.TOPIC, PaymentEvents.CONSUMER), events::handle);
 	}
 
-	/** Partition = shard; whichever service starts first creates the topic, the other finds it there. */
+	/**
+	 * Partition = shard; whichever service starts first creates the topic, the other
+	 * finds it there.
+	 */
 	@Bean
 	NewTopic paymentEventsTopic(@Value("${zonepay.events.replication-factor:1}") short replicationFactor) {
 		return TopicBuilder.name(PaymentEvents.TOPIC).partitions(100).replicas(replicationFactor).build();
@@ -29,4 +35,5 @@ class EventsConfiguration {
 	NewTopic paymentEventsDeadLetters(@Value("${zonepay.events.replication-factor:1}") short replicationFactor) {
 		return TopicBuilder.name(PaymentEvents.TOPIC + ".dlt").partitions(100).replicas(replicationFactor).build();
 	}
+
 }

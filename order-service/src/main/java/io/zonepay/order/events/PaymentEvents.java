@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves orders as payment-service reports: {@code PaymentSucceeded} pays an order, {@code RefundSucceeded} records its
- * refunds. Each event is applied in one transaction with its inbox entry, so a redelivered event changes nothing.
+ * Moves orders as payment-service reports: {@code PaymentSucceeded} pays an order,
+ * {@code RefundSucceeded} records its refunds. Each event is applied in one transaction
+ * with its inbox entry, so a redelivered event changes nothing.
  */
 @Component
 class PaymentEvents {
@@ -55,12 +56,15 @@ class PaymentEvents {
 				return;
 			}
 			OrderId orderId = json.treeToValue(event.get("orderId"), OrderId.class);
-			Order order = orders.findById(orderId).orElseThrow(() -> new IllegalStateException("event " + eventId + " names unknown order " + orderId));
+			Order order = orders.findById(orderId)
+				.orElseThrow(() -> new IllegalStateException("event " + eventId + " names unknown order " + orderId));
 			switch (type) {
-				case "PaymentSucceeded" -> order.markPaid(json.treeToValue(event.get("paymentId"), PaymentId.class), clock.instant());
+				case "PaymentSucceeded" ->
+					order.markPaid(json.treeToValue(event.get("paymentId"), PaymentId.class), clock.instant());
 				case "RefundSucceeded" -> order.recordRefunds(event.get("refundedTotal").asLong(), clock.instant());
 				default -> {
-					// Events for others on the same topic (payment failures, transfers) do not concern orders.
+					// Events for others on the same topic (payment failures, transfers)
+					// do not concern orders.
 				}
 			}
 			orders.save(order);
@@ -74,4 +78,5 @@ class PaymentEvents {
 		}
 		return new String(header.value(), StandardCharsets.UTF_8);
 	}
+
 }

@@ -22,8 +22,9 @@ import io.zonepay.service.persistence.TypedIdType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order of a user at a merchant. Its state moves only through the methods below, each of which checks the state it
- * starts from: {@code CREATED -> PAID -> PARTIALLY_REFUNDED / REFUNDED}, {@code CREATED -> CANCELLED}.
+ * An order of a user at a merchant. Its state moves only through the methods below, each
+ * of which checks the state it starts from:
+ * {@code CREATED -> PAID -> PARTIALLY_REFUNDED / REFUNDED}, {@code CREATED -> CANCELLED}.
  */
 @Entity
 @Table(name = "orders")
@@ -64,7 +65,10 @@ public class Order {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	/** Null until first stored: that is how a save of a new one (whose id is assigned here) knows to insert without a look-up. */
+	/**
+	 * Null until first stored: that is how a save of a new one (whose id is assigned
+	 * here) knows to insert without a look-up.
+	 */
 	@Version
 	private @Nullable Long version;
 
@@ -91,8 +95,9 @@ public class Order {
 	}
 
 	/**
-	 * The order's payment succeeded. A payment that raced a cancellation still wins: its money moved, so the order is
-	 * paid (and can be refunded), never cancelled with the money gone.
+	 * The order's payment succeeded. A payment that raced a cancellation still wins: its
+	 * money moved, so the order is paid (and can be refunded), never cancelled with the
+	 * money gone.
 	 * @return whether anything changed (a repeated event changes nothing)
 	 */
 	public boolean markPaid(PaymentId payment, Instant now) {
@@ -100,7 +105,8 @@ public class Order {
 			return false;
 		}
 		if (status != OrderStatus.CREATED && status != OrderStatus.CANCELLED) {
-			throw new IllegalStateException("order " + id + " is " + status + "; it cannot be paid by payment " + payment);
+			throw new IllegalStateException(
+					"order " + id + " is " + status + "; it cannot be paid by payment " + payment);
 		}
 		this.paymentId = payment;
 		this.status = OrderStatus.PAID;
@@ -109,8 +115,8 @@ public class Order {
 	}
 
 	/**
-	 * Refunds of the order's payment now total {@code refundedTotal}: partly or fully refunded. Totals only grow, so an
-	 * older event arriving late changes nothing.
+	 * Refunds of the order's payment now total {@code refundedTotal}: partly or fully
+	 * refunded. Totals only grow, so an older event arriving late changes nothing.
 	 */
 	public boolean recordRefunds(long refundedTotal, Instant now) {
 		if (status != OrderStatus.PAID && status != OrderStatus.PARTIALLY_REFUNDED && status != OrderStatus.REFUNDED) {
@@ -120,7 +126,8 @@ public class Order {
 			return false;
 		}
 		if (refundedTotal > amount().amount()) {
-			throw new IllegalStateException("refunds of " + refundedTotal + " exceed order " + id + " of " + amount().amount());
+			throw new IllegalStateException(
+					"refunds of " + refundedTotal + " exceed order " + id + " of " + amount().amount());
 		}
 		this.refundedAmount = refundedTotal;
 		this.status = refundedTotal == amount().amount() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
@@ -131,7 +138,8 @@ public class Order {
 	/** Cancels an order nobody paid yet. */
 	public void cancel(Instant now) {
 		if (status != OrderStatus.CREATED) {
-			throw new IllegalStateException("order " + id + " is " + status + "; only a created order can be cancelled");
+			throw new IllegalStateException(
+					"order " + id + " is " + status + "; only a created order can be cancelled");
 		}
 		this.status = OrderStatus.CANCELLED;
 		this.updatedAt = now;
@@ -172,4 +180,5 @@ public class Order {
 	public Instant createdAt() {
 		return createdAt;
 	}
+
 }

@@ -16,10 +16,13 @@ class OrderApi {
 	ApiOperations orderOperations() {
 		return ApiOperations.builder()
 			.answers("POST /api/orders", 201, OrderView.class)
-			.problems("POST /api/orders", CommonProblem.UNKNOWN_CURRENCY, OrderProblem.AMOUNT_OUT_OF_RANGE, OrderProblem.MERCHANT_NOT_FOUND,
-					OrderProblem.MERCHANT_INACTIVE, OrderProblem.CURRENCY_MISMATCH, CommonProblem.STALE_GLOBAL_DATA)
+			.problems("POST /api/orders", CommonProblem.UNKNOWN_CURRENCY, OrderProblem.AMOUNT_OUT_OF_RANGE,
+					OrderProblem.MERCHANT_NOT_FOUND, OrderProblem.MERCHANT_INACTIVE, OrderProblem.CURRENCY_MISMATCH,
+					CommonProblem.STALE_GLOBAL_DATA)
 			.problems("GET /api/orders/{orderId}", OrderProblem.ORDER_NOT_FOUND)
-			.problems("POST /api/orders/{orderId}/cancel", OrderProblem.ORDER_NOT_FOUND, OrderProblem.ORDER_NOT_CANCELLABLE)
+			.problems("POST /api/orders/{orderId}/cancel", OrderProblem.ORDER_NOT_FOUND,
+					OrderProblem.ORDER_NOT_CANCELLABLE)
 			.build();
 	}
+
 }

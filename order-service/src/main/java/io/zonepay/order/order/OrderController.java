@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/orders}: a user's own orders; {@code /internal/orders/{id}} for payment-service. */
+/**
+ * {@code /api/orders}: a user's own orders; {@code /internal/orders/{id}} for
+ * payment-service.
+ */
 @RestController
 class OrderController {
 
@@ -52,7 +55,8 @@ class OrderController {
 	}
 
 	@PostMapping("/api/orders")
-	ResponseEntity<String> place(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> place(
+			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody NewOrder request, Caller caller) {
 		UserId buyer = buyer(caller);
 		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
@@ -97,8 +101,8 @@ class OrderController {
 		return user;
 	}
 
-	record NewOrder(@NotNull MerchantId merchantId,
-			@NotNull @Positive Long amount, @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+	record NewOrder(@NotNull MerchantId merchantId, @NotNull @Positive Long amount,
+			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
 			@Nullable @Size(max = 200) String description) {
 	}
 
@@ -106,12 +110,14 @@ class OrderController {
 	}
 
 	/** An order as the API shows it. */
-	record OrderView(OrderId orderId, UserId userId, MerchantId merchantId, long amount, String currency, String description, String status,
-			@Nullable PaymentId paymentId, long refundedAmount, Instant createdAt) {
+	record OrderView(OrderId orderId, UserId userId, MerchantId merchantId, long amount, String currency,
+			String description, String status, @Nullable PaymentId paymentId, long refundedAmount, Instant createdAt) {
 
 		static OrderView of(Order order) {
-			return new OrderView(order.id(), order.user(), order.merchantId(), order.amount().amount(), order.amount().currency().code(),
-					order.description(), order.status().name(), order.paymentId(), order.refundedAmount(), order.createdAt());
+			return new OrderView(order.id(), order.user(), order.merchantId(), order.amount().amount(),
+					order.amount().currency().code(), order.description(), order.status().name(), order.paymentId(),
+					order.refundedAmount(), order.createdAt());
 		}
 	}
+
 }

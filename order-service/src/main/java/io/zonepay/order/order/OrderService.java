@@ -38,25 +38,36 @@ public class OrderService {
 		this.clock = clock;
 	}
 
-	/** An order at an active merchant, in the merchant's currency, within the payment limit of that currency. */
+	/**
+	 * An order at an active merchant, in the merchant's currency, within the payment
+	 * limit of that currency.
+	 */
 	@Transactional
 	public Order place(UserId buyer, MerchantId merchantId, Money amount, String description) {
 		MerchantDocument merchant = global.merchant(merchantId)
-			.orElseThrow(() -> new ProblemException(OrderProblem.MERCHANT_NOT_FOUND, "merchant " + merchantId + " does not exist"));
+			.orElseThrow(() -> new ProblemException(OrderProblem.MERCHANT_NOT_FOUND,
+					"merchant " + merchantId + " does not exist"));
 		if (!merchant.active()) {
-			throw new ProblemException(OrderProblem.MERCHANT_INACTIVE, "merchant " + merchantId + " is " + merchant.status());
+			throw new ProblemException(OrderProblem.MERCHANT_INACTIVE,
+					"merchant " + merchantId + " is " + merchant.status());
 		}
 		if (!merchant.currency().equals(amount.currency().code())) {
-			throw new ProblemException(OrderProblem.CURRENCY_MISMATCH, "merchant " + merchantId + " is paid in " + merchant.currency());
+			throw new ProblemException(OrderProblem.CURRENCY_MISMATCH,
+					"merchant " + merchantId + " is paid in " + merchant.currency());
 		}
 		long limit = global.switches().maxPaymentAmount(amount.currency());
 		if (amount.amount() > limit) {
-			throw new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE, "the payment limit for " + amount.currency() + " is " + limit);
+			throw new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE,
+					"the payment limit for " + amount.currency() + " is " + limit);
 		}
-		return orders.save(new Order(ids.next(buyer.shard(), OrderId::new), buyer, merchantId, amount, description, clock.instant()));
+		return orders.save(new Order(ids.next(buyer.shard(), OrderId::new), buyer, merchantId, amount, description,
+				clock.instant()));
 	}
 
-	/** The order, if the caller may see it: its buyer, an operator, or ZonePay itself. Anyone else learns nothing. */
+	/**
+	 * The order, if the caller may see it: its buyer, an operator, or ZonePay itself.
+	 * Anyone else learns nothing.
+	 */
 	@Transactional(readOnly = true)
 	public Order find(Caller caller, OrderId orderId) {
 		return orders.findById(orderId)
@@ -80,4 +91,5 @@ public class OrderService {
 		}
 		return orders.save(order);
 	}
+
 }

@@ -17,4 +17,5 @@ public interface Orders extends Repository<Order, OrderId> {
 	Optional<Order> findById(OrderId id);
 
 	List<Order> findByUserIdOrderByIdDesc(UserId userId, Limit limit);
+
 }

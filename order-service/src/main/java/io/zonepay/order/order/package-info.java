@@ -1,4 +1,7 @@
-/** Orders: created for an active merchant, paid once, refunded in part or in full, or cancelled before payment. */
+/**
+ * Orders: created for an active merchant, paid once, refunded in part or in full, or
+ * cancelled before payment.
+ */
 @NullMarked
 package io.zonepay.order.order;
 

@@ -35,10 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Orders follow payment events from Kafka: each event once, whatever Kafka redelivers, and a poison event blocks nothing. */
+/**
+ * Orders follow payment events from Kafka: each event once, whatever Kafka redelivers,
+ * and a poison event blocks nothing.
+ */
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=order-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz", "zonepay.zone.shard-group=sg1",
-				"zonepay.ids.node-id=12", "management.server.port=0" })
+		properties = { "spring.config.name=order-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz",
+				"zonepay.zone.shard-group=sg1", "zonepay.ids.node-id=12", "management.server.port=0" })
 @EmbeddedInfrastructure(database = "order", kafka = true)
 class PaymentEventsIntegrationTests {
 
@@ -64,7 +67,8 @@ class PaymentEventsIntegrationTests {
 	@BeforeAll
 	static void connect() {
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
 	}
 
 	@AfterAll
@@ -75,7 +79,8 @@ class PaymentEventsIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		tables.offer(TestRouting.evenly(1, "rz1", "rz2"));
-		// The rows below are written straight to the database, which refuses them until the zone holds the shard's lease.
+		// The rows below are written straight to the database, which refuses them until
+		// the zone holds the shard's lease.
 		await().atMost(APPLIED).until(() -> scopes.holds(Shard.of(SHARD)));
 	}
 
@@ -91,9 +96,13 @@ class PaymentEventsIntegrationTests {
 		send(refunded, "RefundSucceeded", "{\"orderId\": \"" + order + "\", \"refundedTotal\": 400}");
 
 		await().atMost(APPLIED).until(() -> status(order).equals("PARTIALLY_REFUNDED"));
-		assertThat(jdbc.queryForObject("select payment_id from orders where id = ?", Long.class, order)).isEqualTo(5107);
-		assertThat(jdbc.queryForObject("select refunded_amount from orders where id = ?", Long.class, order)).isEqualTo(400);
-		assertThat(jdbc.queryForObject("select count(*) from inbox where event_id in (?, ?)", Integer.class, paid, refunded)).isEqualTo(2);
+		assertThat(jdbc.queryForObject("select payment_id from orders where id = ?", Long.class, order))
+			.isEqualTo(5107);
+		assertThat(jdbc.queryForObject("select refunded_amount from orders where id = ?", Long.class, order))
+			.isEqualTo(400);
+		assertThat(jdbc.queryForObject("select count(*) from inbox where event_id in (?, ?)", Integer.class, paid,
+				refunded))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -109,18 +118,23 @@ class PaymentEventsIntegrationTests {
 		assertThat(deadLettered()).isEqualTo(deadBefore + 1);
 		List<ConsumerRecord<String, String>> dead = deadLetters();
 		assertThat(dead).anySatisfy(record -> {
-			assertThat(new String(record.headers().lastHeader("zonepay-event-id").value(), StandardCharsets.UTF_8)).isEqualTo(poison.toString());
-			assertThat(new String(record.headers().lastHeader("zonepay-dlt-error").value(), StandardCharsets.UTF_8)).contains("unknown order 999999907");
+			assertThat(new String(record.headers().lastHeader("zonepay-event-id").value(), StandardCharsets.UTF_8))
+				.isEqualTo(poison.toString());
+			assertThat(new String(record.headers().lastHeader("zonepay-dlt-error").value(), StandardCharsets.UTF_8))
+				.contains("unknown order 999999907");
 		});
-		assertThat(jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, poison)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, poison))
+			.isZero();
 	}
 
 	private long createdOrder(long amount) {
 		long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 100 + SHARD;
-		jdbc.update("""
-				insert into orders (id, user_id, merchant_id, amount, currency, description, status, created_at, updated_at)
-				values (?, ?, 9001, ?, 'CNY', 'tea', 'CREATED', now(), now())
-				""", id, 3700 + SHARD, amount);
+		jdbc.update(
+				"""
+						insert into orders (id, user_id, merchant_id, amount, currency, description, status, created_at, updated_at)
+						values (?, ?, 9001, ?, 'CNY', 'tea', 'CREATED', now(), now())
+						""",
+				id, 3700 + SHARD, amount);
 		return id;
 	}
 
@@ -141,12 +155,14 @@ class PaymentEventsIntegrationTests {
 
 	private static List<ConsumerRecord<String, String>> deadLetters() {
 		TopicPartition partition = new TopicPartition(PaymentEvents.TOPIC + ".dlt", SHARD);
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class))) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
 			consumer.assign(List.of(partition));
 			consumer.seekToBeginning(List.of(partition));
 			return consumer.poll(Duration.ofSeconds(5)).records(partition);
 		}
 	}
+
 }

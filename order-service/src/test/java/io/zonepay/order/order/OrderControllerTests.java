@@ -64,23 +64,29 @@ class OrderControllerTests {
 
 	@Test
 	void theServicesRefusalsAreAnsweredWithTheirCodes() throws Exception {
-		given(orders.place(any(), any(), any(), any())).willThrow(new ProblemException(OrderProblem.CURRENCY_MISMATCH, "paid in USD"));
+		given(orders.place(any(), any(), any(), any()))
+			.willThrow(new ProblemException(OrderProblem.CURRENCY_MISMATCH, "paid in USD"));
 		place("o1", BODY).andExpect(problem(422, "CURRENCY_MISMATCH"));
 
-		willThrow(new ProblemException(OrderProblem.MERCHANT_INACTIVE, "suspended")).given(orders).place(any(), any(), any(), any());
+		willThrow(new ProblemException(OrderProblem.MERCHANT_INACTIVE, "suspended")).given(orders)
+			.place(any(), any(), any(), any());
 		place("o2", BODY).andExpect(problem(422, "MERCHANT_INACTIVE"));
 
-		willThrow(new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE, "limit")).given(orders).place(any(), any(), any(), any());
+		willThrow(new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE, "limit")).given(orders)
+			.place(any(), any(), any(), any());
 		place("o3", BODY).andExpect(problem(400, "AMOUNT_OUT_OF_RANGE"));
 	}
 
 	@Test
 	void anOrderInACurrencyZonePayDoesNotAcceptOrOfNoPositiveAmountIsRefusedBeforeAnythingHappens() throws Exception {
-		place("o1", "{\"merchantId\": \"9001\", \"amount\": 3000, \"currency\": \"EUR\"}").andExpect(problem(400, "UNKNOWN_CURRENCY"));
-		place("o2", "{\"merchantId\": \"9001\", \"amount\": 0, \"currency\": \"CNY\"}").andExpect(problem(400, "VALIDATION_FAILED"));
+		place("o1", "{\"merchantId\": \"9001\", \"amount\": 3000, \"currency\": \"EUR\"}")
+			.andExpect(problem(400, "UNKNOWN_CURRENCY"));
+		place("o2", "{\"merchantId\": \"9001\", \"amount\": 0, \"currency\": \"CNY\"}")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
 		place("o3", "{\"amount\": 3000, \"currency\": \"CNY\"}").andExpect(problem(400, "VALIDATION_FAILED"))
 			.andExpect(jsonPath("$.errors[0].field").value("merchantId"));
-		place("o4", "{\"merchantId\": \"9001\", \"amount\": 3000, \"currency\": \"CNY\", \"description\": \"" + "x".repeat(201) + "\"}")
+		place("o4", "{\"merchantId\": \"9001\", \"amount\": 3000, \"currency\": \"CNY\", \"description\": \""
+				+ "x".repeat(201) + "\"}")
 			.andExpect(problem(400, "VALIDATION_FAILED"));
 		verifyNoInteractions(orders);
 	}
@@ -101,24 +107,30 @@ class OrderControllerTests {
 
 		read(TestCallers.user(ALICE.value(), "GET", "/api/orders"), "/api/orders").andExpect(status().isOk())
 			.andExpect(jsonPath("$.orders[0].orderId").value("2237"));
-		read(TestCallers.user(ALICE.value(), "GET", "/api/orders"), "/api/orders?limit=101").andExpect(problem(400, "VALIDATION_FAILED"));
-		read(TestCallers.user(ALICE.value(), "GET", "/api/orders"), "/api/orders?limit=0").andExpect(problem(400, "VALIDATION_FAILED"));
+		read(TestCallers.user(ALICE.value(), "GET", "/api/orders"), "/api/orders?limit=101")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
+		read(TestCallers.user(ALICE.value(), "GET", "/api/orders"), "/api/orders?limit=0")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
 	}
 
 	@Test
 	void theInternalReadIsForZonePaysOwnServicesOnly() throws Exception {
 		given(orders.find(any(), eq(new OrderId(2_237)))).willReturn(order());
 
-		read(TestCallers.sign(Caller.system(), "GET", "/internal/orders/2237", null), "/internal/orders/2237").andExpect(status().isOk())
+		read(TestCallers.sign(Caller.system(), "GET", "/internal/orders/2237", null), "/internal/orders/2237")
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.userId").value("9937"));
-		read(TestCallers.user(ALICE.value(), "GET", "/internal/orders/2237"), "/internal/orders/2237").andExpect(problem(403, "FORBIDDEN"));
+		read(TestCallers.user(ALICE.value(), "GET", "/internal/orders/2237"), "/internal/orders/2237")
+			.andExpect(problem(403, "FORBIDDEN"));
 	}
 
 	@Test
 	void aPaidOrderCannotBeCancelled() throws Exception {
-		given(orders.cancel(any(), eq(new OrderId(2_237)))).willThrow(new ProblemException(OrderProblem.ORDER_NOT_CANCELLABLE, "paid"));
+		given(orders.cancel(any(), eq(new OrderId(2_237))))
+			.willThrow(new ProblemException(OrderProblem.ORDER_NOT_CANCELLABLE, "paid"));
 
-		mvc.perform(post("/api/orders/2237/cancel").header("X-ZonePay-Caller", TestCallers.user(ALICE.value(), "POST", "/api/orders/2237/cancel")))
+		mvc.perform(post("/api/orders/2237/cancel").header("X-ZonePay-Caller",
+				TestCallers.user(ALICE.value(), "POST", "/api/orders/2237/cancel")))
 			.andExpect(problem(409, "ORDER_NOT_CANCELLABLE"));
 	}
 
@@ -127,7 +139,8 @@ class OrderControllerTests {
 	}
 
 	private ResultActions place(String key, String body) throws Exception {
-		var request = post("/api/orders").header("X-ZonePay-Caller", TestCallers.user(ALICE.value(), "POST", "/api/orders"))
+		var request = post("/api/orders")
+			.header("X-ZonePay-Caller", TestCallers.user(ALICE.value(), "POST", "/api/orders"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body);
 		return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
@@ -136,4 +149,5 @@ class OrderControllerTests {
 	private ResultActions read(String caller, String uri) throws Exception {
 		return mvc.perform(get(uri).header("X-ZonePay-Caller", caller));
 	}
+
 }

@@ -34,7 +34,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** An order is for an active merchant, in the merchant's own currency, within the payment limit; only its buyer sees it. */
+/**
+ * An order is for an active merchant, in the merchant's own currency, within the payment
+ * limit; only its buyer sees it.
+ */
 class OrderServiceTests {
 
 	private static final UserId ALICE = new UserId(9_937);
@@ -71,7 +74,8 @@ class OrderServiceTests {
 
 	@Test
 	void refusesAnAmountInAnotherCurrencyThanTheMerchants() {
-		assertProblem(() -> service.place(ALICE, TEA_HOUSE, new Money(500, CurrencyCode.of("USD")), ""), "CURRENCY_MISMATCH", 422);
+		assertProblem(() -> service.place(ALICE, TEA_HOUSE, new Money(500, CurrencyCode.of("USD")), ""),
+				"CURRENCY_MISMATCH", 422);
 		verify(orders, never()).save(any());
 	}
 
@@ -79,7 +83,8 @@ class OrderServiceTests {
 	void refusesAnInactiveOrUnknownMerchant() throws IOException, InterruptedException {
 		merchant(TEA_HOUSE, "CNY", "SUSPENDED");
 		assertProblem(() -> service.place(ALICE, TEA_HOUSE, new Money(500, CNY), ""), "MERCHANT_INACTIVE", 422);
-		assertProblem(() -> service.place(ALICE, new MerchantId(9_099), new Money(500, CNY), ""), "MERCHANT_NOT_FOUND", 422);
+		assertProblem(() -> service.place(ALICE, new MerchantId(9_099), new Money(500, CNY), ""), "MERCHANT_NOT_FOUND",
+				422);
 		verify(orders, never()).save(any());
 	}
 
@@ -97,8 +102,10 @@ class OrderServiceTests {
 		assertThat(service.find(Caller.user(ALICE, Set.of(Role.USER)), order.id())).isSameAs(order);
 		assertThat(service.find(new Caller(null, Set.of(Role.ADMIN)), order.id())).isSameAs(order);
 		assertThat(service.find(Caller.system(), order.id())).isSameAs(order);
-		assertProblem(() -> service.find(Caller.user(new UserId(6_612), Set.of(Role.USER)), order.id()), "ORDER_NOT_FOUND", 404);
-		assertProblem(() -> service.find(Caller.user(ALICE, Set.of(Role.USER)), new OrderId(4_437)), "ORDER_NOT_FOUND", 404);
+		assertProblem(() -> service.find(Caller.user(new UserId(6_612), Set.of(Role.USER)), order.id()),
+				"ORDER_NOT_FOUND", 404);
+		assertProblem(() -> service.find(Caller.user(ALICE, Set.of(Role.USER)), new OrderId(4_437)), "ORDER_NOT_FOUND",
+				404);
 	}
 
 	@Test
@@ -112,12 +119,15 @@ class OrderServiceTests {
 		assertProblem(() -> service.cancel(alice, order.id()), "ORDER_NOT_CANCELLABLE", 409);
 	}
 
-	private void merchant(MerchantId merchant, String currency, String status) throws IOException, InterruptedException {
-		given(czone.merchant(merchant)).willReturn(Optional.of(new MerchantDocument(merchant.toString(), "Tea House", currency, status, 1)));
+	private void merchant(MerchantId merchant, String currency, String status)
+			throws IOException, InterruptedException {
+		given(czone.merchant(merchant))
+			.willReturn(Optional.of(new MerchantDocument(merchant.toString(), "Tea House", currency, status, 1)));
 	}
 
 	private void switches(Map<String, String> values) {
-		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"), new Switches(values), Set.of(CNY, CurrencyCode.of("USD"))));
+		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"), new Switches(values),
+				Set.of(CNY, CurrencyCode.of("USD"))));
 	}
 
 	private static void assertProblem(ThrowingCallable call, String code, int status) {
@@ -126,4 +136,5 @@ class OrderServiceTests {
 			assertThat(problem.problem().status()).isEqualTo(status);
 		});
 	}
+
 }

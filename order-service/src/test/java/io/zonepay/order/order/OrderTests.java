@@ -94,6 +94,8 @@ class OrderTests {
 	}
 
 	private static Order order(long amount) {
-		return new Order(new OrderId(1_237), new UserId(37), new MerchantId(9_001), new Money(amount, CurrencyCode.of("CNY")), "tea", NOW);
+		return new Order(new OrderId(1_237), new UserId(37), new MerchantId(9_001),
+				new Money(amount, CurrencyCode.of("CNY")), "tea", NOW);
 	}
+
 }

@@ -15,6 +15,10 @@ public enum FailureCode {
 	/** Above the payment limit of its currency. */
 	LIMIT_EXCEEDED,
 
-	/** Interrupted (a crash, an outage) before its posting; settled as not paid, so the order can be paid again. */
+	/**
+	 * Interrupted (a crash, an outage) before its posting; settled as not paid, so the
+	 * order can be paid again.
+	 */
 	NOT_COMPLETED
+
 }

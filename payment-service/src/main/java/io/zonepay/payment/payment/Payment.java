@@ -23,8 +23,9 @@ import io.zonepay.service.persistence.TypedIdType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payment of an order: PENDING while its posting is under way, then SUCCEEDED (the posting exists) or FAILED with a
- * code (it never will). A decided payment never changes its mind. Refunds reserve part of it while they are in flight.
+ * A payment of an order: PENDING while its posting is under way, then SUCCEEDED (the
+ * posting exists) or FAILED with a code (it never will). A decided payment never changes
+ * its mind. Refunds reserve part of it while they are in flight.
  */
 @Entity
 @Table(name = "payments")
@@ -71,7 +72,10 @@ public class Payment {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	/** Null until first stored: that is how a save of a new one (whose id is assigned here) knows to insert without a look-up. */
+	/**
+	 * Null until first stored: that is how a save of a new one (whose id is assigned
+	 * here) knows to insert without a look-up.
+	 */
 	@Version
 	private @Nullable Long version;
 
@@ -82,8 +86,8 @@ public class Payment {
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	private Payment(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String requestKey, PaymentStatus status,
-			@Nullable String failureCode, Instant now) {
+	private Payment(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount,
+			String requestKey, PaymentStatus status, @Nullable String failureCode, Instant now) {
 		this.id = id;
 		this.orderId = orderId;
 		this.userId = userId;
@@ -96,17 +100,24 @@ public class Payment {
 		this.updatedAt = now;
 	}
 
-	static Payment pending(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String requestKey, Instant now) {
+	static Payment pending(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount,
+			String requestKey, Instant now) {
 		return new Payment(id, orderId, userId, merchantId, amount, requestKey, PaymentStatus.PENDING, null, now);
 	}
 
-	/** A payment refused before any money could move: by the limits, the risk rules or the merchant's state. */
-	static Payment refused(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String requestKey, FailureCode code,
-			Instant now) {
+	/**
+	 * A payment refused before any money could move: by the limits, the risk rules or the
+	 * merchant's state.
+	 */
+	static Payment refused(PaymentId id, OrderId orderId, UserId userId, MerchantId merchantId, Money amount,
+			String requestKey, FailureCode code, Instant now) {
 		return new Payment(id, orderId, userId, merchantId, amount, requestKey, PaymentStatus.FAILED, code.name(), now);
 	}
 
-	/** Whether this payment was made by the request with this key: a retry of it resumes the payment. */
+	/**
+	 * Whether this payment was made by the request with this key: a retry of it resumes
+	 * the payment.
+	 */
 	boolean madeBy(String key) {
 		return key.equals(requestKey);
 	}
@@ -122,7 +133,10 @@ public class Payment {
 		return true;
 	}
 
-	/** Its posting never will exist (the ledger voided its reference). Answers whether this changed anything. */
+	/**
+	 * Its posting never will exist (the ledger voided its reference). Answers whether
+	 * this changed anything.
+	 */
 	boolean fail(FailureCode code, Instant now) {
 		if (status == PaymentStatus.FAILED) {
 			return false;
@@ -134,14 +148,18 @@ public class Payment {
 		return true;
 	}
 
-	/** Sets part of a succeeded payment aside for a refund in flight; never more than is left. */
+	/**
+	 * Sets part of a succeeded payment aside for a refund in flight; never more than is
+	 * left.
+	 */
 	public void reserveRefund(long refund, Instant now) {
 		if (status != PaymentStatus.SUCCEEDED) {
-			throw new IllegalStateException("payment " + id + " is " + status + "; only a succeeded payment is refunded");
+			throw new IllegalStateException(
+					"payment " + id + " is " + status + "; only a succeeded payment is refunded");
 		}
 		if (refund <= 0 || refundedAmount + refundingAmount + refund > amount().amount()) {
-			throw new IllegalArgumentException("refunds of payment " + id + " would total " + (refundedAmount + refundingAmount + refund)
-					+ ", more than its " + amount().amount());
+			throw new IllegalArgumentException("refunds of payment " + id + " would total "
+					+ (refundedAmount + refundingAmount + refund) + ", more than its " + amount().amount());
 		}
 		refundingAmount += refund;
 		updatedAt = now;
@@ -218,4 +236,5 @@ public class Payment {
 	public Instant createdAt() {
 		return createdAt;
 	}
+
 }

@@ -22,21 +22,25 @@ import org.springframework.scheduling.config.FixedDelayTask;
 class PaymentConfiguration {
 
 	@Bean
-	SchedulingConfigurer paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, IdempotencyProperties idempotency, Clock clock,
-			ObjectProvider<ShardScopes> scopes) {
-		// A request lives at most its transaction timeout; a payment younger than that may still be in the making, and
+	SchedulingConfigurer paymentReconciler(Payments payments, PaymentFlow flow, PaymentProperties properties,
+			IdempotencyProperties idempotency, Clock clock, ObjectProvider<ShardScopes> scopes) {
+		// A request lives at most its transaction timeout; a payment younger than that
+		// may still be in the making, and
 		// settling it would fail a payment its client is about to see succeed.
 		if (properties.reconcileAfter().compareTo(idempotency.transactionTimeout()) <= 0) {
 			throw new IllegalStateException("zonepay.payment.reconcile-after (" + properties.reconcileAfter()
-					+ ") must be longer than zonepay.idempotency.transaction-timeout (" + idempotency.transactionTimeout() + ")");
+					+ ") must be longer than zonepay.idempotency.transaction-timeout ("
+					+ idempotency.transactionTimeout() + ")");
 		}
 		Reconciler reconciler = new Reconciler(payments, flow, properties, clock, scopes.getIfAvailable());
 		Runnable reconcile = ZoneMdc.carried(reconciler::reconcile);
-		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(reconcile, properties.reconcileInterval(), properties.reconcileInterval()));
+		return jobs -> jobs.addFixedDelayTask(
+				new FixedDelayTask(reconcile, properties.reconcileInterval(), properties.reconcileInterval()));
 	}
 
 	@Bean
 	NewTopic paymentEventsTopic(@Value("${zonepay.events.replication-factor:1}") short replicationFactor) {
 		return TopicBuilder.name(PaymentEvents.TOPIC).partitions(100).replicas(replicationFactor).build();
 	}
+
 }

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/payments} and {@code GET /api/payments/{paymentId}}: a user pays its own orders. */
+/**
+ * {@code POST /api/payments} and {@code GET /api/payments/{paymentId}}: a user pays its
+ * own orders.
+ */
 @RestController
 class PaymentController {
 
@@ -41,9 +44,13 @@ class PaymentController {
 		this.idempotency = idempotency;
 	}
 
-	/** 201 with SUCCEEDED or FAILED: a decided payment. The work commits step by step; a retry resumes it. */
+	/**
+	 * 201 with SUCCEEDED or FAILED: a decided payment. The work commits step by step; a
+	 * retry resumes it.
+	 */
 	@PostMapping("/api/payments")
-	ResponseEntity<String> pay(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> pay(
+			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody PaymentRequest request, Caller caller) {
 		UserId payer = payer(caller);
 		return idempotency.executeStepwise(caller, key, "POST /api/payments", request, () -> {
@@ -57,13 +64,15 @@ class PaymentController {
 		return payments.findById(paymentId)
 			.filter(payment -> caller.mayActFor(payment.userId()))
 			.map(PaymentView::of)
-			.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "payment " + paymentId + " not found"));
+			.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND,
+					"payment " + paymentId + " not found"));
 	}
 
 	private static UserId payer(Caller caller) {
 		UserId user = caller.user();
 		if (user == null) {
-			throw new ProblemException(CommonProblem.UNAUTHENTICATED, "payments are made by a user; send a user's token");
+			throw new ProblemException(CommonProblem.UNAUTHENTICATED,
+					"payments are made by a user; send a user's token");
 		}
 		return user;
 	}
@@ -72,12 +81,14 @@ class PaymentController {
 	}
 
 	/** A payment as the API shows it. */
-	record PaymentView(PaymentId paymentId, OrderId orderId, long amount, String currency, String status, @Nullable String failureCode,
-			long refundedAmount, Instant createdAt) {
+	record PaymentView(PaymentId paymentId, OrderId orderId, long amount, String currency, String status,
+			@Nullable String failureCode, long refundedAmount, Instant createdAt) {
 
 		static PaymentView of(Payment payment) {
 			return new PaymentView(payment.id(), payment.orderId(), payment.amount().amount(),
-					payment.amount().currency().code(), payment.status().name(), payment.failureCode(), payment.refundedAmount(), payment.createdAt());
+					payment.amount().currency().code(), payment.status().name(), payment.failureCode(),
+					payment.refundedAmount(), payment.createdAt());
 		}
 	}
+
 }

@@ -9,8 +9,9 @@ import io.zonepay.kernel.id.UserId;
 import io.zonepay.service.outbox.OutboxEvent;
 
 /**
- * The events of payments, on a topic with a partition per shard and keyed by order; refunds publish theirs on the same
- * topic (see the refund package), so that an order's consumer sees its payment before its refunds.
+ * The events of payments, on a topic with a partition per shard and keyed by order;
+ * refunds publish theirs on the same topic (see the refund package), so that an order's
+ * consumer sees its payment before its refunds.
  */
 public final class PaymentEvents {
 
@@ -20,12 +21,14 @@ public final class PaymentEvents {
 	}
 
 	static OutboxEvent succeeded(Payment payment, Instant now) {
-		return OutboxEvent.of(TOPIC, payment.shard(), payment.orderId().toString(), "PaymentSucceeded", new PaymentSucceeded(payment.id(),
-				payment.orderId(), payment.userId(), payment.merchantId(), payment.amount().amount(), payment.amount().currency().code(), now));
+		return OutboxEvent.of(TOPIC, payment.shard(), payment.orderId().toString(), "PaymentSucceeded",
+				new PaymentSucceeded(payment.id(), payment.orderId(), payment.userId(), payment.merchantId(),
+						payment.amount().amount(), payment.amount().currency().code(), now));
 	}
 
 	/** A payment's money moved to the merchant. Its ids travel as strings of digits. */
-	public record PaymentSucceeded(PaymentId paymentId, OrderId orderId, UserId userId, MerchantId merchantId, long amount, String currency,
-			Instant occurredAt) {
+	public record PaymentSucceeded(PaymentId paymentId, OrderId orderId, UserId userId, MerchantId merchantId,
+			long amount, String currency, Instant occurredAt) {
 	}
+
 }

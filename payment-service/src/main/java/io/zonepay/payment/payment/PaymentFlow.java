@@ -37,10 +37,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pays an order: checks it, decides what the rules allow, records the payment as PENDING, posts payer -> merchant
- * receivable at the ledger under the payment's reference, then marks the payment as the ledger says. Every step is
- * idempotent, so a retried request or the reconciler can resume a payment anywhere: no payment ends SUCCEEDED without
- * its posting, or FAILED with one, because FAILED is only ever written after the ledger voided the reference.
+ * Pays an order: checks it, decides what the rules allow, records the payment as PENDING,
+ * posts payer -> merchant receivable at the ledger under the payment's reference, then
+ * marks the payment as the ledger says. Every step is idempotent, so a retried request or
+ * the reconciler can resume a payment anywhere: no payment ends SUCCEEDED without its
+ * posting, or FAILED with one, because FAILED is only ever written after the ledger
+ * voided the reference.
  */
 @Service
 public class PaymentFlow {
@@ -69,8 +71,9 @@ public class PaymentFlow {
 
 	private final Clock clock;
 
-	PaymentFlow(Payments payments, OrdersClient orders, LedgerClient ledger, GlobalData global, RiskRules risk, IdGenerator ids, Outbox outbox,
-			TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry registry, ZoneProperties zone, Clock clock) {
+	PaymentFlow(Payments payments, OrdersClient orders, LedgerClient ledger, GlobalData global, RiskRules risk,
+			IdGenerator ids, Outbox outbox, TransactionTemplate transactions, ApplicationEventPublisher events,
+			MeterRegistry registry, ZoneProperties zone, Clock clock) {
 		this.payments = payments;
 		this.orders = orders;
 		this.ledger = ledger;
@@ -86,8 +89,9 @@ public class PaymentFlow {
 	}
 
 	/**
-	 * Pays the payer's order. A request seen before (its key took over after a crash, or the ledger did not answer it)
-	 * resumes its own payment instead; another request for an order paid or being paid is refused.
+	 * Pays the payer's order. A request seen before (its key took over after a crash, or
+	 * the ledger did not answer it) resumes its own payment instead; another request for
+	 * an order paid or being paid is refused.
 	 * @param requestKey the request's caller scope and Idempotency-Key
 	 */
 	public Payment pay(UserId payer, OrderId orderId, String requestKey) {
@@ -104,11 +108,13 @@ public class PaymentFlow {
 			throw taken(live.get());
 		}
 		if (!order.status().equals("CREATED")) {
-			throw new ProblemException(PaymentProblem.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status(), Map.of("status", order.status()));
+			throw new ProblemException(PaymentProblem.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status(),
+					Map.of("status", order.status()));
 		}
 		Switches switches = global.switches();
 		if (!switches.acceptingPayments(zone.id())) {
-			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED, zone.id() + " takes no new payments right now; retry later");
+			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED,
+					zone.id() + " takes no new payments right now; retry later");
 		}
 		Money amount = order.amount();
 		Instant now = clock.instant();
@@ -122,19 +128,26 @@ public class PaymentFlow {
 		return payment;
 	}
 
-	/** Settles a PENDING payment from what the ledger says of its reference; leaves it PENDING if the ledger cannot say. */
+	/**
+	 * Settles a PENDING payment from what the ledger says of its reference; leaves it
+	 * PENDING if the ledger cannot say.
+	 */
 	public Payment complete(Payment payment) {
 		@Nullable FailureCode failure;
 		try {
-			failure = switch (ledger.post(payment.postingReference(), PostingKind.PAYMENT, payment.shard(), legs(payment))) {
+			failure = switch (ledger.post(payment.postingReference(), PostingKind.PAYMENT, payment.shard(),
+					legs(payment))) {
 				case POSTED -> {
 					events.publishEvent(new PaymentPosted(payment.id()));
 					yield null;
 				}
-				// Only a voided reference is a failed payment: an earlier attempt still in flight can no longer post it.
-				case INSUFFICIENT_FUNDS -> ledger.voidReference(payment.postingReference(), payment.shard()) == Settled.POSTED ? null
-						: FailureCode.INSUFFICIENT_FUNDS;
-				// Voided before this attempt: the reconciler gave the payment up while its request was gone.
+				// Only a voided reference is a failed payment: an earlier attempt still
+				// in flight can no longer post it.
+				case INSUFFICIENT_FUNDS ->
+					ledger.voidReference(payment.postingReference(), payment.shard()) == Settled.POSTED ? null
+							: FailureCode.INSUFFICIENT_FUNDS;
+				// Voided before this attempt: the reconciler gave the payment up while
+				// its request was gone.
 				case VOIDED -> FailureCode.NOT_COMPLETED;
 			};
 		}
@@ -147,11 +160,12 @@ public class PaymentFlow {
 	}
 
 	/**
-	 * Settles a payment whose request is long gone (a crash): SUCCEEDED if its posting exists, else its reference is
-	 * voided and it FAILED as NOT_COMPLETED.
+	 * Settles a payment whose request is long gone (a crash): SUCCEEDED if its posting
+	 * exists, else its reference is voided and it FAILED as NOT_COMPLETED.
 	 */
 	public Payment reconcile(Payment payment) {
-		Settled settled = ledger.find(payment.postingReference()).orElseGet(() -> ledger.voidReference(payment.postingReference(), payment.shard()));
+		Settled settled = ledger.find(payment.postingReference())
+			.orElseGet(() -> ledger.voidReference(payment.postingReference(), payment.shard()));
 		return settle(payment.id(), settled == Settled.POSTED ? null : FailureCode.NOT_COMPLETED);
 	}
 
@@ -162,9 +176,10 @@ public class PaymentFlow {
 	private static ProblemException taken(Payment other) {
 		Map<String, Object> properties = Map.of("paymentId", other.id().toString());
 		return other.status() == PaymentStatus.SUCCEEDED
-				? new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "order " + other.orderId() + " is paid by payment " + other.id(), properties)
-				: new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS, "order " + other.orderId() + " is being paid by payment " + other.id(),
-						properties);
+				? new ProblemException(PaymentProblem.ORDER_ALREADY_PAID,
+						"order " + other.orderId() + " is paid by payment " + other.id(), properties)
+				: new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS,
+						"order " + other.orderId() + " is being paid by payment " + other.id(), properties);
 	}
 
 	private Optional<FailureCode> refusal(OrderSnapshot order, Money amount, Switches switches, Instant now) {
@@ -179,8 +194,9 @@ public class PaymentFlow {
 	}
 
 	/**
-	 * Stores a new payment. The unique indexes settle races: the same request racing itself (a retry that took over
-	 * the key from a live request) resumes the payment stored first; another request for the order is refused.
+	 * Stores a new payment. The unique indexes settle races: the same request racing
+	 * itself (a retry that took over the key from a live request) resumes the payment
+	 * stored first; another request for the order is refused.
 	 */
 	private Payment record(Payment payment, String requestKey) {
 		try {
@@ -195,7 +211,10 @@ public class PaymentFlow {
 		}
 	}
 
-	/** Marks the payment as the ledger settled it, with its event, in one transaction; a second settle changes nothing. */
+	/**
+	 * Marks the payment as the ledger settled it, with its event, in one transaction; a
+	 * second settle changes nothing.
+	 */
 	private Payment settle(PaymentId paymentId, @Nullable FailureCode failure) {
 		try {
 			return transactions.execute(status -> {
@@ -211,12 +230,15 @@ public class PaymentFlow {
 			});
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			// Settled by someone else at the same moment (the reconciler, a retry): theirs is the same answer.
+			// Settled by someone else at the same moment (the reconciler, a retry):
+			// theirs is the same answer.
 			return payments.findById(paymentId).orElseThrow();
 		}
 	}
 
 	private static List<Leg> legs(Payment payment) {
-		return List.of(Leg.user(payment.userId(), payment.amount().negate()), Leg.merchant(payment.merchantId(), payment.amount()));
+		return List.of(Leg.user(payment.userId(), payment.amount().negate()),
+				Leg.merchant(payment.merchantId(), payment.amount()));
 	}
+
 }

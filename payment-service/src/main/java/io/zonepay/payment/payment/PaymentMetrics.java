@@ -18,14 +18,23 @@ final class PaymentMetrics {
 	PaymentMetrics(MeterRegistry registry, String zone) {
 		this.registry = registry;
 		this.zone = zone;
-		this.latency = Timer.builder("zonepay.payment.latency").description("From a payment request to its decision").tag("zone", zone)
-			.publishPercentileHistogram().register(registry);
+		this.latency = Timer.builder("zonepay.payment.latency")
+			.description("From a payment request to its decision")
+			.tag("zone", zone)
+			.publishPercentileHistogram()
+			.register(registry);
 	}
 
 	void decided(Payment payment, long nanos) {
 		latency.record(nanos, TimeUnit.NANOSECONDS);
 		String code = payment.failureCode() == null ? "none" : payment.failureCode();
-		Counter.builder("zonepay.payments").description("Payments decided, by outcome").tag("zone", zone).tag("outcome", payment.status().name())
-			.tag("code", code).register(registry).increment();
+		Counter.builder("zonepay.payments")
+			.description("Payments decided, by outcome")
+			.tag("zone", zone)
+			.tag("outcome", payment.status().name())
+			.tag("code", code)
+			.register(registry)
+			.increment();
 	}
+
 }

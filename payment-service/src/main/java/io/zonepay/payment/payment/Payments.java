@@ -23,12 +23,18 @@ public interface Payments extends Repository<Payment, PaymentId> {
 
 	Optional<Payment> findById(PaymentId id);
 
-	/** Locks the payment for the rest of the transaction: refunds of one payment take their turn. */
+	/**
+	 * Locks the payment for the rest of the transaction: refunds of one payment take
+	 * their turn.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Payment p where p.id = :id")
 	Optional<Payment> lockById(PaymentId id);
 
-	/** The payment made by a request (its caller and Idempotency-Key), whatever became of it. */
+	/**
+	 * The payment made by a request (its caller and Idempotency-Key), whatever became of
+	 * it.
+	 */
 	Optional<Payment> findByRequestKey(String requestKey);
 
 	/** The payment of an order that is not FAILED: at most one, by a unique index. */
@@ -40,4 +46,5 @@ public interface Payments extends Repository<Payment, PaymentId> {
 
 	@Query("select p from Payment p where p.status = io.zonepay.payment.payment.PaymentStatus.PENDING and p.createdAt < :before order by p.createdAt")
 	List<Payment> findPendingBefore(Instant before, Limit limit);
+
 }

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 
 /**
- * Settles payments a crash or an outage left PENDING, a bounded batch at a time, from what the ledger says of their
- * references: posted means SUCCEEDED (with the event the crash swallowed), never posted means voided and FAILED.
+ * Settles payments a crash or an outage left PENDING, a bounded batch at a time, from
+ * what the ledger says of their references: posted means SUCCEEDED (with the event the
+ * crash swallowed), never posted means voided and FAILED.
  */
 class Reconciler {
 
@@ -27,7 +28,8 @@ class Reconciler {
 
 	private final @Nullable ShardScopes scopes;
 
-	Reconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, Clock clock, @Nullable ShardScopes scopes) {
+	Reconciler(Payments payments, PaymentFlow flow, PaymentProperties properties, Clock clock,
+			@Nullable ShardScopes scopes) {
 		this.scopes = scopes;
 		this.payments = payments;
 		this.flow = flow;
@@ -35,17 +37,22 @@ class Reconciler {
 		this.clock = clock;
 	}
 
-	/** Settles the stale pending payments of each shard group this zone serves, of the shards it holds. */
+	/**
+	 * Settles the stale pending payments of each shard group this zone serves, of the
+	 * shards it holds.
+	 */
 	void reconcile() {
 		ShardScopes.inEachServedGroup(scopes, this::reconcileGroup).run();
 	}
 
 	private void reconcileGroup() {
-		for (Payment pending : payments.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))) {
+		for (Payment pending : payments.findPendingBefore(clock.instant().minus(properties.reconcileAfter()),
+				Limit.of(properties.reconcileBatch()))) {
 			ShardScopes.runIfHeld(scopes, pending.shard(), () -> {
 				Payment settled = flow.reconcile(pending);
 				log.info("Reconciled payment {} of order {}: {}", settled.id(), settled.orderId(), settled.status());
 			});
 		}
 	}
+
 }

@@ -10,9 +10,9 @@ import io.zonepay.kernel.money.Money;
 import org.springframework.stereotype.Component;
 
 /**
- * A deliberately small rule set whose strength follows the {@code risk.mode} switch: {@code FULL} applies the static
- * rule and the per-user velocity rule, {@code RULES_ONLY} the static rule alone (no look at history, for extreme load),
- * {@code OFF} nothing.
+ * A deliberately small rule set whose strength follows the {@code risk.mode} switch:
+ * {@code FULL} applies the static rule and the per-user velocity rule, {@code RULES_ONLY}
+ * the static rule alone (no look at history, for extreme load), {@code OFF} nothing.
  */
 @Component
 class RiskRules {
@@ -33,9 +33,11 @@ class RiskRules {
 		if (amount.amount() > properties.reviewAmount()) {
 			return Optional.of(FailureCode.RISK_REJECTED);
 		}
-		if (mode == RiskMode.FULL && payments.countByUserSince(userId, now.minus(properties.velocityWindow())) >= properties.velocityMax()) {
+		if (mode == RiskMode.FULL && payments.countByUserSince(userId,
+				now.minus(properties.velocityWindow())) >= properties.velocityMax()) {
 			return Optional.of(FailureCode.RISK_REJECTED);
 		}
 		return Optional.empty();
 	}
+
 }

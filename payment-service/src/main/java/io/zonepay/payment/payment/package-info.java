@@ -1,4 +1,7 @@
-/** Payments: one posting from the payer to the merchant's receivable, decided once and never guessed. */
+/**
+ * Payments: one posting from the payer to the merchant's receivable, decided once and
+ * never guessed.
+ */
 @NullMarked
 package io.zonepay.payment.payment;
 

@@ -17,7 +17,10 @@ import io.zonepay.service.persistence.TypedIdType;
 
 import org.jspecify.annotations.Nullable;
 
-/** A refund of part or all of a payment: PENDING while its posting is under way, then SUCCEEDED or FAILED for good. */
+/**
+ * A refund of part or all of a payment: PENDING while its posting is under way, then
+ * SUCCEEDED or FAILED for good.
+ */
 @Entity
 @Table(name = "refunds")
 class Refund {
@@ -49,7 +52,10 @@ class Refund {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	/** Null until first stored: that is how a save of a new one (whose id is assigned here) knows to insert without a look-up. */
+	/**
+	 * Null until first stored: that is how a save of a new one (whose id is assigned
+	 * here) knows to insert without a look-up.
+	 */
 	@Version
 	private @Nullable Long version;
 
@@ -74,7 +80,10 @@ class Refund {
 		this.updatedAt = now;
 	}
 
-	/** Whether this refund was made by the request with this key, as {@code Payment.madeBy} tells for a payment. */
+	/**
+	 * Whether this refund was made by the request with this key, as
+	 * {@code Payment.madeBy} tells for a payment.
+	 */
 	boolean madeBy(String key) {
 		return key.equals(requestKey);
 	}
@@ -90,7 +99,10 @@ class Refund {
 		return true;
 	}
 
-	/** Its reference was voided: it never moves money. Answers whether this changed anything. */
+	/**
+	 * Its reference was voided: it never moves money. Answers whether this changed
+	 * anything.
+	 */
 	boolean fail(String code, Instant now) {
 		if (status == PaymentStatus.FAILED) {
 			return false;
@@ -139,4 +151,5 @@ class Refund {
 	Instant createdAt() {
 		return createdAt;
 	}
+
 }

@@ -15,9 +15,10 @@ class RefundApi {
 	ApiOperations refundOperations() {
 		return ApiOperations.builder()
 			.answers("POST /api/payments/{paymentId}/refunds", 201, RefundView.class)
-			.problems("POST /api/payments/{paymentId}/refunds", PaymentProblem.PAYMENT_NOT_FOUND, PaymentProblem.PAYMENT_NOT_REFUNDABLE,
-					PaymentProblem.REFUND_EXCEEDS_PAYMENT)
+			.problems("POST /api/payments/{paymentId}/refunds", PaymentProblem.PAYMENT_NOT_FOUND,
+					PaymentProblem.PAYMENT_NOT_REFUNDABLE, PaymentProblem.REFUND_EXCEEDS_PAYMENT)
 			.problems("GET /api/payments/{paymentId}/refunds/{refundId}", PaymentProblem.REFUND_NOT_FOUND)
 			.build();
 	}
+
 }

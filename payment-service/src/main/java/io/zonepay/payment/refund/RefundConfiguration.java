@@ -13,16 +13,24 @@ import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 
-/** Settles refunds a crash or an outage left PENDING, like the payment reconciler does for payments. */
+/**
+ * Settles refunds a crash or an outage left PENDING, like the payment reconciler does for
+ * payments.
+ */
 @Configuration(proxyBeanMethods = false)
 class RefundConfiguration {
 
 	@Bean
-	SchedulingConfigurer refundReconciler(Refunds refunds, RefundFlow flow, PaymentProperties properties, Clock clock, ObjectProvider<ShardScopes> shardScopes) {
+	SchedulingConfigurer refundReconciler(Refunds refunds, RefundFlow flow, PaymentProperties properties, Clock clock,
+			ObjectProvider<ShardScopes> shardScopes) {
 		ShardScopes scopes = shardScopes.getIfAvailable();
-		Runnable reconcile = ZoneMdc.carried(
-				ShardScopes.inEachServedGroup(scopes, () -> refunds.findPendingBefore(clock.instant().minus(properties.reconcileAfter()), Limit.of(properties.reconcileBatch()))
-				.forEach(refund -> ShardScopes.runIfHeld(scopes, refund.shard(), () -> flow.reconcile(refund)))));
-		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(reconcile, properties.reconcileInterval(), properties.reconcileInterval()));
+		Runnable reconcile = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes,
+				() -> refunds
+					.findPendingBefore(clock.instant().minus(properties.reconcileAfter()),
+							Limit.of(properties.reconcileBatch()))
+					.forEach(refund -> ShardScopes.runIfHeld(scopes, refund.shard(), () -> flow.reconcile(refund)))));
+		return jobs -> jobs.addFixedDelayTask(
+				new FixedDelayTask(reconcile, properties.reconcileInterval(), properties.reconcileInterval()));
 	}
+
 }

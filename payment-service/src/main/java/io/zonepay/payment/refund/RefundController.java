@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/payments/{paymentId}/refunds}: money back to the payer, never more than was paid; its answer names
- * {@code GET /api/payments/{paymentId}/refunds/{refundId}}, which shows the refund to its payer.
+ * {@code POST /api/payments/{paymentId}/refunds}: money back to the payer, never more
+ * than was paid; its answer names {@code GET
+ * /api/payments/{paymentId}/refunds/{refundId}}, which shows the refund to its payer.
  */
 @RestController
 class RefundController {
@@ -39,12 +40,14 @@ class RefundController {
 	}
 
 	@PostMapping("/api/payments/{paymentId}/refunds")
-	ResponseEntity<String> refund(@PathVariable PaymentId paymentId, @RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> refund(@PathVariable PaymentId paymentId,
+			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody RefundRequest request, Caller caller) {
 		String operation = "POST /api/payments/" + paymentId + "/refunds";
 		return idempotency.executeStepwise(caller, key, operation, request, () -> {
 			Refund refund = flow.refund(caller, paymentId, request.amount(), caller.scope() + ":" + key);
-			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id())).body(RefundView.of(refund));
+			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id()))
+				.body(RefundView.of(refund));
 		});
 	}
 
@@ -52,16 +55,20 @@ class RefundController {
 	RefundView refund(@PathVariable PaymentId paymentId, @PathVariable RefundId refundId, Caller caller) {
 		return flow.find(caller, paymentId, refundId)
 			.map(RefundView::of)
-			.orElseThrow(() -> new ProblemException(PaymentProblem.REFUND_NOT_FOUND, "refund " + refundId + " of payment " + paymentId + " not found"));
+			.orElseThrow(() -> new ProblemException(PaymentProblem.REFUND_NOT_FOUND,
+					"refund " + refundId + " of payment " + paymentId + " not found"));
 	}
 
 	record RefundRequest(@NotNull @Positive Long amount) {
 	}
 
-	record RefundView(RefundId refundId, PaymentId paymentId, long amount, String status, @Nullable String failureCode) {
+	record RefundView(RefundId refundId, PaymentId paymentId, long amount, String status,
+			@Nullable String failureCode) {
 
 		static RefundView of(Refund refund) {
-			return new RefundView(refund.id(), refund.paymentId(), refund.amount(), refund.status().name(), refund.failureCode());
+			return new RefundView(refund.id(), refund.paymentId(), refund.amount(), refund.status().name(),
+					refund.failureCode());
 		}
 	}
+
 }

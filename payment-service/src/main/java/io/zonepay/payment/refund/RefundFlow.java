@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Refunds a succeeded payment: reserves the amount on the (locked) payment so that refunds in flight can never add up
- * to more than was paid, posts merchant receivable -> payer under the refund's reference, then settles the refund and
- * the payment as the ledger says. A retry with the same request key resumes the same refund.
+ * Refunds a succeeded payment: reserves the amount on the (locked) payment so that
+ * refunds in flight can never add up to more than was paid, posts merchant receivable ->
+ * payer under the refund's reference, then settles the refund and the payment as the
+ * ledger says. A retry with the same request key resumes the same refund.
  */
 @Service
 class RefundFlow {
@@ -49,7 +50,8 @@ class RefundFlow {
 
 	private final Clock clock;
 
-	RefundFlow(Payments payments, Refunds refunds, LedgerClient ledger, IdGenerator ids, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+	RefundFlow(Payments payments, Refunds refunds, LedgerClient ledger, IdGenerator ids, Outbox outbox,
+			TransactionTemplate transactions, Clock clock) {
 		this.payments = payments;
 		this.refunds = refunds;
 		this.ledger = ledger;
@@ -60,20 +62,30 @@ class RefundFlow {
 	}
 
 	Refund refund(Caller caller, PaymentId paymentId, long amount, String requestKey) {
-		Refund refund = refunds.findByRequestKey(requestKey).orElseGet(() -> reserve(caller, paymentId, amount, requestKey));
+		Refund refund = refunds.findByRequestKey(requestKey)
+			.orElseGet(() -> reserve(caller, paymentId, amount, requestKey));
 		return refund.status() == PaymentStatus.PENDING ? complete(refund) : refund;
 	}
 
-	/** A refund of a payment the caller may see; none for anyone else's, as if it did not exist. */
+	/**
+	 * A refund of a payment the caller may see; none for anyone else's, as if it did not
+	 * exist.
+	 */
 	Optional<Refund> find(Caller caller, PaymentId paymentId, RefundId refundId) {
 		return refunds.findById(refundId)
 			.filter(refund -> refund.paymentId().equals(paymentId))
-			.filter(refund -> payments.findById(paymentId).filter(payment -> caller.mayActFor(payment.userId())).isPresent());
+			.filter(refund -> payments.findById(paymentId)
+				.filter(payment -> caller.mayActFor(payment.userId()))
+				.isPresent());
 	}
 
-	/** Settles a refund whose request is long gone, as the ledger has it: posted, or voided now and failed. */
+	/**
+	 * Settles a refund whose request is long gone, as the ledger has it: posted, or
+	 * voided now and failed.
+	 */
 	Refund reconcile(Refund refund) {
-		Settled settled = ledger.find(refund.postingReference()).orElseGet(() -> ledger.voidReference(refund.postingReference(), refund.shard()));
+		Settled settled = ledger.find(refund.postingReference())
+			.orElseGet(() -> ledger.voidReference(refund.postingReference(), refund.shard()));
 		return settle(refund.id(), settled);
 	}
 
@@ -81,9 +93,11 @@ class RefundFlow {
 		return transactions.execute(status -> {
 			Payment payment = payments.lockById(paymentId)
 				.filter(found -> caller.mayActFor(found.userId()))
-				.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "payment " + paymentId + " not found"));
+				.orElseThrow(() -> new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND,
+						"payment " + paymentId + " not found"));
 			if (payment.status() != PaymentStatus.SUCCEEDED) {
-				throw new ProblemException(PaymentProblem.PAYMENT_NOT_REFUNDABLE, "payment " + paymentId + " is " + payment.status());
+				throw new ProblemException(PaymentProblem.PAYMENT_NOT_REFUNDABLE,
+						"payment " + paymentId + " is " + payment.status());
 			}
 			Instant now = clock.instant();
 			try {
@@ -93,7 +107,8 @@ class RefundFlow {
 				throw exceeds(payment, amount);
 			}
 			payments.save(payment);
-			return refunds.saveAndFlush(new Refund(ids.next(payment.shard(), RefundId::new), paymentId, amount, requestKey, now));
+			return refunds
+				.saveAndFlush(new Refund(ids.next(payment.shard(), RefundId::new), paymentId, amount, requestKey, now));
 		});
 	}
 
@@ -101,7 +116,8 @@ class RefundFlow {
 		Payment payment = payments.findById(refund.paymentId()).orElseThrow();
 		Settled settled;
 		try {
-			settled = ledger.post(refund.postingReference(), PostingKind.REFUND, refund.shard(), legs(payment, refund.amount()));
+			settled = ledger.post(refund.postingReference(), PostingKind.REFUND, refund.shard(),
+					legs(payment, refund.amount()));
 			if (settled == Settled.INSUFFICIENT_FUNDS) {
 				settled = ledger.voidReference(refund.postingReference(), refund.shard());
 			}
@@ -114,7 +130,10 @@ class RefundFlow {
 		return settle(refund.id(), settled);
 	}
 
-	/** Marks the refund and its payment as the ledger settled it, with the event, in one transaction. */
+	/**
+	 * Marks the refund and its payment as the ledger settled it, with the event, in one
+	 * transaction.
+	 */
 	private Refund settle(RefundId refundId, Settled settled) {
 		try {
 			return transactions.execute(status -> {
@@ -138,12 +157,15 @@ class RefundFlow {
 	}
 
 	private static ProblemException exceeds(Payment payment, long amount) {
-		return new ProblemException(PaymentProblem.REFUND_EXCEEDS_PAYMENT, "a refund of " + amount + " would bring refunds of payment " + payment.id()
-				+ " above its " + payment.amount().amount(), Map.of("refundedAmount", payment.refundedAmount()));
+		return new ProblemException(
+				PaymentProblem.REFUND_EXCEEDS_PAYMENT, "a refund of " + amount + " would bring refunds of payment "
+						+ payment.id() + " above its " + payment.amount().amount(),
+				Map.of("refundedAmount", payment.refundedAmount()));
 	}
 
 	private static List<Leg> legs(Payment payment, long amount) {
 		Money refunded = new Money(amount, payment.amount().currency());
 		return List.of(Leg.merchant(payment.merchantId(), refunded.negate()), Leg.user(payment.userId(), refunded));
 	}
+
 }

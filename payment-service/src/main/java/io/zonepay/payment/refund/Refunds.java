@@ -21,4 +21,5 @@ interface Refunds extends Repository<Refund, RefundId> {
 
 	@Query("select r from Refund r where r.status = io.zonepay.payment.payment.PaymentStatus.PENDING and r.createdAt < :before order by r.createdAt")
 	List<Refund> findPendingBefore(Instant before, Limit limit);
+
 }

@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The payee's side of a cross-group transfer: credits the payee from the payee shard's transit account, or refuses
- * (cross-zone transfers off, no such payee) by voiding the credit's reference, then answers the payer's zone. The
- * ledger settles the credit's reference for good before the answer is appended, so a redelivered request after a
- * crash anywhere finds the same outcome and answers the same: never a credit and a refusal for one transfer.
+ * The payee's side of a cross-group transfer: credits the payee from the payee shard's
+ * transit account, or refuses (cross-zone transfers off, no such payee) by voiding the
+ * credit's reference, then answers the payer's zone. The ledger settles the credit's
+ * reference for good before the answer is appended, so a redelivered request after a
+ * crash anywhere finds the same outcome and answers the same: never a credit and a
+ * refusal for one transfer.
  */
 @Component
 class IncomingTransfers {
@@ -49,8 +51,8 @@ class IncomingTransfers {
 
 	private final Clock clock;
 
-	IncomingTransfers(LedgerClient ledger, UsersClient users, GlobalData global, Inbox inbox, Outbox outbox, TransactionTemplate transactions,
-			JsonMapper json, TransferMetrics metrics, Clock clock) {
+	IncomingTransfers(LedgerClient ledger, UsersClient users, GlobalData global, Inbox inbox, Outbox outbox,
+			TransactionTemplate transactions, JsonMapper json, TransferMetrics metrics, Clock clock) {
 		this.ledger = ledger;
 		this.users = users;
 		this.global = global;
@@ -80,22 +82,28 @@ class IncomingTransfers {
 		}
 	}
 
-	/** Settles the credit at the ledger, both ways idempotent, and answers what the ledger says. */
+	/**
+	 * Settles the credit at the ledger, both ways idempotent, and answers what the ledger
+	 * says.
+	 */
 	private OutboxEvent answer(TransferRequested request, Map<String, String> trace) {
 		TransferPosting credit = TransferPosting.credit(request.transferId(), request.toUserId(), request.money());
 		Optional<TransferFailure> refusal = refusal(request.toUserId());
 		Settled settled = refusal.isPresent() ? ledger.voidReference(credit.reference(), credit.shard())
 				: ledger.post(credit.reference(), PostingKind.TRANSFER, credit.shard(), credit.legs());
 		if (settled == Settled.INSUFFICIENT_FUNDS) {
-			// The ledger knows no such payee (transit accounts may go negative, so money is never short): refuse for good.
+			// The ledger knows no such payee (transit accounts may go negative, so money
+			// is never short): refuse for good.
 			settled = ledger.voidReference(credit.reference(), credit.shard());
 			refusal = Optional.of(TransferFailure.RECIPIENT_NOT_FOUND);
 		}
 		if (settled == Settled.POSTED) {
 			return TransferEvents.credited(request, trace, clock.instant());
 		}
-		// Voided by an earlier delivery if not by this one: then the switch was off, the one reason that comes and goes.
-		return TransferEvents.rejected(request, refusal.orElse(TransferFailure.CROSS_ZONE_DISABLED), trace, clock.instant());
+		// Voided by an earlier delivery if not by this one: then the switch was off, the
+		// one reason that comes and goes.
+		return TransferEvents.rejected(request, refusal.orElse(TransferFailure.CROSS_ZONE_DISABLED), trace,
+				clock.instant());
 	}
 
 	private Optional<TransferFailure> refusal(UserId payee) {
@@ -104,4 +112,5 @@ class IncomingTransfers {
 		}
 		return users.exists(payee) ? Optional.empty() : Optional.of(TransferFailure.RECIPIENT_NOT_FOUND);
 	}
+
 }

@@ -20,9 +20,11 @@ import io.zonepay.service.persistence.TypedIdType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Money from one user to another, kept in the payer's shard. Same group: PENDING until its one posting exists, then
- * COMPLETED. Across groups: PENDING until the payer is debited into transit, DEBITED while the payee's zone credits
- * the payee, then COMPLETED, or FAILED once the money is back with the payer. A decided transfer never changes its mind.
+ * Money from one user to another, kept in the payer's shard. Same group: PENDING until
+ * its one posting exists, then COMPLETED. Across groups: PENDING until the payer is
+ * debited into transit, DEBITED while the payee's zone credits the payee, then COMPLETED,
+ * or FAILED once the money is back with the payer. A decided transfer never changes its
+ * mind.
  */
 @Entity
 @Table(name = "transfers")
@@ -63,7 +65,10 @@ class Transfer {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	/** Null until first stored: that is how a save of a new one (whose id is assigned here) knows to insert without a look-up. */
+	/**
+	 * Null until first stored: that is how a save of a new one (whose id is assigned
+	 * here) knows to insert without a look-up.
+	 */
 	@Version
 	private @Nullable Long version;
 
@@ -76,8 +81,8 @@ class Transfer {
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	private Transfer(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, TransferStatus status,
-			@Nullable TransferFailure failure, Instant now) {
+	private Transfer(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey,
+			TransferStatus status, @Nullable TransferFailure failure, Instant now) {
 		if (!id.shard().equals(from.shard())) {
 			throw new IllegalArgumentException("transfer " + id + " must live in its payer's shard " + from.shard());
 		}
@@ -99,17 +104,24 @@ class Transfer {
 		this.updatedAt = now;
 	}
 
-	static Transfer pending(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, Instant now) {
+	static Transfer pending(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey,
+			Instant now) {
 		return new Transfer(id, from, to, amount, route, requestKey, TransferStatus.PENDING, null, now);
 	}
 
-	/** A transfer refused before any money could move: no such payee, or cross-zone transfers are off. */
-	static Transfer refused(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey, TransferFailure failure,
-			Instant now) {
+	/**
+	 * A transfer refused before any money could move: no such payee, or cross-zone
+	 * transfers are off.
+	 */
+	static Transfer refused(TransferId id, UserId from, UserId to, Money amount, TransferRoute route, String requestKey,
+			TransferFailure failure, Instant now) {
 		return new Transfer(id, from, to, amount, route, requestKey, TransferStatus.FAILED, failure, now);
 	}
 
-	/** The payer's money is in transit to the payee's zone. Answers whether this changed anything (it was PENDING). */
+	/**
+	 * The payer's money is in transit to the payee's zone. Answers whether this changed
+	 * anything (it was PENDING).
+	 */
 	boolean markDebited(Instant now) {
 		requireRoute(TransferRoute.CROSS_GROUP, "be debited into transit");
 		if (status == TransferStatus.DEBITED || status == TransferStatus.COMPLETED) {
@@ -120,8 +132,9 @@ class Transfer {
 	}
 
 	/**
-	 * Its request goes to the payee's zone again (no answer came): the clock of the next resend starts now. Answers
-	 * whether it is still in transit, so that there is something to resend.
+	 * Its request goes to the payee's zone again (no answer came): the clock of the next
+	 * resend starts now. Answers whether it is still in transit, so that there is
+	 * something to resend.
 	 */
 	boolean resend(Instant now) {
 		if (status != TransferStatus.DEBITED) {
@@ -131,7 +144,10 @@ class Transfer {
 		return true;
 	}
 
-	/** The payee has the money: its posting exists (same group) or the payee's zone credited it (across groups). */
+	/**
+	 * The payee has the money: its posting exists (same group) or the payee's zone
+	 * credited it (across groups).
+	 */
 	boolean complete(Instant now) {
 		if (status == TransferStatus.COMPLETED) {
 			return false;
@@ -140,12 +156,18 @@ class Transfer {
 		return moveTo(TransferStatus.COMPLETED, now);
 	}
 
-	/** Its money never will move: the ledger voided its posting's reference. Answers whether this changed anything. */
+	/**
+	 * Its money never will move: the ledger voided its posting's reference. Answers
+	 * whether this changed anything.
+	 */
 	boolean fail(TransferFailure failure, Instant now) {
 		return failFrom(TransferStatus.PENDING, failure, now, "fail");
 	}
 
-	/** The payee's zone refused it and the debit went back to the payer. Answers whether this changed anything. */
+	/**
+	 * The payee's zone refused it and the debit went back to the payer. Answers whether
+	 * this changed anything.
+	 */
 	boolean failReturned(TransferFailure failure, Instant now) {
 		return failFrom(TransferStatus.DEBITED, failure, now, "fail with its money returned");
 	}
@@ -213,4 +235,5 @@ class Transfer {
 	Instant createdAt() {
 		return createdAt;
 	}
+
 }

@@ -21,31 +21,36 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
- * The saga's topics (a partition per shard, and their dead letters), its two consumers, and the reconciler that
- * settles transfers a crash left PENDING and sends again the requests of transfers long in transit, at the payment
- * reconciler's pace.
+ * The saga's topics (a partition per shard, and their dead letters), its two consumers,
+ * and the reconciler that settles transfers a crash left PENDING and sends again the
+ * requests of transfers long in transit, at the payment reconciler's pace.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TransferProperties.class)
 class TransferConfiguration {
 
 	@Bean
-	ShardedConsumer transferRequestsConsumer(ShardedConsumers consumers, IncomingTransfers incoming, TransferProperties properties) {
-		return consumers.consumer(settings(TransferEvents.REQUESTS, IncomingTransfers.CONSUMER, properties), incoming::handle);
+	ShardedConsumer transferRequestsConsumer(ShardedConsumers consumers, IncomingTransfers incoming,
+			TransferProperties properties) {
+		return consumers.consumer(settings(TransferEvents.REQUESTS, IncomingTransfers.CONSUMER, properties),
+				incoming::handle);
 	}
 
 	@Bean
-	ShardedConsumer transferResultsConsumer(ShardedConsumers consumers, TransferOutcomes outcomes, TransferProperties properties) {
-		return consumers.consumer(settings(TransferEvents.RESULTS, TransferOutcomes.CONSUMER, properties), outcomes::handle);
+	ShardedConsumer transferResultsConsumer(ShardedConsumers consumers, TransferOutcomes outcomes,
+			TransferProperties properties) {
+		return consumers.consumer(settings(TransferEvents.RESULTS, TransferOutcomes.CONSUMER, properties),
+				outcomes::handle);
 	}
 
 	/**
-	 * Once per shard group the zone serves (each group's database holds its own payers' transfers), and only for the
-	 * shards whose lease it holds: another zone's shards in a shared group are that zone's to settle.
+	 * Once per shard group the zone serves (each group's database holds its own payers'
+	 * transfers), and only for the shards whose lease it holds: another zone's shards in
+	 * a shared group are that zone's to settle.
 	 */
 	@Bean
-	SchedulingConfigurer transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties, TransferProperties transfer, Clock clock,
-			ObjectProvider<ShardScopes> shardScopes) {
+	SchedulingConfigurer transferReconciler(Transfers transfers, TransferFlow flow, PaymentProperties properties,
+			TransferProperties transfer, Clock clock, ObjectProvider<ShardScopes> shardScopes) {
 		ShardScopes scopes = shardScopes.getIfAvailable();
 		Runnable reconcile = () -> {
 			Limit batch = Limit.of(properties.reconcileBatch());
@@ -55,7 +60,8 @@ class TransferConfiguration {
 				.forEach(inTransit -> ShardScopes.runIfHeld(scopes, inTransit.shard(), () -> flow.resend(inTransit)));
 		};
 		Runnable job = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes, reconcile));
-		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(job, properties.reconcileInterval(), properties.reconcileInterval()));
+		return jobs -> jobs
+			.addFixedDelayTask(new FixedDelayTask(job, properties.reconcileInterval(), properties.reconcileInterval()));
 	}
 
 	@Bean
@@ -83,7 +89,8 @@ class TransferConfiguration {
 	}
 
 	private static ConsumerSettings settings(String topic, String group, TransferProperties properties) {
-		return new ConsumerSettings(topic, group, topic + ".dlt", properties.eventAttempts(), properties.eventBackoff(), properties.pollTimeout(),
-				properties.maxPollRecords());
+		return new ConsumerSettings(topic, group, topic + ".dlt", properties.eventAttempts(), properties.eventBackoff(),
+				properties.pollTimeout(), properties.maxPollRecords());
 	}
+
 }

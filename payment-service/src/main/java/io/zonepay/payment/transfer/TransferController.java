@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/transfers} and {@code GET /api/transfers/{transferId}}: a user sends its own money to another user. */
+/**
+ * {@code POST /api/transfers} and {@code GET /api/transfers/{transferId}}: a user sends
+ * its own money to another user.
+ */
 @RestController
 class TransferController {
 
@@ -47,49 +50,60 @@ class TransferController {
 	}
 
 	/**
-	 * 202 with the transfer: COMPLETED or FAILED when it was decided at once (one shard group, or refused before any money
-	 * moved), PENDING while the payee's zone has it. The work commits step by step; a retry resumes it.
+	 * 202 with the transfer: COMPLETED or FAILED when it was decided at once (one shard
+	 * group, or refused before any money moved), PENDING while the payee's zone has it.
+	 * The work commits step by step; a retry resumes it.
 	 */
 	@PostMapping("/api/transfers")
-	ResponseEntity<String> send(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+	ResponseEntity<String> send(
+			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody TransferRequest request, Caller caller) {
 		UserId payer = payer(caller);
 		UserId payee = request.toUserId();
 		Money amount = new Money(request.amount(), global.acceptedCurrency(request.currency()));
 		return idempotency.executeStepwise(caller, key, "POST /api/transfers", request, () -> {
 			Transfer transfer = flow.transfer(payer, payee, amount, caller.scope() + ":" + key);
-			return ResponseEntity.accepted().location(URI.create("/api/transfers/" + transfer.id())).body(TransferView.of(transfer));
+			return ResponseEntity.accepted()
+				.location(URI.create("/api/transfers/" + transfer.id()))
+				.body(TransferView.of(transfer));
 		});
 	}
 
-	/** Only its payer (or an operator) sees a transfer; anyone else, the payee too, learns nothing of it. */
+	/**
+	 * Only its payer (or an operator) sees a transfer; anyone else, the payee too, learns
+	 * nothing of it.
+	 */
 	@GetMapping("/api/transfers/{transferId}")
 	TransferView transfer(@PathVariable TransferId transferId, Caller caller) {
 		return transfers.findById(transferId)
 			.filter(transfer -> caller.mayActFor(transfer.from()))
 			.map(TransferView::of)
-			.orElseThrow(() -> new ProblemException(PaymentProblem.TRANSFER_NOT_FOUND, "transfer " + transferId + " not found"));
+			.orElseThrow(() -> new ProblemException(PaymentProblem.TRANSFER_NOT_FOUND,
+					"transfer " + transferId + " not found"));
 	}
 
 	private static UserId payer(Caller caller) {
 		UserId user = caller.user();
 		if (user == null) {
-			throw new ProblemException(CommonProblem.UNAUTHENTICATED, "transfers are made by a user; send a user's token");
+			throw new ProblemException(CommonProblem.UNAUTHENTICATED,
+					"transfers are made by a user; send a user's token");
 		}
 		return user;
 	}
 
-	record TransferRequest(@NotNull UserId toUserId,
-			@NotNull @Positive Long amount, @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency) {
+	record TransferRequest(@NotNull UserId toUserId, @NotNull @Positive Long amount,
+			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency) {
 	}
 
 	/** A transfer as the API shows it. */
-	record TransferView(TransferId transferId, UserId fromUserId, UserId toUserId, long amount, String currency, String status,
-			@Nullable String failureCode, Instant createdAt) {
+	record TransferView(TransferId transferId, UserId fromUserId, UserId toUserId, long amount, String currency,
+			String status, @Nullable String failureCode, Instant createdAt) {
 
 		static TransferView of(Transfer transfer) {
 			return new TransferView(transfer.id(), transfer.from(), transfer.to(), transfer.amount().amount(),
-					transfer.amount().currency().code(), transfer.status().shown(), transfer.failureCode(), transfer.createdAt());
+					transfer.amount().currency().code(), transfer.status().shown(), transfer.failureCode(),
+					transfer.createdAt());
 		}
 	}
+
 }

@@ -32,11 +32,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The payer's side of a transfer: checks it, records it PENDING, makes its posting at the ledger under the transfer's
- * reference, then marks it as the ledger says. Same group, the posting pays the payee and the transfer is COMPLETED.
- * Across groups, it moves the money into the payer shard's transit account, and the transfer turns DEBITED in the same
- * transaction that appends {@code TransferRequested} for the payee's zone. Every step is idempotent, so a retried
- * request or the reconciler resumes a transfer anywhere; FAILED is only written after the ledger voided the reference.
+ * The payer's side of a transfer: checks it, records it PENDING, makes its posting at the
+ * ledger under the transfer's reference, then marks it as the ledger says. Same group,
+ * the posting pays the payee and the transfer is COMPLETED. Across groups, it moves the
+ * money into the payer shard's transit account, and the transfer turns DEBITED in the
+ * same transaction that appends {@code TransferRequested} for the payee's zone. Every
+ * step is idempotent, so a retried request or the reconciler resumes a transfer anywhere;
+ * FAILED is only written after the ledger voided the reference.
  */
 @Service
 class TransferFlow {
@@ -65,8 +67,9 @@ class TransferFlow {
 
 	private final Clock clock;
 
-	TransferFlow(Transfers transfers, LedgerClient ledger, UsersClient users, GlobalData global, ShardGroups groups, IdGenerator ids, Outbox outbox,
-			TransactionTemplate transactions, TransferMetrics metrics, ZoneProperties zone, Clock clock) {
+	TransferFlow(Transfers transfers, LedgerClient ledger, UsersClient users, GlobalData global, ShardGroups groups,
+			IdGenerator ids, Outbox outbox, TransactionTemplate transactions, TransferMetrics metrics,
+			ZoneProperties zone, Clock clock) {
 		this.transfers = transfers;
 		this.ledger = ledger;
 		this.users = users;
@@ -81,8 +84,9 @@ class TransferFlow {
 	}
 
 	/**
-	 * Sends money from the payer to the payee. A request seen before (its key was taken over after a crash, or the ledger
-	 * did not answer it) resumes its own transfer instead.
+	 * Sends money from the payer to the payee. A request seen before (its key was taken
+	 * over after a crash, or the ledger did not answer it) resumes its own transfer
+	 * instead.
 	 * @param requestKey the request's caller scope and Idempotency-Key
 	 */
 	Transfer transfer(UserId payer, UserId payee, Money amount, String requestKey) {
@@ -93,32 +97,40 @@ class TransferFlow {
 		Switches switches = global.switches();
 		TransferRules.check(payer, payee, amount, switches);
 		if (!switches.acceptingPayments(zone.id())) {
-			// A transfer moves a user's money as a payment does: the zone's pause stops both, before anything is written.
-			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED, zone.id() + " takes no new payments or transfers right now; retry later");
+			// A transfer moves a user's money as a payment does: the zone's pause stops
+			// both, before anything is written.
+			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED,
+					zone.id() + " takes no new payments or transfers right now; retry later");
 		}
-		TransferRoute route = groups.sameGroup(payer.shard(), payee.shard()) ? TransferRoute.SAME_GROUP : TransferRoute.CROSS_GROUP;
+		TransferRoute route = groups.sameGroup(payer.shard(), payee.shard()) ? TransferRoute.SAME_GROUP
+				: TransferRoute.CROSS_GROUP;
 		Optional<TransferFailure> refusal = refusal(route, payee, switches);
 		Instant now = clock.instant();
 		TransferId id = ids.next(payer.shard(), TransferId::new);
-		return record(refusal.isPresent() ? Transfer.refused(id, payer, payee, amount, route, requestKey, refusal.get(), now)
-				: Transfer.pending(id, payer, payee, amount, route, requestKey, now), requestKey);
+		return record(
+				refusal.isPresent() ? Transfer.refused(id, payer, payee, amount, route, requestKey, refusal.get(), now)
+						: Transfer.pending(id, payer, payee, amount, route, requestKey, now),
+				requestKey);
 	}
 
 	/**
-	 * Settles a transfer whose request is long gone (a crash) from what the ledger says of its posting: posted means it
-	 * goes on (COMPLETED, or DEBITED with its event), never posted means voided and FAILED as NOT_COMPLETED.
+	 * Settles a transfer whose request is long gone (a crash) from what the ledger says
+	 * of its posting: posted means it goes on (COMPLETED, or DEBITED with its event),
+	 * never posted means voided and FAILED as NOT_COMPLETED.
 	 */
 	Transfer reconcile(Transfer pending) {
 		TransferPosting posting = TransferPosting.of(pending);
-		Settled settled = ledger.find(posting.reference()).orElseGet(() -> ledger.voidReference(posting.reference(), posting.shard()));
+		Settled settled = ledger.find(posting.reference())
+			.orElseGet(() -> ledger.voidReference(posting.reference(), posting.shard()));
 		Transfer reconciled = settle(pending.id(), settled == Settled.POSTED ? null : TransferFailure.NOT_COMPLETED);
 		log.info("Reconciled transfer {} ({}): {}", reconciled.id(), reconciled.route(), reconciled.status());
 		return reconciled;
 	}
 
 	/**
-	 * Sends the request of a transfer long in transit to the payee's zone again, in one transaction with the resend's
-	 * mark; one answered meanwhile (no longer DEBITED) is left alone.
+	 * Sends the request of a transfer long in transit to the payee's zone again, in one
+	 * transaction with the resend's mark; one answered meanwhile (no longer DEBITED) is
+	 * left alone.
 	 */
 	void resend(Transfer inTransit) {
 		try {
@@ -128,7 +140,9 @@ class TransferFlow {
 				if (transfer.resend(now)) {
 					outbox.append(TransferEvents.requested(transfer, now));
 					transfers.save(transfer);
-					log.warn("Transfer {} was in transit with no answer from the payee's zone; its request is sent again", transfer.id());
+					log.warn(
+							"Transfer {} was in transit with no answer from the payee's zone; its request is sent again",
+							transfer.id());
 				}
 				return null;
 			});
@@ -142,20 +156,28 @@ class TransferFlow {
 		return own.status() == TransferStatus.PENDING ? move(own) : own;
 	}
 
-	/** Refusals decided before any money moves; the payee's zone checks the same for cross-group transfers. */
+	/**
+	 * Refusals decided before any money moves; the payee's zone checks the same for
+	 * cross-group transfers.
+	 */
 	private Optional<TransferFailure> refusal(TransferRoute route, UserId payee, Switches switches) {
 		if (route == TransferRoute.CROSS_GROUP) {
-			return switches.crossZoneTransfersEnabled() ? Optional.empty() : Optional.of(TransferFailure.CROSS_ZONE_DISABLED);
+			return switches.crossZoneTransfersEnabled() ? Optional.empty()
+					: Optional.of(TransferFailure.CROSS_ZONE_DISABLED);
 		}
 		try {
 			return users.exists(payee) ? Optional.empty() : Optional.of(TransferFailure.RECIPIENT_NOT_FOUND);
 		}
 		catch (ZoneUnreachable ex) {
-			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE, "account-service did not answer; nothing was done, retry shortly");
+			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+					"account-service did not answer; nothing was done, retry shortly");
 		}
 	}
 
-	/** Stores a new transfer; the same request racing itself (a retry that took over its key) resumes the one stored first. */
+	/**
+	 * Stores a new transfer; the same request racing itself (a retry that took over its
+	 * key) resumes the one stored first.
+	 */
 	private Transfer record(Transfer transfer, String requestKey) {
 		Transfer stored;
 		try {
@@ -171,17 +193,22 @@ class TransferFlow {
 		return move(stored);
 	}
 
-	/** Makes the transfer's posting, or learns it can never be made, and settles the transfer as the ledger says. */
+	/**
+	 * Makes the transfer's posting, or learns it can never be made, and settles the
+	 * transfer as the ledger says.
+	 */
 	private Transfer move(Transfer transfer) {
 		TransferPosting posting = TransferPosting.of(transfer);
 		@Nullable TransferFailure failure;
 		try {
 			failure = switch (ledger.post(posting.reference(), PostingKind.TRANSFER, posting.shard(), posting.legs())) {
 				case POSTED -> null;
-				// Only a voided reference is a failed transfer: an earlier attempt still in flight can no longer post it.
-				case INSUFFICIENT_FUNDS -> ledger.voidReference(posting.reference(), posting.shard()) == Settled.POSTED ? null
-						: TransferFailure.INSUFFICIENT_FUNDS;
-				// Voided before this attempt: the reconciler gave the transfer up while its request was gone.
+				// Only a voided reference is a failed transfer: an earlier attempt still
+				// in flight can no longer post it.
+				case INSUFFICIENT_FUNDS -> ledger.voidReference(posting.reference(), posting.shard()) == Settled.POSTED
+						? null : TransferFailure.INSUFFICIENT_FUNDS;
+				// Voided before this attempt: the reconciler gave the transfer up while
+				// its request was gone.
 				case VOIDED -> TransferFailure.NOT_COMPLETED;
 			};
 		}
@@ -194,8 +221,9 @@ class TransferFlow {
 	}
 
 	/**
-	 * Marks the transfer as its posting settled, in one transaction with the event that hands a debited transfer to the
-	 * payee's zone; settling twice changes nothing and appends nothing.
+	 * Marks the transfer as its posting settled, in one transaction with the event that
+	 * hands a debited transfer to the payee's zone; settling twice changes nothing and
+	 * appends nothing.
 	 */
 	private Transfer settle(TransferId transferId, @Nullable TransferFailure failure) {
 		Step step;
@@ -217,7 +245,8 @@ class TransferFlow {
 			});
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			// Settled by someone else at the same moment (the reconciler, a retry): theirs is the same answer.
+			// Settled by someone else at the same moment (the reconciler, a retry):
+			// theirs is the same answer.
 			return transfers.findById(transferId).orElseThrow();
 		}
 		if (step.decided()) {
@@ -228,4 +257,5 @@ class TransferFlow {
 
 	private record Step(Transfer transfer, boolean decided) {
 	}
+
 }

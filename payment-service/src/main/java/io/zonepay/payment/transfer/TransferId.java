@@ -3,7 +3,9 @@ package io.zonepay.payment.transfer;
 import io.zonepay.kernel.id.TypedId;
 import io.zonepay.kernel.zone.Shard;
 
-/** A transfer's id; its last two digits are its payer's shard, where the transfer lives. */
+/**
+ * A transfer's id; its last two digits are its payer's shard, where the transfer lives.
+ */
 record TransferId(long value) implements TypedId {
 
 	TransferId {

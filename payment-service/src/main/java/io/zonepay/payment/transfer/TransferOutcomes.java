@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The payer's side of the end of a cross-group transfer: credited means COMPLETED; rejected means the debit goes back
- * from transit to the payer, then FAILED with the payee zone's code. Each result is applied in one transaction with
- * its inbox entry; the return posting before it is idempotent by reference, so a redelivered result changes nothing.
+ * The payer's side of the end of a cross-group transfer: credited means COMPLETED;
+ * rejected means the debit goes back from transit to the payer, then FAILED with the
+ * payee zone's code. Each result is applied in one transaction with its inbox entry; the
+ * return posting before it is idempotent by reference, so a redelivered result changes
+ * nothing.
  */
 @Component
 class TransferOutcomes {
@@ -43,8 +45,8 @@ class TransferOutcomes {
 
 	private final Clock clock;
 
-	TransferOutcomes(Transfers transfers, LedgerClient ledger, Inbox inbox, TransactionTemplate transactions, JsonMapper json,
-			TransferMetrics metrics, Clock clock) {
+	TransferOutcomes(Transfers transfers, LedgerClient ledger, Inbox inbox, TransactionTemplate transactions,
+			JsonMapper json, TransferMetrics metrics, Clock clock) {
 		this.transfers = transfers;
 		this.ledger = ledger;
 		this.inbox = inbox;
@@ -98,6 +100,8 @@ class TransferOutcomes {
 	}
 
 	private Transfer find(TransferId transferId) {
-		return transfers.findById(transferId).orElseThrow(() -> new IllegalStateException("no transfer " + transferId + " in this shard group"));
+		return transfers.findById(transferId)
+			.orElseThrow(() -> new IllegalStateException("no transfer " + transferId + " in this shard group"));
 	}
+
 }

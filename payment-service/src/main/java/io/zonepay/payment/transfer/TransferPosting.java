@@ -8,8 +8,9 @@ import io.zonepay.kernel.zone.Shard;
 import io.zonepay.payment.zone.LedgerClient.Leg;
 
 /**
- * One posting a transfer makes at a zone's ledger: its reference (which makes it idempotent there), the shard it is
- * booked for, and two legs that sum to zero. Transit legs are the booking shard's own transit account.
+ * One posting a transfer makes at a zone's ledger: its reference (which makes it
+ * idempotent there), the shard it is booked for, and two legs that sum to zero. Transit
+ * legs are the booking shard's own transit account.
  */
 record TransferPosting(String reference, Shard shard, List<Leg> legs) {
 
@@ -20,7 +21,10 @@ record TransferPosting(String reference, Shard shard, List<Leg> legs) {
 		}
 	}
 
-	/** The payer's posting: straight to the payee in one shard group, else into the payer shard's transit account. */
+	/**
+	 * The payer's posting: straight to the payee in one shard group, else into the payer
+	 * shard's transit account.
+	 */
 	static TransferPosting of(Transfer transfer) {
 		String reference = "transfer:" + transfer.id();
 		return transfer.route() == TransferRoute.SAME_GROUP
@@ -30,15 +34,23 @@ record TransferPosting(String reference, Shard shard, List<Leg> legs) {
 						Leg.transit(transfer.shard(), transfer.amount()));
 	}
 
-	/** Back from the payer shard's transit account to the payer, after the payee's zone refused the transfer. */
+	/**
+	 * Back from the payer shard's transit account to the payer, after the payee's zone
+	 * refused the transfer.
+	 */
 	static TransferPosting returned(Transfer transfer) {
-		return between("transfer:" + transfer.id() + ":return", transfer.shard(), Leg.transit(transfer.shard(), transfer.amount().negate()),
+		return between("transfer:" + transfer.id() + ":return", transfer.shard(),
+				Leg.transit(transfer.shard(), transfer.amount().negate()),
 				Leg.user(transfer.from(), transfer.amount()));
 	}
 
-	/** In the payee's zone: from the payee shard's transit account (which may go negative) to the payee. */
+	/**
+	 * In the payee's zone: from the payee shard's transit account (which may go negative)
+	 * to the payee.
+	 */
 	static TransferPosting credit(TransferId transferId, UserId payee, Money amount) {
-		return between("transfer:" + transferId + ":credit", payee.shard(), Leg.transit(payee.shard(), amount.negate()), Leg.user(payee, amount));
+		return between("transfer:" + transferId + ":credit", payee.shard(), Leg.transit(payee.shard(), amount.negate()),
+				Leg.user(payee, amount));
 	}
 
 	private static TransferPosting between(String reference, Shard shard, Leg from, Leg to) {

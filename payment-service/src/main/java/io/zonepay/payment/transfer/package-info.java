@@ -1,4 +1,7 @@
-/** Transfers between users: one posting inside a shard group, or a debit-credit-confirm saga over Kafka across groups. */
+/**
+ * Transfers between users: one posting inside a shard group, or a debit-credit-confirm
+ * saga over Kafka across groups.
+ */
 @NullMarked
 package io.zonepay.payment.transfer;
 

@@ -1,8 +1,9 @@
 package io.zonepay.payment.zone;
 
 /**
- * The request this call serves has passed its deadline: its caller has stopped waiting, so the call is not made (nor
- * tried again). Nothing was sent; the service's circuit breaker does not count it.
+ * The request this call serves has passed its deadline: its caller has stopped waiting,
+ * so the call is not made (nor tried again). Nothing was sent; the service's circuit
+ * breaker does not count it.
  */
 class CallerGone extends ZoneUnreachable {
 
@@ -11,4 +12,5 @@ class CallerGone extends ZoneUnreachable {
 	CallerGone(String message) {
 		super(message);
 	}
+
 }

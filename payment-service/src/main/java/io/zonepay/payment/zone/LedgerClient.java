@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpMethod;
 
 /**
- * account-service's posting API. Postings are keyed by reference, so every call here is idempotent and retried. A
- * caller that lost track of a reference asks {@link #find}, or settles it for good with {@link #voidReference}.
+ * account-service's posting API. Postings are keyed by reference, so every call here is
+ * idempotent and retried. A caller that lost track of a reference asks {@link #find}, or
+ * settles it for good with {@link #voidReference}.
  */
 public final class LedgerClient {
 
@@ -30,7 +31,8 @@ public final class LedgerClient {
 
 	/**
 	 * Posts, or answers what the reference already is.
-	 * @throws ZoneUnreachable when the ledger cannot say: the outcome is then unknown, not failed
+	 * @throws ZoneUnreachable when the ledger cannot say: the outcome is then unknown,
+	 * not failed
 	 */
 	public Settled post(String reference, PostingKind kind, Shard shard, List<Leg> legs) {
 		Map<String, Object> body = Map.of("reference", reference, "kind", kind, "shard", shard.value(), "legs", legs);
@@ -40,7 +42,8 @@ public final class LedgerClient {
 			// No money to take: a user without the balance, or without an account at all.
 			case 404, 422 -> refusal(answer, reference);
 			case 409 -> Settled.VOIDED;
-			default -> throw new IllegalStateException("the ledger answered " + answer.status() + " to posting " + reference + ": " + answer.body());
+			default -> throw new IllegalStateException(
+					"the ledger answered " + answer.status() + " to posting " + reference + ": " + answer.body());
 		};
 	}
 
@@ -55,7 +58,8 @@ public final class LedgerClient {
 
 	/** Settles a reference: voided if it was never posted, else what it is. */
 	public Settled voidReference(String reference, Shard shard) {
-		ZoneClient.Answer answer = account.call(HttpMethod.POST, "/internal/postings/" + reference + "/void", Map.of("shard", shard.value()), true);
+		ZoneClient.Answer answer = account.call(HttpMethod.POST, "/internal/postings/" + reference + "/void",
+				Map.of("shard", shard.value()), true);
 		return state(answer, reference);
 	}
 
@@ -69,7 +73,8 @@ public final class LedgerClient {
 
 	private Settled state(ZoneClient.Answer answer, String reference) {
 		if (answer.status() != 200) {
-			throw new IllegalStateException("the ledger answered " + answer.status() + " about " + reference + ": " + answer.body());
+			throw new IllegalStateException(
+					"the ledger answered " + answer.status() + " about " + reference + ": " + answer.body());
 		}
 		JsonNode body = json.readTree(String.valueOf(answer.body()));
 		return "VOIDED".equals(body.path("state").asString("")) ? Settled.VOIDED : Settled.POSTED;
@@ -84,16 +89,25 @@ public final class LedgerClient {
 		/** The money never moves under this reference. */
 		VOIDED,
 
-		/** The payer does not hold the money; nothing moved (void the reference before calling it failed). */
+		/**
+		 * The payer does not hold the money; nothing moved (void the reference before
+		 * calling it failed).
+		 */
 		INSUFFICIENT_FUNDS
+
 	}
 
 	/** Why money moves, named as the ledger names it. */
 	public enum PostingKind {
+
 		PAYMENT, REFUND, TRANSFER
+
 	}
 
-	/** Whose money an account holds, named as the ledger names it; each names its owner differently. */
+	/**
+	 * Whose money an account holds, named as the ledger names it; each names its owner
+	 * differently.
+	 */
 	public enum AccountKind {
 
 		/** Owned by a user, named by the user's id. */
@@ -102,11 +116,17 @@ public final class LedgerClient {
 		/** A merchant's receivable in this zone, named by the merchant's id. */
 		MERCHANT,
 
-		/** A shard's money in flight to or from other zones, named by the shard's number. */
+		/**
+		 * A shard's money in flight to or from other zones, named by the shard's number.
+		 */
 		TRANSIT
+
 	}
 
-	/** One side of a posting: the account, and the amount it gains (negative: the amount it gives). */
+	/**
+	 * One side of a posting: the account, and the amount it gains (negative: the amount
+	 * it gives).
+	 */
 	public record Leg(AccountKind account, String owner, String currency, long amount) {
 
 		public static Leg user(UserId user, Money amount) {
@@ -118,7 +138,9 @@ public final class LedgerClient {
 		}
 
 		public static Leg transit(Shard shard, Money amount) {
-			return new Leg(AccountKind.TRANSIT, Integer.toString(shard.value()), amount.currency().code(), amount.amount());
+			return new Leg(AccountKind.TRANSIT, Integer.toString(shard.value()), amount.currency().code(),
+					amount.amount());
 		}
 	}
+
 }

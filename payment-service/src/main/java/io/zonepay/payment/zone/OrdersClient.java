@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 
-/** order-service, for what a payment needs to know of its order. Reads are idempotent and retried. */
+/**
+ * order-service, for what a payment needs to know of its order. Reads are idempotent and
+ * retried.
+ */
 public final class OrdersClient {
 
 	private final ZoneClient orders;
@@ -41,4 +44,5 @@ public final class OrdersClient {
 	/** An order as a payment sees it. */
 	public record OrderSnapshot(OrderId orderId, UserId userId, MerchantId merchantId, Money amount, String status) {
 	}
+
 }

@@ -4,7 +4,10 @@ import io.zonepay.kernel.id.UserId;
 
 import org.springframework.http.HttpMethod;
 
-/** account-service, for whether a user lives in this zone's shard group. Reads are idempotent and retried. */
+/**
+ * account-service, for whether a user lives in this zone's shard group. Reads are
+ * idempotent and retried.
+ */
 public final class UsersClient {
 
 	private final ZoneClient account;
@@ -21,7 +24,9 @@ public final class UsersClient {
 		return switch (answer.status()) {
 			case 200 -> true;
 			case 404 -> false;
-			default -> throw new IllegalStateException("account-service answered " + answer.status() + " for user " + user + ": " + answer.body());
+			default -> throw new IllegalStateException(
+					"account-service answered " + answer.status() + " for user " + user + ": " + answer.body());
 		};
 	}
+
 }

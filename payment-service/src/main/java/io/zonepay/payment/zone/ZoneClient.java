@@ -28,11 +28,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Calls one service of this zone (found in the routing table) as ZonePay itself, behind a circuit breaker, and retries
- * a call only when it is idempotent and the retry budget allows. Answers every status the service gives; a missing
- * answer or a 5xx is {@link ZoneUnreachable}. Each attempt carries a deadline, its own timeout or the request's
- * deadline if that comes sooner, so that the service drops an attempt nobody waits for any more; no attempt starts
- * after the request's deadline (this client still waits out its read timeout on an attempt already sent).
+ * Calls one service of this zone (found in the routing table) as ZonePay itself, behind a
+ * circuit breaker, and retries a call only when it is idempotent and the retry budget
+ * allows. Answers every status the service gives; a missing answer or a 5xx is
+ * {@link ZoneUnreachable}. Each attempt carries a deadline, its own timeout or the
+ * request's deadline if that comes sooner, so that the service drops an attempt nobody
+ * waits for any more; no attempt starts after the request's deadline (this client still
+ * waits out its read timeout on an attempt already sent).
  */
 final class ZoneClient {
 
@@ -56,8 +58,8 @@ final class ZoneClient {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ZoneClient(String service, ZoneId self, RoutingTables tables, CallerSigner signer, RestClient http, CircuitBreaker breaker, Retry retry,
-			RetryBudget budget, Duration attemptTimeout) {
+	ZoneClient(String service, ZoneId self, RoutingTables tables, CallerSigner signer, RestClient http,
+			CircuitBreaker breaker, Retry retry, RetryBudget budget, Duration attemptTimeout) {
 		this.service = service;
 		this.self = self;
 		this.tables = tables;
@@ -95,7 +97,8 @@ final class ZoneClient {
 
 	private Answer attempt(HttpMethod method, String path, @Nullable Object body, @Nullable Deadline request) {
 		if (request != null && request.passed(clock)) {
-			throw new CallerGone("the request's caller stopped waiting at " + request.at() + "; " + method + " " + path + " to " + service + " not sent");
+			throw new CallerGone("the request's caller stopped waiting at " + request.at() + "; " + method + " " + path
+					+ " to " + service + " not sent");
 		}
 		Deadline deadline = Deadline.in(attemptTimeout, clock).earlier(request);
 		return breaker.executeSupplier(() -> send(method, path, body, deadline));
@@ -104,23 +107,29 @@ final class ZoneClient {
 	private Answer send(HttpMethod method, String path, @Nullable Object body, Deadline deadline) {
 		RestClient.RequestBodySpec request = http.method(method)
 			.uri(endpoint().resolve(path))
-			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null))
+			.header(ZonePayHeaders.CALLER,
+					signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null))
 			.header(ZonePayHeaders.DEADLINE, deadline.header())
 			.accept(MediaType.APPLICATION_JSON);
 		Shard shard = ShardContext.shard();
 		if (shard != null) {
-			// The callee serves the call from the same shard group, and counts it as the shard's work in flight.
+			// The callee serves the call from the same shard group, and counts it as the
+			// shard's work in flight.
 			request.header(ZonePayHeaders.SHARD, Integer.toString(shard.value()));
 		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}
 		try {
-			Answer answer = request.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.bodyTo(String.class)));
-			// 421: the zone's other service no longer (or not yet) holds the shard's lease, during a move: the caller
-			// cannot finish here now, and settles it on a retry or through its reconciler.
+			Answer answer = request
+				.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.bodyTo(String.class)));
+			// 421: the zone's other service no longer (or not yet) holds the shard's
+			// lease, during a move: the caller
+			// cannot finish here now, and settles it on a retry or through its
+			// reconciler.
 			if (answer.status() == 421) {
-				throw new ShardInHandover(service + " does not hold the shard of " + method + " " + path + " at this moment");
+				throw new ShardInHandover(
+						service + " does not hold the shard of " + method + " " + path + " at this moment");
 			}
 			if (answer.status() >= 500) {
 				throw new ZoneUnreachable(service + " answered " + answer.status() + " to " + method + " " + path);
@@ -128,7 +137,8 @@ final class ZoneClient {
 			return answer;
 		}
 		catch (RestClientException ex) {
-			// No answer in time, or an answer cut off while it was read (its body stream closed under a timeout): either
+			// No answer in time, or an answer cut off while it was read (its body stream
+			// closed under a timeout): either
 			// way the caller cannot know what happened and must find out, never guess.
 			throw new ZoneUnreachable(service + " gave no complete answer to " + method + " " + path, ex);
 		}
@@ -139,10 +149,13 @@ final class ZoneClient {
 		if (table == null) {
 			throw new ZoneUnreachable("no routing table yet: cannot find " + service);
 		}
-		return table.zone(self).flatMap(zone -> zone.endpoint(service)).orElseThrow(() -> new ZoneUnreachable(self + " has no " + service + " service"));
+		return table.zone(self)
+			.flatMap(zone -> zone.endpoint(service))
+			.orElseThrow(() -> new ZoneUnreachable(self + " has no " + service + " service"));
 	}
 
 	/** Status and body of one answer. */
 	record Answer(int status, @Nullable String body) {
 	}
+
 }

@@ -26,8 +26,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The typed clients of the zone's other services, a breaker per service and the same bounded retry policy, with a retry
- * budget per service. Every call is observed: a client span that hands the trace on in {@code traceparent}, and the
+ * The typed clients of the zone's other services, a breaker per service and the same
+ * bounded retry policy, with a retry budget per service. Every call is observed: a client
+ * span that hands the trace on in {@code traceparent}, and the
  * {@code http.client.requests} timer.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +43,10 @@ class ZoneClients {
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
 
-	/** Every client's breaker, with its meters (resilience4j_circuitbreaker_state{name}, calls, failure rate). */
+	/**
+	 * Every client's breaker, with its meters (resilience4j_circuitbreaker_state{name},
+	 * calls, failure rate).
+	 */
 	@Bean
 	CircuitBreakerRegistry zoneCallBreakers(MeterRegistry meters) {
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
@@ -59,26 +63,33 @@ class ZoneClients {
 	}
 
 	@Bean
-	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
-			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new LedgerClient(client("account", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
+	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
+			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
+		return new LedgerClient(
+				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
 	}
 
 	@Bean
-	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
-			CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new OrdersClient(client("order", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
+	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
+			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
+		return new OrdersClient(
+				client("order", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
 	}
 
 	@Bean
-	UsersClient usersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
-			CircuitBreakerRegistry breakers, RetryRegistry retries) {
-		return new UsersClient(client("account", properties, zone, tables, signer, breakers, retries, budgets, observations));
+	UsersClient usersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
+			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		return new UsersClient(
+				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations));
 	}
 
-	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables, CallerSigner signer,
-			CircuitBreakerRegistry breakers, RetryRegistry retries, Map<String, RetryBudget> budgets, ObservationRegistry observations) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
+			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries,
+			Map<String, RetryBudget> budgets, ObservationRegistry observations) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(properties.readTimeout());
 		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
@@ -87,18 +98,23 @@ class ZoneClients {
 			.minimumNumberOfCalls(Math.min(10, properties.slidingWindow()))
 			.waitDurationInOpenState(properties.openFor())
 			.recordExceptions(ZoneUnreachable.class)
-			// A shard moving between zones is not a failing service: counting it would open the breaker for every shard.
+			// A shard moving between zones is not a failing service: counting it would
+			// open the breaker for every shard.
 			.ignoreExceptions(ShardInHandover.class)
 			.build();
-		// One budget per service, however many clients call it: the registry hands them all the same Retry.
-		RetryBudget budget = budgets.computeIfAbsent(service, name -> new RetryBudget(properties.retryRatio(), properties.retryBurst()));
+		// One budget per service, however many clients call it: the registry hands them
+		// all the same Retry.
+		RetryBudget budget = budgets.computeIfAbsent(service,
+				name -> new RetryBudget(properties.retryRatio(), properties.retryBurst()));
 		RetryConfig retry = RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.backoff(), 2.0, 0.5))
-			.retryOnException(failure -> failure instanceof ZoneUnreachable && !(failure instanceof CallerGone) && budget.allowsRetry())
+			.retryOnException(failure -> failure instanceof ZoneUnreachable && !(failure instanceof CallerGone)
+					&& budget.allowsRetry())
 			.build();
 		RestClient rest = RestClient.builder().requestFactory(requests).observationRegistry(observations).build();
-		return new ZoneClient(service, zone.id(), tables, signer, rest,
-				breakers.circuitBreaker(service, breaker), retries.retry(service, retry), budget, properties.readTimeout());
+		return new ZoneClient(service, zone.id(), tables, signer, rest, breakers.circuitBreaker(service, breaker),
+				retries.retry(service, retry), budget, properties.readTimeout());
 	}
+
 }

@@ -1,6 +1,9 @@
 package io.zonepay.payment.zone;
 
-/** A call to a service of the zone got no answer, or an answer that says the service could not act (5xx). */
+/**
+ * A call to a service of the zone got no answer, or an answer that says the service could
+ * not act (5xx).
+ */
 public class ZoneUnreachable extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -12,4 +15,5 @@ public class ZoneUnreachable extends RuntimeException {
 	public ZoneUnreachable(String message) {
 		super(message);
 	}
+
 }

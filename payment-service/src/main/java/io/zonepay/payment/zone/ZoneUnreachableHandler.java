@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A call to another service of this zone that no flow settled itself (an order look-up with order-service away, say)
- * is "retry shortly", not a bug: 503 with Retry-After, never a 500 with a stack trace.
+ * A call to another service of this zone that no flow settled itself (an order look-up
+ * with order-service away, say) is "retry shortly", not a bug: 503 with Retry-After,
+ * never a 500 with a stack trace.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,4 +38,5 @@ class ZoneUnreachableHandler {
 		problems.write(request, response, CommonProblem.ZONE_UNAVAILABLE,
 				"a service of this zone did not answer in time; retry shortly with the same Idempotency-Key", Map.of());
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Calls to the zone's other services (orders, the ledger, users) through typed clients with timeouts, retries and breakers. */
+/**
+ * Calls to the zone's other services (orders, the ledger, users) through typed clients
+ * with timeouts, retries and breakers.
+ */
 @NullMarked
 package io.zonepay.payment.zone;
 

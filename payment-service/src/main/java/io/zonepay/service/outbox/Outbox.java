@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends events to the outbox, always inside the transaction that changes the state they announce: both commit, or
- * neither does. The relay publishes them afterwards; consumers must therefore be idempotent (see the inbox).
+ * Appends events to the outbox, always inside the transaction that changes the state they
+ * announce: both commit, or neither does. The relay publishes them afterwards; consumers
+ * must therefore be idempotent (see the inbox).
  */
 public class Outbox {
 
@@ -51,21 +52,27 @@ public class Outbox {
 		jdbc.sql("""
 				insert into outbox (event_id, topic, kafka_partition, message_key, event_type, payload, headers)
 				values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
-				""").params(event.eventId(), event.topic(), event.shard().value(), event.key(), event.type(), json.writeValueAsString(event.payload()),
-				json.writeValueAsString(headers)).update();
+				""")
+			.params(event.eventId(), event.topic(), event.shard().value(), event.key(), event.type(),
+					json.writeValueAsString(event.payload()), json.writeValueAsString(headers))
+			.update();
 		events.publishEvent(new OutboxAppended());
 	}
 
-	/** The W3C trace context of the current span, so that consumers continue the trace. */
+	/**
+	 * The W3C trace context of the current span, so that consumers continue the trace.
+	 */
 	private Optional<String> traceparent() {
 		if (tracer == null || tracer.currentSpan() == null) {
 			return Optional.empty();
 		}
 		var context = tracer.currentSpan().context();
-		return Optional.of("00-" + context.traceId() + "-" + context.spanId() + "-" + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00"));
+		return Optional.of("00-" + context.traceId() + "-" + context.spanId() + "-"
+				+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00"));
 	}
 
 	/** Published inside the appending transaction; the relay wakes when it commits. */
 	record OutboxAppended() {
 	}
+
 }

@@ -30,8 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * payment-service's outbox, the only one: the {@link Outbox} its transactions append to, and the relay that publishes
- * it, woken by every commit that appended. Its table is payment-service's own ({@code V5__outbox.sql}).
+ * payment-service's outbox, the only one: the {@link Outbox} its transactions append to,
+ * and the relay that publishes it, woken by every commit that appended. Its table is
+ * payment-service's own ({@code V5__outbox.sql}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -43,26 +44,38 @@ public class OutboxConfiguration {
 	}
 
 	/**
-	 * A relay per shard group the zone serves, each leading on its own database, so every outbox is published by
-	 * exactly one zone's relay even while two zones share a group during a move.
+	 * A relay per shard group the zone serves, each leading on its own database, so every
+	 * outbox is published by exactly one zone's relay even while two zones share a group
+	 * during a move.
 	 */
 	@Bean
-	OutboxRelays outboxRelays(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka, DataSource dataSource,
-			OutboxProperties properties, ObjectProvider<ShardScopes> scopes, MeterRegistry registry, MessageTracing tracing) {
+	OutboxRelays outboxRelays(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka,
+			DataSource dataSource, OutboxProperties properties, ObjectProvider<ShardScopes> scopes,
+			MeterRegistry registry, MessageTracing tracing) {
 		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka));
-		OutboxRelays relays = new OutboxRelays(() -> new OutboxRelay(jdbc, transactions, json, producers, new DatabaseLeadership(dataSource, "outbox relay"),
-				properties.batch(), tracing), scopes.getIfAvailable());
-		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog).description("Events waiting in the home outbox").register(registry);
+		OutboxRelays relays = new OutboxRelays(
+				() -> new OutboxRelay(jdbc, transactions, json, producers,
+						new DatabaseLeadership(dataSource, "outbox relay"), properties.batch(), tracing),
+				scopes.getIfAvailable());
+		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog)
+			.description("Events waiting in the home outbox")
+			.register(registry);
 		return relays;
 	}
 
-	/** A thread of its own, not the shared job scheduler's: a commit wakes it at once, never beside a scheduled run. */
+	/**
+	 * A thread of its own, not the shared job scheduler's: a commit wakes it at once,
+	 * never beside a scheduled run.
+	 */
 	@Bean
 	PeriodicTask outboxRelayTask(OutboxRelays relays, OutboxProperties properties) {
 		return new PeriodicTask("outbox-relay", properties.interval(), properties.interval(), relays::publish);
 	}
 
-	/** The relays, one per shard group, created when the zone first serves the group. Used from the relay task's thread. */
+	/**
+	 * The relays, one per shard group, created when the zone first serves the group. Used
+	 * from the relay task's thread.
+	 */
 	static final class OutboxRelays {
 
 		private final Supplier<OutboxRelay> factory;
@@ -84,12 +97,15 @@ public class OutboxConfiguration {
 				home.publish();
 				return;
 			}
-			scopes.forEachServedGroup(group -> (group.equals(scopes.groups().home()) ? home : relays.computeIfAbsent(group, ignored -> factory.get())).publish());
+			scopes.forEachServedGroup(group -> (group.equals(scopes.groups().home()) ? home
+					: relays.computeIfAbsent(group, ignored -> factory.get()))
+				.publish());
 		}
 
 		long backlog() {
 			return home.backlog();
 		}
+
 	}
 
 	@Bean
@@ -110,5 +126,7 @@ public class OutboxConfiguration {
 		void committed(Outbox.OutboxAppended appended) {
 			relay.trigger();
 		}
+
 	}
+
 }

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the outbox is published.
- * @param interval pause between two looks at the outbox; a commit that appends events wakes the relay at once anyway
+ *
+ * @param interval pause between two looks at the outbox; a commit that appends events
+ * wakes the relay at once anyway
  * @param batch the most events sent and deleted in one transaction
  */
 @ConfigurationProperties("zonepay.outbox")

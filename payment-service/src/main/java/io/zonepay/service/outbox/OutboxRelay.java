@@ -26,9 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox to Kafka: the oldest events first, each to its topic and partition, then deletes them. One
- * instance publishes (the leader), so events of a partition keep their order; a crash between Kafka's ack and the
- * delete publishes an event twice, never loses one. Sending an event is a span of the trace that appended it.
+ * Publishes the outbox to Kafka: the oldest events first, each to its topic and
+ * partition, then deletes them. One instance publishes (the leader), so events of a
+ * partition keep their order; a crash between Kafka's ack and the delete publishes an
+ * event twice, never loses one. Sending an event is a span of the trace that appended it.
  */
 final class OutboxRelay {
 
@@ -50,8 +51,8 @@ final class OutboxRelay {
 
 	private boolean failing;
 
-	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, OutboxProducers producers, DatabaseLeadership leadership,
-			int batch, MessageTracing tracing) {
+	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, OutboxProducers producers,
+			DatabaseLeadership leadership, int batch, MessageTracing tracing) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.json = json;
@@ -61,7 +62,9 @@ final class OutboxRelay {
 		this.tracing = tracing;
 	}
 
-	/** Publishes what is waiting, a batch at a time, until nothing is. Runs on one thread. */
+	/**
+	 * Publishes what is waiting, a batch at a time, until nothing is. Runs on one thread.
+	 */
 	void publish() {
 		if (!leadership.lead()) {
 			return;
@@ -77,19 +80,28 @@ final class OutboxRelay {
 		}
 		catch (RuntimeException ex) {
 			if (!failing) {
-				log.warn("Cannot publish the outbox ({}); the events wait in the database and go out when Kafka is back", ex.toString());
+				log.warn(
+						"Cannot publish the outbox ({}); the events wait in the database and go out when Kafka is back",
+						ex.toString());
 				failing = true;
 			}
 			producers.reset();
 		}
 	}
 
-	/** Sends one batch and deletes it once Kafka has every event; answers whether the batch was full. */
+	/**
+	 * Sends one batch and deletes it once Kafka has every event; answers whether the
+	 * batch was full.
+	 */
 	private boolean publishBatch() {
-		List<Row> rows = jdbc.sql("""
-				select id, topic, kafka_partition, message_key, payload, headers from outbox order by id limit ? for update skip locked
-				""").param(batch).query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-				rs.getString(6))).list();
+		List<Row> rows = jdbc
+			.sql("""
+					select id, topic, kafka_partition, message_key, payload, headers from outbox order by id limit ? for update skip locked
+					""")
+			.param(batch)
+			.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+					rs.getString(6)))
+			.list();
 		if (rows.isEmpty()) {
 			return false;
 		}
@@ -98,7 +110,8 @@ final class OutboxRelay {
 		List<Span> spans = new ArrayList<>(rows.size());
 		try {
 			for (Row row : rows) {
-				ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.partition(), row.key(), row.payload());
+				ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.partition(), row.key(),
+						row.payload());
 				Map<String, String> headers = json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
 				});
 				headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
@@ -133,7 +146,10 @@ final class OutboxRelay {
 	private record Row(long id, String topic, int partition, String key, String payload, String headers) {
 	}
 
-	/** Creates the producer lazily and throws it away after a failure, so a broken connection is never reused. */
+	/**
+	 * Creates the producer lazily and throws it away after a failure, so a broken
+	 * connection is never reused.
+	 */
 	static final class OutboxProducers {
 
 		private final Supplier<KafkaProducer<String, String>> factory;
@@ -158,5 +174,7 @@ final class OutboxRelay {
 				broken.close(Duration.ofSeconds(1));
 			}
 		}
+
 	}
+
 }

@@ -1,4 +1,7 @@
-/** payment-service's transactional outbox: events committed with the state they announce, then published to Kafka in order. */
+/**
+ * payment-service's transactional outbox: events committed with the state they announce,
+ * then published to Kafka in order.
+ */
 @NullMarked
 package io.zonepay.service.outbox;
 

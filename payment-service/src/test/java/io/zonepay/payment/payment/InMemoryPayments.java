@@ -16,16 +16,20 @@ import io.zonepay.kernel.money.Money;
 import org.springframework.data.domain.Limit;
 
 /**
- * The payments of one shard group in memory, answering each query as its JPQL in {@link Payments} does, so that the
- * flows' unit tests exercise the real rules on real payments. Public for the refund tests, which need a payment in a
- * given state.
+ * The payments of one shard group in memory, answering each query as its JPQL in
+ * {@link Payments} does, so that the flows' unit tests exercise the real rules on real
+ * payments. Public for the refund tests, which need a payment in a given state.
  */
 public final class InMemoryPayments implements Payments {
 
 	private final Map<PaymentId, Payment> stored = new LinkedHashMap<>();
 
-	/** Stores a payment of {@code payer} created at {@code createdAt} and brought to {@code status} as the flow would. */
-	public Payment stored(PaymentId id, OrderId orderId, UserId payer, MerchantId merchant, Money amount, PaymentStatus status, Instant createdAt) {
+	/**
+	 * Stores a payment of {@code payer} created at {@code createdAt} and brought to
+	 * {@code status} as the flow would.
+	 */
+	public Payment stored(PaymentId id, OrderId orderId, UserId payer, MerchantId merchant, Money amount,
+			PaymentStatus status, Instant createdAt) {
 		Payment payment = Payment.pending(id, orderId, payer, merchant, amount, "user:" + payer + ":" + id, createdAt);
 		switch (status) {
 			case SUCCEEDED -> payment.succeed(createdAt);
@@ -68,12 +72,18 @@ public final class InMemoryPayments implements Payments {
 
 	@Override
 	public Optional<Payment> findLiveByOrder(OrderId orderId) {
-		return stored.values().stream().filter(payment -> payment.orderId().equals(orderId) && payment.status() != PaymentStatus.FAILED).findFirst();
+		return stored.values()
+			.stream()
+			.filter(payment -> payment.orderId().equals(orderId) && payment.status() != PaymentStatus.FAILED)
+			.findFirst();
 	}
 
 	@Override
 	public long countByUserSince(UserId userId, Instant since) {
-		return stored.values().stream().filter(payment -> payment.userId().equals(userId) && payment.createdAt().isAfter(since)).count();
+		return stored.values()
+			.stream()
+			.filter(payment -> payment.userId().equals(userId) && payment.createdAt().isAfter(since))
+			.count();
 	}
 
 	@Override
@@ -85,4 +95,5 @@ public final class InMemoryPayments implements Payments {
 			.limit(limit.isLimited() ? limit.max() : Long.MAX_VALUE)
 			.toList();
 	}
+
 }

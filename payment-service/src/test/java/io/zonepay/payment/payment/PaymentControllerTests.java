@@ -33,7 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code POST /api/payments} and {@code GET /api/payments/{id}} as clients see them: statuses, problem codes, headers. */
+/**
+ * {@code POST /api/payments} and {@code GET /api/payments/{id}} as clients see them:
+ * statuses, problem codes, headers.
+ */
 @PaymentWebMvcTest(PaymentController.class)
 class PaymentControllerTests {
 
@@ -65,8 +68,8 @@ class PaymentControllerTests {
 
 	@Test
 	void aRefusedPaymentIsCreatedTooWithItsFailureCode() throws Exception {
-		Payment refused = Payment.refused(new PaymentId(1_237), new OrderId(2_237), ALICE, new MerchantId(9_001), Money.of(3_000, "CNY"), "k",
-				FailureCode.LIMIT_EXCEEDED, AT);
+		Payment refused = Payment.refused(new PaymentId(1_237), new OrderId(2_237), ALICE, new MerchantId(9_001),
+				Money.of(3_000, "CNY"), "k", FailureCode.LIMIT_EXCEEDED, AT);
 		given(flow.pay(any(), any(), any())).willReturn(refused);
 
 		pay(ALICE, "k1", "{\"orderId\": \"2237\"}").andExpect(status().isCreated())
@@ -82,28 +85,35 @@ class PaymentControllerTests {
 
 	@Test
 	void aRequestNoGatewayVouchedForIsUnauthenticated() throws Exception {
-		mvc.perform(post("/api/payments").header("Idempotency-Key", "k1").contentType(MediaType.APPLICATION_JSON).content("{\"orderId\": \"2237\"}"))
-			.andExpect(problem(401, "UNAUTHENTICATED"));
-		mvc.perform(post("/api/payments").header("X-ZonePay-Caller", TestCallers.anonymous("POST", "/api/payments", null))
-			.header("Idempotency-Key", "k1")
+		mvc.perform(post("/api/payments").header("Idempotency-Key", "k1")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"orderId\": \"2237\"}")).andExpect(problem(401, "UNAUTHENTICATED"));
+		mvc.perform(
+				post("/api/payments").header("X-ZonePay-Caller", TestCallers.anonymous("POST", "/api/payments", null))
+					.header("Idempotency-Key", "k1")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"orderId\": \"2237\"}"))
+			.andExpect(problem(401, "UNAUTHENTICATED"));
 		verifyNoInteractions(flow);
 	}
 
 	@Test
 	void aBodyWithoutAnOrderIdOrWithOneThatIsNoIdIsInvalid() throws Exception {
-		pay(ALICE, "k1", "{}").andExpect(problem(400, "VALIDATION_FAILED")).andExpect(jsonPath("$.errors[0].field").value("orderId"));
+		pay(ALICE, "k1", "{}").andExpect(problem(400, "VALIDATION_FAILED"))
+			.andExpect(jsonPath("$.errors[0].field").value("orderId"));
 		pay(ALICE, "k2", "{\"orderId\": \"abc\"}").andExpect(problem(400, "VALIDATION_FAILED"));
 		verifyNoInteractions(flow);
 	}
 
 	@Test
 	void theFlowsRefusalsAreAnsweredWithTheirCodes() throws Exception {
-		given(flow.pay(any(), any(), any())).willThrow(new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "paid", Map.of("paymentId", "1137")));
-		pay(ALICE, "k1", "{\"orderId\": \"2237\"}").andExpect(problem(409, "ORDER_ALREADY_PAID")).andExpect(jsonPath("$.paymentId").value("1137"));
+		given(flow.pay(any(), any(), any()))
+			.willThrow(new ProblemException(PaymentProblem.ORDER_ALREADY_PAID, "paid", Map.of("paymentId", "1137")));
+		pay(ALICE, "k1", "{\"orderId\": \"2237\"}").andExpect(problem(409, "ORDER_ALREADY_PAID"))
+			.andExpect(jsonPath("$.paymentId").value("1137"));
 
-		willThrow(new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "no such order")).given(flow).pay(any(), any(), any());
+		willThrow(new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "no such order")).given(flow)
+			.pay(any(), any(), any());
 		pay(ALICE, "k2", "{\"orderId\": \"2237\"}").andExpect(problem(404, "ORDER_NOT_FOUND"));
 
 		willThrow(new ProblemException(PaymentProblem.PAYMENTS_PAUSED, "paused")).given(flow).pay(any(), any(), any());
@@ -112,17 +122,19 @@ class PaymentControllerTests {
 
 	@Test
 	void aLedgerThatDidNotAnswerIsRetryLaterWithThePendingPaymentNamed() throws Exception {
-		given(flow.pay(any(), any(), any()))
-			.willThrow(new ProblemException(CommonProblem.ZONE_UNAVAILABLE, "the ledger did not answer", Map.of("paymentId", "1237")));
+		given(flow.pay(any(), any(), any())).willThrow(new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+				"the ledger did not answer", Map.of("paymentId", "1237")));
 
-		pay(ALICE, "k1", "{\"orderId\": \"2237\"}").andExpect(problem(503, "ZONE_UNAVAILABLE")).andExpect(jsonPath("$.paymentId").value("1237"));
+		pay(ALICE, "k1", "{\"orderId\": \"2237\"}").andExpect(problem(503, "ZONE_UNAVAILABLE"))
+			.andExpect(jsonPath("$.paymentId").value("1237"));
 	}
 
 	@Test
 	void aPaymentIsShownToItsPayerOnlyAndToAnyoneElseIsNotFound() throws Exception {
 		given(payments.findById(new PaymentId(1_237))).willReturn(Optional.of(payment(PaymentStatus.SUCCEEDED)));
 
-		read(ALICE, "/api/payments/1237").andExpect(status().isOk()).andExpect(jsonPath("$.paymentId").value("1237"))
+		read(ALICE, "/api/payments/1237").andExpect(status().isOk())
+			.andExpect(jsonPath("$.paymentId").value("1237"))
 			.andExpect(jsonPath("$.refundedAmount").value(0));
 		read(new UserId(6_612), "/api/payments/1237").andExpect(problem(404, "PAYMENT_NOT_FOUND"));
 		read(ALICE, "/api/payments/1337").andExpect(problem(404, "PAYMENT_NOT_FOUND"));
@@ -130,7 +142,8 @@ class PaymentControllerTests {
 	}
 
 	private ResultActions pay(UserId payer, String key, String body) throws Exception {
-		var request = post("/api/payments").header("X-ZonePay-Caller", TestCallers.user(payer.value(), "POST", "/api/payments"))
+		var request = post("/api/payments")
+			.header("X-ZonePay-Caller", TestCallers.user(payer.value(), "POST", "/api/payments"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body);
 		return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
@@ -141,6 +154,8 @@ class PaymentControllerTests {
 	}
 
 	private static Payment payment(PaymentStatus status) {
-		return new InMemoryPayments().stored(new PaymentId(1_237), new OrderId(2_237), ALICE, new MerchantId(9_001), Money.of(3_000, "CNY"), status, AT);
+		return new InMemoryPayments().stored(new PaymentId(1_237), new OrderId(2_237), ALICE, new MerchantId(9_001),
+				Money.of(3_000, "CNY"), status, AT);
 	}
+
 }

@@ -41,8 +41,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * A real {@link PaymentFlow} (with its real {@link RiskRules}) on in-memory payments and a clock the test moves; only
- * what lies outside payment-service is a mock: order-service, the ledger, the CZone's merchants and the outbox.
+ * A real {@link PaymentFlow} (with its real {@link RiskRules}) on in-memory payments and
+ * a clock the test moves; only what lies outside payment-service is a mock:
+ * order-service, the ledger, the CZone's merchants and the outbox.
  */
 final class PaymentFlowFixture {
 
@@ -50,8 +51,12 @@ final class PaymentFlowFixture {
 
 	static final CurrencyCode CNY = CurrencyCode.of("CNY");
 
-	/** Risk: at most 3 payments a minute per payer, none above 10 000; reconcile after 30 s, 2 a run. */
-	final PaymentProperties properties = new PaymentProperties(10_000, Duration.ofMinutes(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), 2);
+	/**
+	 * Risk: at most 3 payments a minute per payer, none above 10 000; reconcile after 30
+	 * s, 2 a run.
+	 */
+	final PaymentProperties properties = new PaymentProperties(10_000, Duration.ofMinutes(1), 3, Duration.ofSeconds(30),
+			Duration.ofSeconds(5), 2);
 
 	final TestClock clock = TestClock.at("2026-11-11T00:00:00Z");
 
@@ -67,30 +72,38 @@ final class PaymentFlowFixture {
 
 	private final GlobalDataClient czone = mock(GlobalDataClient.class);
 
-	/** No merchant is kept in memory: each payment reads its merchant as the test last set it. */
+	/**
+	 * No merchant is kept in memory: each payment reads its merchant as the test last set
+	 * it.
+	 */
 	final GlobalData global = new GlobalData(new RoutingTables(), czone, 10, Duration.ZERO);
 
 	final PaymentFlow flow;
 
 	PaymentFlowFixture() {
 		TransactionTemplate transactions = mock(TransactionTemplate.class);
-		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
-		// A ledger that posts unless a test says otherwise, so that a payment let through by mistake fails an assertion
+		given(transactions.execute(any()))
+			.willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
+		// A ledger that posts unless a test says otherwise, so that a payment let through
+		// by mistake fails an assertion
 		// on its status rather than on a missing answer.
 		given(ledger.post(anyString(), any(), any(), anyList())).willReturn(LedgerClient.Settled.POSTED);
-		flow = new PaymentFlow(payments, orders, ledger, global, new RiskRules(payments, properties), new IdGenerator(7), outbox, transactions, events,
-				new SimpleMeterRegistry(), new ZoneProperties(RZ1, CityId.of("hz"), ShardGroupId.of("sg1")), clock);
+		flow = new PaymentFlow(payments, orders, ledger, global, new RiskRules(payments, properties),
+				new IdGenerator(7), outbox, transactions, events, new SimpleMeterRegistry(),
+				new ZoneProperties(RZ1, CityId.of("hz"), ShardGroupId.of("sg1")), clock);
 		switches(Map.of());
 	}
 
 	/** The switches in force from now on, with CNY the one accepted currency. */
 	void switches(Map<String, String> values) {
-		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"), new Switches(values), Set.of(CNY)));
+		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"), new Switches(values),
+				Set.of(CNY)));
 	}
 
 	void merchant(MerchantId merchant, String status) {
 		try {
-			given(czone.merchant(merchant)).willReturn(Optional.of(new MerchantDocument(merchant.toString(), "Tea House", "CNY", status, 1)));
+			given(czone.merchant(merchant))
+				.willReturn(Optional.of(new MerchantDocument(merchant.toString(), "Tea House", "CNY", status, 1)));
 		}
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
@@ -98,6 +111,8 @@ final class PaymentFlowFixture {
 	}
 
 	void order(OrderId order, UserId buyer, MerchantId merchant, long amount, String status) {
-		given(orders.order(order)).willReturn(Optional.of(new OrderSnapshot(order, buyer, merchant, new Money(amount, CNY), status)));
+		given(orders.order(order))
+			.willReturn(Optional.of(new OrderSnapshot(order, buyer, merchant, new Money(amount, CNY), status)));
 	}
+
 }

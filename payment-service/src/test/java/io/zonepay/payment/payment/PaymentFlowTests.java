@@ -33,8 +33,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * What a payment request decides: refusals before any money moves, the ledger's answer afterwards, and that nothing is
- * ever SUCCEEDED without its posting nor FAILED while its posting may still happen.
+ * What a payment request decides: refusals before any money moves, the ledger's answer
+ * afterwards, and that nothing is ever SUCCEEDED without its posting nor FAILED while its
+ * posting may still happen.
  */
 class PaymentFlowTests {
 
@@ -59,21 +60,23 @@ class PaymentFlowTests {
 
 	@Test
 	void movesThePayersMoneyToTheMerchantAndRecordsTheSuccessWithItsEvent() {
-		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 
 		Payment payment = flow.pay(ALICE, ORDER, KEY);
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(payment.failureCode()).isNull();
 		assertThat(payment.createdAt()).isEqualTo(fixture.clock.instant());
-		verify(fixture.ledger).post("payment:" + payment.id(), PostingKind.PAYMENT, ALICE.shard(),
-				List.of(new Leg(AccountKind.USER, "9937", "CNY", -3_000), new Leg(AccountKind.MERCHANT, "9001", "CNY", 3_000)));
+		verify(fixture.ledger).post("payment:" + payment.id(), PostingKind.PAYMENT, ALICE.shard(), List
+			.of(new Leg(AccountKind.USER, "9937", "CNY", -3_000), new Leg(AccountKind.MERCHANT, "9001", "CNY", 3_000)));
 		verify(fixture.events).publishEvent(new PaymentPosted(payment.id()));
 		OutboxEvent event = appended();
 		assertThat(event.type()).isEqualTo("PaymentSucceeded");
 		assertThat(event.shard()).isEqualTo(ALICE.shard());
 		assertThat(event.key()).isEqualTo(ORDER.toString());
-		assertThat((PaymentSucceeded) event.payload()).extracting(PaymentSucceeded::amount, PaymentSucceeded::currency).containsExactly(3_000L, "CNY");
+		assertThat((PaymentSucceeded) event.payload()).extracting(PaymentSucceeded::amount, PaymentSucceeded::currency)
+			.containsExactly(3_000L, "CNY");
 	}
 
 	@Test
@@ -120,7 +123,8 @@ class PaymentFlowTests {
 
 		assertRefusedWithNothingPostedAgain(flow.pay(ALICE, ORDER, KEY), FailureCode.RISK_REJECTED);
 
-		// The refused attempt counts too: 71 s after the first payment, only the one at 20 s and the refusal at 30 s are
+		// The refused attempt counts too: 71 s after the first payment, only the one at
+		// 20 s and the refusal at 30 s are
 		// within the minute.
 		fixture.clock.advance(Duration.ofSeconds(41));
 		OrderId later = new OrderId(5_037);
@@ -149,7 +153,8 @@ class PaymentFlowTests {
 
 	@Test
 	void withoutTheMoneyTheReferenceIsVoidedBeforeThePaymentFails() {
-		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS);
+		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.INSUFFICIENT_FUNDS);
 		given(fixture.ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
 
 		Payment payment = flow.pay(ALICE, ORDER, KEY);
@@ -162,7 +167,8 @@ class PaymentFlowTests {
 
 	@Test
 	void aPostingThatAnEarlierAttemptMadeAfterAllWinsOverTheRefusal() {
-		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS);
+		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.INSUFFICIENT_FUNDS);
 		given(fixture.ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.POSTED);
 
 		Payment payment = flow.pay(ALICE, ORDER, KEY);
@@ -173,13 +179,15 @@ class PaymentFlowTests {
 
 	@Test
 	void aLedgerThatDoesNotAnswerLeavesThePaymentPendingUntilTheRetryCompletesIt() {
-		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList()))
+			.willThrow(new ZoneUnreachable("down"));
 
 		assertProblem(() -> flow.pay(ALICE, ORDER, KEY), "ZONE_UNAVAILABLE", 503);
 		assertThat(fixture.payments.all()).singleElement().extracting(Payment::status).isEqualTo(PaymentStatus.PENDING);
 		verify(fixture.ledger, never()).voidReference(anyString(), any());
 
-		willReturn(Settled.POSTED).given(fixture.ledger).post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList());
+		willReturn(Settled.POSTED).given(fixture.ledger)
+			.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList());
 		Payment retried = flow.pay(ALICE, ORDER, KEY);
 
 		assertThat(retried.status()).isEqualTo(PaymentStatus.SUCCEEDED);
@@ -230,7 +238,8 @@ class PaymentFlowTests {
 
 	@Test
 	void aFailedPaymentLeavesTheOrderFreeToBePaidAgain() {
-		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS, Settled.POSTED);
+		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS,
+				Settled.POSTED);
 		given(fixture.ledger.voidReference(anyString(), any())).willReturn(Settled.VOIDED);
 		assertThat(flow.pay(ALICE, ORDER, KEY).status()).isEqualTo(PaymentStatus.FAILED);
 
@@ -242,7 +251,10 @@ class PaymentFlowTests {
 		verifyNoInteractions(fixture.ledger);
 	}
 
-	/** Refused without a call to the ledger for it, whatever earlier payments of the test posted. */
+	/**
+	 * Refused without a call to the ledger for it, whatever earlier payments of the test
+	 * posted.
+	 */
 	private void assertRefusedWithNothingPostedAgain(Payment payment, FailureCode code) {
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.failureCode()).isEqualTo(code.name());
@@ -263,4 +275,5 @@ class PaymentFlowTests {
 			assertThat(problem.problem().status()).isEqualTo(status);
 		});
 	}
+
 }

@@ -39,7 +39,8 @@ class PaymentTests {
 
 	@Test
 	void aRefusedPaymentIsFailedFromTheStart() {
-		Payment payment = Payment.refused(new PaymentId(1_237), new OrderId(2_237), new UserId(37), new MerchantId(9_001), cny(3_000), "u37:key", FailureCode.RISK_REJECTED, NOW);
+		Payment payment = Payment.refused(new PaymentId(1_237), new OrderId(2_237), new UserId(37),
+				new MerchantId(9_001), cny(3_000), "u37:key", FailureCode.RISK_REJECTED, NOW);
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.failureCode()).isEqualTo("RISK_REJECTED");
 	}
@@ -77,7 +78,8 @@ class PaymentTests {
 	}
 
 	private static Payment pending(long amount) {
-		return Payment.pending(new PaymentId(1_237), new OrderId(2_237), new UserId(37), new MerchantId(9_001), cny(amount), "u37:key", NOW);
+		return Payment.pending(new PaymentId(1_237), new OrderId(2_237), new UserId(37), new MerchantId(9_001),
+				cny(amount), "u37:key", NOW);
 	}
 
 	private static Payment succeeded(long amount) {
@@ -89,4 +91,5 @@ class PaymentTests {
 	private static Money cny(long amount) {
 		return new Money(amount, CurrencyCode.of("CNY"));
 	}
+
 }

@@ -23,8 +23,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The reconciler settles what a crash or an outage left PENDING, from the ledger's answer, and only once a payment is
- * older than {@code reconcile-after} by the injected clock: a younger one may still be in the hands of its request.
+ * The reconciler settles what a crash or an outage left PENDING, from the ledger's
+ * answer, and only once a payment is older than {@code reconcile-after} by the injected
+ * clock: a younger one may still be in the hands of its request.
  */
 class ReconcilerTests {
 
@@ -33,7 +34,8 @@ class ReconcilerTests {
 	private final PaymentFlowFixture fixture = new PaymentFlowFixture();
 
 	/** reconcile-after 30 s, at most 2 a run. */
-	private final Reconciler reconciler = new Reconciler(fixture.payments, fixture.flow, fixture.properties, fixture.clock, null);
+	private final Reconciler reconciler = new Reconciler(fixture.payments, fixture.flow, fixture.properties,
+			fixture.clock, null);
 
 	@Test
 	void aStalePaymentWhosePostingExistsSucceedsWithTheEventItsCrashSwallowed() {
@@ -99,10 +101,10 @@ class ReconcilerTests {
 	@Test
 	void decidedPaymentsAreNeverTouched() {
 		Instant longAgo = fixture.clock.instant().minus(Duration.ofHours(1));
-		fixture.payments.stored(new PaymentId(1_237), new OrderId(2_237), ALICE, new MerchantId(9_001), Money.of(100, "CNY"), PaymentStatus.SUCCEEDED,
-				longAgo);
-		fixture.payments.stored(new PaymentId(1_337), new OrderId(2_337), ALICE, new MerchantId(9_001), Money.of(100, "CNY"), PaymentStatus.FAILED,
-				longAgo);
+		fixture.payments.stored(new PaymentId(1_237), new OrderId(2_237), ALICE, new MerchantId(9_001),
+				Money.of(100, "CNY"), PaymentStatus.SUCCEEDED, longAgo);
+		fixture.payments.stored(new PaymentId(1_337), new OrderId(2_337), ALICE, new MerchantId(9_001),
+				Money.of(100, "CNY"), PaymentStatus.FAILED, longAgo);
 
 		reconciler.reconcile();
 
@@ -126,7 +128,8 @@ class ReconcilerTests {
 	}
 
 	private Payment pendingSince(Instant createdAt, long id) {
-		return fixture.payments.stored(new PaymentId(id), new OrderId(id + 1_000), ALICE, new MerchantId(9_001), Money.of(100, "CNY"),
-				PaymentStatus.PENDING, createdAt);
+		return fixture.payments.stored(new PaymentId(id), new OrderId(id + 1_000), ALICE, new MerchantId(9_001),
+				Money.of(100, "CNY"), PaymentStatus.PENDING, createdAt);
 	}
+
 }

@@ -27,8 +27,8 @@ class RiskRulesTests {
 
 	private final Payments payments = mock(Payments.class);
 
-	private final RiskRules rules = new RiskRules(payments, new PaymentProperties(10_000, Duration.ofMinutes(1), 3, Duration.ofSeconds(10),
-			Duration.ofSeconds(5), 100));
+	private final RiskRules rules = new RiskRules(payments, new PaymentProperties(10_000, Duration.ofMinutes(1), 3,
+			Duration.ofSeconds(10), Duration.ofSeconds(5), 100));
 
 	@Test
 	void fullModeRefusesLargePaymentsAndFastPayers() {
@@ -41,14 +41,17 @@ class RiskRulesTests {
 	@Test
 	void theVelocityWindowCountsThePayersPaymentsOfTheLastWindowOnly() {
 		InMemoryPayments stored = new InMemoryPayments();
-		RiskRules rules = new RiskRules(stored, new PaymentProperties(10_000, Duration.ofMinutes(1), 3, Duration.ofSeconds(10), Duration.ofSeconds(5), 100));
+		RiskRules rules = new RiskRules(stored, new PaymentProperties(10_000, Duration.ofMinutes(1), 3,
+				Duration.ofSeconds(10), Duration.ofSeconds(5), 100));
 		for (int i = 0; i < 3; i++) {
-			stored.stored(new PaymentId(1_237 + i * 100), new OrderId(2_237 + i * 100), PAYER, new MerchantId(9_001), cny(100), PaymentStatus.SUCCEEDED,
-					NOW.plusSeconds(i * 20));
+			stored.stored(new PaymentId(1_237 + i * 100), new OrderId(2_237 + i * 100), PAYER, new MerchantId(9_001),
+					cny(100), PaymentStatus.SUCCEEDED, NOW.plusSeconds(i * 20));
 		}
-		stored.stored(new PaymentId(1_912), new OrderId(2_912), new UserId(12), new MerchantId(9_001), cny(100), PaymentStatus.SUCCEEDED, NOW);
+		stored.stored(new PaymentId(1_912), new OrderId(2_912), new UserId(12), new MerchantId(9_001), cny(100),
+				PaymentStatus.SUCCEEDED, NOW);
 
-		assertThat(rules.judge(RiskMode.FULL, PAYER, cny(100), NOW.plusSeconds(59))).contains(FailureCode.RISK_REJECTED);
+		assertThat(rules.judge(RiskMode.FULL, PAYER, cny(100), NOW.plusSeconds(59)))
+			.contains(FailureCode.RISK_REJECTED);
 		assertThat(rules.judge(RiskMode.FULL, PAYER, cny(100), NOW.plusSeconds(60))).isEmpty();
 		assertThat(rules.judge(RiskMode.FULL, new UserId(12), cny(100), NOW.plusSeconds(59))).isEmpty();
 	}
@@ -69,4 +72,5 @@ class RiskRulesTests {
 	private static Money cny(long amount) {
 		return new Money(amount, CurrencyCode.of("CNY"));
 	}
+
 }

@@ -11,7 +11,10 @@ import io.zonepay.payment.payment.PaymentStatus;
 
 import org.springframework.data.domain.Limit;
 
-/** The refunds of one shard group in memory, answering each query as its JPQL in {@link Refunds} does. */
+/**
+ * The refunds of one shard group in memory, answering each query as its JPQL in
+ * {@link Refunds} does.
+ */
 final class InMemoryRefunds implements Refunds {
 
 	private final Map<RefundId, Refund> stored = new LinkedHashMap<>();
@@ -50,4 +53,5 @@ final class InMemoryRefunds implements Refunds {
 			.limit(limit.isLimited() ? limit.max() : Long.MAX_VALUE)
 			.toList();
 	}
+
 }

@@ -60,24 +60,28 @@ class RefundControllerTests {
 
 	@Test
 	void aRefundAboveWhatWasPaidIsUnprocessableAndSaysWhatWasRefunded() throws Exception {
-		given(flow.refund(any(), any(), anyLong(), any()))
-			.willThrow(new ProblemException(PaymentProblem.REFUND_EXCEEDS_PAYMENT, "too much", Map.of("refundedAmount", 2_500L)));
+		given(flow.refund(any(), any(), anyLong(), any())).willThrow(new ProblemException(
+				PaymentProblem.REFUND_EXCEEDS_PAYMENT, "too much", Map.of("refundedAmount", 2_500L)));
 
-		refund("r1", "{\"amount\": 1000}").andExpect(problem(422, "REFUND_EXCEEDS_PAYMENT")).andExpect(jsonPath("$.refundedAmount").value(2_500));
+		refund("r1", "{\"amount\": 1000}").andExpect(problem(422, "REFUND_EXCEEDS_PAYMENT"))
+			.andExpect(jsonPath("$.refundedAmount").value(2_500));
 	}
 
 	@Test
 	void aPaymentThatDidNotSucceedIsNotRefundableAndAnotherUsersIsNotFound() throws Exception {
-		given(flow.refund(any(), any(), anyLong(), any())).willThrow(new ProblemException(PaymentProblem.PAYMENT_NOT_REFUNDABLE, "pending"));
+		given(flow.refund(any(), any(), anyLong(), any()))
+			.willThrow(new ProblemException(PaymentProblem.PAYMENT_NOT_REFUNDABLE, "pending"));
 		refund("r1", "{\"amount\": 1000}").andExpect(problem(409, "PAYMENT_NOT_REFUNDABLE"));
 
-		willThrow(new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "none")).given(flow).refund(any(), any(), anyLong(), any());
+		willThrow(new ProblemException(PaymentProblem.PAYMENT_NOT_FOUND, "none")).given(flow)
+			.refund(any(), any(), anyLong(), any());
 		refund("r2", "{\"amount\": 1000}").andExpect(problem(404, "PAYMENT_NOT_FOUND"));
 	}
 
 	@Test
 	void onlyAPositiveWholeAmountIsRefunded() throws Exception {
-		refund("r1", "{\"amount\": 0}").andExpect(problem(400, "VALIDATION_FAILED")).andExpect(jsonPath("$.errors[0].field").value("amount"));
+		refund("r1", "{\"amount\": 0}").andExpect(problem(400, "VALIDATION_FAILED"))
+			.andExpect(jsonPath("$.errors[0].field").value("amount"));
 		refund("r2", "{\"amount\": -1}").andExpect(problem(400, "VALIDATION_FAILED"));
 		refund("r3", "{}").andExpect(problem(400, "VALIDATION_FAILED"));
 		refund("r4", "{\"amount\": \"ten\"}").andExpect(problem(400, "VALIDATION_FAILED"));
@@ -110,4 +114,5 @@ class RefundControllerTests {
 	private ResultActions read(String path) throws Exception {
 		return mvc.perform(get(path).header("X-ZonePay-Caller", TestCallers.user(9_937, "GET", path)));
 	}
+
 }

@@ -48,7 +48,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** Money back to the payer: only of a succeeded payment, and never, in flight or done, more than was paid. */
+/**
+ * Money back to the payer: only of a succeeded payment, and never, in flight or done,
+ * more than was paid.
+ */
 class RefundFlowTests {
 
 	private static final UserId ALICE = new UserId(9_937);
@@ -74,20 +77,22 @@ class RefundFlowTests {
 
 	RefundFlowTests() {
 		TransactionTemplate transactions = mock(TransactionTemplate.class);
-		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
+		given(transactions.execute(any()))
+			.willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		flow = new RefundFlow(payments, refunds, ledger, new IdGenerator(7), outbox, transactions, clock);
 	}
 
 	@Test
 	void refundsPartOfAPaymentThenTheRestFromTheMerchantsReceivable() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 
 		Refund part = flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1");
 
 		assertThat(part.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(paid.refundedAmount()).isEqualTo(1_000);
-		verify(ledger).post(part.postingReference(), PostingKind.REFUND, ALICE.shard(),
-				List.of(new Leg(AccountKind.MERCHANT, "9001", "CNY", -1_000), new Leg(AccountKind.USER, "9937", "CNY", 1_000)));
+		verify(ledger).post(part.postingReference(), PostingKind.REFUND, ALICE.shard(), List
+			.of(new Leg(AccountKind.MERCHANT, "9001", "CNY", -1_000), new Leg(AccountKind.USER, "9937", "CNY", 1_000)));
 
 		Refund rest = flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r2");
 
@@ -108,7 +113,8 @@ class RefundFlowTests {
 
 	@Test
 	void rejectsARefundAboveWhatEarlierRefundsLeft() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 		flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1");
 
 		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_001, "user:9937:r2"), "REFUND_EXCEEDS_PAYMENT", 422);
@@ -119,7 +125,8 @@ class RefundFlowTests {
 
 	@Test
 	void aRefundInFlightCountsAgainstWhatIsLeft() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willThrow(new ZoneUnreachable("down"));
 		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r1"), "ZONE_UNAVAILABLE", 503);
 		assertThat(refunds.all()).singleElement().extracting(Refund::status).isEqualTo(PaymentStatus.PENDING);
 
@@ -149,7 +156,8 @@ class RefundFlowTests {
 
 	@Test
 	void aRefundTheLedgerCannotPostIsVoidedAndFailsAndFreesItsAmount() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS, Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.INSUFFICIENT_FUNDS, Settled.POSTED);
 		given(ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
 
 		Refund refused = flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1");
@@ -164,10 +172,12 @@ class RefundFlowTests {
 
 	@Test
 	void aRetryWithTheSameKeyResumesTheSameRefundAndReservesNothingMore() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willThrow(new ZoneUnreachable("down"));
 		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1"), "ZONE_UNAVAILABLE", 503);
 
-		willReturn(Settled.POSTED).given(ledger).post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList());
+		willReturn(Settled.POSTED).given(ledger)
+			.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList());
 		Refund resumed = flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1");
 
 		assertThat(resumed.status()).isEqualTo(PaymentStatus.SUCCEEDED);
@@ -179,7 +189,8 @@ class RefundFlowTests {
 
 	@Test
 	void theReconcilerSettlesARefundLeftPendingFromTheLedgersAnswer() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willThrow(new ZoneUnreachable("down"));
 		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1"), "ZONE_UNAVAILABLE", 503);
 		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r2"), "ZONE_UNAVAILABLE", 503);
 		Refund posted = refunds.findByRequestKey("user:9937:r1").orElseThrow();
@@ -195,13 +206,15 @@ class RefundFlowTests {
 		assertThat(lost.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(paid.refundedAmount()).isEqualTo(1_000);
 		// What the lost refund had set aside is free again.
-		willReturn(Settled.POSTED).given(ledger).post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList());
+		willReturn(Settled.POSTED).given(ledger)
+			.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList());
 		assertThat(flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r3").status()).isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
 	void aRefundIsShownOnlyWithItsOwnPaymentAndToItsPayer() {
-		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 		Refund refund = flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1");
 
 		assertThat(flow.find(AS_ALICE, paid.id(), refund.id())).containsSame(refund);
@@ -210,7 +223,8 @@ class RefundFlowTests {
 	}
 
 	private Payment payment(long id, PaymentStatus status) {
-		return payments.stored(new PaymentId(id), new OrderId(id + 1_000), ALICE, TEA_HOUSE, Money.of(3_000, "CNY"), status, clock.instant());
+		return payments.stored(new PaymentId(id), new OrderId(id + 1_000), ALICE, TEA_HOUSE, Money.of(3_000, "CNY"),
+				status, clock.instant());
 	}
 
 	private List<RefundSucceeded> succeededEvents() {
@@ -225,4 +239,5 @@ class RefundFlowTests {
 			assertThat(problem.problem().status()).isEqualTo(status);
 		});
 	}
+
 }

@@ -16,8 +16,10 @@ class RefundTests {
 
 	@Test
 	void aRefundIsOfAPositiveAmount() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new Refund(new RefundId(5_537), new PaymentId(1_237), 0, "k", NOW));
-		assertThatIllegalArgumentException().isThrownBy(() -> new Refund(new RefundId(5_537), new PaymentId(1_237), -1, "k", NOW));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Refund(new RefundId(5_537), new PaymentId(1_237), 0, "k", NOW));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Refund(new RefundId(5_537), new PaymentId(1_237), -1, "k", NOW));
 	}
 
 	@Test
@@ -50,4 +52,5 @@ class RefundTests {
 	private static Refund pending() {
 		return new Refund(new RefundId(5_537), new PaymentId(1_237), 1_000, "user:9937:r1", NOW);
 	}
+
 }

@@ -44,7 +44,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** The payee's side: whatever the order of crashes and switch flips, one transfer is credited or refused, never both. */
+/**
+ * The payee's side: whatever the order of crashes and switch flips, one transfer is
+ * credited or refused, never both.
+ */
 class IncomingTransfersTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().addModule(new TypedIdJsonModule()).build();
@@ -65,11 +68,12 @@ class IncomingTransfersTests {
 
 	private final TransferMetrics metrics = mock(TransferMetrics.class);
 
-	private final IncomingTransfers incoming = new IncomingTransfers(ledger, users, global, inbox, outbox, transactions, JSON, metrics,
-			Clock.systemUTC());
+	private final IncomingTransfers incoming = new IncomingTransfers(ledger, users, global, inbox, outbox, transactions,
+			JSON, metrics, Clock.systemUTC());
 
 	IncomingTransfersTests() {
-		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
+		given(transactions.execute(any()))
+			.willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(inbox.firstTime(eq(IncomingTransfers.CONSUMER), any())).willReturn(true);
 		given(users.exists(BOB)).willReturn(true);
 		switches(true);
@@ -77,7 +81,8 @@ class IncomingTransfersTests {
 
 	@Test
 	void creditsThePayeeFromTransitAndAnswersCreditedToThePayersShard() {
-		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 
 		incoming.handle(requested());
 
@@ -113,7 +118,8 @@ class IncomingTransfersTests {
 
 	@Test
 	void aRequestRefusedBeforeACrashStaysRefusedThoughTheSwitchCameBackOn() {
-		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList())).willReturn(Settled.VOIDED);
+		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList()))
+			.willReturn(Settled.VOIDED);
 
 		incoming.handle(requested());
 
@@ -134,7 +140,8 @@ class IncomingTransfersTests {
 
 	@Test
 	void aRedeliveredRequestAppendsNoSecondAnswer() {
-		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(eq("transfer:1237:credit"), eq(PostingKind.TRANSFER), eq(BOB.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 		given(inbox.firstTime(eq(IncomingTransfers.CONSUMER), any())).willReturn(false);
 
 		incoming.handle(requested());
@@ -150,15 +157,19 @@ class IncomingTransfersTests {
 
 	private void switches(boolean crossZone) {
 		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"),
-				new Switches(Map.of("transfers.crossZone.enabled", Boolean.toString(crossZone))), Set.of(CurrencyCode.of("CNY"))));
+				new Switches(Map.of("transfers.crossZone.enabled", Boolean.toString(crossZone))),
+				Set.of(CurrencyCode.of("CNY"))));
 	}
 
 	private static ConsumerRecord<String, String> requested() {
-		TransferRequested event = new TransferRequested(new TransferId(1_237), new UserId(9_937), BOB, 500, "CNY", Instant.parse("2026-11-11T00:00:00Z"));
-		ConsumerRecord<String, String> record = new ConsumerRecord<>(TransferEvents.REQUESTS, 12, 7, "1237", JSON.writeValueAsString(event));
+		TransferRequested event = new TransferRequested(new TransferId(1_237), new UserId(9_937), BOB, 500, "CNY",
+				Instant.parse("2026-11-11T00:00:00Z"));
+		ConsumerRecord<String, String> record = new ConsumerRecord<>(TransferEvents.REQUESTS, 12, 7, "1237",
+				JSON.writeValueAsString(event));
 		record.headers().add(Outbox.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(Outbox.EVENT_TYPE, "TransferRequested".getBytes(StandardCharsets.UTF_8));
 		record.headers().add(Outbox.TRACEPARENT, "00-trace-span-01".getBytes(StandardCharsets.UTF_8));
 		return record;
 	}
+
 }

@@ -27,7 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code POST /api/transfers} and {@code GET /api/transfers/{id}} as clients see them. */
+/**
+ * {@code POST /api/transfers} and {@code GET /api/transfers/{id}} as clients see them.
+ */
 @PaymentWebMvcTest(TransferController.class)
 class TransferControllerTests {
 
@@ -52,7 +54,8 @@ class TransferControllerTests {
 		transfer.markDebited(AT);
 		given(flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:t1")).willReturn(transfer);
 
-		send(ALICE, "t1", "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"CNY\"}").andExpect(status().isAccepted())
+		send(ALICE, "t1", "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"CNY\"}")
+			.andExpect(status().isAccepted())
 			.andExpect(header().string("Location", "/api/transfers/1237"))
 			.andExpect(jsonPath("$.transferId").value("1237"))
 			.andExpect(jsonPath("$.fromUserId").value("9937"))
@@ -62,14 +65,17 @@ class TransferControllerTests {
 
 	@Test
 	void aCurrencyZonePayDoesNotAcceptIsRefusedBeforeAnythingHappens() throws Exception {
-		send(ALICE, "t1", "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"EUR\"}").andExpect(problem(400, "UNKNOWN_CURRENCY"));
-		send(ALICE, "t2", "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"cny\"}").andExpect(problem(400, "VALIDATION_FAILED"));
+		send(ALICE, "t1", "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"EUR\"}")
+			.andExpect(problem(400, "UNKNOWN_CURRENCY"));
+		send(ALICE, "t2", "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"cny\"}")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
 		verifyNoInteractions(flow);
 	}
 
 	@Test
 	void onlyAPositiveAmountToSomeoneIsSent() throws Exception {
-		send(ALICE, "t1", "{\"toUserId\": \"8812\", \"amount\": 0, \"currency\": \"CNY\"}").andExpect(problem(400, "VALIDATION_FAILED"));
+		send(ALICE, "t1", "{\"toUserId\": \"8812\", \"amount\": 0, \"currency\": \"CNY\"}")
+			.andExpect(problem(400, "VALIDATION_FAILED"));
 		send(ALICE, "t2", "{\"amount\": 500, \"currency\": \"CNY\"}").andExpect(problem(400, "VALIDATION_FAILED"))
 			.andExpect(jsonPath("$.errors[0].field").value("toUserId"));
 		verifyNoInteractions(flow);
@@ -77,18 +83,23 @@ class TransferControllerTests {
 
 	@Test
 	void theFlowsRefusalsAreAnsweredWithTheirCodes() throws Exception {
-		given(flow.transfer(any(), any(), any(), any())).willThrow(new ProblemException(PaymentProblem.TRANSFER_TO_SELF, "to self"));
+		given(flow.transfer(any(), any(), any(), any()))
+			.willThrow(new ProblemException(PaymentProblem.TRANSFER_TO_SELF, "to self"));
 
-		send(ALICE, "t1", "{\"toUserId\": \"9937\", \"amount\": 500, \"currency\": \"CNY\"}").andExpect(problem(422, "TRANSFER_TO_SELF"));
+		send(ALICE, "t1", "{\"toUserId\": \"9937\", \"amount\": 500, \"currency\": \"CNY\"}")
+			.andExpect(problem(422, "TRANSFER_TO_SELF"));
 	}
 
 	@Test
 	void aTransferWithoutAnIdempotencyKeyOrAUserIsRefused() throws Exception {
-		send(ALICE, null, "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"CNY\"}").andExpect(problem(400, "IDEMPOTENCY_KEY_MISSING"));
-		mvc.perform(post("/api/transfers").header("X-ZonePay-Caller", TestCallers.anonymous("POST", "/api/transfers", null))
-			.header("Idempotency-Key", "t1")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"CNY\"}")).andExpect(problem(401, "UNAUTHENTICATED"));
+		send(ALICE, null, "{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"CNY\"}")
+			.andExpect(problem(400, "IDEMPOTENCY_KEY_MISSING"));
+		mvc.perform(
+				post("/api/transfers").header("X-ZonePay-Caller", TestCallers.anonymous("POST", "/api/transfers", null))
+					.header("Idempotency-Key", "t1")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"toUserId\": \"8812\", \"amount\": 500, \"currency\": \"CNY\"}"))
+			.andExpect(problem(401, "UNAUTHENTICATED"));
 		verifyNoInteractions(flow);
 	}
 
@@ -101,11 +112,13 @@ class TransferControllerTests {
 	}
 
 	private static Transfer transfer() {
-		return Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), TransferRoute.CROSS_GROUP, "user:9937:t1", AT);
+		return Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), TransferRoute.CROSS_GROUP,
+				"user:9937:t1", AT);
 	}
 
 	private ResultActions send(UserId payer, String key, String body) throws Exception {
-		var request = post("/api/transfers").header("X-ZonePay-Caller", TestCallers.user(payer.value(), "POST", "/api/transfers"))
+		var request = post("/api/transfers")
+			.header("X-ZonePay-Caller", TestCallers.user(payer.value(), "POST", "/api/transfers"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body);
 		return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
@@ -114,4 +127,5 @@ class TransferControllerTests {
 	private ResultActions read(UserId caller, String path) throws Exception {
 		return mvc.perform(get(path).header("X-ZonePay-Caller", TestCallers.user(caller.value(), "GET", path)));
 	}
+
 }

@@ -20,7 +20,8 @@ class TransferEventsTests {
 
 	@Test
 	void aRequestGoesToThePayeesShardWithIdsAsStrings() {
-		Transfer transfer = Transfer.pending(new TransferId(1_237), new UserId(9_937), new UserId(8_812), Money.of(500, "CNY"), TransferRoute.CROSS_GROUP, "k", NOW);
+		Transfer transfer = Transfer.pending(new TransferId(1_237), new UserId(9_937), new UserId(8_812),
+				Money.of(500, "CNY"), TransferRoute.CROSS_GROUP, "k", NOW);
 
 		OutboxEvent event = TransferEvents.requested(transfer, NOW);
 
@@ -36,4 +37,5 @@ class TransferEventsTests {
 		assertThat(read.toUserId()).isEqualTo(new UserId(8_812));
 		assertThat(read.money()).isEqualTo(Money.of(500, "CNY"));
 	}
+
 }

@@ -49,7 +49,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-/** The payer's side: which posting a transfer makes, and what the ledger's answer makes of it. */
+/**
+ * The payer's side: which posting a transfer makes, and what the ledger's answer makes of
+ * it.
+ */
 class TransferFlowTests {
 
 	private static final UserId ALICE = new UserId(9_937);
@@ -80,14 +83,17 @@ class TransferFlowTests {
 			Map.of("sg1", new ShardGroupProperties.Group("0-49", "jdbc:postgresql://sg1/payment"), "sg2",
 					new ShardGroupProperties.Group("50-99", "jdbc:postgresql://sg2/payment")));
 
-	private final TransferFlow flow = new TransferFlow(transfers, ledger, users, global, groups, new IdGenerator(7), outbox, transactions, metrics,
+	private final TransferFlow flow = new TransferFlow(transfers, ledger, users, global, groups, new IdGenerator(7),
+			outbox, transactions, metrics,
 			new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")), Clock.systemUTC());
 
 	TransferFlowTests() {
-		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
+		given(transactions.execute(any()))
+			.willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(transfers.saveAndFlush(any())).willAnswer(call -> keep(call.getArgument(0)));
 		given(transfers.save(any())).willAnswer(call -> keep(call.getArgument(0)));
-		given(transfers.findById(any())).willAnswer(call -> Optional.ofNullable(stored.get(call.<TransferId>getArgument(0))));
+		given(transfers.findById(any()))
+			.willAnswer(call -> Optional.ofNullable(stored.get(call.<TransferId>getArgument(0))));
 		given(transfers.findByRequestKey(anyString())).willReturn(Optional.empty());
 		given(users.exists(BOB)).willReturn(true);
 		switches(true);
@@ -95,13 +101,15 @@ class TransferFlowTests {
 
 	@Test
 	void inOneShardGroupOnePostingPaysThePayeeAndTheTransferIsCompletedAtOnce() {
-		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 
 		Transfer transfer = flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k");
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.COMPLETED);
 		assertThat(transfer.route()).isEqualTo(TransferRoute.SAME_GROUP);
-		verify(ledger).post("transfer:" + transfer.id(), PostingKind.TRANSFER, ALICE.shard(), TransferPosting.of(transfer).legs());
+		verify(ledger).post("transfer:" + transfer.id(), PostingKind.TRANSFER, ALICE.shard(),
+				TransferPosting.of(transfer).legs());
 		verify(outbox, never()).append(any());
 		verify(metrics).decided(transfer);
 	}
@@ -117,7 +125,8 @@ class TransferFlowTests {
 
 	@Test
 	void withoutTheMoneyTheReferenceIsVoidedAndTheTransferFails() {
-		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.INSUFFICIENT_FUNDS);
 		given(ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
 
 		Transfer transfer = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
@@ -130,13 +139,15 @@ class TransferFlowTests {
 
 	@Test
 	void acrossShardGroupsTheDebitIntoTransitIsHandedToThePayeesZoneInTheSameTransaction() {
-		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 
 		Transfer transfer = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.DEBITED);
 		assertThat(transfer.route()).isEqualTo(TransferRoute.CROSS_GROUP);
-		verify(ledger).post("transfer:" + transfer.id() + ":debit", PostingKind.TRANSFER, ALICE.shard(), TransferPosting.of(transfer).legs());
+		verify(ledger).post("transfer:" + transfer.id() + ":debit", PostingKind.TRANSFER, ALICE.shard(),
+				TransferPosting.of(transfer).legs());
 		ArgumentCaptor<OutboxEvent> appended = ArgumentCaptor.forClass(OutboxEvent.class);
 		verify(outbox).append(appended.capture());
 		assertThat(appended.getValue().type()).isEqualTo("TransferRequested");
@@ -147,14 +158,16 @@ class TransferFlowTests {
 
 	@Test
 	void aTransferLongInTransitHasItsRequestSentToThePayeesZoneAgainButOneAnsweredMeanwhileDoesNot() {
-		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 		Transfer inTransit = flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k");
 
 		flow.resend(inTransit);
 
 		ArgumentCaptor<OutboxEvent> appended = ArgumentCaptor.forClass(OutboxEvent.class);
 		verify(outbox, times(2)).append(appended.capture());
-		assertThat(appended.getAllValues()).extracting(OutboxEvent::type).containsExactly("TransferRequested", "TransferRequested");
+		assertThat(appended.getAllValues()).extracting(OutboxEvent::type)
+			.containsExactly("TransferRequested", "TransferRequested");
 		assertThat(appended.getAllValues()).extracting(OutboxEvent::shard).containsOnly(CAROL.shard());
 
 		stored.get(inTransit.id()).complete(Instant.now());
@@ -176,10 +189,12 @@ class TransferFlowTests {
 
 	@Test
 	void aLedgerThatDoesNotAnswerLeavesThePendingTransferForTheRetryOrTheReconciler() {
-		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willThrow(new ZoneUnreachable("down"));
 
-		assertThatThrownBy(() -> flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k")).isInstanceOfSatisfying(ProblemException.class,
-				problem -> assertThat(problem.problem().code()).isEqualTo("ZONE_UNAVAILABLE"));
+		assertThatThrownBy(() -> flow.transfer(ALICE, CAROL, Money.of(500, "CNY"), "user:9937:k"))
+			.isInstanceOfSatisfying(ProblemException.class,
+					problem -> assertThat(problem.problem().code()).isEqualTo("ZONE_UNAVAILABLE"));
 		Transfer pending = stored.values().iterator().next();
 		assertThat(pending.status()).isEqualTo(TransferStatus.PENDING);
 
@@ -190,8 +205,10 @@ class TransferFlowTests {
 
 	@Test
 	void theReconcilerVoidsAPostingThatNeverHappenedAndFailsTheTransfer() {
-		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList())).willThrow(new ZoneUnreachable("down"));
-		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k")).isInstanceOf(ProblemException.class);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willThrow(new ZoneUnreachable("down"));
+		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k"))
+			.isInstanceOf(ProblemException.class);
 		Transfer pending = stored.values().iterator().next();
 		given(ledger.find("transfer:" + pending.id())).willReturn(Optional.empty());
 		given(ledger.voidReference("transfer:" + pending.id(), ALICE.shard())).willReturn(Settled.VOIDED);
@@ -212,14 +229,16 @@ class TransferFlowTests {
 		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"),
 				new Switches(Map.of("zone.rz1.acceptingPayments", "false")), Set.of(CurrencyCode.of("CNY"))));
 
-		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k")).isInstanceOfSatisfying(ProblemException.class,
-				problem -> assertThat(problem.problem().code()).isEqualTo("PAYMENTS_PAUSED"));
+		assertThatThrownBy(() -> flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k")).isInstanceOfSatisfying(
+				ProblemException.class, problem -> assertThat(problem.problem().code()).isEqualTo("PAYMENTS_PAUSED"));
 		verify(transfers, never()).saveAndFlush(any());
 		verify(ledger, never()).post(anyString(), any(), any(), anyList());
 	}
 
 	private void switches(boolean crossZone) {
 		global.offer(new GlobalView(global.version() + 1, TestRouting.evenly(1, "rz1", "rz2"),
-				new Switches(Map.of("transfers.crossZone.enabled", Boolean.toString(crossZone))), Set.of(CurrencyCode.of("CNY"))));
+				new Switches(Map.of("transfers.crossZone.enabled", Boolean.toString(crossZone))),
+				Set.of(CurrencyCode.of("CNY"))));
 	}
+
 }

@@ -35,7 +35,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** The payer's side of a saga's end: credited completes it; rejected returns the money first, then fails it. */
+/**
+ * The payer's side of a saga's end: credited completes it; rejected returns the money
+ * first, then fails it.
+ */
 class TransferOutcomesTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().addModule(new TypedIdJsonModule()).build();
@@ -54,14 +57,15 @@ class TransferOutcomesTests {
 
 	private final TransferMetrics metrics = mock(TransferMetrics.class);
 
-	private final TransferOutcomes outcomes = new TransferOutcomes(transfers, ledger, inbox, transactions, JSON, metrics,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final TransferOutcomes outcomes = new TransferOutcomes(transfers, ledger, inbox, transactions, JSON,
+			metrics, Clock.fixed(NOW, ZoneOffset.UTC));
 
-	private final Transfer transfer = Transfer.pending(ID, new UserId(9_937), new UserId(8_812), Money.of(500, "CNY"), TransferRoute.CROSS_GROUP,
-			"user:9937:k", NOW);
+	private final Transfer transfer = Transfer.pending(ID, new UserId(9_937), new UserId(8_812), Money.of(500, "CNY"),
+			TransferRoute.CROSS_GROUP, "user:9937:k", NOW);
 
 	TransferOutcomesTests() {
-		given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
+		given(transactions.execute(any()))
+			.willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(inbox.firstTime(eq(TransferOutcomes.CONSUMER), any())).willReturn(true);
 		given(transfers.findById(ID)).willReturn(Optional.of(transfer));
 		given(transfers.save(transfer)).willReturn(transfer);
@@ -79,21 +83,24 @@ class TransferOutcomesTests {
 
 	@Test
 	void rejectedReturnsTheMoneyFromTransitThenFailsWithTheCode() {
-		given(ledger.post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), anyList())).willReturn(Settled.POSTED);
+		given(ledger.post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), anyList()))
+			.willReturn(Settled.POSTED);
 
 		outcomes.handle(record("TransferRejected", new TransferRejected(ID, "RECIPIENT_NOT_FOUND", NOW)));
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.FAILED);
 		assertThat(transfer.failureCode()).isEqualTo("RECIPIENT_NOT_FOUND");
-		verify(ledger).post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), eq(TransferPosting.returned(transfer).legs()));
+		verify(ledger).post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()),
+				eq(TransferPosting.returned(transfer).legs()));
 	}
 
 	@Test
 	void aTransferWhoseMoneyCouldNotBeReturnedStaysDebited() {
-		given(ledger.post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), anyList())).willReturn(Settled.VOIDED);
+		given(ledger.post(eq("transfer:1237:return"), eq(PostingKind.TRANSFER), eq(transfer.shard()), anyList()))
+			.willReturn(Settled.VOIDED);
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> outcomes.handle(record("TransferRejected", new TransferRejected(ID, "CROSS_ZONE_DISABLED", NOW))));
+		assertThatIllegalStateException().isThrownBy(() -> outcomes
+			.handle(record("TransferRejected", new TransferRejected(ID, "CROSS_ZONE_DISABLED", NOW))));
 
 		assertThat(transfer.status()).isEqualTo(TransferStatus.DEBITED);
 	}
@@ -110,9 +117,11 @@ class TransferOutcomesTests {
 	}
 
 	private static ConsumerRecord<String, String> record(String type, Object event) {
-		ConsumerRecord<String, String> record = new ConsumerRecord<>(TransferEvents.RESULTS, 37, 3, "1237", JSON.writeValueAsString(event));
+		ConsumerRecord<String, String> record = new ConsumerRecord<>(TransferEvents.RESULTS, 37, 3, "1237",
+				JSON.writeValueAsString(event));
 		record.headers().add(Outbox.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(Outbox.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
 		return record;
 	}
+
 }

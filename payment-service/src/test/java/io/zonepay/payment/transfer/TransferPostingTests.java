@@ -25,7 +25,8 @@ class TransferPostingTests {
 		TransferPosting posting = TransferPosting.of(transfer(TransferRoute.SAME_GROUP));
 		assertThat(posting.reference()).isEqualTo("transfer:1237");
 		assertThat(posting.shard().value()).isEqualTo(37);
-		assertThat(posting.legs()).containsExactly(new Leg(AccountKind.USER, "9937", "CNY", -500), new Leg(AccountKind.USER, "8812", "CNY", 500));
+		assertThat(posting.legs()).containsExactly(new Leg(AccountKind.USER, "9937", "CNY", -500),
+				new Leg(AccountKind.USER, "8812", "CNY", 500));
 	}
 
 	@Test
@@ -34,11 +35,13 @@ class TransferPostingTests {
 		TransferPosting debit = TransferPosting.of(transfer);
 		assertThat(debit.reference()).isEqualTo("transfer:1237:debit");
 		assertThat(debit.shard().value()).isEqualTo(37);
-		assertThat(debit.legs()).containsExactly(new Leg(AccountKind.USER, "9937", "CNY", -500), new Leg(AccountKind.TRANSIT, "37", "CNY", 500));
+		assertThat(debit.legs()).containsExactly(new Leg(AccountKind.USER, "9937", "CNY", -500),
+				new Leg(AccountKind.TRANSIT, "37", "CNY", 500));
 		TransferPosting back = TransferPosting.returned(transfer);
 		assertThat(back.reference()).isEqualTo("transfer:1237:return");
 		assertThat(back.shard().value()).isEqualTo(37);
-		assertThat(back.legs()).containsExactly(new Leg(AccountKind.TRANSIT, "37", "CNY", -500), new Leg(AccountKind.USER, "9937", "CNY", 500));
+		assertThat(back.legs()).containsExactly(new Leg(AccountKind.TRANSIT, "37", "CNY", -500),
+				new Leg(AccountKind.USER, "9937", "CNY", 500));
 	}
 
 	@Test
@@ -46,7 +49,8 @@ class TransferPostingTests {
 		TransferPosting credit = TransferPosting.credit(new TransferId(1_237), BOB, Money.of(500, "CNY"));
 		assertThat(credit.reference()).isEqualTo("transfer:1237:credit");
 		assertThat(credit.shard().value()).isEqualTo(12);
-		assertThat(credit.legs()).containsExactly(new Leg(AccountKind.TRANSIT, "12", "CNY", -500), new Leg(AccountKind.USER, "8812", "CNY", 500));
+		assertThat(credit.legs()).containsExactly(new Leg(AccountKind.TRANSIT, "12", "CNY", -500),
+				new Leg(AccountKind.USER, "8812", "CNY", 500));
 	}
 
 	@Test
@@ -64,4 +68,5 @@ class TransferPostingTests {
 	private static Transfer transfer(TransferRoute route) {
 		return Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), route, "user:9937:k", NOW);
 	}
+
 }

@@ -23,8 +23,10 @@ class TransferRulesTests {
 
 	@Test
 	void acceptsAPositiveAmountUpToThePaymentLimitToSomeoneElse() {
-		assertThatCode(() -> TransferRules.check(ALICE, BOB, Money.of(1_000, "CNY"), LIMIT_1000)).doesNotThrowAnyException();
-		assertThatCode(() -> TransferRules.check(ALICE, BOB, Money.of(1, "CNY"), LIMIT_1000)).doesNotThrowAnyException();
+		assertThatCode(() -> TransferRules.check(ALICE, BOB, Money.of(1_000, "CNY"), LIMIT_1000))
+			.doesNotThrowAnyException();
+		assertThatCode(() -> TransferRules.check(ALICE, BOB, Money.of(1, "CNY"), LIMIT_1000))
+			.doesNotThrowAnyException();
 	}
 
 	@Test
@@ -34,8 +36,10 @@ class TransferRulesTests {
 
 	@Test
 	void refusesAnAmountAboveThePaymentLimitOfItsCurrency() {
-		assertCode(() -> TransferRules.check(ALICE, BOB, Money.of(1_001, "CNY"), LIMIT_1000), "AMOUNT_OUT_OF_RANGE", 400);
-		assertCode(() -> TransferRules.check(ALICE, BOB, Money.of(5_000_001, "USD"), Switches.none()), "AMOUNT_OUT_OF_RANGE", 400);
+		assertCode(() -> TransferRules.check(ALICE, BOB, Money.of(1_001, "CNY"), LIMIT_1000), "AMOUNT_OUT_OF_RANGE",
+				400);
+		assertCode(() -> TransferRules.check(ALICE, BOB, Money.of(5_000_001, "USD"), Switches.none()),
+				"AMOUNT_OUT_OF_RANGE", 400);
 	}
 
 	@Test
@@ -50,4 +54,5 @@ class TransferRulesTests {
 			assertThat(problem.problem().status()).isEqualTo(status);
 		});
 	}
+
 }

@@ -38,13 +38,15 @@ class TransferTests {
 		assertThat(transfer.status()).isEqualTo(TransferStatus.DEBITED);
 		assertThat(transfer.complete(NOW)).isTrue();
 		assertThat(transfer.markDebited(NOW)).isFalse();
-		assertThatIllegalStateException().isThrownBy(() -> transfer.failReturned(TransferFailure.CROSS_ZONE_DISABLED, NOW));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> transfer.failReturned(TransferFailure.CROSS_ZONE_DISABLED, NOW));
 	}
 
 	@Test
 	void aDebitedTransferFailsOnlyWithItsMoneyReturned() {
 		Transfer transfer = pending(TransferRoute.CROSS_GROUP);
-		assertThatIllegalStateException().isThrownBy(() -> transfer.failReturned(TransferFailure.RECIPIENT_NOT_FOUND, NOW));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> transfer.failReturned(TransferFailure.RECIPIENT_NOT_FOUND, NOW));
 		transfer.markDebited(NOW);
 		assertThatIllegalStateException().isThrownBy(() -> transfer.fail(TransferFailure.NOT_COMPLETED, NOW));
 		assertThat(transfer.failReturned(TransferFailure.RECIPIENT_NOT_FOUND, NOW)).isTrue();
@@ -64,8 +66,8 @@ class TransferTests {
 
 	@Test
 	void aRefusedTransferIsFailedFromTheStart() {
-		Transfer transfer = Transfer.refused(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), TransferRoute.CROSS_GROUP, "user:9937:k",
-				TransferFailure.CROSS_ZONE_DISABLED, NOW);
+		Transfer transfer = Transfer.refused(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"),
+				TransferRoute.CROSS_GROUP, "user:9937:k", TransferFailure.CROSS_ZONE_DISABLED, NOW);
 		assertThat(transfer.status()).isEqualTo(TransferStatus.FAILED);
 		assertThat(transfer.failureCode()).isEqualTo("CROSS_ZONE_DISABLED");
 	}
@@ -78,12 +80,12 @@ class TransferTests {
 
 	@Test
 	void itLivesInItsPayersShardAndMovesAPositiveAmountToSomeoneElse() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Transfer.pending(new TransferId(1_212), ALICE, BOB, Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Transfer.pending(new TransferId(1_237), ALICE, ALICE, Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(0, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> Transfer.pending(new TransferId(1_212), ALICE, BOB,
+				Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> Transfer.pending(new TransferId(1_237), ALICE, ALICE,
+				Money.of(500, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> Transfer.pending(new TransferId(1_237), ALICE, BOB,
+				Money.of(0, "CNY"), TransferRoute.SAME_GROUP, "k", NOW));
 		Transfer transfer = pending(TransferRoute.SAME_GROUP);
 		assertThat(transfer.shard().value()).isEqualTo(37);
 		assertThat(transfer.from()).isEqualTo(ALICE);
@@ -93,4 +95,5 @@ class TransferTests {
 	private static Transfer pending(TransferRoute route) {
 		return Transfer.pending(new TransferId(1_237), ALICE, BOB, Money.of(500, "CNY"), route, "user:9937:k", NOW);
 	}
+
 }

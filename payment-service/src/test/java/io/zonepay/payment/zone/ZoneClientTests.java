@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A zone service that answers badly never leaves the caller guessing: the call is unreachable, tried again only when
- * idempotent and within the retry budget; no call is made for a request whose caller has gone.
+ * A zone service that answers badly never leaves the caller guessing: the call is
+ * unreachable, tried again only when idempotent and within the retry budget; no call is
+ * made for a request whose caller has gone.
  */
 class ZoneClientTests {
 
@@ -77,18 +78,21 @@ class ZoneClientTests {
 			exchange.close();
 		});
 
-		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.POST, "/internal/postings", Map.of(), false));
+		assertThatExceptionOfType(ZoneUnreachable.class)
+			.isThrownBy(() -> client.call(HttpMethod.POST, "/internal/postings", Map.of(), false));
 		assertThat(calls).hasValue(1);
 	}
 
 	@Test
-	void anAnswerLaterThanTheReadTimeoutIsUnreachableAndAnIdempotentCallIsTriedAgainWithinItsBound() throws IOException {
+	void anAnswerLaterThanTheReadTimeoutIsUnreachableAndAnIdempotentCallIsTriedAgainWithinItsBound()
+			throws IOException {
 		ZoneClient client = client(exchange -> {
 			awaitRelease();
 			exchange.close();
 		});
 
-		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/postings/payment:1", null, true));
+		assertThatExceptionOfType(ZoneUnreachable.class)
+			.isThrownBy(() -> client.call(HttpMethod.GET, "/internal/postings/payment:1", null, true));
 		assertThat(calls).hasValue(2);
 	}
 
@@ -102,7 +106,8 @@ class ZoneClientTests {
 			exchange.close();
 		});
 
-		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, false));
+		assertThatExceptionOfType(ZoneUnreachable.class)
+			.isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, false));
 		status.set(404);
 		assertThat(client.call(HttpMethod.GET, "/internal/orders/7", null, false).status()).isEqualTo(404);
 	}
@@ -111,14 +116,16 @@ class ZoneClientTests {
 	void everyAttemptCarriesADeadlineNoLaterThanItsOwnTimeoutNorTheRequestsDeadline() throws IOException {
 		ZoneClient client = client(ZoneClientTests::answer503, properties(2, 0.2, 10));
 		Instant before = Instant.now();
-		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, true));
-		assertThat(deadlines).hasSize(2).allSatisfy(header -> assertThat(Deadline.parse(header).orElseThrow().at())
-			.isAfter(before).isBeforeOrEqualTo(Instant.now().plusMillis(300)));
+		assertThatExceptionOfType(ZoneUnreachable.class)
+			.isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, true));
+		assertThat(deadlines).hasSize(2)
+			.allSatisfy(header -> assertThat(Deadline.parse(header).orElseThrow().at()).isAfter(before)
+				.isBeforeOrEqualTo(Instant.now().plusMillis(300)));
 
 		deadlines.clear();
 		Deadline request = Deadline.in(Duration.ofMillis(150), Clock.systemUTC());
-		assertThatExceptionOfType(ZoneUnreachable.class)
-			.isThrownBy(() -> Deadlines.within(request, () -> client.call(HttpMethod.GET, "/internal/orders/7", null, false)));
+		assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(
+				() -> Deadlines.within(request, () -> client.call(HttpMethod.GET, "/internal/orders/7", null, false)));
 		assertThat(deadlines).containsExactly(request.header());
 	}
 
@@ -127,8 +134,8 @@ class ZoneClientTests {
 		ZoneClient client = client(ZoneClientTests::answer503, properties(3, 0.2, 10));
 		Deadline gone = new Deadline(Instant.now().minusMillis(1));
 
-		assertThatExceptionOfType(CallerGone.class)
-			.isThrownBy(() -> Deadlines.within(gone, () -> client.call(HttpMethod.POST, "/internal/postings", Map.of(), true)));
+		assertThatExceptionOfType(CallerGone.class).isThrownBy(
+				() -> Deadlines.within(gone, () -> client.call(HttpMethod.POST, "/internal/postings", Map.of(), true)));
 		assertThat(calls).hasValue(0);
 	}
 
@@ -136,9 +143,11 @@ class ZoneClientTests {
 	void retriesAreHeldToTheBudgetWhenEveryCallFails() throws IOException {
 		ZoneClient client = client(ZoneClientTests::answer503, properties(3, 0, 2));
 		for (int i = 0; i < 4; i++) {
-			assertThatExceptionOfType(ZoneUnreachable.class).isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, true));
+			assertThatExceptionOfType(ZoneUnreachable.class)
+				.isThrownBy(() -> client.call(HttpMethod.GET, "/internal/orders/7", null, true));
 		}
-		// Two saved retries, both spent on the first call (three attempts); the other three calls get one attempt each.
+		// Two saved retries, both spent on the first call (three attempts); the other
+		// three calls get one attempt each.
 		assertThat(calls).hasValue(3 + 3);
 	}
 
@@ -161,8 +170,8 @@ class ZoneClientTests {
 	}
 
 	private static ZoneCallProperties properties(int maxAttempts, double retryRatio, int retryBurst) {
-		return new ZoneCallProperties(Duration.ofMillis(500), Duration.ofMillis(300), maxAttempts, Duration.ofMillis(10), 50, 20,
-				Duration.ofSeconds(5), retryRatio, retryBurst);
+		return new ZoneCallProperties(Duration.ofMillis(500), Duration.ofMillis(300), maxAttempts,
+				Duration.ofMillis(10), 50, 20, Duration.ofSeconds(5), retryRatio, retryBurst);
 	}
 
 	private ZoneClient client(HttpHandler handler, ZoneCallProperties properties) throws IOException {
@@ -179,7 +188,8 @@ class ZoneClientTests {
 		tables.offer(RoutingTable.of(1, Collections.nCopies(Shard.COUNT, RZ1),
 				List.of(new Zone(RZ1, ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, Map.of("account", endpoint)))));
 		return ZoneClients.client("account", properties, new ZoneProperties(RZ1, CityId.of("hz"), null), tables,
-				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), new HashMap<>(),
-				ObservationRegistry.NOOP);
+				new CallerSigner(new byte[32], Duration.ofSeconds(30)), CircuitBreakerRegistry.ofDefaults(),
+				RetryRegistry.ofDefaults(), new HashMap<>(), ObservationRegistry.NOOP);
 	}
+
 }

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The moment a request's caller stops waiting for its answer. The gateway sets it from its own timeout, and each call
- * between services narrows it to that call's timeout, so that a service can refuse work nobody waits for any more:
- * under overload that work is what keeps a queue from ever draining. On the wire it is epoch milliseconds, so it relies
- * on the zones' clocks agreeing (NTP keeps them within milliseconds; a skew moves the cut-off by as much).
+ * The moment a request's caller stops waiting for its answer. The gateway sets it from
+ * its own timeout, and each call between services narrows it to that call's timeout, so
+ * that a service can refuse work nobody waits for any more: under overload that work is
+ * what keeps a queue from ever draining. On the wire it is epoch milliseconds, so it
+ * relies on the zones' clocks agreeing (NTP keeps them within milliseconds; a skew moves
+ * the cut-off by as much).
  */
 public record Deadline(Instant at) {
 
@@ -20,7 +22,9 @@ public record Deadline(Instant at) {
 		return new Deadline(clock.instant().plus(timeout));
 	}
 
-	/** The deadline a header carries; none when it is absent or not epoch milliseconds. */
+	/**
+	 * The deadline a header carries; none when it is absent or not epoch milliseconds.
+	 */
 	public static Optional<Deadline> parse(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			return Optional.empty();

@@ -1,4 +1,7 @@
-/** The moment a caller stops waiting, carried with a request from the gateway to every service it reaches. */
+/**
+ * The moment a caller stops waiting, carried with a request from the gateway to every
+ * service it reaches.
+ */
 @NullMarked
 package io.zonepay.kernel.deadline;
 

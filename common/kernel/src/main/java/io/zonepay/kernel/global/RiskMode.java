@@ -11,4 +11,5 @@ public enum RiskMode {
 
 	/** No risk checks: the last resort of a degraded platform. */
 	OFF
+
 }

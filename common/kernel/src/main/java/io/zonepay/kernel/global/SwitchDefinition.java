@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import io.zonepay.kernel.money.CurrencyCode;
 
 /**
- * The degrade switches and limits ZonePay knows, by name pattern: which names exist, what values they take, and
- * what they are when nobody set them. A switch value is kept as text ({@code FULL}, {@code true}, {@code 5000000}).
+ * The degrade switches and limits ZonePay knows, by name pattern: which names exist, what
+ * values they take, and what they are when nobody set them. A switch value is kept as
+ * text ({@code FULL}, {@code true}, {@code 5000000}).
  */
 public enum SwitchDefinition {
 
@@ -30,7 +31,9 @@ public enum SwitchDefinition {
 		}
 	},
 
-	/** The largest payment, in minor units, per currency: {@code payments.maxAmount.CNY}. */
+	/**
+	 * The largest payment, in minor units, per currency: {@code payments.maxAmount.CNY}.
+	 */
 	MAX_PAYMENT_AMOUNT("payments\\.maxAmount\\.([A-Z]{3})", "5000000") {
 		@Override
 		String normalize(String value) {
@@ -121,4 +124,5 @@ public enum SwitchDefinition {
 		}
 		return text;
 	}
+
 }

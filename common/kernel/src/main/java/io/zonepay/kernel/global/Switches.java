@@ -7,8 +7,9 @@ import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.zone.ZoneId;
 
 /**
- * The degrade switches at one global version, with typed readers that fall back to each switch's default. Services
- * read these from their city's CZone; a flip at the GZone reaches them within the replication bound.
+ * The degrade switches at one global version, with typed readers that fall back to each
+ * switch's default. Services read these from their city's CZone; a flip at the GZone
+ * reaches them within the replication bound.
  */
 public record Switches(Map<String, String> values) {
 
@@ -33,7 +34,8 @@ public record Switches(Map<String, String> values) {
 	}
 
 	public boolean acceptingPayments(ZoneId zone) {
-		return Boolean.parseBoolean(get("zone." + zone.value() + ".acceptingPayments", SwitchDefinition.ZONE_ACCEPTING_PAYMENTS));
+		return Boolean
+			.parseBoolean(get("zone." + zone.value() + ".acceptingPayments", SwitchDefinition.ZONE_ACCEPTING_PAYMENTS));
 	}
 
 	public boolean automaticFailover() {

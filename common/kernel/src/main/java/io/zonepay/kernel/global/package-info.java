@@ -1,4 +1,7 @@
-/** Global data every zone reads: degrade switches and limits, with their names, types and defaults. */
+/**
+ * Global data every zone reads: degrade switches and limits, with their names, types and
+ * defaults.
+ */
 @NullMarked
 package io.zonepay.kernel.global;
 

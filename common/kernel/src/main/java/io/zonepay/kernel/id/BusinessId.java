@@ -2,7 +2,9 @@ package io.zonepay.kernel.id;
 
 import java.util.Optional;
 
-/** Reads business ids as they travel: JSON strings and path segments of decimal digits. */
+/**
+ * Reads business ids as they travel: JSON strings and path segments of decimal digits.
+ */
 public final class BusinessId {
 
 	/** {@link Long#MAX_VALUE} has 19 digits; anything longer cannot be an id. */
@@ -11,7 +13,9 @@ public final class BusinessId {
 	private BusinessId() {
 	}
 
-	/** The id a string names, or empty when it is not a positive 64-bit decimal number. */
+	/**
+	 * The id a string names, or empty when it is not a positive 64-bit decimal number.
+	 */
 	public static Optional<Long> parse(String text) {
 		if (text.isEmpty() || text.length() > MAX_DIGITS) {
 			return Optional.empty();
@@ -30,4 +34,5 @@ public final class BusinessId {
 			return Optional.empty();
 		}
 	}
+
 }

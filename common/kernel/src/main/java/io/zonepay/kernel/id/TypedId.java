@@ -1,9 +1,10 @@
 package io.zonepay.kernel.id;
 
 /**
- * A business id of one kind, such as a payment's or an order's: a record of one positive 64-bit {@code value}, built
- * through a constructor that takes it. Web binding, JSON and persistence handle every kind alike through this type,
- * and every kind travels as a string of decimal digits (its {@code toString}), because JavaScript loses precision
+ * A business id of one kind, such as a payment's or an order's: a record of one positive
+ * 64-bit {@code value}, built through a constructor that takes it. Web binding, JSON and
+ * persistence handle every kind alike through this type, and every kind travels as a
+ * string of decimal digits (its {@code toString}), because JavaScript loses precision
  * above 2^53.
  */
 public interface TypedId {
@@ -19,4 +20,5 @@ public interface TypedId {
 			throw new IllegalArgumentException(kind + " ids are positive, not " + value);
 		}
 	}
+
 }

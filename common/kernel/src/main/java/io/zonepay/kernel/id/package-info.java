@@ -1,4 +1,7 @@
-/** Business ids that carry their owner's shard, generated without coordination, and the typed ids that name them. */
+/**
+ * Business ids that carry their owner's shard, generated without coordination, and the
+ * typed ids that name them.
+ */
 @NullMarked
 package io.zonepay.kernel.id;
 

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who a request comes from.
- * @param user the user, or {@code null} for an anonymous request (signing up) or a system call
+ *
+ * @param user the user, or {@code null} for an anonymous request (signing up) or a system
+ * call
  */
 public record Caller(@Nullable UserId user, Set<Role> roles) {
 
@@ -32,7 +34,10 @@ public record Caller(@Nullable UserId user, Set<Role> roles) {
 		return roles.contains(role);
 	}
 
-	/** Whether this caller may read or move the money of the given user: only its own, unless an admin. */
+	/**
+	 * Whether this caller may read or move the money of the given user: only its own,
+	 * unless an admin.
+	 */
 	public boolean mayActFor(UserId owner) {
 		return has(Role.ADMIN) || owner.equals(user);
 	}

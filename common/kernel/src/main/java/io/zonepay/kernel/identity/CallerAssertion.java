@@ -8,12 +8,15 @@ import io.zonepay.kernel.zone.Shard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the gateway vouches for about one request: who calls, which request it is for, the shard it routed by, and
- * until when the assertion holds.
- * @param shard the shard the gateway routed by, when the path alone does not say (a new user)
+ * What the gateway vouches for about one request: who calls, which request it is for, the
+ * shard it routed by, and until when the assertion holds.
+ *
+ * @param shard the shard the gateway routed by, when the path alone does not say (a new
+ * user)
  * @param nonce unique per assertion, so that a captured header cannot be replayed
  */
-public record CallerAssertion(Caller caller, String method, String path, @Nullable Shard shard, Instant expiresAt, String nonce) {
+public record CallerAssertion(Caller caller, String method, String path, @Nullable Shard shard, Instant expiresAt,
+		String nonce) {
 
 	public CallerAssertion {
 		Objects.requireNonNull(caller, "caller");

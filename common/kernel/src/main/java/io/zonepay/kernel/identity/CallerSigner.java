@@ -22,11 +22,14 @@ import io.zonepay.kernel.zone.Shard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs and verifies caller assertions with HMAC-SHA256 under a key the gateways and services share.
+ * Signs and verifies caller assertions with HMAC-SHA256 under a key the gateways and
+ * services share.
  *
- * <p>The header reads {@code v1.<payload>.<mac>}, both parts base64url. The payload binds the caller to one method and
- * path and expires quickly, so a header lifted from one request is useless for another and soon useless at all; the
- * nonce lets a {@link ReplayGuard} refuse the same header twice within its lifetime.
+ * <p>
+ * The header reads {@code v1.<payload>.<mac>}, both parts base64url. The payload binds
+ * the caller to one method and path and expires quickly, so a header lifted from one
+ * request is useless for another and soon useless at all; the nonce lets a
+ * {@link ReplayGuard} refuse the same header twice within its lifetime.
  */
 public final class CallerSigner {
 
@@ -52,11 +55,13 @@ public final class CallerSigner {
 	private final SecureRandom random = new SecureRandom();
 
 	/**
-	 * @param lifetime how long an assertion holds; verifiers refuse ones that claim to hold longer (clock skew aside)
+	 * @param lifetime how long an assertion holds; verifiers refuse ones that claim to
+	 * hold longer (clock skew aside)
 	 */
 	public CallerSigner(byte[] key, Duration lifetime, Clock clock) {
 		if (key.length < MIN_KEY_BYTES) {
-			throw new IllegalArgumentException("the caller signing key needs at least " + MIN_KEY_BYTES + " bytes, not " + key.length);
+			throw new IllegalArgumentException(
+					"the caller signing key needs at least " + MIN_KEY_BYTES + " bytes, not " + key.length);
 		}
 		this.key = new SecretKeySpec(key.clone(), ALGORITHM);
 		this.lifetime = lifetime;
@@ -71,14 +76,16 @@ public final class CallerSigner {
 	public String sign(Caller caller, String method, String path, @Nullable Shard shard) {
 		byte[] nonce = new byte[12];
 		random.nextBytes(nonce);
-		CallerAssertion assertion = new CallerAssertion(caller, method, path, shard, clock.instant().plus(lifetime), ENCODER.encodeToString(nonce));
+		CallerAssertion assertion = new CallerAssertion(caller, method, path, shard, clock.instant().plus(lifetime),
+				ENCODER.encodeToString(nonce));
 		String payload = ENCODER.encodeToString(encode(assertion).getBytes(StandardCharsets.UTF_8));
 		return VERSION + "." + payload + "." + ENCODER.encodeToString(mac(payload));
 	}
 
 	/**
 	 * Checks a header against the request it arrived with.
-	 * @throws InvalidCallerException when the header is malformed, forged, expired, or for another request
+	 * @throws InvalidCallerException when the header is malformed, forged, expired, or
+	 * for another request
 	 */
 	public CallerAssertion verify(@Nullable String header, String method, String path) {
 		if (header == null || header.isEmpty()) {
@@ -107,9 +114,14 @@ public final class CallerSigner {
 
 	private static String encode(CallerAssertion assertion) {
 		Caller caller = assertion.caller();
-		String roles = caller.roles().stream().sorted(Comparator.naturalOrder()).map(Role::claim).collect(Collectors.joining(","));
-		return String.join("\n", caller.user() == null ? NONE : caller.user().toString(), roles.isEmpty() ? NONE : roles,
-				assertion.method(), assertion.path(), assertion.shard() == null ? NONE : Integer.toString(assertion.shard().value()),
+		String roles = caller.roles()
+			.stream()
+			.sorted(Comparator.naturalOrder())
+			.map(Role::claim)
+			.collect(Collectors.joining(","));
+		return String.join("\n", caller.user() == null ? NONE : caller.user().toString(),
+				roles.isEmpty() ? NONE : roles, assertion.method(), assertion.path(),
+				assertion.shard() == null ? NONE : Integer.toString(assertion.shard().value()),
 				Long.toString(assertion.expiresAt().toEpochMilli()), assertion.nonce());
 	}
 
@@ -121,7 +133,9 @@ public final class CallerSigner {
 		try {
 			UserId user = fields[0].equals(NONE) ? null : new UserId(BusinessId.parse(fields[0]).orElseThrow());
 			Set<Role> roles = fields[1].equals(NONE) ? Set.of()
-					: java.util.Arrays.stream(fields[1].split(",")).map(Role::of).collect(Collectors.toUnmodifiableSet());
+					: java.util.Arrays.stream(fields[1].split(","))
+						.map(Role::of)
+						.collect(Collectors.toUnmodifiableSet());
 			Shard shard = fields[4].equals(NONE) ? null : Shard.of(Integer.parseInt(fields[4]));
 			Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(fields[5]));
 			return new CallerAssertion(new Caller(user, roles), fields[2], fields[3], shard, expiresAt, fields[6]);
@@ -154,4 +168,5 @@ public final class CallerSigner {
 	public Duration lifetime() {
 		return lifetime;
 	}
+
 }

@@ -1,8 +1,9 @@
 package io.zonepay.kernel.identity;
 
 /**
- * Keys for the local platform and tests only, published here on purpose. Every process refuses to start with them in
- * the {@code prod} profile; real deployments take their keys from a secret store.
+ * Keys for the local platform and tests only, published here on purpose. Every process
+ * refuses to start with them in the {@code prod} profile; real deployments take their
+ * keys from a secret store.
  */
 public final class DevelopmentKeys {
 
@@ -14,4 +15,5 @@ public final class DevelopmentKeys {
 
 	private DevelopmentKeys() {
 	}
+
 }

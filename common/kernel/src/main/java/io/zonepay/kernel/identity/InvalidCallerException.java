@@ -8,4 +8,5 @@ public class InvalidCallerException extends RuntimeException {
 	public InvalidCallerException(String reason) {
 		super(reason, null, false, false);
 	}
+
 }

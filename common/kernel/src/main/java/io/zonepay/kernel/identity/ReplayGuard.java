@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the nonces of caller assertions until they expire, so that each assertion is accepted once. Memory is
- * bounded: past {@code capacity} live nonces it refuses new ones rather than forgetting old ones, because forgetting
- * would let a replay through.
+ * Remembers the nonces of caller assertions until they expire, so that each assertion is
+ * accepted once. Memory is bounded: past {@code capacity} live nonces it refuses new ones
+ * rather than forgetting old ones, because forgetting would let a replay through.
  */
 public final class ReplayGuard {
 
@@ -28,7 +28,8 @@ public final class ReplayGuard {
 
 	/**
 	 * Records the assertion's nonce.
-	 * @throws InvalidCallerException when the nonce was seen before, or too many are live to remember another
+	 * @throws InvalidCallerException when the nonce was seen before, or too many are live
+	 * to remember another
 	 */
 	public void accept(CallerAssertion assertion) {
 		if (seen.size() >= capacity) {
@@ -50,4 +51,5 @@ public final class ReplayGuard {
 	int size() {
 		return seen.size();
 	}
+
 }

@@ -24,4 +24,5 @@ public enum Role {
 	public String claim() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Who is calling: the caller the gateway authenticated, carried to services in a signed, expiring assertion. */
+/**
+ * Who is calling: the caller the gateway authenticated, carried to services in a signed,
+ * expiring assertion.
+ */
 @NullMarked
 package io.zonepay.kernel.identity;
 

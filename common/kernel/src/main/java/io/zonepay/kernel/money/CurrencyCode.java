@@ -3,7 +3,10 @@ package io.zonepay.kernel.money;
 import java.util.Currency;
 import java.util.regex.Pattern;
 
-/** An ISO 4217 currency code such as {@code CNY}; which of them a deployment accepts is GZone data. */
+/**
+ * An ISO 4217 currency code such as {@code CNY}; which of them a deployment accepts is
+ * GZone data.
+ */
 public record CurrencyCode(String code) {
 
 	private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z]{3}");

@@ -3,8 +3,8 @@ package io.zonepay.kernel.money;
 import java.util.Objects;
 
 /**
- * An amount in minor units of one currency ({@code 1999 CNY} is 19.99 yuan). Arithmetic fails loudly on overflow and on
- * mixed currencies rather than producing a wrong number.
+ * An amount in minor units of one currency ({@code 1999 CNY} is 19.99 yuan). Arithmetic
+ * fails loudly on overflow and on mixed currencies rather than producing a wrong number.
  */
 public record Money(long amount, CurrencyCode currency) {
 

@@ -3,13 +3,10 @@ package io.zonepay.kernel.problem;
 /** The problems every ZonePay service and gateway can answer with. */
 public enum CommonProblem implements ProblemCode {
 
-	VALIDATION_FAILED(400, "The request is not valid"),
-	MALFORMED_REQUEST(400, "The request body cannot be read"),
+	VALIDATION_FAILED(400, "The request is not valid"), MALFORMED_REQUEST(400, "The request body cannot be read"),
 	IDEMPOTENCY_KEY_MISSING(400, "This call needs an Idempotency-Key header"),
-	UNKNOWN_CURRENCY(400, "ZonePay does not accept this currency"),
-	UNAUTHENTICATED(401, "Authentication is required"),
-	FORBIDDEN(403, "The caller may not do this"),
-	NOT_FOUND(404, "No such resource"),
+	UNKNOWN_CURRENCY(400, "ZonePay does not accept this currency"), UNAUTHENTICATED(401, "Authentication is required"),
+	FORBIDDEN(403, "The caller may not do this"), NOT_FOUND(404, "No such resource"),
 	METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"),
 	NOT_ACCEPTABLE(406, "No acceptable representation; ask for application/json"),
 	IDEMPOTENCY_KEY_IN_FLIGHT(409, "A request with this Idempotency-Key is still being processed"),
@@ -17,8 +14,7 @@ public enum CommonProblem implements ProblemCode {
 	UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
 	WRONG_ZONE(421, "This zone does not serve the requested shard"),
 	IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with a different request"),
-	RATE_LIMITED(429, "Too many requests"),
-	INTERNAL_ERROR(500, "Something went wrong on our side"),
+	RATE_LIMITED(429, "Too many requests"), INTERNAL_ERROR(500, "Something went wrong on our side"),
 	ZONE_UNAVAILABLE(503, "The zone that serves this request is unavailable"),
 	SERVICE_BUSY(503, "The service cannot take this request now; retry shortly"),
 	DEADLINE_PASSED(503, "The caller stopped waiting before this request could start; nothing was done"),
@@ -47,4 +43,5 @@ public enum CommonProblem implements ProblemCode {
 	public String title() {
 		return title;
 	}
+
 }

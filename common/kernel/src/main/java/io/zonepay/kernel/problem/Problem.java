@@ -2,7 +2,10 @@ package io.zonepay.kernel.problem;
 
 import java.util.regex.Pattern;
 
-/** A problem code a service declares for itself: {@code Problem.of("INSUFFICIENT_FUNDS", 422, "...")}. */
+/**
+ * A problem code a service declares for itself:
+ * {@code Problem.of("INSUFFICIENT_FUNDS", 422, "...")}.
+ */
 record Problem(String code, int status, String title) implements ProblemCode {
 
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");

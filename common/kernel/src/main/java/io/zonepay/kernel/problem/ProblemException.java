@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure to report to the client as a problem with a stable code. Domain code throws it (or a subclass); the web
- * layer turns it into {@code application/problem+json}.
+ * A failure to report to the client as a problem with a stable code. Domain code throws
+ * it (or a subclass); the web layer turns it into {@code application/problem+json}.
  */
 public class ProblemException extends RuntimeException {
 
@@ -20,7 +20,8 @@ public class ProblemException extends RuntimeException {
 	}
 
 	/**
-	 * @param properties extra members of the problem document, such as the zone that does serve a shard
+	 * @param properties extra members of the problem document, such as the zone that does
+	 * serve a shard
 	 */
 	public ProblemException(ProblemCode problem, String detail, Map<String, Object> properties) {
 		super(detail, null, false, false);
@@ -39,4 +40,5 @@ public class ProblemException extends RuntimeException {
 	public Map<String, Object> properties() {
 		return Map.copyOf(properties);
 	}
+
 }

@@ -13,7 +13,9 @@ public sealed interface RequestShard {
 	record OfCaller() implements RequestShard {
 	}
 
-	/** A new user: the shard is the one the client asked for, or one the gateway picks. */
+	/**
+	 * A new user: the shard is the one the client asked for, or one the gateway picks.
+	 */
 	record ChosenForNewUser() implements RequestShard {
 	}
 
@@ -24,4 +26,5 @@ public sealed interface RequestShard {
 	/** The path names an id that cannot be one: not digits, zero, or out of range. */
 	record MalformedId(String segment) implements RequestShard {
 	}
+
 }

@@ -6,8 +6,8 @@ import io.zonepay.kernel.id.BusinessId;
 import io.zonepay.kernel.zone.Shard;
 
 /**
- * Finds the shard of a public API request from its method and path, the same way in the gateway and in every zone
- * guard, so the two can never disagree: ids route themselves.
+ * Finds the shard of a public API request from its method and path, the same way in the
+ * gateway and in every zone guard, so the two can never disagree: ids route themselves.
  */
 public final class RequestShards {
 
@@ -29,7 +29,8 @@ public final class RequestShards {
 			if (segments[1].equals("users")) {
 				return "POST".equals(method) ? new RequestShard.ChosenForNewUser() : new RequestShard.Unsharded();
 			}
-			return CALLER_COLLECTIONS.contains(segments[1]) ? new RequestShard.OfCaller() : new RequestShard.Unsharded();
+			return CALLER_COLLECTIONS.contains(segments[1]) ? new RequestShard.OfCaller()
+					: new RequestShard.Unsharded();
 		}
 		return BusinessId.parse(segments[2])
 			.<RequestShard>map(id -> new RequestShard.OfId(Shard.ofId(id)))
@@ -43,4 +44,5 @@ public final class RequestShards {
 		}
 		return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
 	}
+
 }

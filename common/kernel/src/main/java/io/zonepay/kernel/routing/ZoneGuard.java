@@ -7,8 +7,9 @@ import io.zonepay.kernel.zone.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rule every RZone applies before doing any work: serve a shard only while the routing table gives it to this
- * zone. Rejecting before any side effect is what makes a gateway retry at the right zone safe.
+ * The rule every RZone applies before doing any work: serve a shard only while the
+ * routing table gives it to this zone. Rejecting before any side effect is what makes a
+ * gateway retry at the right zone safe.
  */
 public final class ZoneGuard {
 
@@ -23,7 +24,8 @@ public final class ZoneGuard {
 			return new Decision.NoRoutingTable();
 		}
 		ZoneId owner = table.ownerOf(shard);
-		return owner.equals(self) ? new Decision.Serve(table.epoch()) : new Decision.WrongZone(shard, owner, table.epoch());
+		return owner.equals(self) ? new Decision.Serve(table.epoch())
+				: new Decision.WrongZone(shard, owner, table.epoch());
 	}
 
 	public ZoneId self() {
@@ -41,8 +43,12 @@ public final class ZoneGuard {
 		record WrongZone(Shard shard, ZoneId owner, long epoch) implements Decision {
 		}
 
-		/** The zone has not yet loaded a routing table, so it cannot know what it serves. */
+		/**
+		 * The zone has not yet loaded a routing table, so it cannot know what it serves.
+		 */
 		record NoRoutingTable() implements Decision {
 		}
+
 	}
+
 }

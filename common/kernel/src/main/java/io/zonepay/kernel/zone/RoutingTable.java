@@ -13,8 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Which RZone serves each shard at one epoch, and every zone's kind, city, status and endpoints.
- * Immutable: a new assignment is a new table with a higher epoch. Look-ups by shard are array reads.
+ * Which RZone serves each shard at one epoch, and every zone's kind, city, status and
+ * endpoints. Immutable: a new assignment is a new table with a higher epoch. Look-ups by
+ * shard are array reads.
  */
 public final class RoutingTable {
 
@@ -39,22 +40,25 @@ public final class RoutingTable {
 			throw new IllegalArgumentException("epochs start at 1, not " + epoch);
 		}
 		if (owners.size() != Shard.COUNT) {
-			throw new IllegalArgumentException("a routing table assigns all " + Shard.COUNT + " shards, not " + owners.size());
+			throw new IllegalArgumentException(
+					"a routing table assigns all " + Shard.COUNT + " shards, not " + owners.size());
 		}
 		Map<ZoneId, Zone> byId = zones.stream().collect(Collectors.toUnmodifiableMap(Zone::id, Function.identity()));
 		for (int shard = 0; shard < Shard.COUNT; shard++) {
 			ZoneId owner = owners.get(shard);
 			Zone zone = byId.get(owner);
 			if (zone == null || zone.kind() != ZoneKind.RZONE) {
-				throw new IllegalArgumentException("shard " + Shard.of(shard) + " is given to " + owner + ", which is not an RZone of this table");
+				throw new IllegalArgumentException(
+						"shard " + Shard.of(shard) + " is given to " + owner + ", which is not an RZone of this table");
 			}
 		}
 		return new RoutingTable(epoch, owners.toArray(ZoneId[]::new), byId);
 	}
 
 	/**
-	 * The table of the next epoch: this one with some zones' statuses changed and some shards served by other RZones, in
-	 * one step, so that readers never see a zone marked down whose shards have not moved yet.
+	 * The table of the next epoch: this one with some zones' statuses changed and some
+	 * shards served by other RZones, in one step, so that readers never see a zone marked
+	 * down whose shards have not moved yet.
 	 * @param statuses the new status of each zone that changes
 	 * @param moves the new serving RZone of each shard that moves
 	 */
@@ -64,7 +68,10 @@ public final class RoutingTable {
 				throw new IllegalArgumentException("zone " + id + " is not in the table of epoch " + epoch);
 			}
 		});
-		List<Zone> nextZones = zones.values().stream().map(zone -> zone.withStatus(statuses.getOrDefault(zone.id(), zone.status()))).toList();
+		List<Zone> nextZones = zones.values()
+			.stream()
+			.map(zone -> zone.withStatus(statuses.getOrDefault(zone.id(), zone.status())))
+			.toList();
 		List<ZoneId> nextOwners = new ArrayList<>(Arrays.asList(owners));
 		moves.forEach((shard, zone) -> nextOwners.set(shard.value(), zone));
 		return of(epoch + 1, nextOwners, nextZones);
@@ -101,7 +108,10 @@ public final class RoutingTable {
 		return shards;
 	}
 
-	/** The serving zone of every shard, keyed by the two-digit shard, as the routing API shows it. */
+	/**
+	 * The serving zone of every shard, keyed by the two-digit shard, as the routing API
+	 * shows it.
+	 */
 	public SortedMap<String, ZoneId> assignments() {
 		SortedMap<String, ZoneId> assignments = new TreeMap<>();
 		for (int shard = 0; shard < Shard.COUNT; shard++) {
@@ -111,28 +121,37 @@ public final class RoutingTable {
 	}
 
 	/**
-	 * The GZone that writes: the one marked UP. A GZone's status says whether it is the writer: its standby starts DOWN,
-	 * and a promoted standby marks itself UP and the writer it replaced DOWN, in one table.
+	 * The GZone that writes: the one marked UP. A GZone's status says whether it is the
+	 * writer: its standby starts DOWN, and a promoted standby marks itself UP and the
+	 * writer it replaced DOWN, in one table.
 	 */
 	public Optional<Zone> gzone() {
 		return gzones().stream().findFirst();
 	}
 
-	/** The GZone and its standby, the writer first: where writes go, and where a copy that reaches no CZone reads. */
+	/**
+	 * The GZone and its standby, the writer first: where writes go, and where a copy that
+	 * reaches no CZone reads.
+	 */
 	public List<Zone> gzones() {
 		return zones.values()
 			.stream()
 			.filter(zone -> zone.kind() == ZoneKind.GZONE)
-			.sorted(Comparator.comparing((Zone zone) -> zone.status() != ZoneStatus.UP).thenComparing(zone -> zone.id().value()))
+			.sorted(Comparator.comparing((Zone zone) -> zone.status() != ZoneStatus.UP)
+				.thenComparing(zone -> zone.id().value()))
 			.toList();
 	}
 
 	public Optional<Zone> czoneOf(CityId city) {
-		return zones.values().stream().filter(zone -> zone.kind() == ZoneKind.CZONE && zone.city().equals(city)).findFirst();
+		return zones.values()
+			.stream()
+			.filter(zone -> zone.kind() == ZoneKind.CZONE && zone.city().equals(city))
+			.findFirst();
 	}
 
 	@Override
 	public String toString() {
 		return "RoutingTable[epoch=" + epoch + ", zones=" + zones.keySet() + "]";
 	}
+
 }

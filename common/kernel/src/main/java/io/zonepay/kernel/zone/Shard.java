@@ -1,13 +1,16 @@
 package io.zonepay.kernel.zone;
 
 /**
- * One of the hundred slices users are split into: the last two decimal digits of a user id.
+ * One of the hundred slices users are split into: the last two decimal digits of a user
+ * id.
  *
  * @param value 0..99
  */
 public record Shard(int value) implements Comparable<Shard> {
 
-	/** How many shards there are; ids carry the shard in their last two decimal digits. */
+	/**
+	 * How many shards there are; ids carry the shard in their last two decimal digits.
+	 */
 	public static final int COUNT = 100;
 
 	private static final Shard[] ALL = new Shard[COUNT];

@@ -2,14 +2,18 @@ package io.zonepay.kernel.zone;
 
 import java.util.regex.Pattern;
 
-/** The name of a shard group: the database that holds a fixed set of shards' data, such as {@code sg1}. */
+/**
+ * The name of a shard group: the database that holds a fixed set of shards' data, such as
+ * {@code sg1}.
+ */
 public record ShardGroupId(String value) {
 
 	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
 	public ShardGroupId {
 		if (!NAME.matcher(value).matches()) {
-			throw new IllegalArgumentException("a shard group id is a lower-case name of letters, digits and '_', not '" + value + "'");
+			throw new IllegalArgumentException(
+					"a shard group id is a lower-case name of letters, digits and '_', not '" + value + "'");
 		}
 	}
 

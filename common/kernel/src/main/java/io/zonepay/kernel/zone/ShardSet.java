@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A set of shards written the way people write them in topology files: {@code "0-24"} or {@code "0-9,50-54"}.
+ * A set of shards written the way people write them in topology files: {@code "0-24"} or
+ * {@code "0-9,50-54"}.
  */
 public record ShardSet(List<Shard> shards) {
 

@@ -12,8 +12,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The zones of one deployment as an operator declares them in a topology file: cities, RZones with their shards and
- * shard groups, the GZone and the CZones. The first routing table is derived from it; later tables are GZone data.
+ * The zones of one deployment as an operator declares them in a topology file: cities,
+ * RZones with their shards and shard groups, the GZone and the CZones. The first routing
+ * table is derived from it; later tables are GZone data.
  */
 public record Topology(List<City> cities, List<ZoneSpec> zones) {
 
@@ -24,8 +25,9 @@ public record Topology(List<City> cities, List<ZoneSpec> zones) {
 	}
 
 	/**
-	 * The routing table at epoch 1: every RZone serves the shards it is declared with, every zone is up but the GZone's
-	 * standby, which is not the writer (see {@link RoutingTable#gzone()}).
+	 * The routing table at epoch 1: every RZone serves the shards it is declared with,
+	 * every zone is up but the GZone's standby, which is not the writer (see
+	 * {@link RoutingTable#gzone()}).
 	 */
 	public RoutingTable initialRoutingTable() {
 		ZoneId[] owners = new ZoneId[Shard.COUNT];
@@ -42,8 +44,8 @@ public record Topology(List<City> cities, List<ZoneSpec> zones) {
 	/** The GZone that writes at epoch 1. */
 	public ZoneSpec gzone() {
 		return zones.stream()
-			.filter(zone -> zone.kind() == ZoneKind.GZONE
-					&& zones.stream().noneMatch(other -> other.kind() == ZoneKind.GZONE && zone.id().equals(other.standby())))
+			.filter(zone -> zone.kind() == ZoneKind.GZONE && zones.stream()
+				.noneMatch(other -> other.kind() == ZoneKind.GZONE && zone.id().equals(other.standby())))
 			.findFirst()
 			.orElseThrow();
 	}
@@ -80,21 +82,32 @@ public record Topology(List<City> cities, List<ZoneSpec> zones) {
 			}
 		}
 		Set<ZoneId> standbys = new HashSet<>();
-		zones.stream().filter(zone -> zone.kind() == ZoneKind.GZONE).map(ZoneSpec::standby).filter(Objects::nonNull).forEach(standbys::add);
-		require(zones.stream().filter(zone -> zone.kind() == ZoneKind.GZONE && !standbys.contains(zone.id())).count() == 1,
-				"a topology has exactly one GZone (and at most a standby of it)");
+		zones.stream()
+			.filter(zone -> zone.kind() == ZoneKind.GZONE)
+			.map(ZoneSpec::standby)
+			.filter(Objects::nonNull)
+			.forEach(standbys::add);
+		require(zones.stream()
+			.filter(zone -> zone.kind() == ZoneKind.GZONE && !standbys.contains(zone.id()))
+			.count() == 1, "a topology has exactly one GZone (and at most a standby of it)");
 		for (int shard = 0; shard < Shard.COUNT; shard++) {
-			require(servedBy[shard] == 1, "shard " + Shard.of(shard) + " is declared by " + servedBy[shard] + " RZones; every shard needs exactly one");
+			require(servedBy[shard] == 1, "shard " + Shard.of(shard) + " is declared by " + servedBy[shard]
+					+ " RZones; every shard needs exactly one");
 		}
 		for (ZoneSpec zone : zones) {
 			if (zone.standby() != null && zone.kind() == ZoneKind.GZONE) {
-				// Disaster recovery: a standby in the writer's own city would go down with it.
-				require(zones.stream().anyMatch(other -> other.id().equals(zone.standby()) && other.kind() == ZoneKind.GZONE && !other.city().equals(zone.city())
-						&& other.standby() == null), "the standby of GZone " + zone.id() + " must be another GZone in another city, not " + zone.standby());
+				// Disaster recovery: a standby in the writer's own city would go down
+				// with it.
+				require(zones.stream()
+					.anyMatch(other -> other.id().equals(zone.standby()) && other.kind() == ZoneKind.GZONE
+							&& !other.city().equals(zone.city()) && other.standby() == null),
+						"the standby of GZone " + zone.id() + " must be another GZone in another city, not "
+								+ zone.standby());
 			}
 			else if (zone.standby() != null) {
 				require(zone.kind() == ZoneKind.RZONE && !zone.standby().equals(zone.id())
-						&& zones.stream().anyMatch(other -> other.id().equals(zone.standby()) && other.kind() == ZoneKind.RZONE),
+						&& zones.stream()
+							.anyMatch(other -> other.id().equals(zone.standby()) && other.kind() == ZoneKind.RZONE),
 						"the standby of " + zone.id() + " must be another RZone, not " + zone.standby());
 			}
 		}
@@ -118,13 +131,15 @@ public record Topology(List<City> cities, List<ZoneSpec> zones) {
 
 	/**
 	 * One zone of the topology.
+	 *
 	 * @param shards the shards an RZone serves at epoch 1; none for other kinds
 	 * @param shardGroup the database that holds an RZone's shards
-	 * @param standby the RZone that takes this zone's shards when it fails; of the GZone, its standby GZone
+	 * @param standby the RZone that takes this zone's shards when it fails; of the GZone,
+	 * its standby GZone
 	 * @param endpoints base URL of each service of the zone, by service name
 	 */
-	public record ZoneSpec(ZoneId id, ZoneKind kind, CityId city, @Nullable ShardSet shards, @Nullable ShardGroupId shardGroup,
-			@Nullable ZoneId standby, @Nullable Map<String, URI> endpoints) {
+	public record ZoneSpec(ZoneId id, ZoneKind kind, CityId city, @Nullable ShardSet shards,
+			@Nullable ShardGroupId shardGroup, @Nullable ZoneId standby, @Nullable Map<String, URI> endpoints) {
 
 		public ZoneSpec {
 			Objects.requireNonNull(id, "a zone needs an id");

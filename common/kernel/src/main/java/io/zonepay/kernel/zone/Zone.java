@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A zone as the routing table knows it.
  *
- * @param endpoints base URL of each service the zone runs, by service name ({@code account}, {@code config}, ...)
+ * @param endpoints base URL of each service the zone runs, by service name
+ * ({@code account}, {@code config}, ...)
  */
 public record Zone(ZoneId id, ZoneKind kind, CityId city, ZoneStatus status, Map<String, URI> endpoints) {
 

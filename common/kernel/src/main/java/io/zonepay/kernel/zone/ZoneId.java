@@ -9,7 +9,8 @@ public record ZoneId(String value) {
 
 	public ZoneId {
 		if (!NAME.matcher(value).matches()) {
-			throw new IllegalArgumentException("a zone id is a lower-case name of at most 32 characters, not '" + value + "'");
+			throw new IllegalArgumentException(
+					"a zone id is a lower-case name of at most 32 characters, not '" + value + "'");
 		}
 	}
 

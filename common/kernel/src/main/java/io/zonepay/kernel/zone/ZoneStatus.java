@@ -6,6 +6,10 @@ public enum ZoneStatus {
 	/** Serving what the routing table gives it. */
 	UP,
 
-	/** Failed or fenced off: its shards are being or have been moved away, and it serves nothing. */
+	/**
+	 * Failed or fenced off: its shards are being or have been moved away, and it serves
+	 * nothing.
+	 */
 	DOWN
+
 }

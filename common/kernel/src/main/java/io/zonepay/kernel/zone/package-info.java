@@ -1,4 +1,7 @@
-/** Shards, zones, cities, the topology they are declared in and the routing table that maps one onto the other. */
+/**
+ * Shards, zones, cities, the topology they are declared in and the routing table that
+ * maps one onto the other.
+ */
 @NullMarked
 package io.zonepay.kernel.zone;
 

@@ -42,4 +42,5 @@ class DeadlineTests {
 		assertThat(request.earlier(call)).isEqualTo(request);
 		assertThat(call.earlier(null)).isEqualTo(call);
 	}
+
 }

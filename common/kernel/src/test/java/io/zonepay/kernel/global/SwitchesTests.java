@@ -15,7 +15,8 @@ class SwitchesTests {
 
 	@Test
 	void readsTypedValuesAndFallsBackToDefaults() {
-		Switches switches = new Switches(Map.of("risk.mode", "RULES_ONLY", "payments.maxAmount.CNY", "100", "zone.rz2.acceptingPayments", "false"));
+		Switches switches = new Switches(Map.of("risk.mode", "RULES_ONLY", "payments.maxAmount.CNY", "100",
+				"zone.rz2.acceptingPayments", "false"));
 		assertThat(switches.riskMode()).isEqualTo(RiskMode.RULES_ONLY);
 		assertThat(switches.maxPaymentAmount(CurrencyCode.of("CNY"))).isEqualTo(100);
 		assertThat(switches.maxPaymentAmount(CurrencyCode.of("USD"))).isEqualTo(5_000_000);
@@ -29,7 +30,8 @@ class SwitchesTests {
 	void knowsWhichSwitchNamesExist() {
 		assertThat(SwitchDefinition.of("risk.mode")).hasValue(SwitchDefinition.RISK_MODE);
 		assertThat(SwitchDefinition.of("payments.maxAmount.EUR")).hasValue(SwitchDefinition.MAX_PAYMENT_AMOUNT);
-		assertThat(SwitchDefinition.of("zone.cz-hz.acceptingPayments")).hasValue(SwitchDefinition.ZONE_ACCEPTING_PAYMENTS);
+		assertThat(SwitchDefinition.of("zone.cz-hz.acceptingPayments"))
+			.hasValue(SwitchDefinition.ZONE_ACCEPTING_PAYMENTS);
 		assertThat(SwitchDefinition.of("payments.maxAmount.XYZ")).isEmpty();
 		assertThat(SwitchDefinition.of("risk.mode.extra")).isEmpty();
 		assertThat(SwitchDefinition.of("anything")).isEmpty();
@@ -56,4 +58,5 @@ class SwitchesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> SwitchDefinition.MAX_PAYMENT_AMOUNT.validate("12.5"))
 			.withMessageContaining("positive number of minor units");
 	}
+
 }

@@ -14,8 +14,10 @@ class BusinessIdTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "0", "-5", "+5", "12a", "1e9", " 42", "9223372036854775808", "99999999999999999999", "٣٣" })
+	@ValueSource(
+			strings = { "", "0", "-5", "+5", "12a", "1e9", " 42", "9223372036854775808", "99999999999999999999", "٣٣" })
 	void refusesWhatIsNotAPositiveSixtyFourBitId(String text) {
 		assertThat(BusinessId.parse(text)).isEmpty();
 	}
+
 }

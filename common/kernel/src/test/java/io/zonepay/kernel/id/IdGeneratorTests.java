@@ -114,4 +114,5 @@ class IdGeneratorTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new IdGenerator(1024));
 		assertThatIllegalArgumentException().isThrownBy(() -> new IdGenerator(-1));
 	}
+
 }

@@ -16,10 +16,12 @@ class TypedIdTests {
 
 	@Test
 	void anIdThatIsNotPositiveCannotBeBuilt() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new PaymentId(0)).withMessage("payment ids are positive, not 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PaymentId(0))
+			.withMessage("payment ids are positive, not 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> new OrderId(-5));
 		assertThatIllegalArgumentException().isThrownBy(() -> new MerchantId(0));
-		assertThatIllegalArgumentException().isThrownBy(() -> new UserId(0)).withMessage("user ids are positive, not 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> new UserId(0))
+			.withMessage("user ids are positive, not 0");
 	}
 
 	@Test
@@ -33,4 +35,5 @@ class TypedIdTests {
 		PaymentId id = new IdGenerator(7).next(new UserId(9_937).shard(), PaymentId::new);
 		assertThat(id.shard().value()).isEqualTo(37);
 	}
+
 }

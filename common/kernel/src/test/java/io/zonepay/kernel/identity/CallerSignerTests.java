@@ -46,8 +46,10 @@ class CallerSignerTests {
 	@Test
 	void refusesAnAssertionForAnotherRequest() {
 		String header = signer.sign(alice, "GET", "/api/users/1237/balances", null);
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify(header, "GET", "/api/users/1238/balances"));
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify(header, "POST", "/api/users/1237/balances"));
+		assertThatExceptionOfType(InvalidCallerException.class)
+			.isThrownBy(() -> signer.verify(header, "GET", "/api/users/1238/balances"));
+		assertThatExceptionOfType(InvalidCallerException.class)
+			.isThrownBy(() -> signer.verify(header, "POST", "/api/users/1237/balances"));
 	}
 
 	@Test
@@ -60,26 +62,33 @@ class CallerSignerTests {
 
 	@Test
 	void refusesAnAssertionSignedWithAnotherKey() {
-		CallerSigner other = new CallerSigner("another-key-that-is-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10),
+		CallerSigner other = new CallerSigner(
+				"another-key-that-is-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 		String header = other.sign(Caller.user(new UserId(1237), Set.of(Role.ADMIN)), "GET", "/api/users/1237", null);
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify(header, "GET", "/api/users/1237"))
+		assertThatExceptionOfType(InvalidCallerException.class)
+			.isThrownBy(() -> signer.verify(header, "GET", "/api/users/1237"))
 			.withMessageContaining("signature");
 	}
 
 	@Test
 	void refusesAPayloadThatWasEditedAfterSigning() {
 		String[] parts = signer.sign(alice, "GET", "/api/users/1237", null).split("\\.");
-		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("user", "admin");
-		String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify(forged, "GET", "/api/users/1237"));
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("user",
+				"admin");
+		String forged = parts[0] + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+				+ parts[2];
+		assertThatExceptionOfType(InvalidCallerException.class)
+			.isThrownBy(() -> signer.verify(forged, "GET", "/api/users/1237"));
 	}
 
 	@Test
 	void refusesMissingAndMalformedHeaders() {
 		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify(null, "GET", "/"));
 		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify("v1.x", "GET", "/"));
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify("v1.!!!.???", "GET", "/"));
+		assertThatExceptionOfType(InvalidCallerException.class)
+			.isThrownBy(() -> signer.verify("v1.!!!.???", "GET", "/"));
 	}
 
 	@Test
@@ -92,7 +101,8 @@ class CallerSignerTests {
 		ReplayGuard guard = new ReplayGuard(10, Clock.fixed(NOW, ZoneOffset.UTC));
 		CallerAssertion assertion = signer.verify(signer.sign(alice, "GET", "/x", null), "GET", "/x");
 		guard.accept(assertion);
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> guard.accept(assertion)).withMessageContaining("already used");
+		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> guard.accept(assertion))
+			.withMessageContaining("already used");
 	}
 
 	@Test
@@ -102,11 +112,12 @@ class CallerSignerTests {
 		guard.accept(new CallerAssertion(alice, "GET", "/", null, NOW.plusSeconds(5), "live"));
 		guard.accept(new CallerAssertion(alice, "GET", "/", null, NOW.plusSeconds(5), "new"));
 		assertThat(guard.size()).isEqualTo(2);
-		assertThatExceptionOfType(InvalidCallerException.class)
-			.isThrownBy(() -> guard.accept(new CallerAssertion(alice, "GET", "/", null, NOW.plusSeconds(5), "one-too-many")));
+		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(
+				() -> guard.accept(new CallerAssertion(alice, "GET", "/", null, NOW.plusSeconds(5), "one-too-many")));
 	}
 
 	private static CallerSigner signerAt(Instant now) {
 		return new CallerSigner(KEY, Duration.ofSeconds(10), Clock.fixed(now, ZoneOffset.UTC));
 	}
+
 }

@@ -21,7 +21,8 @@ class MoneyTests {
 
 	@Test
 	void failsInsteadOfOverflowing() {
-		assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> Money.of(Long.MAX_VALUE, "CNY").plus(Money.of(1, "CNY")));
+		assertThatExceptionOfType(ArithmeticException.class)
+			.isThrownBy(() -> Money.of(Long.MAX_VALUE, "CNY").plus(Money.of(1, "CNY")));
 	}
 
 	@Test
@@ -32,4 +33,5 @@ class MoneyTests {
 		assertThat(CurrencyCode.isValid("XXZ")).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> CurrencyCode.of("EURO"));
 	}
+
 }

@@ -14,4 +14,5 @@ class CommonProblemTests {
 		assertThat(CommonProblem.WRONG_ZONE.status()).isEqualTo(421);
 		assertThat(CommonProblem.STALE_GLOBAL_DATA.code()).isEqualTo("STALE_GLOBAL_DATA");
 	}
+
 }

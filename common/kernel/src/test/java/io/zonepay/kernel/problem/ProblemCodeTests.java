@@ -21,4 +21,5 @@ class ProblemCodeTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ProblemCode.of("insufficient funds", 422, "x"));
 		assertThatIllegalArgumentException().isThrownBy(() -> ProblemCode.of("OK", 200, "x"));
 	}
+
 }

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestShardsTests {
 
 	@ParameterizedTest
-	@CsvSource({ "GET, /api/users/1237/balances, 37", "POST, /api/users/1200/deposits, 0", "GET, /api/orders/98765499, 99",
-			"POST, /api/orders/555/cancel, 55", "POST, /api/payments/301/refunds, 1", "GET, /api/transfers/4242/, 42",
-			"GET, /api/users/60, 60" })
+	@CsvSource({ "GET, /api/users/1237/balances, 37", "POST, /api/users/1200/deposits, 0",
+			"GET, /api/orders/98765499, 99", "POST, /api/orders/555/cancel, 55", "POST, /api/payments/301/refunds, 1",
+			"GET, /api/transfers/4242/, 42", "GET, /api/users/60, 60" })
 	void routesByTheIdInThePath(String method, String path, int shard) {
 		assertThat(RequestShards.of(method, path)).isEqualTo(new RequestShard.OfId(Shard.of(shard)));
 	}
@@ -36,9 +36,10 @@ class RequestShardsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/users/abc/balances", "/api/users/-1", "/api/orders/0", "/api/payments/99999999999999999999",
-			"/api/users//balances" })
+	@ValueSource(strings = { "/api/users/abc/balances", "/api/users/-1", "/api/orders/0",
+			"/api/payments/99999999999999999999", "/api/users//balances" })
 	void flagsIdsThatCannotBeIds(String path) {
 		assertThat(RequestShards.of("GET", path)).isInstanceOf(RequestShard.MalformedId.class);
 	}
+
 }

@@ -32,7 +32,8 @@ class ZoneGuardTests {
 
 	@Test
 	void sendsOtherShardsToTheirZoneAtTheCurrentEpoch() {
-		assertThat(guard.decide(halves(1), Shard.of(50))).isEqualTo(new ZoneGuard.Decision.WrongZone(Shard.of(50), RZ2, 1));
+		assertThat(guard.decide(halves(1), Shard.of(50)))
+			.isEqualTo(new ZoneGuard.Decision.WrongZone(Shard.of(50), RZ2, 1));
 	}
 
 	@Test
@@ -54,6 +55,8 @@ class ZoneGuardTests {
 	}
 
 	private static Zone rzone(ZoneId id) {
-		return new Zone(id, ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP, Map.of("account", URI.create("http://" + id)));
+		return new Zone(id, ZoneKind.RZONE, CityId.of("hz"), ZoneStatus.UP,
+				Map.of("account", URI.create("http://" + id)));
 	}
+
 }

@@ -44,7 +44,8 @@ class RoutingTableTests {
 		RoutingTable withStandby = RoutingTable.of(1, owners(table), zones);
 		assertThat(withStandby.gzones()).extracting(Zone::id).containsExactly(ZoneId.of("gz"), ZoneId.of("gz-sh"));
 
-		RoutingTable promoted = withStandby.next(Map.of(ZoneId.of("gz"), ZoneStatus.DOWN, ZoneId.of("gz-sh"), ZoneStatus.UP), Map.of());
+		RoutingTable promoted = withStandby
+			.next(Map.of(ZoneId.of("gz"), ZoneStatus.DOWN, ZoneId.of("gz-sh"), ZoneStatus.UP), Map.of());
 		assertThat(promoted.gzones()).extracting(Zone::id).containsExactly(ZoneId.of("gz-sh"), ZoneId.of("gz"));
 		assertThat(promoted.gzone()).map(Zone::id).hasValue(ZoneId.of("gz-sh"));
 	}
@@ -60,7 +61,9 @@ class RoutingTableTests {
 	@Test
 	void listsTheShardsOfAZoneAndEveryAssignment() {
 		assertThat(table.shardsOf(ZoneId.of("rz4"))).hasSize(25).startsWith(Shard.of(75)).endsWith(Shard.of(99));
-		assertThat(table.assignments()).hasSize(100).containsEntry("00", ZoneId.of("rz1")).containsEntry("99", ZoneId.of("rz4"));
+		assertThat(table.assignments()).hasSize(100)
+			.containsEntry("00", ZoneId.of("rz1"))
+			.containsEntry("99", ZoneId.of("rz4"));
 	}
 
 	@Test
@@ -88,16 +91,20 @@ class RoutingTableTests {
 		assertThat(next.ownerOf(Shard.of(0))).isEqualTo(ZoneId.of("rz2"));
 		assertThat(next.ownerOf(Shard.of(24))).isEqualTo(ZoneId.of("rz2"));
 		assertThat(next.shardsOf(ZoneId.of("rz1"))).hasSize(23);
-		assertThat(next.zone(ZoneId.of("rz3")).orElseThrow().endpoint("account")).hasValue(URI.create("http://rz3-account:8080"));
+		assertThat(next.zone(ZoneId.of("rz3")).orElseThrow().endpoint("account"))
+			.hasValue(URI.create("http://rz3-account:8080"));
 		assertThat(table.epoch()).as("the old table is unchanged").isEqualTo(1);
 		assertThat(table.ownerOf(Shard.of(0))).isEqualTo(ZoneId.of("rz1"));
 	}
 
 	@Test
 	void theNextEpochRefusesUnknownZonesAndShardsGivenToOtherKinds() {
-		assertThatIllegalArgumentException().isThrownBy(() -> table.next(Map.of(ZoneId.of("rz9"), ZoneStatus.DOWN), Map.of()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> table.next(Map.of(ZoneId.of("rz9"), ZoneStatus.DOWN), Map.of()))
 			.withMessageContaining("rz9");
-		assertThatIllegalArgumentException().isThrownBy(() -> table.next(Map.of(), Map.of(Shard.of(3), ZoneId.of("cz-hz"))))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> table.next(Map.of(), Map.of(Shard.of(3), ZoneId.of("cz-hz"))))
 			.withMessageContaining("shard 03");
 	}
+
 }

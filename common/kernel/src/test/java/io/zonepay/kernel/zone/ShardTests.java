@@ -36,4 +36,5 @@ class ShardTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ShardSet.of("0-100"));
 		assertThatIllegalArgumentException().isThrownBy(() -> ShardSet.of("a-b"));
 	}
+
 }

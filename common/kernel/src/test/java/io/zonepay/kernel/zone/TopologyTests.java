@@ -52,7 +52,8 @@ class TopologyTests {
 		assertThat(withStandby.gzoneStandby()).map(Topology.ZoneSpec::id).hasValue(ZoneId.of("gz-sh"));
 		assertThat(topology.gzoneStandby()).isEmpty();
 		assertThat(withStandby.initialRoutingTable().gzones()).extracting(Zone::id, Zone::status)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(ZoneId.of("gz"), ZoneStatus.UP), org.assertj.core.groups.Tuple.tuple(ZoneId.of("gz-sh"), ZoneStatus.DOWN));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ZoneId.of("gz"), ZoneStatus.UP),
+					org.assertj.core.groups.Tuple.tuple(ZoneId.of("gz-sh"), ZoneStatus.DOWN));
 	}
 
 	@Test
@@ -65,23 +66,28 @@ class TopologyTests {
 	void refusesTwoGzonesWithoutAStandbyBetweenThem() {
 		List<Topology.ZoneSpec> zones = new ArrayList<>(topology.zones());
 		zones.add(Topologies.global("gz2", "sh", ZoneKind.GZONE));
-		assertThatIllegalArgumentException().isThrownBy(() -> new Topology(topology.cities(), zones)).withMessageContaining("exactly one GZone");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Topology(topology.cities(), zones))
+			.withMessageContaining("exactly one GZone");
 	}
 
 	private List<Topology.ZoneSpec> withGzoneStandby(String city) {
 		List<Topology.ZoneSpec> zones = new ArrayList<>(topology.zones());
 		Topology.ZoneSpec gz = zones.stream().filter(zone -> zone.id().value().equals("gz")).findFirst().orElseThrow();
-		zones.set(zones.indexOf(gz), new Topology.ZoneSpec(gz.id(), gz.kind(), gz.city(), null, null, ZoneId.of("gz-sh"), gz.endpoints()));
+		zones.set(zones.indexOf(gz),
+				new Topology.ZoneSpec(gz.id(), gz.kind(), gz.city(), null, null, ZoneId.of("gz-sh"), gz.endpoints()));
 		zones.add(Topologies.global("gz-sh", city, ZoneKind.GZONE));
 		return zones;
 	}
 
 	@Test
 	void supportsTopologiesWithTwoOrThreeRZones() {
-		Topology three = new Topology(topology.cities(), List.of(Topologies.global("gz", "hz", ZoneKind.GZONE),
-				Topologies.rzone("rz1", "hz", "0-33", "sg1", "rz2"), Topologies.rzone("rz2", "hz", "34-66", "sg2", "rz1"),
-				Topologies.rzone("rz3", "sh", "67-99", "sg3", "rz1")));
+		Topology three = new Topology(topology.cities(),
+				List.of(Topologies.global("gz", "hz", ZoneKind.GZONE),
+						Topologies.rzone("rz1", "hz", "0-33", "sg1", "rz2"),
+						Topologies.rzone("rz2", "hz", "34-66", "sg2", "rz1"),
+						Topologies.rzone("rz3", "sh", "67-99", "sg3", "rz1")));
 		assertThat(three.initialRoutingTable().ownerOf(Shard.of(34))).isEqualTo(ZoneId.of("rz2"));
 		assertThat(three.rzones()).hasSize(3);
 	}
+
 }

@@ -12,7 +12,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The zone guard of an RZone service, in front of every request its main port receives. */
+/**
+ * The zone guard of an RZone service, in front of every request its main port receives.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ZoneGuardConfiguration {
 
@@ -22,11 +24,12 @@ public class ZoneGuardConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ZoneGuardFilter> zoneGuardFilter(ZoneGuard guard, RoutingTables tables, ProblemResponses problems,
-			ObjectProvider<ShardScopes> scopes) {
+	FilterRegistrationBean<ZoneGuardFilter> zoneGuardFilter(ZoneGuard guard, RoutingTables tables,
+			ProblemResponses problems, ObjectProvider<ShardScopes> scopes) {
 		FilterRegistrationBean<ZoneGuardFilter> registration = new FilterRegistrationBean<>(
 				new ZoneGuardFilter(guard, tables, problems, scopes.getIfAvailable()));
 		registration.setOrder(FilterOrder.ZONE_GUARD);
 		return registration;
 	}
+
 }

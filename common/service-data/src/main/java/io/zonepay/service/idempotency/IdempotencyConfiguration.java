@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyConfiguration {
 
-	/** The {@code idempotency_keys} table, in every shard group database of the service. */
+	/**
+	 * The {@code idempotency_keys} table, in every shard group database of the service.
+	 */
 	@Bean
 	ModuleSchema idempotencySchema() {
 		return new ModuleSchema("classpath:db/zonepay-idempotency", "zonepay_idempotency_history");
@@ -34,18 +36,24 @@ public class IdempotencyConfiguration {
 	}
 
 	@Bean
-	IdempotentRequests idempotentRequests(IdempotencyKeys keys, PlatformTransactionManager transactionManager, JsonMapper json,
-			IdempotencyProperties properties) {
+	IdempotentRequests idempotentRequests(IdempotencyKeys keys, PlatformTransactionManager transactionManager,
+			JsonMapper json, IdempotencyProperties properties) {
 		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 		transactions.setTimeout((int) properties.transactionTimeout().toSeconds());
 		return new IdempotentRequests(keys, transactions, json, properties);
 	}
 
-	/** A job of the service's scheduler (see ServiceDefaults), once per shard group the zone serves. */
+	/**
+	 * A job of the service's scheduler (see ServiceDefaults), once per shard group the
+	 * zone serves.
+	 */
 	@Bean
-	SchedulingConfigurer idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties, ObjectProvider<ShardScopes> scopes) {
+	SchedulingConfigurer idempotencyKeyPurge(IdempotencyKeys keys, IdempotencyProperties properties,
+			ObjectProvider<ShardScopes> scopes) {
 		IdempotencyKeyPurger purger = new IdempotencyKeyPurger(keys, properties);
 		Runnable purge = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes.getIfAvailable(), purger::purge));
-		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(), properties.purgeInterval()));
+		return jobs -> jobs
+			.addFixedDelayTask(new FixedDelayTask(purge, properties.purgeInterval(), properties.purgeInterval()));
 	}
+
 }

@@ -3,12 +3,18 @@ package io.zonepay.service.idempotency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes keys past their retention, a bounded batch at a time, so the table does not grow without end. */
+/**
+ * Deletes keys past their retention, a bounded batch at a time, so the table does not
+ * grow without end.
+ */
 final class IdempotencyKeyPurger {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurger.class);
 
-	/** Bounds one purge run: a backlog is worked off over several runs rather than in one long one. */
+	/**
+	 * Bounds one purge run: a backlog is worked off over several runs rather than in one
+	 * long one.
+	 */
 	private static final int MAX_BATCHES_PER_RUN = 100;
 
 	private final IdempotencyKeys keys;
@@ -33,4 +39,5 @@ final class IdempotencyKeyPurger {
 			log.info("Purged {} idempotency keys older than {}", total, properties.retention());
 		}
 	}
+
 }

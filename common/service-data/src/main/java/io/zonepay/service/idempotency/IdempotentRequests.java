@@ -24,12 +24,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a money-moving request at most once per caller and {@code Idempotency-Key}, and answers every retry with the
- * first response.
+ * Runs a money-moving request at most once per caller and {@code Idempotency-Key}, and
+ * answers every retry with the first response.
  *
- * <p>The key is claimed in its own short transaction (so a concurrent duplicate sees it in flight and gets 409), then
- * the work and the stored response commit together in one transaction. A crash anywhere before that commit leaves
- * no effect but an in-flight claim, which a retry takes over once its lease has run out; a crash after it leaves a
+ * <p>
+ * The key is claimed in its own short transaction (so a concurrent duplicate sees it in
+ * flight and gets 409), then the work and the stored response commit together in one
+ * transaction. A crash anywhere before that commit leaves no effect but an in-flight
+ * claim, which a retry takes over once its lease has run out; a crash after it leaves a
  * complete response to replay. Either way money moves once.
  */
 public final class IdempotentRequests {
@@ -46,7 +48,8 @@ public final class IdempotentRequests {
 
 	private final IdempotencyProperties properties;
 
-	IdempotentRequests(IdempotencyKeys keys, TransactionTemplate transactions, JsonMapper json, IdempotencyProperties properties) {
+	IdempotentRequests(IdempotencyKeys keys, TransactionTemplate transactions, JsonMapper json,
+			IdempotencyProperties properties) {
 		this.keys = keys;
 		this.transactions = transactions;
 		this.json = json;
@@ -54,27 +57,31 @@ public final class IdempotentRequests {
 	}
 
 	/**
-	 * @param operation names the request, such as {@code POST /api/users/1237/deposits}: the same key on another
-	 * operation is a different request
-	 * @param request the parsed body, whose canonical JSON is compared with the first request's
-	 * @param work runs inside the transaction that completes the key; throw a {@link ProblemException} to refuse
+	 * @param operation names the request, such as {@code POST /api/users/1237/deposits}:
+	 * the same key on another operation is a different request
+	 * @param request the parsed body, whose canonical JSON is compared with the first
+	 * request's
+	 * @param work runs inside the transaction that completes the key; throw a
+	 * {@link ProblemException} to refuse
 	 */
-	public ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request, Supplier<ResponseEntity<?>> work) {
+	public ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request,
+			Supplier<ResponseEntity<?>> work) {
 		return execute(caller, key, operation, request, work, true);
 	}
 
 	/**
-	 * Like {@link #execute}, for work that commits its own steps (calls to other services between transactions). The
-	 * work must then be resumable: after a crash mid-way, a retry that takes the key over runs it again, and it must
-	 * find and finish what the first attempt began rather than begin anew.
+	 * Like {@link #execute}, for work that commits its own steps (calls to other services
+	 * between transactions). The work must then be resumable: after a crash mid-way, a
+	 * retry that takes the key over runs it again, and it must find and finish what the
+	 * first attempt began rather than begin anew.
 	 */
 	public ResponseEntity<String> executeStepwise(Caller caller, @Nullable String key, String operation, Object request,
 			Supplier<ResponseEntity<?>> work) {
 		return execute(caller, key, operation, request, work, false);
 	}
 
-	private ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request, Supplier<ResponseEntity<?>> work,
-			boolean inOneTransaction) {
+	private ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request,
+			Supplier<ResponseEntity<?>> work, boolean inOneTransaction) {
 		String validKey = requireValid(key);
 		String scope = caller.scope();
 		String fingerprint = fingerprint(operation, request);
@@ -89,14 +96,16 @@ public final class IdempotentRequests {
 			}
 			// The holder released the key between our two statements; claim again.
 		}
-		throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "the request with this Idempotency-Key keeps changing hands; retry later");
+		throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT,
+				"the request with this Idempotency-Key keeps changing hands; retry later");
 	}
 
 	private ResponseEntity<String> run(String scope, String key, UUID token, Supplier<ResponseEntity<?>> work) {
 		try {
 			StoredResponse response = transactions.execute(status -> {
 				if (!keys.lock(scope, key, token)) {
-					throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "another attempt took over this Idempotency-Key");
+					throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT,
+							"another attempt took over this Idempotency-Key");
 				}
 				StoredResponse done = store(work.get());
 				keys.complete(scope, key, token, done);
@@ -130,8 +139,8 @@ public final class IdempotentRequests {
 	}
 
 	/**
-	 * Stores the response, unless a retry took the key over meanwhile (the work outlived the lease): that retry resumed
-	 * the same work and stores the same answer.
+	 * Stores the response, unless a retry took the key over meanwhile (the work outlived
+	 * the lease): that retry resumed the same work and stores the same answer.
 	 */
 	private void completeIfStillOurs(String scope, String key, UUID token, StoredResponse response) {
 		try {
@@ -143,8 +152,9 @@ public final class IdempotentRequests {
 	}
 
 	/**
-	 * A refusal is an outcome too: a retry with the same key gets the same refusal. Not so a 5xx or a lost claim, after
-	 * which a retry must be able to run the request again.
+	 * A refusal is an outcome too: a retry with the same key gets the same refusal. Not
+	 * so a 5xx or a lost claim, after which a retry must be able to run the request
+	 * again.
 	 */
 	private ResponseEntity<String> refused(String scope, String key, UUID token, ProblemException ex) {
 		if (ex.problem().status() >= 500 || ex.problem() == CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT) {
@@ -159,10 +169,12 @@ public final class IdempotentRequests {
 
 	private ResponseEntity<String> answerDuplicate(IdempotencyKeys.Existing existing, String fingerprint) {
 		if (!existing.fingerprint().equals(fingerprint)) {
-			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used with a different request", Map.of());
+			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_REUSED,
+					"this Idempotency-Key was used with a different request", Map.of());
 		}
 		if (existing.response() == null) {
-			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "a request with this Idempotency-Key is still being processed");
+			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT,
+					"a request with this Idempotency-Key is still being processed");
 		}
 		return answer(existing.response(), true);
 	}
@@ -170,12 +182,14 @@ public final class IdempotentRequests {
 	private StoredResponse store(ResponseEntity<?> response) {
 		MediaType type = response.getHeaders().getContentType();
 		URI location = response.getHeaders().getLocation();
-		return new StoredResponse(response.getStatusCode().value(), type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
+		return new StoredResponse(response.getStatusCode().value(),
+				type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
 				json.writeValueAsString(response.getBody()), location == null ? null : location.toString());
 	}
 
 	private static ResponseEntity<String> answer(StoredResponse response, boolean replayed) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+			.contentType(MediaType.parseMediaType(response.contentType()));
 		if (replayed) {
 			builder.header(ZonePayHeaders.IDEMPOTENT_REPLAYED, "true");
 		}
@@ -187,10 +201,12 @@ public final class IdempotentRequests {
 
 	private static String requireValid(@Nullable String key) {
 		if (key == null || key.isEmpty()) {
-			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_MISSING, "send an Idempotency-Key header so this request can be retried safely");
+			throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_MISSING,
+					"send an Idempotency-Key header so this request can be retried safely");
 		}
 		if (!KEY.matcher(key).matches()) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "an Idempotency-Key is 1 to 255 printable ASCII characters");
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"an Idempotency-Key is 1 to 255 printable ASCII characters");
 		}
 		return key;
 	}
@@ -205,4 +221,5 @@ public final class IdempotentRequests {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
 	}
+
 }

@@ -8,10 +8,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * {@link Money} as an entity stores it: minor units in {@code amount}, the ISO code in {@code currency char(3)}. An
- * entity embeds it ({@code @Embedded}) and says {@code @AttributeOverride} where its columns are named otherwise; it
- * shows the entity's callers a {@link Money}, never this. It lives here, not beside {@link Money}, because the kernel
- * stays free of JPA.
+ * {@link Money} as an entity stores it: minor units in {@code amount}, the ISO code in
+ * {@code currency char(3)}. An entity embeds it ({@code @Embedded}) and says
+ * {@code @AttributeOverride} where its columns are named otherwise; it shows the entity's
+ * callers a {@link Money}, never this. It lives here, not beside {@link Money}, because
+ * the kernel stays free of JPA.
  */
 @Embeddable
 public class MoneyColumns {
@@ -40,4 +41,5 @@ public class MoneyColumns {
 	public Money toMoney() {
 		return new Money(amount, CurrencyCode.of(currency));
 	}
+
 }

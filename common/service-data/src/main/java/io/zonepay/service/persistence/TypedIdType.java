@@ -17,10 +17,11 @@ import org.hibernate.usertype.EnhancedUserType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores a typed id of any kind as the {@code bigint} its column always held, so typed ids need no schema change: an
- * entity marks each of its typed ids, its own id and the ids it refers to alike, {@code @Type(TypedIdType.class)}, and
- * this type learns the attribute's kind from Hibernate. A Hibernate type rather than a JPA converter, because Hibernate
- * allows no converter on an {@code @Id}.
+ * Stores a typed id of any kind as the {@code bigint} its column always held, so typed
+ * ids need no schema change: an entity marks each of its typed ids, its own id and the
+ * ids it refers to alike, {@code @Type(TypedIdType.class)}, and this type learns the
+ * attribute's kind from Hibernate. A Hibernate type rather than a JPA converter, because
+ * Hibernate allows no converter on an {@code @Id}.
  */
 public final class TypedIdType implements EnhancedUserType<TypedId>, DynamicParameterizedType {
 
@@ -28,10 +29,11 @@ public final class TypedIdType implements EnhancedUserType<TypedId>, DynamicPara
 
 	@Override
 	public void setParameterValues(Properties parameters) {
-		ParameterType attribute = (ParameterType) Objects.requireNonNull(parameters.get(PARAMETER_TYPE), "Hibernate names no attribute");
+		ParameterType attribute = (ParameterType) Objects.requireNonNull(parameters.get(PARAMETER_TYPE),
+				"Hibernate names no attribute");
 		if (!TypedId.class.isAssignableFrom(attribute.getReturnedClass())) {
-			throw new IllegalArgumentException(attribute.getTable() + "." + String.join(",", attribute.getColumns()) + " is a "
-					+ attribute.getReturnedClass().getName() + ", not a typed id");
+			throw new IllegalArgumentException(attribute.getTable() + "." + String.join(",", attribute.getColumns())
+					+ " is a " + attribute.getReturnedClass().getName() + ", not a typed id");
 		}
 		this.kind = attribute.getReturnedClass().asSubclass(TypedId.class);
 	}
@@ -54,7 +56,8 @@ public final class TypedIdType implements EnhancedUserType<TypedId>, DynamicPara
 	}
 
 	@Override
-	public void nullSafeSet(PreparedStatement statement, @Nullable TypedId id, int position, WrapperOptions options) throws SQLException {
+	public void nullSafeSet(PreparedStatement statement, @Nullable TypedId id, int position, WrapperOptions options)
+			throws SQLException {
 		if (id == null) {
 			statement.setNull(position, Types.BIGINT);
 		}
@@ -99,4 +102,5 @@ public final class TypedIdType implements EnhancedUserType<TypedId>, DynamicPara
 	public TypedId fromStringValue(CharSequence digits) {
 		return TypedIds.of(kind, Long.parseLong(digits.toString()));
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Migrates a service's database with its own migrations, then with those of every module feature it uses (each a
- * {@link ModuleSchema} bean), on its home database and on every shard group's database it adopts.
+ * Migrates a service's database with its own migrations, then with those of every module
+ * feature it uses (each a {@link ModuleSchema} bean), on its home database and on every
+ * shard group's database it adopts.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Flyway.class)
@@ -22,7 +23,8 @@ public class ModuleSchemas {
 	FlywayMigrationStrategy serviceThenModuleSchemas(ObjectProvider<ModuleSchema> schemas) {
 		return flyway -> {
 			flyway.migrate();
-			// The service's own tables are there already: start each feature's history at version 0 alongside them.
+			// The service's own tables are there already: start each feature's history at
+			// version 0 alongside them.
 			schemas.orderedStream()
 				.forEach(schema -> Flyway.configure(flyway.getConfiguration().getClassLoader())
 					.configuration(flyway.getConfiguration())
@@ -34,4 +36,5 @@ public class ModuleSchemas {
 					.migrate());
 		};
 	}
+
 }

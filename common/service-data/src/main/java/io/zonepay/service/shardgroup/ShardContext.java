@@ -6,8 +6,9 @@ import io.zonepay.kernel.zone.ShardGroupId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shard a thread is working for (a request, an event, a background job of one shard group), and so the shard
- * group whose database its transactions use. Set by {@link ShardScopes} only, for the length of one unit of work.
+ * The shard a thread is working for (a request, an event, a background job of one shard
+ * group), and so the shard group whose database its transactions use. Set by
+ * {@link ShardScopes} only, for the length of one unit of work.
  */
 public final class ShardContext {
 
@@ -16,13 +17,18 @@ public final class ShardContext {
 	private ShardContext() {
 	}
 
-	/** The shard of the current unit of work, if it has one (a group-wide job has none). */
+	/**
+	 * The shard of the current unit of work, if it has one (a group-wide job has none).
+	 */
 	public static @Nullable Shard shard() {
 		Bound bound = CURRENT.get();
 		return bound == null ? null : bound.shard();
 	}
 
-	/** The shard group the current unit of work uses, or {@code null} for the service's home group. */
+	/**
+	 * The shard group the current unit of work uses, or {@code null} for the service's
+	 * home group.
+	 */
 	static @Nullable ShardGroupId group() {
 		Bound bound = CURRENT.get();
 		return bound == null ? null : bound.group();
@@ -45,4 +51,5 @@ public final class ShardContext {
 
 	record Bound(@Nullable Shard shard, ShardGroupId group) {
 	}
+
 }

@@ -26,16 +26,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Shard groups of an RZone service ({@code zonepay.zone.shard-group} set): the data source that routes each unit of
- * work to its shard group's database, the leases that fence the writes, and the task that keeps the leases in step
- * with the routing table.
+ * Shard groups of an RZone service ({@code zonepay.zone.shard-group} set): the data
+ * source that routes each unit of work to its shard group's database, the leases that
+ * fence the writes, and the task that keeps the leases in step with the routing table.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("zonepay.zone.shard-group")
 @EnableConfigurationProperties({ ShardGroupProperties.class, ShardLeaseProperties.class })
 public class ShardGroupConfiguration {
 
-	/** The lease table and its fence on the service's sharded tables, in every shard group database the service uses. */
+	/**
+	 * The lease table and its fence on the service's sharded tables, in every shard group
+	 * database the service uses.
+	 */
 	@Bean
 	ModuleSchema shardLeaseSchema() {
 		return new ModuleSchema("classpath:db/zonepay-shard-leases", "zonepay_shard_leases_history");
@@ -46,22 +49,28 @@ public class ShardGroupConfiguration {
 		return new ShardGroups(ShardGroupId.of(home), Objects.requireNonNull(properties.catalog()));
 	}
 
-	/** Every user of the service's data source (JPA, JDBC, Flyway, the outbox) gets the routing one. */
+	/**
+	 * Every user of the service's data source (JPA, JDBC, Flyway, the outbox) gets the
+	 * routing one.
+	 */
 	@Bean
 	static BeanPostProcessor shardGroupDataSource(ObjectProvider<ShardGroups> groups) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof HikariDataSource home && "dataSource".equals(name) ? new ShardGroupDataSource(home, groups.getObject()) : bean;
+				return bean instanceof HikariDataSource home && "dataSource".equals(name)
+						? new ShardGroupDataSource(home, groups.getObject()) : bean;
 			}
 		};
 	}
 
 	/**
-	 * Spring closes the pool it created, not the routing data source put in its place, so the pools of adopted groups are
-	 * closed here (before the home pool). Left open, their sessions outlive the service, and with them what they hold: the
-	 * outbox relay's leadership of an adopted group would keep every other zone from publishing that group's events.
+	 * Spring closes the pool it created, not the routing data source put in its place, so
+	 * the pools of adopted groups are closed here (before the home pool). Left open,
+	 * their sessions outlive the service, and with them what they hold: the outbox
+	 * relay's leadership of an adopted group would keep every other zone from publishing
+	 * that group's events.
 	 */
 	@Bean
 	DisposableBean adoptedShardGroupPools(DataSource dataSource) {
@@ -69,28 +78,38 @@ public class ShardGroupConfiguration {
 	}
 
 	@Bean
-	ShardLeases shardLeases(@Value("${zonepay.zone.id}") String zone, RoutingTables tables, ShardGroups groups, DataSource dataSource, ShardLeaseProperties properties,
-			ObjectProvider<Flyway> flyway, ObjectProvider<FlywayMigrationStrategy> strategy, MeterRegistry registry) {
+	ShardLeases shardLeases(@Value("${zonepay.zone.id}") String zone, RoutingTables tables, ShardGroups groups,
+			DataSource dataSource, ShardLeaseProperties properties, ObjectProvider<Flyway> flyway,
+			ObjectProvider<FlywayMigrationStrategy> strategy, MeterRegistry registry) {
 		if (!(dataSource instanceof ShardGroupDataSource routing)) {
-			throw new IllegalStateException("shard groups need the service's data source to be Spring Boot's Hikari pool named dataSource");
+			throw new IllegalStateException(
+					"shard groups need the service's data source to be Spring Boot's Hikari pool named dataSource");
 		}
-		ShardLeases leases = new ShardLeases(ZoneId.of(zone), tables, groups, routing, properties, migration(flyway, strategy));
-		Gauge.builder("zonepay.shard.leases.held", leases, held -> held.held().size()).description("Shards whose lease this zone holds").register(registry);
+		ShardLeases leases = new ShardLeases(ZoneId.of(zone), tables, groups, routing, properties,
+				migration(flyway, strategy));
+		Gauge.builder("zonepay.shard.leases.held", leases, held -> held.held().size())
+			.description("Shards whose lease this zone holds")
+			.register(registry);
 		return leases;
 	}
 
 	/**
-	 * An adopted group's database was migrated by its own zone's services when they started, with the same code; only a
-	 * database they never reached (no lease table yet) is migrated here. Running Flyway on every adoption would cost
-	 * seconds of the failover on a busy zone.
+	 * An adopted group's database was migrated by its own zone's services when they
+	 * started, with the same code; only a database they never reached (no lease table
+	 * yet) is migrated here. Running Flyway on every adoption would cost seconds of the
+	 * failover on a busy zone.
 	 */
-	private static Consumer<DataSource> migration(ObjectProvider<Flyway> flyway, ObjectProvider<FlywayMigrationStrategy> strategy) {
+	private static Consumer<DataSource> migration(ObjectProvider<Flyway> flyway,
+			ObjectProvider<FlywayMigrationStrategy> strategy) {
 		return database -> {
 			Flyway home = flyway.getIfAvailable();
 			if (home == null || migrated(database)) {
 				return;
 			}
-			Flyway adopted = Flyway.configure(home.getConfiguration().getClassLoader()).configuration(home.getConfiguration()).dataSource(database).load();
+			Flyway adopted = Flyway.configure(home.getConfiguration().getClassLoader())
+				.configuration(home.getConfiguration())
+				.dataSource(database)
+				.load();
 			FlywayMigrationStrategy migrate = strategy.getIfAvailable();
 			if (migrate != null) {
 				migrate.migrate(adopted);
@@ -103,7 +122,8 @@ public class ShardGroupConfiguration {
 
 	private static boolean migrated(DataSource database) {
 		try (java.sql.Connection connection = database.getConnection();
-				java.sql.ResultSet result = connection.createStatement().executeQuery("select to_regclass('shard_leases') is not null")) {
+				java.sql.ResultSet result = connection.createStatement()
+					.executeQuery("select to_regclass('shard_leases') is not null")) {
 			return result.next() && result.getBoolean(1);
 		}
 		catch (java.sql.SQLException ex) {
@@ -116,9 +136,13 @@ public class ShardGroupConfiguration {
 		return new ShardScopes(groups, leases, properties.await());
 	}
 
-	/** A thread of its own, not the shared job scheduler's: a hand-over waits for this step, so no other job may delay it. */
+	/**
+	 * A thread of its own, not the shared job scheduler's: a hand-over waits for this
+	 * step, so no other job may delay it.
+	 */
 	@Bean
 	PeriodicTask shardLeaseFollower(ShardLeases leases, ShardLeaseProperties properties) {
 		return new PeriodicTask("shard-leases", java.time.Duration.ZERO, properties.interval(), leases::follow);
 	}
+
 }

@@ -17,9 +17,10 @@ import io.zonepay.kernel.zone.ShardGroupId;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's data source: the connection of a unit of work comes from the database of the shard group it is bound
- * to ({@link ShardContext}), or from the home group's when it is bound to none. The home pool is the one Spring Boot
- * configured; the pool of an adopted group is opened when the zone adopts it, with the home pool's settings, and
+ * The service's data source: the connection of a unit of work comes from the database of
+ * the shard group it is bound to ({@link ShardContext}), or from the home group's when it
+ * is bound to none. The home pool is the one Spring Boot configured; the pool of an
+ * adopted group is opened when the zone adopts it, with the home pool's settings, and
  * closed when the zone gives its last shard of that group away.
  */
 public final class ShardGroupDataSource implements DataSource, Closeable {
@@ -37,7 +38,10 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		this.groups = groups;
 	}
 
-	/** The data source of a group, opening its pool if the zone has not used that group yet. */
+	/**
+	 * The data source of a group, opening its pool if the zone has not used that group
+	 * yet.
+	 */
 	DataSource of(ShardGroupId group) {
 		if (group.equals(groups.home())) {
 			return home;
@@ -47,18 +51,23 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 
 	private HikariDataSource open(ShardGroupId group) {
 		String url = groups.url(group)
-			.orElseThrow(() -> new IllegalStateException("the shard group catalog names no database for " + group + " (zonepay.shard-groups.catalog)"));
+			.orElseThrow(() -> new IllegalStateException(
+					"the shard group catalog names no database for " + group + " (zonepay.shard-groups.catalog)"));
 		HikariConfig config = new HikariConfig();
 		home.copyStateTo(config);
 		config.setJdbcUrl(url);
 		config.setPoolName(home.getPoolName() + "-" + group);
-		// Opened on demand, possibly while the group's database is away: fail requests, not the adoption.
+		// Opened on demand, possibly while the group's database is away: fail requests,
+		// not the adoption.
 		config.setInitializationFailTimeout(-1);
 		log.info("Opening a pool on shard group {}", group);
 		return new HikariDataSource(config);
 	}
 
-	/** Closes the pool of a group the zone no longer serves; its connections finish their work first. */
+	/**
+	 * Closes the pool of a group the zone no longer serves; its connections finish their
+	 * work first.
+	 */
 	void close(ShardGroupId group) {
 		HikariDataSource pool = adopted.remove(group);
 		if (pool != null) {
@@ -97,7 +106,8 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		home.close();
 	}
 
-	// Pool metrics, health and JMX look for the Hikari pool behind a data source: they find the home pool.
+	// Pool metrics, health and JMX look for the Hikari pool behind a data source: they
+	// find the home pool.
 	@Override
 	public <T> T unwrap(Class<T> type) throws SQLException {
 		return type.isInstance(this) ? type.cast(this) : home.unwrap(type);
@@ -132,4 +142,5 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
 		return home.getParentLogger();
 	}
+
 }

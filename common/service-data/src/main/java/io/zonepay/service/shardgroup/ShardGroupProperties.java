@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The catalog of shard groups this service may serve, by group id: which shards each holds and where its database
- * is. Static data of a deployment, like the database hosts themselves. Without a catalog the service's own database
- * ({@code spring.datasource}) is its only shard group and holds every shard, as in a single-zone test.
+ * The catalog of shard groups this service may serve, by group id: which shards each
+ * holds and where its database is. Static data of a deployment, like the database hosts
+ * themselves. Without a catalog the service's own database ({@code spring.datasource}) is
+ * its only shard group and holds every shard, as in a single-zone test.
+ *
  * @param catalog every shard group of the deployment, by id
  */
 @ConfigurationProperties("zonepay.shard-groups")
@@ -21,8 +23,10 @@ public record ShardGroupProperties(@Nullable Map<String, Group> catalog) {
 
 	/**
 	 * One shard group.
+	 *
 	 * @param shards the shards it holds, such as {@code 0-24}
-	 * @param url the JDBC URL of this service's database of the group; the pool's other settings are the service's own
+	 * @param url the JDBC URL of this service's database of the group; the pool's other
+	 * settings are the service's own
 	 */
 	public record Group(String shards, String url) {
 	}

@@ -19,8 +19,9 @@ public final class ShardGroups {
 	private final Map<ShardGroupId, String> urls = new LinkedHashMap<>();
 
 	/**
-	 * @param home the group whose database is the service's own ({@code spring.datasource}); it holds every shard the
-	 * catalog does not place elsewhere
+	 * @param home the group whose database is the service's own
+	 * ({@code spring.datasource}); it holds every shard the catalog does not place
+	 * elsewhere
 	 */
 	public ShardGroups(ShardGroupId home, Map<String, ShardGroupProperties.Group> catalog) {
 		this.home = home;
@@ -29,7 +30,8 @@ public final class ShardGroups {
 			urls.put(groupId, group.url());
 			for (Shard shard : ShardSet.of(group.shards()).shards()) {
 				if (groupOfShard[shard.value()] != null) {
-					throw new IllegalArgumentException("shard " + shard + " is in both " + groupOfShard[shard.value()] + " and " + groupId);
+					throw new IllegalArgumentException(
+							"shard " + shard + " is in both " + groupOfShard[shard.value()] + " and " + groupId);
 				}
 				groupOfShard[shard.value()] = groupId;
 			}
@@ -58,9 +60,9 @@ public final class ShardGroups {
 		return groupOf(one).equals(groupOf(other));
 	}
 
-
 	/** The JDBC URL of a group other than the home group, when the catalog names one. */
 	Optional<String> url(ShardGroupId group) {
 		return Optional.ofNullable(urls.get(Objects.requireNonNull(group)));
 	}
+
 }

@@ -8,19 +8,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How a zone takes, waits for and gives up shard leases.
+ *
  * @param interval how often the zone compares its leases with the routing table
- * @param drain how long a zone that lost a shard waits for the shard's work in flight before it releases the lease
- * @param quiet how long a shard must have seen no new work before its lease is released: a payment's next call to the
- * ledger follows the previous one within this, and the zone's other services (each learning the new table on its own)
- * have stopped starting work for the shard by then
- * @param handoff how long a new owner waits for a live previous owner to release before it takes the lease anyway (the
- * database fences the previous owner either way; waiting only lets its work finish)
- * @param await how long a request for a shard this zone now serves waits for the lease before it is refused
- * @param lockTimeout how long taking a lease waits for a row lock that a write in flight holds
+ * @param drain how long a zone that lost a shard waits for the shard's work in flight
+ * before it releases the lease
+ * @param quiet how long a shard must have seen no new work before its lease is released:
+ * a payment's next call to the ledger follows the previous one within this, and the
+ * zone's other services (each learning the new table on its own) have stopped starting
+ * work for the shard by then
+ * @param handoff how long a new owner waits for a live previous owner to release before
+ * it takes the lease anyway (the database fences the previous owner either way; waiting
+ * only lets its work finish)
+ * @param await how long a request for a shard this zone now serves waits for the lease
+ * before it is refused
+ * @param lockTimeout how long taking a lease waits for a row lock that a write in flight
+ * holds
  */
 @ConfigurationProperties("zonepay.shard-leases")
-public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Duration drain, @Nullable Duration quiet, @Nullable Duration handoff,
-		@Nullable Duration await, @Nullable Duration lockTimeout) {
+public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Duration drain, @Nullable Duration quiet,
+		@Nullable Duration handoff, @Nullable Duration await, @Nullable Duration lockTimeout) {
 
 	public ShardLeaseProperties {
 		interval = interval == null ? Duration.ofMillis(100) : interval;

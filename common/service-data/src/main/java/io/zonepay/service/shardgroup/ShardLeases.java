@@ -31,15 +31,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this zone's shard leases in step with the routing table. Every shard group database has a lease row per
- * shard (owner zone, epoch, released), and every write to a shard's rows checks, in its own transaction, that the
- * lease names the writing zone (the {@code zonepay_fence} trigger). So a zone that lost a shard cannot commit for it,
- * even when it has not heard of the new epoch.
+ * Keeps this zone's shard leases in step with the routing table. Every shard group
+ * database has a lease row per shard (owner zone, epoch, released), and every write to a
+ * shard's rows checks, in its own transaction, that the lease names the writing zone (the
+ * {@code zonepay_fence} trigger). So a zone that lost a shard cannot commit for it, even
+ * when it has not heard of the new epoch.
  * <p>
- * A shard the table gives this zone is taken once its previous owner released it, is {@code DOWN} in the table, or
- * has not released it within the hand-off bound; taking it waits for the writes in flight that hold the row. A shard
- * the table takes away is drained first (its requests and events in flight finish, bounded), then released. Pools of
- * adopted shard groups open on adoption and close when the zone holds none of the group's shards.
+ * A shard the table gives this zone is taken once its previous owner released it, is
+ * {@code DOWN} in the table, or has not released it within the hand-off bound; taking it
+ * waits for the writes in flight that hold the row. A shard the table takes away is
+ * drained first (its requests and events in flight finish, bounded), then released. Pools
+ * of adopted shard groups open on adoption and close when the zone holds none of the
+ * group's shards.
  */
 final class ShardLeases {
 
@@ -67,13 +70,16 @@ final class ShardLeases {
 
 	private final Object changes = new Object();
 
-	/** When this zone first wanted a shard another live zone still holds: the hand-off bound runs from here. */
+	/**
+	 * When this zone first wanted a shard another live zone still holds: the hand-off
+	 * bound runs from here.
+	 */
 	private final Map<Shard, Long> waitingSince = new HashMap<>();
 
 	private final Set<ShardGroupId> migrated = new HashSet<>();
 
-	ShardLeases(ZoneId self, RoutingTables tables, ShardGroups groups, ShardGroupDataSource dataSource, ShardLeaseProperties properties,
-			Consumer<DataSource> migrate) {
+	ShardLeases(ZoneId self, RoutingTables tables, ShardGroups groups, ShardGroupDataSource dataSource,
+			ShardLeaseProperties properties, Consumer<DataSource> migrate) {
 		this.self = self;
 		this.tables = tables;
 		this.groups = groups;
@@ -138,7 +144,10 @@ final class ShardLeases {
 			release(lost, table.epoch());
 		}
 		Map<ShardGroupId, List<Shard>> wanted = new LinkedHashMap<>();
-		served.stream().filter(shard -> !held.contains(shard)).sorted().forEach(shard -> wanted.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
+		served.stream()
+			.filter(shard -> !held.contains(shard))
+			.sorted()
+			.forEach(shard -> wanted.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
 		waitingSince.keySet().retainAll(served);
 		wanted.forEach((group, shards) -> take(group, shards, table));
 		closeUnused(served);
@@ -154,7 +163,8 @@ final class ShardLeases {
 			if (!taken.isEmpty()) {
 				taken.forEach(waitingSince::remove);
 				changed(() -> held.addAll(taken));
-				log.info("Took the leases of {} shard(s) of {} at epoch {}: {}", taken.size(), group, table.epoch(), taken);
+				log.info("Took the leases of {} shard(s) of {} at epoch {}: {}", taken.size(), group, table.epoch(),
+						taken);
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -171,25 +181,30 @@ final class ShardLeases {
 					statement.execute("set local lock_timeout = '" + properties.lockTimeout().toMillis() + "ms'");
 				}
 				Array numbers = connection.createArrayOf("smallint", shards.stream().map(Shard::value).toArray());
-				try (PreparedStatement missing = connection.prepareStatement("""
-						insert into shard_leases (shard, owner_zone, epoch, released, updated_at)
-						select shard, ?, 0, true, now() from unnest(?::smallint[]) as shard on conflict (shard) do nothing
-						""")) {
+				try (PreparedStatement missing = connection.prepareStatement(
+						"""
+								insert into shard_leases (shard, owner_zone, epoch, released, updated_at)
+								select shard, ?, 0, true, now() from unnest(?::smallint[]) as shard on conflict (shard) do nothing
+								""")) {
 					missing.setString(1, self.value());
 					missing.setArray(2, numbers);
 					missing.executeUpdate();
 				}
-				// Looked at without a lock first: locking the rows of a live owner that is still draining would stall its
+				// Looked at without a lock first: locking the rows of a live owner that
+				// is still draining would stall its
 				// writes (they queue behind the lock) every round until it releases.
 				List<Shard> takeable = takeable(connection, numbers, table, false);
 				List<Shard> taken = takeable.isEmpty() ? List.of()
-						: takeable(connection, connection.createArrayOf("smallint", takeable.stream().map(Shard::value).toArray()), table, true);
+						: takeable(connection,
+								connection.createArrayOf("smallint", takeable.stream().map(Shard::value).toArray()),
+								table, true);
 				if (!taken.isEmpty()) {
 					try (PreparedStatement update = connection.prepareStatement(
 							"update shard_leases set owner_zone = ?, epoch = ?, released = false, updated_at = now() where shard = any(?)")) {
 						update.setString(1, self.value());
 						update.setLong(2, table.epoch());
-						update.setArray(3, connection.createArrayOf("smallint", taken.stream().map(Shard::value).toArray()));
+						update.setArray(3,
+								connection.createArrayOf("smallint", taken.stream().map(Shard::value).toArray()));
 						update.executeUpdate();
 					}
 				}
@@ -204,13 +219,16 @@ final class ShardLeases {
 	}
 
 	/**
-	 * The shards among some whose leases this zone may take now; with {@code lock}, locked for the update (waiting here
-	 * for the writes in flight of the previous owner: they hold the rows in key-share mode).
+	 * The shards among some whose leases this zone may take now; with {@code lock},
+	 * locked for the update (waiting here for the writes in flight of the previous owner:
+	 * they hold the rows in key-share mode).
 	 */
-	private List<Shard> takeable(Connection connection, Array numbers, RoutingTable table, boolean lock) throws SQLException {
+	private List<Shard> takeable(Connection connection, Array numbers, RoutingTable table, boolean lock)
+			throws SQLException {
 		List<Shard> takeable = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement(
-				"select shard, owner_zone, epoch, released from shard_leases where shard = any(?) order by shard" + (lock ? " for update" : ""))) {
+				"select shard, owner_zone, epoch, released from shard_leases where shard = any(?) order by shard"
+						+ (lock ? " for update" : ""))) {
 			query.setArray(1, numbers);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
@@ -224,9 +242,11 @@ final class ShardLeases {
 		return takeable;
 	}
 
-	private boolean mayTake(Shard shard, String owner, long epoch, boolean released, RoutingTable table, boolean decided) {
+	private boolean mayTake(Shard shard, String owner, long epoch, boolean released, RoutingTable table,
+			boolean decided) {
 		if (epoch > table.epoch()) {
-			// Someone holds it at a newer epoch than this zone knows: this zone is behind.
+			// Someone holds it at a newer epoch than this zone knows: this zone is
+			// behind.
 			return false;
 		}
 		if (owner.equals(self.value()) || released) {
@@ -242,21 +262,27 @@ final class ShardLeases {
 		long since = waitingSince.computeIfAbsent(shard, ignored -> System.nanoTime());
 		if (System.nanoTime() - since >= properties.handoff().toNanos()) {
 			if (decided) {
-				log.warn("Taking shard {} from {}, which did not release it within {}", shard, owner, properties.handoff());
+				log.warn("Taking shard {} from {}, which did not release it within {}", shard, owner,
+						properties.handoff());
 			}
 			return true;
 		}
 		return false;
 	}
 
-	/** Lets the lost shards' work in flight finish (bounded), then releases their leases for the new owner. */
+	/**
+	 * Lets the lost shards' work in flight finish (bounded), then releases their leases
+	 * for the new owner.
+	 */
 	private void release(List<Shard> lost, long epoch) {
 		long deadline = System.nanoTime() + properties.drain().toNanos();
 		while (!drained(lost) && System.nanoTime() < deadline) {
 			pause();
 		}
 		if (!drained(lost)) {
-			log.warn("Shards {} still had work in flight after {}; releasing them anyway (the database fences what is left)", lost, properties.drain());
+			log.warn(
+					"Shards {} still had work in flight after {}; releasing them anyway (the database fences what is left)",
+					lost, properties.drain());
 		}
 		Map<ShardGroupId, List<Shard>> byGroup = new LinkedHashMap<>();
 		lost.forEach(shard -> byGroup.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
@@ -269,10 +295,12 @@ final class ShardLeases {
 				update.setArray(1, connection.createArrayOf("smallint", shards.stream().map(Shard::value).toArray()));
 				update.setString(2, self.value());
 				update.executeUpdate();
-				log.info("Released the leases of {} shard(s) of {} at epoch {}: {}", shards.size(), group, epoch, shards);
+				log.info("Released the leases of {} shard(s) of {} at epoch {}: {}", shards.size(), group, epoch,
+						shards);
 			}
 			catch (SQLException | RuntimeException ex) {
-				log.warn("Cannot release shards {} of {} ({}); the new owner takes them after the hand-off bound", shards, group, ex.toString());
+				log.warn("Cannot release shards {} of {} ({}); the new owner takes them after the hand-off bound",
+						shards, group, ex.toString());
 			}
 		});
 	}
@@ -313,4 +341,5 @@ final class ShardLeases {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

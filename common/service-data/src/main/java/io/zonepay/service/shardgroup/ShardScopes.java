@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a unit of work runs: {@link #enter(Shard)} binds a request or an event to its shard, so its transactions use
- * the shard group's database and a drain of the shard waits for it; {@link #forEachServedGroup(Runnable)} runs a
- * background job once per shard group the zone serves.
+ * Where a unit of work runs: {@link #enter(Shard)} binds a request or an event to its
+ * shard, so its transactions use the shard group's database and a drain of the shard
+ * waits for it; {@link #forEachServedGroup(Runnable)} runs a background job once per
+ * shard group the zone serves.
  */
 public final class ShardScopes {
 
@@ -51,12 +52,17 @@ public final class ShardScopes {
 		return leases.holds(shard);
 	}
 
-	/** Waits (up to the configured bound) for this zone to hold a shard it has just been given. */
+	/**
+	 * Waits (up to the configured bound) for this zone to hold a shard it has just been
+	 * given.
+	 */
 	public boolean awaitLease(Shard shard) {
 		return leases.holds(shard) || leases.awaitHeld(shard, await.toNanos());
 	}
 
-	/** Waits up to the given bound for this zone to hold a shard it has just been given. */
+	/**
+	 * Waits up to the given bound for this zone to hold a shard it has just been given.
+	 */
 	public boolean awaitLease(Shard shard, Duration bound) {
 		return leases.holds(shard) || leases.awaitHeld(shard, bound.toNanos());
 	}
@@ -71,12 +77,18 @@ public final class ShardScopes {
 		return leases.version();
 	}
 
-	/** Runs a job once per shard group of which this zone holds a shard (the home group always), bound to that group. */
+	/**
+	 * Runs a job once per shard group of which this zone holds a shard (the home group
+	 * always), bound to that group.
+	 */
 	public void forEachServedGroup(Runnable job) {
 		forEachServedGroup(group -> job.run());
 	}
 
-	/** Runs a job once per shard group of which this zone holds a shard, bound to that group, which it is given. */
+	/**
+	 * Runs a job once per shard group of which this zone holds a shard, bound to that
+	 * group, which it is given.
+	 */
 	public void forEachServedGroup(Consumer<ShardGroupId> job) {
 		Set<ShardGroupId> served = new LinkedHashSet<>();
 		served.add(groups.home());
@@ -87,7 +99,8 @@ public final class ShardScopes {
 				job.accept(group);
 			}
 			catch (RuntimeException ex) {
-				// One group's trouble (its database away) must not stop the job for the others.
+				// One group's trouble (its database away) must not stop the job for the
+				// others.
 				log.warn("A job failed on shard group {}; it runs again next time", group, ex);
 			}
 			finally {
@@ -97,9 +110,10 @@ public final class ShardScopes {
 	}
 
 	/**
-	 * Runs a piece of a background job that acts on one shard, bound to it, if this zone holds the shard's lease: a
-	 * shard group shared with another zone during a move holds rows this zone must leave alone. Without shard groups
-	 * it just runs. Answers whether it ran.
+	 * Runs a piece of a background job that acts on one shard, bound to it, if this zone
+	 * holds the shard's lease: a shard group shared with another zone during a move holds
+	 * rows this zone must leave alone. Without shard groups it just runs. Answers whether
+	 * it ran.
 	 */
 	public static boolean runIfHeld(@Nullable ShardScopes scopes, Shard shard, Runnable work) {
 		if (scopes == null) {
@@ -115,7 +129,10 @@ public final class ShardScopes {
 		return true;
 	}
 
-	/** A background job run once per served shard group, or once on the service's only database without shard groups. */
+	/**
+	 * A background job run once per served shard group, or once on the service's only
+	 * database without shard groups.
+	 */
 	public static Runnable inEachServedGroup(@Nullable ShardScopes scopes, Runnable job) {
 		return scopes == null ? job : () -> scopes.forEachServedGroup(job);
 	}
@@ -126,5 +143,7 @@ public final class ShardScopes {
 
 		@Override
 		void close();
+
 	}
+
 }

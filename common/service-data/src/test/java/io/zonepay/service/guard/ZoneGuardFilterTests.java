@@ -50,7 +50,8 @@ class ZoneGuardFilterTests {
 		assertThat(chain.getRequest()).isNull();
 		assertThat(response.getStatus()).isEqualTo(421);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
-		assertThat(response.getContentAsString()).contains("\"code\":\"WRONG_ZONE\"", "\"zone\":\"rz2\"", "\"epoch\":4");
+		assertThat(response.getContentAsString()).contains("\"code\":\"WRONG_ZONE\"", "\"zone\":\"rz2\"",
+				"\"epoch\":4");
 	}
 
 	@Test
@@ -60,8 +61,10 @@ class ZoneGuardFilterTests {
 		request.addHeader("X-ZonePay-Epoch", "5");
 		MockFilterChain chain = new MockFilterChain();
 
-		// The gateway routed shard 50 here by epoch 5; this zone hears of epoch 5 a moment later.
-		CompletableFuture.runAsync(() -> tables.offer(TestRouting.evenly(5, "rz1")), CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+		// The gateway routed shard 50 here by epoch 5; this zone hears of epoch 5 a
+		// moment later.
+		CompletableFuture.runAsync(() -> tables.offer(TestRouting.evenly(5, "rz1")),
+				CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter.doFilter(request, response, chain);
 
@@ -84,7 +87,8 @@ class ZoneGuardFilterTests {
 		tables.offer(TestRouting.evenly(4, "rz1", "rz2"));
 		CallerAssertion caller = assertion(new Caller(new UserId(1277), Set.of(Role.USER)), null);
 		assertThat(run("POST", "/api/orders", caller, new MockFilterChain()).getStatus()).isEqualTo(421);
-		assertThat(run("POST", "/api/users", assertion(Caller.anonymous(), Shard.of(60)), new MockFilterChain()).getStatus()).isEqualTo(421);
+		assertThat(run("POST", "/api/users", assertion(Caller.anonymous(), Shard.of(60)), new MockFilterChain())
+			.getStatus()).isEqualTo(421);
 		MockFilterChain chain = new MockFilterChain();
 		run("POST", "/api/users", assertion(Caller.anonymous(), Shard.of(10)), chain);
 		assertThat(chain.getRequest()).isNotNull();
@@ -105,7 +109,8 @@ class ZoneGuardFilterTests {
 		assertThat(chain.getRequest()).isNotNull();
 	}
 
-	private MockHttpServletResponse run(String method, String path, @Nullable CallerAssertion assertion, MockFilterChain chain) throws Exception {
+	private MockHttpServletResponse run(String method, String path, @Nullable CallerAssertion assertion,
+			MockFilterChain chain) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
 		if (assertion != null) {
 			request.setAttribute(CallerAssertion.class.getName(), assertion);
@@ -116,6 +121,8 @@ class ZoneGuardFilterTests {
 	}
 
 	private static CallerAssertion assertion(Caller caller, @Nullable Shard shard) {
-		return new CallerAssertion(caller, "POST", "/", shard, java.time.Instant.now().plus(Duration.ofSeconds(5)), "n");
+		return new CallerAssertion(caller, "POST", "/", shard, java.time.Instant.now().plus(Duration.ofSeconds(5)),
+				"n");
 	}
+
 }

@@ -12,4 +12,5 @@ class MoneyColumnsTests {
 		assertThat(MoneyColumns.of(Money.of(1_999, "CNY")).toMoney()).isEqualTo(Money.of(1_999, "CNY"));
 		assertThat(MoneyColumns.of(Money.of(500, "JPY")).toMoney()).isEqualTo(Money.of(500, "JPY"));
 	}
+
 }

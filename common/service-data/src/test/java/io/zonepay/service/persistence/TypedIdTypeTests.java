@@ -36,7 +36,8 @@ class TypedIdTypeTests {
 
 	@Test
 	void anAttributeThatIsNoTypedIdIsAMappingMistake() {
-		assertThatIllegalArgumentException().isThrownBy(() -> typeOf(Long.class)).withMessageContaining("not a typed id");
+		assertThatIllegalArgumentException().isThrownBy(() -> typeOf(Long.class))
+			.withMessageContaining("not a typed id");
 	}
 
 	private static TypedIdType typeOf(Class<?> attribute) {
@@ -50,4 +51,5 @@ class TypedIdTypeTests {
 		type.setParameterValues(parameters);
 		return type;
 	}
+
 }

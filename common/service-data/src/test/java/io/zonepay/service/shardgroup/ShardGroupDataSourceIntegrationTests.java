@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service's routing data source in a real Spring context on real PostgreSQL: what it opened for a group it adopted
- * is closed with the service, so no session of it outlives the service and keeps holding what it held.
+ * A service's routing data source in a real Spring context on real PostgreSQL: what it
+ * opened for a group it adopted is closed with the service, so no session of it outlives
+ * the service and keeps holding what it held.
  */
 class ShardGroupDataSourceIntegrationTests {
 
@@ -33,14 +34,17 @@ class ShardGroupDataSourceIntegrationTests {
 	void aServiceThatStopsClosesThePoolsOfTheGroupsItAdoptedAndWhatTheirSessionsHeldIsFreed() throws SQLException {
 		String home = SharedPostgres.createDatabase("sg_home");
 		String adopted = SharedPostgres.createDatabase("sg_adopted");
-		ApplicationContextRunner service = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		ApplicationContextRunner service = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
-			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(), "zonepay.zone.id=rz1",
-					"zonepay.zone.shard-group=sg1", "zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
+			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
+					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
+					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
 					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted);
 		service.run(context -> {
 			ShardGroupDataSource dataSource = context.getBean(ShardGroupDataSource.class);
-			// As the outbox relay of an adopted group leads: a session-level lock on a connection it keeps.
+			// As the outbox relay of an adopted group leads: a session-level lock on a
+			// connection it keeps.
 			Connection connection = dataSource.of(ShardGroupId.of("sg2")).getConnection();
 			assertThat(tryLock(connection)).isTrue();
 		});
@@ -71,5 +75,7 @@ class ShardGroupDataSourceIntegrationTests {
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
 		}
+
 	}
+
 }

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two zones sharing one shard group's database, on real PostgreSQL: the leases follow the routing table, and the
- * database refuses every write for a shard from a zone that does not hold its lease, a zombie included.
+ * Two zones sharing one shard group's database, on real PostgreSQL: the leases follow the
+ * routing table, and the database refuses every write for a shard from a zone that does
+ * not hold its lease, a zombie included.
  */
 class ShardLeasesIntegrationTests {
 
@@ -54,8 +55,14 @@ class ShardLeasesIntegrationTests {
 		try (Connection connection = setup.getConnection()) {
 			connection.createStatement().execute("create table orders (id bigint primary key, note text)");
 		}
-		Flyway.configure().dataSource(setup).locations("classpath:db/zonepay-shard-leases").table("zonepay_shard_leases_history").baselineOnMigrate(true)
-			.baselineVersion("0").load().migrate();
+		Flyway.configure()
+			.dataSource(setup)
+			.locations("classpath:db/zonepay-shard-leases")
+			.table("zonepay_shard_leases_history")
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.load()
+			.migrate();
 		rz1 = new Member("rz1");
 		rz2 = new Member("rz2");
 	}
@@ -74,7 +81,8 @@ class ShardLeasesIntegrationTests {
 		assertThat(rz1.leases.holds(Shard.of(7))).isTrue();
 		assertThat(rz2.leases.holds(Shard.of(7))).isFalse();
 		rz1.write(107);
-		assertThatThrownBy(() -> rz2.write(207)).isInstanceOf(SQLException.class).hasMessageContaining("not leased to zone rz2")
+		assertThatThrownBy(() -> rz2.write(207)).isInstanceOf(SQLException.class)
+			.hasMessageContaining("not leased to zone rz2")
 			.satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("ZP421"));
 	}
 
@@ -92,7 +100,8 @@ class ShardLeasesIntegrationTests {
 		assertThat(rz1.leases.holds(Shard.of(7))).isFalse();
 		assertThat(rz2.leases.holds(Shard.of(7))).isTrue();
 		rz2.write(307);
-		assertThatThrownBy(() -> rz1.write(407)).isInstanceOf(SQLException.class).hasMessageContaining("not leased to zone rz1");
+		assertThatThrownBy(() -> rz1.write(407)).isInstanceOf(SQLException.class)
+			.hasMessageContaining("not leased to zone rz1");
 	}
 
 	@Test
@@ -100,11 +109,13 @@ class ShardLeasesIntegrationTests {
 		rz1.follow(table(1, ZoneStatus.UP, Map.of()));
 		rz2.follow(table(1, ZoneStatus.UP, Map.of()));
 
-		// rz1 is down in the new table, and never sees it: its leases are taken from it without a release.
+		// rz1 is down in the new table, and never sees it: its leases are taken from it
+		// without a release.
 		rz2.follow(table(2, ZoneStatus.DOWN, Map.of(7, "rz2", 8, "rz2")));
 
 		assertThat(rz1.leases.holds(Shard.of(8))).as("the zombie still believes it holds the shard").isTrue();
-		assertThatThrownBy(() -> rz1.write(508)).isInstanceOf(SQLException.class).hasMessageContaining("not leased to zone rz1");
+		assertThatThrownBy(() -> rz1.write(508)).isInstanceOf(SQLException.class)
+			.hasMessageContaining("not leased to zone rz1");
 		rz2.write(608);
 	}
 
@@ -116,7 +127,8 @@ class ShardLeasesIntegrationTests {
 			inFlight.setAutoCommit(false);
 			insert(inFlight, 709);
 
-			CompletableFuture<Void> takeOver = CompletableFuture.runAsync(() -> rz2.follow(table(2, ZoneStatus.DOWN, Map.of(9, "rz2"))));
+			CompletableFuture<Void> takeOver = CompletableFuture
+				.runAsync(() -> rz2.follow(table(2, ZoneStatus.DOWN, Map.of(9, "rz2"))));
 			await().atMost(Duration.ofSeconds(5)).until(this::aLeaseTakerWaitsForALock);
 			assertThat(takeOver).isNotDone();
 			inFlight.commit();
@@ -138,7 +150,8 @@ class ShardLeasesIntegrationTests {
 	}
 
 	private static Zone zone(String id, ZoneStatus status) {
-		return new Zone(ZoneId.of(id), ZoneKind.RZONE, CityId.of("hz"), status, Map.of("account", URI.create("http://" + id + ".invalid")));
+		return new Zone(ZoneId.of(id), ZoneKind.RZONE, CityId.of("hz"), status,
+				Map.of("account", URI.create("http://" + id + ".invalid")));
 	}
 
 	private HikariDataSource pool(String zone) {
@@ -180,7 +193,9 @@ class ShardLeasesIntegrationTests {
 		}
 	}
 
-	/** One zone's view of the shard group: its pool (which names the zone) and its leases. */
+	/**
+	 * One zone's view of the shard group: its pool (which names the zone) and its leases.
+	 */
 	private final class Member {
 
 		final HikariDataSource pool;
@@ -191,7 +206,8 @@ class ShardLeasesIntegrationTests {
 
 		Member(String zone) {
 			this.pool = pool(zone);
-			this.leases = new ShardLeases(ZoneId.of(zone), tables, ShardGroups.single(GROUP), new ShardGroupDataSource(pool, ShardGroups.single(GROUP)),
+			this.leases = new ShardLeases(ZoneId.of(zone), tables, ShardGroups.single(GROUP),
+					new ShardGroupDataSource(pool, ShardGroups.single(GROUP)),
 					new ShardLeaseProperties(null, null, Duration.ZERO, null, null, null), database -> {
 					});
 		}
@@ -206,5 +222,7 @@ class ShardLeasesIntegrationTests {
 				insert(connection, id);
 			}
 		}
+
 	}
+
 }

@@ -20,7 +20,10 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @ConditionalOnBean(JdbcTemplate.class)
 public class InboxConfiguration {
 
-	/** Kafka keeps events for 7 days; remembering them as long suffices to recognize any redelivery. */
+	/**
+	 * Kafka keeps events for 7 days; remembering them as long suffices to recognize any
+	 * redelivery.
+	 */
 	private static final Duration RETENTION = Duration.ofDays(7);
 
 	/** The {@code inbox} table, in every shard group database of the service. */
@@ -34,10 +37,15 @@ public class InboxConfiguration {
 		return new Inbox(JdbcClient.create(jdbc));
 	}
 
-	/** A job of the service's scheduler (see ServiceDefaults), once per shard group the zone serves. */
+	/**
+	 * A job of the service's scheduler (see ServiceDefaults), once per shard group the
+	 * zone serves.
+	 */
 	@Bean
 	SchedulingConfigurer inboxPurge(Inbox inbox, ObjectProvider<ShardScopes> scopes) {
-		Runnable purge = ZoneMdc.carried(ShardScopes.inEachServedGroup(scopes.getIfAvailable(), () -> inbox.purgeOlderThan(RETENTION, 1000)));
+		Runnable purge = ZoneMdc.carried(
+				ShardScopes.inEachServedGroup(scopes.getIfAvailable(), () -> inbox.purgeOlderThan(RETENTION, 1000)));
 		return jobs -> jobs.addFixedDelayTask(new FixedDelayTask(purge, Duration.ofMinutes(5), Duration.ofMinutes(5)));
 	}
+
 }

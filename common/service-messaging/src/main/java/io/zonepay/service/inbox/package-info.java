@@ -1,4 +1,6 @@
-/** The inbox: which events a consumer has processed, so that redelivery changes nothing. */
+/**
+ * The inbox: which events a consumer has processed, so that redelivery changes nothing.
+ */
 @NullMarked
 package io.zonepay.service.inbox;
 

@@ -4,17 +4,19 @@ import java.time.Duration;
 
 /**
  * How a sharded consumer reads one topic.
- * @param group the consumer group its offsets are committed under: one per consumer role, so a zone that adopts
- * another's shards continues where that zone stopped
+ *
+ * @param group the consumer group its offsets are committed under: one per consumer role,
+ * so a zone that adopts another's shards continues where that zone stopped
  * @param maxAttempts how often an event is tried before it goes to the dead-letter topic
  * @param backoff pause between two attempts, doubled each time
  * @param pollTimeout bound on one poll
  * @param maxPollRecords bound on one batch
  */
-public record ConsumerSettings(String topic, String group, String deadLetterTopic, int maxAttempts, Duration backoff, Duration pollTimeout,
-		int maxPollRecords) {
+public record ConsumerSettings(String topic, String group, String deadLetterTopic, int maxAttempts, Duration backoff,
+		Duration pollTimeout, int maxPollRecords) {
 
 	public static ConsumerSettings of(String topic, String group) {
-		return new ConsumerSettings(topic, group, topic + ".dlt", 3, Duration.ofMillis(100), Duration.ofMillis(500), 100);
+		return new ConsumerSettings(topic, group, topic + ".dlt", 3, Duration.ofMillis(100), Duration.ofMillis(500),
+				100);
 	}
 }

@@ -25,16 +25,19 @@ public class MessagingConfiguration {
 	@Bean
 	MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		Tracer available = tracer.getIfAvailable();
-		return available == null ? MessageTracing.NONE : new MessageTracing(available, propagator.getIfAvailable(() -> Propagator.NOOP));
+		return available == null ? MessageTracing.NONE
+				: new MessageTracing(available, propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean
-	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone, MeterRegistry registry,
-			ObjectProvider<ShardScopes> scopes, MessageTracing tracing) {
+	ShardedConsumers shardedConsumers(KafkaProperties kafka, RoutingTables tables, ZoneProperties zone,
+			MeterRegistry registry, ObjectProvider<ShardScopes> scopes, MessageTracing tracing) {
 		Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
 		producer.put(ProducerConfig.ACKS_CONFIG, "all");
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new ShardedConsumers(kafka.buildConsumerProperties(), producer, tables, zone, registry, scopes.getIfAvailable(), tracing);
+		return new ShardedConsumers(kafka.buildConsumerProperties(), producer, tables, zone, registry,
+				scopes.getIfAvailable(), tracing);
 	}
+
 }

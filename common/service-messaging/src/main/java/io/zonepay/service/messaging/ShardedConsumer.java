@@ -37,11 +37,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Reads a topic keyed by shard (partition = shard) for exactly the shards this zone serves at the current routing
- * epoch, and follows the routing table when it changes. Each event is tried a bounded number of times, then set aside
- * on the dead-letter topic so that one poison event never blocks its shard. Offsets are committed under the role's
- * group after each batch: delivery is at least once, which handlers absorb with the inbox. Each attempt at an event is
- * a span that continues the trace the event carries.
+ * Reads a topic keyed by shard (partition = shard) for exactly the shards this zone
+ * serves at the current routing epoch, and follows the routing table when it changes.
+ * Each event is tried a bounded number of times, then set aside on the dead-letter topic
+ * so that one poison event never blocks its shard. Offsets are committed under the role's
+ * group after each batch: delivery is at least once, which handlers absorb with the
+ * inbox. Each attempt at an event is a span that continues the trace the event carries.
  */
 public final class ShardedConsumer implements SmartLifecycle {
 
@@ -81,8 +82,9 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	private long assignedLeases = -1;
 
-	public ShardedConsumer(ConsumerSettings settings, Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables,
-			ZoneId self, EventHandler handler, MeterRegistry registry, @Nullable ShardScopes scopes, MessageTracing tracing) {
+	public ShardedConsumer(ConsumerSettings settings, Map<String, Object> consumerConfig,
+			Map<String, Object> producerConfig, RoutingTables tables, ZoneId self, EventHandler handler,
+			MeterRegistry registry, @Nullable ShardScopes scopes, MessageTracing tracing) {
 		this.scopes = scopes;
 		this.tracing = tracing;
 		this.settings = settings;
@@ -92,7 +94,9 @@ public final class ShardedConsumer implements SmartLifecycle {
 		this.self = self;
 		this.handler = handler;
 		this.registry = registry;
-		this.deadLettered = Counter.builder("zonepay.events.dead.lettered").tag("topic", settings.topic()).register(registry);
+		this.deadLettered = Counter.builder("zonepay.events.dead.lettered")
+			.tag("topic", settings.topic())
+			.register(registry);
 	}
 
 	@Override
@@ -138,8 +142,9 @@ public final class ShardedConsumer implements SmartLifecycle {
 	}
 
 	/**
-	 * Assigns the partitions of the shards this zone serves and, with shard groups, holds the lease of: an adopted
-	 * shard's events wait until its lease is taken, a lost shard's stop at once. Answers whether it has any.
+	 * Assigns the partitions of the shards this zone serves and, with shard groups, holds
+	 * the lease of: an adopted shard's events wait until its lease is taken, a lost
+	 * shard's stop at once. Answers whether it has any.
 	 */
 	private boolean followRouting(KafkaConsumer<String, String> kafka) {
 		RoutingTable table = tables.current();
@@ -157,16 +162,19 @@ public final class ShardedConsumer implements SmartLifecycle {
 			kafka.assign(partitions);
 			assignedEpoch = table.epoch();
 			assignedLeases = leases;
-			log.info("Consuming {} partitions of {} at routing epoch {}", partitions.size(), settings.topic(), table.epoch());
+			log.info("Consuming {} partitions of {} at routing epoch {}", partitions.size(), settings.topic(),
+					table.epoch());
 		}
 		return !kafka.assignment().isEmpty();
 	}
 
 	/**
-	 * Handles a poll's records, partition by partition in offset order, then commits past them in one call: a crash
-	 * before the commit redelivers them, and the handler's inbox absorbs that.
+	 * Handles a poll's records, partition by partition in offset order, then commits past
+	 * them in one call: a crash before the commit redelivers them, and the handler's
+	 * inbox absorbs that.
 	 */
-	private void process(KafkaConsumer<String, String> kafka, Map<TopicPartition, List<ConsumerRecord<String, String>>> batch) {
+	private void process(KafkaConsumer<String, String> kafka,
+			Map<TopicPartition, List<ConsumerRecord<String, String>>> batch) {
 		if (batch.isEmpty()) {
 			return;
 		}
@@ -180,7 +188,7 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	private void handleWithRetries(ConsumerRecord<String, String> record) {
 		Duration pause = settings.backoff();
-		for (int attempt = 1; ; attempt++) {
+		for (int attempt = 1;; attempt++) {
 			try {
 				handle(record);
 				return;
@@ -196,7 +204,10 @@ public final class ShardedConsumer implements SmartLifecycle {
 		}
 	}
 
-	/** Handles an event bound to its shard (partition = shard), so it uses the shard group's database. */
+	/**
+	 * Handles an event bound to its shard (partition = shard), so it uses the shard
+	 * group's database.
+	 */
 	private void handle(ConsumerRecord<String, String> record) throws Exception {
 		if (scopes == null) {
 			tracing.consuming(record, self, handler);
@@ -208,11 +219,14 @@ public final class ShardedConsumer implements SmartLifecycle {
 	}
 
 	private void deadLetter(ConsumerRecord<String, String> record, Exception failure) {
-		log.error("Event at {}-{}@{} failed {} times; moving it to {}", record.topic(), record.partition(), record.offset(), settings.maxAttempts(),
-				settings.deadLetterTopic(), failure);
-		ProducerRecord<String, String> dead = new ProducerRecord<>(settings.deadLetterTopic(), record.partition(), record.key(), record.value());
+		log.error("Event at {}-{}@{} failed {} times; moving it to {}", record.topic(), record.partition(),
+				record.offset(), settings.maxAttempts(), settings.deadLetterTopic(), failure);
+		ProducerRecord<String, String> dead = new ProducerRecord<>(settings.deadLetterTopic(), record.partition(),
+				record.key(), record.value());
 		record.headers().forEach(header -> dead.headers().add(header));
-		dead.headers().add("zonepay-dlt-original", (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
+		dead.headers()
+			.add("zonepay-dlt-original", (record.topic() + "-" + record.partition() + "@" + record.offset())
+				.getBytes(StandardCharsets.UTF_8));
 		dead.headers().add("zonepay-dlt-error", String.valueOf(failure).getBytes(StandardCharsets.UTF_8));
 		try {
 			producer().send(dead).get();
@@ -222,15 +236,19 @@ public final class ShardedConsumer implements SmartLifecycle {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			// Without its dead-letter copy the event must not be skipped: fail the batch, and it is read again.
+			// Without its dead-letter copy the event must not be skipped: fail the batch,
+			// and it is read again.
 			throw new IllegalStateException("cannot move a poison event to " + settings.deadLetterTopic(), ex);
 		}
 	}
 
-	private Map<TopicPartition, List<ConsumerRecord<String, String>>> partitioned(Iterable<ConsumerRecord<String, String>> records) {
+	private Map<TopicPartition, List<ConsumerRecord<String, String>>> partitioned(
+			Iterable<ConsumerRecord<String, String>> records) {
 		Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new HashMap<>();
 		for (ConsumerRecord<String, String> record : records) {
-			byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), key -> new ArrayList<>()).add(record);
+			byPartition
+				.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), key -> new ArrayList<>())
+				.add(record);
 		}
 		return byPartition;
 	}
@@ -315,6 +333,8 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	Set<Integer> assignedShards() {
 		KafkaConsumer<String, String> kafka = consumer;
-		return kafka == null ? Set.of() : new HashSet<>(kafka.assignment().stream().map(TopicPartition::partition).toList());
+		return kafka == null ? Set.of()
+				: new HashSet<>(kafka.assignment().stream().map(TopicPartition::partition).toList());
 	}
+
 }

@@ -8,7 +8,10 @@ import io.zonepay.service.shardgroup.ShardScopes;
 import org.jspecify.annotations.Nullable;
 import io.zonepay.service.zone.ZoneProperties;
 
-/** Makes a {@link ShardedConsumer} for a topic and handler; declare the result as a bean so it starts and stops with the service. */
+/**
+ * Makes a {@link ShardedConsumer} for a topic and handler; declare the result as a bean
+ * so it starts and stops with the service.
+ */
 public final class ShardedConsumers {
 
 	private final Map<String, Object> consumerConfig;
@@ -25,8 +28,8 @@ public final class ShardedConsumers {
 
 	private final MessageTracing tracing;
 
-	ShardedConsumers(Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables, ZoneProperties zone,
-			MeterRegistry registry, @Nullable ShardScopes scopes, MessageTracing tracing) {
+	ShardedConsumers(Map<String, Object> consumerConfig, Map<String, Object> producerConfig, RoutingTables tables,
+			ZoneProperties zone, MeterRegistry registry, @Nullable ShardScopes scopes, MessageTracing tracing) {
 		this.scopes = scopes;
 		this.tracing = tracing;
 		this.consumerConfig = consumerConfig;
@@ -37,6 +40,8 @@ public final class ShardedConsumers {
 	}
 
 	public ShardedConsumer consumer(ConsumerSettings settings, EventHandler handler) {
-		return new ShardedConsumer(settings, consumerConfig, producerConfig, tables, zone.id(), handler, registry, scopes, tracing);
+		return new ShardedConsumer(settings, consumerConfig, producerConfig, tables, zone.id(), handler, registry,
+				scopes, tracing);
 	}
+
 }

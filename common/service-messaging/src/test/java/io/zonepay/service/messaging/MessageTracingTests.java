@@ -70,7 +70,8 @@ class MessageTracingTests {
 			assertThat(published.getParentSpanId()).isEqualTo(PARENT);
 			assertThat(published.getKind()).isEqualTo(SpanKind.PRODUCER);
 			assertThat(published.getName()).isEqualTo("publish zonepay.payments.events");
-			assertThat(published.getAttributes().get(AttributeKey.stringKey("messaging.destination.partition.id"))).isEqualTo("12");
+			assertThat(published.getAttributes().get(AttributeKey.stringKey("messaging.destination.partition.id")))
+				.isEqualTo("12");
 		});
 	}
 
@@ -107,7 +108,8 @@ class MessageTracingTests {
 
 	private static List<String> traceparents(Headers headers) {
 		List<String> values = new ArrayList<>();
-		headers.headers("traceparent").forEach(header -> values.add(new String(header.value(), StandardCharsets.UTF_8)));
+		headers.headers("traceparent")
+			.forEach(header -> values.add(new String(header.value(), StandardCharsets.UTF_8)));
 		return values;
 	}
 
@@ -132,5 +134,7 @@ class MessageTracingTests {
 		public boolean isEndRequired() {
 			return true;
 		}
+
 	}
+
 }

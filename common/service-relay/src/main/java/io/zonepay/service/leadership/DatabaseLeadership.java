@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes sure only one instance does a job on a database, such as publishing its outbox: the leader holds a PostgreSQL
- * advisory lock on a connection of its own, and loses it the moment that connection dies. Used from one thread.
+ * Makes sure only one instance does a job on a database, such as publishing its outbox:
+ * the leader holds a PostgreSQL advisory lock on a connection of its own, and loses it
+ * the moment that connection dies. Used from one thread.
  */
 public final class DatabaseLeadership {
 
@@ -29,7 +30,8 @@ public final class DatabaseLeadership {
 	private @Nullable Connection held;
 
 	/**
-	 * @param job names the job; its hash is the lock, so two jobs on one database never block each other
+	 * @param job names the job; its hash is the lock, so two jobs on one database never
+	 * block each other
 	 */
 	public DatabaseLeadership(DataSource dataSource, String job) {
 		this.dataSource = dataSource;
@@ -69,7 +71,8 @@ public final class DatabaseLeadership {
 		held = null;
 		if (connection != null) {
 			try {
-				// The connection goes back to the pool: unlock first so the pool does not keep the lock alive.
+				// The connection goes back to the pool: unlock first so the pool does not
+				// keep the lock alive.
 				try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
 					unlock.setLong(1, lockKey);
 					unlock.execute();
@@ -81,4 +84,5 @@ public final class DatabaseLeadership {
 			}
 		}
 	}
+
 }

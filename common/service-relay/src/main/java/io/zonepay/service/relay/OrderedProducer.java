@@ -11,9 +11,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * The producer every relay publishes with: acknowledged by all replicas, idempotent and ordered, so retries never
- * reorder or duplicate within a session (across crashes it is at least once, which consumers absorb), and every wait
- * bounded.
+ * The producer every relay publishes with: acknowledged by all replicas, idempotent and
+ * ordered, so retries never reorder or duplicate within a session (across crashes it is
+ * at least once, which consumers absorb), and every wait bounded.
  */
 public final class OrderedProducer {
 
@@ -25,10 +25,12 @@ public final class OrderedProducer {
 	}
 
 	/**
-	 * The same, transactional under {@code transactionalId}: a newer producer with that id fences an older one at the
-	 * broker (Kafka's zombie fencing), and a transaction left open longer than {@code transactionTimeout} is aborted.
+	 * The same, transactional under {@code transactionalId}: a newer producer with that
+	 * id fences an older one at the broker (Kafka's zombie fencing), and a transaction
+	 * left open longer than {@code transactionTimeout} is aborted.
 	 */
-	public static KafkaProducer<String, String> transactional(KafkaProperties kafka, String transactionalId, Duration transactionTimeout) {
+	public static KafkaProducer<String, String> transactional(KafkaProperties kafka, String transactionalId,
+			Duration transactionTimeout) {
 		Map<String, Object> config = config(kafka);
 		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
 		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout.toMillis());
@@ -48,4 +50,5 @@ public final class OrderedProducer {
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		return config;
 	}
+
 }

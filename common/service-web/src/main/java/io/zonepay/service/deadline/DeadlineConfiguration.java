@@ -18,14 +18,17 @@ import org.springframework.core.env.Environment;
 public class DeadlineConfiguration {
 
 	@Bean
-	FilterRegistrationBean<DeadlineFilter> deadlineFilter(ProblemResponses problems, MeterRegistry registry, ZoneProperties zone, Environment environment) {
+	FilterRegistrationBean<DeadlineFilter> deadlineFilter(ProblemResponses problems, MeterRegistry registry,
+			ZoneProperties zone, Environment environment) {
 		Counter refused = Counter.builder("zonepay.requests.deadline.passed")
 			.description("Requests refused because their caller had stopped waiting before they could start")
 			.tag("zone", zone.id().value())
 			.tag("service", environment.getProperty("spring.application.name", "unknown"))
 			.register(registry);
-		FilterRegistrationBean<DeadlineFilter> registration = new FilterRegistrationBean<>(new DeadlineFilter(problems, refused, Clock.systemUTC()));
+		FilterRegistrationBean<DeadlineFilter> registration = new FilterRegistrationBean<>(
+				new DeadlineFilter(problems, refused, Clock.systemUTC()));
 		registration.setOrder(FilterOrder.DEADLINE);
 		return registration;
 	}
+
 }

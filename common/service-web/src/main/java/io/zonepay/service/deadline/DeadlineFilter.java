@@ -19,10 +19,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before any work, a request whose caller has already stopped waiting ({@code 503 DEADLINE_PASSED}): after a
- * stall, the requests queued behind it would otherwise all be served although their callers have left (and retried),
- * and the service would spend its connections on them while fresh requests time out in turn. Nothing was done, so the
- * caller may retry safely. A request without a deadline is served as before.
+ * Refuses, before any work, a request whose caller has already stopped waiting
+ * ({@code 503 DEADLINE_PASSED}): after a stall, the requests queued behind it would
+ * otherwise all be served although their callers have left (and retried), and the service
+ * would spend its connections on them while fresh requests time out in turn. Nothing was
+ * done, so the caller may retry safely. A request without a deadline is served as before.
  */
 final class DeadlineFilter extends OncePerRequestFilter {
 
@@ -49,8 +50,8 @@ final class DeadlineFilter extends OncePerRequestFilter {
 		if (deadline.get().passed(clock)) {
 			refused.increment();
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-			problems.write(request, response, CommonProblem.DEADLINE_PASSED,
-					"the caller stopped waiting at " + deadline.get().at() + " before this request could start; nothing was done", Map.of());
+			problems.write(request, response, CommonProblem.DEADLINE_PASSED, "the caller stopped waiting at "
+					+ deadline.get().at() + " before this request could start; nothing was done", Map.of());
 			return;
 		}
 		Deadlines.bind(deadline.get());
@@ -61,4 +62,5 @@ final class DeadlineFilter extends OncePerRequestFilter {
 			Deadlines.clear();
 		}
 	}
+
 }

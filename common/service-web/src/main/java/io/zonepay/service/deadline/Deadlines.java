@@ -7,8 +7,9 @@ import io.zonepay.kernel.deadline.Deadline;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deadline of the request a thread is serving, so that the calls it makes to the zone's other services carry it on
- * (narrowed to their own timeouts). Set by the deadline filter for the length of one request.
+ * The deadline of the request a thread is serving, so that the calls it makes to the
+ * zone's other services carry it on (narrowed to their own timeouts). Set by the deadline
+ * filter for the length of one request.
  */
 public final class Deadlines {
 
@@ -17,12 +18,18 @@ public final class Deadlines {
 	private Deadlines() {
 	}
 
-	/** The current request's deadline; none outside a request or when its caller sent none (events, jobs). */
+	/**
+	 * The current request's deadline; none outside a request or when its caller sent none
+	 * (events, jobs).
+	 */
 	public static @Nullable Deadline current() {
 		return CURRENT.get();
 	}
 
-	/** Does work on behalf of a request with this deadline (work handed to another thread, a test). */
+	/**
+	 * Does work on behalf of a request with this deadline (work handed to another thread,
+	 * a test).
+	 */
 	public static <T> T within(Deadline deadline, Supplier<T> work) {
 		Deadline previous = CURRENT.get();
 		CURRENT.set(deadline);
@@ -50,4 +57,5 @@ public final class Deadlines {
 			CURRENT.set(previous);
 		}
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Requests carry their caller's deadline; work nobody waits for any more is refused before it starts. */
+/**
+ * Requests carry their caller's deadline; work nobody waits for any more is refused
+ * before it starts.
+ */
 @NullMarked
 package io.zonepay.service.deadline;
 

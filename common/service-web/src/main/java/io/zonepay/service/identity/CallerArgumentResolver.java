@@ -10,7 +10,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Hands controllers the verified {@link Caller} or {@link CallerAssertion} of the request as a method argument. */
+/**
+ * Hands controllers the verified {@link Caller} or {@link CallerAssertion} of the request
+ * as a method argument.
+ */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
@@ -19,12 +22,13 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest webRequest,
-			WebDataBinderFactory binderFactory) {
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		CallerAssertion assertion = Callers.assertion(webRequest.getNativeRequest(HttpServletRequest.class));
 		if (assertion == null) {
 			throw new IllegalStateException("no verified caller: is the caller filter registered for this path?");
 		}
 		return parameter.getParameterType() == Caller.class ? assertion.caller() : assertion;
 	}
+
 }

@@ -18,9 +18,10 @@ import io.zonepay.service.problem.ProblemResponses;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a request in only with a valid, unexpired, unused caller assertion for exactly this method and path, signed
- * with the key gateways share. Services never read the caller from anywhere else, so a client that reaches a
- * service directly cannot claim to be anyone.
+ * Lets a request in only with a valid, unexpired, unused caller assertion for exactly
+ * this method and path, signed with the key gateways share. Services never read the
+ * caller from anywhere else, so a client that reaches a service directly cannot claim to
+ * be anyone.
  */
 final class CallerFilter extends OncePerRequestFilter {
 
@@ -36,7 +37,10 @@ final class CallerFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
-	/** The OpenAPI description of a service is public: it says what the API is, not whose data is where. */
+	/**
+	 * The OpenAPI description of a service is public: it says what the API is, not whose
+	 * data is where.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
@@ -48,7 +52,8 @@ final class CallerFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		CallerAssertion assertion;
 		try {
-			assertion = signer.verify(request.getHeader(ZonePayHeaders.CALLER), request.getMethod(), request.getRequestURI());
+			assertion = signer.verify(request.getHeader(ZonePayHeaders.CALLER), request.getMethod(),
+					request.getRequestURI());
 			replays.accept(assertion);
 		}
 		catch (InvalidCallerException ex) {
@@ -58,4 +63,5 @@ final class CallerFilter extends OncePerRequestFilter {
 		request.setAttribute(Callers.ATTRIBUTE, assertion);
 		chain.doFilter(request, response);
 	}
+
 }

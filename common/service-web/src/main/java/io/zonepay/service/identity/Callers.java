@@ -17,4 +17,5 @@ public final class Callers {
 	public static @Nullable CallerAssertion assertion(HttpServletRequest request) {
 		return (CallerAssertion) request.getAttribute(ATTRIBUTE);
 	}
+
 }

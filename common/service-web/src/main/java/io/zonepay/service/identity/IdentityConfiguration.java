@@ -20,8 +20,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class IdentityConfiguration implements WebMvcConfigurer {
 
 	@Bean
-	FilterRegistrationBean<CallerFilter> callerFilter(CallerSigner signer, IdentityProperties properties, ProblemResponses problems) {
-		CallerFilter filter = new CallerFilter(signer, new ReplayGuard(properties.replayCapacity(), Clock.systemUTC()), problems);
+	FilterRegistrationBean<CallerFilter> callerFilter(CallerSigner signer, IdentityProperties properties,
+			ProblemResponses problems) {
+		CallerFilter filter = new CallerFilter(signer, new ReplayGuard(properties.replayCapacity(), Clock.systemUTC()),
+				problems);
 		FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FilterOrder.CALLER);
 		return registration;
@@ -31,4 +33,5 @@ public class IdentityConfiguration implements WebMvcConfigurer {
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new CallerArgumentResolver());
 	}
+
 }

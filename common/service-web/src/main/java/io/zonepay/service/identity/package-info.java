@@ -1,4 +1,7 @@
-/** Verifies the gateway's signed caller assertion on every request and hands the caller to controllers. */
+/**
+ * Verifies the gateway's signed caller assertion on every request and hands the caller to
+ * controllers.
+ */
 @NullMarked
 package io.zonepay.service.identity;
 

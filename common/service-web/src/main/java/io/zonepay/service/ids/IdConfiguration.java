@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The id generator of this process, and how typed ids bind from paths and travel in JSON. */
+/**
+ * The id generator of this process, and how typed ids bind from paths and travel in JSON.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdProperties.class)
 public class IdConfiguration {
@@ -19,7 +21,10 @@ public class IdConfiguration {
 		return new IdGenerator(properties.nodeId());
 	}
 
-	/** Boot adds every module bean to the application's JSON mapper: bodies, answers and outbox events alike. */
+	/**
+	 * Boot adds every module bean to the application's JSON mapper: bodies, answers and
+	 * outbox events alike.
+	 */
 	@Bean
 	JacksonModule typedIdJson() {
 		return new TypedIdJsonModule();
@@ -35,4 +40,5 @@ public class IdConfiguration {
 			}
 		};
 	}
+
 }

@@ -5,8 +5,9 @@ import io.zonepay.kernel.id.IdGenerator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param nodeId this process's node id, 0..1023, distinct from every other process that generates ids; the local
- * launcher and the test kit assign them, a deployment derives them from a stable ordinal
+ * @param nodeId this process's node id, 0..1023, distinct from every other process that
+ * generates ids; the local launcher and the test kit assign them, a deployment derives
+ * them from a stable ordinal
  */
 @ConfigurationProperties("zonepay.ids")
 public record IdProperties(Integer nodeId) {

@@ -19,8 +19,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed ids of every kind in JSON bodies and events: written as strings of digits, read only from strings of digits.
- * A JSON number is refused, as for the string ids before them, because many clients lose an id's last digits there.
+ * Typed ids of every kind in JSON bodies and events: written as strings of digits, read
+ * only from strings of digits. A JSON number is refused, as for the string ids before
+ * them, because many clients lose an id's last digits there.
  */
 public final class TypedIdJsonModule extends SimpleModule {
 
@@ -47,19 +48,23 @@ public final class TypedIdJsonModule extends SimpleModule {
 		public void serialize(TypedId id, JsonGenerator generator, SerializationContext context) {
 			generator.writeString(Long.toString(id.value()));
 		}
+
 	}
 
 	private static final class Readers extends Deserializers.Base {
 
 		@Override
-		public @Nullable ValueDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription.Supplier description) {
-			return hasDeserializerFor(config, type.getRawClass()) ? new Reader<>(type.getRawClass().asSubclass(TypedId.class)) : null;
+		public @Nullable ValueDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+				BeanDescription.Supplier description) {
+			return hasDeserializerFor(config, type.getRawClass())
+					? new Reader<>(type.getRawClass().asSubclass(TypedId.class)) : null;
 		}
 
 		@Override
 		public boolean hasDeserializerFor(DeserializationConfig config, Class<?> type) {
 			return TypedId.class.isAssignableFrom(type) && !type.isInterface();
 		}
+
 	}
 
 	private static final class Reader<T extends TypedId> extends StdScalarDeserializer<T> {
@@ -78,8 +83,11 @@ public final class TypedIdJsonModule extends SimpleModule {
 			}
 			String text = parser.getString();
 			long value = BusinessId.parse(text)
-				.orElseThrow(() -> context.weirdStringException(text, kind, "not a " + TypedIds.name(kind) + " id: a positive 64-bit number in a string"));
+				.orElseThrow(() -> context.weirdStringException(text, kind,
+						"not a " + TypedIds.name(kind) + " id: a positive 64-bit number in a string"));
 			return TypedIds.of(kind, value);
 		}
+
 	}
+
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import io.zonepay.kernel.id.TypedId;
 
 /**
- * Builds typed ids of a kind known only at run time, as web binding, JSON and persistence meet them, through the
- * constructor from {@code long} that every kind has. A service's own kinds may be package-private records, hence the accessible
- * constructor.
+ * Builds typed ids of a kind known only at run time, as web binding, JSON and persistence
+ * meet them, through the constructor from {@code long} that every kind has. A service's
+ * own kinds may be package-private records, hence the accessible constructor.
  */
 public final class TypedIds {
 
@@ -49,8 +49,15 @@ public final class TypedIds {
 		}
 	}
 
-	/** What a kind of id names, for messages: {@code "payment"} for {@code PaymentId}, {@code "ledger entry"} for {@code LedgerEntryId}. */
+	/**
+	 * What a kind of id names, for messages: {@code "payment"} for {@code PaymentId},
+	 * {@code "ledger entry"} for {@code LedgerEntryId}.
+	 */
 	public static String name(Class<? extends TypedId> kind) {
-		return kind.getSimpleName().replaceFirst("Id$", "").replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+		return kind.getSimpleName()
+			.replaceFirst("Id$", "")
+			.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+			.toLowerCase(Locale.ROOT);
 	}
+
 }

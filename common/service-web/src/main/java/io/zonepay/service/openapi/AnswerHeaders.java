@@ -9,7 +9,10 @@ import io.zonepay.kernel.ZonePayHeaders;
 
 import org.springframework.http.HttpHeaders;
 
-/** The headers of successful answers: the zone and epoch of every one, and those of created and replayed answers. */
+/**
+ * The headers of successful answers: the zone and epoch of every one, and those of
+ * created and replayed answers.
+ */
 final class AnswerHeaders {
 
 	private AnswerHeaders() {
@@ -17,9 +20,11 @@ final class AnswerHeaders {
 
 	static void register(Components components) {
 		components.addHeaders(ZonePayHeaders.ZONE, header("the zone that served the request, such as rz1"));
-		components.addHeaders(ZonePayHeaders.EPOCH, header("the routing epoch the zone served the request at").schema(Schemas.integer()));
+		components.addHeaders(ZonePayHeaders.EPOCH,
+				header("the routing epoch the zone served the request at").schema(Schemas.integer()));
 		components.addHeaders(HttpHeaders.LOCATION, header("the path that GETs the created resource; on a replay too"));
-		components.addHeaders(ZonePayHeaders.IDEMPOTENT_REPLAYED, header("true when this is the stored answer to an earlier request with the same Idempotency-Key"));
+		components.addHeaders(ZonePayHeaders.IDEMPOTENT_REPLAYED,
+				header("true when this is the stored answer to an earlier request with the same Idempotency-Key"));
 	}
 
 	static void add(Operation operation, boolean idempotent, boolean located, List<ApiOperations.AnswerHeader> extra) {
@@ -36,7 +41,8 @@ final class AnswerHeaders {
 				response.addHeaderObject(HttpHeaders.LOCATION, reference(HttpHeaders.LOCATION));
 			}
 			if (idempotent) {
-				response.addHeaderObject(ZonePayHeaders.IDEMPOTENT_REPLAYED, reference(ZonePayHeaders.IDEMPOTENT_REPLAYED));
+				response.addHeaderObject(ZonePayHeaders.IDEMPOTENT_REPLAYED,
+						reference(ZonePayHeaders.IDEMPOTENT_REPLAYED));
 			}
 			extra.forEach(header -> response.addHeaderObject(header.name(), header(header.description())));
 		});
@@ -49,4 +55,5 @@ final class AnswerHeaders {
 	private static Header reference(String name) {
 		return new Header().$ref("#/components/headers/" + name);
 	}
+
 }

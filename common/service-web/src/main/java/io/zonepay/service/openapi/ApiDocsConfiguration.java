@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The service's OpenAPI document, corrected and completed by every {@link ApiOperations} bean of the service. */
+/**
+ * The service's OpenAPI document, corrected and completed by every {@link ApiOperations}
+ * bean of the service.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(OpenApiCustomizer.class)
 public class ApiDocsConfiguration {
@@ -23,8 +26,11 @@ public class ApiDocsConfiguration {
 
 	@Bean
 	OpenApiCustomizer zonePayApiDocument(Environment environment, ObjectProvider<ApiOperations> descriptions) {
-		// The caller is the gateway's signed assertion, handed over by an argument resolver: nothing a client sends.
+		// The caller is the gateway's signed assertion, handed over by an argument
+		// resolver: nothing a client sends.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, CallerAssertion.class);
-		return new ApiDocument(environment.getProperty("spring.application.name", "service"), descriptions.orderedStream().toList());
+		return new ApiDocument(environment.getProperty("spring.application.name", "service"),
+				descriptions.orderedStream().toList());
 	}
+
 }

@@ -28,19 +28,22 @@ import org.springdoc.core.utils.SpringDocAnnotationsUtils;
 import org.springframework.http.HttpStatus;
 
 /**
- * Makes a service's OpenAPI document say what a client of the gateway meets: the bearer token, the required
- * {@code Idempotency-Key} of money-moving calls, the typed answer behind an idempotent {@code ResponseEntity<String>},
- * the headers of every answer, every problem an operation can end in with its stable code, and ids as the strings of
- * digits they travel as. What the handler methods cannot say comes from the services' {@link ApiOperations}.
+ * Makes a service's OpenAPI document say what a client of the gateway meets: the bearer
+ * token, the required {@code Idempotency-Key} of money-moving calls, the typed answer
+ * behind an idempotent {@code ResponseEntity<String>}, the headers of every answer, every
+ * problem an operation can end in with its stable code, and ids as the strings of digits
+ * they travel as. What the handler methods cannot say comes from the services'
+ * {@link ApiOperations}.
  */
 final class ApiDocument implements OpenApiCustomizer {
 
 	/**
-	 * Ids the code still carries as plain strings of digits (in views and paths): documented like a {@code TypedId},
-	 * which says the same once they are typed. {@code zoneId} is not one: zones are named, not numbered.
+	 * Ids the code still carries as plain strings of digits (in views and paths):
+	 * documented like a {@code TypedId}, which says the same once they are typed.
+	 * {@code zoneId} is not one: zones are named, not numbered.
 	 */
-	static final Set<String> ID_NAMES = Set.of("userId", "fromUserId", "toUserId", "orderId", "paymentId", "refundId", "transferId", "merchantId",
-			"depositId", "entryId");
+	static final Set<String> ID_NAMES = Set.of("userId", "fromUserId", "toUserId", "orderId", "paymentId", "refundId",
+			"transferId", "merchantId", "depositId", "entryId");
 
 	private final String service;
 
@@ -95,13 +98,16 @@ final class ApiDocument implements OpenApiCustomizer {
 	private static void describe(OpenAPI api, Operation operation, @Nullable Described description) {
 		boolean idempotent = false;
 		boolean parameters = false;
-		for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+		for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of()
+				: operation.getParameters()) {
 			parameters = true;
-			if (ZonePayHeaders.IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName()) && "header".equals(parameter.getIn())) {
+			if (ZonePayHeaders.IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName())
+					&& "header".equals(parameter.getIn())) {
 				idempotent = true;
 				idempotencyKey(parameter);
 			}
-			else if (parameter.getSchema() != null && ID_NAMES.contains(parameter.getName()) && Schemas.isString(parameter.getSchema())) {
+			else if (parameter.getSchema() != null && ID_NAMES.contains(parameter.getName())
+					&& Schemas.isString(parameter.getSchema())) {
 				parameter.setSchema(TypedIdSchemas.idSchema());
 			}
 			if (parameter.getSchema() != null) {
@@ -114,8 +120,10 @@ final class ApiDocument implements OpenApiCustomizer {
 		if (description != null && description.request() != null && operation.getRequestBody() != null) {
 			operation.getRequestBody().setContent(json(schema(api, description.request())));
 		}
-		AnswerHeaders.add(operation, idempotent, description == null || description.located(), description == null ? List.of() : description.headers());
-		ProblemAnswers.answer(operation, PlatformProblems.of(operation.getRequestBody() != null, parameters, idempotent, description));
+		AnswerHeaders.add(operation, idempotent, description == null || description.located(),
+				description == null ? List.of() : description.headers());
+		ProblemAnswers.answer(operation,
+				PlatformProblems.of(operation.getRequestBody() != null, parameters, idempotent, description));
 		if (description != null && description.withoutToken()) {
 			operation.setSecurity(new ArrayList<>());
 		}
@@ -130,27 +138,38 @@ final class ApiDocument implements OpenApiCustomizer {
 		key.setMinLength(1);
 		key.setMaxLength(255);
 		key.setPattern("^[\\x20-\\x7E]{1,255}$");
-		parameter.required(true).schema(key).description("Required on every money-moving call: 1-255 printable ASCII characters, new for each "
-				+ "intended operation. A retry with the same key and body answers the first answer again (Idempotent-Replayed: true); "
-				+ "the same key with another body is 422 IDEMPOTENCY_KEY_REUSED, while the first is running 409 IDEMPOTENCY_KEY_IN_FLIGHT.");
+		parameter.required(true)
+			.schema(key)
+			.description("Required on every money-moving call: 1-255 printable ASCII characters, new for each "
+					+ "intended operation. A retry with the same key and body answers the first answer again (Idempotent-Replayed: true); "
+					+ "the same key with another body is 422 IDEMPOTENCY_KEY_REUSED, while the first is running 409 IDEMPOTENCY_KEY_IN_FLIGHT.");
 	}
 
-	/** The typed answer replaces the one springdoc inferred (a 200 of {@code String} for an idempotent call). */
+	/**
+	 * The typed answer replaces the one springdoc inferred (a 200 of {@code String} for
+	 * an idempotent call).
+	 */
 	private static void answer(OpenAPI api, Operation operation, ApiOperations.Answer answer) {
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
 		responses.keySet().removeIf(status -> status.startsWith("2"));
 		responses.addApiResponse(Integer.toString(answer.status()),
-				new ApiResponse().description(HttpStatus.valueOf(answer.status()).getReasonPhrase()).content(json(schema(api, answer.body()))));
+				new ApiResponse().description(HttpStatus.valueOf(answer.status()).getReasonPhrase())
+					.content(json(schema(api, answer.body()))));
 		operation.setResponses(responses);
 	}
 
-	/** The schema of a type, through the same converters as springdoc's own (so ids are strings there too). */
+	/**
+	 * The schema of a type, through the same converters as springdoc's own (so ids are
+	 * strings there too).
+	 */
 	private static Schema<?> schema(OpenAPI api, Class<?> type) {
-		return SpringDocAnnotationsUtils.extractSchema(api.getComponents(), type, null, new Annotation[0], api.getSpecVersion());
+		return SpringDocAnnotationsUtils.extractSchema(api.getComponents(), type, null, new Annotation[0],
+				api.getSpecVersion());
 	}
 
 	private static Content json(Schema<?> schema) {
-		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(schema));
+		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+				new MediaType().schema(schema));
 	}
 
 	private static ApiResponses sorted(ApiResponses responses) {
@@ -160,10 +179,15 @@ final class ApiDocument implements OpenApiCustomizer {
 		return sorted;
 	}
 
-	/** Ids named in a view are the strings of digits they travel as; patterns match whole values. */
+	/**
+	 * Ids named in a view are the strings of digits they travel as; patterns match whole
+	 * values.
+	 */
 	private static void tidySchema(Schema<?> schema) {
 		if (schema.getProperties() != null) {
-			schema.getProperties().replaceAll((name, property) -> ID_NAMES.contains(name) && Schemas.isString(property) ? id(property) : property);
+			schema.getProperties()
+				.replaceAll((name, property) -> ID_NAMES.contains(name) && Schemas.isString(property) ? id(property)
+						: property);
 		}
 		Schemas.anchorPatterns(schema);
 	}
@@ -175,4 +199,5 @@ final class ApiDocument implements OpenApiCustomizer {
 		}
 		return id;
 	}
+
 }

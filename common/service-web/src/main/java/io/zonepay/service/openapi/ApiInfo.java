@@ -10,7 +10,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
-/** What every ZonePay document says about itself: title, conventions, server and security. */
+/**
+ * What every ZonePay document says about itself: title, conventions, server and security.
+ */
 final class ApiInfo {
 
 	static final String BEARER = "bearer";
@@ -35,14 +37,25 @@ final class ApiInfo {
 	private ApiInfo() {
 	}
 
-	/** The title, the conventions, the gateway as the server and the bearer token every call but signing up needs. */
+	/**
+	 * The title, the conventions, the gateway as the server and the bearer token every
+	 * call but signing up needs.
+	 */
 	static void describe(OpenAPI api, String service) {
-		api.info(new Info().title("ZonePay " + service).version("1").description(CONVENTIONS).license(new License().name("Apache-2.0").identifier("Apache-2.0")));
-		api.servers(List.of(new Server().url("/").description("the gateway that served this document: every call goes through a city's gateway")));
+		api.info(new Info().title("ZonePay " + service)
+			.version("1")
+			.description(CONVENTIONS)
+			.license(new License().name("Apache-2.0").identifier("Apache-2.0")));
+		api.servers(List.of(new Server().url("/")
+			.description("the gateway that served this document: every call goes through a city's gateway")));
 		Components components = api.getComponents() == null ? new Components() : api.getComponents();
-		components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-			.description("A JWT whose sub is the user id and whose roles claim holds user, admin or loadtest (POST /dev/token where it is on)"));
+		components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+			.scheme("bearer")
+			.bearerFormat("JWT")
+			.description(
+					"A JWT whose sub is the user id and whose roles claim holds user, admin or loadtest (POST /dev/token where it is on)"));
 		api.components(components);
 		api.security(List.of(new SecurityRequirement().addList(BEARER)));
 	}
+
 }

@@ -14,10 +14,12 @@ import io.zonepay.kernel.problem.ProblemCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a feature's OpenAPI operations answer that their handler methods do not say: the typed body an idempotent
- * {@code ResponseEntity<String>} replays, the status of a created resource, the problems each operation can end in,
- * and the one call that needs no token. Declared as a bean next to the controllers it describes, keyed like the API
- * contract ({@code "POST /api/payments"}); a key that names no operation of the document fails the document.
+ * What a feature's OpenAPI operations answer that their handler methods do not say: the
+ * typed body an idempotent {@code ResponseEntity<String>} replays, the status of a
+ * created resource, the problems each operation can end in, and the one call that needs
+ * no token. Declared as a bean next to the controllers it describes, keyed like the API
+ * contract ({@code "POST /api/payments"}); a key that names no operation of the document
+ * fails the document.
  */
 public final class ApiOperations {
 
@@ -37,9 +39,12 @@ public final class ApiOperations {
 		return operations;
 	}
 
-	/** One operation as described: its typed answer, if it needs one, and its own problems. */
-	record Described(@Nullable Answer answer, @Nullable Class<?> request, List<ProblemCode> problems, List<AnswerHeader> headers, boolean withoutToken,
-			boolean located) {
+	/**
+	 * One operation as described: its typed answer, if it needs one, and its own
+	 * problems.
+	 */
+	record Described(@Nullable Answer answer, @Nullable Class<?> request, List<ProblemCode> problems,
+			List<AnswerHeader> headers, boolean withoutToken, boolean located) {
 	}
 
 	/** The status and body type of an operation's success. */
@@ -58,7 +63,10 @@ public final class ApiOperations {
 		private Builder() {
 		}
 
-		/** The operation answers {@code status} with a {@code body} (a 201's new resource, a replayed idempotent answer). */
+		/**
+		 * The operation answers {@code status} with a {@code body} (a 201's new resource,
+		 * a replayed idempotent answer).
+		 */
 		public Builder answers(String operation, int status, Class<?> body) {
 			if (status < 200 || status > 299) {
 				throw new IllegalArgumentException("an answer is a 2xx status, not " + status);
@@ -67,25 +75,37 @@ public final class ApiOperations {
 			return this;
 		}
 
-		/** The body the operation reads, where its handler takes something looser (a map of JSON values). */
+		/**
+		 * The body the operation reads, where its handler takes something looser (a map
+		 * of JSON values).
+		 */
 		public Builder reads(String operation, Class<?> body) {
 			described(operation).request = body;
 			return this;
 		}
 
-		/** Problems the operation itself can end in, besides those the platform answers for every call of its kind. */
+		/**
+		 * Problems the operation itself can end in, besides those the platform answers
+		 * for every call of its kind.
+		 */
 		public Builder problems(String operation, ProblemCode... problems) {
 			described(operation).problems.addAll(List.of(problems));
 			return this;
 		}
 
-		/** A header the operation's success carries, such as {@code X-ZonePay-Served-By} on a read of global data. */
+		/**
+		 * A header the operation's success carries, such as {@code X-ZonePay-Served-By}
+		 * on a read of global data.
+		 */
 		public Builder answerHeader(String operation, String name, String description) {
 			described(operation).headers.add(new AnswerHeader(name, description));
 			return this;
 		}
 
-		/** The operation's 201 or 202 carries no {@code Location}: what it created has no path of its own to GET. */
+		/**
+		 * The operation's 201 or 202 carries no {@code Location}: what it created has no
+		 * path of its own to GET.
+		 */
 		public Builder withoutLocation(String operation) {
 			described(operation).located = false;
 			return this;
@@ -100,15 +120,16 @@ public final class ApiOperations {
 		public ApiOperations build() {
 			Map<String, Described> built = new LinkedHashMap<>();
 			operations.forEach((key, mutable) -> built.put(key,
-					new Described(mutable.answer, mutable.request, List.copyOf(mutable.problems), List.copyOf(mutable.headers), mutable.withoutToken,
-							mutable.located)));
+					new Described(mutable.answer, mutable.request, List.copyOf(mutable.problems),
+							List.copyOf(mutable.headers), mutable.withoutToken, mutable.located)));
 			return new ApiOperations(built);
 		}
 
 		private Mutable described(String operation) {
 			Objects.requireNonNull(operation, "operation");
 			if (!KEY.matcher(operation).matches()) {
-				throw new IllegalArgumentException("name an operation as METHOD /path, such as POST /api/payments, not " + operation);
+				throw new IllegalArgumentException(
+						"name an operation as METHOD /path, such as POST /api/payments, not " + operation);
 			}
 			return operations.computeIfAbsent(operation, ignored -> new Mutable());
 		}
@@ -126,6 +147,9 @@ public final class ApiOperations {
 			private boolean withoutToken;
 
 			private boolean located = true;
+
 		}
+
 	}
+
 }

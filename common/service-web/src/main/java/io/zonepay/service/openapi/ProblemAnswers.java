@@ -21,8 +21,9 @@ import io.zonepay.kernel.problem.ProblemCode;
 import org.springframework.http.HttpHeaders;
 
 /**
- * RFC 9457 answers in the document: one {@code Problem} schema, and for each status an operation can end in, the
- * stable {@code code}s it may carry there (an {@code enum} a client can branch on, and an example of each).
+ * RFC 9457 answers in the document: one {@code Problem} schema, and for each status an
+ * operation can end in, the stable {@code code}s it may carry there (an {@code enum} a
+ * client can branch on, and an example of each).
  */
 final class ProblemAnswers {
 
@@ -32,18 +33,26 @@ final class ProblemAnswers {
 
 	private static final String RETRY_AFTER = HttpHeaders.RETRY_AFTER;
 
-	/** The {@code Problem} schema and the {@code Retry-After} header, once per document. */
+	/**
+	 * The {@code Problem} schema and the {@code Retry-After} header, once per document.
+	 */
 	static void register(Components components) {
 		components.addSchemas(PROBLEM, problemSchema());
-		components.addHeaders(RETRY_AFTER, new Header().description("seconds to wait before trying again").schema(Schemas.integer()));
+		components.addHeaders(RETRY_AFTER,
+				new Header().description("seconds to wait before trying again").schema(Schemas.integer()));
 	}
 
-	/** Adds a response per status the problems have, next to what the operation already answers. */
+	/**
+	 * Adds a response per status the problems have, next to what the operation already
+	 * answers.
+	 */
 	static void answer(Operation operation, Collection<ProblemCode> problems) {
 		Map<Integer, List<ProblemCode>> byStatus = new TreeMap<>();
-		problems.forEach(problem -> byStatus.computeIfAbsent(problem.status(), ignored -> new ArrayList<>()).add(problem));
+		problems
+			.forEach(problem -> byStatus.computeIfAbsent(problem.status(), ignored -> new ArrayList<>()).add(problem));
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-		byStatus.forEach((status, codes) -> responses.addApiResponse(Integer.toString(status), response(status, codes)));
+		byStatus
+			.forEach((status, codes) -> responses.addApiResponse(Integer.toString(status), response(status, codes)));
 		operation.setResponses(responses);
 	}
 
@@ -54,9 +63,11 @@ final class ProblemAnswers {
 		schema.addAllOfItem(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
 		schema.addProperty("code", code);
 		Map<String, Example> examples = new LinkedHashMap<>();
-		codes.forEach(problem -> examples.put(problem.code(), new Example().summary(problem.title()).value(example(problem))));
+		codes.forEach(problem -> examples.put(problem.code(),
+				new Example().summary(problem.title()).value(example(problem))));
 		ApiResponse response = new ApiResponse()
-			.description(String.join(", ", codes.stream().map(problem -> problem.code() + " (" + problem.title() + ")").toList()))
+			.description(String.join(", ",
+					codes.stream().map(problem -> problem.code() + " (" + problem.title() + ")").toList()))
 			.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema).examples(examples)));
 		if (status == 429 || status == 503) {
 			response.addHeaderObject(RETRY_AFTER, new Header().$ref("#/components/headers/" + RETRY_AFTER));
@@ -76,21 +87,27 @@ final class ProblemAnswers {
 
 	private static Schema<Object> problemSchema() {
 		Schema<Object> problem = Schemas.object();
-		problem.setDescription("An RFC 9457 problem. Branch on code: it never changes once published; title and detail are for people.");
-		problem.addProperty("type", Schemas.string().format("uri").description("https://zonepay.io/problems/ and the code in kebab case"));
+		problem.setDescription(
+				"An RFC 9457 problem. Branch on code: it never changes once published; title and detail are for people.");
+		problem.addProperty("type",
+				Schemas.string().format("uri").description("https://zonepay.io/problems/ and the code in kebab case"));
 		problem.addProperty("title", Schemas.string().description("the code's summary; the same for every occurrence"));
 		problem.addProperty("status", Schemas.integer().description("the HTTP status"));
 		problem.addProperty("detail", Schemas.string().description("this occurrence, for a person"));
-		problem.addProperty("instance", Schemas.string().format("uri-reference").description("the path that was called"));
-		problem.addProperty("code", Schemas.string().pattern("^[A-Z][A-Z0-9_]*$").description("the stable, machine-readable code"));
+		problem.addProperty("instance",
+				Schemas.string().format("uri-reference").description("the path that was called"));
+		problem.addProperty("code",
+				Schemas.string().pattern("^[A-Z][A-Z0-9_]*$").description("the stable, machine-readable code"));
 		Schema<Object> error = Schemas.object();
 		error.addProperty("field", Schemas.string());
 		error.addProperty("message", Schemas.string());
-		problem.addProperty("errors", Schemas.array(error).description("VALIDATION_FAILED of a body: each field that is not valid"));
+		problem.addProperty("errors",
+				Schemas.array(error).description("VALIDATION_FAILED of a body: each field that is not valid"));
 		problem.setRequired(List.of("type", "title", "status", "code"));
 		return problem;
 	}
 
 	private ProblemAnswers() {
 	}
+
 }

@@ -18,7 +18,10 @@ import io.swagger.v3.oas.models.media.Schema;
 
 import org.jspecify.annotations.Nullable;
 
-/** Small schemas written by hand, and the walk that makes every schema of a document say what the code checks. */
+/**
+ * Small schemas written by hand, and the walk that makes every schema of a document say
+ * what the code checks.
+ */
 final class Schemas {
 
 	private static final Pattern REFERENCE = Pattern.compile("\"#/components/schemas/([^\"]+)\"");
@@ -44,7 +47,10 @@ final class Schemas {
 		return array;
 	}
 
-	/** Typed for OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}) alike, whichever the document is written as. */
+	/**
+	 * Typed for OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}) alike, whichever the
+	 * document is written as.
+	 */
 	private static Schema<Object> typed(String type) {
 		Schema<Object> schema = new Schema<>();
 		schema.setType(type);
@@ -53,8 +59,8 @@ final class Schemas {
 	}
 
 	/**
-	 * Drops the component schemas nothing refers to any more, such as what springdoc made of a body or an answer
-	 * that a description replaced.
+	 * Drops the component schemas nothing refers to any more, such as what springdoc made
+	 * of a body or an answer that a description replaced.
 	 */
 	@SuppressWarnings("rawtypes") // swagger-core's component map is raw
 	static void dropUnreferenced(OpenAPI api) {
@@ -81,13 +87,15 @@ final class Schemas {
 
 	static boolean isString(Schema<?> schema) {
 		Set<String> types = schema.getTypes();
-		return schema.get$ref() == null && ("string".equals(schema.getType()) || (types != null && types.contains("string")));
+		return schema.get$ref() == null
+				&& ("string".equals(schema.getType()) || (types != null && types.contains("string")));
 	}
 
 	/**
-	 * Bean Validation's {@code @Pattern} matches the whole value; a JSON Schema {@code pattern} matches anywhere in it
-	 * unless anchored. Anchors every pattern of the schema and of the schemas inside it, so a client that validates
-	 * checks what the service checks.
+	 * Bean Validation's {@code @Pattern} matches the whole value; a JSON Schema
+	 * {@code pattern} matches anywhere in it unless anchored. Anchors every pattern of
+	 * the schema and of the schemas inside it, so a client that validates checks what the
+	 * service checks.
 	 */
 	static void anchorPatterns(Schema<?> schema) {
 		String pattern = schema.getPattern();
@@ -109,7 +117,10 @@ final class Schemas {
 		if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
 			nested.add(additional);
 		}
-		Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull).forEach(parts -> parts.forEach(nested::add));
+		Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
+			.filter(Objects::nonNull)
+			.forEach(parts -> parts.forEach(nested::add));
 		return nested;
 	}
+
 }

@@ -20,10 +20,12 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Schemas as the JSON really is. Any {@link TypedId} (a record such as {@code UserId}, whatever it is named) is a string
- * of 1 to 19 decimal digits, as it travels, not the object its Java type is. And the records ZonePay answers with say
- * which members are always there: in a {@code @NullMarked} package a record component without {@code @Nullable}
- * never is null, so it is {@code required}; a nullable one may be {@code null}.
+ * Schemas as the JSON really is. Any {@link TypedId} (a record such as {@code UserId},
+ * whatever it is named) is a string of 1 to 19 decimal digits, as it travels, not the
+ * object its Java type is. And the records ZonePay answers with say which members are
+ * always there: in a {@code @NullMarked} package a record component without
+ * {@code @Nullable} never is null, so it is {@code required}; a nullable one may be
+ * {@code null}.
  */
 @SuppressWarnings("rawtypes") // swagger-core's converter API speaks raw schemas
 final class TypedIdSchemas implements ModelConverter {
@@ -107,4 +109,5 @@ final class TypedIdSchemas implements ModelConverter {
 		}
 		model.setRequired(required.isEmpty() ? null : required);
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Each service's OpenAPI document, made to tell the truth about answers, headers, problems and ids. */
+/**
+ * Each service's OpenAPI document, made to tell the truth about answers, headers,
+ * problems and ids.
+ */
 @NullMarked
 package io.zonepay.service.openapi;
 

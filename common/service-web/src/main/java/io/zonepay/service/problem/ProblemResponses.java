@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** Writes problems from servlet filters, which answer before Spring MVC's exception handling is in play. */
+/**
+ * Writes problems from servlet filters, which answer before Spring MVC's exception
+ * handling is in play.
+ */
 public final class ProblemResponses {
 
 	private final JsonMapper json;
@@ -21,12 +24,13 @@ public final class ProblemResponses {
 		this.json = json;
 	}
 
-	public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode problem, String detail, Map<String, Object> properties)
-			throws IOException {
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode problem, String detail,
+			Map<String, Object> properties) throws IOException {
 		ProblemDetail document = Problems.of(problem, detail, properties);
 		document.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(problem.status());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), Problems.toDocument(document));
 	}
+
 }

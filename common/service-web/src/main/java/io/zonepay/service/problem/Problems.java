@@ -27,8 +27,9 @@ public final class Problems {
 	}
 
 	/**
-	 * The problem as the members of its JSON document, in RFC 9457 order. Used where a problem is written or stored
-	 * outside Spring MVC's message conversion, so its shape never depends on how a JSON mapper was configured.
+	 * The problem as the members of its JSON document, in RFC 9457 order. Used where a
+	 * problem is written or stored outside Spring MVC's message conversion, so its shape
+	 * never depends on how a JSON mapper was configured.
 	 */
 	public static Map<String, Object> toDocument(ProblemDetail problem) {
 		Map<String, Object> document = new LinkedHashMap<>();
@@ -45,11 +46,15 @@ public final class Problems {
 		return document;
 	}
 
-	/** Gives a problem that Spring built (for a malformed request, say) a ZonePay code, type and title. */
+	/**
+	 * Gives a problem that Spring built (for a malformed request, say) a ZonePay code,
+	 * type and title.
+	 */
 	public static ProblemDetail classify(ProblemDetail document, ProblemCode problem) {
 		document.setType(problem.type());
 		document.setTitle(problem.title());
 		document.setProperty(CODE, problem.code());
 		return document;
 	}
+
 }

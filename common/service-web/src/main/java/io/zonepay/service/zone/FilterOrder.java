@@ -3,12 +3,14 @@ package io.zonepay.service.zone;
 import org.springframework.core.Ordered;
 
 /**
- * The order of ZonePay's servlet filters: stamp the zone, then drop a request nobody waits for, then know the caller,
- * then check the shard.
+ * The order of ZonePay's servlet filters: stamp the zone, then drop a request nobody
+ * waits for, then know the caller, then check the shard.
  */
 public final class FilterOrder {
 
-	/** After Spring's observation filter, so log lines of the request carry its trace id. */
+	/**
+	 * After Spring's observation filter, so log lines of the request carry its trace id.
+	 */
 	public static final int ZONE_CONTEXT = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	public static final int DEADLINE = ZONE_CONTEXT + 1;
@@ -19,4 +21,5 @@ public final class FilterOrder {
 
 	private FilterOrder() {
 	}
+
 }

@@ -13,8 +13,9 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stamps every response with the serving zone and routing epoch, and every log line of the request with the zone and
- * service, so that both a client and an operator can tell where a request was served.
+ * Stamps every response with the serving zone and routing epoch, and every log line of
+ * the request with the zone and service, so that both a client and an operator can tell
+ * where a request was served.
  */
 final class ZoneContextFilter extends OncePerRequestFilter {
 
@@ -45,4 +46,5 @@ final class ZoneContextFilter extends OncePerRequestFilter {
 			MDC.remove(ZoneMdc.SERVICE);
 		}
 	}
+
 }

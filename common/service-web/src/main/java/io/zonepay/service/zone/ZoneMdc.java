@@ -9,8 +9,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Puts the zone and service into the logging context of the thread that starts the application, so start-up logs
- * say which zone they belong to even when several zones share one JVM (tests, the local platform).
+ * Puts the zone and service into the logging context of the thread that starts the
+ * application, so start-up logs say which zone they belong to even when several zones
+ * share one JVM (tests, the local platform).
  */
 public final class ZoneMdc implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -21,8 +22,8 @@ public final class ZoneMdc implements ApplicationListener<ApplicationEnvironment
 	public static final String SERVICE = "service";
 
 	/**
-	 * Work for a thread of a shared pool (a scheduled job) that logs as the zone and service of the thread that hands it
-	 * over, as every log line of a request does.
+	 * Work for a thread of a shared pool (a scheduled job) that logs as the zone and
+	 * service of the thread that hands it over, as every log line of a request does.
 	 */
 	public static Runnable carried(Runnable work) {
 		Map<String, String> context = MDC.getCopyOfContextMap();
@@ -51,4 +52,5 @@ public final class ZoneMdc implements ApplicationListener<ApplicationEnvironment
 			MDC.put(SERVICE, service);
 		}
 	}
+
 }

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The identity of the zone this service runs in. It comes from the environment or the launcher, never from code.
+ * The identity of the zone this service runs in. It comes from the environment or the
+ * launcher, never from code.
+ *
  * @param id the zone, such as {@code rz1}
  * @param city the zone's city, such as {@code hz}
  * @param shardGroup the shard group whose database this service uses; RZones only

@@ -29,8 +29,8 @@ class DeadlineFilterTests {
 
 	private final Counter refused = new SimpleMeterRegistry().counter("refused");
 
-	private final DeadlineFilter filter = new DeadlineFilter(new ProblemResponses(JsonMapper.builder().build()), refused,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final DeadlineFilter filter = new DeadlineFilter(new ProblemResponses(JsonMapper.builder().build()),
+			refused, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final AtomicReference<@Nullable Deadline> seen = new AtomicReference<>();
 
@@ -83,4 +83,5 @@ class DeadlineFilterTests {
 		}
 		return request;
 	}
+
 }

@@ -24,13 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallerFilterTests {
 
 	private final CallerFilter filter = new CallerFilter(
-			new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10)),
+			new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+					Duration.ofSeconds(10)),
 			new ReplayGuard(100, Clock.systemUTC()), new ProblemResponses(JsonMapper.builder().build()));
 
 	@Test
 	void takesTheCallerFromAValidAssertion() throws Exception {
 		MockFilterChain chain = new MockFilterChain();
-		MockHttpServletRequest request = request("GET", "/api/users/1207", TestCallers.user(1207, "GET", "/api/users/1207"));
+		MockHttpServletRequest request = request("GET", "/api/users/1207",
+				TestCallers.user(1207, "GET", "/api/users/1207"));
 		filter.doFilter(request, new MockHttpServletResponse(), chain);
 		assertThat(chain.getRequest()).isNotNull();
 		assertThat(((CallerAssertion) request.getAttribute(Callers.ATTRIBUTE)).caller().user()).hasToString("1207");
@@ -39,7 +41,8 @@ class CallerFilterTests {
 	@Test
 	void refusesRequestsWithoutOrWithAForeignAssertion() throws Exception {
 		assertThat(status(request("GET", "/api/users/1207", null))).isEqualTo(401);
-		assertThat(status(request("GET", "/api/users/1208", TestCallers.user(1207, "GET", "/api/users/1207")))).isEqualTo(401);
+		assertThat(status(request("GET", "/api/users/1208", TestCallers.user(1207, "GET", "/api/users/1207"))))
+			.isEqualTo(401);
 		assertThat(status(request("GET", "/api/users/1207", "v1.e30.AAAA"))).isEqualTo(401);
 	}
 
@@ -66,4 +69,5 @@ class CallerFilterTests {
 		}
 		return request;
 	}
+
 }

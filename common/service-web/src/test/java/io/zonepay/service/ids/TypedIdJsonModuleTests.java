@@ -23,15 +23,18 @@ class TypedIdJsonModuleTests {
 
 		String json = JSON.writeValueAsString(paid);
 
-		assertThat(json).isEqualTo("{\"paymentId\":\"9007199254740993\",\"orderId\":\"1237\",\"refundId\":null,\"transferId\":\"42\"}");
+		assertThat(json).isEqualTo(
+				"{\"paymentId\":\"9007199254740993\",\"orderId\":\"1237\",\"refundId\":null,\"transferId\":\"42\"}");
 		assertThat(JSON.readValue(json, Paid.class)).isEqualTo(paid);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "1237", "\"abc\"", "\"0\"", "\"-5\"", "\"99999999999999999999\"", "true", "{}" })
 	void whatIsNotAStringOfDigitsIsRefusedWithThePathOfTheField(String orderId) {
-		assertThatExceptionOfType(DatabindException.class).isThrownBy(() -> JSON.readValue("{\"orderId\": " + orderId + "}", Ordered.class))
-			.satisfies(ex -> assertThat(ex.getPath()).singleElement().satisfies(field -> assertThat(field.getPropertyName()).isEqualTo("orderId")));
+		assertThatExceptionOfType(DatabindException.class)
+			.isThrownBy(() -> JSON.readValue("{\"orderId\": " + orderId + "}", Ordered.class))
+			.satisfies(ex -> assertThat(ex.getPath()).singleElement()
+				.satisfies(field -> assertThat(field.getPropertyName()).isEqualTo("orderId")));
 	}
 
 	record Paid(PaymentId paymentId, OrderId orderId, @Nullable PaymentId refundId, TransferId transferId) {
@@ -43,4 +46,5 @@ class TypedIdJsonModuleTests {
 	/** A service's own kind of id, package-private like most of them. */
 	record TransferId(long value) implements TypedId {
 	}
+
 }

@@ -21,13 +21,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class TypedIdPathsTests {
 
-	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Ids()).setConversionService(conversions())
-		.setControllerAdvice(new ProblemHandler()).build();
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Ids())
+		.setConversionService(conversions())
+		.setControllerAdvice(new ProblemHandler())
+		.build();
 
 	@Test
 	void aPathSegmentOfDigitsBindsToTheKindOfIdTheControllerAsksFor() throws Exception {
-		mvc.perform(get("/payments/9007199254740993")).andExpect(status().isOk()).andExpect(content().string("payment 9007199254740993"));
-		mvc.perform(get("/ledger-entries/1237")).andExpect(status().isOk()).andExpect(content().string("ledger entry 1237"));
+		mvc.perform(get("/payments/9007199254740993"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("payment 9007199254740993"));
+		mvc.perform(get("/ledger-entries/1237"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("ledger entry 1237"));
 	}
 
 	@ParameterizedTest
@@ -65,5 +71,7 @@ class TypedIdPathsTests {
 		String entry(@PathVariable LedgerEntryId entryId) {
 			return "ledger entry " + entryId.value();
 		}
+
 	}
+
 }

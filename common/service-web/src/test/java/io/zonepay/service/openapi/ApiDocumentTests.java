@@ -46,9 +46,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A service's document as its clients need it, from a shop that answers like ZonePay's services do. */
+/**
+ * A service's document as its clients need it, from a shop that answers like ZonePay's
+ * services do.
+ */
 @WebMvcTest(controllers = ApiDocumentTests.Shop.class)
-@ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class })
+@ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
+		SpringDocWebMvcConfiguration.class })
 @Import({ ApiDocsConfiguration.class, ApiDocumentTests.Shop.class })
 @TestPropertySource(properties = "spring.application.name=shop-service")
 class ApiDocumentTests {
@@ -66,11 +70,14 @@ class ApiDocumentTests {
 	void anIdempotentPostAnswersItsTypedViewNotAString() throws Exception {
 		mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath(PLACE + ".responses['201'].content['application/json'].schema['$ref']").value("#/components/schemas/OrderView"))
+			.andExpect(jsonPath(PLACE + ".responses['201'].content['application/json'].schema['$ref']")
+				.value("#/components/schemas/OrderView"))
 			.andExpect(jsonPath(PLACE + ".responses['200']").doesNotExist())
-			.andExpect(jsonPath(PLACE + ".responses['201'].headers.Location['$ref']").value("#/components/headers/Location"))
+			.andExpect(jsonPath(PLACE + ".responses['201'].headers.Location['$ref']")
+				.value("#/components/headers/Location"))
 			.andExpect(jsonPath(PLACE + ".responses['201'].headers.Idempotent-Replayed").exists())
-			.andExpect(jsonPath("$.paths['/api/orders/{orderId}'].get.responses['200'].content['application/json'].schema['$ref']")
+			.andExpect(jsonPath(
+					"$.paths['/api/orders/{orderId}'].get.responses['200'].content['application/json'].schema['$ref']")
 				.value("#/components/schemas/OrderView"));
 	}
 
@@ -86,36 +93,49 @@ class ApiDocumentTests {
 	@Test
 	void everyProblemAnOperationCanEndInIsListedWithItsCode() throws Exception {
 		mvc.perform(get("/v3/api-docs"))
-			.andExpect(jsonPath(PLACE + ".responses['409'].content['application/problem+json'].schema.properties.code.enum")
+			.andExpect(jsonPath(
+					PLACE + ".responses['409'].content['application/problem+json'].schema.properties.code.enum")
 				.value(containsInAnyOrder("IDEMPOTENCY_KEY_IN_FLIGHT", "ORDER_CLOSED")))
-			.andExpect(jsonPath(PLACE + ".responses['400'].content['application/problem+json'].schema.properties.code.enum")
+			.andExpect(jsonPath(
+					PLACE + ".responses['400'].content['application/problem+json'].schema.properties.code.enum")
 				.value(hasItems("IDEMPOTENCY_KEY_MISSING", "VALIDATION_FAILED", "MALFORMED_REQUEST")))
-			.andExpect(jsonPath(PLACE + ".responses['422'].content['application/problem+json'].schema.properties.code.enum")
+			.andExpect(jsonPath(
+					PLACE + ".responses['422'].content['application/problem+json'].schema.properties.code.enum")
 				.value(hasItem("IDEMPOTENCY_KEY_REUSED")))
-			.andExpect(jsonPath(PLACE + ".responses['401'].content['application/problem+json'].schema.properties.code.enum")
+			.andExpect(jsonPath(
+					PLACE + ".responses['401'].content['application/problem+json'].schema.properties.code.enum")
 				.value(hasItem("UNAUTHENTICATED")))
 			.andExpect(jsonPath(PLACE + ".responses['503'].headers.Retry-After").exists())
-			.andExpect(jsonPath("$.paths['/api/orders/{orderId}'].get.responses['404'].content['application/problem+json'].schema.properties.code.enum")
+			.andExpect(jsonPath(
+					"$.paths['/api/orders/{orderId}'].get.responses['404'].content['application/problem+json'].schema.properties.code.enum")
 				.value(containsInAnyOrder("ORDER_NOT_FOUND")))
-			.andExpect(jsonPath("$.components.schemas.Problem.required").value(hasItems("type", "title", "status", "code")));
+			.andExpect(jsonPath("$.components.schemas.Problem.required")
+				.value(hasItems("type", "title", "status", "code")));
 	}
 
 	@Test
 	void idsAreStringsOfDigitsTypedOrNot() throws Exception {
 		mvc.perform(get("/v3/api-docs"))
 			.andExpect(jsonPath("$.components.schemas.OrderView.properties.buyer.type").value("string"))
-			.andExpect(jsonPath("$.components.schemas.OrderView.properties.buyer.pattern").value(TypedIdSchemas.ID_PATTERN))
-			.andExpect(jsonPath("$.components.schemas.OrderView.properties.orderId.pattern").value(TypedIdSchemas.ID_PATTERN))
-			.andExpect(jsonPath("$.paths['/api/orders/{orderId}'].get.parameters[?(@.name == 'orderId')].schema.pattern").value(hasItem(TypedIdSchemas.ID_PATTERN)))
-			.andExpect(jsonPath("$.components.schemas.NewOrder.properties.merchantId.pattern").value(TypedIdSchemas.ID_PATTERN))
+			.andExpect(jsonPath("$.components.schemas.OrderView.properties.buyer.pattern")
+				.value(TypedIdSchemas.ID_PATTERN))
+			.andExpect(jsonPath("$.components.schemas.OrderView.properties.orderId.pattern")
+				.value(TypedIdSchemas.ID_PATTERN))
+			.andExpect(
+					jsonPath("$.paths['/api/orders/{orderId}'].get.parameters[?(@.name == 'orderId')].schema.pattern")
+						.value(hasItem(TypedIdSchemas.ID_PATTERN)))
+			.andExpect(jsonPath("$.components.schemas.NewOrder.properties.merchantId.pattern")
+				.value(TypedIdSchemas.ID_PATTERN))
 			.andExpect(jsonPath("$.components.schemas.UserId").doesNotExist());
 	}
 
 	@Test
 	void whatIsAlwaysThereIsRequiredAndWhatMayBeNullSaysSo() throws Exception {
 		mvc.perform(get("/v3/api-docs"))
-			.andExpect(jsonPath("$.components.schemas.OrderView.required").value(containsInAnyOrder("orderId", "buyer", "amount")))
-			.andExpect(jsonPath("$.components.schemas.OrderView.properties.note.type").value(containsInAnyOrder("string", "null")));
+			.andExpect(jsonPath("$.components.schemas.OrderView.required")
+				.value(containsInAnyOrder("orderId", "buyer", "amount")))
+			.andExpect(jsonPath("$.components.schemas.OrderView.properties.note.type")
+				.value(containsInAnyOrder("string", "null")));
 	}
 
 	@Test
@@ -132,7 +152,8 @@ class ApiDocumentTests {
 
 	@Test
 	void aDescriptionOfAnOperationTheServiceDoesNotHaveFailsTheDocument() {
-		ApiDocument document = new ApiDocument("shop-service", List.of(ApiOperations.builder().problems("GET /api/nowhere", ORDER_NOT_FOUND).build()));
+		ApiDocument document = new ApiDocument("shop-service",
+				List.of(ApiOperations.builder().problems("GET /api/nowhere", ORDER_NOT_FOUND).build()));
 
 		assertThatIllegalStateException().isThrownBy(() -> document.customise(new OpenAPI().paths(new Paths())))
 			.withMessageContaining("GET /api/nowhere");
@@ -142,7 +163,8 @@ class ApiDocumentTests {
 	static class Shop {
 
 		@PostMapping("/api/orders")
-		ResponseEntity<String> place(@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
+		ResponseEntity<String> place(
+				@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 				@Valid @RequestBody NewOrder request, Caller caller) {
 			return ResponseEntity.created(URI.create("/api/orders/1")).body("{}");
 		}
@@ -161,6 +183,7 @@ class ApiDocumentTests {
 		OrderView internal(@PathVariable String orderId, Caller caller) {
 			return order(orderId, caller);
 		}
+
 	}
 
 	record NewOrder(@NotNull @Pattern(regexp = "[0-9]{1,19}") String merchantId) {
@@ -169,7 +192,10 @@ class ApiDocumentTests {
 	record OrderView(String orderId, UserId buyer, long amount, @Nullable String note) {
 	}
 
-	/** The test's configuration: the shop's description, next to its controller as in a service. */
+	/**
+	 * The test's configuration: the shop's description, next to its controller as in a
+	 * service.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ShopApi {
 
@@ -183,5 +209,7 @@ class ApiDocumentTests {
 				.withoutToken("POST /api/shoppers")
 				.build();
 		}
+
 	}
+
 }

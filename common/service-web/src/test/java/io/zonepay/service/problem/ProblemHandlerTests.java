@@ -21,7 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class ProblemHandlerTests {
 
-	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ProblemHandler()).build();
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
+		.setControllerAdvice(new ProblemHandler())
+		.build();
 
 	@Test
 	void aRequestThatGetsNoDatabaseConnectionInTimeIsTurnedAwayAsRetryableNotAsABug() throws Exception {
@@ -48,7 +50,8 @@ class ProblemHandlerTests {
 		@GetMapping("/pool-exhausted")
 		String poolExhausted() {
 			throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
-					new SQLTransientConnectionException("account-rz1 - Connection is not available, request timed out after 2000ms"));
+					new SQLTransientConnectionException(
+							"account-rz1 - Connection is not available, request timed out after 2000ms"));
 		}
 
 		@GetMapping("/database-gone")
@@ -60,5 +63,7 @@ class ProblemHandlerTests {
 		String bug() {
 			throw new IllegalStateException("a bug");
 		}
+
 	}
+
 }

@@ -19,9 +19,10 @@ import io.zonepay.runtime.routing.RoutingTables;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The global data this process knows: the newest {@link GlobalView} (its routing table also feeds
- * {@link RoutingTables}), which only ever moves to newer versions, and the merchants it looked up lately, each kept no
- * longer than the time to live, so that a merchant change reaches it within that time.
+ * The global data this process knows: the newest {@link GlobalView} (its routing table
+ * also feeds {@link RoutingTables}), which only ever moves to newer versions, and the
+ * merchants it looked up lately, each kept no longer than the time to live, so that a
+ * merchant change reaches it within that time.
  */
 public final class GlobalData {
 
@@ -39,7 +40,8 @@ public final class GlobalData {
 
 	private final Duration merchantTimeToLive;
 
-	public GlobalData(RoutingTables tables, @Nullable GlobalDataClient client, int merchantCacheSize, Duration merchantTimeToLive) {
+	public GlobalData(RoutingTables tables, @Nullable GlobalDataClient client, int merchantCacheSize,
+			Duration merchantTimeToLive) {
 		this.tables = tables;
 		this.client = client;
 		this.merchantCacheSize = merchantCacheSize;
@@ -66,14 +68,16 @@ public final class GlobalData {
 	 */
 	public CurrencyCode acceptedCurrency(String code) {
 		if (!CurrencyCode.isValid(code) || !require().accepts(CurrencyCode.of(code))) {
-			throw new ProblemException(CommonProblem.UNKNOWN_CURRENCY, "'" + code + "' is not a currency ZonePay accepts");
+			throw new ProblemException(CommonProblem.UNKNOWN_CURRENCY,
+					"'" + code + "' is not a currency ZonePay accepts");
 		}
 		return CurrencyCode.of(code);
 	}
 
 	/** Takes a view if it is newer than the current one; answers whether it did. */
 	public boolean offer(GlobalView offered) {
-		GlobalView previous = view.getAndAccumulate(offered, (known, next) -> known == null || next.version() > known.version() ? next : known);
+		GlobalView previous = view.getAndAccumulate(offered,
+				(known, next) -> known == null || next.version() > known.version() ? next : known);
 		boolean newer = previous == null || offered.version() > previous.version();
 		if (newer) {
 			tables.offer(offered.routing());
@@ -91,7 +95,8 @@ public final class GlobalData {
 		if (cached != null && now - cached.readAt() < merchantTimeToLive.toNanos()) {
 			return cached.merchant();
 		}
-		// One read per merchant at a time: when a popular merchant's entry expires, a burst of payments would otherwise
+		// One read per merchant at a time: when a popular merchant's entry expires, a
+		// burst of payments would otherwise
 		// send the CZone one read each, just when it is busiest.
 		CompletableFuture<Optional<MerchantDocument>> mine = new CompletableFuture<>();
 		CompletableFuture<Optional<MerchantDocument>> inFlight = reading.putIfAbsent(id, mine);
@@ -116,7 +121,10 @@ public final class GlobalData {
 		}
 	}
 
-	/** Another thread's read, whose own timeout bounds the wait; its failure is this caller's failure. */
+	/**
+	 * Another thread's read, whose own timeout bounds the wait; its failure is this
+	 * caller's failure.
+	 */
 	private static Optional<MerchantDocument> joined(CompletableFuture<Optional<MerchantDocument>> read) {
 		try {
 			return read.join();
@@ -137,7 +145,8 @@ public final class GlobalData {
 			return client.merchant(id);
 		}
 		catch (IOException ex) {
-			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "merchant " + id + " cannot be read from any of " + client.sources() + " (" + ex.getMessage() + ")");
+			throw new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "merchant " + id
+					+ " cannot be read from any of " + client.sources() + " (" + ex.getMessage() + ")");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -155,4 +164,5 @@ public final class GlobalData {
 
 	private record Cached(Optional<MerchantDocument> merchant, long readAt) {
 	}
+
 }

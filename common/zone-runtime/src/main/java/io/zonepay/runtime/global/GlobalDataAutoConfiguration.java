@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The process's global data, and, when sources to read from are configured, the background reader that keeps it
- * current, its health and metrics.
+ * The process's global data, and, when sources to read from are configured, the
+ * background reader that keeps it current, its health and metrics.
  */
 @AutoConfiguration(after = { IdentityAutoConfiguration.class, RoutingAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -28,8 +28,10 @@ import org.springframework.context.annotation.Configuration;
 public class GlobalDataAutoConfiguration {
 
 	@Bean
-	GlobalData globalData(GlobalDataProperties properties, RoutingTables tables, ObjectProvider<GlobalDataClient> client) {
-		return new GlobalData(tables, client.getIfAvailable(), properties.merchantCacheSize(), properties.merchantTimeToLive());
+	GlobalData globalData(GlobalDataProperties properties, RoutingTables tables,
+			ObjectProvider<GlobalDataClient> client) {
+		return new GlobalData(tables, client.getIfAvailable(), properties.merchantCacheSize(),
+				properties.merchantTimeToLive());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -42,21 +44,27 @@ public class GlobalDataAutoConfiguration {
 		}
 
 		@Bean
-		GlobalDataRefresher globalDataRefresher(GlobalDataClient client, GlobalData data, GlobalDataProperties properties,
-				ObjectProvider<MeterRegistry> registry) {
-			return new GlobalDataRefresher(client, data, properties.retryBackoff(), registry.getIfAvailable(SimpleMeterRegistry::new));
+		GlobalDataRefresher globalDataRefresher(GlobalDataClient client, GlobalData data,
+				GlobalDataProperties properties, ObjectProvider<MeterRegistry> registry) {
+			return new GlobalDataRefresher(client, data, properties.retryBackoff(),
+					registry.getIfAvailable(SimpleMeterRegistry::new));
 		}
 
-		/** A thread of its own, not a shared job scheduler's: the routing table's freshness bound waits for no other job. */
+		/**
+		 * A thread of its own, not a shared job scheduler's: the routing table's
+		 * freshness bound waits for no other job.
+		 */
 		@Bean
 		PeriodicTask globalDataRefresh(GlobalDataRefresher refresher, GlobalDataProperties properties) {
-			return new PeriodicTask("global-refresh", Duration.ZERO, properties.refreshInterval(), refresher::refreshNow);
+			return new PeriodicTask("global-refresh", Duration.ZERO, properties.refreshInterval(),
+					refresher::refreshNow);
 		}
 
 		@Bean
 		GlobalDataHealthIndicator globalDataHealthIndicator(GlobalData data) {
 			return new GlobalDataHealthIndicator(data);
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -67,5 +75,7 @@ public class GlobalDataAutoConfiguration {
 		GlobalDataEndpoint globalDataEndpoint(GlobalData data) {
 			return new GlobalDataEndpoint(data);
 		}
+
 	}
+
 }

@@ -19,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads global data over HTTP, as a system caller, within explicit timeouts, from the first of its sources that answers:
- * the city's CZone, then another city's, then the GZone, so that a city loses no read when its CZone dies. Each source
- * keeps its own staleness rule (a CZone answers from its copy only while it is fresh). Once it has moved away from its
- * first source, it tries that one again after {@code preferAgainAfter}: cross-city reads are for failures only.
+ * Reads global data over HTTP, as a system caller, within explicit timeouts, from the
+ * first of its sources that answers: the city's CZone, then another city's, then the
+ * GZone, so that a city loses no read when its CZone dies. Each source keeps its own
+ * staleness rule (a CZone answers from its copy only while it is fresh). Once it has
+ * moved away from its first source, it tries that one again after
+ * {@code preferAgainAfter}: cross-city reads are for failures only.
  */
 public final class GlobalDataClient {
 
@@ -42,7 +44,10 @@ public final class GlobalDataClient {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** The source reads go to first; another than the first only since {@link #leftFirstAt}. */
+	/**
+	 * The source reads go to first; another than the first only since
+	 * {@link #leftFirstAt}.
+	 */
 	private int current;
 
 	private long leftFirstAt;
@@ -51,7 +56,10 @@ public final class GlobalDataClient {
 		if (sources.isEmpty()) {
 			throw new IllegalArgumentException("global data needs at least one source");
 		}
-		this.http = HttpClient.newBuilder().connectTimeout(timeouts.connect()).version(HttpClient.Version.HTTP_1_1).build();
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(timeouts.connect())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
 		this.sources = List.copyOf(sources);
 		this.requestTimeout = timeouts.request();
 		this.longPoll = timeouts.longPoll();
@@ -60,15 +68,16 @@ public final class GlobalDataClient {
 	}
 
 	/**
-	 * The view once it is newer than {@code knownVersion}: the source answers at once when it is, else holds the read up
-	 * to the long poll and answers when a change arrives (empty when none did). A source that fails is left for the next
-	 * one, which the next read goes to.
+	 * The view once it is newer than {@code knownVersion}: the source answers at once
+	 * when it is, else holds the read up to the long poll and answers when a change
+	 * arrives (empty when none did). A source that fails is left for the next one, which
+	 * the next read goes to.
 	 */
 	public Optional<GlobalViewDocument> viewIfNewerThan(long knownVersion) throws IOException, InterruptedException {
 		int index = first();
 		try {
-			HttpResponse<String> response = get(sources.get(index), VIEW + "?wait=" + longPoll.toMillis(), "\"" + knownVersion + "\"",
-					requestTimeout.plus(longPoll));
+			HttpResponse<String> response = get(sources.get(index), VIEW + "?wait=" + longPoll.toMillis(),
+					"\"" + knownVersion + "\"", requestTimeout.plus(longPoll));
 			if (response.statusCode() == 304) {
 				return Optional.empty();
 			}
@@ -81,7 +90,8 @@ public final class GlobalDataClient {
 	}
 
 	/**
-	 * A merchant, or empty when there is no such merchant: from the first source that answers, each tried once, in order.
+	 * A merchant, or empty when there is no such merchant: from the first source that
+	 * answers, each tried once, in order.
 	 * @throws IOException when none did, naming the last failure
 	 */
 	public Optional<MerchantDocument> merchant(MerchantId id) throws IOException, InterruptedException {
@@ -95,7 +105,8 @@ public final class GlobalDataClient {
 				if (response.statusCode() == 404) {
 					return Optional.empty();
 				}
-				return Optional.of(json.readValue(require(response, sources.get(index) + path), MerchantDocument.class));
+				return Optional
+					.of(json.readValue(require(response, sources.get(index) + path), MerchantDocument.class));
 			}
 			catch (IOException ex) {
 				failed(index);
@@ -114,7 +125,9 @@ public final class GlobalDataClient {
 		return sources;
 	}
 
-	/** The source to try first, back to the first one once it has been left long enough. */
+	/**
+	 * The source to try first, back to the first one once it has been left long enough.
+	 */
 	private synchronized int first() {
 		if (current != 0 && System.nanoTime() - leftFirstAt > preferAgainAfter.toNanos()) {
 			current = 0;
@@ -132,12 +145,13 @@ public final class GlobalDataClient {
 		}
 	}
 
-	private HttpResponse<String> get(URI source, String pathAndQuery, @Nullable String ifNoneMatch, Duration timeout) throws IOException,
-			InterruptedException {
+	private HttpResponse<String> get(URI source, String pathAndQuery, @Nullable String ifNoneMatch, Duration timeout)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(source.resolve(pathAndQuery))
 			.timeout(timeout)
 			.header("Accept", "application/json")
-			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", URI.create(pathAndQuery).getRawPath(), null));
+			.header(ZonePayHeaders.CALLER,
+					signer.sign(Caller.system(), "GET", URI.create(pathAndQuery).getRawPath(), null));
 		if (ifNoneMatch != null) {
 			request.header("If-None-Match", ifNoneMatch);
 		}
@@ -153,11 +167,14 @@ public final class GlobalDataClient {
 
 	/**
 	 * How long a read may take.
+	 *
 	 * @param connect bound on opening a connection to a source
 	 * @param request bound on one read, beyond the long poll
 	 * @param longPoll how long a source may hold a view read while nothing changes
-	 * @param preferAgainAfter how long reads stay away from the first source once it failed
+	 * @param preferAgainAfter how long reads stay away from the first source once it
+	 * failed
 	 */
 	public record Timeouts(Duration connect, Duration request, Duration longPoll, Duration preferAgainAfter) {
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.TreeSet;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
-/** {@code /actuator/globaldata}: which version of global data this process acts on, and its switches. */
+/**
+ * {@code /actuator/globaldata}: which version of global data this process acts on, and
+ * its switches.
+ */
 @Endpoint(id = "globaldata")
 public class GlobalDataEndpoint {
 
@@ -25,8 +28,10 @@ public class GlobalDataEndpoint {
 		if (view != null) {
 			answer.put("epoch", view.routing().epoch());
 			answer.put("switches", view.switches().asMap());
-			answer.put("currencies", new TreeSet<>(view.currencies().stream().map(currency -> currency.code()).toList()));
+			answer.put("currencies",
+					new TreeSet<>(view.currencies().stream().map(currency -> currency.code()).toList()));
 		}
 		return answer;
 	}
+
 }

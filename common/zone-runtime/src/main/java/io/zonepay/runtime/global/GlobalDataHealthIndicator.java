@@ -17,4 +17,5 @@ final class GlobalDataHealthIndicator implements HealthIndicator {
 		return data.view() == null ? Health.outOfService().withDetail("reason", "no global data yet").build()
 				: Health.up().withDetail("version", data.version()).build();
 	}
+
 }

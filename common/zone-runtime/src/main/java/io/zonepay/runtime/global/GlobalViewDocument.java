@@ -12,18 +12,24 @@ import io.zonepay.runtime.routing.RoutingTableDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every reader keeps of global data: the routing table, the degrade switches and the currencies, at the version
- * of the newest change among them (merchant changes do not move it). Served by config-service at
- * {@code GET /internal/global/view}; small enough to fetch whole whenever the version moves.
- * @param servedBy the zone that answered ({@code cz-hz}, or {@code gz} when the CZone had to fall back)
+ * What every reader keeps of global data: the routing table, the degrade switches and the
+ * currencies, at the version of the newest change among them (merchant changes do not
+ * move it). Served by config-service at {@code GET /internal/global/view}; small enough
+ * to fetch whole whenever the version moves.
+ *
+ * @param servedBy the zone that answered ({@code cz-hz}, or {@code gz} when the CZone had
+ * to fall back)
  * @param sourceTime the GZone time up to which the data is known to be complete
  */
-public record GlobalViewDocument(long version, String servedBy, @Nullable Instant sourceTime, RoutingTableDocument routing,
-		Map<String, String> switches, List<CurrencyDocument> currencies) {
+public record GlobalViewDocument(long version, String servedBy, @Nullable Instant sourceTime,
+		RoutingTableDocument routing, Map<String, String> switches, List<CurrencyDocument> currencies) {
 
 	public GlobalView toView() {
 		return new GlobalView(version, routing.toRoutingTable(), new Switches(switches),
-				currencies.stream().filter(CurrencyDocument::enabled).map(currency -> CurrencyCode.of(currency.code())).collect(Collectors.toUnmodifiableSet()));
+				currencies.stream()
+					.filter(CurrencyDocument::enabled)
+					.map(currency -> CurrencyCode.of(currency.code()))
+					.collect(Collectors.toUnmodifiableSet()));
 	}
 
 	/** A currency ZonePay knows, and whether payments may use it. */

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Whether {@code zonepay.global.sources} names a source, as a list ({@code a,b}) or indexed ({@code sources[0]}). */
+/**
+ * Whether {@code zonepay.global.sources} names a source, as a list ({@code a,b}) or
+ * indexed ({@code sources[0]}).
+ */
 class SourcesConfigured extends SpringBootCondition {
 
 	@Override
@@ -18,6 +21,8 @@ class SourcesConfigured extends SpringBootCondition {
 			.bind("zonepay.global.sources", Bindable.listOf(URI.class))
 			.map(sources -> !sources.isEmpty())
 			.orElse(false);
-		return configured ? ConditionOutcome.match("zonepay.global.sources is set") : ConditionOutcome.noMatch("no zonepay.global.sources");
+		return configured ? ConditionOutcome.match("zonepay.global.sources is set")
+				: ConditionOutcome.noMatch("no zonepay.global.sources");
 	}
+
 }

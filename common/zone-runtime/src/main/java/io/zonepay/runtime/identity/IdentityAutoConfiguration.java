@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-/** The caller signer every ZonePay process uses, and the refusal to run production on development keys. */
+/**
+ * The caller signer every ZonePay process uses, and the refusal to run production on
+ * development keys.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(IdentityProperties.class)
 public class IdentityAutoConfiguration {
@@ -21,6 +24,8 @@ public class IdentityAutoConfiguration {
 			throw new IllegalStateException("zonepay.identity.signing-key is the published development key; "
 					+ "set a secret key to run with the prod profile");
 		}
-		return new CallerSigner(properties.signingKey().getBytes(StandardCharsets.UTF_8), properties.assertionLifetime());
+		return new CallerSigner(properties.signingKey().getBytes(StandardCharsets.UTF_8),
+				properties.assertionLifetime());
 	}
+
 }

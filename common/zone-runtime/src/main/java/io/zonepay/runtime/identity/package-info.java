@@ -1,4 +1,6 @@
-/** The shared key that gateways sign caller assertions with and services verify them with. */
+/**
+ * The shared key that gateways sign caller assertions with and services verify them with.
+ */
 @NullMarked
 package io.zonepay.runtime.identity;
 

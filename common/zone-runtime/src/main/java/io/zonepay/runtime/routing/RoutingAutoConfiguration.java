@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The in-memory routing table and its health; global data fills it (see {@code GlobalDataAutoConfiguration}). */
+/**
+ * The in-memory routing table and its health; global data fills it (see
+ * {@code GlobalDataAutoConfiguration}).
+ */
 @AutoConfiguration
 public class RoutingAutoConfiguration {
 
@@ -21,8 +24,9 @@ public class RoutingAutoConfiguration {
 	}
 
 	/**
-	 * The epoch this process routes by, as {@code zonepay.routing.epoch}: after a failover or a drain, dashboards watch
-	 * the GZone's epoch reach every CZone, gateway and zone service.
+	 * The epoch this process routes by, as {@code zonepay.routing.epoch}: after a
+	 * failover or a drain, dashboards watch the GZone's epoch reach every CZone, gateway
+	 * and zone service.
 	 */
 	@Bean
 	MeterBinder routingEpochMeter(RoutingTables tables) {
@@ -30,4 +34,5 @@ public class RoutingAutoConfiguration {
 			.description("The epoch of the routing table this process routes by; 0 before it has one")
 			.register(registry);
 	}
+
 }

@@ -17,15 +17,20 @@ import io.zonepay.kernel.zone.ZoneKind;
 import io.zonepay.kernel.zone.ZoneStatus;
 
 /**
- * The JSON form of a routing table, as {@code GET /admin/routing} serves it and every reader parses it:
- * {@code {"epoch", "shards": {"00": "rz1", ...}, "zones": [{"zoneId", "kind", "city", "status", "endpoints"}]}}.
+ * The JSON form of a routing table, as {@code GET /admin/routing} serves it and every
+ * reader parses it: {@code {"epoch", "shards": {"00": "rz1", ...}, "zones": [{"zoneId",
+ * "kind", "city", "status", "endpoints"}]}}.
  */
 public record RoutingTableDocument(long epoch, Map<String, String> shards, List<ZoneDocument> zones) {
 
 	public static RoutingTableDocument of(RoutingTable table) {
 		Map<String, String> shards = new LinkedHashMap<>();
 		table.assignments().forEach((shard, zone) -> shards.put(shard, zone.value()));
-		List<ZoneDocument> zones = table.zones().stream().sorted(Comparator.comparing(zone -> zone.id().value())).map(ZoneDocument::of).toList();
+		List<ZoneDocument> zones = table.zones()
+			.stream()
+			.sorted(Comparator.comparing(zone -> zone.id().value()))
+			.map(ZoneDocument::of)
+			.toList();
 		return new RoutingTableDocument(table.epoch(), shards, zones);
 	}
 
@@ -42,10 +47,12 @@ public record RoutingTableDocument(long epoch, Map<String, String> shards, List<
 	}
 
 	/** One zone of the table. */
-	public record ZoneDocument(String zoneId, ZoneKind kind, String city, ZoneStatus status, Map<String, URI> endpoints) {
+	public record ZoneDocument(String zoneId, ZoneKind kind, String city, ZoneStatus status,
+			Map<String, URI> endpoints) {
 
 		static ZoneDocument of(Zone zone) {
-			return new ZoneDocument(zone.id().value(), zone.kind(), zone.city().value(), zone.status(), new TreeMap<>(zone.endpoints()));
+			return new ZoneDocument(zone.id().value(), zone.kind(), zone.city().value(), zone.status(),
+					new TreeMap<>(zone.endpoints()));
 		}
 
 		Zone toZone() {

@@ -5,7 +5,10 @@ import io.zonepay.kernel.zone.RoutingTable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Out of service until the first routing table arrived: before that, a process cannot know what it serves. */
+/**
+ * Out of service until the first routing table arrived: before that, a process cannot
+ * know what it serves.
+ */
 final class RoutingTableHealthIndicator implements HealthIndicator {
 
 	private final RoutingTables tables;
@@ -22,4 +25,5 @@ final class RoutingTableHealthIndicator implements HealthIndicator {
 		}
 		return Health.up().withDetail("epoch", table.epoch()).build();
 	}
+
 }

@@ -7,8 +7,9 @@ import io.zonepay.kernel.zone.RoutingTable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The newest routing table this process knows. Reads are a volatile load; a table only ever replaces one with a
- * lower epoch, so a slow or reordered fetch can never roll routing back.
+ * The newest routing table this process knows. Reads are a volatile load; a table only
+ * ever replaces one with a lower epoch, so a slow or reordered fetch can never roll
+ * routing back.
  */
 public final class RoutingTables {
 
@@ -21,7 +22,8 @@ public final class RoutingTables {
 
 	/** Takes a table if it is newer than the current one; answers whether it did. */
 	public boolean offer(RoutingTable table) {
-		RoutingTable previous = current.getAndAccumulate(table, (known, offered) -> known == null || offered.epoch() > known.epoch() ? offered : known);
+		RoutingTable previous = current.getAndAccumulate(table,
+				(known, offered) -> known == null || offered.epoch() > known.epoch() ? offered : known);
 		return previous == null || table.epoch() > previous.epoch();
 	}
 
@@ -29,4 +31,5 @@ public final class RoutingTables {
 		RoutingTable table = current.get();
 		return table == null ? 0 : table.epoch();
 	}
+
 }

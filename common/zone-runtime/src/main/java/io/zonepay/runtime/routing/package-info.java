@@ -1,4 +1,7 @@
-/** The routing table every process keeps in memory, refreshed from global data in the background. */
+/**
+ * The routing table every process keeps in memory, refreshed from global data in the
+ * background.
+ */
 @NullMarked
 package io.zonepay.runtime.routing;
 

@@ -10,10 +10,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * One switch for the log format of every ZonePay process: {@code zonepay.logging.format=json} (or the environment's
- * {@code ZONEPAY_LOGGING_FORMAT=json}) writes console and file lines as Elastic Common Schema JSON, Boot's structured
- * logging, with the zone, service and trace id of each line as fields; {@code text}, the default, keeps the patterns.
- * It runs before logging starts, and an explicit {@code logging.structured.format.*} still wins.
+ * One switch for the log format of every ZonePay process:
+ * {@code zonepay.logging.format=json} (or the environment's
+ * {@code ZONEPAY_LOGGING_FORMAT=json}) writes console and file lines as Elastic Common
+ * Schema JSON, Boot's structured logging, with the zone, service and trace id of each
+ * line as fields; {@code text}, the default, keeps the patterns. It runs before logging
+ * starts, and an explicit {@code logging.structured.format.*} still wins.
  */
 public final class LogFormat implements EnvironmentPostProcessor, Ordered {
 
@@ -36,4 +38,5 @@ public final class LogFormat implements EnvironmentPostProcessor, Ordered {
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

@@ -11,15 +11,19 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Tracing and latency-histogram defaults of every ZonePay process, gateway or zone service, added with the lowest
- * precedence so that a service's {@code application.yml}, its arguments or the environment override any of them.
+ * Tracing and latency-histogram defaults of every ZonePay process, gateway or zone
+ * service, added with the lowest precedence so that a service's {@code application.yml},
+ * its arguments or the environment override any of them.
  * <p>
- * Traces are exported only where a backend is configured: OTLP ({@code management.opentelemetry.tracing.export.otlp.endpoint},
- * Spring Boot's own switch) or Zipkin ({@code management.tracing.export.zipkin.endpoint}, which Boot would otherwise
- * send to {@code localhost:9411} unasked). Without one, nothing records spans: the sampling probability is 0, so every
- * span is a non-recording one that costs next to nothing, yet trace ids still reach the logs and the next hop, and a
- * sampled {@code traceparent} from upstream is still honoured (the sampler is parent-based). With a backend every trace
- * is kept by default; {@code management.tracing.sampling.probability} sets less.
+ * Traces are exported only where a backend is configured: OTLP
+ * ({@code management.opentelemetry.tracing.export.otlp.endpoint}, Spring Boot's own
+ * switch) or Zipkin ({@code management.tracing.export.zipkin.endpoint}, which Boot would
+ * otherwise send to {@code localhost:9411} unasked). Without one, nothing records spans:
+ * the sampling probability is 0, so every span is a non-recording one that costs next to
+ * nothing, yet trace ids still reach the logs and the next hop, and a sampled
+ * {@code traceparent} from upstream is still honoured (the sampler is parent-based). With
+ * a backend every trace is kept by default;
+ * {@code management.tracing.sampling.probability} sets less.
  */
 public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -35,9 +39,12 @@ public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordere
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put(SAMPLING, otlp || zipkin ? 1.0 : 0.0);
 		defaults.put("management.tracing.export.zipkin.enabled", zipkin);
-		// Latency histograms of requests served and calls made, so that p99 can be read wherever metrics are scraped
-		// (Grafana's panels use http_server_requests_seconds_bucket). Bounded to what a request can take here (a zone's
-		// answer within 2 s, the gateway's within 10 s; below 5 ms is fast enough), which keeps each timer to 50 buckets
+		// Latency histograms of requests served and calls made, so that p99 can be read
+		// wherever metrics are scraped
+		// (Grafana's panels use http_server_requests_seconds_bucket). Bounded to what a
+		// request can take here (a zone's
+		// answer within 2 s, the gateway's within 10 s; below 5 ms is fast enough), which
+		// keeps each timer to 50 buckets
 		// instead of Micrometer's 68.
 		for (String timer : new String[] { "http.server.requests", "http.client.requests" }) {
 			defaults.put("management.metrics.distribution.percentiles-histogram." + timer, true);
@@ -51,7 +58,8 @@ public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordere
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean otlp = configured(environment, OTLP_ENDPOINT) || configured(environment, COMMON_OTLP_ENDPOINT);
 		boolean zipkin = configured(environment, ZIPKIN_ENDPOINT);
-		environment.getPropertySources().addLast(new MapPropertySource("zonepayTelemetryDefaults", defaults(otlp, zipkin)));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("zonepayTelemetryDefaults", defaults(otlp, zipkin)));
 	}
 
 	private static boolean configured(ConfigurableEnvironment environment, String endpoint) {
@@ -62,4 +70,5 @@ public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordere
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

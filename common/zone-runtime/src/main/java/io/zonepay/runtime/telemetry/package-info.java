@@ -1,4 +1,7 @@
-/** Traces and latency histograms every ZonePay process shares: exported only where a backend is configured. */
+/**
+ * Traces and latency histograms every ZonePay process shares: exported only where a
+ * backend is configured.
+ */
 @NullMarked
 package io.zonepay.runtime.telemetry;
 

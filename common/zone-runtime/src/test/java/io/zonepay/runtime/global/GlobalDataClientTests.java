@@ -90,9 +90,10 @@ class GlobalDataClientTests {
 	}
 
 	private static GlobalDataClient client(List<URI> sources, Duration preferAgainAfter) {
-		CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
-		return new GlobalDataClient(sources, new GlobalDataClient.Timeouts(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofMillis(100),
-				preferAgainAfter), signer);
+		CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+				Duration.ofSeconds(10));
+		return new GlobalDataClient(sources, new GlobalDataClient.Timeouts(Duration.ofMillis(300),
+				Duration.ofSeconds(2), Duration.ofMillis(100), preferAgainAfter), signer);
 	}
 
 	/** A port nothing listens on: as a CZone whose process was killed. */
@@ -124,4 +125,5 @@ class GlobalDataClientTests {
 
 	private record Source(HttpServer server, URI uri, AtomicInteger reads) {
 	}
+
 }

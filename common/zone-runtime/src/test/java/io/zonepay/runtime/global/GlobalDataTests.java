@@ -80,7 +80,8 @@ class GlobalDataTests {
 			release.countDown();
 			for (Future<Optional<MerchantDocument>> answer : answers) {
 				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
-					.havingCause().isInstanceOf(ProblemException.class);
+					.havingCause()
+					.isInstanceOf(ProblemException.class);
 			}
 		}
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> data.merchant(TEA_HOUSE));
@@ -100,7 +101,8 @@ class GlobalDataTests {
 			}
 			byte[] body = (status == 200
 					? "{\"merchantId\": \"4207\", \"name\": \"Tea House\", \"currency\": \"CNY\", \"status\": \"ACTIVE\", \"version\": 3}"
-					: "{\"code\": \"INTERNAL_ERROR\"}").getBytes(StandardCharsets.UTF_8);
+					: "{\"code\": \"INTERNAL_ERROR\"}")
+				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, body.length);
 			exchange.getResponseBody().write(body);
@@ -110,10 +112,16 @@ class GlobalDataTests {
 		return URI.create("http://127.0.0.1:" + czone.getAddress().getPort());
 	}
 
-	/** Until the CZone holds the first read and every caller is parked: on that read, or on the first caller's. */
+	/**
+	 * Until the CZone holds the first read and every caller is parked: on that read, or
+	 * on the first caller's.
+	 */
 	private void awaitCallersParked(List<Thread> threads, int callers) {
-		await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() >= 1 && threads.size() == callers
-				&& threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> reads.get() >= 1 && threads.size() == callers
+					&& threads.stream()
+						.allMatch(thread -> thread.getState() == Thread.State.WAITING
+								|| thread.getState() == Thread.State.TIMED_WAITING));
 	}
 
 	private static ThreadFactory recorded(List<Thread> threads) {
@@ -125,9 +133,11 @@ class GlobalDataTests {
 	}
 
 	private static GlobalData globalDataReadingFrom(URI czone) {
-		CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
-		GlobalDataClient client = new GlobalDataClient(List.of(czone),
-				new GlobalDataClient.Timeouts(Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5)), signer);
+		CallerSigner signer = new CallerSigner(DevelopmentKeys.CALLER_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+				Duration.ofSeconds(10));
+		GlobalDataClient client = new GlobalDataClient(List.of(czone), new GlobalDataClient.Timeouts(
+				Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5)), signer);
 		return new GlobalData(new RoutingTables(), client, 100, Duration.ofSeconds(1));
 	}
+
 }

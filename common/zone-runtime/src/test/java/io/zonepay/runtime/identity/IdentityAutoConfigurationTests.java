@@ -21,12 +21,16 @@ class IdentityAutoConfigurationTests {
 	@Test
 	void refusesToRunProductionOnThePublishedDevelopmentKey() {
 		runner.withPropertyValues("spring.profiles.active=prod")
-			.run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("published development key"));
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("published development key"));
 	}
 
 	@Test
 	void runsProductionOnASecretKey() {
-		runner.withPropertyValues("spring.profiles.active=prod", "zonepay.identity.signing-key=a-secret-key-from-the-vault-32-bytes-at-least")
+		runner
+			.withPropertyValues("spring.profiles.active=prod",
+					"zonepay.identity.signing-key=a-secret-key-from-the-vault-32-bytes-at-least")
 			.run(context -> assertThat(context).hasSingleBean(CallerSigner.class));
 	}
 
@@ -35,4 +39,5 @@ class IdentityAutoConfigurationTests {
 		runner.withPropertyValues("zonepay.identity.signing-key=short")
 			.run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("at least 32 bytes"));
 	}
+
 }

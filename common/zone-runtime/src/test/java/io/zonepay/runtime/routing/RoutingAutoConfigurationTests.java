@@ -28,4 +28,5 @@ class RoutingAutoConfigurationTests {
 			assertThat(registry.get("zonepay.routing.epoch").gauge().value()).isEqualTo(7);
 		});
 	}
+
 }

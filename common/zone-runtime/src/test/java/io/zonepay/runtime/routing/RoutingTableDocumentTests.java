@@ -24,13 +24,17 @@ class RoutingTableDocumentTests {
 		for (int shard = 0; shard < Shard.COUNT; shard++) {
 			assertThat(read.ownerOf(Shard.of(shard))).isEqualTo(table.ownerOf(Shard.of(shard)));
 		}
-		assertThat(read.zone(ZoneId.of("rz2")).orElseThrow().endpoint("account")).isEqualTo(table.zone(ZoneId.of("rz2")).orElseThrow().endpoint("account"));
+		assertThat(read.zone(ZoneId.of("rz2")).orElseThrow().endpoint("account"))
+			.isEqualTo(table.zone(ZoneId.of("rz2")).orElseThrow().endpoint("account"));
 	}
 
 	@Test
 	void refusesATableThatLeavesAShardOut() {
-		String text = json.writeValueAsString(RoutingTableDocument.of(TestRouting.evenly(1, "rz1"))).replace("\"42\":\"rz1\",", "");
-		assertThatIllegalArgumentException().isThrownBy(() -> json.readValue(text, RoutingTableDocument.class).toRoutingTable())
+		String text = json.writeValueAsString(RoutingTableDocument.of(TestRouting.evenly(1, "rz1")))
+			.replace("\"42\":\"rz1\",", "");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> json.readValue(text, RoutingTableDocument.class).toRoutingTable())
 			.withMessageContaining("shard 42");
 	}
+
 }

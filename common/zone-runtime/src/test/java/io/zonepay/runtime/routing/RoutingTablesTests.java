@@ -19,4 +19,5 @@ class RoutingTablesTests {
 		assertThat(tables.offer(TestRouting.evenly(3, "rz1"))).isTrue();
 		assertThat(tables.epoch()).isEqualTo(3);
 	}
+
 }

@@ -45,4 +45,5 @@ class LogFormatTests {
 		new LogFormat().postProcessEnvironment(environment, new SpringApplication());
 		return environment;
 	}
+
 }

@@ -22,7 +22,8 @@ class TelemetryDefaultsTests {
 
 	@Test
 	void keepsEveryTraceForAnOtlpBackend() {
-		MockEnvironment environment = processed(Map.of("management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces"));
+		MockEnvironment environment = processed(
+				Map.of("management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces"));
 
 		assertThat(environment.getProperty("management.tracing.sampling.probability", Double.class)).isEqualTo(1.0);
 		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled", Boolean.class)).isFalse();
@@ -30,7 +31,8 @@ class TelemetryDefaultsTests {
 
 	@Test
 	void exportsToZipkinOnlyWhenItsEndpointIsGiven() {
-		MockEnvironment environment = processed(Map.of("management.tracing.export.zipkin.endpoint", "http://zipkin:9411/api/v2/spans"));
+		MockEnvironment environment = processed(
+				Map.of("management.tracing.export.zipkin.endpoint", "http://zipkin:9411/api/v2/spans"));
 
 		assertThat(environment.getProperty("management.tracing.sampling.probability", Double.class)).isEqualTo(1.0);
 		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled", Boolean.class)).isTrue();
@@ -38,8 +40,8 @@ class TelemetryDefaultsTests {
 
 	@Test
 	void aConfiguredProbabilityWins() {
-		MockEnvironment environment = processed(Map.of("management.tracing.export.zipkin.endpoint", "http://zipkin:9411/api/v2/spans",
-				"management.tracing.sampling.probability", "0.1"));
+		MockEnvironment environment = processed(Map.of("management.tracing.export.zipkin.endpoint",
+				"http://zipkin:9411/api/v2/spans", "management.tracing.sampling.probability", "0.1"));
 
 		assertThat(environment.getProperty("management.tracing.sampling.probability", Double.class)).isEqualTo(0.1);
 	}
@@ -48,9 +50,15 @@ class TelemetryDefaultsTests {
 	void recordsLatencyHistogramsOfRequestsServedAndCallsMade() {
 		MockEnvironment environment = processed(Map.of());
 
-		assertThat(environment.getProperty("management.metrics.distribution.percentiles-histogram.http.server.requests", Boolean.class)).isTrue();
-		assertThat(environment.getProperty("management.metrics.distribution.percentiles-histogram.http.client.requests", Boolean.class)).isTrue();
-		assertThat(environment.getProperty("management.metrics.distribution.maximum-expected-value.http.server.requests")).isEqualTo("10s");
+		assertThat(environment.getProperty("management.metrics.distribution.percentiles-histogram.http.server.requests",
+				Boolean.class))
+			.isTrue();
+		assertThat(environment.getProperty("management.metrics.distribution.percentiles-histogram.http.client.requests",
+				Boolean.class))
+			.isTrue();
+		assertThat(
+				environment.getProperty("management.metrics.distribution.maximum-expected-value.http.server.requests"))
+			.isEqualTo("10s");
 	}
 
 	private static MockEnvironment processed(Map<String, Object> configured) {
@@ -59,4 +67,5 @@ class TelemetryDefaultsTests {
 		new TelemetryDefaults().postProcessEnvironment(environment, new SpringApplication());
 		return environment;
 	}
+
 }

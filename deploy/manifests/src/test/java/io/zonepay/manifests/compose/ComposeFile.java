@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** docker-compose.yml as parsed data, with the labels that name each ZonePay container's zone and service. */
+/**
+ * docker-compose.yml as parsed data, with the labels that name each ZonePay container's
+ * zone and service.
+ */
 final class ComposeFile {
 
 	static final String ZONE = "zonepay.io/zone";
@@ -14,8 +17,12 @@ final class ComposeFile {
 
 	static final String NAME = "app.kubernetes.io/name";
 
-	/** The images ZonePay builds, by their short name, which is also the Maven module they are built from. */
-	static final Set<String> IMAGES = Set.of("config-service", "account-service", "order-service", "payment-service", "gateway");
+	/**
+	 * The images ZonePay builds, by their short name, which is also the Maven module they
+	 * are built from.
+	 */
+	static final Set<String> IMAGES = Set.of("config-service", "account-service", "order-service", "payment-service",
+			"gateway");
 
 	private final Map<String, Object> document;
 
@@ -33,7 +40,8 @@ final class ComposeFile {
 
 	Map<String, Map<String, Object>> services() {
 		Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-		Repository.map(document.get("services"), "services").forEach((name, service) -> services.put(name, Repository.map(service, "service " + name)));
+		Repository.map(document.get("services"), "services")
+			.forEach((name, service) -> services.put(name, Repository.map(service, "service " + name)));
 		return services;
 	}
 
@@ -61,7 +69,10 @@ final class ComposeFile {
 		return strings(service.get("environment"), "environment");
 	}
 
-	/** A compose map of strings, from either of its forms: a mapping, or a list of {@code KEY=value}. */
+	/**
+	 * A compose map of strings, from either of its forms: a mapping, or a list of
+	 * {@code KEY=value}.
+	 */
 	private static Map<String, String> strings(Object node, String what) {
 		Map<String, String> strings = new LinkedHashMap<>();
 		if (node == null) {
@@ -78,4 +89,5 @@ final class ComposeFile {
 		}
 		return strings;
 	}
+
 }

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A Dockerfile as its instructions, grouped by build stage: continuation lines joined, comments and parser directives
- * dropped, {@code ARG} defaults declared before the first {@code FROM} kept to resolve base images.
+ * A Dockerfile as its instructions, grouped by build stage: continuation lines joined,
+ * comments and parser directives dropped, {@code ARG} defaults declared before the first
+ * {@code FROM} kept to resolve base images.
  */
 record Dockerfile(Map<String, String> globalArguments, List<Stage> stages) {
 
@@ -19,8 +20,10 @@ record Dockerfile(Map<String, String> globalArguments, List<Stage> stages) {
 		for (Instruction instruction : instructions(Repository.read(file))) {
 			if (instruction.keyword().equals("FROM")) {
 				String[] words = instruction.arguments().split("\\s+");
-				String name = words.length >= 3 && words[words.length - 2].equalsIgnoreCase("AS") ? words[words.length - 1] : "stage-" + stages.size();
-				stages.add(new Stage(name, resolve(words[0].startsWith("--") ? words[1] : words[0], arguments), new ArrayList<>()));
+				String name = words.length >= 3 && words[words.length - 2].equalsIgnoreCase("AS")
+						? words[words.length - 1] : "stage-" + stages.size();
+				stages.add(new Stage(name, resolve(words[0].startsWith("--") ? words[1] : words[0], arguments),
+						new ArrayList<>()));
 			}
 			else if (stages.isEmpty() && instruction.keyword().equals("ARG")) {
 				String[] declaration = instruction.arguments().split("=", 2);
@@ -55,7 +58,8 @@ record Dockerfile(Map<String, String> globalArguments, List<Stage> stages) {
 			if (!continues) {
 				String instruction = current.toString().strip();
 				int space = instruction.indexOf(' ');
-				instructions.add(new Instruction(instruction.substring(0, space < 0 ? instruction.length() : space).toUpperCase(Locale.ROOT),
+				instructions.add(new Instruction(
+						instruction.substring(0, space < 0 ? instruction.length() : space).toUpperCase(Locale.ROOT),
 						space < 0 ? "" : instruction.substring(space + 1).strip()));
 				current.setLength(0);
 			}
@@ -66,12 +70,16 @@ record Dockerfile(Map<String, String> globalArguments, List<Stage> stages) {
 	private static String resolve(String image, Map<String, String> arguments) {
 		String resolved = image;
 		for (Map.Entry<String, String> argument : arguments.entrySet()) {
-			resolved = resolved.replace("${" + argument.getKey() + "}", argument.getValue()).replace("$" + argument.getKey(), argument.getValue());
+			resolved = resolved.replace("${" + argument.getKey() + "}", argument.getValue())
+				.replace("$" + argument.getKey(), argument.getValue());
 		}
 		return resolved;
 	}
 
-	/** One build stage: its name, the image it starts from (ARGs resolved) and its instructions. */
+	/**
+	 * One build stage: its name, the image it starts from (ARGs resolved) and its
+	 * instructions.
+	 */
 	record Stage(String name, String base, List<Instruction> instructions) {
 
 		List<Instruction> all(String keyword) {

@@ -12,7 +12,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Files of the repository, from the module directory (deploy/manifests) that Maven runs the tests in. */
+/**
+ * Files of the repository, from the module directory (deploy/manifests) that Maven runs
+ * the tests in.
+ */
 final class Repository {
 
 	static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
@@ -41,13 +44,18 @@ final class Repository {
 		}
 	}
 
-	/** A YAML document as maps and lists, anchors and merge keys resolved as docker-compose resolves them. */
+	/**
+	 * A YAML document as maps and lists, anchors and merge keys resolved as
+	 * docker-compose resolves them.
+	 */
 	static Map<String, Object> yaml(Path file) {
 		LoaderOptions options = new LoaderOptions();
-		// The compose file declares each service once and reuses it through aliases, far more than the default 50.
+		// The compose file declares each service once and reuses it through aliases, far
+		// more than the default 50.
 		options.setMaxAliasesForCollections(1_000);
 		options.setAllowDuplicateKeys(false);
-		return Objects.requireNonNull(new Yaml(new SafeConstructor(options)).load(read(file)), () -> file + " is empty");
+		return Objects.requireNonNull(new Yaml(new SafeConstructor(options)).load(read(file)),
+				() -> file + " is empty");
 	}
 
 	@SuppressWarnings("unchecked")
@@ -65,4 +73,5 @@ final class Repository {
 		}
 		throw new AssertionError(what + " is not a list: " + node);
 	}
+
 }

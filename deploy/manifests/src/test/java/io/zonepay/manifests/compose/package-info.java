@@ -1,4 +1,7 @@
-/** Checks docker-compose.yml, the root Dockerfile and their observability files against the default topology. */
+/**
+ * Checks docker-compose.yml, the root Dockerfile and their observability files against
+ * the default topology.
+ */
 @NullMarked
 package io.zonepay.manifests.compose;
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README and every page under docs/: links to files of the repository resolve, and the README is short. */
+/**
+ * The README and every page under docs/: links to files of the repository resolve, and
+ * the README is short.
+ */
 class DocumentationTests {
 
 	private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
@@ -45,7 +48,9 @@ class DocumentationTests {
 		String prose = Files.readString(ROOT.resolve("README.md"))
 			.replaceAll("(?s)```.*?```", " ")
 			.replaceAll("\\]\\([^)]*\\)", "]");
-		long words = Stream.of(prose.split("\\s+")).filter(word -> word.chars().anyMatch(Character::isLetterOrDigit)).count();
+		long words = Stream.of(prose.split("\\s+"))
+			.filter(word -> word.chars().anyMatch(Character::isLetterOrDigit))
+			.count();
 		assertThat(words).as("words in the README outside code blocks").isLessThanOrEqualTo(README_MAX_WORDS);
 	}
 
@@ -56,4 +61,5 @@ class DocumentationTests {
 		}
 		return pages;
 	}
+
 }

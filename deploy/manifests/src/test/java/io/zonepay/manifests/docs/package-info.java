@@ -1,4 +1,7 @@
-/** Checks of the README and docs: their links lead somewhere and the README stays short enough to be read. */
+/**
+ * Checks of the README and docs: their links lead somewhere and the README stays short
+ * enough to be read.
+ */
 @NullMarked
 package io.zonepay.manifests.docs;
 

@@ -17,20 +17,26 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Renders the overlays under deploy/k8s with {@code kubectl kustomize}, as CI and an operator would, and parses what
- * it prints strictly. Without kubectl the tests are skipped, unless {@code ZONEPAY_REQUIRE_DEPLOY_TOOLS=1} (CI) makes
- * that a failure.
+ * Renders the overlays under deploy/k8s with {@code kubectl kustomize}, as CI and an
+ * operator would, and parses what it prints strictly. Without kubectl the tests are
+ * skipped, unless {@code ZONEPAY_REQUIRE_DEPLOY_TOOLS=1} (CI) makes that a failure.
  */
 final class Kustomize {
 
-	/** deploy/k8s, from the module directory (deploy/manifests) that Maven runs the tests in. */
+	/**
+	 * deploy/k8s, from the module directory (deploy/manifests) that Maven runs the tests
+	 * in.
+	 */
 	static final Path ROOT = Path.of("..", "k8s").toAbsolutePath().normalize();
 
 	static final Path ZONES = ROOT.resolve("zones");
 
 	static final Path STAGING = ROOT.resolve("environments/staging");
 
-	/** Rendering the whole staging environment takes about a second; a hung kubectl must not hang the build. */
+	/**
+	 * Rendering the whole staging environment takes about a second; a hung kubectl must
+	 * not hang the build.
+	 */
 	private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Map<Path, List<KubernetesObject>> RENDERED = new ConcurrentHashMap<>();
@@ -43,7 +49,8 @@ final class Kustomize {
 	/** The strictly parsed objects that {@code kubectl kustomize directory} renders. */
 	static List<KubernetesObject> render(Path directory) {
 		requireKubectl();
-		return RENDERED.computeIfAbsent(directory, dir -> StrictManifests.parse(run("kubectl", "kustomize", dir.toString()), ROOT.relativize(dir).toString()));
+		return RENDERED.computeIfAbsent(directory, dir -> StrictManifests
+			.parse(run("kubectl", "kustomize", dir.toString()), ROOT.relativize(dir).toString()));
 	}
 
 	/** Every zone overlay's directory name: its zone id. */
@@ -81,14 +88,17 @@ final class Kustomize {
 			Path out = Files.createTempFile("kubectl", ".out");
 			Path err = Files.createTempFile("kubectl", ".err");
 			try {
-				Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+				Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+					.redirectError(err.toFile())
+					.start();
 				if (!process.waitFor(RENDER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 					process.destroyForcibly();
-					throw new IllegalStateException(String.join(" ", command) + " did not finish within " + RENDER_TIMEOUT);
+					throw new IllegalStateException(
+							String.join(" ", command) + " did not finish within " + RENDER_TIMEOUT);
 				}
 				if (process.exitValue() != 0) {
-					throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): "
-							+ Files.readString(err, StandardCharsets.UTF_8).strip());
+					throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+							+ "): " + Files.readString(err, StandardCharsets.UTF_8).strip());
 				}
 				return Files.readString(out, StandardCharsets.UTF_8);
 			}
@@ -105,4 +115,5 @@ final class Kustomize {
 			throw new IllegalStateException(String.join(" ", command) + " was interrupted", ex);
 		}
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What is wrong with a rendering, gathered so that a failure names every broken object in one line each. */
+/**
+ * What is wrong with a rendering, gathered so that a failure names every broken object in
+ * one line each.
+ */
 final class Problems {
 
 	private final List<String> problems = new ArrayList<>();
@@ -19,4 +22,5 @@ final class Problems {
 	void assertNone(String what) {
 		assertThat(problems).as(what).isEmpty();
 	}
+
 }

@@ -47,18 +47,23 @@ record Rendered(List<KubernetesObject> objects) {
 
 	Optional<V1ConfigMap> configMap(String namespace, String name) {
 		return all(V1ConfigMap.class).stream()
-			.filter(map -> name.equals(map.getMetadata().getName()) && Objects.equals(namespace, map.getMetadata().getNamespace()))
+			.filter(map -> name.equals(map.getMetadata().getName())
+					&& Objects.equals(namespace, map.getMetadata().getNamespace()))
 			.findFirst();
 	}
 
-	/** Whether the ConfigMap exists in this rendering, that is, in the namespace the Deployment runs in. */
+	/**
+	 * Whether the ConfigMap exists in this rendering, that is, in the namespace the
+	 * Deployment runs in.
+	 */
 	boolean hasConfigMap(V1Deployment deployment, String name) {
 		return configMap(deployment.getMetadata().getNamespace(), name).isPresent();
 	}
 
 	/**
-	 * The environment the Deployment's container starts with, as far as the rendering tells it: its ConfigMaps (in
-	 * envFrom order, later ones winning) and its literal variables; variables from Secrets are absent.
+	 * The environment the Deployment's container starts with, as far as the rendering
+	 * tells it: its ConfigMaps (in envFrom order, later ones winning) and its literal
+	 * variables; variables from Secrets are absent.
 	 */
 	Map<String, String> environment(V1Deployment deployment) {
 		V1Container container = container(deployment);

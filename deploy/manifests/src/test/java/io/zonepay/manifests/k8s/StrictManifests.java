@@ -20,23 +20,25 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads multi-document YAML into Kubernetes API model objects, strictly: the generated models reject any field their
- * API type does not define, at every depth (a {@code livenesProbe} in a container fails as {@code metdata} does), and
- * a kind this deployment does not use fails too.
+ * Reads multi-document YAML into Kubernetes API model objects, strictly: the generated
+ * models reject any field their API type does not define, at every depth (a
+ * {@code livenesProbe} in a container fails as {@code metdata} does), and a kind this
+ * deployment does not use fails too.
  */
 final class StrictManifests {
 
-	/** The kinds ZonePay deploys. A Secret parses so that a test can refuse it with a clear message. */
-	private static final Map<String, Parser> PARSERS = Map.of(
-			"v1/Namespace", V1Namespace::fromJson,
-			"v1/ConfigMap", V1ConfigMap::fromJson,
-			"v1/Secret", V1Secret::fromJson,
-			"v1/Service", V1Service::fromJson,
-			"apps/v1/Deployment", V1Deployment::fromJson,
-			"policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::fromJson);
+	/**
+	 * The kinds ZonePay deploys. A Secret parses so that a test can refuse it with a
+	 * clear message.
+	 */
+	private static final Map<String, Parser> PARSERS = Map.of("v1/Namespace", V1Namespace::fromJson, "v1/ConfigMap",
+			V1ConfigMap::fromJson, "v1/Secret", V1Secret::fromJson, "v1/Service", V1Service::fromJson,
+			"apps/v1/Deployment", V1Deployment::fromJson, "policy/v1/PodDisruptionBudget",
+			V1PodDisruptionBudget::fromJson);
 
 	static {
-		// Registers the models' type adapters (dates, quantities, int-or-string) with the shared Gson.
+		// Registers the models' type adapters (dates, quantities, int-or-string) with the
+		// shared Gson.
 		new JSON();
 	}
 
@@ -56,19 +58,24 @@ final class StrictManifests {
 			String type = map.get("apiVersion") + "/" + map.get("kind");
 			Parser parser = PARSERS.get(type);
 			if (parser == null) {
-				throw new IllegalArgumentException(source + ": unexpected kind " + type + " (expected one of " + PARSERS.keySet() + ")");
+				throw new IllegalArgumentException(
+						source + ": unexpected kind " + type + " (expected one of " + PARSERS.keySet() + ")");
 			}
 			try {
 				objects.add(parser.parse(gson.toJson(map)));
 			}
 			catch (IOException | RuntimeException ex) {
-				throw new IllegalArgumentException(source + ": " + type + " " + name(map) + " is not a valid " + type + ": " + withoutJson(ex.getMessage()), ex);
+				throw new IllegalArgumentException(source + ": " + type + " " + name(map) + " is not a valid " + type
+						+ ": " + withoutJson(ex.getMessage()), ex);
 			}
 		}
 		return List.copyOf(objects);
 	}
 
-	/** The models' messages end with the whole offending object as JSON, which hides the point in a failure. */
+	/**
+	 * The models' messages end with the whole offending object as JSON, which hides the
+	 * point in a failure.
+	 */
 	private static @Nullable String withoutJson(@Nullable String message) {
 		int json = message == null ? -1 : message.indexOf(" JSON: ");
 		return json < 0 ? message : message.substring(0, json);
@@ -82,5 +89,7 @@ final class StrictManifests {
 	private interface Parser {
 
 		KubernetesObject parse(String json) throws IOException;
+
 	}
+
 }
