@@ -686,10 +686,11 @@ class GatewayRoutingIntegrationTests {
 		client.get().uri("/api/users/1207/balances").exchange().expectStatus().isUnauthorized();
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
-					"zonepay.access +: GET /api/users/1207/balances 200 [0-9.]+ ms zone=rz1 shard=7 epoch=[0-9]+ trace=[0-9a-f]{32}")
-				.containsPattern(
-						"zonepay.access +: GET /api/users/1207/balances 401 [0-9.]+ ms zone=- shard=- epoch=- trace=[0-9a-f]{32}"));
+			.untilAsserted(() -> assertThat(output.getOut())
+				.containsPattern("zonepay.access +: GET /api/users/1207/balances 200 [0-9.]+ ms"
+						+ " zone=rz1 shard=7 epoch=[0-9]+ trace=[0-9a-f]{32}")
+				.containsPattern("zonepay.access +: GET /api/users/1207/balances 401 [0-9.]+ ms"
+						+ " zone=- shard=- epoch=- trace=[0-9a-f]{32}"));
 	}
 
 	@Test

@@ -37,8 +37,8 @@ final class MisroutedZone implements AutoCloseable {
 		server.createContext("/", exchange -> {
 			refused.incrementAndGet();
 			onRefusal.run();
-			byte[] answer = ("{\"type\": \"https://zonepay.io/problems/wrong-zone\", \"status\": 421, \"code\": \"WRONG_ZONE\", \"epoch\": "
-					+ epoch.get() + "}")
+			byte[] answer = ("{\"type\": \"https://zonepay.io/problems/wrong-zone\", \"status\": 421, "
+					+ "\"code\": \"WRONG_ZONE\", \"epoch\": " + epoch.get() + "}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
 			exchange.getResponseHeaders().set("X-ZonePay-Epoch", Long.toString(epoch.get()));

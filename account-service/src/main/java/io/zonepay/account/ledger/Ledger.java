@@ -69,8 +69,8 @@ class Ledger {
 		List<PostedEntry> entries = new ArrayList<>();
 		for (ResolvedLeg leg : legs) {
 			long balanceAfter = apply(leg);
-			jdbc.sql(
-					"insert into entries (posting_id, account_id, amount, currency, balance_after, created_at) values (?, ?, ?, ?, ?, ?)")
+			jdbc.sql("insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)"
+					+ " values (?, ?, ?, ?, ?, ?)")
 				.params(posting.id().value(), leg.accountId(), leg.leg().amount(),
 						leg.leg().account().currency().code(), balanceAfter, Timestamp.from(now))
 				.update();
@@ -85,8 +85,8 @@ class Ledger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	PostingRecord voidReference(String reference, PostingId id, Shard shard) {
-		jdbc.sql(
-				"insert into postings (id, reference, kind, shard, created_at) values (?, ?, 'VOID', ?, ?) on conflict (reference) do nothing")
+		jdbc.sql("insert into postings (id, reference, kind, shard, created_at) values (?, ?, 'VOID', ?, ?)"
+				+ " on conflict (reference) do nothing")
 			.params(id.value(), reference, shard.value(), Timestamp.from(clock.instant()))
 			.update();
 		return find(reference).orElseThrow();

@@ -152,7 +152,8 @@ class PostingControllerIntegrationTests {
 		post(transferCredit("transfer:f1:credit", 26, "26", payee, 300)).expectStatus().isOk();
 		assertThat(balance(payee)).isEqualTo(300);
 		assertThat(jdbc.queryForObject(
-				"select sum(amount) from entries e join accounts a on a.id = e.account_id join postings p on p.id = e.posting_id"
+				"select sum(amount) from entries e join accounts a on a.id = e.account_id"
+						+ " join postings p on p.id = e.posting_id"
 						+ " where a.kind = 'TRANSIT' and a.owner_id = 26 and p.reference = 'transfer:f1:credit'",
 				Long.class))
 			.isEqualTo(-300);

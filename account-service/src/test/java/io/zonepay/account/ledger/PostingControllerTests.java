@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AccountWebMvcTest(PostingController.class)
 class PostingControllerTests {
 
-	private static final String PAYMENT = "{\"reference\": \"payment:1237\", \"kind\": \"PAYMENT\", \"shard\": 37, \"legs\": ["
+	private static final String PAYMENT = "{\"reference\": \"payment:1237\", \"kind\": \"PAYMENT\", "
+			+ "\"shard\": 37, \"legs\": ["
 			+ "{\"account\": \"USER\", \"owner\": \"9937\", \"currency\": \"CNY\", \"amount\": -3000},"
 			+ "{\"account\": \"MERCHANT\", \"owner\": \"9001\", \"currency\": \"CNY\", \"amount\": 3000}]}";
 

@@ -21,7 +21,8 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 	 * MDC; threads that do not (pools, start-up, the management server) fall back to the
 	 * zone the process was configured with.
 	 */
-	private static final String CONTEXT = "[%X{zone:-${zonepay.zone.id:}},%X{service:-${spring.application.name:}}] [%X{traceId:-},%X{spanId:-}]";
+	private static final String CONTEXT = "[%X{zone:-${zonepay.zone.id:}},%X{service:-${spring.application.name:}}]"
+			+ " [%X{traceId:-},%X{spanId:-}]";
 
 	static final Map<String, Object> DEFAULTS = defaults();
 
@@ -62,7 +63,8 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 		// left idle (its process paused or wedged) is ended by the database, so it cannot
 		// hold a lease row for ever.
 		defaults.put("spring.datasource.hikari.connection-init-sql",
-				"select set_config('zonepay.zone', '${zonepay.zone.id:}', false), set_config('idle_in_transaction_session_timeout', '10s', false)");
+				"select set_config('zonepay.zone', '${zonepay.zone.id:}', false),"
+						+ " set_config('idle_in_transaction_session_timeout', '10s', false)");
 		defaults.put("spring.threads.virtual.enabled", false);
 		// Housekeeping jobs (purges, reconcilers) run on Spring's scheduler: a bounded
 		// pool of named threads that takes no

@@ -52,13 +52,11 @@ public class Currencies implements TypedTable {
 	}
 
 	private void store(CurrencyDocument currency, long version) {
-		jdbc.sql(
-				"""
-						insert into currencies (code, minor_digits, enabled, version) values (?, ?, ?, ?)
-						on conflict (code) do update set minor_digits = excluded.minor_digits, enabled = excluded.enabled, version = excluded.version
-						""")
-			.params(currency.code(), currency.minorDigits(), currency.enabled(), version)
-			.update();
+		jdbc.sql("""
+				insert into currencies (code, minor_digits, enabled, version) values (?, ?, ?, ?)
+				on conflict (code) do update set minor_digits = excluded.minor_digits,
+				    enabled = excluded.enabled, version = excluded.version
+				""").params(currency.code(), currency.minorDigits(), currency.enabled(), version).update();
 	}
 
 	public boolean accepts(String code) {

@@ -57,20 +57,21 @@ public class ChangeLog {
 		// and versions commit in order), log the change and update what readers see.
 		// Fewer round trips under the lock mean
 		// more writes per second.
-		Change change = jdbc
-			.sql("""
-					with next as (
-					    update global_version set version = version + 1, committed_at = clock_timestamp() returning version, committed_at, term
-					), logged as (
-					    insert into change_log (version, kind, entity_key, document, committed_at, term)
-					    select version, ?, ?, cast(? as jsonb), committed_at, term from next
-					), visible as (
-					    insert into global_entities (kind, entity_key, document, version)
-					    select ?, ?, cast(? as jsonb), version from next
-					    on conflict (kind, entity_key) do update set document = excluded.document, version = excluded.version
-					)
-					select version, committed_at, term from next
-					""")
+		Change change = jdbc.sql("""
+				with next as (
+				    update global_version set version = version + 1, committed_at = clock_timestamp()
+				    returning version, committed_at, term
+				), logged as (
+				    insert into change_log (version, kind, entity_key, document, committed_at, term)
+				    select version, ?, ?, cast(? as jsonb), committed_at, term from next
+				), visible as (
+				    insert into global_entities (kind, entity_key, document, version)
+				    select ?, ?, cast(? as jsonb), version from next
+				    on conflict (kind, entity_key) do update set document = excluded.document,
+				        version = excluded.version
+				)
+				select version, committed_at, term from next
+				""")
 			.params(kind.name(), key, text, kind.name(), key, text)
 			.query((rs, row) -> new Change(new Entity(kind, key, rs.getLong(1), tree), rs.getTimestamp(2).toInstant(),
 					rs.getLong(3)))
@@ -108,11 +109,11 @@ public class ChangeLog {
 	public void copy(Change change) {
 		String text = json.writeValueAsString(change.entity().document());
 		Timestamp at = Timestamp.from(change.committedAt());
-		jdbc.sql(
-				"""
-						insert into change_log (version, kind, entity_key, document, committed_at, term) values (?, ?, ?, cast(? as jsonb), ?, ?)
-						on conflict (version) do nothing
-						""")
+		jdbc.sql("""
+				insert into change_log (version, kind, entity_key, document, committed_at, term)
+				values (?, ?, ?, cast(? as jsonb), ?, ?)
+				on conflict (version) do nothing
+				""")
 			.params(change.version(), change.entity().kind().name(), change.entity().key(), text, at, change.term())
 			.update();
 		jdbc.sql("update global_version set version = greatest(version, ?), committed_at = ?, term = greatest(term, ?)")
@@ -155,8 +156,9 @@ public class ChangeLog {
 
 	/** Committed changes after a version, oldest first, at most {@code limit} of them. */
 	public List<Change> after(long version, int limit) {
-		return jdbc.sql(
-				"select version, kind, entity_key, document, committed_at, term from change_log where version > ? order by version limit ?")
+		return jdbc
+			.sql("select version, kind, entity_key, document, committed_at, term from change_log where version > ? "
+					+ "order by version limit ?")
 			.params(version, limit)
 			.query((rs, row) -> new Change(
 					new Entity(GlobalKind.valueOf(rs.getString("kind")), rs.getString("entity_key"),

@@ -117,7 +117,8 @@ public final class Writer {
 			return;
 		}
 		why = "the change log carries term " + newerTerm + ", newer than this GZone's " + term
-				+ ": another GZone was promoted. This one stays fenced and its data is void: it rejoins only as a standby on an empty database (profile standby)";
+				+ ": another GZone was promoted. This one stays fenced and its data is void:"
+				+ " it rejoins only as a standby on an empty database (profile standby)";
 		role = Role.FENCED;
 		log.error("Fenced: {}", why);
 		notifyAll();

@@ -45,11 +45,11 @@ class Merchants implements TypedTable {
 	@Override
 	public void project(Entity change) {
 		Merchant merchant = json.treeToValue(change.document(), Merchant.class);
-		jdbc.sql(
-				"""
-						insert into merchants (id, name, currency, status, version) values (?, ?, ?, ?, ?)
-						on conflict (id) do update set name = excluded.name, currency = excluded.currency, status = excluded.status, version = excluded.version
-						""")
+		jdbc.sql("""
+				insert into merchants (id, name, currency, status, version) values (?, ?, ?, ?, ?)
+				on conflict (id) do update set name = excluded.name, currency = excluded.currency,
+				    status = excluded.status, version = excluded.version
+				""")
 			.params(Long.parseLong(merchant.merchantId()), merchant.name(), merchant.currency(), merchant.status(),
 					change.version())
 			.update();

@@ -55,8 +55,8 @@ class ReplicaConfiguration {
 			ReplicationProperties properties, JsonMapper json, CallerSigner signer, MeterRegistry registry) {
 		WriterWatch watch = new WriterWatch(state, gzone, tables, zone.id(), properties.gzoneTimeout(), json, signer);
 		Gauge.builder("zonepay.czone.writer.available", watch, current -> current.writerUnavailable() ? 0 : 1)
-			.description(
-					"0 while the GZone is unavailable from everywhere this CZone can ask, and the copy serves its last version")
+			.description("0 while the GZone is unavailable from everywhere this CZone can ask"
+					+ ", and the copy serves its last version")
 			.register(registry);
 		return watch;
 	}

@@ -46,8 +46,8 @@ class ReplicaStore implements CopyStore {
 		entities.putAllIfNewer(snapshot.entities());
 		jdbc.sql("delete from replica_watermark").update();
 		Position position = new Position(snapshot.version(), snapshot.sourceTime(), nextOffset, snapshot.term());
-		jdbc.sql(
-				"insert into replica_watermark (id, version, source_time, next_offset, applied_changes, term) values (1, ?, ?, ?, 0, ?)")
+		jdbc.sql("insert into replica_watermark (id, version, source_time, next_offset, applied_changes, term) "
+				+ "values (1, ?, ?, ?, 0, ?)")
 			.params(position.version(), Timestamp.from(position.sourceTime()), position.nextOffset(), position.term())
 			.update();
 		return position;

@@ -94,11 +94,11 @@ public class RoutingStore implements TypedTable {
 	private void store(RoutingTable table, long version) {
 		jdbc.sql("delete from shard_assignments").update();
 		for (Zone zone : table.zones()) {
-			jdbc.sql(
-					"""
-							insert into zones (id, kind, city, status, endpoints) values (?, ?, ?, ?, cast(? as jsonb))
-							on conflict (id) do update set kind = excluded.kind, city = excluded.city, status = excluded.status, endpoints = excluded.endpoints
-							""")
+			jdbc.sql("""
+					insert into zones (id, kind, city, status, endpoints) values (?, ?, ?, ?, cast(? as jsonb))
+					on conflict (id) do update set kind = excluded.kind, city = excluded.city,
+					status = excluded.status, endpoints = excluded.endpoints
+					""")
 				.params(zone.id().value(), zone.kind().name(), zone.city().value(), zone.status().name(),
 						json.writeValueAsString(zone.endpoints()))
 				.update();

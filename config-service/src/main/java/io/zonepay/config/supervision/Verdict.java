@@ -28,7 +28,8 @@ record Verdict(ZoneId zone, ZoneStatus status, int checks, int shards, @Nullable
 	void report(RoutingTable table, ZoneMeters meters) {
 		if (status == ZoneStatus.UP) {
 			log.info(
-					"Zone {} answered {} checks in a row: UP at epoch {}, serving {} shards; POST /admin/routing/moves gives it more",
+					"Zone {} answered {} checks in a row: UP at epoch {}, serving {} shards"
+							+ "; POST /admin/routing/moves gives it more",
 					zone, checks, table.epoch(), table.shardsOf(zone).size());
 		}
 		else if (takenBy != null) {
@@ -41,7 +42,8 @@ record Verdict(ZoneId zone, ZoneStatus status, int checks, int shards, @Nullable
 		}
 		else if (!automatic) {
 			log.warn(
-					"Zone {} {}: DOWN at epoch {}; failover.auto is off, so its {} shards stay with it until an operator fails it over",
+					"Zone {} {}: DOWN at epoch {}; failover.auto is off"
+							+ ", so its {} shards stay with it until an operator fails it over",
 					zone, why(), table.epoch(), shards);
 		}
 		else {

@@ -172,7 +172,8 @@ final class ZoneSupervisor {
 		}
 		if (guarded.add(zone)) {
 			log.warn(
-					"Zone {} misses its health checks while absorbing the shards it took over at {}; not failing it over automatically within {} "
+					"Zone {} misses its health checks while absorbing the shards it took over at {}; "
+							+ "not failing it over automatically within {} "
 							+ "(cascade guard): POST /admin/zones/{}/failover to force it",
 					zone, since, properties.cascadeGuard(), zone);
 		}

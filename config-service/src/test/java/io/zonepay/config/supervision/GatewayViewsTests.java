@@ -15,21 +15,20 @@ class GatewayViewsTests {
 
 	@Test
 	void keepsTheZonesAGatewaySeesSilent() {
-		Map<ZoneId, Duration> silent = GatewayViews.silences(json.readTree(
-				"""
-						{"rz1": {"waiting": 3, "silentMs": 0}, "rz2": {"waiting": 9, "silentMs": 2400}, "rz3": {"waiting": 2, "silentMs": 40}}
-						"""));
+		Map<ZoneId, Duration> silent = GatewayViews.silences(json.readTree("""
+				{"rz1": {"waiting": 3, "silentMs": 0}, "rz2": {"waiting": 9, "silentMs": 2400}, \
+				"rz3": {"waiting": 2, "silentMs": 40}}
+				"""));
 		assertThat(silent).containsOnly(Map.entry(ZoneId.of("rz2"), Duration.ofMillis(2400)),
 				Map.entry(ZoneId.of("rz3"), Duration.ofMillis(40)));
 	}
 
 	@Test
 	void aGatewayThatFindsMostZonesSilentAtOnceIsInTroubleItselfAndSaysNothing() {
-		assertThat(GatewayViews.silences(json.readTree(
-				"""
-						{"rz1": {"waiting": 3, "silentMs": 3100}, "rz2": {"waiting": 9, "silentMs": 2400}, "rz3": {"waiting": 2, "silentMs": 0}}
-						""")))
-			.isEmpty();
+		assertThat(GatewayViews.silences(json.readTree("""
+				{"rz1": {"waiting": 3, "silentMs": 3100}, "rz2": {"waiting": 9, "silentMs": 2400}, \
+				"rz3": {"waiting": 2, "silentMs": 0}}
+				"""))).isEmpty();
 	}
 
 }

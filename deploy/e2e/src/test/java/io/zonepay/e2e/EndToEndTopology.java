@@ -55,7 +55,8 @@ final class EndToEndTopology {
 	 */
 	private static final String GATEWAY_EXCLUSIONS = String.join(",",
 			"org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
-			"org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration",
+			"org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
+					+ "TomcatReactiveManagementContextAutoConfiguration",
 			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 
 	private static volatile EndToEndTopology started;

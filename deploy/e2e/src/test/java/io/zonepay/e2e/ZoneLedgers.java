@@ -33,20 +33,18 @@ final class ZoneLedgers {
 	 */
 	void assertMoneyIsConserved() {
 		for (String zone : zonepay.rzones()) {
-			assertThat(rows(zone,
-					"""
-							select currency || ' funding ' || sum(balance) filter (where kind = 'FUNDING') || ' others ' || sum(balance) filter (where kind <> 'FUNDING')
-							from accounts group by currency
-							having coalesce(sum(balance) filter (where kind = 'FUNDING'), 0) <> -coalesce(sum(balance) filter (where kind <> 'FUNDING'), 0)
-							"""))
-				.as("currencies whose money is not conserved in %s", zone)
-				.isEmpty();
-			assertThat(rows(zone,
-					"""
-							select posting_id || ' ' || currency || ' ' || sum(amount) from entries group by posting_id, currency having sum(amount) <> 0
-							"""))
-				.as("postings that do not sum to zero in %s", zone)
-				.isEmpty();
+			assertThat(rows(zone, """
+					select currency || ' funding ' || sum(balance) filter (where kind = 'FUNDING')
+					|| ' others ' || sum(balance) filter (where kind <> 'FUNDING')
+					from accounts group by currency
+					having coalesce(sum(balance) filter (where kind = 'FUNDING'), 0)
+					<> -coalesce(sum(balance) filter (where kind <> 'FUNDING'), 0)
+					""")).as("currencies whose money is not conserved in %s", zone).isEmpty();
+			assertThat(rows(zone, """
+					select posting_id || ' ' || currency || ' ' || sum(amount)
+					from entries group by posting_id, currency
+					having sum(amount) <> 0
+					""")).as("postings that do not sum to zero in %s", zone).isEmpty();
 			assertThat(rows(zone, """
 					select a.id || ' balance ' || a.balance || ' entries ' || coalesce(sum(e.amount), 0)
 					from accounts a left join entries e on e.account_id = a.id
@@ -55,7 +53,8 @@ final class ZoneLedgers {
 			// Funding and transit accounts are positions: a zone that received transfers
 			// owes the zones that sent them.
 			assertThat(rows(zone,
-					"select id || ' ' || kind || ' ' || balance from accounts where balance < 0 and kind not in ('FUNDING', 'TRANSIT')"))
+					"select id || ' ' || kind || ' ' || balance from accounts"
+							+ " where balance < 0 and kind not in ('FUNDING', 'TRANSIT')"))
 				.as("negative balances in %s", zone)
 				.isEmpty();
 		}

@@ -21,9 +21,10 @@ import picocli.CommandLine.Command;
  * is what Spring Boot's buildpacks do for their class data sharing archive: a training
  * run at build time.
  */
-@Command(name = "prepare", description = {
-		"Records the start-up caches of a new build; ./zonepay up runs it after building.",
-		"One process of each kind is started on a throwaway database and broker, then stopped: each JVM writes its cache as it exits." })
+@Command(name = "prepare",
+		description = { "Records the start-up caches of a new build; ./zonepay up runs it after building.",
+				"One process of each kind is started on a throwaway database and broker, then stopped:"
+						+ " each JVM writes its cache as it exits." })
 final class AotTraining implements ZonePayCommand {
 
 	/**

@@ -190,7 +190,8 @@ final class Drill {
 			System.out.printf("+%.1f s: %s%n", disruptedAt.toMillis() / 1000.0, disruption);
 			DrillLoad.LoadResult loaded = load.finish();
 			System.out.printf(
-					"Load done: %d requests%s; waiting for the handover, settling unknown outcomes and pending transfers ...%n",
+					"Load done: %d requests%s; waiting for the handover, settling unknown outcomes and pending"
+							+ " transfers ...%n",
 					loaded.attempts().size(),
 					cpu.since().map(host -> " (host CPUs meanwhile: " + host + ")").orElse(""));
 			RoutingWatch.Handover handover = movesShards ? watch.await(HANDOVER_BOUND.plusSeconds(5))
@@ -227,9 +228,10 @@ final class Drill {
 			}
 			if (timeline.now().compareTo(bound) >= 0) {
 				throw new IllegalStateException(
-						("the platform was not steady before the disruption: of the %d requests answered in the last %d s, %d failed"
-								+ " and the slowest took %d ms, %d s into the load%s. Nothing was disrupted. It may still be warming up, or the host may be too"
-								+ " busy for %d operations/s: run the drill again, later or with a lower --rate")
+						("the platform was not steady before the disruption: of the %d requests answered in the"
+								+ " last %d s, %d failed and the slowest took %d ms, %d s into the load%s. Nothing"
+								+ " was disrupted. It may still be warming up, or the host may be too busy for %d"
+								+ " operations/s: run the drill again, later or with a lower --rate")
 							.formatted(recent.answered(), STEADY_WINDOW.toSeconds(), recent.failed(),
 									recent.slowest().toMillis(), timeline.now().toSeconds(),
 									cpu.since().map(host -> " (the host's CPUs meanwhile: " + host + ")").orElse(""),

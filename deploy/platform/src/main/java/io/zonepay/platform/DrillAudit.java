@@ -94,8 +94,10 @@ final class DrillAudit {
 		}
 		return Check.of("(b) nothing done twice", wrong,
 				("orders with two SUCCEEDED payments, Idempotency-Keys that made two payments or transfers, transfer"
-						+ " postings made or credited twice; %d of %d users' balances against deposit - SUCCEEDED payments - COMPLETED transfers out + COMPLETED"
-						+ " transfers in, from the drill's own records; the merchant's receivable (%s) against the SUCCEEDED payments (%s)")
+						+ " postings made or credited twice; %d of %d users' balances"
+						+ " against deposit - SUCCEEDED payments - COMPLETED transfers out + COMPLETED"
+						+ " transfers in, from the drill's own records;"
+						+ " the merchant's receivable (%s) against the SUCCEEDED payments (%s)")
 					.formatted(expected.balances().size(), population.users().size(), merchant, paid));
 	}
 

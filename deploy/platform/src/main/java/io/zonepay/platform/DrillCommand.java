@@ -15,8 +15,9 @@ import static io.zonepay.platform.ZonePayCommand.refusing;
 
 /** {@code ./zonepay drill <kind> ...}: see {@link Drill}. */
 @Command(name = "drill", description = { "Disrupts the platform under load, audits the books, puts it back.",
-		"The drill measures its own load, audits every shard group's books straight from the databases and writes its report to the run's"
-				+ " directory. Exit status 0 only when the audit passes (and, where the drill promises it, no request failed)." })
+		"The drill measures its own load, audits every shard group's books straight from the databases and writes"
+				+ " its report to the run's directory. Exit status 0 only when the audit passes (and, where the"
+				+ " drill promises it, no request failed)." })
 final class DrillCommand {
 
 	/**
@@ -103,9 +104,10 @@ final class DrillCommand {
 
 	}
 
-	@Command(name = "freeze", description = {
-			"Freezes an RZone's process (SIGSTOP) for a while, then thaws it (SIGCONT).",
-			"A frozen zone answers nothing but is not dead: it must be detected, failed over, and fenced once thawed." })
+	@Command(name = "freeze",
+			description = { "Freezes an RZone's process (SIGSTOP) for a while, then thaws it (SIGCONT).",
+					"A frozen zone answers nothing but is not dead: it must be detected, failed over, and fenced once"
+							+ " thawed." })
 	static final class Freeze implements ZonePayCommand {
 
 		private final Installation installation;
@@ -117,7 +119,8 @@ final class DrillCommand {
 		String zone = "";
 
 		@Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
-				description = "how long it stays frozen, 1..600 (default: ${DEFAULT-VALUE}); the load runs through it and 25 s after")
+				description = "how long it stays frozen, 1..600 (default: ${DEFAULT-VALUE}); the load runs through it"
+						+ " and 25 s after")
 		int seconds;
 
 		@Mixin
@@ -135,9 +138,11 @@ final class DrillCommand {
 
 	}
 
-	@Command(name = "busy", description = {
-			"Takes a core of the host with a busy loop for a while, under load: the other side of a freeze.",
-			"Every zone answers slowly but answers; nothing may be failed over (the drill fails if the zone's shards move)." })
+	@Command(name = "busy",
+			description = {
+					"Takes a core of the host with a busy loop for a while, under load: the other side of a freeze.",
+					"Every zone answers slowly but answers; nothing may be failed over (the drill fails if the zone's"
+							+ " shards move)." })
 	static final class Busy implements ZonePayCommand {
 
 		private final Installation installation;
@@ -149,7 +154,8 @@ final class DrillCommand {
 		String zone = "";
 
 		@Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
-				description = "how long the busy loop runs, 1..600 (default: ${DEFAULT-VALUE}); the load runs through it and 25 s after")
+				description = "how long the busy loop runs, 1..600 (default: ${DEFAULT-VALUE}); the load runs through"
+						+ " it and 25 s after")
 		int seconds;
 
 		@Mixin
@@ -168,7 +174,8 @@ final class DrillCommand {
 	}
 
 	@Command(name = "kafka-stall", description = { "Freezes the Kafka broker (SIGSTOP) for a while, then thaws it.",
-			"Every producer and consumer stalls at once; every outcome must be known afterwards and the books must balance." })
+			"Every producer and consumer stalls at once; every outcome must be known afterwards and the books must"
+					+ " balance." })
 	static final class KafkaStall implements ZonePayCommand {
 
 		private final Installation installation;
@@ -226,7 +233,8 @@ final class DrillCommand {
 
 	@Command(name = "gzone-down", description = {
 			"Kills the GZone; payments go on, its standby promotes itself, global writes resume.",
-			"No request may fail. The killed GZone is started again and must find itself fenced; the standby stays the writer." })
+			"No request may fail. The killed GZone is started again and must find itself fenced; the standby stays"
+					+ " the writer." })
 	static final class GzoneDown implements ZonePayCommand {
 
 		private final Installation installation;
@@ -253,8 +261,8 @@ final class DrillCommand {
 	}
 
 	@Command(name = "all", description = {
-			"Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, zone-down rz1 and gzone-down in turn,"
-					+ " one report.",
+			"Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, zone-down rz1 and"
+					+ " gzone-down in turn, one report.",
 			"gzone-down comes last: it leaves the standby as the writer. Exit status 0 only when every drill passes." })
 	static final class All implements ZonePayCommand {
 

@@ -39,16 +39,19 @@ final class DrillReport {
 				result.startedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), result.run(),
 				result.passed() ? "PASS" : "FAIL");
 		line("");
-		line("Load: open loop at %d operations/s (ramped up over %d s), the disruption once steady, then %d s more; half payments",
-				options.rate(), options.warmUp().toSeconds(), options.duration().minus(options.warmUp()).toSeconds());
+		line("Load: open loop at %d operations/s (ramped up over %d s), the disruption once steady, then %d s more;"
+				+ " half payments", options.rate(), options.warmUp().toSeconds(),
+				options.duration().minus(options.warmUp()).toSeconds());
 		line("  (place an order, then pay it: two requests),");
-		line("  a quarter transfers to a user of the same zone, a quarter to a user of another zone; payments of 1.00-9.99 CNY, transfers 0.01-3.00.");
-		line("  %d users (%d per RZone, spread over its shards, each calling its own city's gateway), %s deposited each, one merchant %s.",
-				result.population().users().size(), options.usersPerZone(), money(result.population().deposit()),
-				result.population().merchantId());
-		line("  %d operations started, %d dropped for want of a free slot (at most %d in flight), %d requests (%d of them retries) in %.1f s.",
-				load.started(), load.dropped(), DrillLoad.MAX_IN_FLIGHT, load.attempts().size(),
-				Math.max(0, load.attempts().size() - firstSends), seconds(load.took()));
+		line("  a quarter transfers to a user of the same zone, a quarter to a user of another zone;"
+				+ " payments of 1.00-9.99 CNY, transfers 0.01-3.00.");
+		line("  %d users (%d per RZone, spread over its shards, each calling its own city's gateway),"
+				+ " %s deposited each, one merchant %s.", result.population().users().size(), options.usersPerZone(),
+				money(result.population().deposit()), result.population().merchantId());
+		line("  %d operations started, %d dropped for want of a free slot (at most %d in flight),"
+				+ " %d requests (%d of them retries) in %.1f s.", load.started(), load.dropped(),
+				DrillLoad.MAX_IN_FLIGHT, load.attempts().size(), Math.max(0, load.attempts().size() - firstSends),
+				seconds(load.took()));
 	}
 
 	private void disruption(DrillResult result) {
@@ -93,10 +96,11 @@ final class DrillReport {
 		List<Attempt> attempts = DrillFigures.from(all, at);
 		long failedBefore = DrillFigures.failed(before);
 		line("");
-		line("Before the disruption: %d requests, %d failed%s; it came after %d s with no request failed or over %d ms.",
-				before.size(), failedBefore, failedBefore == 0 ? "" : " (warming up)", Drill.STEADY_WINDOW.toSeconds(),
-				Drill.STEADY_LATENCY.toMillis());
-		line("Requests answered from the disruption on, by the original zone of their user (failed: answered 5xx or 421, or not");
+		line("Before the disruption: %d requests, %d failed%s; it came after %d s with no request failed"
+				+ " or over %d ms.", before.size(), failedBefore, failedBefore == 0 ? "" : " (warming up)",
+				Drill.STEADY_WINDOW.toSeconds(), Drill.STEADY_LATENCY.toMillis());
+		line("Requests answered from the disruption on, by the original zone of their user"
+				+ " (failed: answered 5xx or 421, or not");
 		line("answered; a refusal such as 422 INSUFFICIENT_FUNDS is an answer, not a failure):");
 		line("  %-6s %9s %7s  %s", "zone", "requests", "failed", "failures by status and code");
 		DrillFigures.byZone(attempts)
@@ -114,15 +118,18 @@ final class DrillReport {
 					DrillFigures.failedOutside(all, zone, at));
 		}
 		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN) {
-			line("  (The gateways hold a read or a keyed write for a zone that cannot be reached until its shard has a new owner.)");
+			line("  (The gateways hold a read or a keyed write for a zone that cannot be reached"
+					+ " until its shard has a new owner.)");
 		}
 	}
 
 	private void operations(DrillResult result) {
 		List<Operation> operations = result.settled().operations();
 		line("");
-		line("Operations by the original zone of their payer, as their client finally knows them (refused: a 4xx that decides;");
-		line("not placed: the order was refused or never answered, so no payment was sent; unknown: no deciding answer within the budget):");
+		line("Operations by the original zone of their payer, as their client finally knows them"
+				+ " (refused: a 4xx that decides;");
+		line("not placed: the order was refused or never answered, so no payment was sent;"
+				+ " unknown: no deciding answer within the budget):");
 		String columns = "  %-6s %8s %9s %6s %7s %10s %7s   %9s %9s %6s %7s %7s";
 		line(columns, "zone", "payments", "SUCCEEDED", "FAILED", "refused", "not placed", "unknown", "transfers",
 				"COMPLETED", "FAILED", "refused", "unknown");
@@ -137,8 +144,8 @@ final class DrillReport {
 		}
 		Settlement.Settled settled = result.settled();
 		long unknown = operations.stream().filter(Operation::resolvedLater).count();
-		line("  Outcome unknown when the load ended: %d; sent again with the same Idempotency-Key and body: %d decided (%d requests).",
-				unknown, settled.resolved(), settled.attempts().size());
+		line("  Outcome unknown when the load ended: %d; sent again with the same Idempotency-Key and body:"
+				+ " %d decided (%d requests).", unknown, settled.resolved(), settled.attempts().size());
 		if (result.options().kind() == DrillOptions.Kind.KAFKA_STALL) {
 			line("  Outcome still unknown after the settling: %d (this drill's target: 0).", result.unknownOutcomes());
 		}
@@ -164,27 +171,37 @@ final class DrillReport {
 
 	private void howMeasured(DrillResult result) {
 		line("");
-		line("How it is measured: the drill is an ordinary client of the gateways; every request is timed on one monotonic clock");
+		line("How it is measured: the drill is an ordinary client of the gateways;"
+				+ " every request is timed on one monotonic clock");
 		line("from the start of the load. A failed call (5xx, 421, no answer within %d s) is sent again with the same",
 				PlatformApi.REQUEST_TIMEOUT.toSeconds());
-		line("Idempotency-Key and body after Retry-After (5 s at most; without one, a pause doubling from 250 ms to 2 s, with jitter), as are a 409 still in flight and a 429,");
+		line("Idempotency-Key and body after Retry-After (5 s at most;"
+				+ " without one, a pause doubling from 250 ms to 2 s, with jitter),"
+				+ " as are a 409 still in flight and a 429,");
 		line("for up to %d s per operation; every attempt counts as a request above.",
 				PersistentCall.BUDGET.toSeconds());
 		if (result.options().kind() == DrillOptions.Kind.ZONE_DOWN
 				|| result.options().kind() == DrillOptions.Kind.FREEZE) {
-			line("RTO counts from the moment the signal was sent to the first 2xx answer to a request, sent after it, for a user");
-			line("whose shard the disrupted zone served: detection by the GZone's supervisor, the failover it publishes, the standby");
-			line("adopting the shard group, the gateways picking the new table up and their breakers letting traffic through.");
+			line("RTO counts from the moment the signal was sent to the first 2xx answer to a request,"
+					+ " sent after it, for a user");
+			line("whose shard the disrupted zone served: detection by the GZone's supervisor,"
+					+ " the failover it publishes, the standby");
+			line("adopting the shard group, the gateways picking the new table up"
+					+ " and their breakers letting traffic through.");
 		}
 		if (result.options().kind() == DrillOptions.Kind.FREEZE) {
-			line("Detection is the handover's publication: the supervisor marked the frozen zone DOWN and moved its shards in one epoch.");
+			line("Detection is the handover's publication: the supervisor marked the frozen zone DOWN"
+					+ " and moved its shards in one epoch.");
 		}
 		if (result.options().kind() == DrillOptions.Kind.GZONE_DOWN) {
-			line("Global writes are measured by a write of a merchant through the other city's gateway every 250 ms from the kill on,");
-			line("until one is answered 201: the standby's detection (10 s of silence and no answer), promotion and first write.");
+			line("Global writes are measured by a write of a merchant through the other city's gateway"
+					+ " every 250 ms from the kill on,");
+			line("until one is answered 201: the standby's detection (10 s of silence and no answer),"
+					+ " promotion and first write.");
 		}
 		if (result.options().kind().movesShards()) {
-			line("Handover and gateway times are the first polls (every 100 ms) of GET /admin/routing and of each gateway's");
+			line("Handover and gateway times are the first polls (every 100 ms) of GET /admin/routing"
+					+ " and of each gateway's");
 			line("GET /ops/state that show the new epoch.");
 		}
 		line("The audit's expected balances come from the drill's own records.");

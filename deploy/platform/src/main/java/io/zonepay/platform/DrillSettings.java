@@ -16,11 +16,13 @@ import picocli.CommandLine.Option;
 final class DrillSettings {
 
 	@Option(names = "--rate", defaultValue = "20", paramLabel = "N",
-			description = "operations started per second (a payment is two requests), 1..500 (default: ${DEFAULT-VALUE})")
+			description = "operations started per second (a payment is two requests), 1..500"
+					+ " (default: ${DEFAULT-VALUE})")
 	int rate;
 
 	@Option(names = "--warm-up", defaultValue = "15", paramLabel = "N",
-			description = "seconds of ramp-up before the disruption, at the earliest, 1..600 (default: ${DEFAULT-VALUE})")
+			description = "seconds of ramp-up before the disruption, at the earliest, 1..600"
+					+ " (default: ${DEFAULT-VALUE})")
 	int warmUp;
 
 	@Option(names = "--users-per-zone", defaultValue = "6", paramLabel = "N",
@@ -32,7 +34,8 @@ final class DrillSettings {
 	boolean noRestore;
 
 	@Option(names = "--gateways", split = ",", paramLabel = "CITY=URL",
-			description = "a city's gateway, such as hz=http://localhost:8080,sh=http://localhost:8081 (default: the topology's)")
+			description = "a city's gateway, such as hz=http://localhost:8080,sh=http://localhost:8081"
+					+ " (default: the topology's)")
 	Map<String, URI> gateways = new LinkedHashMap<>();
 
 	@Option(names = "--admin", paramLabel = "URL",

@@ -46,9 +46,11 @@ public final class PostgresHost {
 
 	/**
 	 * {@code --binaries
-	 * <dir>
+	 *
+	<dir>
 	 *  --port 15432 --data
-	 * <dir>
+	 *
+	<dir>
 	 *  --ready <file> --databases a,b,c}
 	 */
 	public static void main(String[] args) throws IOException, SQLException, InterruptedException {

@@ -94,7 +94,8 @@ final class ShardGroupBooks {
 	/** Owner and balance of these users' accounts in a currency, in every database. */
 	List<String[]> userBalances(Collection<String> userIds, String currency) {
 		return rows(accountDatabases,
-				"select owner_id::text, balance::text from accounts where kind = 'USER' and currency = ? and owner_id = any(?)",
+				"select owner_id::text, balance::text from accounts where kind = 'USER' and currency = ?"
+						+ " and owner_id = any(?)",
 				currency, userIds);
 	}
 
@@ -130,7 +131,8 @@ final class ShardGroupBooks {
 	 */
 	List<String[]> negativeBalances() {
 		return rows(accountDatabases,
-				"select kind || ' ' || owner_id || ' ' || currency || ' ' || balance from accounts where balance < 0 and kind not in ('FUNDING', 'TRANSIT')");
+				"select kind || ' ' || owner_id || ' ' || currency || ' ' || balance from accounts where balance < 0"
+						+ " and kind not in ('FUNDING', 'TRANSIT')");
 	}
 
 	private static Map<String, Long> sums(List<String[]> rows) {

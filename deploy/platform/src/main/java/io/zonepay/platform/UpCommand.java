@@ -17,9 +17,10 @@ import static io.zonepay.platform.ZonePayCommand.refusing;
 import static io.zonepay.platform.ZonePayCommand.within;
 
 /** {@code ./zonepay up}: see {@link PlatformUp}. */
-@Command(name = "up", description = { "Starts the whole platform on this machine and waits until it is ready.",
-		"PostgreSQL and Kafka first, then the GZone, the CZones, every RZone (one process each) and every city's gateway;"
-				+ " ./zonepay builds what changed first." })
+@Command(name = "up",
+		description = { "Starts the whole platform on this machine and waits until it is ready.",
+				"PostgreSQL and Kafka first, then the GZone, the CZones, every RZone (one process each)"
+						+ " and every city's gateway;" + " ./zonepay builds what changed first." })
 final class UpCommand implements ZonePayCommand {
 
 	private final Installation installation;
@@ -43,9 +44,10 @@ final class UpCommand implements ZonePayCommand {
 			description = "how long the processes have to be ready, 1..3600 (default: ${DEFAULT-VALUE})")
 	int timeout;
 
-	@Option(names = "--traces", description = "also run Zipkin on port " + Zipkin.PORT + " (its UI: http://localhost:"
-			+ Zipkin.PORT
-			+ ") and send it every service's traces; ./zonepay fetches its server jar from Maven Central the first time")
+	@Option(names = "--traces",
+			description = "also run Zipkin on port " + Zipkin.PORT + " (its UI: http://localhost:" + Zipkin.PORT
+					+ ") and send it every service's traces;"
+					+ " ./zonepay fetches its server jar from Maven Central the first time")
 	boolean traces;
 
 	UpCommand(Installation installation) {

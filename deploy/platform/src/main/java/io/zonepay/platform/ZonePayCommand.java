@@ -25,7 +25,8 @@ interface ZonePayCommand {
 	interface Action {
 
 		/**
-		 * @return the exit status: 0 when it did what it was asked */
+		 * @return the exit status: 0 when it did what it was asked
+		 */
 		int run() throws Exception;
 
 	}

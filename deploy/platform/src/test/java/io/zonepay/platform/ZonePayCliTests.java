@@ -111,7 +111,8 @@ class ZonePayCliTests {
 		assertThat(run("frobnicate")).isEqualTo(2);
 
 		assertThat(err.toString().lines()).containsExactly(
-				"zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, prepare, help",
+				"zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, prepare,"
+						+ " help",
 				"see ./zonepay --help");
 	}
 
@@ -142,8 +143,10 @@ class ZonePayCliTests {
 
 		assertThat(err.toString().lines()).contains(
 				"zonepay drill zone-down: no RZone rz9 in the topology (local.yml): rz1, rz2, rz3, rz4",
-				"zonepay kill: no zone or gateway rz9 in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh",
-				"zonepay start: no zone or gateway gw-xx in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2, rz3, rz4, gw-hz, gw-sh");
+				"zonepay kill: no zone or gateway rz9 in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1, rz2,"
+						+ " rz3, rz4, gw-hz, gw-sh",
+				"zonepay start: no zone or gateway gw-xx in the topology (local.yml): gz, gz-sh, cz-hz, cz-sh, rz1,"
+						+ " rz2, rz3, rz4, gw-hz, gw-sh");
 		assertThat(stateLeft()).isEmpty();
 	}
 

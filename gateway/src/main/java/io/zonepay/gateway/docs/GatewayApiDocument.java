@@ -34,12 +34,10 @@ class GatewayApiDocument {
 	OpenApiCustomizer gatewayOwnDocument(Environment environment) {
 		boolean devIssuer = environment.getProperty("zonepay.gateway.tokens.dev-issuer", Boolean.class, false);
 		return api -> {
-			api.info(new Info().title("ZonePay gateway")
-				.version("1")
-				.description(
-						"""
-								What a gateway answers itself. Every other call it authenticates and routes to the zone that serves it: \
-								see the services' documents (the definition list above)."""));
+			api.info(new Info().title("ZonePay gateway").version("1").description("""
+					What a gateway answers itself. Every other call it authenticates and routes to the \
+					zone that serves it: \
+					see the services' documents (the definition list above)."""));
 			api.servers(List.of(new Server().url("/").description("this gateway")));
 			Paths paths = new Paths();
 			if (devIssuer) {
@@ -65,8 +63,8 @@ class GatewayApiDocument {
 		return new Operation().operationId("devToken")
 			.tags(List.of("development"))
 			.summary("A token for any user and roles, on a local platform or in tests only")
-			.description(
-					"Exists only when the development issuer is on (zonepay.gateway.tokens.dev-issuer); a gateway refuses to start with it in the prod profile.")
+			.description("Exists only when the development issuer is on (zonepay.gateway.tokens.dev-issuer); a gateway"
+					+ " refuses to start with it in the prod profile.")
 			.requestBody(new RequestBody().required(true).content(json(request)))
 			.responses(
 					new ApiResponses().addApiResponse("200", new ApiResponse().description("OK").content(json(token)))

@@ -129,12 +129,11 @@ class PaymentEventsIntegrationTests {
 
 	private long createdOrder(long amount) {
 		long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 100 + SHARD;
-		jdbc.update(
-				"""
-						insert into orders (id, user_id, merchant_id, amount, currency, description, status, created_at, updated_at)
-						values (?, ?, 9001, ?, 'CNY', 'tea', 'CREATED', now(), now())
-						""",
-				id, 3700 + SHARD, amount);
+		jdbc.update("""
+				insert into orders (id, user_id, merchant_id, amount, currency, description,
+				status, created_at, updated_at)
+				values (?, ?, 9001, ?, 'CNY', 'tea', 'CREATED', now(), now())
+				""", id, 3700 + SHARD, amount);
 		return id;
 	}
 

@@ -42,7 +42,8 @@ class OrderControllerTests {
 
 	private static final Instant AT = Instant.parse("2026-11-11T00:00:00Z");
 
-	private static final String BODY = "{\"merchantId\": \"9001\", \"amount\": 3000, \"currency\": \"CNY\", \"description\": \" two teas \"}";
+	private static final String BODY = "{\"merchantId\": \"9001\", \"amount\": 3000, \"currency\": \"CNY\", "
+			+ "\"description\": \" two teas \"}";
 
 	@Autowired
 	MockMvc mvc;

@@ -153,7 +153,8 @@ public class PaymentFlow {
 		}
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
-					"the ledger did not answer; the payment is PENDING and completes when retried with the same Idempotency-Key",
+					"the ledger did not answer; the payment is PENDING"
+							+ " and completes when retried with the same Idempotency-Key",
 					Map.of("paymentId", payment.id().toString()));
 		}
 		return settle(payment.id(), failure);

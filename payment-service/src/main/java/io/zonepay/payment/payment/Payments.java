@@ -38,13 +38,15 @@ public interface Payments extends Repository<Payment, PaymentId> {
 	Optional<Payment> findByRequestKey(String requestKey);
 
 	/** The payment of an order that is not FAILED: at most one, by a unique index. */
-	@Query("select p from Payment p where p.orderId = :orderId and p.status <> io.zonepay.payment.payment.PaymentStatus.FAILED")
+	@Query("select p from Payment p where p.orderId = :orderId"
+			+ " and p.status <> io.zonepay.payment.payment.PaymentStatus.FAILED")
 	Optional<Payment> findLiveByOrder(OrderId orderId);
 
 	@Query("select count(p) from Payment p where p.userId = :userId and p.createdAt > :since")
 	long countByUserSince(UserId userId, Instant since);
 
-	@Query("select p from Payment p where p.status = io.zonepay.payment.payment.PaymentStatus.PENDING and p.createdAt < :before order by p.createdAt")
+	@Query("select p from Payment p where p.status = io.zonepay.payment.payment.PaymentStatus.PENDING"
+			+ " and p.createdAt < :before order by p.createdAt")
 	List<Payment> findPendingBefore(Instant before, Limit limit);
 
 }

@@ -124,7 +124,8 @@ class RefundFlow {
 		}
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
-					"the ledger did not answer; the refund is PENDING and completes when retried with the same Idempotency-Key",
+					"the ledger did not answer; the refund is PENDING and completes when retried with the same"
+							+ " Idempotency-Key",
 					Map.of("refundId", refund.id().toString()));
 		}
 		return settle(refund.id(), settled);

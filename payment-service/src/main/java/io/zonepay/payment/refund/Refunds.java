@@ -19,7 +19,8 @@ interface Refunds extends Repository<Refund, RefundId> {
 
 	Optional<Refund> findByRequestKey(String requestKey);
 
-	@Query("select r from Refund r where r.status = io.zonepay.payment.payment.PaymentStatus.PENDING and r.createdAt < :before order by r.createdAt")
+	@Query("select r from Refund r where r.status = io.zonepay.payment.payment.PaymentStatus.PENDING"
+			+ " and r.createdAt < :before order by r.createdAt")
 	List<Refund> findPendingBefore(Instant before, Limit limit);
 
 }

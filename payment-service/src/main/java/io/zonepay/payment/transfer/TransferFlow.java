@@ -140,9 +140,8 @@ class TransferFlow {
 				if (transfer.resend(now)) {
 					outbox.append(TransferEvents.requested(transfer, now));
 					transfers.save(transfer);
-					log.warn(
-							"Transfer {} was in transit with no answer from the payee's zone; its request is sent again",
-							transfer.id());
+					log.warn("Transfer {} was in transit with no answer from the payee's zone"
+							+ "; its request is sent again", transfer.id());
 				}
 				return null;
 			});
@@ -214,7 +213,8 @@ class TransferFlow {
 		}
 		catch (ZoneUnreachable ex) {
 			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
-					"the ledger did not answer; the transfer is PENDING and goes on when retried with the same Idempotency-Key",
+					"the ledger did not answer; the transfer is PENDING"
+							+ " and goes on when retried with the same Idempotency-Key",
 					Map.of("transferId", transfer.id().toString()));
 		}
 		return settle(transfer.id(), failure);

@@ -27,14 +27,16 @@ interface Transfers extends Repository<Transfer, TransferId> {
 	 * Transfers still PENDING, oldest first: their money has not moved yet, or their
 	 * debit is not yet announced.
 	 */
-	@Query("select t from Transfer t where t.status = io.zonepay.payment.transfer.TransferStatus.PENDING and t.createdAt < :before order by t.createdAt")
+	@Query("select t from Transfer t where t.status = io.zonepay.payment.transfer.TransferStatus.PENDING"
+			+ " and t.createdAt < :before order by t.createdAt")
 	List<Transfer> findPendingBefore(Instant before, Limit limit);
 
 	/**
 	 * Transfers in transit (DEBITED) unchanged since before a moment, oldest first: their
 	 * payee's zone has not answered.
 	 */
-	@Query("select t from Transfer t where t.status = io.zonepay.payment.transfer.TransferStatus.DEBITED and t.updatedAt < :before order by t.updatedAt")
+	@Query("select t from Transfer t where t.status = io.zonepay.payment.transfer.TransferStatus.DEBITED"
+			+ " and t.updatedAt < :before order by t.updatedAt")
 	List<Transfer> findInTransitBefore(Instant before, Limit limit);
 
 }

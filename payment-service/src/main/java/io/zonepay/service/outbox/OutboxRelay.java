@@ -94,10 +94,10 @@ final class OutboxRelay {
 	 * batch was full.
 	 */
 	private boolean publishBatch() {
-		List<Row> rows = jdbc
-			.sql("""
-					select id, topic, kafka_partition, message_key, payload, headers from outbox order by id limit ? for update skip locked
-					""")
+		List<Row> rows = jdbc.sql("""
+				select id, topic, kafka_partition, message_key, payload, headers from outbox
+				order by id limit ? for update skip locked
+				""")
 			.param(batch)
 			.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
 					rs.getString(6)))

@@ -25,17 +25,16 @@ final class IdempotencyKeys {
 	 * claim is ours now.
 	 */
 	boolean claim(String caller, String key, String fingerprint, UUID token, Duration lease) {
-		List<UUID> claimed = jdbc.queryForList(
-				"""
-						insert into idempotency_keys (caller, idempotency_key, fingerprint, state, claim_token, locked_until, created_at)
-						values (?, ?, ?, 'IN_FLIGHT', ?, now() + ? * interval '1 millisecond', now())
-						on conflict (caller, idempotency_key) do update
-						    set claim_token = excluded.claim_token, locked_until = excluded.locked_until
-						    where idempotency_keys.state = 'IN_FLIGHT' and idempotency_keys.locked_until < now()
-						      and idempotency_keys.fingerprint = excluded.fingerprint
-						returning claim_token
-						""",
-				UUID.class, caller, key, fingerprint, token, lease.toMillis());
+		List<UUID> claimed = jdbc.queryForList("""
+				insert into idempotency_keys (caller, idempotency_key, fingerprint, state, claim_token,
+				locked_until, created_at)
+				values (?, ?, ?, 'IN_FLIGHT', ?, now() + ? * interval '1 millisecond', now())
+				on conflict (caller, idempotency_key) do update
+				    set claim_token = excluded.claim_token, locked_until = excluded.locked_until
+				    where idempotency_keys.state = 'IN_FLIGHT' and idempotency_keys.locked_until < now()
+				      and idempotency_keys.fingerprint = excluded.fingerprint
+				returning claim_token
+				""", UUID.class, caller, key, fingerprint, token, lease.toMillis());
 		return claimed.contains(token);
 	}
 
@@ -65,13 +64,13 @@ final class IdempotencyKeys {
 	}
 
 	void complete(String caller, String key, UUID token, StoredResponse response) {
-		int updated = jdbc.update(
-				"""
-						update idempotency_keys
-						set state = 'COMPLETED', response_status = ?, response_type = ?, response_body = ?, response_location = ?, completed_at = now()
-						where caller = ? and idempotency_key = ? and claim_token = ? and state = 'IN_FLIGHT'
-						""",
-				response.status(), response.contentType(), response.body(), response.location(), caller, key, token);
+		int updated = jdbc.update("""
+				update idempotency_keys
+				set state = 'COMPLETED', response_status = ?, response_type = ?, response_body = ?,
+				response_location = ?, completed_at = now()
+				where caller = ? and idempotency_key = ? and claim_token = ? and state = 'IN_FLIGHT'
+				""", response.status(), response.contentType(), response.body(), response.location(), caller, key,
+				token);
 		if (updated != 1) {
 			throw new IllegalStateException("lost the claim on idempotency key " + key + " while completing it");
 		}
@@ -82,9 +81,8 @@ final class IdempotencyKeys {
 	 * afresh.
 	 */
 	void release(String caller, String key, UUID token) {
-		jdbc.update(
-				"delete from idempotency_keys where caller = ? and idempotency_key = ? and claim_token = ? and state = 'IN_FLIGHT'",
-				caller, key, token);
+		jdbc.update("delete from idempotency_keys where caller = ? and idempotency_key = ?"
+				+ " and claim_token = ? and state = 'IN_FLIGHT'", caller, key, token);
 	}
 
 	int purgeCompletedBefore(Duration age, int batch) {

@@ -181,11 +181,11 @@ final class ShardLeases {
 					statement.execute("set local lock_timeout = '" + properties.lockTimeout().toMillis() + "ms'");
 				}
 				Array numbers = connection.createArrayOf("smallint", shards.stream().map(Shard::value).toArray());
-				try (PreparedStatement missing = connection.prepareStatement(
-						"""
-								insert into shard_leases (shard, owner_zone, epoch, released, updated_at)
-								select shard, ?, 0, true, now() from unnest(?::smallint[]) as shard on conflict (shard) do nothing
-								""")) {
+				try (PreparedStatement missing = connection.prepareStatement("""
+						insert into shard_leases (shard, owner_zone, epoch, released, updated_at)
+						select shard, ?, 0, true, now() from unnest(?::smallint[]) as shard
+						on conflict (shard) do nothing
+						""")) {
 					missing.setString(1, self.value());
 					missing.setArray(2, numbers);
 					missing.executeUpdate();
@@ -200,7 +200,8 @@ final class ShardLeases {
 								table, true);
 				if (!taken.isEmpty()) {
 					try (PreparedStatement update = connection.prepareStatement(
-							"update shard_leases set owner_zone = ?, epoch = ?, released = false, updated_at = now() where shard = any(?)")) {
+							"update shard_leases set owner_zone = ?, epoch = ?, released = false, updated_at = now()"
+									+ " where shard = any(?)")) {
 						update.setString(1, self.value());
 						update.setLong(2, table.epoch());
 						update.setArray(3,
@@ -280,9 +281,8 @@ final class ShardLeases {
 			pause();
 		}
 		if (!drained(lost)) {
-			log.warn(
-					"Shards {} still had work in flight after {}; releasing them anyway (the database fences what is left)",
-					lost, properties.drain());
+			log.warn("Shards {} still had work in flight after {}"
+					+ "; releasing them anyway (the database fences what is left)", lost, properties.drain());
 		}
 		Map<ShardGroupId, List<Shard>> byGroup = new LinkedHashMap<>();
 		lost.forEach(shard -> byGroup.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
@@ -290,8 +290,9 @@ final class ShardLeases {
 		changed(() -> lost.forEach(held::remove));
 		byGroup.forEach((group, shards) -> {
 			try (Connection connection = dataSource.of(group).getConnection();
-					PreparedStatement update = connection.prepareStatement(
-							"update shard_leases set released = true, updated_at = now() where shard = any(?) and owner_zone = ?")) {
+					PreparedStatement update = connection
+						.prepareStatement("update shard_leases set released = true, updated_at = now()"
+								+ " where shard = any(?) and owner_zone = ?")) {
 				update.setArray(1, connection.createArrayOf("smallint", shards.stream().map(Shard::value).toArray()));
 				update.setString(2, self.value());
 				update.executeUpdate();

@@ -67,13 +67,13 @@ class ModuleSchemasIntegrationTests {
 				.migrate();
 		}
 		JdbcTemplate before = new JdbcTemplate(new DriverManagerDataSource(url, SharedPostgres.user(), ""));
-		before.update(
-				"insert into shard_leases (shard, owner_zone, epoch, released, updated_at) values (7, 'rz1', 1, false, now())");
-		before
-			.update("""
-					insert into idempotency_keys (caller, idempotency_key, fingerprint, state, claim_token, locked_until, created_at)
-					values ('user:107', 'k1', repeat('0', 64), 'IN_FLIGHT', gen_random_uuid(), now(), now())
-					""");
+		before.update("insert into shard_leases (shard, owner_zone, epoch, released, updated_at) "
+				+ "values (7, 'rz1', 1, false, now())");
+		before.update("""
+				insert into idempotency_keys (caller, idempotency_key, fingerprint, state, claim_token,
+				    locked_until, created_at)
+				values ('user:107', 'k1', repeat('0', 64), 'IN_FLIGHT', gen_random_uuid(), now(), now())
+				""");
 
 		service(url, LeasesAndIdempotency.class).run(context -> {
 			assertThat(context).hasNotFailed();

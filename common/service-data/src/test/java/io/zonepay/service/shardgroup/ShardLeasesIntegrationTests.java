@@ -175,8 +175,9 @@ class ShardLeasesIntegrationTests {
 
 	private boolean aLeaseTakerWaitsForALock() throws SQLException {
 		try (Connection connection = rz1.pool.getConnection();
-				PreparedStatement query = connection.prepareStatement(
-						"select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%shard_leases%'")) {
+				PreparedStatement query = connection
+					.prepareStatement("select count(*) from pg_stat_activity where datname = current_database() "
+							+ "and wait_event_type = 'Lock' and query like '%shard_leases%'")) {
 			var rows = query.executeQuery();
 			rows.next();
 			return rows.getInt(1) > 0;

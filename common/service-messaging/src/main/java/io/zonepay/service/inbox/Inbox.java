@@ -35,12 +35,10 @@ public class Inbox {
 	 * never reaches back that far.
 	 */
 	public int purgeOlderThan(Duration retention, int batch) {
-		return jdbc
-			.sql("""
-					delete from inbox where ctid in (select ctid from inbox where processed_at < now() - ? * interval '1 millisecond' limit ?)
-					""")
-			.params(retention.toMillis(), batch)
-			.update();
+		return jdbc.sql("""
+				delete from inbox where ctid in (select ctid from inbox
+				where processed_at < now() - ? * interval '1 millisecond' limit ?)
+				""").params(retention.toMillis(), batch).update();
 	}
 
 }

@@ -141,8 +141,10 @@ final class ApiDocument implements OpenApiCustomizer {
 		parameter.required(true)
 			.schema(key)
 			.description("Required on every money-moving call: 1-255 printable ASCII characters, new for each "
-					+ "intended operation. A retry with the same key and body answers the first answer again (Idempotent-Replayed: true); "
-					+ "the same key with another body is 422 IDEMPOTENCY_KEY_REUSED, while the first is running 409 IDEMPOTENCY_KEY_IN_FLIGHT.");
+					+ "intended operation. A retry with the same key and body answers the first answer again "
+					+ "(Idempotent-Replayed: true); "
+					+ "the same key with another body is 422 IDEMPOTENCY_KEY_REUSED, while the first is running "
+					+ "409 IDEMPOTENCY_KEY_IN_FLIGHT.");
 	}
 
 	/**

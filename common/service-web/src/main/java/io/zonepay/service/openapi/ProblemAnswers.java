@@ -88,7 +88,8 @@ final class ProblemAnswers {
 	private static Schema<Object> problemSchema() {
 		Schema<Object> problem = Schemas.object();
 		problem.setDescription(
-				"An RFC 9457 problem. Branch on code: it never changes once published; title and detail are for people.");
+				"An RFC 9457 problem. Branch on code: it never changes once published; title and detail are for"
+						+ " people.");
 		problem.addProperty("type",
 				Schemas.string().format("uri").description("https://zonepay.io/problems/ and the code in kebab case"));
 		problem.addProperty("title", Schemas.string().description("the code's summary; the same for every occurrence"));

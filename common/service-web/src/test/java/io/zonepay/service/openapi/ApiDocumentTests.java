@@ -106,8 +106,8 @@ class ApiDocumentTests {
 					PLACE + ".responses['401'].content['application/problem+json'].schema.properties.code.enum")
 				.value(hasItem("UNAUTHENTICATED")))
 			.andExpect(jsonPath(PLACE + ".responses['503'].headers.Retry-After").exists())
-			.andExpect(jsonPath(
-					"$.paths['/api/orders/{orderId}'].get.responses['404'].content['application/problem+json'].schema.properties.code.enum")
+			.andExpect(jsonPath("$.paths['/api/orders/{orderId}'].get.responses['404']"
+					+ ".content['application/problem+json'].schema.properties.code.enum")
 				.value(containsInAnyOrder("ORDER_NOT_FOUND")))
 			.andExpect(jsonPath("$.components.schemas.Problem.required")
 				.value(hasItems("type", "title", "status", "code")));

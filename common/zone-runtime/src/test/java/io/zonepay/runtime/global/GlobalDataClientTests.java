@@ -25,7 +25,8 @@ class GlobalDataClientTests {
 
 	private static final MerchantId TEA = new MerchantId(4100);
 
-	private static final String MERCHANT = "{\"merchantId\": \"4100\", \"name\": \"Tea\", \"currency\": \"CNY\", \"status\": \"ACTIVE\", \"version\": 7}";
+	private static final String MERCHANT = "{\"merchantId\": \"4100\", \"name\": \"Tea\", \"currency\": \"CNY\", "
+			+ "\"status\": \"ACTIVE\", \"version\": 7}";
 
 	private final List<HttpServer> servers = new ArrayList<>();
 

@@ -100,7 +100,8 @@ class GlobalDataTests {
 				Thread.currentThread().interrupt();
 			}
 			byte[] body = (status == 200
-					? "{\"merchantId\": \"4207\", \"name\": \"Tea House\", \"currency\": \"CNY\", \"status\": \"ACTIVE\", \"version\": 3}"
+					? "{\"merchantId\": \"4207\", \"name\": \"Tea House\","
+							+ " \"currency\": \"CNY\", \"status\": \"ACTIVE\", \"version\": 3}"
 					: "{\"code\": \"INTERNAL_ERROR\"}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");

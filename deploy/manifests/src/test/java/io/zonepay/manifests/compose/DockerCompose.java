@@ -36,7 +36,8 @@ final class DockerCompose {
 			.filter(candidate -> run(concat(candidate, "version")).exitCode() == 0)
 			.findFirst();
 		if (command.isEmpty() && "1".equals(System.getenv("ZONEPAY_REQUIRE_DEPLOY_TOOLS"))) {
-			fail("docker-compose is not on the PATH, and ZONEPAY_REQUIRE_DEPLOY_TOOLS=1 requires it to validate docker-compose.yml");
+			fail("docker-compose is not on the PATH, and ZONEPAY_REQUIRE_DEPLOY_TOOLS=1 requires it to validate"
+					+ " docker-compose.yml");
 		}
 		assumeTrue(command.isPresent(),
 				"docker-compose is not on the PATH: docker-compose.yml is not validated by Compose itself");

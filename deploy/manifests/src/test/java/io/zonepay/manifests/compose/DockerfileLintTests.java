@@ -30,8 +30,8 @@ class DockerfileLintTests {
 				.as("stage %s's base image must be an image reference with no unresolved variable", stage.name())
 				.matches(PINNED);
 			assertThat(stage.base())
-				.as("stage %s's base image must be pinned to a tag or digest, not :latest or no tag, so that builds repeat",
-						stage.name())
+				.as("stage %s's base image must be pinned to a tag or digest, not :latest or no tag, so that builds"
+						+ " repeat", stage.name())
 				.containsAnyOf(":", "@sha256:")
 				.doesNotEndWith(":latest");
 		}
@@ -69,8 +69,8 @@ class DockerfileLintTests {
 		for (Instruction instruction : image.instructions()) {
 			if (instruction.keyword().equals("ENTRYPOINT") || instruction.keyword().equals("CMD")) {
 				assertThat(instruction.isExecForm())
-					.as("%s must be in exec form (a JSON array): in shell form the JVM is not PID 1 and never sees SIGTERM, "
-							+ "so graceful shutdown never runs; was: %s", instruction.keyword(),
+					.as("%s must be in exec form (a JSON array): in shell form the JVM is not PID 1 and never sees "
+							+ "SIGTERM, so graceful shutdown never runs; was: %s", instruction.keyword(),
 							instruction.arguments())
 					.isTrue();
 			}
@@ -96,8 +96,8 @@ class DockerfileLintTests {
 				.isEmpty();
 			stage.all("RUN")
 				.forEach(run -> assertThat(run.arguments())
-					.as("stage %s downloads with curl or wget: the build must use only Maven and apt, so that it can be reproduced",
-							stage.name())
+					.as("stage %s downloads with curl or wget: the build must use only Maven and apt, so that it can"
+							+ " be reproduced", stage.name())
 					.doesNotContainPattern("(curl|wget)\\s+[^|]*https?://"));
 		}
 	}
@@ -118,8 +118,8 @@ class DockerfileLintTests {
 							stage.name())
 					.contains("-y", "--no-install-recommends");
 				assertThat(command)
-					.as("stage %s: the RUN that installs with apt must delete /var/lib/apt/lists, or the lists stay in the layer",
-							stage.name())
+					.as("stage %s: the RUN that installs with apt must delete /var/lib/apt/lists, or the lists stay in"
+							+ " the layer", stage.name())
 					.contains("rm -rf /var/lib/apt/lists");
 				assertThat(command)
 					.as("stage %s: no apt-get upgrade or dist-upgrade; update the pinned base image instead",
@@ -161,7 +161,8 @@ class DockerfileLintTests {
 	@Test
 	void needsNoFrontendImage() {
 		assertThat(Repository.read(Repository.DOCKERFILE).lines().findFirst().orElse(""))
-			.as("no '# syntax=' directive: BuildKit would pull that frontend image, which a machine without a registry cannot")
+			.as("no '# syntax=' directive: BuildKit would pull that frontend image, which a machine without a registry"
+					+ " cannot")
 			.doesNotStartWith("# syntax=");
 	}
 
