@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * the shard group it is bound to ({@link ShardContext}), or from the home group's when it
  * is bound to none. The home pool is the one Spring Boot configured; the pool of an
  * adopted group is opened when the zone adopts it, with the home pool's settings, and
- * closed when the zone gives its last shard of that group away.
+ * closed when the zone gives its last shard of that group away. Not Spring's
+ * AbstractRoutingDataSource: its targets are fixed when it is initialised, while a zone
+ * opens and closes pools as it adopts and gives away shard groups at run time.
  */
 public final class ShardGroupDataSource implements DataSource, Closeable {
 
