@@ -27,9 +27,12 @@ public final class LogFormat implements EnvironmentPostProcessor, Ordered {
 		switch (format) {
 			case "text" -> {
 			}
+			// The MDC (zone, service, traceId, spanId) goes under ECS's labels: at the
+			// top level its service would
+			// collide with ECS's own service object, and logback would drop the line.
 			case "json" -> environment.getPropertySources()
-				.addLast(new MapPropertySource("zonepayLogFormat",
-						Map.of("logging.structured.format.console", "ecs", "logging.structured.format.file", "ecs")));
+				.addLast(new MapPropertySource("zonepayLogFormat", Map.of("logging.structured.format.console", "ecs",
+						"logging.structured.format.file", "ecs", "logging.structured.json.context.prefix", "labels")));
 			default -> throw new IllegalStateException(FORMAT + " is 'text' or 'json', not '" + format + "'");
 		}
 	}

@@ -24,6 +24,7 @@ class LogFormatTests {
 
 		assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 		assertThat(environment.getProperty("logging.structured.format.file")).isEqualTo("ecs");
+		assertThat(environment.getProperty("logging.structured.json.context.prefix")).isEqualTo("labels");
 	}
 
 	@Test
