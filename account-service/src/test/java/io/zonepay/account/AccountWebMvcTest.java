@@ -5,29 +5,17 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Duration;
-import java.util.Set;
 
-import io.zonepay.kernel.global.Switches;
-import io.zonepay.kernel.money.CurrencyCode;
-import io.zonepay.runtime.global.GlobalData;
-import io.zonepay.runtime.global.GlobalView;
 import io.zonepay.runtime.identity.IdentityAutoConfiguration;
-import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.identity.IdentityConfiguration;
-import io.zonepay.service.idempotency.FirstRequests;
 import io.zonepay.service.idempotency.IdempotentRequests;
 import io.zonepay.service.ids.IdConfiguration;
 import io.zonepay.service.problem.ProblemHandler;
-import io.zonepay.service.problem.ProblemResponses;
-import io.zonepay.testkit.TestRouting;
-import tools.jackson.databind.json.JsonMapper;
+import io.zonepay.service.slice.SliceSupport;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +42,7 @@ import org.springframework.test.context.ContextConfiguration;
 @WebMvcTest(properties = "zonepay.ids.node-id=1")
 @ImportAutoConfiguration(IdentityAutoConfiguration.class)
 @ContextConfiguration(classes = AccountWebMvcTest.Slice.class)
-@Import({ IdentityConfiguration.class, IdConfiguration.class, ProblemHandler.class, AccountWebMvcTest.Support.class })
+@Import({ IdentityConfiguration.class, IdConfiguration.class, ProblemHandler.class, SliceSupport.class })
 public @interface AccountWebMvcTest {
 
 	/** The controller under test. */
@@ -69,29 +57,6 @@ public @interface AccountWebMvcTest {
 	@ComponentScan(basePackageClasses = AccountServiceApplication.class,
 			excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 	class Slice {
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	class Support {
-
-		@Bean
-		ProblemResponses problemResponses(JsonMapper json) {
-			return new ProblemResponses(json);
-		}
-
-		@Bean
-		IdempotentRequests idempotentRequests(JsonMapper json) {
-			return FirstRequests.of(json);
-		}
-
-		@Bean
-		GlobalData globalData() {
-			GlobalData global = new GlobalData(new RoutingTables(), null, 10, Duration.ofMinutes(1));
-			global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(),
-					Set.of(CurrencyCode.of("CNY"), CurrencyCode.of("USD"))));
-			return global;
-		}
 
 	}
 
