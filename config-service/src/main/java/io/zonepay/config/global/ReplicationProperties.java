@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic the Kafka topic of the change log: one partition, so that it keeps version
  * order
  * @param replicationFactor the topic's replication factor (1 on a single local broker)
- * @param relayInterval how often the relay looks for new changes
+ * @param relayInterval how often the relay looks for new changes a commit of this
+ * instance did not wake it for (another instance's), and whether a heartbeat is due: at
+ * most half the heartbeat interval
  * @param relayBatch the most changes the relay publishes in one go
  * @param heartbeatInterval how often the relay says "complete up to version V at time T"
  * (100-250 ms)
@@ -28,7 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * bootstrap and fallback reads, and a standby's feed; a copy asks the next when one
  * cannot be reached or is not the writer
  * @param gzoneTimeout bound on one call from a CZone to the GZone
- * @param pollTimeout how long a CZone's consumer waits for records in one poll
+ * @param pollTimeout how long a CZone's consumer waits for records in one poll: records
+ * (a heartbeat at least every heartbeat interval) end it at once, and stopping wakes it,
+ * so a long one only saves an idle copy's wake-ups
  * @param maxPollRecords the most records a CZone applies in one transaction
  * @param retryBackoff pause before a failed relay or replicator step is tried again
  * @param acknowledgeWithin how long a write waits to be on the change log before its
@@ -36,17 +40,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.replication")
 public record ReplicationProperties(@DefaultValue("zonepay.global.changes") String topic,
-		@DefaultValue("1") short replicationFactor, @DefaultValue("20ms") Duration relayInterval,
-		@DefaultValue("500") int relayBatch, @DefaultValue("200ms") Duration heartbeatInterval,
+		@DefaultValue("1") short replicationFactor, @DefaultValue("125ms") Duration relayInterval,
+		@DefaultValue("500") int relayBatch, @DefaultValue("250ms") Duration heartbeatInterval,
 		@DefaultValue("1s") Duration stalenessBound, @DefaultValue("500ms") Duration minVersionWait,
-		@Nullable List<URI> gzone, @DefaultValue("1s") Duration gzoneTimeout,
-		@DefaultValue("100ms") Duration pollTimeout, @DefaultValue("500") int maxPollRecords,
-		@DefaultValue("500ms") Duration retryBackoff, @DefaultValue("5s") Duration acknowledgeWithin) {
+		@Nullable List<URI> gzone, @DefaultValue("1s") Duration gzoneTimeout, @DefaultValue("1s") Duration pollTimeout,
+		@DefaultValue("500") int maxPollRecords, @DefaultValue("500ms") Duration retryBackoff,
+		@DefaultValue("5s") Duration acknowledgeWithin) {
 
 	public ReplicationProperties {
 		if (heartbeatInterval.compareTo(Duration.ofMillis(100)) < 0
 				|| heartbeatInterval.compareTo(Duration.ofMillis(250)) > 0) {
 			throw new IllegalArgumentException("zonepay.replication.heartbeat-interval must be 100-250 ms");
+		}
+		if (!relayInterval.isPositive() || relayInterval.multipliedBy(2).compareTo(heartbeatInterval) > 0) {
+			throw new IllegalArgumentException(
+					"zonepay.replication.relay-interval must be positive and at most half the heartbeat interval");
 		}
 		if (stalenessBound.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException(

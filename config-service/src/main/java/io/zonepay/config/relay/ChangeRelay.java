@@ -98,7 +98,7 @@ public class ChangeRelay {
 				publish(kafka, changes.after(published, properties.relayBatch()));
 			}
 			boolean caughtUp = published >= committed.version();
-			if (caughtUp && Duration.between(lastHeartbeat, now).compareTo(properties.heartbeatInterval()) >= 0) {
+			if (caughtUp && heartbeatDue(now)) {
 				kafka.beginTransaction();
 				kafka.send(topic.record(ReplicationMessage.heartbeat(committed.version(), now, writer.term())));
 				kafka.commitTransaction();
@@ -124,6 +124,15 @@ public class ChangeRelay {
 			}
 			disconnect();
 		}
+	}
+
+	/**
+	 * Whether a heartbeat is due at this step: steps come every relay interval, so one
+	 * due within half a step goes now rather than a whole step late.
+	 */
+	private boolean heartbeatDue(Instant now) {
+		Duration due = properties.heartbeatInterval().minus(properties.relayInterval().dividedBy(2));
+		return Duration.between(lastHeartbeat, now).compareTo(due) >= 0;
 	}
 
 	/**

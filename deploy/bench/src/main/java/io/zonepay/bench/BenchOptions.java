@@ -11,8 +11,10 @@ final class BenchOptions {
 
 	static Map<String, String> parse(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		for (int i = 0; i < args.length; i++) {
+			// A flag is an option without a value: the next argument is another option.
+			boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+			options.put(args[i].replaceFirst("^--", ""), flag ? "true" : args[++i]);
 		}
 		return options;
 	}

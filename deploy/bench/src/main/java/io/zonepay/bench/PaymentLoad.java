@@ -40,7 +40,10 @@ import org.HdrHistogram.Recorder;
  * <p>
  * Needs {@code ./zonepay up}. Run
  * {@code deploy/bench/payment-load.sh [--concurrency 8,32] [--rates 50,100] [--seconds 30]
- * [--warm-up 10] [--users 2000] [--orders 20000]}.
+ * [--warm-up 10] [--users 2000] [--orders 20000] [--idle 10] [--half-rate] [--flash-sale 0.8]
+ * [--flash-orders 6000]}: {@code --half-rate} adds a fixed-rate run at half the best
+ * saturation rate; {@code --flash-sale} runs the best saturation's clients on spread
+ * orders, then on orders of which that share goes to one merchant.
  */
 public final class PaymentLoad {
 
@@ -74,6 +77,11 @@ public final class PaymentLoad {
 
 	private final Queue<Order> orders = new ConcurrentLinkedQueue<>();
 
+	/** A flash sale's orders: most of them to one merchant ({@code --flash-sale}). */
+	private final Queue<Order> flashOrders = new ConcurrentLinkedQueue<>();
+
+	private String hotMerchant = "";
+
 	private PaymentLoad(URI hz, URI sh, CpuMeter cpu) {
 		this.hz = hz;
 		this.sh = sh;
@@ -92,18 +100,42 @@ public final class PaymentLoad {
 		PaymentLoad load = new PaymentLoad(gateways.get(0), gateways.get(1), new CpuMeter(run));
 		Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
 		Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", "10")));
+		double flashShare = Double.parseDouble(options.getOrDefault("flash-sale", "0"));
+		int flashOrders = flashShare > 0 ? Integer.parseInt(options.getOrDefault("flash-orders", "6000")) : 0;
 		load.prepare(Integer.parseInt(options.getOrDefault("users", "2000")),
-				Integer.parseInt(options.getOrDefault("orders", "20000")));
-		Map<String, Double> idle = load.idle(Duration.ofSeconds(10));
+				Integer.parseInt(options.getOrDefault("orders", "20000")), flashOrders, flashShare);
+		Map<String, Double> idle = load.idle(Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle", "10"))));
 		System.out.printf("%nidle platform: %.0f CPU-ms/s (%s)%n", idle.get("machine"), breakdown(idle, 1));
 		System.out.printf("%n%-16s %-9s %-7s %-8s %-7s %-7s %-7s %-8s %-10s %-10s%n", "run", "paid/s", "errors",
 				"dropped", "p50 ms", "p90 ms", "p99 ms", "max ms", "CPU-ms/pay", "net of idle");
+		double best = 0;
+		int bestClients = 0;
 		for (String concurrency : options.getOrDefault("concurrency", "8,32").split(",")) {
 			if (!concurrency.isBlank()) {
 				int clients = Integer.parseInt(concurrency.strip());
-				load.closedLoop(clients, warmUp);
-				load.report("saturation c=" + clients, load.closedLoop(clients, seconds), idle);
+				load.closedLoop(clients, warmUp, load.orders);
+				Result result = load.closedLoop(clients, seconds, load.orders);
+				load.report("saturation c=" + clients, result, idle);
+				if (result.perSecond() > best) {
+					best = result.perSecond();
+					bestClients = clients;
+				}
 			}
+		}
+		if (best > 0) {
+			System.out.printf("%nsaturation %.1f/s (%d clients)%n", best, bestClients);
+		}
+		if (best > 0 && options.containsKey("half-rate")) {
+			int half = (int) Math.max(1, Math.round(best / 2));
+			load.openLoop(half, warmUp);
+			Result result = load.openLoop(half, seconds);
+			load.report("rate " + half + "/s", result, idle);
+			System.out.printf("half-rate %d/s: p50 %.1f ms, p99 %.1f ms, %d errors%n", half,
+					result.latencies().getValueAtPercentile(50) / 1e3,
+					result.latencies().getValueAtPercentile(99) / 1e3, result.failed());
+		}
+		if (bestClients > 0 && flashShare > 0) {
+			load.flashSale(bestClients, warmUp, seconds, flashShare, idle);
 		}
 		for (String rate : options.getOrDefault("rates", "").split(",")) {
 			if (!rate.isBlank()) {
@@ -126,7 +158,7 @@ public final class PaymentLoad {
 	 * Merchants, users over every shard with money, and orders for them to pay, placed
 	 * through the gateways.
 	 */
-	private void prepare(int users, int orderCount) throws Exception {
+	private void prepare(int users, int orderCount, int flashCount, double flashShare) throws Exception {
 		long started = System.nanoTime();
 		String admin = client.token(hz, "1", "admin");
 		List<String> merchants = new ArrayList<>();
@@ -146,7 +178,8 @@ public final class PaymentLoad {
 				Thread.sleep(100);
 			}
 		}
-		long perUser = (orderCount + users - 1) / users;
+		hotMerchant = merchants.getFirst();
+		long perUser = (orderCount + flashCount + users - 1) / users;
 		List<Shopper> shoppers = parallel(users, i -> {
 			URI gateway = i % 100 < 50 ? hz : sh;
 			long id = Long.parseLong(Client.json(
@@ -167,12 +200,25 @@ public final class PaymentLoad {
 			return new Order(shopper, Client.json(order.body()).get("orderId").asString());
 		});
 		orders.addAll(placed);
-		System.out.printf("prepared %d merchants, %d users over 100 shards, %d orders in %.0f s%n", MERCHANTS, users,
-				orderCount, (System.nanoTime() - started) / 1e9);
+		// Order i of the flash sale goes to the hot merchant unless it falls in the
+		// spread
+		// share: with 0.8, four orders in five, spread the same way over the whole sale.
+		flashOrders.addAll(parallel(flashCount, i -> {
+			Shopper shopper = shoppers.get(i % users);
+			boolean hot = Math.floor((i + 1) * flashShare) > Math.floor(i * flashShare);
+			String merchant = hot ? hotMerchant : merchants.get(1 + i % (MERCHANTS - 1));
+			HttpResponse<String> order = expect(201, post(shopper.gateway(), shopper.token(), "/api/orders",
+					UUID.randomUUID().toString(),
+					"{\"merchantId\": \"" + merchant + "\", \"amount\": " + AMOUNT + ", \"currency\": \"CNY\"}"));
+			return new Order(shopper, Client.json(order.body()).get("orderId").asString());
+		}));
+		System.out.printf(
+				"prepared %d merchants, %d users over 100 shards, %d orders (+%d for a flash sale) in %.0f s%n",
+				MERCHANTS, users, orderCount, flashCount, (System.nanoTime() - started) / 1e9);
 	}
 
 	/** N clients, each paying the next order as soon as its last payment was answered. */
-	private Result closedLoop(int clients, Duration duration) throws Exception {
+	private Result closedLoop(int clients, Duration duration, Queue<Order> from) throws Exception {
 		Recorder latencies = new Recorder(3);
 		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 		AtomicInteger paid = new AtomicInteger();
@@ -183,7 +229,7 @@ public final class PaymentLoad {
 			for (int i = 0; i < clients; i++) {
 				threads.submit(() -> {
 					Order order;
-					while (System.nanoTime() < deadline && (order = orders.poll()) != null) {
+					while (System.nanoTime() < deadline && (order = from.poll()) != null) {
 						long start = System.nanoTime();
 						String outcome = outcome(http.send(pay(order), HttpResponse.BodyHandlers.ofString()));
 						latencies.recordValue((System.nanoTime() - start) / 1_000);
@@ -216,6 +262,24 @@ public final class PaymentLoad {
 		});
 		return new Result(paid.get(), run.seconds(), errors, run.dropped(), latencies.getIntervalHistogram(),
 				cpu.snapshot().since(before));
+	}
+
+	/**
+	 * The same clients paying spread orders, then the flash sale's (most to one
+	 * merchant), one after the other: the hot merchant's receivable is the only
+	 * difference.
+	 */
+	private void flashSale(int clients, Duration warmUp, Duration seconds, double share, Map<String, Double> idle)
+			throws Exception {
+		closedLoop(clients, warmUp, orders);
+		Result spread = closedLoop(clients, seconds, orders);
+		report("spread c=" + clients, spread, idle);
+		closedLoop(clients, warmUp, flashOrders);
+		Result hot = closedLoop(clients, seconds, flashOrders);
+		report("flash c=" + clients, hot, idle);
+		System.out.printf("hot merchant %s%n", hotMerchant);
+		System.out.printf("flash sale (%.0f %% to one merchant) %.1f/s, spread %.1f/s: %.2f%n", share * 100,
+				hot.perSecond(), spread.perSecond(), hot.perSecond() / spread.perSecond());
 	}
 
 	private Map<String, Double> idle(Duration duration) throws Exception {
@@ -351,6 +415,14 @@ public final class PaymentLoad {
 
 	private record Result(int paid, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies,
 			Map<String, Double> cpu) {
+
+		double perSecond() {
+			return paid / seconds;
+		}
+
+		int failed() {
+			return errors.values().stream().mapToInt(AtomicInteger::get).sum() + dropped;
+		}
 	}
 
 }

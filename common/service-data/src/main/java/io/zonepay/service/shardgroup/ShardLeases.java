@@ -78,6 +78,15 @@ final class ShardLeases {
 
 	private final Set<ShardGroupId> migrated = new HashSet<>();
 
+	/**
+	 * The routing epoch and lease version at which this zone last held exactly what the
+	 * table gives it: until either moves there is nothing to follow, and a step costs a
+	 * comparison (it runs ten times a second in every service).
+	 */
+	private long settledEpoch = -1;
+
+	private long settledVersion = -1;
+
 	ShardLeases(ZoneId self, RoutingTables tables, ShardGroups groups, ShardGroupDataSource dataSource,
 			ShardLeaseProperties properties, Consumer<DataSource> migrate) {
 		this.self = self;
@@ -135,7 +144,7 @@ final class ShardLeases {
 	/** One step of following the routing table. Runs on one thread. */
 	void follow() {
 		RoutingTable table = tables.current();
-		if (table == null) {
+		if (table == null || (table.epoch() == settledEpoch && version.get() == settledVersion)) {
 			return;
 		}
 		Set<Shard> served = Set.copyOf(table.shardsOf(self));
@@ -151,6 +160,10 @@ final class ShardLeases {
 		waitingSince.keySet().retainAll(served);
 		wanted.forEach((group, shards) -> take(group, shards, table));
 		closeUnused(served);
+		if (lost.isEmpty() && held.equals(served)) {
+			settledEpoch = table.epoch();
+			settledVersion = version.get();
+		}
 	}
 
 	private void take(ShardGroupId group, List<Shard> shards, RoutingTable table) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -78,6 +79,8 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	private final MessageTracing tracing;
 
+	private static final int FETCH_MAX_WAIT_MS = 5_000;
+
 	private long assignedEpoch = -1;
 
 	private long assignedLeases = -1;
@@ -123,6 +126,8 @@ public final class ShardedConsumer implements SmartLifecycle {
 					sleep(settings.pollTimeout());
 					continue;
 				}
+				// Following the routing may have replaced the consumer.
+				kafka = Objects.requireNonNull(consumer);
 				process(kafka, partitioned(kafka.poll(settings.pollTimeout())));
 				failing = false;
 			}
@@ -159,6 +164,14 @@ public final class ShardedConsumer implements SmartLifecycle {
 				.filter(shard -> held == null || held.contains(shard))
 				.map(shard -> new TopicPartition(settings.topic(), shard.value()))
 				.collect(Collectors.toSet());
+			if (!kafka.assignment().isEmpty() && !partitions.equals(kafka.assignment())) {
+				// A fetch in flight holds the old partitions for up to the fetch wait; a
+				// new
+				// consumer fetches the new set at once (this happens on a failover or
+				// move).
+				disconnect();
+				kafka = connect();
+			}
 			kafka.assign(partitions);
 			assignedEpoch = table.epoch();
 			assignedLeases = leases;
@@ -263,6 +276,11 @@ public final class ShardedConsumer implements SmartLifecycle {
 			config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
 			config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 			config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+			// The broker answers a fetch the moment an event is there; this is only how
+			// long an idle one is held. At Kafka's 500 ms default every idle consumer
+			// cost
+			// the broker two requests a second (docs/benchmarks.md, idle).
+			config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
 			config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 			config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 			kafka = new KafkaConsumer<>(config);
