@@ -24,19 +24,22 @@ export PGUSER=${PGUSER:-postgres}
 psql="psql -h $HOST -p $PORT -v ON_ERROR_STOP=1 -q"
 $psql -d postgres -c "drop database if exists $DB" -c "create database $DB"
 [[ $KEEP == true ]] || trap '$psql -d postgres -c "drop database if exists $DB"' EXIT
-# The schemas exactly as Flyway creates them in each service's database.
-for migration in common/service-data/src/main/resources/db/zonepay-idempotency/V*.sql \
-		common/service-data/src/main/resources/db/zonepay-shard-leases/V*.sql \
-		common/service-messaging/src/main/resources/db/zonepay-inbox/V*.sql \
-		account-service/src/main/resources/db/migration/account/V*.sql \
+# The schemas exactly as Flyway creates them in each service's database: the services' own first, since each drops
+# the shared tables it never uses (account-service the inbox, say), then the modules' tables, which they share.
+for migration in account-service/src/main/resources/db/migration/account/V*.sql \
 		order-service/src/main/resources/db/migration/order/V*.sql \
-		payment-service/src/main/resources/db/migration/payment/V*.sql; do
-	$psql -d $DB -f "$migration"
+		payment-service/src/main/resources/db/migration/payment/V*.sql \
+		common/service-data/src/main/resources/db/zonepay-idempotency/V*.sql \
+		common/service-data/src/main/resources/db/zonepay-shard-leases/V*.sql \
+		common/service-messaging/src/main/resources/db/zonepay-inbox/V*.sql; do
+	$psql -d $DB -f "$migration" 2>&1 | { grep -v 'NOTICE:' || true; }
 done
 echo "seeding $USERS users and $ORDERS orders ..."
 $psql -d $DB -v users=$USERS -v orders=$ORDERS -f deploy/bench/sql/seed.sql
 $psql -d $DB -At -c "select 'server: PostgreSQL ' || current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', shared_buffers=' || current_setting('shared_buffers')"
 
+# Every session is a connection of the zone that holds the seeded shard, as a zone's pool sets it.
+export PGOPTIONS="-c zonepay.zone=bench"
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }  # user nice system irq softirq steal, in 1/100 s
 printf '%-8s %-10s %-12s %-14s\n' clients tps "latency ms" "CPU-ms/payment"
 for clients in $CLIENTS; do

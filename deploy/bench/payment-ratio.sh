@@ -8,12 +8,12 @@
 #   3. the hot merchant's books checked in every shard group's database (its balance is exactly its entries and its
 #      succeeded payments, every posting sums to zero, no balance below zero), then the ratio.
 #   ./zonepay up && deploy/bench/payment-ratio.sh [--seconds 30] [--warm-up 10] [--concurrency 8,16,32]
-#       [--ceiling-clients "2 4"] [--users 1000] [--orders 12000] [--flash-share 0.8] [--flash-orders 5000]
+#       [--ceiling-clients "2 4"] [--users 1000] [--orders 12000] [--flash-share 0.8] [--flash-orders 3000]
 # The last line is: ratio <x.xx> (<e2e>/s end to end, <ceiling>/s ceiling). Needs psql and pgbench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=8,16,32 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=12000 FLASH_SHARE=0.8
-FLASH_ORDERS=5000 IDLE=20
+FLASH_ORDERS=3000 IDLE=20
 while (( $# )); do
 	case $1 in
 		--seconds) SECONDS_PER_RUN=$2; shift 2 ;;
@@ -31,19 +31,21 @@ done
 [[ -f .zonepay/current ]] || { echo "the platform is not running: ./zonepay up first" >&2; exit 1; }
 export PGUSER=${PGUSER:-postgres}
 psql="psql -h ${PGHOST:-localhost} -p ${PGPORT:-15432} -v ON_ERROR_STOP=1 -qAt"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 
 echo "== 1. the database's ceiling (pgbench, the SQL of one payment)"
-ceiling_out=$(deploy/bench/payment-ceiling.sh --seconds "$SECONDS_PER_RUN" --warm-up "$WARM_UP" \
-	--clients "$CEILING_CLIENTS" | tee /dev/stderr)
+deploy/bench/payment-ceiling.sh --seconds "$SECONDS_PER_RUN" --warm-up "$WARM_UP" --clients "$CEILING_CLIENTS" \
+	| tee "$out/ceiling"
 ceiling=$(awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[0-9.]+$/ { if ($2 > best) best = $2 } END { printf "%.0f", best }' \
-	<<< "$ceiling_out")
+	"$out/ceiling")
 
 echo "== 2. end to end through the gateways"
-load_out=$(deploy/bench/payment-load.sh --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" \
-	--warm-up "$WARM_UP" --users "$USERS" --orders "$ORDERS" --idle "$IDLE" --half-rate \
-	--flash-sale "$FLASH_SHARE" --flash-orders "$FLASH_ORDERS" | tee /dev/stderr)
-e2e=$(sed -n 's:^saturation \([0-9.]*\)/s.*:\1:p' <<< "$load_out")
-hot=$(sed -n 's/^hot merchant \([0-9]*\)$/\1/p' <<< "$load_out")
+deploy/bench/payment-load.sh --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" --warm-up "$WARM_UP" \
+	--users "$USERS" --orders "$ORDERS" --idle "$IDLE" --half-rate --flash-sale "$FLASH_SHARE" \
+	--flash-orders "$FLASH_ORDERS" | tee "$out/load"
+e2e=$(sed -n 's:^saturation \([0-9.]*\)/s.*:\1:p' "$out/load")
+hot=$(sed -n 's/^hot merchant \([0-9]*\)$/\1/p' "$out/load")
 [[ -n $e2e && -n $ceiling && $ceiling != 0 ]] || { echo "no figure to compare" >&2; exit 1; }
 
 echo "== 3. the hot merchant's books ($hot), every shard group"

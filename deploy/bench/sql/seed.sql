@@ -1,6 +1,10 @@
 -- Data for the payment ceiling benchmark (payment-ceiling.sh), in one database that holds the tables of all three
 -- RZone services: the statements of one payment touch no table name twice, so they run unchanged here.
 -- Every business row lives in shard 7; :users users, 50 merchants, :orders orders waiting to be paid.
+-- Every write checks the shard's lease (the zonepay_fence trigger), as in a zone: this database's zone, "bench", holds
+-- shard 7, and every session of the benchmark says it is that zone (PGOPTIONS in payment-ceiling.sh).
+insert into shard_leases (shard, owner_zone, epoch, released, updated_at) values (7, 'bench', 1, false, now());
+select set_config('zonepay.zone', 'bench', false);
 insert into users (id, name, shard, created_at)
 select n * 100 + 7, 'bench ' || n, 7, now() from generate_series(1, :users) n;
 
