@@ -1,5 +1,8 @@
 package io.zonepay.config.replica;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,34 @@ class ReplicationIntegrationTests {
 				assertThat(read.body().get("name").asString()).isEqualTo("Shop " + id);
 			});
 		}
+	}
+
+	@Test
+	void merchantsAreReadInOneRequestFromTheCopyLeavingOutTheOnesThatDoNotExist() {
+		String first = createMerchant().body().get("merchantId").asString();
+		GlobalDataTopology.Answer second = createMerchant();
+		String id = second.body().get("merchantId").asString();
+		long version = second.body().get("version").asLong();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> zones.get("cz-sh", "/api/global/watermark").body().get("version").asLong() >= version);
+
+		GlobalDataTopology.Answer read = zones.get("cz-sh",
+				"/internal/global/merchants?ids=" + first + "," + id + ",999999999");
+
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.servedBy()).isEqualTo("cz-sh");
+		List<String> found = new ArrayList<>();
+		read.body().get("merchants").forEach(merchant -> found.add(merchant.get("merchantId").asString()));
+		assertThat(found).containsExactlyInAnyOrder(first, id);
+	}
+
+	@Test
+	void aReadOfMerchantsIsForZonePaysOwnServicesOnly() throws Exception {
+		HttpResponse<Void> anonymous = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(zones.uri("cz-hz").resolve("/internal/global/merchants?ids=1")).build(),
+					HttpResponse.BodyHandlers.discarding());
+
+		assertThat(anonymous.statusCode()).isIn(401, 403);
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package io.zonepay.runtime.global;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,11 @@ public final class GlobalData {
 	private final Map<MerchantId, Cached> merchants = new ConcurrentHashMap<>();
 
 	private final Map<MerchantId, CompletableFuture<Optional<MerchantDocument>>> reading = new ConcurrentHashMap<>();
+
+	/**
+	 * When each merchant in memory was last asked for: the ones a refresh keeps fresh.
+	 */
+	private final Map<MerchantId, Long> used = new ConcurrentHashMap<>();
 
 	private final RoutingTables tables;
 
@@ -91,6 +98,7 @@ public final class GlobalData {
 	 */
 	public Optional<MerchantDocument> merchant(MerchantId id) {
 		long now = System.nanoTime();
+		used.put(id, now);
 		Cached cached = merchants.get(id);
 		if (cached != null && now - cached.readAt() < merchantTimeToLive.toNanos()) {
 			return cached.merchant();
@@ -118,6 +126,42 @@ public final class GlobalData {
 		}
 		finally {
 			reading.remove(id, mine);
+		}
+	}
+
+	/**
+	 * Reads again, in one request, every merchant asked for within {@code keepFor}, and
+	 * forgets the others. Run more often than the time to live, it keeps the merchants in
+	 * use fresh, so that payments find them in memory instead of each making a read of
+	 * its own (on a busy zone, one per payment). A failed refresh changes nothing: the
+	 * entries then expire as they would have, and the next payments read them singly.
+	 */
+	public void refreshMerchants(Duration keepFor) {
+		if (client == null) {
+			return;
+		}
+		long now = System.nanoTime();
+		used.entrySet().removeIf(entry -> now - entry.getValue() > keepFor.toNanos());
+		merchants.keySet().retainAll(used.keySet());
+		// The most recently used, as many as one read may name.
+		List<MerchantId> wanted = merchants.keySet()
+			.stream()
+			.sorted(Comparator.comparing((MerchantId id) -> used.getOrDefault(id, 0L)).reversed())
+			.limit(GlobalDataClient.MAX_MERCHANTS_PER_READ)
+			.toList();
+		if (wanted.isEmpty()) {
+			return;
+		}
+		try {
+			Map<MerchantId, MerchantDocument> read = client.merchants(wanted);
+			// As old as the moment the read started: the time to live counts from there.
+			wanted.forEach(id -> merchants.put(id, new Cached(Optional.ofNullable(read.get(id)), now)));
+		}
+		catch (IOException ex) {
+			// The entries expire as they would have without this refresh.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -38,6 +38,9 @@ public class GlobalDataAutoConfiguration {
 	@Conditional(SourcesConfigured.class)
 	static class Reader {
 
+		/** How long a merchant no one asked for is still kept fresh. */
+		static final Duration MERCHANTS_KEPT_FOR = Duration.ofSeconds(10);
+
 		@Bean
 		GlobalDataClient globalDataClient(GlobalDataProperties properties, CallerSigner signer) {
 			return new GlobalDataClient(properties.sources(), properties.timeouts(), signer);
@@ -58,6 +61,17 @@ public class GlobalDataAutoConfiguration {
 		PeriodicTask globalDataRefresh(GlobalDataRefresher refresher, GlobalDataProperties properties) {
 			return new PeriodicTask("global-refresh", Duration.ZERO, properties.refreshInterval(),
 					refresher::refreshNow);
+		}
+
+		/**
+		 * Keeps the merchants in use fresh with one read every half time to live; a
+		 * merchant not asked for in {@link #MERCHANTS_KEPT_FOR} is forgotten, so an idle
+		 * process reads nothing.
+		 */
+		@Bean
+		PeriodicTask merchantRefresh(GlobalData data, GlobalDataProperties properties) {
+			Duration every = properties.merchantTimeToLive().dividedBy(2);
+			return new PeriodicTask("merchant-refresh", every, every, () -> data.refreshMerchants(MERCHANTS_KEPT_FOR));
 		}
 
 		@Bean

@@ -6,14 +6,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.zonepay.kernel.ZonePayHeaders;
 import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.CallerSigner;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +48,9 @@ public final class GlobalDataClient {
 	private final CallerSigner signer;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** The most merchants one read names (config-service's bound). */
+	public static final int MAX_MERCHANTS_PER_READ = 500;
 
 	/**
 	 * The source reads go to first; another than the first only since
@@ -107,6 +115,37 @@ public final class GlobalDataClient {
 				}
 				return Optional
 					.of(json.readValue(require(response, sources.get(index) + path), MerchantDocument.class));
+			}
+			catch (IOException ex) {
+				failed(index);
+				last = ex;
+			}
+		}
+		throw Objects.requireNonNull(last);
+	}
+
+	/**
+	 * Merchants in one read, each found one present, a missing one left out: from the
+	 * first source that answers, each tried once, in order.
+	 * @throws IOException when none did, naming the last failure
+	 */
+	public Map<MerchantId, MerchantDocument> merchants(Collection<MerchantId> ids)
+			throws IOException, InterruptedException {
+		String path = "/internal/global/merchants?ids="
+				+ ids.stream().map(MerchantId::toString).collect(Collectors.joining(","));
+		int first = first();
+		IOException last = null;
+		for (int tried = 0; tried < sources.size(); tried++) {
+			int index = (first + tried) % sources.size();
+			try {
+				HttpResponse<String> response = get(sources.get(index), path, null, requestTimeout);
+				Map<MerchantId, MerchantDocument> found = new HashMap<>();
+				for (JsonNode merchant : json.readTree(require(response, sources.get(index) + path))
+					.path("merchants")) {
+					MerchantDocument document = json.treeToValue(merchant, MerchantDocument.class);
+					found.put(new MerchantId(Long.parseLong(document.merchantId())), document);
+				}
+				return found;
 			}
 			catch (IOException ex) {
 				failed(index);
