@@ -81,6 +81,13 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	private static final int FETCH_MAX_WAIT_MS = 5_000;
 
+	private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+
+	/** Handled and not yet committed; only the consumer's thread touches it. */
+	private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+
+	private long lastCommit = System.nanoTime();
+
 	private long assignedEpoch = -1;
 
 	private long assignedLeases = -1;
@@ -164,6 +171,7 @@ public final class ShardedConsumer implements SmartLifecycle {
 				.filter(shard -> held == null || held.contains(shard))
 				.map(shard -> new TopicPartition(settings.topic(), shard.value()))
 				.collect(Collectors.toSet());
+			commit(kafka);
 			if (!kafka.assignment().isEmpty() && !partitions.equals(kafka.assignment())) {
 				// A fetch in flight holds the old partitions for up to the fetch wait; a
 				// new
@@ -182,21 +190,29 @@ public final class ShardedConsumer implements SmartLifecycle {
 	}
 
 	/**
-	 * Handles a poll's records, partition by partition in offset order, then commits past
-	 * them in one call: a crash before the commit redelivers them, and the handler's
-	 * inbox absorbs that.
+	 * Handles a poll's records, partition by partition in offset order. Their offsets are
+	 * committed at most every {@link #COMMIT_EVERY}, and at once when a poll finds
+	 * nothing: a crash (or a shard handed to another zone) redelivers at most that much,
+	 * which the handler's inbox absorbs, and a busy consumer stops paying the broker a
+	 * commit per poll (one per event at a payment's pace).
 	 */
 	private void process(KafkaConsumer<String, String> kafka,
 			Map<TopicPartition, List<ConsumerRecord<String, String>>> batch) {
-		if (batch.isEmpty()) {
-			return;
-		}
-		Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 		batch.forEach((partition, records) -> {
 			records.forEach(this::handleWithRetries);
-			done.put(partition, new OffsetAndMetadata(records.getLast().offset() + 1));
+			uncommitted.put(partition, new OffsetAndMetadata(records.getLast().offset() + 1));
 		});
-		kafka.commitSync(done);
+		if (batch.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+			commit(kafka);
+		}
+	}
+
+	private void commit(KafkaConsumer<String, String> kafka) {
+		if (!uncommitted.isEmpty()) {
+			kafka.commitSync(uncommitted);
+			uncommitted.clear();
+		}
+		lastCommit = System.nanoTime();
 	}
 
 	private void handleWithRetries(ConsumerRecord<String, String> record) {
@@ -304,6 +320,15 @@ public final class ShardedConsumer implements SmartLifecycle {
 	private void disconnect() {
 		KafkaConsumer<String, String> kafka = consumer;
 		consumer = null;
+		if (kafka != null && !uncommitted.isEmpty()) {
+			try {
+				kafka.commitSync(uncommitted, Duration.ofSeconds(1));
+			}
+			catch (RuntimeException ex) {
+				// Redelivered to whoever consumes next: the inbox absorbs it.
+			}
+		}
+		uncommitted.clear();
 		if (metrics != null) {
 			metrics.close();
 			metrics = null;
