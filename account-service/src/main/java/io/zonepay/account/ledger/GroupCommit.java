@@ -207,7 +207,9 @@ final class GroupCommit<T, R> {
 			}
 			finally {
 				// Whatever happened, every caller of the batch is answered.
-				batch.forEach(waiting -> waiting.drop(new IllegalStateException(name + " failed on this item")));
+				batch.stream()
+					.filter(waiting -> !waiting.result.isDone())
+					.forEach(waiting -> waiting.drop(new IllegalStateException(name + " failed on this item")));
 				batch.clear();
 			}
 		}

@@ -1,5 +1,6 @@
 package io.zonepay.account.ledger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +14,11 @@ import io.zonepay.kernel.problem.ProblemException;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posts a batch of other services' postings in one transaction and answers each exactly
@@ -37,10 +41,26 @@ class LedgerBatches {
 
 	private final TransactionOperations transactions;
 
+	/**
+	 * A batch's transaction gives up after the longest its callers wait: a batch stuck on
+	 * a lock would otherwise hold up every posting of its shard group behind it.
+	 */
+	@Autowired
+	LedgerBatches(Ledger ledger, UserDirectory users, PlatformTransactionManager transactions,
+			PostingBatchProperties properties) {
+		this(ledger, users, boundedBy(transactions, properties.maxWait()));
+	}
+
 	LedgerBatches(Ledger ledger, UserDirectory users, TransactionOperations transactions) {
 		this.ledger = ledger;
 		this.users = users;
 		this.transactions = transactions;
+	}
+
+	private static TransactionOperations boundedBy(PlatformTransactionManager transactions, Duration bound) {
+		TransactionTemplate template = new TransactionTemplate(transactions);
+		template.setTimeout((int) Math.max(1, (bound.toMillis() + 999) / 1000));
+		return template;
 	}
 
 	/**

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonepay.account.AccountIntegrationTest;
 import io.zonepay.account.ledger.PostingRequest.LegRequest;
+import io.zonepay.account.user.UserDirectory;
 import io.zonepay.kernel.global.Switches;
 import io.zonepay.kernel.id.IdGenerator;
 import io.zonepay.kernel.id.UserId;
@@ -54,6 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,11 +107,20 @@ class GroupCommitIntegrationTests {
 	@Autowired
 	ObjectProvider<ShardScopes> scopes;
 
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	RestTestClient client;
 
 	@BeforeEach
 	void setUp() {
-		global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(), Set.of(CNY)));
+		// The same view as the other test classes that share this context: the first one
+		// offered stays.
+		global.offer(new GlobalView(1, TestRouting.evenly(1, "rz1", "rz2"), Switches.none(),
+				Set.of(CNY, CurrencyCode.of("USD"))));
 		client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 
@@ -205,6 +216,32 @@ class GroupCommitIntegrationTests {
 		assertTheBooksAreKept();
 	}
 
+	@Test
+	void aBatchStuckOnALockGivesUpInTimeAndTheShardGroupsOtherPostingsGoOn() throws Exception {
+		Payers payers = payers();
+		long stuck = ids.next(Shard.of(11));
+		long other = ids.next(Shard.of(12));
+		UserId alice = payers.rich().get(0);
+		postings.post(payment("setup:" + stuck, alice, stuck, 100));
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement
+					.execute("select id from accounts where kind = 'MERCHANT' and owner_id = " + stuck + " for update");
+			}
+
+			Answer waited = answer(postings::post, payment("stuck:" + stuck, alice, stuck, 10));
+			Answer next = answer(postings::post, payment("next:" + other, alice, other, 10));
+
+			assertThat(waited.refusal()).isEqualTo("SERVICE_BUSY");
+			assertThat(next.created()).as("posted while the row is still held").isTrue();
+			holder.rollback();
+		}
+		assertThat(ledger.find("stuck:" + stuck)).isEmpty();
+		assertThat(balance("MERCHANT", stuck)).isEqualTo(100);
+		assertTheBooksAreKept();
+	}
+
 	/**
 	 * Not a test of speed (nothing is asserted on time): runs the same workload through a
 	 * writer that posts each posting alone, as the ledger did before group commit, and
@@ -276,8 +313,9 @@ class GroupCommitIntegrationTests {
 	 */
 	private List<Answer> whileTheWriterWaitsFor(long merchant, UserId payer, List<PostingRequest> queued)
 			throws Exception {
-		PostingWriters writers = new PostingWriters(batches, scopes, new PostingBatchProperties(64, 1024, BOUND),
-				new SimpleMeterRegistry());
+		PostingBatchProperties patience = new PostingBatchProperties(64, 1024, BOUND);
+		PostingWriters writers = new PostingWriters(new LedgerBatches(ledger, users, transactionManager, patience),
+				scopes, patience, new SimpleMeterRegistry());
 		Postings patient = new Postings(ledger, writers, ids);
 		List<CompletableFuture<Answer>> futures = new ArrayList<>();
 		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
