@@ -28,21 +28,37 @@ begin;
 insert into payments (amount,created_at,currency,failure_code,merchant_id,order_id,refunded_amount,refunding_amount,request_key,status,updated_at,user_id,version,id) values (100,now(),'CNY',null,:mid,:pid,0,0,'user:' || :uid::text || ':' || 'bench-' || :pid::text,'PENDING',now(),:uid,0,:pid);
 commit;
 
--- account-service: POST /internal/postings, one transaction; the balance trigger checks the posting at commit
+-- account-service: POST /internal/postings. The shard group's ledger writer posts whatever postings are queued, up to
+-- 64, in one transaction (group commit); a payment that finds nothing queued with it, as here, is a batch of one. Each
+-- statement takes one array element per posting or per account. The accounts are locked in id order and the batch is
+-- planned in memory; each account then changes once, by the sum of the batch's entries on it. The balance trigger
+-- checks the posting at commit. Two stand-ins: the accounts' look-up folds its rows into one for \gset, and the entries
+-- read their balances back where the writer has them from its plan.
 begin;
-select u1_0.id,u1_0.created_at,u1_0.name,u1_0.shard from users u1_0 where u1_0.id=:uid;
-insert into postings (id, reference, kind, shard, created_at) values (:pid, 'payment:' || :pid::text, 'PAYMENT', 7, now())
-on conflict (reference) do nothing returning id;
-select id as ua from accounts where kind = 'USER' and owner_id = :uid and currency = 'CNY' \gset
-select id as ma from accounts where kind = 'MERCHANT' and owner_id = :mid and currency = 'CNY' \gset
-update accounts set balance = balance + -100
-where id = :ua and (kind = 'FUNDING' or balance + -100 >= 0)
-returning balance as ub \gset
-insert into entries (posting_id, account_id, amount, currency, balance_after, created_at) values (:pid, :ua, -100, 'CNY', :ub, now());
-update accounts set balance = balance + 100
-where id = :ma and (kind = 'FUNDING' or balance + 100 >= 0)
-returning balance as mb \gset
-insert into entries (posting_id, account_id, amount, currency, balance_after, created_at) values (:pid, :ma, 100, 'CNY', :mb, now());
+select u1_0.id,u1_0.created_at,u1_0.name,u1_0.shard from users u1_0 where u1_0.id in (:uid);
+select id, reference, kind, created_at from postings where reference = any(array['payment:' || :pid::text]::varchar[]);
+select min(a.id) filter (where a.kind = 'USER') as ua, min(a.id) filter (where a.kind = 'MERCHANT') as ma
+from accounts a
+join unnest(array['USER', 'MERCHANT']::varchar[], array[:uid, :mid]::bigint[], array['CNY', 'CNY']::char(3)[])
+    as n(kind, owner_id, currency)
+    on a.kind = n.kind and a.owner_id = n.owner_id and a.currency = n.currency \gset
+select id, kind, balance from accounts where id = any(array[:ua, :ma]::bigint[]) order by id for update;
+insert into postings (id, reference, kind, shard, created_at)
+select id, reference, kind, shard, now()
+from unnest(array[:pid]::bigint[], array['payment:' || :pid::text]::varchar[], array['PAYMENT']::varchar[],
+            array[7]::smallint[]) as p(id, reference, kind, shard)
+on conflict (reference) do nothing;
+update accounts a set balance = a.balance + c.delta
+from unnest(array[:ua, :ma]::bigint[], array[-100, 100]::bigint[]) as c(id, delta)
+where a.id = c.id and (a.kind in ('FUNDING', 'TRANSIT') or a.balance + c.delta >= 0)
+returning a.id, a.balance;
+insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
+select posting_id, account_id, amount, currency, balance_after, now()
+from unnest(array[:pid, :pid]::bigint[], array[:ua, :ma]::bigint[], array[-100, 100]::bigint[],
+            array['CNY', 'CNY']::char(3)[],
+            array[(select balance from accounts where id = :ua), (select balance from accounts where id = :ma)]::bigint[])
+    with ordinality as e(posting_id, account_id, amount, currency, balance_after, booked)
+order by booked;
 commit;
 
 -- payment-service: SUCCEEDED and its event, one transaction

@@ -22,6 +22,14 @@ enum AccountKind {
 	 * zone that receives transfers: its balance is the shard's net position towards other
 	 * zones.
 	 */
-	TRANSIT
+	TRANSIT;
+
+	/**
+	 * Whether the account is a position that may go negative (the outside world's side,
+	 * or money in flight between zones) rather than money someone holds.
+	 */
+	boolean isPosition() {
+		return this == FUNDING || this == TRANSIT;
+	}
 
 }

@@ -4,12 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-import io.zonepay.account.AccountProblem;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
@@ -22,61 +21,107 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes postings: the posting, every balance change and every entry in one transaction.
- * A posting's reference is unique, so posting the same reference again moves nothing and
- * answers the first posting. Balances change by atomic {@code balance = balance + amount}
- * updates that refuse to take a user's or merchant's account below zero (funding and
- * transit accounts are positions, which may be negative), taken in account-id order so
- * that concurrent postings on the same accounts serialize instead of deadlocking or
- * losing an update.
+ * Writes postings, any number of them in one transaction: the postings, every balance
+ * change and every entry. A posting's reference is unique, so posting the same reference
+ * again moves nothing and answers the first posting. The accounts a batch moves money on
+ * are locked in account-id order, the batch is planned in memory against their balances
+ * ({@link PostingPlan}: each posting in turn, a posting that would take a user's or
+ * merchant's account below zero refused alone), and each account is then changed once by
+ * a guarded {@code balance = balance + sum} update. The database checks every posting
+ * again when the transaction commits: its entries sum to zero in each currency.
  */
 @Repository
 class Ledger {
 
 	private final JdbcClient jdbc;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	Ledger(JdbcClient jdbc, Clock clock) {
+	Ledger(JdbcClient jdbc, Accounts accounts, Clock clock) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
 	/**
 	 * Posts, or finds the posting this reference already settled (posted or voided) and
-	 * moves nothing.
+	 * moves nothing; a posting without the money is refused, and the transaction's other
+	 * writes are left to the caller.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Posted post(Posting posting) {
+		return switch (postAll(List.of(posting)).get(0)) {
+			case Posted posted -> posted;
+			case Refused refused -> throw refused.problem();
+		};
+	}
+
+	/**
+	 * Posts each posting of a batch in turn, as if they came one by one in this order:
+	 * answers, for each, the posting it made, the posting its reference had already
+	 * settled (earlier in the batch or before it), or why it was refused. A refused
+	 * posting moves nothing and leaves the others posted.
+	 * @throws SettledMeanwhile when another transaction settled one of the references
+	 * while the batch was planned: the transaction must be rolled back and tried again
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<Outcome> postAll(List<Posting> postings) {
 		Instant now = clock.instant();
-		boolean inserted = !jdbc.sql("""
-				insert into postings (id, reference, kind, shard, created_at) values (?, ?, ?, ?, ?)
-				on conflict (reference) do nothing returning id
+		Map<String, PostingRecord> settled = findAll(postings.stream().map(Posting::reference).distinct().toList());
+		List<AccountKey> named = postings.stream()
+			.filter(posting -> !settled.containsKey(posting.reference()))
+			.flatMap(posting -> posting.legs().stream())
+			.map(Posting.Leg::account)
+			.toList();
+		Map<AccountKey, Long> ids = accounts.idsOf(named);
+		PostingPlan plan = new PostingPlan(ids, accounts.lock(ids.values()), settled, now);
+		List<Outcome> outcomes = new ArrayList<>(postings.size());
+		for (Posting posting : postings) {
+			outcomes.add(plan.add(posting));
+		}
+		write(plan, now);
+		return outcomes;
+	}
+
+	private void write(PostingPlan plan, Instant now) {
+		List<Posting> accepted = plan.accepted();
+		if (accepted.isEmpty()) {
+			return;
+		}
+		int inserted = jdbc.sql("""
+				insert into postings (id, reference, kind, shard, created_at)
+				select id, reference, kind, shard, ?
+				from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::smallint[]) as p(id, reference, kind, shard)
+				on conflict (reference) do nothing
 				""")
-			.params(posting.id().value(), posting.reference(), posting.kind().name(), posting.shard().value(),
-					Timestamp.from(now))
-			.query(Long.class)
-			.list()
-			.isEmpty();
-		if (!inserted) {
-			return new Posted(find(posting.reference()).orElseThrow(), false);
+			.params(Timestamp.from(now), accepted.stream().mapToLong(posting -> posting.id().value()).toArray(),
+					accepted.stream().map(Posting::reference).toArray(String[]::new),
+					accepted.stream().map(posting -> posting.kind().name()).toArray(String[]::new),
+					accepted.stream().mapToInt(posting -> posting.shard().value()).toArray())
+			.update();
+		if (inserted != accepted.size()) {
+			throw new SettledMeanwhile((accepted.size() - inserted) + " reference(s) of the batch were settled"
+					+ " by another transaction while it was planned");
 		}
-		List<ResolvedLeg> legs = new ArrayList<>();
-		for (Posting.Leg leg : posting.legs()) {
-			legs.add(new ResolvedLeg(accountId(leg.account()), leg));
-		}
-		legs.sort(Comparator.comparingLong(ResolvedLeg::accountId));
-		List<PostedEntry> entries = new ArrayList<>();
-		for (ResolvedLeg leg : legs) {
-			long balanceAfter = apply(leg);
-			jdbc.sql("insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)"
-					+ " values (?, ?, ?, ?, ?, ?)")
-				.params(posting.id().value(), leg.accountId(), leg.leg().amount(),
-						leg.leg().account().currency().code(), balanceAfter, Timestamp.from(now))
-				.update();
-			entries.add(new PostedEntry(leg.leg().account(), leg.leg().amount(), balanceAfter));
-		}
-		return new Posted(new PostingRecord(posting.id(), posting.reference(), posting.kind(), now, entries), true);
+		accounts.apply(plan.changes());
+		List<PostingPlan.Booking> bookings = plan.bookings();
+		// In booking order, so that entry ids follow the order in which the balances
+		// moved.
+		jdbc.sql("""
+				insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
+				select posting_id, account_id, amount, currency, balance_after, ?
+				from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::char(3)[], ?::bigint[]) with ordinality
+					as e(posting_id, account_id, amount, currency, balance_after, booked)
+				order by booked
+				""")
+			.params(Timestamp.from(now), bookings.stream().mapToLong(booking -> booking.posting().value()).toArray(),
+					bookings.stream().mapToLong(PostingPlan.Booking::accountId).toArray(),
+					bookings.stream().mapToLong(booking -> booking.leg().amount()).toArray(),
+					bookings.stream().map(booking -> booking.leg().account().currency().code()).toArray(String[]::new),
+					bookings.stream().mapToLong(PostingPlan.Booking::balanceAfter).toArray())
+			.update();
 	}
 
 	/**
@@ -99,6 +144,22 @@ class Ledger {
 					PostingKind.valueOf(rs.getString("kind")), rs.getTimestamp("created_at").toInstant(),
 					entriesOf(new PostingId(rs.getLong("id")))))
 			.optional();
+	}
+
+	/** What each of these references already is, for those settled. */
+	private Map<String, PostingRecord> findAll(List<String> references) {
+		List<PostingRecord> headers = jdbc
+			.sql("select id, reference, kind, created_at from postings where reference = any(?::varchar[])")
+			.param(references.toArray(String[]::new))
+			.query((rs, row) -> new PostingRecord(new PostingId(rs.getLong("id")), rs.getString("reference"),
+					PostingKind.valueOf(rs.getString("kind")), rs.getTimestamp("created_at").toInstant(), List.of()))
+			.list();
+		Map<String, PostingRecord> settled = new HashMap<>();
+		for (PostingRecord header : headers) {
+			settled.put(header.reference(), new PostingRecord(header.id(), header.reference(), header.kind(),
+					header.createdAt(), entriesOf(header.id())));
+		}
+		return settled;
 	}
 
 	@Transactional(readOnly = true)
@@ -135,59 +196,39 @@ class Ledger {
 			.list();
 	}
 
-	private long apply(ResolvedLeg leg) {
-		long amount = leg.leg().amount();
-		return jdbc.sql("""
-				update accounts set balance = balance + ?
-				where id = ? and (kind in ('FUNDING', 'TRANSIT') or balance + ? >= 0)
-				returning balance
-				""")
-			.params(amount, leg.accountId(), amount)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> insufficientFunds(leg));
-	}
-
-	/** The account's id; the account is opened on its first posting. */
-	private long accountId(AccountKey key) {
-		Optional<Long> existing = findAccountId(key);
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		jdbc.sql("""
-				insert into accounts (kind, owner_id, currency, shard) values (?, ?, ?, ?)
-				on conflict (kind, owner_id, currency) do nothing
-				""").params(key.kind().name(), key.owner(), key.currency().code(), key.shard().value()).update();
-		return findAccountId(key).orElseThrow();
-	}
-
-	private Optional<Long> findAccountId(AccountKey key) {
-		return jdbc.sql("select id from accounts where kind = ? and owner_id = ? and currency = ?")
-			.params(key.kind().name(), key.owner(), key.currency().code())
-			.query(Long.class)
-			.optional();
-	}
-
-	private static ProblemException insufficientFunds(ResolvedLeg leg) {
-		AccountKey account = leg.leg().account();
-		return new ProblemException(AccountProblem.INSUFFICIENT_FUNDS,
-				"the " + account.kind().name().toLowerCase(Locale.ROOT) + " account holds less than "
-						+ -leg.leg().amount() + " " + account.currency());
-	}
-
 	/**
 	 * A posting, and whether this call made it (false: the reference was settled before
 	 * and nothing moved now).
 	 */
-	record Posted(PostingRecord posting, boolean created) {
+	record Posted(PostingRecord posting, boolean created) implements Outcome {
+	}
+
+	/** What became of one posting of a batch. */
+	sealed interface Outcome permits Posted, Refused {
+
+	}
+
+	/** A posting refused alone (no such user, not the money): it moved nothing. */
+	record Refused(ProblemException problem) implements Outcome {
+	}
+
+	/**
+	 * Another transaction settled a reference of the batch (a void racing a posting)
+	 * between the batch's look-up and its insert: nothing of the batch may be written.
+	 */
+	static final class SettledMeanwhile extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		SettledMeanwhile(String message) {
+			super(message);
+		}
+
 	}
 
 	/** One line of a user's ledger. */
 	record LedgerLine(EntryId entryId, PostingKind kind, long amount, String currency, long balanceAfter,
 			String reference, Instant createdAt) {
-	}
-
-	private record ResolvedLeg(long accountId, Posting.Leg leg) {
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.zonepay.account.ledger;
 
 import io.zonepay.account.AccountProblem;
-import io.zonepay.account.user.UserDirectory;
 import io.zonepay.kernel.id.IdGenerator;
-import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.kernel.zone.Shard;
 
@@ -21,36 +19,27 @@ class Postings {
 
 	private final Ledger ledger;
 
-	private final UserDirectory users;
+	private final PostingWriters writers;
 
 	private final IdGenerator ids;
 
-	Postings(Ledger ledger, UserDirectory users, IdGenerator ids) {
+	Postings(Ledger ledger, PostingWriters writers, IdGenerator ids) {
 		this.ledger = ledger;
-		this.users = users;
+		this.writers = writers;
 		this.ids = ids;
 	}
 
-	@Transactional
+	/**
+	 * Posts through the shard group's writer, together with the postings that come at the
+	 * same time, and answers this one's own outcome. Not transactional: the caller waits
+	 * without holding a connection, and the writer's transaction is the posting's.
+	 */
 	Ledger.Posted post(PostingRequest request) {
 		Posting posting = request.toPosting(ids.next(request.shardOfPosting(), PostingId::new));
-		for (Posting.Leg leg : posting.legs()) {
-			if (leg.account().kind() == AccountKind.USER && !users.exists(new UserId(leg.account().owner()))) {
-				throw AccountProblem.userNotFound(new UserId(leg.account().owner()));
-			}
-		}
-		Ledger.Posted posted = ledger.post(posting);
-		if (!posted.created()) {
-			if (posted.posting().voided()) {
-				throw new ProblemException(AccountProblem.POSTING_VOIDED,
-						"reference " + posting.reference() + " was voided");
-			}
-			if (!posted.posting().matches(posting)) {
-				throw new ProblemException(AccountProblem.POSTING_MISMATCH,
-						"reference " + posting.reference() + " was posted with other legs");
-			}
-		}
-		return posted;
+		return switch (writers.post(posting)) {
+			case Ledger.Posted posted -> posted;
+			case Ledger.Refused refused -> throw refused.problem();
+		};
 	}
 
 	@Transactional(readOnly = true)

@@ -1,7 +1,10 @@
 package io.zonepay.account.user;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.zonepay.kernel.id.IdGenerator;
 import io.zonepay.kernel.id.UserId;
@@ -40,6 +43,15 @@ class UserRegistration implements UserDirectory {
 	@Transactional(readOnly = true)
 	public boolean exists(UserId user) {
 		return users.findById(user).isPresent();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<UserId> existing(Collection<UserId> candidates) {
+		if (candidates.isEmpty()) {
+			return Set.of();
+		}
+		return users.findByIdIn(Set.copyOf(candidates)).stream().map(User::id).collect(Collectors.toUnmodifiableSet());
 	}
 
 }

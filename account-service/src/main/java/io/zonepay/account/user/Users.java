@@ -1,5 +1,7 @@
 package io.zonepay.account.user;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.zonepay.kernel.id.UserId;
@@ -12,5 +14,7 @@ interface Users extends Repository<User, UserId> {
 	User save(User user);
 
 	Optional<User> findById(UserId id);
+
+	List<User> findByIdIn(Collection<UserId> ids);
 
 }
