@@ -24,13 +24,14 @@ export PGUSER=${PGUSER:-postgres}
 psql="psql -h $HOST -p $PORT -v ON_ERROR_STOP=1 -q"
 $psql -d postgres -c "drop database if exists $DB" -c "create database $DB"
 [[ $KEEP == true ]] || trap '$psql -d postgres -c "drop database if exists $DB"' EXIT
-# The schemas exactly as Flyway creates them in each service's database.
+# The schemas exactly as Flyway creates them in each service's database. The inbox comes after the services' own:
+# account-service's V3 drops the inbox every service's database once had, which would drop order-service's here.
 for migration in common/service-data/src/main/resources/db/zonepay-idempotency/V*.sql \
 		common/service-data/src/main/resources/db/zonepay-shard-leases/V*.sql \
-		common/service-messaging/src/main/resources/db/zonepay-inbox/V*.sql \
 		account-service/src/main/resources/db/migration/account/V*.sql \
 		order-service/src/main/resources/db/migration/order/V*.sql \
-		payment-service/src/main/resources/db/migration/payment/V*.sql; do
+		payment-service/src/main/resources/db/migration/payment/V*.sql \
+		common/service-messaging/src/main/resources/db/zonepay-inbox/V*.sql; do
 	$psql -d $DB -f "$migration"
 done
 echo "seeding $USERS users and $ORDERS orders ..."
