@@ -89,10 +89,11 @@ public final class IdempotentRequests {
 
 	/**
 	 * Like {@link #executeStepwise}, for work that claims the key and stores its answer
-	 * inside transactions of its own work rather than in transactions of their own (see
+	 * inside its own transactions rather than in transactions of their own (see
 	 * {@link KeyedRequest}): it claims the key in, or before, the transaction of its
-	 * first write, and answers in the transaction that decides the outcome. The work must
-	 * be resumable as for {@code executeStepwise}. A refusal it throws before a claim
+	 * first write, and answers in the transaction that decides the outcome, its last. The
+	 * work must be resumable as for {@code executeStepwise}, and runs up to its claim
+	 * even on a replay, which the claim then answers. A refusal it throws before a claim
 	 * committed, and an outcome it returns without having answered, are stored under the
 	 * key afterwards, in a transaction of their own.
 	 * @param answer the response that shows an outcome; called inside the work's
