@@ -28,6 +28,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -248,6 +249,47 @@ class PaymentFlowTests {
 		assertThat(flow.pay(ALICE, ORDER, request(KEY)).status()).isEqualTo(PaymentStatus.FAILED);
 
 		assertThat(flow.pay(ALICE, ORDER, request("user:9937:k2")).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aPaymentRefusedByTheRulesIsAnsweredInTheTransactionThatRecordsIt() {
+		fixture.merchant(TEA_HOUSE, "SUSPENDED");
+		TestRequest<Payment> request = request(KEY);
+
+		Payment refused = flow.pay(ALICE, ORDER, request);
+
+		assertThat(request.claims()).isOne();
+		assertThat(request.answers()).containsExactly(refused);
+	}
+
+	@Test
+	void aRetryWhoseOrderItsOwnPaymentPaidSinceIsAnsweredWithThatPayment() {
+		Payment paid = flow.pay(ALICE, ORDER, request(KEY));
+		fixture.order(ORDER, ALICE, TEA_HOUSE, 3_000, "PAID");
+		TestRequest<Payment> retry = request(KEY);
+
+		assertThat(flow.pay(ALICE, ORDER, retry)).isSameAs(paid);
+		assertThat(retry.answers()).containsExactly(paid);
+		verify(fixture.ledger, times(1)).post(anyString(), any(), any(), anyList());
+	}
+
+	@Test
+	void aRetryResumesItsPaymentEvenWhileOrderServiceCannotBeReached() {
+		willThrow(new ZoneUnreachable("down")).given(fixture.ledger).post(anyString(), any(), any(), anyList());
+		assertProblem(() -> flow.pay(ALICE, ORDER, request(KEY)), "ZONE_UNAVAILABLE", 503);
+		given(fixture.orders.order(ORDER)).willThrow(new ZoneUnreachable("order-service is down"));
+		willReturn(Settled.POSTED).given(fixture.ledger).post(anyString(), any(), any(), anyList());
+
+		assertThat(flow.pay(ALICE, ORDER, request(KEY)).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aNewPaymentWhoseOrderCannotBeReadRecordsNothing() {
+		given(fixture.orders.order(ORDER)).willThrow(new ZoneUnreachable("order-service is down"));
+
+		assertThatThrownBy(() -> flow.pay(ALICE, ORDER, request(KEY))).isInstanceOf(ZoneUnreachable.class);
+		assertThat(fixture.payments.all()).isEmpty();
+		verifyNoInteractions(fixture.ledger);
 	}
 
 	private static TestRequest<Payment> request(String key) {
