@@ -1,14 +1,19 @@
 -- One payment, statement for statement as ZonePay issues it (captured with org.hibernate.SQL and
--- org.springframework.jdbc.core at debug level), in the same transactions. Three stand-ins: nextval() takes the place
--- of the id generator (which needs no database), "returning id" on the outbox insert lets the relay's delete below
--- name the row the relay would have read, and an advisory lock serializes the relay's transactions as its single
--- leader does. The merchant's cached look-up at the CZone (at most once a second per merchant) is left out.
+-- org.springframework.jdbc.core at debug level; payment-service's as PaymentCostIntegrationTests logs them), in the
+-- same transactions. Three stand-ins: nextval() takes the place of the id generator (which needs no database),
+-- "returning id" on the outbox insert lets the relay's delete below name the row the relay would have read, and an
+-- advisory lock serializes the relay's transactions as its single leader does. The merchant's cached look-up at the
+-- CZone (at most once a second per merchant) is left out.
 select nextval('bench_payments') as n \gset
 \set pid :n * 100 + 7
 \set uid ((:n % 10000) + 1) * 100 + 7
 \set mid (:n % 50) + 1
 
--- payment-service: claim the Idempotency-Key (own transaction)
+-- order-service: GET /internal/orders/{id}, asked before payment-service's first transaction
+select o1_0.id,o1_0.amount,o1_0.created_at,o1_0.currency,o1_0.description,o1_0.merchant_id,o1_0.payment_id,o1_0.refunded_amount,o1_0.status,o1_0.updated_at,o1_0.user_id,o1_0.version from orders o1_0 where o1_0.id=:pid;
+-- payment-service: claim the Idempotency-Key, the velocity rule, record it PENDING, one transaction (PaymentFlow.pay):
+-- the insert gives way on any unique index (the request's key, the order's live payment) instead of looking first
+begin;
 insert into idempotency_keys (caller, idempotency_key, fingerprint, state, claim_token, locked_until, created_at)
 values ('user:' || :uid::text, 'bench-' || :pid::text, '5e2cd1a07c0b8e04d9ef4a9e5b8b9ab5c3f2b2fa8cc1b7e6e06a2d5c2c7f6e91', 'IN_FLIGHT', gen_random_uuid(), now() + 30000 * interval '1 millisecond', now())
 on conflict (caller, idempotency_key) do update
@@ -16,16 +21,11 @@ on conflict (caller, idempotency_key) do update
     where idempotency_keys.state = 'IN_FLIGHT' and idempotency_keys.locked_until < now()
       and idempotency_keys.fingerprint = excluded.fingerprint
 returning claim_token as token \gset
--- a retry of this request? (PaymentFlow.pay)
-select p1_0.id,p1_0.amount,p1_0.created_at,p1_0.currency,p1_0.failure_code,p1_0.merchant_id,p1_0.order_id,p1_0.refunded_amount,p1_0.refunding_amount,p1_0.request_key,p1_0.status,p1_0.updated_at,p1_0.user_id,p1_0.version from payments p1_0 where p1_0.request_key='user:' || :uid::text || ':' || 'bench-' || :pid::text;
--- order-service: GET /internal/orders/{id}
-select o1_0.id,o1_0.amount,o1_0.created_at,o1_0.currency,o1_0.description,o1_0.merchant_id,o1_0.payment_id,o1_0.refunded_amount,o1_0.status,o1_0.updated_at,o1_0.user_id,o1_0.version from orders o1_0 where o1_0.id=:pid;
--- payment-service: a live payment of the order, then the velocity rule
-select p1_0.id,p1_0.amount,p1_0.created_at,p1_0.currency,p1_0.failure_code,p1_0.merchant_id,p1_0.order_id,p1_0.refunded_amount,p1_0.refunding_amount,p1_0.request_key,p1_0.status,p1_0.updated_at,p1_0.user_id,p1_0.version from payments p1_0 where p1_0.order_id=:pid and p1_0.status<>'FAILED';
 select count(p1_0.id) from payments p1_0 where p1_0.user_id=:uid and p1_0.created_at>now() - interval '1 minute';
--- payment-service: record it PENDING
-begin;
-insert into payments (amount,created_at,currency,failure_code,merchant_id,order_id,refunded_amount,refunding_amount,request_key,status,updated_at,user_id,version,id) values (100,now(),'CNY',null,:mid,:pid,0,0,'user:' || :uid::text || ':' || 'bench-' || :pid::text,'PENDING',now(),:uid,0,:pid);
+insert into payments (id, order_id, user_id, merchant_id, amount, currency, status, failure_code,
+    refunded_amount, refunding_amount, request_key, created_at, updated_at, version)
+values (:pid, :pid, :uid, :mid, 100, 'CNY', 'PENDING', null, 0, 0, 'user:' || :uid::text || ':' || 'bench-' || :pid::text, now(), now(), 0)
+on conflict do nothing;
 commit;
 
 -- account-service: POST /internal/postings. The shard group's ledger writer posts whatever postings are queued, up to
@@ -61,18 +61,17 @@ from unnest(array[:pid, :pid]::bigint[], array[:ua, :ma]::bigint[], array[-100, 
 order by booked;
 commit;
 
--- payment-service: SUCCEEDED and its event, one transaction
+-- payment-service: SUCCEEDED (only from PENDING, no read first), its event and the stored answer, one transaction
 begin;
-select p1_0.id,p1_0.amount,p1_0.created_at,p1_0.currency,p1_0.failure_code,p1_0.merchant_id,p1_0.order_id,p1_0.refunded_amount,p1_0.refunding_amount,p1_0.request_key,p1_0.status,p1_0.updated_at,p1_0.user_id,p1_0.version from payments p1_0 where p1_0.id=:pid;
+update payments set status = 'SUCCEEDED', failure_code = null, updated_at = now(), version = version + 1
+where id = :pid and status = 'PENDING';
 insert into outbox (event_id, topic, kafka_partition, message_key, event_type, payload, headers)
 values (gen_random_uuid(), 'zonepay.payments.events', 7, :pid, 'PaymentSucceeded', cast('{"paymentId": "390426291490272010", "orderId": "390426284183001610", "userId": "390426132178796810", "merchantId": "390426127912204800", "amount": 100, "currency": "CNY", "occurredAt": "2026-11-21T12:25:24.263064Z"}' as jsonb), cast('{"zonepay-event-id": "8a0c5b8e-9a51-4a8c-9d2e-4c54d3bd1f50", "zonepay-event-type": "PaymentSucceeded", "traceparent": "00-f2d4e4ada6759bda6c6e2a8a235e68a6-05f85204051bbf59-01"}' as jsonb))
 returning id as oid \gset
-update payments set amount=100,created_at=now(),currency='CNY',failure_code=null,merchant_id=:mid,order_id=:pid,refunded_amount=0,refunding_amount=0,request_key='user:' || :uid::text || ':' || 'bench-' || :pid::text,status='SUCCEEDED',updated_at=now(),user_id=:uid,version=1 where id=:pid and version=0;
-commit;
--- payment-service: store the answer under the key (own transaction)
 update idempotency_keys
-set state = 'COMPLETED', response_status = 201, response_type = 'application/json', response_body = '{"paymentId":"390426291490272010","orderId":"390426284183001610","amount":100,"currency":"CNY","status":"SUCCEEDED","failureCode": null,"refundedAmount":0,"createdAt":"2026-11-21T12:25:24.263064Z"}', completed_at = now()
+set state = 'COMPLETED', response_status = 201, response_type = 'application/json', response_body = '{"paymentId":"390426291490272010","orderId":"390426284183001610","amount":100,"currency":"CNY","status":"SUCCEEDED","failureCode": null,"refundedAmount":0,"createdAt":"2026-11-21T12:25:24.263064Z"}', response_location = '/api/payments/390426291490272010', completed_at = now()
 where caller = 'user:' || :uid::text and idempotency_key = 'bench-' || :pid::text and claim_token = :token and state = 'IN_FLIGHT';
+commit;
 
 -- payment-service's outbox relay: read, publish (Kafka, not here), delete. One relay runs per zone (it holds the
 -- zone's leadership lock), so its transactions never overlap: the advisory lock gives the clients here the same turns.

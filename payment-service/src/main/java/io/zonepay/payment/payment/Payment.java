@@ -229,6 +229,14 @@ public class Payment {
 		return failureCode;
 	}
 
+	/**
+	 * The request that made it (caller and Idempotency-Key); null only for payments made
+	 * before requests were recorded.
+	 */
+	@Nullable String requestKey() {
+		return requestKey;
+	}
+
 	public long refundedAmount() {
 		return refundedAmount;
 	}

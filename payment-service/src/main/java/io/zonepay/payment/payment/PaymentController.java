@@ -45,18 +45,18 @@ class PaymentController {
 	}
 
 	/**
-	 * 201 with SUCCEEDED or FAILED: a decided payment. The work commits step by step; a
-	 * retry resumes it.
+	 * 201 with SUCCEEDED or FAILED: a decided payment. The work commits step by step, its
+	 * first step claiming the key and its last storing the answer; a retry resumes it.
 	 */
 	@PostMapping("/api/payments")
 	ResponseEntity<String> pay(
 			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody PaymentRequest request, Caller caller) {
 		UserId payer = payer(caller);
-		return idempotency.executeStepwise(caller, key, "POST /api/payments", request, () -> {
-			Payment payment = flow.pay(payer, request.orderId(), caller.scope() + ":" + key);
-			return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(PaymentView.of(payment));
-		});
+		return idempotency.executeClaiming(caller, key, "POST /api/payments", request,
+				(Payment payment) -> ResponseEntity.created(URI.create("/api/payments/" + payment.id()))
+					.body(PaymentView.of(payment)),
+				asked -> flow.pay(payer, request.orderId(), asked));
 	}
 
 	@GetMapping("/api/payments/{paymentId}")

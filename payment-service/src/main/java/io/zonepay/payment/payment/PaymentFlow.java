@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,14 +26,13 @@ import io.zonepay.payment.zone.OrdersClient.OrderSnapshot;
 import io.zonepay.payment.zone.ZoneUnreachable;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.runtime.global.MerchantDocument;
+import io.zonepay.service.idempotency.KeyedRequest;
 import io.zonepay.service.outbox.Outbox;
 import io.zonepay.service.zone.ZoneProperties;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the reconciler can resume a payment anywhere: no payment ends SUCCEEDED without its
  * posting, or FAILED with one, because FAILED is only ever written after the ledger
  * voided the reference.
+ * <p>
+ * A payment costs its database two transactions: the first claims the request's
+ * Idempotency-Key and records the payment, the second decides it, with its event and the
+ * request's answer. What takes a call to another service (the order, the merchant) is
+ * asked before the first, so that no transaction waits on a call.
  */
 @Service
 public class PaymentFlow {
@@ -89,50 +94,168 @@ public class PaymentFlow {
 	}
 
 	/**
-	 * Pays the payer's order. A request seen before (its key took over after a crash, or
-	 * the ledger did not answer it) resumes its own payment instead; another request for
-	 * an order paid or being paid is refused.
-	 * @param requestKey the request's caller scope and Idempotency-Key
+	 * Pays the payer's order. A request seen before (its key taken over after a crash, or
+	 * released when the ledger did not answer) resumes its own payment instead, even when
+	 * its order is paid by now; another request for an order paid or being paid is
+	 * refused.
 	 */
-	public Payment pay(UserId payer, OrderId orderId, String requestKey) {
-		Optional<Payment> own = payments.findByRequestKey(requestKey);
-		if (own.isPresent()) {
-			return resume(own.get());
-		}
+	public Payment pay(UserId payer, OrderId orderId, KeyedRequest<Payment> request) {
 		long started = System.nanoTime();
-		OrderSnapshot order = orders.order(orderId)
-			.filter(found -> found.userId().equals(payer))
-			.orElseThrow(() -> new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
-		Optional<Payment> live = payments.findLiveByOrder(orderId);
-		if (live.isPresent()) {
-			throw taken(live.get());
+		Prepared prepared = prepare(payer, orderId, request.requestKey());
+		Recorded recorded = transactions.execute(status -> {
+			request.claim();
+			return prepared.payment() != null ? record(prepared, request) : ownOrRefused(orderId, prepared, request);
+		});
+		Payment decided = recorded.payment().status() == PaymentStatus.PENDING ? complete(recorded.payment(), request)
+				: recorded.payment();
+		if (recorded.isNew()) {
+			metrics.decided(decided, System.nanoTime() - started);
 		}
-		if (!order.status().equals("CREATED")) {
-			throw new ProblemException(PaymentProblem.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status(),
-					Map.of("status", order.status()));
-		}
-		Switches switches = global.switches();
-		if (!switches.acceptingPayments(zone.id())) {
-			throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED,
-					zone.id() + " takes no new payments right now; retry later");
-		}
-		Money amount = order.amount();
-		Instant now = clock.instant();
-		PaymentId id = ids.next(payer.shard(), PaymentId::new);
-		Optional<FailureCode> refusal = refusal(order, amount, switches, now);
-		Payment recorded = record(refusal.isPresent()
-				? Payment.refused(id, orderId, payer, order.merchantId(), amount, requestKey, refusal.get(), now)
-				: Payment.pending(id, orderId, payer, order.merchantId(), amount, requestKey, now), requestKey);
-		Payment payment = recorded.status() == PaymentStatus.PENDING ? complete(recorded) : recorded;
-		metrics.decided(payment, System.nanoTime() - started);
-		return payment;
+		return decided;
 	}
 
 	/**
-	 * Settles a PENDING payment from what the ledger says of its reference; leaves it
+	 * Settles a payment whose request is long gone (a crash): SUCCEEDED if its posting
+	 * exists, else its reference is voided and it FAILED as NOT_COMPLETED.
+	 */
+	public Payment reconcile(Payment payment) {
+		Settled settled = ledger.find(payment.postingReference())
+			.orElseGet(() -> ledger.voidReference(payment.postingReference(), payment.shard()));
+		return decide(payment, settled == Settled.POSTED ? null : FailureCode.NOT_COMPLETED, null);
+	}
+
+	/**
+	 * What can be known before the first transaction: the payment to record, or why none
+	 * may be made. Why none may be made is only told once that transaction has looked for
+	 * the request's own payment: a retry resumes its payment whatever its order (paid by
+	 * now) or the other services say, as it would have had it looked first.
+	 */
+	private Prepared prepare(UserId payer, OrderId orderId, String requestKey) {
+		OrderSnapshot order;
+		try {
+			order = orders.order(orderId)
+				.filter(found -> found.userId().equals(payer))
+				.orElseThrow(
+						() -> new ProblemException(PaymentProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
+		}
+		catch (RuntimeException ex) {
+			return Prepared.refused(ex, false);
+		}
+		try {
+			if (!order.status().equals("CREATED")) {
+				throw new ProblemException(PaymentProblem.ORDER_NOT_PAYABLE,
+						"order " + orderId + " is " + order.status(), Map.of("status", order.status()));
+			}
+			Switches switches = global.switches();
+			if (!switches.acceptingPayments(zone.id())) {
+				throw new ProblemException(PaymentProblem.PAYMENTS_PAUSED,
+						zone.id() + " takes no new payments right now; retry later");
+			}
+			Instant now = clock.instant();
+			return new Prepared(payment(payer, order, requestKey, switches, now), switches, now, null, true);
+		}
+		catch (RuntimeException ex) {
+			return Prepared.refused(ex, true);
+		}
+	}
+
+	/**
+	 * The payment to record, PENDING, or FAILED if the merchant's state or the limits
+	 * refuse it; the risk rules, which read stored payments, judge it when it is
+	 * recorded.
+	 */
+	private Payment payment(UserId payer, OrderSnapshot order, String requestKey, Switches switches, Instant now) {
+		Money amount = order.amount();
+		PaymentId id = ids.next(payer.shard(), PaymentId::new);
+		Optional<MerchantDocument> merchant = global.merchant(order.merchantId());
+		Optional<FailureCode> refusal = merchant.isEmpty() || !merchant.get().active()
+				? Optional.of(FailureCode.MERCHANT_INACTIVE)
+				: amount.amount() > switches.maxPaymentAmount(amount.currency())
+						? Optional.of(FailureCode.LIMIT_EXCEEDED) : Optional.empty();
+		return refusal.isPresent() ? Payment.refused(id, order.orderId(), payer, order.merchantId(), amount, requestKey,
+				refusal.get(), now)
+				: Payment.pending(id, order.orderId(), payer, order.merchantId(), amount, requestKey, now);
+	}
+
+	/**
+	 * Records a new payment, in the transaction that claimed the request's key. The
+	 * unique indexes settle races without a look first: the same request racing itself (a
+	 * retry that took over the key) resumes the payment stored first; another request for
+	 * the order is refused. A payment refused here is answered here.
+	 */
+	private Recorded record(Prepared prepared, KeyedRequest<Payment> request) {
+		Payment candidate = Objects.requireNonNull(prepared.payment());
+		Instant now = prepared.now();
+		Payment payment = candidate.status() == PaymentStatus.PENDING ? risk
+			.judge(Objects.requireNonNull(prepared.switches()).riskMode(), candidate.userId(), candidate.amount(), now)
+			.map(code -> Payment.refused(candidate.id(), candidate.orderId(), candidate.userId(),
+					candidate.merchantId(), candidate.amount(), request.requestKey(), code, now))
+			.orElse(candidate) : candidate;
+		for (int attempt = 0; attempt < 2; attempt++) {
+			if (payments.insertIfAbsent(payment)) {
+				answerIfDecided(payment, request);
+				return new Recorded(payment, true);
+			}
+			List<Payment> found = payments.findOwnOrLive(request.requestKey(), payment.orderId());
+			Optional<Payment> own = own(found, request);
+			if (own.isPresent()) {
+				answerIfDecided(own.get(), request);
+				return new Recorded(own.get(), false);
+			}
+			if (!found.isEmpty()) {
+				throw taken(found.getFirst());
+			}
+			// The payment in the way FAILED between the insert and the look: the order is
+			// free now.
+		}
+		throw new IllegalStateException("payment " + payment.id() + " of order " + payment.orderId()
+				+ " is in the way of a payment that cannot be found");
+	}
+
+	/**
+	 * A request no payment may be made for, unless it is a retry whose payment exists:
+	 * that one it resumes. Another payment of the payer's order refuses it as the order's
+	 * status would not: it names that payment.
+	 */
+	private Recorded ownOrRefused(OrderId orderId, Prepared prepared, KeyedRequest<Payment> request) {
+		List<Payment> found = payments.findOwnOrLive(request.requestKey(), orderId);
+		Optional<Payment> own = own(found, request);
+		if (own.isPresent()) {
+			answerIfDecided(own.get(), request);
+			return new Recorded(own.get(), false);
+		}
+		// Of an order that is not the payer's, another payment is none of the payer's
+		// business.
+		if (prepared.payersOrder() && !found.isEmpty()) {
+			throw taken(found.getFirst());
+		}
+		throw Objects.requireNonNull(prepared.refusal());
+	}
+
+	private static Optional<Payment> own(List<Payment> found, KeyedRequest<Payment> request) {
+		return found.stream().filter(payment -> payment.madeBy(request.requestKey())).findFirst();
+	}
+
+	private static void answerIfDecided(Payment payment, KeyedRequest<Payment> request) {
+		if (payment.status() != PaymentStatus.PENDING) {
+			request.answer(payment);
+		}
+	}
+
+	private static ProblemException taken(Payment other) {
+		Map<String, Object> properties = Map.of("paymentId", other.id().toString());
+		return other.status() == PaymentStatus.SUCCEEDED
+				? new ProblemException(PaymentProblem.ORDER_ALREADY_PAID,
+						"order " + other.orderId() + " is paid by payment " + other.id(), properties)
+				: new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS,
+						"order " + other.orderId() + " is being paid by payment " + other.id(), properties);
+	}
+
+	/**
+	 * Posts a PENDING payment at the ledger and decides it as the ledger says; leaves it
 	 * PENDING if the ledger cannot say.
 	 */
-	public Payment complete(Payment payment) {
+	private Payment complete(Payment payment, KeyedRequest<Payment> request) {
 		@Nullable FailureCode failure;
 		try {
 			failure = switch (ledger.post(payment.postingReference(), PostingKind.PAYMENT, payment.shard(),
@@ -157,84 +280,57 @@ public class PaymentFlow {
 							+ " and completes when retried with the same Idempotency-Key",
 					Map.of("paymentId", payment.id().toString()));
 		}
-		return settle(payment.id(), failure);
+		return decide(payment, failure, request);
 	}
 
 	/**
-	 * Settles a payment whose request is long gone (a crash): SUCCEEDED if its posting
-	 * exists, else its reference is voided and it FAILED as NOT_COMPLETED.
+	 * Marks a PENDING payment as the ledger settled it, with its event and the request's
+	 * answer, in one transaction; a payment decided meanwhile (by the reconciler, a
+	 * retry) keeps that decision, which is the same, and is answered with it.
 	 */
-	public Payment reconcile(Payment payment) {
-		Settled settled = ledger.find(payment.postingReference())
-			.orElseGet(() -> ledger.voidReference(payment.postingReference(), payment.shard()));
-		return settle(payment.id(), settled == Settled.POSTED ? null : FailureCode.NOT_COMPLETED);
-	}
-
-	private Payment resume(Payment own) {
-		return own.status() == PaymentStatus.PENDING ? complete(own) : own;
-	}
-
-	private static ProblemException taken(Payment other) {
-		Map<String, Object> properties = Map.of("paymentId", other.id().toString());
-		return other.status() == PaymentStatus.SUCCEEDED
-				? new ProblemException(PaymentProblem.ORDER_ALREADY_PAID,
-						"order " + other.orderId() + " is paid by payment " + other.id(), properties)
-				: new ProblemException(PaymentProblem.PAYMENT_IN_PROGRESS,
-						"order " + other.orderId() + " is being paid by payment " + other.id(), properties);
-	}
-
-	private Optional<FailureCode> refusal(OrderSnapshot order, Money amount, Switches switches, Instant now) {
-		Optional<MerchantDocument> merchant = global.merchant(order.merchantId());
-		if (merchant.isEmpty() || !merchant.get().active()) {
-			return Optional.of(FailureCode.MERCHANT_INACTIVE);
-		}
-		if (amount.amount() > switches.maxPaymentAmount(amount.currency())) {
-			return Optional.of(FailureCode.LIMIT_EXCEEDED);
-		}
-		return risk.judge(switches.riskMode(), order.userId(), amount, now);
-	}
-
-	/**
-	 * Stores a new payment. The unique indexes settle races: the same request racing
-	 * itself (a retry that took over the key from a live request) resumes the payment
-	 * stored first; another request for the order is refused.
-	 */
-	private Payment record(Payment payment, String requestKey) {
-		try {
-			return transactions.execute(status -> payments.saveAndFlush(payment));
-		}
-		catch (DataIntegrityViolationException ex) {
-			Optional<Payment> own = payments.findByRequestKey(requestKey);
-			if (own.isPresent()) {
-				return resume(own.get());
+	private Payment decide(Payment pending, @Nullable FailureCode failure, @Nullable KeyedRequest<Payment> request) {
+		return transactions.execute(status -> {
+			Instant now = clock.instant();
+			Payment decided;
+			if (payments.decide(pending.id(), failure, now)) {
+				// The payment as the database now holds it, without reading it back.
+				if (failure == null) {
+					pending.succeed(now);
+					outbox.append(PaymentEvents.succeeded(pending, now));
+				}
+				else {
+					pending.fail(failure, now);
+				}
+				decided = pending;
 			}
-			throw taken(payments.findLiveByOrder(payment.orderId()).orElseThrow(() -> ex));
-		}
+			else {
+				decided = payments.findById(pending.id()).orElseThrow();
+			}
+			if (request != null) {
+				request.answer(decided);
+			}
+			return decided;
+		});
 	}
 
 	/**
-	 * Marks the payment as the ledger settled it, with its event, in one transaction; a
-	 * second settle changes nothing.
+	 * What {@link #prepare} found out: a payment to record at {@code now} under these
+	 * switches, or the refusal or failure that keeps one from being made, and whether the
+	 * order is the payer's.
 	 */
-	private Payment settle(PaymentId paymentId, @Nullable FailureCode failure) {
-		try {
-			return transactions.execute(status -> {
-				Payment payment = payments.findById(paymentId).orElseThrow();
-				Instant now = clock.instant();
-				if (failure == null && payment.succeed(now)) {
-					outbox.append(PaymentEvents.succeeded(payment, now));
-				}
-				else if (failure != null) {
-					payment.fail(failure, now);
-				}
-				return payments.save(payment);
-			});
+	private record Prepared(@Nullable Payment payment, @Nullable Switches switches, Instant now,
+			@Nullable RuntimeException refusal, boolean payersOrder) {
+
+		static Prepared refused(RuntimeException refusal, boolean payersOrder) {
+			return new Prepared(null, null, Instant.EPOCH, refusal, payersOrder);
 		}
-		catch (ObjectOptimisticLockingFailureException ex) {
-			// Settled by someone else at the same moment (the reconciler, a retry):
-			// theirs is the same answer.
-			return payments.findById(paymentId).orElseThrow();
-		}
+
+	}
+
+	/**
+	 * A payment as the first transaction left it, and whether that transaction made it.
+	 */
+	private record Recorded(Payment payment, boolean isNew) {
 	}
 
 	private static List<Leg> legs(Payment payment) {

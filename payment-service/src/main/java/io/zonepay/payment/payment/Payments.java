@@ -14,12 +14,13 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** The payments of this shard group. */
-public interface Payments extends Repository<Payment, PaymentId> {
+/**
+ * The payments of this shard group: read through JPA, recorded and decided in SQL
+ * ({@link PaymentWrites}).
+ */
+public interface Payments extends Repository<Payment, PaymentId>, PaymentWrites {
 
 	Payment save(Payment payment);
-
-	Payment saveAndFlush(Payment payment);
 
 	Optional<Payment> findById(PaymentId id);
 
@@ -32,15 +33,14 @@ public interface Payments extends Repository<Payment, PaymentId> {
 	Optional<Payment> lockById(PaymentId id);
 
 	/**
-	 * The payment made by a request (its caller and Idempotency-Key), whatever became of
-	 * it.
+	 * In one look, what stands in the way of a new payment: the payment made by the same
+	 * request (its caller and Idempotency-Key), whatever became of it, and the order's
+	 * payment that is not FAILED (at most one, by a unique index); the same payment when
+	 * they are one.
 	 */
-	Optional<Payment> findByRequestKey(String requestKey);
-
-	/** The payment of an order that is not FAILED: at most one, by a unique index. */
-	@Query("select p from Payment p where p.orderId = :orderId"
-			+ " and p.status <> io.zonepay.payment.payment.PaymentStatus.FAILED")
-	Optional<Payment> findLiveByOrder(OrderId orderId);
+	@Query("select p from Payment p where p.requestKey = :requestKey or (p.orderId = :orderId"
+			+ " and p.status <> io.zonepay.payment.payment.PaymentStatus.FAILED)")
+	List<Payment> findOwnOrLive(String requestKey, OrderId orderId);
 
 	@Query("select count(p) from Payment p where p.userId = :userId and p.createdAt > :since")
 	long countByUserSince(UserId userId, Instant since);

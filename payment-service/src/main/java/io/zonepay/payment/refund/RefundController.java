@@ -44,11 +44,10 @@ class RefundController {
 			@RequestHeader(name = ZonePayHeaders.IDEMPOTENCY_KEY, required = false) @Nullable String key,
 			@Valid @RequestBody RefundRequest request, Caller caller) {
 		String operation = "POST /api/payments/" + paymentId + "/refunds";
-		return idempotency.executeStepwise(caller, key, operation, request, () -> {
-			Refund refund = flow.refund(caller, paymentId, request.amount(), caller.scope() + ":" + key);
-			return ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id()))
-				.body(RefundView.of(refund));
-		});
+		return idempotency.executeClaiming(caller, key, operation, request,
+				(Refund refund) -> ResponseEntity.created(URI.create(operation.substring(5) + "/" + refund.id()))
+					.body(RefundView.of(refund)),
+				asked -> flow.refund(caller, paymentId, request.amount(), asked));
 	}
 
 	@GetMapping("/api/payments/{paymentId}/refunds/{refundId}")

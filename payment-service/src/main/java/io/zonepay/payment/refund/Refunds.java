@@ -8,8 +8,8 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** The refunds of this shard group. */
-interface Refunds extends Repository<Refund, RefundId> {
+/** The refunds of this shard group: read and recorded through JPA, decided in SQL. */
+interface Refunds extends Repository<Refund, RefundId>, RefundWrites {
 
 	Refund save(Refund refund);
 

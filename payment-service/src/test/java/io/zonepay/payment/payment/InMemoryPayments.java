@@ -13,6 +13,8 @@ import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.Money;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Limit;
 
 /**
@@ -51,11 +53,6 @@ public final class InMemoryPayments implements Payments {
 	}
 
 	@Override
-	public Payment saveAndFlush(Payment payment) {
-		return save(payment);
-	}
-
-	@Override
 	public Optional<Payment> findById(PaymentId id) {
 		return Optional.ofNullable(stored.get(id));
 	}
@@ -66,16 +63,46 @@ public final class InMemoryPayments implements Payments {
 	}
 
 	@Override
-	public Optional<Payment> findByRequestKey(String requestKey) {
-		return stored.values().stream().filter(payment -> payment.madeBy(requestKey)).findFirst();
+	public List<Payment> findOwnOrLive(String requestKey, OrderId orderId) {
+		return stored.values()
+			.stream()
+			.filter(payment -> payment.madeBy(requestKey) || live(payment, orderId))
+			.toList();
+	}
+
+	/**
+	 * Stores it unless its id, its request or (live) its order's live payment is taken.
+	 */
+	@Override
+	public boolean insertIfAbsent(Payment payment) {
+		boolean taken = stored.values()
+			.stream()
+			.anyMatch(other -> other.id().equals(payment.id())
+					|| (payment.requestKey() != null && other.madeBy(payment.requestKey()))
+					|| (payment.status() != PaymentStatus.FAILED && live(other, payment.orderId())));
+		if (!taken) {
+			save(payment);
+		}
+		return !taken;
 	}
 
 	@Override
-	public Optional<Payment> findLiveByOrder(OrderId orderId) {
-		return stored.values()
-			.stream()
-			.filter(payment -> payment.orderId().equals(orderId) && payment.status() != PaymentStatus.FAILED)
-			.findFirst();
+	public boolean decide(PaymentId paymentId, @Nullable FailureCode failure, Instant now) {
+		Payment payment = stored.get(paymentId);
+		if (payment == null || payment.status() != PaymentStatus.PENDING) {
+			return false;
+		}
+		if (failure == null) {
+			payment.succeed(now);
+		}
+		else {
+			payment.fail(failure, now);
+		}
+		return true;
+	}
+
+	private static boolean live(Payment payment, OrderId orderId) {
+		return payment.orderId().equals(orderId) && payment.status() != PaymentStatus.FAILED;
 	}
 
 	@Override

@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static io.zonepay.payment.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -55,7 +57,9 @@ class PaymentControllerTests {
 
 	@Test
 	void aDecidedPaymentIsCreatedWhereItsLocationSays() throws Exception {
-		given(flow.pay(ALICE, new OrderId(2_237), "user:9937:k1")).willReturn(payment(PaymentStatus.SUCCEEDED));
+		given(flow.pay(eq(ALICE), eq(new OrderId(2_237)),
+				argThat(request -> request.requestKey().equals("user:9937:k1"))))
+			.willReturn(payment(PaymentStatus.SUCCEEDED));
 
 		pay(ALICE, "k1", "{\"orderId\": \"2237\"}").andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/payments/1237"))

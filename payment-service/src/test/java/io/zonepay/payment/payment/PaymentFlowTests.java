@@ -8,6 +8,7 @@ import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.id.OrderId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.payment.TestRequest;
 import io.zonepay.payment.payment.PaymentEvents.PaymentSucceeded;
 import io.zonepay.payment.zone.LedgerClient.AccountKind;
 import io.zonepay.payment.zone.LedgerClient.Leg;
@@ -27,6 +28,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -63,10 +65,13 @@ class PaymentFlowTests {
 		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList()))
 			.willReturn(Settled.POSTED);
 
-		Payment payment = flow.pay(ALICE, ORDER, KEY);
+		TestRequest<Payment> request = request(KEY);
+		Payment payment = flow.pay(ALICE, ORDER, request);
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(payment.failureCode()).isNull();
+		assertThat(request.claims()).isOne();
+		assertThat(request.answers()).containsExactly(payment);
 		assertThat(payment.createdAt()).isEqualTo(fixture.clock.instant());
 		verify(fixture.ledger).post("payment:" + payment.id(), PostingKind.PAYMENT, ALICE.shard(), List
 			.of(new Leg(AccountKind.USER, "9937", "CNY", -3_000), new Leg(AccountKind.MERCHANT, "9001", "CNY", 3_000)));
@@ -83,24 +88,24 @@ class PaymentFlowTests {
 	void refusesAnInactiveMerchantWithNoMoneyMoved() {
 		fixture.merchant(TEA_HOUSE, "SUSPENDED");
 
-		assertRefusedWithNothingPosted(flow.pay(ALICE, ORDER, KEY), FailureCode.MERCHANT_INACTIVE);
+		assertRefusedWithNothingPosted(flow.pay(ALICE, ORDER, request(KEY)), FailureCode.MERCHANT_INACTIVE);
 	}
 
 	@Test
 	void refusesAMerchantTheCzoneDoesNotKnow() {
 		fixture.order(ORDER, ALICE, new MerchantId(9_099), 3_000, "CREATED");
 
-		assertRefusedWithNothingPosted(flow.pay(ALICE, ORDER, KEY), FailureCode.MERCHANT_INACTIVE);
+		assertRefusedWithNothingPosted(flow.pay(ALICE, ORDER, request(KEY)), FailureCode.MERCHANT_INACTIVE);
 	}
 
 	@Test
 	void refusesAnAmountAboveThePaymentLimitOfItsCurrencyButTakesOneAtTheLimit() {
 		fixture.switches(Map.of("payments.maxAmount.CNY", "2999"));
-		assertRefusedWithNothingPosted(flow.pay(ALICE, ORDER, KEY), FailureCode.LIMIT_EXCEEDED);
+		assertRefusedWithNothingPosted(flow.pay(ALICE, ORDER, request(KEY)), FailureCode.LIMIT_EXCEEDED);
 
 		fixture.switches(Map.of("payments.maxAmount.CNY", "3000"));
 		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.POSTED);
-		assertThat(flow.pay(ALICE, ORDER, "user:9937:k2").status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(flow.pay(ALICE, ORDER, request("user:9937:k2")).status()).isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
@@ -108,7 +113,7 @@ class PaymentFlowTests {
 		OrderId large = new OrderId(3_337);
 		fixture.order(large, ALICE, TEA_HOUSE, 10_001, "CREATED");
 
-		assertRefusedWithNothingPosted(flow.pay(ALICE, large, KEY), FailureCode.RISK_REJECTED);
+		assertRefusedWithNothingPosted(flow.pay(ALICE, large, request(KEY)), FailureCode.RISK_REJECTED);
 	}
 
 	@Test
@@ -117,11 +122,11 @@ class PaymentFlowTests {
 		for (int i = 1; i <= 3; i++) {
 			OrderId order = new OrderId(4_037 + i * 100);
 			fixture.order(order, ALICE, TEA_HOUSE, 100, "CREATED");
-			assertThat(flow.pay(ALICE, order, "user:9937:v" + i).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+			assertThat(flow.pay(ALICE, order, request("user:9937:v" + i)).status()).isEqualTo(PaymentStatus.SUCCEEDED);
 			fixture.clock.advance(Duration.ofSeconds(10));
 		}
 
-		assertRefusedWithNothingPostedAgain(flow.pay(ALICE, ORDER, KEY), FailureCode.RISK_REJECTED);
+		assertRefusedWithNothingPostedAgain(flow.pay(ALICE, ORDER, request(KEY)), FailureCode.RISK_REJECTED);
 
 		// The refused attempt counts too: 71 s after the first payment, only the one at
 		// 20 s and the refusal at 30 s are
@@ -129,7 +134,7 @@ class PaymentFlowTests {
 		fixture.clock.advance(Duration.ofSeconds(41));
 		OrderId later = new OrderId(5_037);
 		fixture.order(later, ALICE, TEA_HOUSE, 100, "CREATED");
-		assertThat(flow.pay(ALICE, later, "user:9937:k2").status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(flow.pay(ALICE, later, request("user:9937:k2")).status()).isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
@@ -139,14 +144,14 @@ class PaymentFlowTests {
 		fixture.order(large, ALICE, TEA_HOUSE, 10_001, "CREATED");
 		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.POSTED);
 
-		assertThat(flow.pay(ALICE, large, KEY).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(flow.pay(ALICE, large, request(KEY)).status()).isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
 	void aZoneThatTakesNoPaymentsRefusesBeforeRecordingAnything() {
 		fixture.switches(Map.of("zone.rz1.acceptingPayments", "false"));
 
-		assertProblem(() -> flow.pay(ALICE, ORDER, KEY), "PAYMENTS_PAUSED", 503);
+		assertProblem(() -> flow.pay(ALICE, ORDER, request(KEY)), "PAYMENTS_PAUSED", 503);
 		assertThat(fixture.payments.all()).isEmpty();
 		verifyNoInteractions(fixture.ledger);
 	}
@@ -157,7 +162,7 @@ class PaymentFlowTests {
 			.willReturn(Settled.INSUFFICIENT_FUNDS);
 		given(fixture.ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
 
-		Payment payment = flow.pay(ALICE, ORDER, KEY);
+		Payment payment = flow.pay(ALICE, ORDER, request(KEY));
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
@@ -171,7 +176,7 @@ class PaymentFlowTests {
 			.willReturn(Settled.INSUFFICIENT_FUNDS);
 		given(fixture.ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.POSTED);
 
-		Payment payment = flow.pay(ALICE, ORDER, KEY);
+		Payment payment = flow.pay(ALICE, ORDER, request(KEY));
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(appended().type()).isEqualTo("PaymentSucceeded");
@@ -182,13 +187,13 @@ class PaymentFlowTests {
 		given(fixture.ledger.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList()))
 			.willThrow(new ZoneUnreachable("down"));
 
-		assertProblem(() -> flow.pay(ALICE, ORDER, KEY), "ZONE_UNAVAILABLE", 503);
+		assertProblem(() -> flow.pay(ALICE, ORDER, request(KEY)), "ZONE_UNAVAILABLE", 503);
 		assertThat(fixture.payments.all()).singleElement().extracting(Payment::status).isEqualTo(PaymentStatus.PENDING);
 		verify(fixture.ledger, never()).voidReference(anyString(), any());
 
 		willReturn(Settled.POSTED).given(fixture.ledger)
 			.post(anyString(), eq(PostingKind.PAYMENT), eq(ALICE.shard()), anyList());
-		Payment retried = flow.pay(ALICE, ORDER, KEY);
+		Payment retried = flow.pay(ALICE, ORDER, request(KEY));
 
 		assertThat(retried.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(fixture.payments.all()).singleElement().isSameAs(retried);
@@ -197,9 +202,9 @@ class PaymentFlowTests {
 	@Test
 	void aRetryOfADecidedPaymentAnswersItAgainWithoutPostingTwice() {
 		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.POSTED);
-		Payment first = flow.pay(ALICE, ORDER, KEY);
+		Payment first = flow.pay(ALICE, ORDER, request(KEY));
 
-		Payment again = flow.pay(ALICE, ORDER, KEY);
+		Payment again = flow.pay(ALICE, ORDER, request(KEY));
 
 		assertThat(again).isSameAs(first);
 		verify(fixture.ledger, times(1)).post(anyString(), any(), any(), anyList());
@@ -209,22 +214,22 @@ class PaymentFlowTests {
 	@Test
 	void anotherRequestForAPaidOrderIsRefusedAndOneForAnOrderBeingPaidToo() {
 		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.POSTED);
-		Payment paid = flow.pay(ALICE, ORDER, KEY);
+		Payment paid = flow.pay(ALICE, ORDER, request(KEY));
 
-		assertProblem(() -> flow.pay(ALICE, ORDER, "user:9937:k2"), "ORDER_ALREADY_PAID", 409);
+		assertProblem(() -> flow.pay(ALICE, ORDER, request("user:9937:k2")), "ORDER_ALREADY_PAID", 409);
 
 		OrderId pending = new OrderId(7_737);
 		fixture.order(pending, ALICE, TEA_HOUSE, 100, "CREATED");
 		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willThrow(new ZoneUnreachable("down"));
-		assertProblem(() -> flow.pay(ALICE, pending, "user:9937:k3"), "ZONE_UNAVAILABLE", 503);
-		assertProblem(() -> flow.pay(ALICE, pending, "user:9937:k4"), "PAYMENT_IN_PROGRESS", 409);
+		assertProblem(() -> flow.pay(ALICE, pending, request("user:9937:k3")), "ZONE_UNAVAILABLE", 503);
+		assertProblem(() -> flow.pay(ALICE, pending, request("user:9937:k4")), "PAYMENT_IN_PROGRESS", 409);
 		assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
 	void anOrderOfSomeoneElseIsAsUnknownAsAnOrderThatDoesNotExist() {
-		assertProblem(() -> flow.pay(MALLORY, ORDER, "user:6612:k1"), "ORDER_NOT_FOUND", 404);
-		assertProblem(() -> flow.pay(ALICE, new OrderId(9_937), KEY), "ORDER_NOT_FOUND", 404);
+		assertProblem(() -> flow.pay(MALLORY, ORDER, request("user:6612:k1")), "ORDER_NOT_FOUND", 404);
+		assertProblem(() -> flow.pay(ALICE, new OrderId(9_937), request(KEY)), "ORDER_NOT_FOUND", 404);
 		assertThat(fixture.payments.all()).isEmpty();
 	}
 
@@ -232,7 +237,7 @@ class PaymentFlowTests {
 	void anOrderThatIsNoLongerCreatedCannotBePaid() {
 		fixture.order(ORDER, ALICE, TEA_HOUSE, 3_000, "CANCELLED");
 
-		assertProblem(() -> flow.pay(ALICE, ORDER, KEY), "ORDER_NOT_PAYABLE", 409);
+		assertProblem(() -> flow.pay(ALICE, ORDER, request(KEY)), "ORDER_NOT_PAYABLE", 409);
 		verifyNoInteractions(fixture.ledger);
 	}
 
@@ -241,9 +246,54 @@ class PaymentFlowTests {
 		given(fixture.ledger.post(anyString(), any(), any(), anyList())).willReturn(Settled.INSUFFICIENT_FUNDS,
 				Settled.POSTED);
 		given(fixture.ledger.voidReference(anyString(), any())).willReturn(Settled.VOIDED);
-		assertThat(flow.pay(ALICE, ORDER, KEY).status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(flow.pay(ALICE, ORDER, request(KEY)).status()).isEqualTo(PaymentStatus.FAILED);
 
-		assertThat(flow.pay(ALICE, ORDER, "user:9937:k2").status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(flow.pay(ALICE, ORDER, request("user:9937:k2")).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aPaymentRefusedByTheRulesIsAnsweredInTheTransactionThatRecordsIt() {
+		fixture.merchant(TEA_HOUSE, "SUSPENDED");
+		TestRequest<Payment> request = request(KEY);
+
+		Payment refused = flow.pay(ALICE, ORDER, request);
+
+		assertThat(request.claims()).isOne();
+		assertThat(request.answers()).containsExactly(refused);
+	}
+
+	@Test
+	void aRetryWhoseOrderItsOwnPaymentPaidSinceIsAnsweredWithThatPayment() {
+		Payment paid = flow.pay(ALICE, ORDER, request(KEY));
+		fixture.order(ORDER, ALICE, TEA_HOUSE, 3_000, "PAID");
+		TestRequest<Payment> retry = request(KEY);
+
+		assertThat(flow.pay(ALICE, ORDER, retry)).isSameAs(paid);
+		assertThat(retry.answers()).containsExactly(paid);
+		verify(fixture.ledger, times(1)).post(anyString(), any(), any(), anyList());
+	}
+
+	@Test
+	void aRetryResumesItsPaymentEvenWhileOrderServiceCannotBeReached() {
+		willThrow(new ZoneUnreachable("down")).given(fixture.ledger).post(anyString(), any(), any(), anyList());
+		assertProblem(() -> flow.pay(ALICE, ORDER, request(KEY)), "ZONE_UNAVAILABLE", 503);
+		given(fixture.orders.order(ORDER)).willThrow(new ZoneUnreachable("order-service is down"));
+		willReturn(Settled.POSTED).given(fixture.ledger).post(anyString(), any(), any(), anyList());
+
+		assertThat(flow.pay(ALICE, ORDER, request(KEY)).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+	}
+
+	@Test
+	void aNewPaymentWhoseOrderCannotBeReadRecordsNothing() {
+		given(fixture.orders.order(ORDER)).willThrow(new ZoneUnreachable("order-service is down"));
+
+		assertThatThrownBy(() -> flow.pay(ALICE, ORDER, request(KEY))).isInstanceOf(ZoneUnreachable.class);
+		assertThat(fixture.payments.all()).isEmpty();
+		verifyNoInteractions(fixture.ledger);
+	}
+
+	private static TestRequest<Payment> request(String key) {
+		return TestRequest.of(key);
 	}
 
 	private void assertRefusedWithNothingPosted(Payment payment, FailureCode code) {

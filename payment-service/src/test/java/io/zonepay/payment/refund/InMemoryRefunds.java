@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import io.zonepay.payment.payment.PaymentStatus;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Limit;
 
 /**
@@ -42,6 +44,21 @@ final class InMemoryRefunds implements Refunds {
 	@Override
 	public Optional<Refund> findByRequestKey(String requestKey) {
 		return stored.values().stream().filter(refund -> refund.madeBy(requestKey)).findFirst();
+	}
+
+	@Override
+	public boolean decide(RefundId refundId, @Nullable String failure, Instant now) {
+		Refund refund = stored.get(refundId);
+		if (refund == null || refund.status() != PaymentStatus.PENDING) {
+			return false;
+		}
+		if (failure == null) {
+			refund.succeed(now);
+		}
+		else {
+			refund.fail(failure, now);
+		}
+		return true;
 	}
 
 	@Override

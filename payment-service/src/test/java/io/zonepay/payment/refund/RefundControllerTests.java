@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static io.zonepay.payment.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
@@ -48,7 +49,9 @@ class RefundControllerTests {
 	void aRefundIsCreatedWhereItsLocationSays() throws Exception {
 		Refund refund = new Refund(new RefundId(5_537), new PaymentId(1_237), 1_000, "user:9937:r1", AT);
 		refund.succeed(AT);
-		given(flow.refund(any(), eq(new PaymentId(1_237)), eq(1_000L), eq("user:9937:r1"))).willReturn(refund);
+		given(flow.refund(any(), eq(new PaymentId(1_237)), eq(1_000L),
+				argThat(request -> request.requestKey().equals("user:9937:r1"))))
+			.willReturn(refund);
 
 		refund("r1", "{\"amount\": 1000}").andExpect(status().isCreated())
 			.andExpect(header().string("Location", REFUNDS + "/5537"))

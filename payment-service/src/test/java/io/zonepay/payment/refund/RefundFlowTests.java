@@ -13,6 +13,7 @@ import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.Role;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.payment.TestRequest;
 import io.zonepay.payment.payment.InMemoryPayments;
 import io.zonepay.payment.payment.Payment;
 import io.zonepay.payment.payment.PaymentStatus;
@@ -87,14 +88,14 @@ class RefundFlowTests {
 		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
 			.willReturn(Settled.POSTED);
 
-		Refund part = flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1");
+		Refund part = flow.refund(AS_ALICE, paid.id(), 1_000, TestRequest.of("user:9937:r1"));
 
 		assertThat(part.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(paid.refundedAmount()).isEqualTo(1_000);
 		verify(ledger).post(part.postingReference(), PostingKind.REFUND, ALICE.shard(), List
 			.of(new Leg(AccountKind.MERCHANT, "9001", "CNY", -1_000), new Leg(AccountKind.USER, "9937", "CNY", 1_000)));
 
-		Refund rest = flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r2");
+		Refund rest = flow.refund(AS_ALICE, paid.id(), 2_000, TestRequest.of("user:9937:r2"));
 
 		assertThat(rest.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(paid.refundedAmount()).isEqualTo(3_000);
@@ -104,7 +105,8 @@ class RefundFlowTests {
 
 	@Test
 	void rejectsRefundAbovePaidAmount() {
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 3_001, "user:9937:r1"), "REFUND_EXCEEDS_PAYMENT", 422);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 3_001, TestRequest.of("user:9937:r1")),
+				"REFUND_EXCEEDS_PAYMENT", 422);
 
 		assertThat(refunds.all()).isEmpty();
 		assertThat(paid.refundedAmount()).isZero();
@@ -115,11 +117,14 @@ class RefundFlowTests {
 	void rejectsARefundAboveWhatEarlierRefundsLeft() {
 		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
 			.willReturn(Settled.POSTED);
-		flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1");
+		flow.refund(AS_ALICE, paid.id(), 1_000, TestRequest.of("user:9937:r1"));
 
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_001, "user:9937:r2"), "REFUND_EXCEEDS_PAYMENT", 422);
-		assertThat(flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r3").status()).isEqualTo(PaymentStatus.SUCCEEDED);
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1, "user:9937:r4"), "REFUND_EXCEEDS_PAYMENT", 422);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_001, TestRequest.of("user:9937:r2")),
+				"REFUND_EXCEEDS_PAYMENT", 422);
+		assertThat(flow.refund(AS_ALICE, paid.id(), 2_000, TestRequest.of("user:9937:r3")).status())
+			.isEqualTo(PaymentStatus.SUCCEEDED);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1, TestRequest.of("user:9937:r4")),
+				"REFUND_EXCEEDS_PAYMENT", 422);
 		assertThat(paid.refundedAmount()).isEqualTo(3_000);
 	}
 
@@ -127,10 +132,12 @@ class RefundFlowTests {
 	void aRefundInFlightCountsAgainstWhatIsLeft() {
 		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
 			.willThrow(new ZoneUnreachable("down"));
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r1"), "ZONE_UNAVAILABLE", 503);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_000, TestRequest.of("user:9937:r1")), "ZONE_UNAVAILABLE",
+				503);
 		assertThat(refunds.all()).singleElement().extracting(Refund::status).isEqualTo(PaymentStatus.PENDING);
 
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1_001, "user:9937:r2"), "REFUND_EXCEEDS_PAYMENT", 422);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1_001, TestRequest.of("user:9937:r2")),
+				"REFUND_EXCEEDS_PAYMENT", 422);
 		assertThat(refunds.all()).hasSize(1);
 	}
 
@@ -139,8 +146,10 @@ class RefundFlowTests {
 		Payment pending = payment(1_337, PaymentStatus.PENDING);
 		Payment failed = payment(1_437, PaymentStatus.FAILED);
 
-		assertProblem(() -> flow.refund(AS_ALICE, pending.id(), 100, "user:9937:r1"), "PAYMENT_NOT_REFUNDABLE", 409);
-		assertProblem(() -> flow.refund(AS_ALICE, failed.id(), 100, "user:9937:r2"), "PAYMENT_NOT_REFUNDABLE", 409);
+		assertProblem(() -> flow.refund(AS_ALICE, pending.id(), 100, TestRequest.of("user:9937:r1")),
+				"PAYMENT_NOT_REFUNDABLE", 409);
+		assertProblem(() -> flow.refund(AS_ALICE, failed.id(), 100, TestRequest.of("user:9937:r2")),
+				"PAYMENT_NOT_REFUNDABLE", 409);
 		assertThat(refunds.all()).isEmpty();
 		verifyNoInteractions(ledger);
 	}
@@ -149,8 +158,10 @@ class RefundFlowTests {
 	void anotherUsersPaymentIsAsUnknownAsOneThatDoesNotExist() {
 		Caller mallory = Caller.user(new UserId(6_612), Set.of(Role.USER));
 
-		assertProblem(() -> flow.refund(mallory, paid.id(), 100, "user:6612:r1"), "PAYMENT_NOT_FOUND", 404);
-		assertProblem(() -> flow.refund(AS_ALICE, new PaymentId(8_837), 100, "user:9937:r1"), "PAYMENT_NOT_FOUND", 404);
+		assertProblem(() -> flow.refund(mallory, paid.id(), 100, TestRequest.of("user:6612:r1")), "PAYMENT_NOT_FOUND",
+				404);
+		assertProblem(() -> flow.refund(AS_ALICE, new PaymentId(8_837), 100, TestRequest.of("user:9937:r1")),
+				"PAYMENT_NOT_FOUND", 404);
 		verifyNoInteractions(ledger);
 	}
 
@@ -160,30 +171,32 @@ class RefundFlowTests {
 			.willReturn(Settled.INSUFFICIENT_FUNDS, Settled.POSTED);
 		given(ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
 
-		Refund refused = flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1");
+		Refund refused = flow.refund(AS_ALICE, paid.id(), 3_000, TestRequest.of("user:9937:r1"));
 
 		assertThat(refused.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(refused.failureCode()).isEqualTo("NOT_COMPLETED");
 		verify(ledger).voidReference(refused.postingReference(), ALICE.shard());
 		verify(outbox, never()).append(any());
 		assertThat(paid.refundedAmount()).isZero();
-		assertThat(flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r2").status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(flow.refund(AS_ALICE, paid.id(), 3_000, TestRequest.of("user:9937:r2")).status())
+			.isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
 	void aRetryWithTheSameKeyResumesTheSameRefundAndReservesNothingMore() {
 		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
 			.willThrow(new ZoneUnreachable("down"));
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1"), "ZONE_UNAVAILABLE", 503);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 3_000, TestRequest.of("user:9937:r1")), "ZONE_UNAVAILABLE",
+				503);
 
 		willReturn(Settled.POSTED).given(ledger)
 			.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList());
-		Refund resumed = flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1");
+		Refund resumed = flow.refund(AS_ALICE, paid.id(), 3_000, TestRequest.of("user:9937:r1"));
 
 		assertThat(resumed.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(refunds.all()).singleElement().isSameAs(resumed);
 		assertThat(paid.refundedAmount()).isEqualTo(3_000);
-		assertThat(flow.refund(AS_ALICE, paid.id(), 3_000, "user:9937:r1")).isSameAs(resumed);
+		assertThat(flow.refund(AS_ALICE, paid.id(), 3_000, TestRequest.of("user:9937:r1"))).isSameAs(resumed);
 		verify(ledger, times(2)).post(anyString(), any(), any(), anyList());
 	}
 
@@ -191,8 +204,10 @@ class RefundFlowTests {
 	void theReconcilerSettlesARefundLeftPendingFromTheLedgersAnswer() {
 		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
 			.willThrow(new ZoneUnreachable("down"));
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1"), "ZONE_UNAVAILABLE", 503);
-		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r2"), "ZONE_UNAVAILABLE", 503);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 1_000, TestRequest.of("user:9937:r1")), "ZONE_UNAVAILABLE",
+				503);
+		assertProblem(() -> flow.refund(AS_ALICE, paid.id(), 2_000, TestRequest.of("user:9937:r2")), "ZONE_UNAVAILABLE",
+				503);
 		Refund posted = refunds.findByRequestKey("user:9937:r1").orElseThrow();
 		Refund lost = refunds.findByRequestKey("user:9937:r2").orElseThrow();
 		given(ledger.find(posted.postingReference())).willReturn(Optional.of(Settled.POSTED));
@@ -208,14 +223,15 @@ class RefundFlowTests {
 		// What the lost refund had set aside is free again.
 		willReturn(Settled.POSTED).given(ledger)
 			.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList());
-		assertThat(flow.refund(AS_ALICE, paid.id(), 2_000, "user:9937:r3").status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(flow.refund(AS_ALICE, paid.id(), 2_000, TestRequest.of("user:9937:r3")).status())
+			.isEqualTo(PaymentStatus.SUCCEEDED);
 	}
 
 	@Test
 	void aRefundIsShownOnlyWithItsOwnPaymentAndToItsPayer() {
 		given(ledger.post(anyString(), eq(PostingKind.REFUND), eq(ALICE.shard()), anyList()))
 			.willReturn(Settled.POSTED);
-		Refund refund = flow.refund(AS_ALICE, paid.id(), 1_000, "user:9937:r1");
+		Refund refund = flow.refund(AS_ALICE, paid.id(), 1_000, TestRequest.of("user:9937:r1"));
 
 		assertThat(flow.find(AS_ALICE, paid.id(), refund.id())).containsSame(refund);
 		assertThat(flow.find(AS_ALICE, payment(1_337, PaymentStatus.SUCCEEDED).id(), refund.id())).isEmpty();

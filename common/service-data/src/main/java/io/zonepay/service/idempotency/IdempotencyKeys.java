@@ -64,16 +64,24 @@ final class IdempotencyKeys {
 	}
 
 	void complete(String caller, String key, UUID token, StoredResponse response) {
-		int updated = jdbc.update("""
+		if (!completeIfClaimed(caller, key, token, response)) {
+			throw new IllegalStateException("lost the claim on idempotency key " + key + " while completing it");
+		}
+	}
+
+	/**
+	 * Stores the response of our claim; false, changing nothing, when the claim is no
+	 * longer ours. Never throws for that, so a transaction that also settles the work can
+	 * still commit.
+	 */
+	boolean completeIfClaimed(String caller, String key, UUID token, StoredResponse response) {
+		return jdbc.update("""
 				update idempotency_keys
 				set state = 'COMPLETED', response_status = ?, response_type = ?, response_body = ?,
 				response_location = ?, completed_at = now()
 				where caller = ? and idempotency_key = ? and claim_token = ? and state = 'IN_FLIGHT'
 				""", response.status(), response.contentType(), response.body(), response.location(), caller, key,
-				token);
-		if (updated != 1) {
-			throw new IllegalStateException("lost the claim on idempotency key " + key + " while completing it");
-		}
+				token) == 1;
 	}
 
 	/**

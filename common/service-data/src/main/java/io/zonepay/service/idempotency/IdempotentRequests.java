@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * flight and gets 409), then the work and the stored response commit together in one
  * transaction. A crash anywhere before that commit leaves no effect but an in-flight
  * claim, which a retry takes over once its lease has run out; a crash after it leaves a
- * complete response to replay. Either way money moves once.
+ * complete response to replay. Either way money moves once. Work that commits in steps
+ * can instead claim the key and store its answer inside its own first and last
+ * transactions ({@link #executeClaiming}).
  */
 public final class IdempotentRequests {
 
@@ -80,24 +87,100 @@ public final class IdempotentRequests {
 		return execute(caller, key, operation, request, work, false);
 	}
 
+	/**
+	 * Like {@link #executeStepwise}, for work that claims the key and stores its answer
+	 * inside its own transactions rather than in transactions of their own (see
+	 * {@link KeyedRequest}): it claims the key in, or before, the transaction of its
+	 * first write, and answers in the transaction that decides the outcome, its last. The
+	 * work must be resumable as for {@code executeStepwise}, and runs up to its claim
+	 * even on a replay, which the claim then answers. A refusal it throws before a claim
+	 * committed, and an outcome it returns without having answered, are stored under the
+	 * key afterwards, in a transaction of their own.
+	 * @param answer the response that shows an outcome; called inside the work's
+	 * transaction, so it only reads the outcome
+	 * @param work runs with the request; throw a {@link ProblemException} to refuse
+	 */
+	public <T> ResponseEntity<String> executeClaiming(Caller caller, @Nullable String key, String operation,
+			Object request, Function<T, ResponseEntity<?>> answer, Function<KeyedRequest<T>, T> work) {
+		Claim<T> claim = new Claim<>(caller.scope(), requireValid(key), fingerprint(operation, request), answer);
+		T outcome;
+		try {
+			outcome = work.apply(claim);
+		}
+		catch (Held held) {
+			return answerDuplicate(held.existing, claim.fingerprint);
+		}
+		catch (ProblemException ex) {
+			if (claim.claimed) {
+				return refused(claim.scope, claim.key, claim.token, ex);
+			}
+			if (ex.problem().status() >= 500 || ex.problem() == CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT) {
+				throw ex;
+			}
+			return storeUnclaimed(claim, refusal(ex));
+		}
+		catch (RuntimeException ex) {
+			if (claim.claimed) {
+				keys.release(claim.scope, claim.key, claim.token);
+			}
+			throw ex;
+		}
+		if (claim.answered != null) {
+			return answer(claim.answered, false);
+		}
+		StoredResponse done = store(answer.apply(outcome));
+		if (!claim.claimed) {
+			return storeUnclaimed(claim, done);
+		}
+		completeIfStillOurs(claim.scope, claim.key, claim.token, done);
+		return answer(done, false);
+	}
+
 	private ResponseEntity<String> execute(Caller caller, @Nullable String key, String operation, Object request,
 			Supplier<ResponseEntity<?>> work, boolean inOneTransaction) {
 		String validKey = requireValid(key);
 		String scope = caller.scope();
 		String fingerprint = fingerprint(operation, request);
 		UUID token = UUID.randomUUID();
+		Optional<IdempotencyKeys.Existing> existing = claim(scope, validKey, fingerprint, token);
+		if (existing.isPresent()) {
+			return answerDuplicate(existing.get(), fingerprint);
+		}
+		return inOneTransaction ? run(scope, validKey, token, work) : runStepwise(scope, validKey, token, work);
+	}
+
+	/**
+	 * Claims the key for this request; answers the key's record instead when someone else
+	 * holds it or it is complete.
+	 */
+	private Optional<IdempotencyKeys.Existing> claim(String scope, String key, String fingerprint, UUID token) {
 		for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-			if (keys.claim(scope, validKey, fingerprint, token, properties.lease())) {
-				return inOneTransaction ? run(scope, validKey, token, work) : runStepwise(scope, validKey, token, work);
+			if (keys.claim(scope, key, fingerprint, token, properties.lease())) {
+				return Optional.empty();
 			}
-			var existing = keys.find(scope, validKey);
+			var existing = keys.find(scope, key);
 			if (existing.isPresent()) {
-				return answerDuplicate(existing.get(), fingerprint);
+				return existing;
 			}
 			// The holder released the key between our two statements; claim again.
 		}
 		throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_IN_FLIGHT,
 				"the request with this Idempotency-Key keeps changing hands; retry later");
+	}
+
+	/**
+	 * Claims the key and stores an answer at once, for work that answered without having
+	 * claimed: a refusal before its first write.
+	 */
+	private ResponseEntity<String> storeUnclaimed(Claim<?> claim, StoredResponse response) {
+		Optional<IdempotencyKeys.Existing> existing = transactions.execute(status -> {
+			Optional<IdempotencyKeys.Existing> held = claim(claim.scope, claim.key, claim.fingerprint, claim.token);
+			if (held.isEmpty()) {
+				keys.complete(claim.scope, claim.key, claim.token, response);
+			}
+			return held;
+		});
+		return existing.isPresent() ? answerDuplicate(existing.get(), claim.fingerprint) : answer(response, false);
 	}
 
 	private ResponseEntity<String> run(String scope, String key, UUID token, Supplier<ResponseEntity<?>> work) {
@@ -161,10 +244,14 @@ public final class IdempotentRequests {
 			keys.release(scope, key, token);
 			throw ex;
 		}
-		StoredResponse refusal = new StoredResponse(ex.problem().status(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-				json.writeValueAsString(Problems.toDocument(Problems.of(ex.problem(), ex.detail(), ex.properties()))));
+		StoredResponse refusal = refusal(ex);
 		completeIfStillOurs(scope, key, token, refusal);
 		return answer(refusal, false);
+	}
+
+	private StoredResponse refusal(ProblemException ex) {
+		return new StoredResponse(ex.problem().status(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				json.writeValueAsString(Problems.toDocument(Problems.of(ex.problem(), ex.detail(), ex.properties()))));
 	}
 
 	private ResponseEntity<String> answerDuplicate(IdempotencyKeys.Existing existing, String fingerprint) {
@@ -220,6 +307,111 @@ public final class IdempotentRequests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
+	}
+
+	/**
+	 * The key as work run by {@link #executeClaiming} holds it. What it knows of its
+	 * claim and answer counts once their transaction committed.
+	 */
+	private final class Claim<T> implements KeyedRequest<T> {
+
+		private final String scope;
+
+		private final String key;
+
+		private final String fingerprint;
+
+		private final UUID token = UUID.randomUUID();
+
+		private final Function<T, ResponseEntity<?>> view;
+
+		/** A transaction that claimed the key committed. */
+		private boolean claimed;
+
+		/** The current transaction claimed the key; it has not committed yet. */
+		private boolean claiming;
+
+		/** The answer a committed transaction stored. */
+		private @Nullable StoredResponse answered;
+
+		Claim(String scope, String key, String fingerprint, Function<T, ResponseEntity<?>> view) {
+			this.scope = scope;
+			this.key = key;
+			this.fingerprint = fingerprint;
+			this.view = view;
+		}
+
+		@Override
+		public String requestKey() {
+			return scope + ":" + key;
+		}
+
+		@Override
+		public void claim() {
+			requireTransaction("claim");
+			if (claimed || claiming) {
+				return;
+			}
+			Optional<IdempotencyKeys.Existing> existing = IdempotentRequests.this.claim(scope, key, fingerprint, token);
+			if (existing.isPresent()) {
+				throw new Held(existing.get());
+			}
+			claiming = true;
+			afterCompletion(committed -> {
+				claiming = false;
+				claimed |= committed;
+			});
+		}
+
+		@Override
+		public void answer(T outcome) {
+			requireTransaction("answer");
+			if (!claimed && !claiming) {
+				throw new IllegalStateException("the Idempotency-Key " + key + " is answered before it is claimed");
+			}
+			StoredResponse response = store(view.apply(outcome));
+			keys.completeIfClaimed(scope, key, token, response);
+			afterCompletion(committed -> {
+				if (committed) {
+					answered = response;
+				}
+			});
+		}
+
+		private static void requireTransaction(String action) {
+			if (!TransactionSynchronizationManager.isActualTransactionActive()
+					|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+				throw new IllegalStateException("an Idempotency-Key is " + action + "ed inside a transaction");
+			}
+		}
+
+		private static void afterCompletion(Consumer<Boolean> committed) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					committed.accept(status == STATUS_COMMITTED);
+				}
+
+			});
+		}
+
+	}
+
+	/**
+	 * Another attempt holds the key, or it is complete: thrown out of the work's
+	 * transaction, which rolls back, to the answer of a duplicate. No stack trace: it is
+	 * an answer, not a fault.
+	 */
+	private static final class Held extends RuntimeException {
+
+		private final transient IdempotencyKeys.Existing existing;
+
+		Held(IdempotencyKeys.Existing existing) {
+			super("the Idempotency-Key is held by another attempt, or complete", null, false, false);
+			this.existing = existing;
+		}
+
 	}
 
 }
