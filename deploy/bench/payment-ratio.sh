@@ -7,13 +7,13 @@
 #      the best concurrency on spread orders, then on orders of which --flash-share go to one merchant;
 #   3. the hot merchant's books checked in every shard group's database (its balance is exactly its entries and its
 #      succeeded payments, every posting sums to zero, no balance below zero), then the ratio.
-#   ./zonepay up && deploy/bench/payment-ratio.sh [--seconds 30] [--warm-up 10] [--concurrency 8,16,32]
-#       [--ceiling-clients "2 4"] [--users 1000] [--orders 12000] [--flash-share 0.8] [--flash-orders 3000]
+#   ./zonepay up && deploy/bench/payment-ratio.sh [--seconds 30] [--warm-up 10] [--concurrency 16,32,48]
+#       [--ceiling-clients "2 4"] [--users 1000] [--orders 20000] [--flash-share 0.8] [--flash-orders 5000]
 # The last line is: ratio <x.xx> (<e2e>/s end to end, <ceiling>/s ceiling). Needs psql and pgbench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=8,16,32 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=12000 FLASH_SHARE=0.8
-FLASH_ORDERS=3000 IDLE=20
+SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=16,32,48 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=20000 FLASH_SHARE=0.8
+FLASH_ORDERS=5000 IDLE=20
 while (( $# )); do
 	case $1 in
 		--seconds) SECONDS_PER_RUN=$2; shift 2 ;;
