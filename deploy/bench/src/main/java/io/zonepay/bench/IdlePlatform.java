@@ -41,7 +41,7 @@ public final class IdlePlatform {
 		Map<String, Long> after = threadTicks(processes);
 		Map<String, Map<String, Double>> perProcess = new LinkedHashMap<>();
 		after.forEach((key, ticks) -> {
-			String[] parts = key.split("\t", 2);
+			String[] parts = key.split("\t", 3);
 			double ms = (ticks - before.getOrDefault(key, 0L)) / TICKS_PER_MS / seconds;
 			// Threads of one name (a pool's) together: the name without its number.
 			String thread = parts[1].replaceAll("\\d+", "#");
