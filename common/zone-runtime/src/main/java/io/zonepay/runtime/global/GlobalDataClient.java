@@ -103,25 +103,8 @@ public final class GlobalDataClient {
 	 * @throws IOException when none did, naming the last failure
 	 */
 	public Optional<MerchantDocument> merchant(MerchantId id) throws IOException, InterruptedException {
-		String path = "/api/merchants/" + id;
-		int first = first();
-		IOException last = null;
-		for (int tried = 0; tried < sources.size(); tried++) {
-			int index = (first + tried) % sources.size();
-			try {
-				HttpResponse<String> response = get(sources.get(index), path, null, requestTimeout);
-				if (response.statusCode() == 404) {
-					return Optional.empty();
-				}
-				return Optional
-					.of(json.readValue(require(response, sources.get(index) + path), MerchantDocument.class));
-			}
-			catch (IOException ex) {
-				failed(index);
-				last = ex;
-			}
-		}
-		throw Objects.requireNonNull(last);
+		return fromFirstSource("/api/merchants/" + id, (response, where) -> response.statusCode() == 404
+				? Optional.empty() : Optional.of(json.readValue(require(response, where), MerchantDocument.class)));
 	}
 
 	/**
@@ -133,19 +116,28 @@ public final class GlobalDataClient {
 			throws IOException, InterruptedException {
 		String path = "/internal/global/merchants?ids="
 				+ ids.stream().map(MerchantId::toString).collect(Collectors.joining(","));
+		return fromFirstSource(path, (response, where) -> {
+			Map<MerchantId, MerchantDocument> found = new HashMap<>();
+			for (JsonNode merchant : json.readTree(require(response, where)).path("merchants")) {
+				MerchantDocument document = json.treeToValue(merchant, MerchantDocument.class);
+				found.put(new MerchantId(Long.parseLong(document.merchantId())), document);
+			}
+			return found;
+		});
+	}
+
+	/**
+	 * A read from the first source that answers it, each tried once, in order; a source
+	 * that fails is left for the next reads too.
+	 * @throws IOException when none did, naming the last failure
+	 */
+	private <T> T fromFirstSource(String path, Answer<T> answer) throws IOException, InterruptedException {
 		int first = first();
 		IOException last = null;
 		for (int tried = 0; tried < sources.size(); tried++) {
 			int index = (first + tried) % sources.size();
 			try {
-				HttpResponse<String> response = get(sources.get(index), path, null, requestTimeout);
-				Map<MerchantId, MerchantDocument> found = new HashMap<>();
-				for (JsonNode merchant : json.readTree(require(response, sources.get(index) + path))
-					.path("merchants")) {
-					MerchantDocument document = json.treeToValue(merchant, MerchantDocument.class);
-					found.put(new MerchantId(Long.parseLong(document.merchantId())), document);
-				}
-				return found;
+				return answer.read(get(sources.get(index), path, null, requestTimeout), sources.get(index) + path);
 			}
 			catch (IOException ex) {
 				failed(index);
@@ -153,6 +145,14 @@ public final class GlobalDataClient {
 			}
 		}
 		throw Objects.requireNonNull(last);
+	}
+
+	/** Reads a source's answer; {@code where} names the source and path for errors. */
+	@FunctionalInterface
+	private interface Answer<T> {
+
+		T read(HttpResponse<String> response, String where) throws IOException;
+
 	}
 
 	/** Where reads go first now. */
