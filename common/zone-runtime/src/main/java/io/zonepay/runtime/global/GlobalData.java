@@ -154,8 +154,10 @@ public final class GlobalData {
 		}
 		try {
 			Map<MerchantId, MerchantDocument> read = client.merchants(wanted);
-			// As old as the moment the read started: the time to live counts from there.
-			wanted.forEach(id -> merchants.put(id, new Cached(Optional.ofNullable(read.get(id)), now)));
+			// As old as the moment the read started: the time to live counts from there,
+			// and a single read made meanwhile is newer and stays.
+			wanted.forEach(id -> merchants.merge(id, new Cached(Optional.ofNullable(read.get(id)), now),
+					(kept, refreshed) -> kept.readAt() - refreshed.readAt() > 0 ? kept : refreshed));
 		}
 		catch (IOException ex) {
 			// The entries expire as they would have without this refresh.
