@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +44,12 @@ final class GroupCommit<T, R> {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-	/** How long an idle writer waits for an item before it looks whether to stop. */
-	private static final Duration IDLE = Duration.ofMillis(100);
+	/**
+	 * How long an idle writer waits for an item before it looks whether to stop: only
+	 * stopping waits for it, and every wake-up of every shard group's writer is CPU an
+	 * idle zone spends.
+	 */
+	private static final Duration IDLE = Duration.ofSeconds(1);
 
 	private final String name;
 
@@ -61,6 +66,9 @@ final class GroupCommit<T, R> {
 	private final Thread writer;
 
 	private volatile boolean running = true;
+
+	/** Handed to an idle writer by {@link #close()}, so that it stops at once. */
+	private final Waiting<T, R> stop = new Waiting<>(null, 0);
 
 	/**
 	 * @param work applies a batch and answers one result per item, in order; throws when
@@ -129,6 +137,8 @@ final class GroupCommit<T, R> {
 	 */
 	void close() {
 		running = false;
+		// A full queue has a writer at work, which looks at running after its batch.
+		queue.offer(stop);
 		try {
 			writer.join(maxWait.plus(IDLE).toMillis());
 		}
@@ -137,6 +147,7 @@ final class GroupCommit<T, R> {
 		}
 		List<Waiting<T, R>> left = new ArrayList<>();
 		queue.drainTo(left);
+		left.remove(stop);
 		left.forEach(waiting -> waiting
 			.drop(new ProblemException(CommonProblem.SERVICE_BUSY, name + " is stopping; nothing was done")));
 	}
@@ -191,18 +202,18 @@ final class GroupCommit<T, R> {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			if (first == null) {
+			if (first == null || first == stop) {
 				continue;
 			}
 			batch.add(first);
 			queue.drainTo(batch, maxBatch - 1);
+			batch.remove(stop);
 			try {
 				apply(claimed(batch));
 			}
 			catch (Error ex) {
 				// One batch's error (a stack overflow, say) must not leave the ledger
-				// without
-				// its writer.
+				// without its writer.
 				log.error("{} failed on a batch of {} items", name, batch.size(), ex);
 			}
 			finally {
@@ -285,7 +296,7 @@ final class GroupCommit<T, R> {
 
 		private static final int CANCELLED = 2;
 
-		private final T item;
+		private final @Nullable T item;
 
 		private final long deadline;
 
@@ -293,13 +304,13 @@ final class GroupCommit<T, R> {
 
 		private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-		Waiting(T item, long deadline) {
+		Waiting(@Nullable T item, long deadline) {
 			this.item = item;
 			this.deadline = deadline;
 		}
 
 		T item() {
-			return item;
+			return Objects.requireNonNull(item, "the stop signal carries no item");
 		}
 
 		boolean claim() {
