@@ -50,10 +50,12 @@ class GlobalDataController {
 	private final Clock clock = Clock.systemUTC();
 
 	/**
-	 * The longest a reader is held; short enough that a reader of a CZone turning stale
-	 * learns it within the bound.
+	 * The longest a reader is held. A copy that goes stale lets its readers go at once
+	 * ({@link ViewWaiters}); this bounds what a reader of a frozen CZone waits before it
+	 * turns to its next source (with its read timeout), and costs an idle reader one
+	 * request every two seconds.
 	 */
-	static final Duration MAX_WAIT = Duration.ofMillis(500);
+	static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
 	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone,
 			ReplicationProperties replication, ViewWaiters waiters) {
@@ -88,10 +90,10 @@ class GlobalDataController {
 	 * The view, or 304 while the caller's version ({@code If-None-Match}) is current.
 	 * With {@code wait}, a current caller is held up to that long (at most
 	 * {@link #MAX_WAIT}) and answered the moment a newer version commits: a long poll
-	 * that pushes changes at once and costs an idle reader two requests a second. A stale
-	 * copy answers from the GZone, and holds a reader the GZone has nothing newer for
-	 * just the same: answering it at once would turn every reader's long poll into a busy
-	 * loop exactly when the copy is behind because the machine is busy.
+	 * that pushes changes at once and costs an idle reader a request every two seconds. A
+	 * stale copy answers from the GZone, and holds a reader the GZone has nothing newer
+	 * for just the same: answering it at once would turn every reader's long poll into a
+	 * busy loop exactly when the copy is behind because the machine is busy.
 	 */
 	@GetMapping("/internal/global/view")
 	Object view(@RequestHeader(name = "If-None-Match", required = false) @Nullable String known,

@@ -1,19 +1,30 @@
 package io.zonepay.config.global;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Readers waiting for global data to move past the version they hold (long polls of the
  * view). Answered as soon as a newer version commits here: a write at the GZone, an
- * applied batch at a CZone.
+ * applied batch at a CZone. A CZone's copy that went stale lets them go, so that they ask
+ * again and are answered from the GZone: that is what lets a reader be held for seconds
+ * rather than less than the staleness bound.
  */
 class ViewWaiters {
+
+	/**
+	 * How long a stale copy holds a reader at least before letting it go: each let go
+	 * reads the GZone once, so a reader of a copy that stays behind asks about twice a
+	 * second rather than in a busy loop.
+	 */
+	static final Duration STALE_HOLD = Duration.ofMillis(500);
 
 	private final Map<DeferredResult<?>, Waiter> waiting = new ConcurrentHashMap<>();
 
@@ -25,7 +36,7 @@ class ViewWaiters {
 	});
 
 	void await(long known, DeferredResult<?> result, Runnable answer) {
-		waiting.put(result, new Waiter(known, answer));
+		waiting.put(result, new Waiter(known, answer, System.nanoTime()));
 		result.onCompletion(() -> waiting.remove(result));
 	}
 
@@ -41,6 +52,16 @@ class ViewWaiters {
 		});
 	}
 
+	@EventListener
+	void stale(CopyWentStale stale) {
+		long now = System.nanoTime();
+		waiting.forEach((result, waiter) -> {
+			if (now - waiter.since() >= STALE_HOLD.toNanos() && waiting.remove(result) != null) {
+				answers.execute(waiter.answer());
+			}
+		});
+	}
+
 	int size() {
 		return waiting.size();
 	}
@@ -49,7 +70,7 @@ class ViewWaiters {
 		answers.shutdownNow();
 	}
 
-	private record Waiter(long known, Runnable answer) {
+	private record Waiter(long known, Runnable answer, long since) {
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import io.zonepay.config.global.Change;
 import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.Entity;
+import io.zonepay.config.global.CopyWentStale;
 import io.zonepay.config.global.GlobalDataChanged;
 import io.zonepay.config.global.GlobalKind;
 import io.zonepay.config.global.ReplicationMessage;
@@ -139,6 +140,7 @@ class Replicator implements SmartLifecycle {
 				if (!leading()) {
 					close();
 					follow();
+					noticeStaleness();
 					Thread.sleep(FOLLOW_EVERY.toMillis());
 					continue;
 				}
@@ -151,6 +153,7 @@ class Replicator implements SmartLifecycle {
 				// Past transaction markers and aborted records too, which take offsets
 				// but carry nothing to apply.
 				state.readTo(kafka.position(topic.partition()));
+				noticeStaleness();
 				if (failing) {
 					log.info("Replicating again, at version {}", state.watermark().version());
 					failing = false;
@@ -232,6 +235,16 @@ class Replicator implements SmartLifecycle {
 		if (current == null || current.version() != stored.version()) {
 			events.publishEvent(new GlobalDataChanged(stored.version(), EnumSet.allOf(GlobalKind.class)));
 			publishRouting();
+		}
+	}
+
+	/**
+	 * A copy past its bound lets the readers it holds go (they read the GZone next): a
+	 * poll ends at least every poll timeout, so they learn it within that.
+	 */
+	private void noticeStaleness() {
+		if (state.position() != null && !state.fresh()) {
+			events.publishEvent(new CopyWentStale());
 		}
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in
  * @param refreshInterval pause between two reads: under a stream of changes a reader
  * takes at most one view per interval
- * @param longPoll how long the CZone may hold a read while nothing changes; a change is
- * pushed at once, and an idle reader asks about twice a second
+ * @param longPoll how long the CZone may hold a read while nothing changes (it holds one
+ * 2 s at most); a change is pushed at once, a copy gone stale lets its readers go, and an
+ * idle reader asks every two seconds
  * @param retryBackoff pause before reading again after a failed read
  * @param connectTimeout bound on opening a connection to a source
  * @param requestTimeout bound on one read, beyond the long poll
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.global")
 public record GlobalDataProperties(@DefaultValue List<URI> sources, @DefaultValue("100ms") Duration refreshInterval,
-		@DefaultValue("500ms") Duration longPoll, @DefaultValue("500ms") Duration retryBackoff,
+		@DefaultValue("2s") Duration longPoll, @DefaultValue("500ms") Duration retryBackoff,
 		@DefaultValue("300ms") Duration connectTimeout, @DefaultValue("1s") Duration requestTimeout,
 		@DefaultValue("5s") Duration preferAgainAfter, @DefaultValue("10000") int merchantCacheSize,
 		@DefaultValue("1s") Duration merchantTimeToLive) {
