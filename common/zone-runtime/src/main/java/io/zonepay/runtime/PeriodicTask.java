@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs one piece of background work at a fixed pace on a named daemon thread, started and
  * stopped with the application. The thread logs as the zone that started it, and a failed
- * run never stops the next one.
+ * run never stops the next one. A task that {@link #resting rests} runs at its pace only
+ * while its work says there is more to do, and otherwise waits its rest interval or a
+ * {@link #trigger()}: an idle zone then wakes for it once a second, not ten times.
  */
 public final class PeriodicTask implements SmartLifecycle {
 
@@ -31,9 +35,14 @@ public final class PeriodicTask implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private final Runnable work;
+	private final Duration rest;
+
+	private final BooleanSupplier work;
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	/** The next scheduled run; only the task's own thread replaces it. */
+	private volatile @Nullable ScheduledFuture<?> next;
 
 	/**
 	 * Set while a triggered run waits on the task's thread, so a burst of triggers costs
@@ -42,10 +51,27 @@ public final class PeriodicTask implements SmartLifecycle {
 	private final AtomicBoolean triggered = new AtomicBoolean();
 
 	public PeriodicTask(String name, Duration initialDelay, Duration interval, Runnable work) {
+		this(name, initialDelay, interval, interval, () -> {
+			work.run();
+			return true;
+		});
+	}
+
+	private PeriodicTask(String name, Duration initialDelay, Duration interval, Duration rest, BooleanSupplier work) {
 		this.name = name;
 		this.initialDelay = initialDelay;
 		this.interval = interval;
+		this.rest = rest;
 		this.work = work;
+	}
+
+	/**
+	 * A task whose work answers whether it has more to do: it runs every {@code interval}
+	 * while it does, then every {@code rest} until something {@link #trigger() triggers}
+	 * it.
+	 */
+	public static PeriodicTask resting(String name, Duration interval, Duration rest, BooleanSupplier work) {
+		return new PeriodicTask(name, Duration.ZERO, interval, rest, work);
 	}
 
 	@Override
@@ -61,9 +87,8 @@ public final class PeriodicTask implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		started.scheduleWithFixedDelay(this::runOnce, initialDelay.toMillis(), interval.toMillis(),
-				TimeUnit.MILLISECONDS);
 		scheduler = started;
+		next = started.schedule(this::step, initialDelay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -76,7 +101,7 @@ public final class PeriodicTask implements SmartLifecycle {
 			try {
 				running.execute(() -> {
 					triggered.set(false);
-					runOnce();
+					step();
 				});
 			}
 			catch (RejectedExecutionException ex) {
@@ -86,12 +111,34 @@ public final class PeriodicTask implements SmartLifecycle {
 		}
 	}
 
-	private void runOnce() {
+	/**
+	 * One run, then the next one scheduled at the pace it asks for (a triggered run
+	 * replaces the pending one, so runs never pile up).
+	 */
+	private void step() {
+		boolean more = runOnce();
+		ScheduledExecutorService running = scheduler;
+		ScheduledFuture<?> pending = next;
+		if (pending != null) {
+			pending.cancel(false);
+		}
+		if (running != null) {
+			try {
+				next = running.schedule(this::step, (more ? interval : rest).toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopping: nothing more to run.
+			}
+		}
+	}
+
+	private boolean runOnce() {
 		try {
-			work.run();
+			return work.getAsBoolean();
 		}
 		catch (RuntimeException ex) {
 			log.warn("{} failed; it runs again in {}", name, interval, ex);
+			return true;
 		}
 	}
 

@@ -138,11 +138,15 @@ public class ShardGroupConfiguration {
 
 	/**
 	 * A thread of its own, not the shared job scheduler's: a hand-over waits for this
-	 * step, so no other job may delay it.
+	 * step, so no other job may delay it. It steps at its interval while leases move, and
+	 * otherwise wakes when a new routing table arrives (once a second at least).
 	 */
 	@Bean
-	PeriodicTask shardLeaseFollower(ShardLeases leases, ShardLeaseProperties properties) {
-		return new PeriodicTask("shard-leases", java.time.Duration.ZERO, properties.interval(), leases::follow);
+	PeriodicTask shardLeaseFollower(ShardLeases leases, ShardLeaseProperties properties, RoutingTables tables) {
+		PeriodicTask follower = PeriodicTask.resting("shard-leases", properties.interval(), properties.rest(),
+				leases::follow);
+		tables.whenNewer(follower::trigger);
+		return follower;
 	}
 
 }

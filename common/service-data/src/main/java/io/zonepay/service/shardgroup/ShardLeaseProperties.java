@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How a zone takes, waits for and gives up shard leases.
  *
- * @param interval how often the zone compares its leases with the routing table
+ * @param interval how often the zone compares its leases with the routing table while
+ * leases move
+ * @param rest how often it does once it holds what the table gives it (a new table wakes
+ * it at once anyway)
  * @param drain how long a zone that lost a shard waits for the shard's work in flight
  * before it releases the lease
  * @param quiet how long a shard must have seen no new work before its lease is released:
@@ -25,11 +28,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * holds
  */
 @ConfigurationProperties("zonepay.shard-leases")
-public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Duration drain, @Nullable Duration quiet,
-		@Nullable Duration handoff, @Nullable Duration await, @Nullable Duration lockTimeout) {
+public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Duration rest, @Nullable Duration drain,
+		@Nullable Duration quiet, @Nullable Duration handoff, @Nullable Duration await,
+		@Nullable Duration lockTimeout) {
 
 	public ShardLeaseProperties {
 		interval = interval == null ? Duration.ofMillis(100) : interval;
+		rest = rest == null ? Duration.ofSeconds(1) : rest;
 		drain = drain == null ? Duration.ofSeconds(5) : drain;
 		quiet = quiet == null ? Duration.ofSeconds(1) : quiet;
 		handoff = handoff == null ? Duration.ofSeconds(10) : handoff;

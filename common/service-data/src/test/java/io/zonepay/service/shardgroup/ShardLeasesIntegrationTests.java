@@ -209,7 +209,7 @@ class ShardLeasesIntegrationTests {
 			this.pool = pool(zone);
 			this.leases = new ShardLeases(ZoneId.of(zone), tables, ShardGroups.single(GROUP),
 					new ShardGroupDataSource(pool, ShardGroups.single(GROUP)),
-					new ShardLeaseProperties(null, null, Duration.ZERO, null, null, null), database -> {
+					new ShardLeaseProperties(null, null, null, Duration.ZERO, null, null, null), database -> {
 					});
 		}
 

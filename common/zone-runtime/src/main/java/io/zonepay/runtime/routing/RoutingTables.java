@@ -1,5 +1,7 @@
 package io.zonepay.runtime.routing;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonepay.kernel.zone.RoutingTable;
@@ -15,6 +17,8 @@ public final class RoutingTables {
 
 	private final AtomicReference<@Nullable RoutingTable> current = new AtomicReference<>();
 
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
 	/** The newest table, or {@code null} before the first one arrived. */
 	public @Nullable RoutingTable current() {
 		return current.get();
@@ -24,7 +28,19 @@ public final class RoutingTables {
 	public boolean offer(RoutingTable table) {
 		RoutingTable previous = current.getAndAccumulate(table,
 				(known, offered) -> known == null || offered.epoch() > known.epoch() ? offered : known);
-		return previous == null || table.epoch() > previous.epoch();
+		boolean newer = previous == null || table.epoch() > previous.epoch();
+		if (newer) {
+			listeners.forEach(Runnable::run);
+		}
+		return newer;
+	}
+
+	/**
+	 * Runs {@code listener} on the offering thread each time a newer table is taken: it
+	 * must only hand the news on (wake a task), never wait.
+	 */
+	public void whenNewer(Runnable listener) {
+		listeners.add(listener);
 	}
 
 	public long epoch() {
