@@ -2,6 +2,7 @@ package io.zonepay.service.outbox;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.runtime.PeriodicTask;
+import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.messaging.MessageTracing;
 import io.zonepay.service.relay.OrderedProducer;
@@ -65,11 +67,16 @@ public class OutboxConfiguration {
 
 	/**
 	 * A thread of its own, not the shared job scheduler's: a commit wakes it at once,
-	 * never beside a scheduled run.
+	 * never beside a scheduled run; so does a new routing table, which may give the zone
+	 * a shard group whose outbox another zone left.
 	 */
 	@Bean
-	PeriodicTask outboxRelayTask(OutboxRelays relays, OutboxProperties properties) {
-		return new PeriodicTask("outbox-relay", properties.interval(), properties.interval(), relays::publish);
+	PeriodicTask outboxRelayTask(OutboxRelays relays, OutboxProperties properties,
+			ObjectProvider<RoutingTables> tables) {
+		PeriodicTask relay = PeriodicTask.resting("outbox-relay", properties.interval(), properties.rest(),
+				relays::publish);
+		tables.ifAvailable(routing -> routing.whenNewer(relay::trigger));
+		return relay;
 	}
 
 	/**
@@ -92,14 +99,20 @@ public class OutboxConfiguration {
 			this.home = factory.get();
 		}
 
-		void publish() {
+		/** Answers whether any group's relay wants to look again soon. */
+		boolean publish() {
 			if (scopes == null) {
-				home.publish();
-				return;
+				return home.publish();
 			}
-			scopes.forEachServedGroup(group -> (group.equals(scopes.groups().home()) ? home
-					: relays.computeIfAbsent(group, ignored -> factory.get()))
-				.publish());
+			AtomicBoolean again = new AtomicBoolean();
+			scopes.forEachServedGroup(group -> {
+				OutboxRelay relay = group.equals(scopes.groups().home()) ? home
+						: relays.computeIfAbsent(group, ignored -> factory.get());
+				if (relay.publish()) {
+					again.set(true);
+				}
+			});
+			return again.get();
 		}
 
 		long backlog() {

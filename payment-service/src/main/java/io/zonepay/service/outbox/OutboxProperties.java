@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the outbox is published.
  *
- * @param interval pause between two looks at the outbox; a commit that appends events
- * wakes the relay at once anyway, so this only finds what another instance or a crash
- * left, and an idle zone pays for each look
+ * @param interval pause between two looks at the outbox while it has events or Kafka
+ * refuses them
+ * @param rest pause between two looks at an empty outbox: a commit that appends events,
+ * and a routing table that gives the zone a shard group, wake the relay at once anyway,
+ * so this only finds what another instance or a crash left, and an idle zone pays for
+ * each look
  * @param batch the most events sent and deleted in one transaction
  */
 @ConfigurationProperties("zonepay.outbox")
-public record OutboxProperties(@DefaultValue("1s") Duration interval, @DefaultValue("200") int batch) {
+public record OutboxProperties(@DefaultValue("1s") Duration interval, @DefaultValue("10s") Duration rest,
+		@DefaultValue("200") int batch) {
 }

@@ -64,19 +64,27 @@ final class OutboxRelay {
 
 	/**
 	 * Publishes what is waiting, a batch at a time, until nothing is. Runs on one thread.
+	 * Answers whether to look again soon: it published something (more may follow) or
+	 * Kafka refused.
 	 */
-	void publish() {
+	boolean publish() {
 		if (!leadership.lead()) {
-			return;
+			return false;
 		}
 		try {
-			while (Boolean.TRUE.equals(transactions.execute(status -> publishBatch()))) {
-				// Next batch.
+			int sent;
+			int total = 0;
+			do {
+				Integer batchSent = transactions.execute(status -> publishBatch());
+				sent = batchSent == null ? 0 : batchSent;
+				total += sent;
 			}
+			while (sent == batch);
 			if (failing) {
 				log.info("Outbox publishing again");
 				failing = false;
 			}
+			return total > 0;
 		}
 		catch (RuntimeException ex) {
 			if (!failing) {
@@ -86,14 +94,15 @@ final class OutboxRelay {
 				failing = true;
 			}
 			producers.reset();
+			return true;
 		}
 	}
 
 	/**
-	 * Sends one batch and deletes it once Kafka has every event; answers whether the
-	 * batch was full.
+	 * Sends one batch and deletes it once Kafka has every event; answers how many it
+	 * sent.
 	 */
-	private boolean publishBatch() {
+	private int publishBatch() {
 		List<Row> rows = jdbc.sql("""
 				select id, topic, kafka_partition, message_key, payload, headers from outbox
 				order by id limit ? for update skip locked
@@ -103,7 +112,7 @@ final class OutboxRelay {
 					rs.getString(6)))
 			.list();
 		if (rows.isEmpty()) {
-			return false;
+			return 0;
 		}
 		KafkaProducer<String, String> producer = producers.producer();
 		List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
@@ -136,7 +145,7 @@ final class OutboxRelay {
 		}
 		String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
 		jdbc.sql("delete from outbox where id in (" + ids + ")").params(rows.stream().map(Row::id).toList()).update();
-		return rows.size() == batch;
+		return rows.size();
 	}
 
 	long backlog() {
