@@ -92,7 +92,7 @@ class PostingCostIntegrationTests {
 		log.info("A posting, the writer's: {}", writer);
 		log.info("A posting, the request's: {}", request);
 		assertThat(writer.commits()).as(writer.toString()).isEqualTo(1);
-		assertThat(writer.statements()).as(writer.toString()).isEqualTo(7);
+		assertThat(writer.statements()).as(writer.toString()).isEqualTo(5);
 		assertThat(writer.rollbacks()).as(writer.toString()).isZero();
 		assertThat(request.statements()).as(request.toString()).isZero();
 	}
@@ -118,7 +118,7 @@ class PostingCostIntegrationTests {
 		log.info("A batch of {} postings: {}", batch.size(), cost);
 		assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Ledger.Posted.class));
 		assertThat(cost.commits()).as(cost.toString()).isEqualTo(1);
-		assertThat(cost.statements()).as(cost.toString()).isEqualTo(7);
+		assertThat(cost.statements()).as(cost.toString()).isEqualTo(5);
 	}
 
 	private UserId funded(int shard, long amount) {
