@@ -1,16 +1,16 @@
--- One payment, statement for statement as ZonePay issues it (captured with org.hibernate.SQL and
--- org.springframework.jdbc.core at debug level; payment-service's as PaymentCostIntegrationTests logs them), in the
--- same transactions. Three stand-ins: nextval() takes the place of the id generator (which needs no database),
--- "returning id" on the outbox insert lets the relay's delete below name the row the relay would have read, and an
--- advisory lock serializes the relay's transactions as its single leader does. The merchant's cached look-up at the
+-- One payment, statement for statement as ZonePay issues it (captured with org.springframework.jdbc.core at debug
+-- level; payment-, order- and account-service's as their *CostIntegrationTests log them), in the same transactions.
+-- Three stand-ins: nextval() takes the place of the id generator (which needs no database), "returning id" on the
+-- outbox insert lets the relay's delete below name the row the relay would have read, and an advisory lock serializes
+-- the relay's transactions as its single leader does. The merchant's cached look-up at the
 -- CZone (at most once a second per merchant) is left out.
 select nextval('bench_payments') as n \gset
 \set pid :n * 100 + 7
 \set uid ((:n % 10000) + 1) * 100 + 7
 \set mid (:n % 50) + 1
 
--- order-service: GET /internal/orders/{id}, asked before payment-service's first transaction
-select o1_0.id,o1_0.amount,o1_0.created_at,o1_0.currency,o1_0.description,o1_0.merchant_id,o1_0.payment_id,o1_0.refunded_amount,o1_0.status,o1_0.updated_at,o1_0.user_id,o1_0.version from orders o1_0 where o1_0.id=:pid;
+-- order-service: GET /internal/orders/{id}, asked before payment-service's first transaction (autocommit)
+select id, user_id, merchant_id, amount, currency, description, status, payment_id, refunded_amount, created_at, updated_at, version from orders where id = :pid;
 -- payment-service: claim the Idempotency-Key, the velocity rule, record it PENDING, one transaction (PaymentFlow.pay):
 -- the insert gives way on any unique index (the request's key, the order's live payment) instead of looking first
 begin;
@@ -30,35 +30,42 @@ commit;
 
 -- account-service: POST /internal/postings. The shard group's ledger writer posts whatever postings are queued, up to
 -- 64, in one transaction (group commit); a payment that finds nothing queued with it, as here, is a batch of one. Each
--- statement takes one array element per posting or per account. The accounts are locked in id order and the batch is
--- planned in memory; each account then changes once, by the sum of the batch's entries on it. The balance trigger
--- checks the posting at commit. Two stand-ins: the accounts' look-up folds its rows into one for \gset, and the entries
--- read their balances back where the writer has them from its plan.
+-- statement takes one array element per posting or per account. The accounts are found and locked in id order by one
+-- statement and the batch is planned in memory; one statement writes the postings and their entries, and each account
+-- then changes once, by the sum of the batch's entries on it. The balance trigger checks the posting at commit. Two
+-- stand-ins: the accounts' look-up folds its rows into one for \gset, and the entries take their balances from the
+-- accounts where the writer has them from its plan.
 begin;
-select u1_0.id,u1_0.created_at,u1_0.name,u1_0.shard from users u1_0 where u1_0.id in (:uid);
+select id from users where id = any(array[:uid]::bigint[]);
 select id, reference, kind, created_at from postings where reference = any(array['payment:' || :pid::text]::varchar[]);
-select min(a.id) filter (where a.kind = 'USER') as ua, min(a.id) filter (where a.kind = 'MERCHANT') as ma
-from accounts a
-join unnest(array['USER', 'MERCHANT']::varchar[], array[:uid, :mid]::bigint[], array['CNY', 'CNY']::char(3)[])
-    as n(kind, owner_id, currency)
-    on a.kind = n.kind and a.owner_id = n.owner_id and a.currency = n.currency \gset
-select id, kind, balance from accounts where id = any(array[:ua, :ma]::bigint[]) order by id for update;
-insert into postings (id, reference, kind, shard, created_at)
-select id, reference, kind, shard, now()
-from unnest(array[:pid]::bigint[], array['payment:' || :pid::text]::varchar[], array['PAYMENT']::varchar[],
-            array[7]::smallint[]) as p(id, reference, kind, shard)
-on conflict (reference) do nothing;
+with locked as (
+    select a.id, a.kind, a.owner_id, a.currency, a.balance from accounts a
+    join unnest(array['USER', 'MERCHANT']::varchar[], array[:uid, :mid]::bigint[], array['CNY', 'CNY']::char(3)[])
+        as n(kind, owner_id, currency)
+        on a.kind = n.kind and a.owner_id = n.owner_id and a.currency = n.currency
+    order by a.id for update of a)
+select min(id) filter (where kind = 'USER') as ua, min(id) filter (where kind = 'MERCHANT') as ma from locked \gset
+with posted as (
+    insert into postings (id, reference, kind, shard, created_at)
+    select id, reference, kind, shard, now()
+    from unnest(array[:pid]::bigint[], array['payment:' || :pid::text]::varchar[], array['PAYMENT']::varchar[],
+                array[7]::smallint[]) as p(id, reference, kind, shard)
+    on conflict (reference) do nothing
+    returning id),
+booked as (
+    insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
+    select posting_id, account_id, amount, currency, balance_after, now()
+    from unnest(array[:pid, :pid]::bigint[], array[:ua, :ma]::bigint[], array[-100, 100]::bigint[],
+                array['CNY', 'CNY']::char(3)[],
+                array[(select balance - 100 from accounts where id = :ua), (select balance + 100 from accounts where id = :ma)]::bigint[])
+        with ordinality as e(posting_id, account_id, amount, currency, balance_after, booked)
+    where posting_id in (select id from posted)
+    order by booked)
+select count(*) from posted;
 update accounts a set balance = a.balance + c.delta
 from unnest(array[:ua, :ma]::bigint[], array[-100, 100]::bigint[]) as c(id, delta)
 where a.id = c.id and (a.kind in ('FUNDING', 'TRANSIT') or a.balance + c.delta >= 0)
 returning a.id, a.balance;
-insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
-select posting_id, account_id, amount, currency, balance_after, now()
-from unnest(array[:pid, :pid]::bigint[], array[:ua, :ma]::bigint[], array[-100, 100]::bigint[],
-            array['CNY', 'CNY']::char(3)[],
-            array[(select balance from accounts where id = :ua), (select balance from accounts where id = :ma)]::bigint[])
-    with ordinality as e(posting_id, account_id, amount, currency, balance_after, booked)
-order by booked;
 commit;
 
 -- payment-service: SUCCEEDED (only from PENDING, no read first), its event and the stored answer, one transaction
@@ -81,9 +88,10 @@ select id, topic, kafka_partition, message_key, payload, headers from outbox ord
 delete from outbox where id in (:oid);
 commit;
 
--- order-service: PaymentSucceeded, with its inbox entry, one transaction
+-- order-service: PaymentSucceeded, with its inbox entry, one transaction; the update is guarded by the statuses a
+-- payment moves an order from, with no read first
 begin;
 insert into inbox (consumer, event_id) values ('order-service', gen_random_uuid()) on conflict do nothing;
-select o1_0.id,o1_0.amount,o1_0.created_at,o1_0.currency,o1_0.description,o1_0.merchant_id,o1_0.payment_id,o1_0.refunded_amount,o1_0.status,o1_0.updated_at,o1_0.user_id,o1_0.version from orders o1_0 where o1_0.id=:pid;
-update orders set amount=100,created_at=now(),currency='CNY',description='bench',merchant_id=:mid,payment_id=:pid,refunded_amount=0,status='PAID',updated_at=now(),user_id=:uid,version=1 where id=:pid and version=0;
+update orders set status = 'PAID', payment_id = :pid, updated_at = now(), version = version + 1
+where id = :pid and status = any(array['CREATED', 'CANCELLED']::varchar[]);
 commit;

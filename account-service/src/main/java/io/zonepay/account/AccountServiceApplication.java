@@ -6,8 +6,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Runs account-service for one zone. */
-@SpringBootApplication
+/**
+ * Runs account-service for one zone. Its users and ledger are SQL (JdbcClient) and it has
+ * no JPA; where Hibernate is on the classpath all the same (a zone's host runs it beside
+ * services that have entities), its auto-configuration stays off, so that the ledger
+ * writer's transactions are the data source's own rather than ones that open a Hibernate
+ * session each.
+ */
+@SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 @ConfigurationPropertiesScan
 public class AccountServiceApplication {
 

@@ -1,14 +1,12 @@
 package io.zonepay.order;
 
 import io.zonepay.runtime.routing.RoutingTables;
-import io.zonepay.testkit.EmbeddedInfrastructure;
 import io.zonepay.testkit.TestCallers;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +14,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=order-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz",
-				"zonepay.zone.shard-group=sg1", "zonepay.ids.node-id=12", "management.server.port=0" })
-@EmbeddedInfrastructure(database = "order", kafka = true)
+@RunningOrderService
 class OrderServiceIntegrationTests {
 
 	@LocalServerPort

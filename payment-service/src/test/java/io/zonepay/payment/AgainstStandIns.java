@@ -20,6 +20,7 @@ import io.zonepay.runtime.global.GlobalDataClient;
 import io.zonepay.runtime.global.GlobalView;
 import io.zonepay.runtime.global.MerchantDocument;
 import io.zonepay.testkit.EmbeddedInfrastructure;
+import io.zonepay.testkit.StatementLog;
 import io.zonepay.testkit.TestCallers;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ import static org.mockito.BDDMockito.given;
 @SpringBootTest(classes = PaymentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=payment-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz",
 				"zonepay.zone.shard-group=sg1", "zonepay.ids.node-id=13", "management.server.port=0",
-				"spring.datasource.driver-class-name=io.zonepay.payment.StatementLog" })
+				"spring.datasource.driver-class-name=io.zonepay.testkit.StatementLog" })
 @EmbeddedInfrastructure(database = "payment", kafka = true)
 abstract class AgainstStandIns {
 

@@ -4,7 +4,8 @@ import java.util.function.Predicate;
 
 import io.zonepay.kernel.id.OrderId;
 import io.zonepay.kernel.id.UserId;
-import io.zonepay.payment.StatementLog.Summary;
+import io.zonepay.testkit.StatementLog;
+import io.zonepay.testkit.StatementLog.Summary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,61 +29,78 @@ class Accounts {
 	}
 
 	/**
-	 * The id of every account named, opening those that have none yet. An account opened
-	 * here belongs to the shard of the first key that names it, as a merchant's
+	 * Locks every account named for the rest of the transaction, opening those that have
+	 * none yet, and answers their ids and their balances as they are now. An account
+	 * opened here belongs to the shard of the first key that names it, as a merchant's
 	 * receivable belongs to the shard of the posting that first reaches it.
+	 * <p>
+	 * The accounts that exist, nearly always all of them, are found and locked by one
+	 * statement, in account-id order, so that concurrent transactions on the same
+	 * accounts serialize instead of deadlocking. Those it did not find are opened, always
+	 * in the same order, and locked after them: out of id order only towards a
+	 * transaction that opened the same account at the same moment, and should the two
+	 * deadlock, PostgreSQL ends one, whose postings the writer then applies alone.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Map<AccountKey, Long> idsOf(Collection<AccountKey> keys) {
+	Locked lock(Collection<AccountKey> keys) {
 		Map<Name, AccountKey> named = new LinkedHashMap<>();
 		keys.forEach(key -> named.putIfAbsent(Name.of(key), key));
-		Map<Name, Long> ids = find(named.keySet());
+		Map<Name, Row> rows = lockExisting(named.keySet());
 		List<AccountKey> missing = named.entrySet()
 			.stream()
-			.filter(name -> !ids.containsKey(name.getKey()))
+			.filter(name -> !rows.containsKey(name.getKey()))
 			.map(Map.Entry::getValue)
-			// Always in the same order, so that two transactions opening the same
-			// accounts
-			// wait for each other instead of deadlocking.
 			.sorted(Comparator.comparing((AccountKey key) -> key.kind())
 				.thenComparingLong(AccountKey::owner)
 				.thenComparing(key -> key.currency().code()))
 			.toList();
 		if (!missing.isEmpty()) {
-			jdbc.sql("""
-					insert into accounts (kind, owner_id, currency, shard)
-					select * from unnest(?::varchar[], ?::bigint[], ?::char(3)[], ?::smallint[])
-					on conflict (kind, owner_id, currency) do nothing
-					""")
-				.params(missing.stream().map(key -> key.kind().name()).toArray(String[]::new),
-						missing.stream().mapToLong(AccountKey::owner).toArray(),
-						missing.stream().map(key -> key.currency().code()).toArray(String[]::new),
-						missing.stream().mapToInt(key -> key.shard().value()).toArray())
-				.update();
-			ids.putAll(find(missing.stream().map(Name::of).toList()));
+			open(missing);
+			rows.putAll(lockExisting(missing.stream().map(Name::of).toList()));
 		}
-		Map<AccountKey, Long> byKey = new HashMap<>();
-		keys.forEach(key -> byKey.put(key, ids.get(Name.of(key))));
-		return byKey;
+		Map<AccountKey, Long> ids = new HashMap<>();
+		Map<Long, PostingPlan.Balance> balances = new HashMap<>();
+		for (AccountKey key : keys) {
+			Row row = Objects.requireNonNull(rows.get(Name.of(key)), () -> "account " + key + " was not opened");
+			ids.put(key, row.id());
+			balances.put(row.id(), row.balance());
+		}
+		return new Locked(ids, balances);
 	}
 
-	/**
-	 * Locks the accounts for the rest of the transaction, in account-id order, and
-	 * answers their balances as they are now.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	Map<Long, PostingPlan.Balance> lock(Collection<Long> ids) {
-		Map<Long, PostingPlan.Balance> balances = new HashMap<>();
-		if (ids.isEmpty()) {
-			return balances;
+	private void open(List<AccountKey> missing) {
+		jdbc.sql("""
+				insert into accounts (kind, owner_id, currency, shard)
+				select * from unnest(?::varchar[], ?::bigint[], ?::char(3)[], ?::smallint[])
+				on conflict (kind, owner_id, currency) do nothing
+				""")
+			.params(missing.stream().map(key -> key.kind().name()).toArray(String[]::new),
+					missing.stream().mapToLong(AccountKey::owner).toArray(),
+					missing.stream().map(key -> key.currency().code()).toArray(String[]::new),
+					missing.stream().mapToInt(key -> key.shard().value()).toArray())
+			.update();
+	}
+
+	/** Finds and locks, in account-id order, the accounts of these names that exist. */
+	private Map<Name, Row> lockExisting(Collection<Name> names) {
+		Map<Name, Row> rows = new HashMap<>();
+		if (names.isEmpty()) {
+			return rows;
 		}
-		jdbc.sql("select id, kind, balance from accounts where id = any(?::bigint[]) order by id for update")
-			.param(ids.stream().mapToLong(Long::longValue).distinct().toArray())
+		jdbc.sql("""
+				select a.id, a.kind, a.owner_id, a.currency, a.balance from accounts a
+				join unnest(?::varchar[], ?::bigint[], ?::char(3)[]) as n(kind, owner_id, currency)
+					on a.kind = n.kind and a.owner_id = n.owner_id and a.currency = n.currency
+				order by a.id for update of a
+				""")
+			.params(names.stream().map(Name::kind).toArray(String[]::new),
+					names.stream().mapToLong(Name::owner).toArray(),
+					names.stream().map(Name::currency).toArray(String[]::new))
 			.query(rs -> {
-				balances.put(rs.getLong(1),
-						new PostingPlan.Balance(AccountKind.valueOf(rs.getString(2)), rs.getLong(3)));
+				rows.put(new Name(rs.getString(2), rs.getLong(3), rs.getString(4)), new Row(rs.getLong(1),
+						new PostingPlan.Balance(AccountKind.valueOf(rs.getString(2)), rs.getLong(5))));
 			});
-		return balances;
+		return rows;
 	}
 
 	/**
@@ -114,25 +132,6 @@ class Accounts {
 		}
 	}
 
-	private Map<Name, Long> find(Collection<Name> names) {
-		Map<Name, Long> ids = new HashMap<>();
-		if (names.isEmpty()) {
-			return ids;
-		}
-		jdbc.sql("""
-				select a.id, a.kind, a.owner_id, a.currency from accounts a
-				join unnest(?::varchar[], ?::bigint[], ?::char(3)[]) as n(kind, owner_id, currency)
-					on a.kind = n.kind and a.owner_id = n.owner_id and a.currency = n.currency
-				""")
-			.params(names.stream().map(Name::kind).toArray(String[]::new),
-					names.stream().mapToLong(Name::owner).toArray(),
-					names.stream().map(Name::currency).toArray(String[]::new))
-			.query(rs -> {
-				ids.put(new Name(rs.getString(2), rs.getLong(3), rs.getString(4)), rs.getLong(1));
-			});
-		return ids;
-	}
-
 	/**
 	 * What makes an account the same account: its kind, owner and currency, not the shard
 	 * a posting names.
@@ -142,6 +141,17 @@ class Accounts {
 		static Name of(AccountKey key) {
 			return new Name(key.kind().name(), key.owner(), key.currency().code());
 		}
+	}
+
+	/** A locked account: its id and its balance as the lock found it. */
+	private record Row(long id, PostingPlan.Balance balance) {
+	}
+
+	/**
+	 * The accounts a batch locked: the id of each key named, and the balance of each
+	 * account.
+	 */
+	record Locked(Map<AccountKey, Long> ids, Map<Long, PostingPlan.Balance> balances) {
 	}
 
 }

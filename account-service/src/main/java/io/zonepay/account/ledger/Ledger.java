@@ -29,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * merchant's account below zero refused alone), and each account is then changed once by
  * a guarded {@code balance = balance + sum} update. The database checks every posting
  * again when the transaction commits: its entries sum to zero in each currency.
+ * <p>
+ * However many postings, a batch whose accounts are open costs four statements: the
+ * look-up of its references, the look-up and lock of its accounts, the postings with
+ * their entries, and the accounts' update.
  */
 @Repository
 class Ledger {
@@ -75,8 +79,8 @@ class Ledger {
 			.flatMap(posting -> posting.legs().stream())
 			.map(Posting.Leg::account)
 			.toList();
-		Map<AccountKey, Long> ids = accounts.idsOf(named);
-		PostingPlan plan = new PostingPlan(ids, accounts.lock(ids.values()), settled, now);
+		Accounts.Locked locked = accounts.lock(named);
+		PostingPlan plan = new PostingPlan(locked.ids(), locked.balances(), settled, now);
 		List<Outcome> outcomes = new ArrayList<>(postings.size());
 		for (Posting posting : postings) {
 			outcomes.add(plan.add(posting));
@@ -90,38 +94,44 @@ class Ledger {
 		if (accepted.isEmpty()) {
 			return;
 		}
-		int inserted = jdbc.sql("""
-				insert into postings (id, reference, kind, shard, created_at)
-				select id, reference, kind, shard, ?
-				from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::smallint[]) as p(id, reference, kind, shard)
-				on conflict (reference) do nothing
+		List<PostingPlan.Booking> bookings = plan.bookings();
+		// One statement for the postings and their entries. The entries name only the
+		// postings it inserted, so that a reference another transaction settled meanwhile
+		// ends the batch as SettledMeanwhile, not as a foreign key's failure. Entries go
+		// in booking order, so that their ids follow the order in which the balances
+		// moved.
+		long inserted = jdbc.sql("""
+				with posted as (
+					insert into postings (id, reference, kind, shard, created_at)
+					select id, reference, kind, shard, ?
+					from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::smallint[]) as p(id, reference, kind, shard)
+					on conflict (reference) do nothing
+					returning id),
+				booked as (
+					insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
+					select posting_id, account_id, amount, currency, balance_after, ?
+					from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::char(3)[], ?::bigint[]) with ordinality
+						as e(posting_id, account_id, amount, currency, balance_after, booked)
+					where posting_id in (select id from posted)
+					order by booked)
+				select count(*) from posted
 				""")
 			.params(Timestamp.from(now), accepted.stream().mapToLong(posting -> posting.id().value()).toArray(),
 					accepted.stream().map(Posting::reference).toArray(String[]::new),
 					accepted.stream().map(posting -> posting.kind().name()).toArray(String[]::new),
-					accepted.stream().mapToInt(posting -> posting.shard().value()).toArray())
-			.update();
+					accepted.stream().mapToInt(posting -> posting.shard().value()).toArray(), Timestamp.from(now),
+					bookings.stream().mapToLong(booking -> booking.posting().value()).toArray(),
+					bookings.stream().mapToLong(PostingPlan.Booking::accountId).toArray(),
+					bookings.stream().mapToLong(booking -> booking.leg().amount()).toArray(),
+					bookings.stream().map(booking -> booking.leg().account().currency().code()).toArray(String[]::new),
+					bookings.stream().mapToLong(PostingPlan.Booking::balanceAfter).toArray())
+			.query(Long.class)
+			.single();
 		if (inserted != accepted.size()) {
 			throw new SettledMeanwhile((accepted.size() - inserted) + " reference(s) of the batch were settled"
 					+ " by another transaction while it was planned");
 		}
 		accounts.apply(plan.changes());
-		List<PostingPlan.Booking> bookings = plan.bookings();
-		// In booking order, so that entry ids follow the order in which the balances
-		// moved.
-		jdbc.sql("""
-				insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
-				select posting_id, account_id, amount, currency, balance_after, ?
-				from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::char(3)[], ?::bigint[]) with ordinality
-					as e(posting_id, account_id, amount, currency, balance_after, booked)
-				order by booked
-				""")
-			.params(Timestamp.from(now), bookings.stream().mapToLong(booking -> booking.posting().value()).toArray(),
-					bookings.stream().mapToLong(PostingPlan.Booking::accountId).toArray(),
-					bookings.stream().mapToLong(booking -> booking.leg().amount()).toArray(),
-					bookings.stream().map(booking -> booking.leg().account().currency().code()).toArray(String[]::new),
-					bookings.stream().mapToLong(PostingPlan.Booking::balanceAfter).toArray())
-			.update();
 	}
 
 	/**

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.zonepay.kernel.id.IdGenerator;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.zone.Shard;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Signs users up with ids that carry their shard, and finds them again. */
 @Service
@@ -29,29 +27,31 @@ class UserRegistration implements UserDirectory {
 		this.clock = clock;
 	}
 
-	@Transactional
 	User register(String name, Shard shard) {
-		return users.save(User.register(ids.next(shard, UserId::new), name, clock.instant()));
+		User user = User.register(ids.next(shard, UserId::new), name, clock.instant());
+		users.insert(user);
+		return user;
 	}
 
-	@Transactional(readOnly = true)
 	Optional<User> find(UserId id) {
 		return users.findById(id);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public boolean exists(UserId user) {
 		return users.findById(user).isPresent();
 	}
 
+	/**
+	 * One statement, in the caller's transaction if it has one: the ledger's writer asks
+	 * it in every batch.
+	 */
 	@Override
-	@Transactional(readOnly = true)
 	public Set<UserId> existing(Collection<UserId> candidates) {
 		if (candidates.isEmpty()) {
 			return Set.of();
 		}
-		return users.findByIdIn(Set.copyOf(candidates)).stream().map(User::id).collect(Collectors.toUnmodifiableSet());
+		return users.existing(candidates);
 	}
 
 }

@@ -242,6 +242,42 @@ class GroupCommitIntegrationTests {
 		assertTheBooksAreKept();
 	}
 
+	@Test
+	void aReferenceVoidedWhileItsBatchWaitsIsAnsweredAsVoidedAndMovesNothing() throws Exception {
+		UserId alice = funded(13, 1_000);
+		long merchant = ids.next(Shard.of(13));
+		postings.post(payment("setup:" + merchant, alice, merchant, 100));
+		PostingRequest request = payment("voided:" + merchant, alice, merchant, 10);
+		PostingBatchProperties patience = new PostingBatchProperties(64, 1024, BOUND);
+		PostingWriters writers = new PostingWriters(new LedgerBatches(ledger, users, transactionManager, patience),
+				scopes, patience, new SimpleMeterRegistry());
+		Postings patient = new Postings(ledger, writers, ids);
+		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+				Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.execute(
+						"select id from accounts where kind = 'MERCHANT' and owner_id = " + merchant + " for update");
+			}
+			// The batch looked its reference up and waits for the merchant's account: the
+			// void settles the reference meanwhile.
+			CompletableFuture<Answer> waiting = CompletableFuture.supplyAsync(() -> answer(patient::post, request),
+					callers);
+			await().atMost(BOUND)
+				.until(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) > 0);
+			postings.voidReference(request.reference(), alice.shard());
+			holder.rollback();
+
+			assertThat(waiting.get(BOUND.toSeconds(), TimeUnit.SECONDS).refusal()).isEqualTo("POSTING_VOIDED");
+		}
+		finally {
+			writers.destroy();
+		}
+		assertThat(ledger.find(request.reference())).hasValueSatisfying(held -> assertThat(held.voided()).isTrue());
+		assertThat(balance("MERCHANT", merchant)).isEqualTo(100);
+		assertTheBooksAreKept();
+	}
+
 	/**
 	 * Not a test of speed (nothing is asserted on time): runs the same workload through a
 	 * writer that posts each posting alone, as the ledger did before group commit, and

@@ -1,23 +1,13 @@
 package io.zonepay.order.order;
 
 import java.time.Instant;
+import java.util.Set;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.Type;
 import io.zonepay.kernel.id.MerchantId;
 import io.zonepay.kernel.id.OrderId;
 import io.zonepay.kernel.id.PaymentId;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.Money;
-import io.zonepay.service.persistence.MoneyColumns;
-import io.zonepay.service.persistence.TypedIdType;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,85 +16,74 @@ import org.jspecify.annotations.Nullable;
  * of which checks the state it starts from:
  * {@code CREATED -> PAID -> PARTIALLY_REFUNDED / REFUNDED}, {@code CREATED -> CANCELLED}.
  */
-@Entity
-@Table(name = "orders")
 public class Order {
 
-	@Id
-	@Type(TypedIdType.class)
-	private OrderId id;
+	/**
+	 * The statuses a payment moves an order from. A payment that raced a cancellation
+	 * still wins: its money moved, so the order is paid (and can be refunded), never
+	 * cancelled with the money gone. {@link Orders#markPaid} guards its update with them.
+	 */
+	static final Set<OrderStatus> PAYABLE = Set.of(OrderStatus.CREATED, OrderStatus.CANCELLED);
 
-	@Column(name = "user_id", nullable = false)
-	@Type(TypedIdType.class)
-	private UserId userId;
+	private final OrderId id;
 
-	@Column(name = "merchant_id", nullable = false)
-	@Type(TypedIdType.class)
-	private MerchantId merchantId;
+	private final UserId userId;
 
-	@Embedded
-	private MoneyColumns amount;
+	private final MerchantId merchantId;
 
-	@Column(nullable = false, length = 200)
-	private String description;
+	private final Money amount;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, length = 20)
+	private final String description;
+
 	private OrderStatus status;
 
-	@Column(name = "payment_id")
-	@Type(TypedIdType.class)
 	private @Nullable PaymentId paymentId;
 
-	@Column(name = "refunded_amount", nullable = false)
 	private long refundedAmount;
 
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
 	/**
-	 * Null until first stored: that is how a save of a new one (whose id is assigned
-	 * here) knows to insert without a look-up.
+	 * The version it was read at (0 for a new one): {@link Orders#update} writes it back
+	 * only over that version, so a change decided on an order that changed meanwhile is
+	 * refused.
 	 */
-	@Version
-	private @Nullable Long version;
-
-	protected Order() {
-		// for JPA
-		this.description = "";
-		this.status = OrderStatus.CREATED;
-		this.createdAt = Instant.EPOCH;
-		this.updatedAt = Instant.EPOCH;
-	}
+	private final long version;
 
 	Order(OrderId id, UserId user, MerchantId merchant, Money amount, String description, Instant now) {
+		this(id, user, merchant, amount, description, OrderStatus.CREATED, null, 0, now, now, 0);
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("an order is for a positive amount, not " + amount);
 		}
+	}
+
+	/** An order as it was stored. */
+	Order(OrderId id, UserId user, MerchantId merchant, Money amount, String description, OrderStatus status,
+			@Nullable PaymentId paymentId, long refundedAmount, Instant createdAt, Instant updatedAt, long version) {
 		this.id = id;
 		this.userId = user;
 		this.merchantId = merchant;
-		this.amount = MoneyColumns.of(amount);
+		this.amount = amount;
 		this.description = description;
-		this.status = OrderStatus.CREATED;
-		this.createdAt = now;
-		this.updatedAt = now;
+		this.status = status;
+		this.paymentId = paymentId;
+		this.refundedAmount = refundedAmount;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
 	}
 
 	/**
-	 * The order's payment succeeded. A payment that raced a cancellation still wins: its
-	 * money moved, so the order is paid (and can be refunded), never cancelled with the
-	 * money gone.
+	 * The order's payment succeeded: from a {@link #PAYABLE} status, the order is paid.
 	 * @return whether anything changed (a repeated event changes nothing)
 	 */
 	public boolean markPaid(PaymentId payment, Instant now) {
 		if (payment.equals(paymentId)) {
 			return false;
 		}
-		if (status != OrderStatus.CREATED && status != OrderStatus.CANCELLED) {
+		if (!PAYABLE.contains(status)) {
 			throw new IllegalStateException(
 					"order " + id + " is " + status + "; it cannot be paid by payment " + payment);
 		}
@@ -158,7 +137,7 @@ public class Order {
 	}
 
 	public Money amount() {
-		return amount.toMoney();
+		return amount;
 	}
 
 	public String description() {
@@ -179,6 +158,14 @@ public class Order {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	Instant updatedAt() {
+		return updatedAt;
+	}
+
+	long version() {
+		return version;
 	}
 
 }

@@ -15,7 +15,6 @@ import io.zonepay.order.OrderProblem;
 import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.runtime.global.MerchantDocument;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,24 +59,25 @@ public class OrderService {
 			throw new ProblemException(OrderProblem.AMOUNT_OUT_OF_RANGE,
 					"the payment limit for " + amount.currency() + " is " + limit);
 		}
-		return orders.save(new Order(ids.next(buyer.shard(), OrderId::new), buyer, merchantId, amount, description,
-				clock.instant()));
+		Order order = new Order(ids.next(buyer.shard(), OrderId::new), buyer, merchantId, amount, description,
+				clock.instant());
+		orders.insert(order);
+		return order;
 	}
 
 	/**
 	 * The order, if the caller may see it: its buyer, an operator, or ZonePay itself.
-	 * Anyone else learns nothing.
+	 * Anyone else learns nothing. One statement, so no transaction of its own: this is
+	 * what payment-service asks before every payment.
 	 */
-	@Transactional(readOnly = true)
 	public Order find(Caller caller, OrderId orderId) {
 		return orders.findById(orderId)
 			.filter(order -> caller.has(Role.SYSTEM) || caller.mayActFor(order.user()))
 			.orElseThrow(() -> new ProblemException(OrderProblem.ORDER_NOT_FOUND, "order " + orderId + " not found"));
 	}
 
-	@Transactional(readOnly = true)
 	public List<Order> ofUser(UserId buyer, int limit) {
-		return orders.findByUserIdOrderByIdDesc(buyer, Limit.of(limit));
+		return orders.ofUser(buyer, limit);
 	}
 
 	@Transactional
@@ -89,7 +89,8 @@ public class OrderService {
 		catch (IllegalStateException ex) {
 			throw new ProblemException(OrderProblem.ORDER_NOT_CANCELLABLE, ex.getMessage());
 		}
-		return orders.save(order);
+		orders.update(order);
+		return order;
 	}
 
 }

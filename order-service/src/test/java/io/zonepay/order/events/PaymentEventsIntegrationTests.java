@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonepay.order.OrderServiceApplication;
+import io.zonepay.order.RunningOrderService;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.service.shardgroup.ShardScopes;
-import io.zonepay.testkit.EmbeddedInfrastructure;
 import io.zonepay.testkit.SharedKafka;
 import io.zonepay.testkit.TestRouting;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +37,7 @@ import static org.awaitility.Awaitility.await;
  * Orders follow payment events from Kafka: each event once, whatever Kafka redelivers,
  * and a poison event blocks nothing.
  */
-@SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=order-service", "zonepay.zone.id=rz1", "zonepay.zone.city=hz",
-				"zonepay.zone.shard-group=sg1", "zonepay.ids.node-id=12", "management.server.port=0" })
-@EmbeddedInfrastructure(database = "order", kafka = true)
+@RunningOrderService
 class PaymentEventsIntegrationTests {
 
 	/** rz1 serves shards 0-49 in the test routing table. */
@@ -127,13 +122,45 @@ class PaymentEventsIntegrationTests {
 			.isZero();
 	}
 
+	@Test
+	void aPaymentThatRacedACancellationStillPaysTheOrder() throws Exception {
+		long order = order(1_000, "CANCELLED");
+
+		send(UUID.randomUUID(), "PaymentSucceeded", "{\"paymentId\": \"5407\", \"orderId\": \"" + order + "\"}");
+
+		await().atMost(APPLIED).until(() -> status(order).equals("PAID"));
+		assertThat(jdbc.queryForObject("select payment_id from orders where id = ?", Long.class, order))
+			.isEqualTo(5407);
+	}
+
+	@Test
+	void aSecondPaymentOfAPaidOrderIsSetAsideAndTheOrderKeepsItsFirst() throws Exception {
+		long order = createdOrder(1_000);
+		send(UUID.randomUUID(), "PaymentSucceeded", "{\"paymentId\": \"5507\", \"orderId\": \"" + order + "\"}");
+		await().atMost(APPLIED).until(() -> status(order).equals("PAID"));
+		double deadBefore = deadLettered();
+		UUID second = UUID.randomUUID();
+
+		send(second, "PaymentSucceeded", "{\"paymentId\": \"5607\", \"orderId\": \"" + order + "\"}");
+
+		await().atMost(APPLIED).until(() -> deadLettered() == deadBefore + 1);
+		assertThat(jdbc.queryForObject("select payment_id from orders where id = ?", Long.class, order))
+			.isEqualTo(5507);
+		assertThat(jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, second))
+			.isZero();
+	}
+
 	private long createdOrder(long amount) {
+		return order(amount, "CREATED");
+	}
+
+	private long order(long amount, String status) {
 		long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 100 + SHARD;
 		jdbc.update("""
 				insert into orders (id, user_id, merchant_id, amount, currency, description,
 				status, created_at, updated_at)
-				values (?, ?, 9001, ?, 'CNY', 'tea', 'CREATED', now(), now())
-				""", id, 3700 + SHARD, amount);
+				values (?, ?, 9001, ?, 'CNY', 'tea', ?, now(), now())
+				""", id, 3700 + SHARD, amount, status);
 		return id;
 	}
 

@@ -1,4 +1,4 @@
-package io.zonepay.payment;
+package io.zonepay.testkit;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -147,6 +147,17 @@ public final class StatementLog implements Driver {
 			return entries.stream().filter(entry -> entry.kind() == Kind.ROLLBACK).count();
 		}
 
+		/**
+		 * Waits for the database: one per statement (the driver sends a transaction's
+		 * {@code BEGIN} with its first statement) and one per commit or rollback of a
+		 * transaction; a statement in auto-commit is the only one of its transaction.
+		 */
+		public long roundTrips() {
+			return statements() + entries.stream()
+				.filter(entry -> entry.kind() == Kind.COMMIT || entry.kind() == Kind.ROLLBACK)
+				.count();
+		}
+
 		@Override
 		public String toString() {
 			StringBuilder text = new StringBuilder().append(statements())
@@ -156,7 +167,9 @@ public final class StatementLog implements Driver {
 				.append(writingCommits())
 				.append(" writing), ")
 				.append(rollbacks())
-				.append(" rollbacks:");
+				.append(" rollbacks, ")
+				.append(roundTrips())
+				.append(" round trips:");
 			entries.forEach(entry -> text.append("\n  ")
 				.append(entry.kind())
 				.append(entry.sql().isEmpty() ? "" : " " + entry.sql().replaceAll("\\s+", " ")));
