@@ -38,9 +38,6 @@ final class LivenessWatch implements AutoCloseable {
 	/** How long a watch nobody asks about goes on opening streams. */
 	private static final Duration IDLE_FOR = Duration.ofMinutes(1);
 
-	/** The longest line a service may send: {@code CORRECT 12345}. */
-	private static final int MAX_LINE = 64;
-
 	private final HttpClient http;
 
 	private final HttpRequest request;
@@ -180,43 +177,14 @@ final class LivenessWatch implements AutoCloseable {
 		if (closed) {
 			return Ended.FAILED;
 		}
-		boolean spoke = readLines(body);
+		boolean spoke = LivenessLines.read(body,
+				live -> hear(live ? heard.saidLive(clock.instant()) : heard.wentWrong(Check.REFUSED)));
 		if (givenUp || !spoke) {
 			// A stream the service ended without a word is no sign of life either.
 			hear(heard.wentWrong(givenUp ? Check.SLOW : Check.REFUSED));
 			return Ended.FAILED;
 		}
 		return Ended.BY_SERVICE;
-	}
-
-	/** Notes each line until the stream ends; whether there was one. */
-	private boolean readLines(InputStream body) throws IOException {
-		boolean spoke = false;
-		StringBuilder line = new StringBuilder(MAX_LINE);
-		for (int next = body.read(); next != -1; next = body.read()) {
-			if (next == '\n') {
-				hearLine(line.toString().strip());
-				line.setLength(0);
-				spoke = true;
-			}
-			else if (line.length() < MAX_LINE) {
-				line.append((char) next);
-			}
-			else {
-				throw new IOException("A liveness line longer than " + MAX_LINE + " characters");
-			}
-		}
-		return spoke;
-	}
-
-	/**
-	 * {@code CORRECT 17} says the service is live; {@code BROKEN 18}, or anything else,
-	 * that it is not.
-	 */
-	private void hearLine(String line) {
-		int space = line.indexOf(' ');
-		String state = space < 0 ? line : line.substring(0, space);
-		hear(state.equals("CORRECT") ? heard.saidLive(clock.instant()) : heard.wentWrong(Check.REFUSED));
 	}
 
 	private void hear(Heard next) {
