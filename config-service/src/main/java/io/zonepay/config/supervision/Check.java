@@ -1,5 +1,7 @@
 package io.zonepay.config.supervision;
 
+import java.util.Collection;
+
 /** What one health check of a zone saw. */
 enum Check {
 
@@ -17,6 +19,14 @@ enum Check {
 	 * apart, so a zone is failed over for slowness only after it has not answered for a
 	 * while, and not at all for a round in which most zones were slow.
 	 */
-	SLOW
+	SLOW;
+
+	/**
+	 * A zone's check from its services': answered when every one answered, else refused
+	 * when one refused, else slow.
+	 */
+	static Check worst(Collection<Check> services) {
+		return services.contains(REFUSED) ? REFUSED : services.contains(SLOW) ? SLOW : ANSWERED;
+	}
 
 }

@@ -54,14 +54,9 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 			.filter(zone -> !zone.endpoints().isEmpty())
 			.forEach(zone -> checks.put(zone.id(), zone.endpoints().values().stream().map(this::alive).toList()));
 		Map<ZoneId, Check> answers = new LinkedHashMap<>();
-		checks.forEach(
-				(zone, services) -> answers.put(zone, worst(services.stream().map(CompletableFuture::join).toList())));
+		checks.forEach((zone, services) -> answers.put(zone,
+				Check.worst(services.stream().map(CompletableFuture::join).toList())));
 		return answers;
-	}
-
-	private static Check worst(List<Check> services) {
-		return services.contains(Check.REFUSED) ? Check.REFUSED
-				: services.contains(Check.SLOW) ? Check.SLOW : Check.ANSWERED;
 	}
 
 	/**
@@ -69,11 +64,19 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 	 * {@code http://host:(port + offset)/health-path}.
 	 */
 	URI healthOf(URI endpoint) {
-		int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
-		return URI.create("http://" + endpoint.getHost() + ":" + (port + portOffset) + path);
+		return atManagementPort(endpoint, portOffset, path);
 	}
 
-	private CompletableFuture<Check> alive(URI endpoint) {
+	/**
+	 * A path at a service's management port, as {@code http://host:(port + offset)/path}.
+	 */
+	static URI atManagementPort(URI endpoint, int portOffset, String pathAndQuery) {
+		int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+		return URI.create("http://" + endpoint.getHost() + ":" + (port + portOffset) + pathAndQuery);
+	}
+
+	/** One service's check, complete within the timeout. */
+	CompletableFuture<Check> alive(URI endpoint) {
 		HttpRequest request = HttpRequest.newBuilder(healthOf(endpoint)).timeout(timeout).GET().build();
 		return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
 			.thenApply(response -> response.statusCode() / 100 == 2 ? Check.ANSWERED : Check.REFUSED)
@@ -87,7 +90,7 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 	 * Whether a failure is a timeout, connecting or answering, however the client wrapped
 	 * it.
 	 */
-	private static boolean timedOut(Throwable failure) {
+	static boolean timedOut(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof HttpTimeoutException) {
 				return true;

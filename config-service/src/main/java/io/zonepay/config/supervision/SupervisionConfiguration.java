@@ -30,10 +30,17 @@ import org.springframework.context.annotation.Profile;
 @Profile("!czone")
 class SupervisionConfiguration {
 
+	/**
+	 * Judges each round by the liveness the services stream, one stream each, rather than
+	 * by a request to each every round: those requests were most of what an idle zone
+	 * did. Polls the health path of a service that serves no watch.
+	 */
 	@Bean(destroyMethod = "close")
-	HttpHealthChecker healthChecker(SupervisorProperties properties) {
-		return new HttpHealthChecker(properties.checkTimeout(), properties.managementPortOffset(),
+	WatchingHealthChecker healthChecker(SupervisorProperties properties) {
+		HttpHealthChecker poller = new HttpHealthChecker(properties.checkTimeout(), properties.managementPortOffset(),
 				properties.healthPath());
+		return new WatchingHealthChecker(poller, properties.interval(), properties.checkTimeout(),
+				properties.managementPortOffset(), properties.watchPath(), Clock.systemUTC());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missesBeforeDown checks in a row a zone must miss to be marked DOWN, and answer
  * to be marked UP again
  * @param managementPortOffset a service's management port is its service port plus this
- * @param healthPath what a check asks for on the management port
+ * @param watchPath where a service streams its liveness on the management port: the
+ * supervisor keeps one stream open per service and judges each round by what they said
+ * @param healthPath what a check asks for on the management port, of a service that
+ * serves no watch (an older version, in a rolling upgrade) or has no room for another
  * @param startupGrace how long after this GZone starts a zone that has not answered yet
  * is not held to account
  * @param cascadeGuard how long a zone that took shards over automatically is not itself
@@ -33,10 +36,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("zonepay.supervisor")
 record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration interval,
 		@DefaultValue("2s") Duration checkTimeout, @DefaultValue("3") int missesBeforeDown,
-		@DefaultValue("100") int managementPortOffset, @DefaultValue("/actuator/health/liveness") String healthPath,
-		@DefaultValue("2m") Duration startupGrace, @DefaultValue("60s") Duration cascadeGuard,
-		@DefaultValue("15s") Duration unresponsiveFor, @DefaultValue("2s") Duration silentBeforeDown,
-		@DefaultValue("500ms") Duration gatewayTimeout) {
+		@DefaultValue("100") int managementPortOffset, @DefaultValue("/actuator/liveness-watch") String watchPath,
+		@DefaultValue("/actuator/health/liveness") String healthPath, @DefaultValue("2m") Duration startupGrace,
+		@DefaultValue("60s") Duration cascadeGuard, @DefaultValue("15s") Duration unresponsiveFor,
+		@DefaultValue("2s") Duration silentBeforeDown, @DefaultValue("500ms") Duration gatewayTimeout) {
 
 	SupervisorProperties {
 		if (!interval.isPositive() || !checkTimeout.isPositive()) {
@@ -50,8 +53,9 @@ record SupervisorProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			throw new IllegalArgumentException(
 					"zonepay.supervisor.management-port-offset must be 0-10000, not " + managementPortOffset);
 		}
-		if (!healthPath.startsWith("/")) {
-			throw new IllegalArgumentException("zonepay.supervisor.health-path must start with /, not " + healthPath);
+		if (!healthPath.startsWith("/") || !watchPath.startsWith("/")) {
+			throw new IllegalArgumentException("zonepay.supervisor.health-path and watch-path must start with /, not "
+					+ healthPath + " and " + watchPath);
 		}
 		if (cascadeGuard.isNegative()) {
 			throw new IllegalArgumentException("zonepay.supervisor.cascade-guard cannot be negative");

@@ -75,6 +75,9 @@ class ZoneAdminIntegrationTests {
 	@Autowired
 	PeriodicTask zoneSupervisorTask;
 
+	@Autowired
+	SupervisorProperties supervisor;
+
 	RestTestClient client;
 
 	@BeforeEach
@@ -133,7 +136,7 @@ class ZoneAdminIntegrationTests {
 		assertThat(failovers("rz3", "auto")).isEqualTo(failovers + 1);
 		JsonNode rz3 = zoneIn(zonesReport(), "rz3");
 		assertThat(rz3.get("health").asString()).isEqualTo("DOWN");
-		assertThat(rz3.get("consecutiveMisses").asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(rz3.get("consecutiveMisses").asInt()).isGreaterThanOrEqualTo(supervisor.missesBeforeDown());
 		assertThat(rz3.get("shards")).isEmpty();
 		assertThat(meters.get("zonepay.zone.health").tag("zone", "rz3").gauge().value()).isZero();
 

@@ -322,8 +322,8 @@ class ZoneSupervisorTests {
 	private Supervised supervise(Topology topology, Duration startupGrace, Duration cascadeGuard) {
 		FakeRoutingChanges routing = new FakeRoutingChanges(topology.initialRoutingTable());
 		SupervisorProperties properties = new SupervisorProperties(true, Duration.ofMillis(500), Duration.ofMillis(300),
-				3, 100, "/actuator/health/liveness", startupGrace, cascadeGuard, UNRESPONSIVE_FOR, SILENT_BEFORE_DOWN,
-				Duration.ofMillis(500));
+				3, 100, "/actuator/liveness-watch", "/actuator/health/liveness", startupGrace, cascadeGuard,
+				UNRESPONSIVE_FOR, SILENT_BEFORE_DOWN, Duration.ofMillis(500));
 		RoundClock clock = new RoundClock(Instant.parse("2025-01-01T00:00:00Z"));
 		return new Supervised(new ZoneSupervisor(zones, () -> Map.copyOf(silences), routing, () -> automaticFailover,
 				new Standbys(topology), new ZoneMeters(meters), properties, clock), routing, clock);
