@@ -8,12 +8,12 @@
 #   3. the hot merchant's books checked in every shard group's database (its balance is exactly its entries and its
 #      succeeded payments, every posting sums to zero, no balance below zero), then the ratio.
 #   ./zonepay up && deploy/bench/payment-ratio.sh [--seconds 30] [--warm-up 10] [--concurrency 16,32,48]
-#       [--ceiling-clients "2 4"] [--users 1000] [--orders 20000] [--flash-share 0.8] [--flash-orders 5000]
+#       [--ceiling-clients "2 4"] [--users 1000] [--orders 36000] [--flash-share 0.8] [--flash-orders 8000]
 # The last line is: ratio <x.xx> (<e2e>/s end to end, <ceiling>/s ceiling). Needs psql and pgbench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=16,32,48 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=20000 FLASH_SHARE=0.8
-FLASH_ORDERS=5000 IDLE=20
+SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=16,32,48 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=36000 FLASH_SHARE=0.8
+FLASH_ORDERS=8000 IDLE=20
 while (( $# )); do
 	case $1 in
 		--seconds) SECONDS_PER_RUN=$2; shift 2 ;;
@@ -45,6 +45,14 @@ deploy/bench/payment-load.sh --concurrency "$CONCURRENCY" --seconds "$SECONDS_PE
 	--users "$USERS" --orders "$ORDERS" --idle "$IDLE" --half-rate --flash-sale "$FLASH_SHARE" \
 	--flash-orders "$FLASH_ORDERS" | tee "$out/load"
 e2e=$(sed -n 's:^saturation \([0-9.]*\)/s.*:\1:p' "$out/load")
+
+# The ceiling is what the database can do: a machine still busy warming the platform up (or another tenant) measures
+# it low, which would flatter the ratio. So it is measured again after the load, and the higher one counts.
+echo "== 2b. the database's ceiling again, after the load"
+deploy/bench/payment-ceiling.sh --seconds "$SECONDS_PER_RUN" --warm-up "$WARM_UP" --clients "$CEILING_CLIENTS" \
+	| tee -a "$out/ceiling"
+ceiling=$(awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[0-9.]+$/ { if ($2 > best) best = $2 } END { printf "%.0f", best }' \
+	"$out/ceiling")
 hot=$(sed -n 's/^hot merchant \([0-9]*\)$/\1/p' "$out/load")
 [[ -n $e2e && -n $ceiling && $ceiling != 0 ]] || { echo "no figure to compare" >&2; exit 1; }
 
