@@ -40,7 +40,8 @@ class StaleReplicaIntegrationTests {
 		GlobalDataTopology.Answer created = zones.admin("POST", "/admin/merchants",
 				"{\"merchantId\": \"4242\", \"name\": \"Tea House\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}");
 		// The write is committed either way; on a busy machine its answer may come before
-		// the relay put it on the log within the 100 ms bound, and then says so instead of
+		// the relay put it on the log within the 100 ms bound, and then says so instead
+		// of
 		// echoing the merchant.
 		merchant = "4242";
 		long version = created.body().get("version").asLong();
