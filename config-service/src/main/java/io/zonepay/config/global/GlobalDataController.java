@@ -57,6 +57,8 @@ class GlobalDataController {
 	 */
 	static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
+	private static final Duration CONTAINER_BACKSTOP = Duration.ofSeconds(5);
+
 	GlobalDataController(GlobalReads reads, EntityStore entities, JsonMapper json, ZoneProperties zone,
 			ReplicationProperties replication, ViewWaiters waiters) {
 		this.reads = reads;
@@ -105,9 +107,12 @@ class GlobalDataController {
 		if (waitMillis <= 0 || answer.getStatusCode() != HttpStatus.NOT_MODIFIED) {
 			return answer;
 		}
-		DeferredResult<ResponseEntity<JsonNode>> result = new DeferredResult<>(
-				Math.min(waitMillis, MAX_WAIT.toMillis()), () -> notModified(knownVersion));
-		waiters.await(current, result, () -> result.setResult(newerThan(knownVersion)));
+		Duration hold = Duration.ofMillis(Math.min(waitMillis, MAX_WAIT.toMillis()));
+		// The waiters end the hold on time; the container's timeout is only a backstop.
+		DeferredResult<ResponseEntity<JsonNode>> result = new DeferredResult<>(hold.plus(CONTAINER_BACKSTOP).toMillis(),
+				() -> notModified(knownVersion));
+		waiters.await(current, result, () -> result.setResult(newerThan(knownVersion)), hold,
+				() -> result.setResult(notModified(knownVersion)));
 		return result;
 	}
 

@@ -3,8 +3,9 @@ package io.zonepay.config.global;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,16 +29,30 @@ class ViewWaiters {
 
 	private final Map<DeferredResult<?>, Waiter> waiting = new ConcurrentHashMap<>();
 
-	/** Answers off the thread that committed, which must not wait for readers. */
-	private final ExecutorService answers = Executors.newSingleThreadExecutor(runnable -> {
+	/**
+	 * Answers off the thread that committed, which must not wait for readers, and ends
+	 * each hold on time.
+	 */
+	private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "view-waiters");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	void await(long known, DeferredResult<?> result, Runnable answer) {
+	/**
+	 * Holds a reader until a newer version than {@code known} commits ({@code answer}) or
+	 * {@code hold} passes ({@code expired}). The hold is ended here rather than by the
+	 * container's async timeout, which Tomcat looks at only once a second: a hold of 2 s
+	 * would last up to 3 s, the reader's own timeout.
+	 */
+	void await(long known, DeferredResult<?> result, Runnable answer, Duration hold, Runnable expired) {
 		waiting.put(result, new Waiter(known, answer, System.nanoTime()));
 		result.onCompletion(() -> waiting.remove(result));
+		answers.schedule(() -> {
+			if (waiting.remove(result) != null) {
+				expired.run();
+			}
+		}, hold.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
