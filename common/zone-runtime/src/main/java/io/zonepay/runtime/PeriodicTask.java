@@ -88,7 +88,9 @@ public final class PeriodicTask implements SmartLifecycle {
 			return thread;
 		});
 		scheduler = started;
-		next = started.schedule(this::step, initialDelay.toMillis(), TimeUnit.MILLISECONDS);
+		// Scheduled from the task's own thread, so that the first run (with no initial
+		// delay) cannot replace next before it is set and leave a second chain of runs.
+		started.execute(() -> next = started.schedule(this::step, initialDelay.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	/**
