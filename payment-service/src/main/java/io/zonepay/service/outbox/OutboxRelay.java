@@ -64,12 +64,13 @@ final class OutboxRelay {
 
 	/**
 	 * Publishes what is waiting, a batch at a time, until nothing is. Runs on one thread.
-	 * Answers whether to look again soon: it published something (more may follow) or
-	 * Kafka refused.
+	 * Answers whether to look again soon: it published something (more may follow), Kafka
+	 * refused, or another instance leads (this one takes over within an interval of that
+	 * one letting go, as a zone gives a shard group back after a failover).
 	 */
 	boolean publish() {
 		if (!leadership.lead()) {
-			return false;
+			return true;
 		}
 		try {
 			int sent;

@@ -1,0 +1,88 @@
+package io.zonepay.service.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonepay.service.leadership.DatabaseLeadership;
+import io.zonepay.service.messaging.MessageTracing;
+import io.zonepay.testkit.SharedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two relays on one shard group's outbox, on real PostgreSQL, as while a zone gives back
+ * a group it adopted: the one that does not lead keeps looking at its pace, so it takes
+ * over as soon as the other lets go, not a rest later (compose's drill waits 2 s for an
+ * order to turn PAID right after the move back).
+ */
+class OutboxRelayIntegrationTests {
+
+	private final List<HikariDataSource> pools = new ArrayList<>();
+
+	private final List<DatabaseLeadership> leaderships = new ArrayList<>();
+
+	private String url;
+
+	@BeforeEach
+	void migrate() {
+		url = SharedPostgres.createDatabase("outbox");
+		Flyway.configure()
+			.dataSource(url, SharedPostgres.user(), "")
+			.locations("classpath:db/migration/payment")
+			.load()
+			.migrate();
+	}
+
+	@AfterEach
+	void close() {
+		leaderships.forEach(DatabaseLeadership::release);
+		pools.forEach(HikariDataSource::close);
+	}
+
+	@Test
+	void aRelayThatDoesNotLeadAsksToLookAgainSoonAndAnIdleLeaderRests() {
+		OutboxRelay leader = relay();
+		OutboxRelay other = relay();
+
+		assertThat(leader.publish()).as("the leader, with nothing to publish").isFalse();
+		assertThat(other.publish()).as("the relay another instance's lock keeps out").isTrue();
+	}
+
+	@Test
+	void theOtherRelayLeadsOnItsNextLookOnceTheLeaderLetsGo() {
+		OutboxRelay leader = relay();
+		OutboxRelay other = relay();
+		leader.publish();
+		assertThat(other.publish()).isTrue();
+
+		leaderships.get(0).release();
+
+		assertThat(other.publish()).as("now leading, with nothing to publish").isFalse();
+	}
+
+	private OutboxRelay relay() {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(url);
+		pool.setUsername(SharedPostgres.user());
+		pool.setMaximumPoolSize(2);
+		pools.add(pool);
+		DatabaseLeadership leadership = new DatabaseLeadership(pool, "outbox relay");
+		leaderships.add(leadership);
+		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> {
+			throw new IllegalStateException("nothing to send, so no producer");
+		});
+		return new OutboxRelay(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)),
+				JsonMapper.builder().build(), producers, leadership, 10, MessageTracing.NONE);
+	}
+
+}
