@@ -113,9 +113,9 @@ class ZoneBreakers implements GlobalFilter, Ordered {
 	@Override
 	public int getOrder() {
 		// Right before the request leaves, inside the wrong-zone retry, so that a retried
-		// request counts for the zone
-		// it was retried at.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 5;
+		// request counts for the zone it was retried at; after the zone's admission, so
+		// that a request shed there was not the zone failing.
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 6;
 	}
 
 }

@@ -16,6 +16,7 @@ public enum CommonProblem implements ProblemCode {
 	IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with a different request"),
 	RATE_LIMITED(429, "Too many requests"), INTERNAL_ERROR(500, "Something went wrong on our side"),
 	ZONE_UNAVAILABLE(503, "The zone that serves this request is unavailable"),
+	OVERLOADED(503, "The platform is shedding load to protect itself; retry after the time it gives"),
 	SERVICE_BUSY(503, "The service cannot take this request now; retry shortly"),
 	DEADLINE_PASSED(503, "The caller stopped waiting before this request could start; nothing was done"),
 	STALE_GLOBAL_DATA(503, "Global data is too stale to serve this request");
