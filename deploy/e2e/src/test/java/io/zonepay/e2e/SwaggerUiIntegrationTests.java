@@ -1,5 +1,6 @@
 package io.zonepay.e2e;
 
+import io.zonepay.testkit.HeadlessBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.zonepay.e2e;
+package io.zonepay.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * they left. Installs chromium with apt when it is missing and this user may; where it
  * cannot, the calling test is skipped and says why.
  */
-final class HeadlessBrowser {
+public final class HeadlessBrowser {
 
 	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/chromium"),
 			Path.of("/usr/bin/chromium-browser"), Path.of("/usr/bin/google-chrome"));
@@ -31,20 +31,20 @@ final class HeadlessBrowser {
 	 * The browser, installed if need be; aborts the test (skipped, with the reason) when
 	 * there is none to be had.
 	 */
-	static HeadlessBrowser findOrInstall() {
+	public static HeadlessBrowser findOrInstall() {
 		Optional<Path> found = find();
 		if (found.isEmpty()) {
 			String outcome = install();
 			found = find();
 			Assumptions.assumeTrue(found.isPresent(),
 					() -> "SKIPPED: no chromium on this machine and it could not be installed (" + outcome
-							+ "); install Debian's chromium to check the ops page in a browser");
+							+ "); install Debian's chromium to check pages in a browser");
 		}
 		return new HeadlessBrowser(found.get());
 	}
 
 	/** The page's DOM after its scripts had a few seconds to run. */
-	String dom(URI page) {
+	public String dom(URI page) {
 		try {
 			Path out = Files.createTempFile("zonepay-dom", ".html");
 			Process browser = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
