@@ -58,6 +58,22 @@ public enum SwitchDefinition {
 		}
 	},
 
+	/**
+	 * A zone's measured capacity in requests per second ({@code zone.rz1.capacity}), as
+	 * the Double-11 load test found it; 0 while unmeasured. The gateways set their limits
+	 * and the operations page its water levels (load / capacity) from it.
+	 */
+	ZONE_CAPACITY("zone\\.([a-z][a-z0-9-]{0,31})\\.capacity", "0") {
+		@Override
+		String normalize(String value) {
+			long capacity = Long.parseLong(value.strip());
+			if (capacity < 0) {
+				throw new IllegalArgumentException("a capacity is a number of requests per second, 0 or more");
+			}
+			return Long.toString(capacity);
+		}
+	},
+
 	/** Whether the GZone moves a dead zone's shards to its standby by itself. */
 	AUTOMATIC_FAILOVER("failover\\.auto", "true") {
 		@Override
@@ -113,6 +129,7 @@ public enum SwitchDefinition {
 		return switch (this) {
 			case RISK_MODE -> "one of " + List.of(RiskMode.values());
 			case MAX_PAYMENT_AMOUNT -> "a positive number of minor units";
+			case ZONE_CAPACITY -> "a number of requests per second, 0 or more";
 			default -> "true or false";
 		};
 	}

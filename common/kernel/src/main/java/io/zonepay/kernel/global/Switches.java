@@ -38,6 +38,11 @@ public record Switches(Map<String, String> values) {
 			.parseBoolean(get("zone." + zone.value() + ".acceptingPayments", SwitchDefinition.ZONE_ACCEPTING_PAYMENTS));
 	}
 
+	/** The zone's measured capacity in requests per second; 0 while unmeasured. */
+	public long capacity(ZoneId zone) {
+		return Long.parseLong(get("zone." + zone.value() + ".capacity", SwitchDefinition.ZONE_CAPACITY));
+	}
+
 	public boolean automaticFailover() {
 		return Boolean.parseBoolean(get("failover.auto", SwitchDefinition.AUTOMATIC_FAILOVER));
 	}

@@ -27,6 +27,17 @@ class SwitchesTests {
 	}
 
 	@Test
+	void aZonesCapacityIsWhatWasMeasuredOrZeroWhileUnmeasured() {
+		Switches switches = new Switches(Map.of("zone.rz1.capacity", "120"));
+
+		assertThat(switches.capacity(ZoneId.of("rz1"))).isEqualTo(120);
+		assertThat(switches.capacity(ZoneId.of("rz2"))).isZero();
+		assertThat(SwitchDefinition.of("zone.rz1.capacity")).hasValue(SwitchDefinition.ZONE_CAPACITY);
+		assertThat(SwitchDefinition.ZONE_CAPACITY.validate(" 0042 ")).isEqualTo("42");
+		assertThatIllegalArgumentException().isThrownBy(() -> SwitchDefinition.ZONE_CAPACITY.validate("-5"));
+	}
+
+	@Test
 	void knowsWhichSwitchNamesExist() {
 		assertThat(SwitchDefinition.of("risk.mode")).hasValue(SwitchDefinition.RISK_MODE);
 		assertThat(SwitchDefinition.of("payments.maxAmount.EUR")).hasValue(SwitchDefinition.MAX_PAYMENT_AMOUNT);
