@@ -34,7 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
  * admitted request's latency adapts the zone's limit.
  */
 @Component
-class ZoneAdmission implements GlobalFilter, Ordered {
+public class ZoneAdmission implements GlobalFilter, Ordered {
 
 	/** The exchange attribute that holds the request's {@link PriorityClass}. */
 	public static final String PRIORITY = PriorityClass.class.getName();
