@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A benchmark's {@code --name value} arguments. */
-final class BenchOptions {
+public final class BenchOptions {
 
 	private BenchOptions() {
 	}
 
-	static Map<String, String> parse(String[] args) {
+	public static Map<String, String> parse(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			// A flag is an option without a value: the next argument is another option.

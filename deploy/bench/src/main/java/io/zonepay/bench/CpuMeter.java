@@ -14,14 +14,14 @@ import java.util.stream.Stream;
  * platform (named as in its run's {@code processes.tsv}), PostgreSQL's server processes
  * together, and this benchmark's own JVM.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
 	/** Clock ticks per second of /proc's CPU times on Linux. */
 	private static final double TICKS_PER_MS = 0.1;
 
 	private final Map<Long, String> names = new HashMap<>();
 
-	CpuMeter(Path runDirectory) throws IOException {
+	public CpuMeter(Path runDirectory) throws IOException {
 		Path processes = runDirectory.resolve("processes.tsv");
 		if (Files.exists(processes)) {
 			for (String line : Files.readAllLines(processes)) {
@@ -32,7 +32,7 @@ final class CpuMeter {
 		names.put(ProcessHandle.current().pid(), "bench client");
 	}
 
-	Snapshot snapshot() throws IOException {
+	public Snapshot snapshot() throws IOException {
 		Map<String, Long> ticks = new TreeMap<>();
 		try (Stream<Path> pids = Files.list(Path.of("/proc"))) {
 			for (Path pid : pids.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -75,13 +75,13 @@ final class CpuMeter {
 	}
 
 	/** CPU times at one moment, in clock ticks. */
-	record Snapshot(long machineTicks, Map<String, Long> groupTicks) {
+	public record Snapshot(long machineTicks, Map<String, Long> groupTicks) {
 
 		/**
 		 * Milliseconds of CPU used since an earlier snapshot: in all ("machine") and per
 		 * group.
 		 */
-		Map<String, Double> since(Snapshot earlier) {
+		public Map<String, Double> since(Snapshot earlier) {
 			Map<String, Double> used = new TreeMap<>();
 			used.put("machine", (machineTicks - earlier.machineTicks) / TICKS_PER_MS);
 			groupTicks.forEach((group, ticks) -> used.put(group,

@@ -1,0 +1,230 @@
+package io.zonepay.bench.double11;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.zonepay.bench.BenchOptions;
+import io.zonepay.bench.CpuMeter;
+import io.zonepay.bench.report.RunRecord;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./zonepay bench double11}: the Double-11 load test against a running platform.
+ * It prepares shoppers and merchants, finds the capacity for its mix (the knee), records
+ * each zone's capacity at the GZone (the gateways set their limits and water levels from
+ * it), then offers multiples of the capacity in an open loop shaped like the midnight
+ * spike (or in steps), and writes what every second did to a JSON file and an HTML
+ * report.
+ */
+public final class Double11 {
+
+	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+		.withZone(ZoneOffset.UTC);
+
+	private Double11() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = BenchOptions.parse(args);
+		List<URI> gateways = Arrays
+			.stream(options.getOrDefault("gateways", "http://127.0.0.1:8080,http://127.0.0.1:8081").split(","))
+			.map(String::strip)
+			.map(URI::create)
+			.toList();
+		Profile profile = profile(options);
+		Http http = new Http();
+		long setUpStarted = System.nanoTime();
+		Shoppers.Prepared prepared = Shoppers.prepare(http, gateways,
+				Integer.parseInt(options.getOrDefault("users", "1000")),
+				Integer.parseInt(options.getOrDefault("merchants", "20")));
+		List<String> zones = prepared.shoppers().stream().map(Shopper::zone).distinct().sorted().toList();
+		System.out.printf("prepared %d shoppers in %s and %d merchants in %.0f s%n", prepared.shoppers().size(), zones,
+				prepared.merchants().size(), (System.nanoTime() - setUpStarted) / 1e9);
+		Mix mix = new Mix(prepared.shoppers(), prepared.merchants(),
+				Double.parseDouble(options.getOrDefault("hot-share", "0.3")));
+		Operations operations = new Operations(http);
+
+		RunRecord.Capacity capacity = capacity(options, mix, operations, zones);
+		System.out.printf("capacity %.1f operations/s (%.1f checkouts/s); per zone, requests/s: %s%n",
+				capacity.operationsPerSecond(), capacity.checkoutsPerSecond(), capacity.zones());
+		if (!options.containsKey("no-record-capacity")) {
+			recordCapacity(http, gateways.getFirst(), prepared.adminToken(), capacity);
+		}
+
+		CpuMeter cpu = cpuMeter(options);
+		Instant startedAt = Instant.now();
+		long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+		Tally tally = new Tally(profile.seconds(), zones, origin);
+		Map<Integer, Map<String, Double>> cpuBySecond = sampleCpu(cpu, origin, profile.seconds());
+		OpenLoop.run(tally, origin, at -> profile.multipleAt(at) * capacity.operationsPerSecond(), mix, operations);
+
+		RunRecord run = record(options, gateways, startedAt, capacity, profile, tally, cpuBySecond);
+		Path json = write(run, Path.of(options.getOrDefault("out", ".zonepay/reports")));
+		print(run);
+		System.out.printf("%nrun: %s%n", json.toAbsolutePath());
+		System.exit(0);
+	}
+
+	private static Profile profile(Map<String, String> options) {
+		String shape = options.getOrDefault("profile", "midnight");
+		return switch (shape) {
+			case "midnight" -> Profile.midnight(Double.parseDouble(options.getOrDefault("spike", "4")),
+					Integer.parseInt(options.getOrDefault("spike-seconds", "30")));
+			case "steps" -> Profile.steps(Arrays.stream(options.getOrDefault("steps", "1,2,4,8").split(","))
+				.map(String::strip)
+				.map(Double::parseDouble)
+				.toList(), Integer.parseInt(options.getOrDefault("step-seconds", "30")));
+			default -> throw new IllegalArgumentException("--profile is midnight or steps, not " + shape);
+		};
+	}
+
+	/** The knee search, unless {@code --capacity} gives the operations per second. */
+	private static RunRecord.Capacity capacity(Map<String, String> options, Mix mix, Operations operations,
+			List<String> zones) throws InterruptedException {
+		String given = options.get("capacity");
+		if (given != null) {
+			double perSecond = Double.parseDouble(given);
+			Map<String, Double> perZone = new TreeMap<>();
+			zones.forEach(zone -> perZone.put(zone, Knee.round(perSecond * (1 + Mix.checkoutShare()) / zones.size())));
+			return new RunRecord.Capacity(perSecond, Knee.round(perSecond * Mix.checkoutShare()), perZone, List.of());
+		}
+		System.out.println("finding the knee (capacity) ...");
+		return Knee.find(Double.parseDouble(options.getOrDefault("knee-start", "20")), mix, operations, zones);
+	}
+
+	/**
+	 * Writes each zone's capacity at the GZone ({@code zone.<id>.capacity}, requests/s),
+	 * where the gateways read it.
+	 */
+	private static void recordCapacity(Http http, URI gateway, String admin, RunRecord.Capacity capacity)
+			throws Exception {
+		for (Map.Entry<String, Double> zone : capacity.zones().entrySet()) {
+			long perSecond = Math.max(1, Math.round(zone.getValue()));
+			http.setUp(Http.put(gateway.resolve("/admin/switches/zone." + zone.getKey() + ".capacity"), admin,
+					"{\"value\": " + perSecond + "}"), 200);
+		}
+		System.out.println("recorded each zone's capacity at the GZone (switches zone.<id>.capacity)");
+	}
+
+	/** CPU per process where the platform runs on this machine ({@code ./zonepay up}). */
+	private static @Nullable CpuMeter cpuMeter(Map<String, String> options) throws Exception {
+		Path current = Path.of(".zonepay/current");
+		if (options.containsKey("no-cpu") || "compose".equals(options.get("platform")) || !Files.exists(current)) {
+			return null;
+		}
+		return new CpuMeter(Path.of(Files.readString(current).strip()));
+	}
+
+	/** A snapshot at every second's end, as the CPU-ms each process group used in it. */
+	private static Map<Integer, Map<String, Double>> sampleCpu(@Nullable CpuMeter cpu, long origin, int seconds) {
+		Map<Integer, Map<String, Double>> bySecond = new ConcurrentHashMap<>();
+		if (cpu == null) {
+			return bySecond;
+		}
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "cpu-sampler");
+			thread.setDaemon(true);
+			return thread;
+		});
+		CpuMeter.Snapshot[] last = { null };
+		int[] second = { -1 };
+		sampler.scheduleAtFixedRate(() -> {
+			try {
+				CpuMeter.Snapshot now = cpu.snapshot();
+				if (last[0] != null && second[0] < seconds) {
+					Map<String, Double> used = new TreeMap<>();
+					now.since(last[0]).forEach((group, ms) -> used.put(group, Knee.round(ms)));
+					bySecond.put(second[0], used);
+				}
+				last[0] = now;
+				second[0]++;
+				if (second[0] >= seconds) {
+					sampler.shutdown();
+				}
+			}
+			catch (Exception ex) {
+				sampler.shutdown();
+			}
+		}, Math.max(0, origin - System.nanoTime()), TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+		return bySecond;
+	}
+
+	private static RunRecord record(Map<String, String> options, List<URI> gateways, Instant startedAt,
+			RunRecord.Capacity capacity, Profile profile, Tally tally, Map<Integer, Map<String, Double>> cpu) {
+		List<RunRecord.Second> seconds = new ArrayList<>();
+		for (int t = 0; t < profile.seconds(); t++) {
+			RunRecord.Phase phase = profile.phaseAt(t);
+			seconds.add(tally.second(t, phase.name(), Knee.round(profile.multipleAt(t + 0.5)), capacity.zones(),
+					cpu.getOrDefault(t, Map.of())));
+		}
+		List<RunRecord.PhaseSummary> summary = new ArrayList<>();
+		for (RunRecord.Phase phase : profile.phases()) {
+			summary.add(summary(tally.window(phase.fromSecond(), phase.toSecond()), phase, capacity));
+		}
+		String platform = options.getOrDefault("platform",
+				Files.exists(Path.of(".zonepay/current")) ? "zonepay up" : "compose");
+		String title = options.getOrDefault("title", "Double 11 on " + platform + ", " + describe(profile));
+		return new RunRecord(
+				RunRecord.SCHEMA, title, startedAt, new RunRecord.Target(platform,
+						gateways.stream().map(URI::toString).toList(), Runtime.getRuntime().availableProcessors()),
+				capacity, profile.phases(), seconds, summary);
+	}
+
+	private static RunRecord.PhaseSummary summary(Tally.Window window, RunRecord.Phase phase,
+			RunRecord.Capacity capacity) {
+		Map<String, Double> shedShare = new LinkedHashMap<>();
+		for (int c = 0; c < Kind.CLASSES.size(); c++) {
+			long offered = window.offered()[c];
+			shedShare.put(Kind.CLASSES.get(c), offered == 0 ? 0 : Knee.round(window.shed()[c] / (double) offered));
+		}
+		double goodput = window.checkoutsPerSecond();
+		return new RunRecord.PhaseSummary(phase.name(), Math.max(phase.startMultiple(), phase.endMultiple()),
+				Knee.round(window.offeredPerSecond()), Knee.round(goodput),
+				capacity.checkoutsPerSecond() == 0 ? 0 : Knee.round(goodput / capacity.checkoutsPerSecond()),
+				Knee.round(window.paymentP99Millis()), shedShare, window.errors());
+	}
+
+	private static String describe(Profile profile) {
+		return profile.phases().stream().anyMatch(phase -> phase.name().equals("spike"))
+				? "midnight spike at " + profile.phases().get(2).startMultiple() + "x"
+				: "steps " + profile.phases().stream().map(RunRecord.Phase::name).toList();
+	}
+
+	private static Path write(RunRecord run, Path directory) throws Exception {
+		Files.createDirectories(directory);
+		Path json = directory.resolve("double11-" + FILE_TIME.format(run.startedAt()) + ".json");
+		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		mapper.writeValue(json.toFile(), run);
+		return json;
+	}
+
+	private static void print(RunRecord run) {
+		System.out.printf("%n%-8s %-6s %-10s %-12s %-7s %-9s %-30s %s%n", "phase", "load", "offered/s", "checkouts/s",
+				"share", "p99 ms", "shed (checkout/transfer/read/bg)", "errors");
+		for (RunRecord.PhaseSummary phase : run.summary()) {
+			Map<String, Double> shed = phase.shedShare();
+			System.out.printf("%-8s %-6s %-10.1f %-12.1f %-7.2f %-9.1f %-30s %d%n", phase.phase(),
+					phase.multiple() + "x", phase.offeredPerSecond(), phase.checkoutGoodput(),
+					phase.checkoutShareOfCapacity(), phase.checkoutP99Ms(), String.format("%.2f/%.2f/%.2f/%.2f",
+							shed.get("checkout"), shed.get("transfer"), shed.get("read"), shed.get("background")),
+					phase.errors());
+		}
+	}
+
+}

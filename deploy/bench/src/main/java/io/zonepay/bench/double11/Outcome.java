@@ -1,0 +1,26 @@
+package io.zonepay.bench.double11;
+
+/** How an operation ended. */
+sealed interface Outcome {
+
+	/** It did what it asked. */
+	record Succeeded() implements Outcome {
+	}
+
+	/**
+	 * A gateway refused it to protect a zone ({@code OVERLOADED}, {@code RATE_LIMITED}).
+	 */
+	record Shed(String code) implements Outcome {
+	}
+
+	/**
+	 * It failed otherwise.
+	 *
+	 * @param code the problem's code, the payment's failure code, {@code TIMEOUT} or
+	 * {@code IO}
+	 * @param reachedZone whether a zone had it (a gateway did not shed it)
+	 */
+	record Failed(String code, boolean reachedZone) implements Outcome {
+	}
+
+}

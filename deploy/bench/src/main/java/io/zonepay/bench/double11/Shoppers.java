@@ -1,0 +1,100 @@
+package io.zonepay.bench.double11;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the load needs before it starts, made through the gateways: merchants at the GZone
+ * (one of them the hot one) read back in both cities, and users over every shard with
+ * money to spend.
+ */
+final class Shoppers {
+
+	/**
+	 * Enough for every checkout and transfer of a long run at several hundred a second.
+	 */
+	static final long DEPOSIT = 5_000_000;
+
+	private Shoppers() {
+	}
+
+	record Prepared(List<Shopper> shoppers, List<String> merchants, String adminToken) {
+
+		String hotMerchant() {
+			return merchants.getFirst();
+		}
+
+	}
+
+	static Prepared prepare(Http http, List<URI> gateways, int users, int merchantCount) throws Exception {
+		URI first = gateways.getFirst();
+		String admin = token(http, first, "1", "\"admin\"");
+		List<String> merchants = new ArrayList<>();
+		long version = 0;
+		for (int i = 0; i < merchantCount; i++) {
+			JsonNode created = http.setUp(
+					Http.post(first.resolve("/admin/merchants"), admin, null,
+							"{\"name\": \"Double 11 shop " + i + "\", \"currency\": \"CNY\", \"status\": \"ACTIVE\"}"),
+					201);
+			merchants.add(created.get("merchantId").asString());
+			version = Math.max(version, created.get("version").asLong());
+		}
+		for (URI gateway : gateways) {
+			http.setUp(Http.get(gateway.resolve("/api/merchants/" + merchants.getLast() + "?min-version=" + version),
+					admin), 200);
+		}
+		List<Shopper> shoppers = parallel(users, i -> shopper(http, gateways, i % 100));
+		return new Prepared(shoppers, merchants, admin);
+	}
+
+	/** A user of the shard, its token, and its money. */
+	private static Shopper shopper(Http http, List<URI> gateways, int shard) throws Exception {
+		URI gateway = gateways.get(shard * gateways.size() / 100);
+		JsonNode user = http.setUp(Http.post(gateway.resolve("/api/users"), "", null,
+				"{\"name\": \"Double 11 shopper\", \"shard\": " + shard + "}"), 201);
+		String id = user.get("userId").asString();
+		String token = token(http, gateway, id, "\"user\"");
+		http.setUp(Http.post(gateway.resolve("/api/users/" + id + "/deposits"), token, Http.key(),
+				"{\"amount\": " + DEPOSIT + ", \"currency\": \"CNY\"}"), 201);
+		return new Shopper(Long.parseLong(id), user.get("zone").asString(), gateway, token,
+				token(http, gateway, id, "\"user\", \"loadtest\""));
+	}
+
+	private static String token(Http http, URI gateway, String subject, String roles) throws Exception {
+		return http.setUp(Http.post(gateway.resolve("/dev/token"), "", null,
+				"{\"sub\": \"" + subject + "\", \"roles\": [" + roles + "]}"), 200)
+			.get("token")
+			.asString();
+	}
+
+	/** Runs n numbered tasks on 16 threads; answers their results in order. */
+	private static <T> List<T> parallel(int n, Indexed<T> task) throws Exception {
+		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				int index = i;
+				futures.add(threads.submit((Callable<T>) () -> task.run(index)));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+	}
+
+	@FunctionalInterface
+	private interface Indexed<T> {
+
+		T run(int index) throws Exception;
+
+	}
+
+}
