@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.zonepay.runtime.identity.IdentityAutoConfiguration;
 import io.zonepay.runtime.routing.RoutingAutoConfiguration;
 import io.zonepay.service.deadline.DeadlineConfiguration;
+import io.zonepay.service.work.WorkLimitConfiguration;
 import io.zonepay.service.identity.IdentityConfiguration;
 import io.zonepay.service.ids.IdConfiguration;
 import io.zonepay.service.openapi.ApiDocsConfiguration;
@@ -33,8 +34,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = { IdentityAutoConfiguration.class, RoutingAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ZoneConfiguration.class, DeadlineConfiguration.class, IdentityConfiguration.class, IdConfiguration.class,
-		ProblemHandler.class, ApiDocsConfiguration.class })
+@Import({ ZoneConfiguration.class, DeadlineConfiguration.class, WorkLimitConfiguration.class,
+		IdentityConfiguration.class, IdConfiguration.class, ProblemHandler.class, ApiDocsConfiguration.class })
 public class ServiceWebAutoConfiguration {
 
 	/**
