@@ -35,6 +35,7 @@ public record RunRecord(int schema, String title, Instant startedAt, Target targ
 	/**
 	 * The platform's capacity for the run's mix of operations, found by offering more
 	 * until goodput stopped following (the knee).
+	 *
 	 * @param operationsPerSecond operations of the mix per second at the knee
 	 * @param checkoutsPerSecond the checkouts (order + payment) among them
 	 * @param zones each zone's requests per second at the knee
@@ -67,6 +68,7 @@ public record RunRecord(int schema, String title, Instant startedAt, Target targ
 	/**
 	 * One second of the run. Counts are of operations started in that second (a checkout
 	 * is one operation of two requests), by class.
+	 *
 	 * @param t seconds since the load started
 	 * @param phase the phase it belongs to
 	 * @param multiple the offered load as a multiple of capacity
@@ -96,6 +98,7 @@ public record RunRecord(int schema, String title, Instant startedAt, Target targ
 
 	/**
 	 * One phase in figures.
+	 *
 	 * @param multiple its offered load as a multiple of capacity (the peak for a ramp)
 	 * @param offeredPerSecond operations per second offered
 	 * @param checkoutGoodput checkouts per second that succeeded
