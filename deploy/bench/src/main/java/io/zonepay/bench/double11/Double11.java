@@ -40,7 +40,18 @@ public final class Double11 {
 	private Double11() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		try {
+			run(args);
+			System.exit(0);
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			System.exit(1);
+		}
+	}
+
+	private static void run(String[] args) throws Exception {
 		Map<String, String> options = BenchOptions.parse(args);
 		List<URI> gateways = Arrays
 			.stream(options.getOrDefault("gateways", "http://127.0.0.1:8080,http://127.0.0.1:8081").split(","))
@@ -78,7 +89,6 @@ public final class Double11 {
 		Path json = write(run, Path.of(options.getOrDefault("out", ".zonepay/reports")));
 		print(run);
 		System.out.printf("%nrun: %s%n", json.toAbsolutePath());
-		System.exit(0);
 	}
 
 	private static Profile profile(Map<String, String> options) {

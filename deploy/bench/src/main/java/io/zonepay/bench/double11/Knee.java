@@ -15,6 +15,8 @@ final class Knee {
 
 	private static final int STEP_SECONDS = 8;
 
+	private static final int WARM_UP_SECONDS = 15;
+
 	/** The first seconds of a step, left out: the platform settles into the new rate. */
 	private static final int SETTLE_SECONDS = 2;
 
@@ -29,6 +31,7 @@ final class Knee {
 
 	static RunRecord.Capacity find(double startRate, Mix mix, Operations operations, List<String> zones)
 			throws InterruptedException {
+		warmUp(startRate / 2, mix, operations, zones);
 		List<RunRecord.KneeStep> steps = new ArrayList<>();
 		Tally.Window best = null;
 		double rate = startRate;
@@ -40,9 +43,10 @@ final class Knee {
 			Tally.Window window = tally.window(SETTLE_SECONDS, STEP_SECONDS);
 			steps.add(new RunRecord.KneeStep(round(window.offeredPerSecond()), round(window.goodputPerSecond()),
 					round(window.paymentP99Millis()), round(window.shedShare())));
-			System.out.printf("  knee: offered %6.1f/s  goodput %6.1f/s  p99 %7.1f ms  shed %4.1f %%%n",
+			System.out.printf("  knee: offered %6.1f/s  goodput %6.1f/s  p99 %7.1f ms  shed %4.1f %% %s  errors %s%n",
 					window.offeredPerSecond(), window.goodputPerSecond(), window.paymentP99Millis(),
-					window.shedShare() * 100);
+					window.shedShare() * 100, java.util.Arrays.toString(window.shed()),
+					tally.errorsOver(0, STEP_SECONDS));
 			boolean withinBound = window.paymentP99Millis() <= P99_BOUND_MS;
 			if (withinBound && (best == null || window.goodputPerSecond() > best.goodputPerSecond())) {
 				best = window;
@@ -62,6 +66,16 @@ final class Knee {
 		best.zoneRequestsPerSecond().forEach((zone, perSecond) -> zonesAtKnee.put(zone, round(perSecond)));
 		return new RunRecord.Capacity(round(best.goodputPerSecond()), round(best.checkoutsPerSecond()), zonesAtKnee,
 				steps);
+	}
+
+	/**
+	 * A first, unmeasured while at half the first step's rate: a freshly started platform
+	 * compiles its code and fills its caches, and its first answers are slow.
+	 */
+	private static void warmUp(double rate, Mix mix, Operations operations, List<String> zones)
+			throws InterruptedException {
+		long origin = System.nanoTime();
+		OpenLoop.run(new Tally(WARM_UP_SECONDS, zones, origin), origin, at -> rate, mix, operations);
 	}
 
 	static double round(double value) {

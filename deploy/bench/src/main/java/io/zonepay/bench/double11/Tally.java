@@ -145,6 +145,15 @@ final class Tally {
 				zonesPerSecond);
 	}
 
+	/** Failures other than sheds over seconds {@code [from, to)}, by code. */
+	Map<String, Long> errorsOver(int from, int to) {
+		Map<String, Long> total = new TreeMap<>();
+		for (int second = from; second < to; second++) {
+			errors.get(second).forEach((code, count) -> total.merge(code, count.sum(), Long::sum));
+		}
+		return total;
+	}
+
 	/** One second as the run record keeps it. */
 	RunRecord.Second second(int t, String phase, double multiple, Map<String, Double> zoneCapacity,
 			Map<String, Double> cpuMs) {
