@@ -320,7 +320,7 @@ class ComposeFileTests {
 			.contains("zonepay_zone_health", "http_server_requests_seconds_count",
 					"http_server_requests_seconds_bucket", "status=~\\\"5..\\\"", "zonepay_czone_staleness_seconds",
 					"zonepay_routing_epoch", "resilience4j_circuitbreaker_state",
-					"kafka_consumer_fetch_manager_records_lag_max");
+					"kafka_consumer_fetch_manager_records_lag_max", "zonepay_gateway_zone_water_level");
 		assertThat(Files.exists(Repository.GRAFANA.resolve("provisioning/dashboards/zonepay.yml")))
 			.as("dashboard provider")
 			.isTrue();
