@@ -119,6 +119,16 @@ public final class ServiceArguments {
 		settings.put("zonepay.global.sources", sources(globalDataOf(city.id())));
 		// The local platform is for trying ZonePay out: anyone may get a token.
 		settings.put("zonepay.gateway.tokens.dev-issuer", "true");
+		// Each gateway sees only the traffic it forwards: its war room adds the other
+		// cities'.
+		List<URI> peers = topology.cities()
+			.stream()
+			.filter(other -> !other.id().equals(city.id()) && other.gateway() != null)
+			.map(Topology.City::gateway)
+			.toList();
+		if (!peers.isEmpty()) {
+			settings.put("zonepay.gateway.ops.peers", sources(peers));
+		}
 		settings.putAll(traces());
 		return settings;
 	}

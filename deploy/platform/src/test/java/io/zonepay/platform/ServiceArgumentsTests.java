@@ -77,6 +77,17 @@ class ServiceArgumentsTests {
 	}
 
 	@Test
+	void eachGatewayAddsTheOtherCitysGatewayToItsWarRoom() {
+		Map<String, String> hz = arguments.gateway(topology.cities().getFirst());
+		Map<String, String> sh = arguments.gateway(topology.cities().getLast());
+
+		assertThat(hz).containsEntry("zonepay.gateway.city", "hz")
+			.containsEntry("zonepay.gateway.ops.peers", topology.cities().getLast().gateway().toString());
+		assertThat(sh).containsEntry("zonepay.gateway.city", "sh")
+			.containsEntry("zonepay.gateway.ops.peers", topology.cities().getFirst().gateway().toString());
+	}
+
+	@Test
 	void anRZoneServiceKnowsItsZoneShardGroupAndWhereTheRoutingTableIs() {
 		Topology.ZoneSpec rz2 = topology.zone(ZoneId.of("rz2")).orElseThrow();
 		Map<String, String> settings = arguments.zoneService(rz2, "order");

@@ -1,7 +1,6 @@
 package io.zonepay.gateway.routing;
 
 import io.micrometer.tracing.handler.TracingObservationHandler;
-import io.zonepay.gateway.ops.ZoneTraffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -18,32 +17,19 @@ import org.springframework.web.server.WebFilterChain;
  * One line per request, refused ones included: method, path, status, latency, and where
  * it went (zone, shard, epoch) with its trace id, so a slow or failed request can be
  * followed into the zone's own logs. Logger {@code zonepay.access}; set it to
- * {@code warn} to turn the lines off. It also feeds the operations page's traffic figures
- * per zone.
+ * {@code warn} to turn the lines off.
  */
 @Component
 class AccessLog implements WebFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger("zonepay.access");
 
-	private final ZoneTraffic traffic;
-
-	AccessLog(ZoneTraffic traffic) {
-		this.traffic = traffic;
-	}
-
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long start = System.nanoTime();
 		return chain.filter(exchange).doFinally(signal -> {
-			long nanos = System.nanoTime() - start;
-			RoutedRequest routed = RoutedRequest.of(exchange);
-			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			if (routed != null && status != null) {
-				traffic.record(routed.zone().value(), status.value(), nanos);
-			}
 			if (log.isInfoEnabled()) {
-				log(exchange, nanos / 1_000_000.0);
+				log(exchange, (System.nanoTime() - start) / 1_000_000.0);
 			}
 		});
 	}

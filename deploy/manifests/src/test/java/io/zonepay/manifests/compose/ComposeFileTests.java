@@ -86,7 +86,9 @@ class ComposeFileTests {
 				assertThat(name).as("a gateway is named after its city label").isEqualTo("gateway-" + city);
 				assertThat(environment).as("environment of %s", name)
 					.containsEntry("ZONEPAY_GATEWAY_CITY", city)
-					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeSourcesOf(city));
+					.containsEntry("ZONEPAY_GLOBAL_SOURCES", composeSourcesOf(city))
+					.as("the other cities' gateways, whose traffic its war room adds")
+					.containsEntry("ZONEPAY_GATEWAY_OPS_PEERS", otherGateways(city));
 				return;
 			}
 			assertThat(environment).as("environment of %s", name)
@@ -318,7 +320,7 @@ class ComposeFileTests {
 			.contains("zonepay_zone_health", "http_server_requests_seconds_count",
 					"http_server_requests_seconds_bucket", "status=~\\\"5..\\\"", "zonepay_czone_staleness_seconds",
 					"zonepay_routing_epoch", "resilience4j_circuitbreaker_state",
-					"kafka_consumer_fetch_manager_records_lag_max");
+					"kafka_consumer_fetch_manager_records_lag_max", "zonepay_gateway_zone_water_level");
 		assertThat(Files.exists(Repository.GRAFANA.resolve("provisioning/dashboards/zonepay.yml")))
 			.as("dashboard provider")
 			.isTrue();
@@ -365,6 +367,15 @@ class ComposeFileTests {
 	 * Where a city reads global data in compose: each CZone's two instances in turn, then
 	 * the GZones.
 	 */
+	private String otherGateways(String city) {
+		return String.join(",",
+				composeTopology.cities()
+					.stream()
+					.filter(other -> !city.equals(other.get("id")))
+					.map(other -> String.valueOf(other.get("gateway")))
+					.toList());
+	}
+
 	private String composeSourcesOf(String city) {
 		return String.join(",",
 				java.util.Arrays.stream(composeTopology.globalDataSourcesOf(city).split(","))

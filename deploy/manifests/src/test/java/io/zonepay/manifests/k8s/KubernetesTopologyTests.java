@@ -92,6 +92,28 @@ class KubernetesTopologyTests {
 	}
 
 	@Test
+	void eachGatewaysWarRoomAddsTheOtherCitiesGateways() {
+		Topology cluster = Topology.parse(topologyConfigMap().getData().get("topology.yml"));
+		Rendered staging = Rendered.of(Kustomize.STAGING);
+
+		for (V1Deployment deployment : staging.deployments()) {
+			String zone = labels(deployment).getOrDefault(Rendered.ZONE, "(no zone label)");
+			if (!zone.startsWith("gateway-")) {
+				continue;
+			}
+			String city = zone.substring("gateway-".length());
+			String others = cluster.cities()
+				.stream()
+				.filter(other -> !city.equals(other.get("id")))
+				.map(other -> String.valueOf(other.get("gateway")))
+				.collect(Collectors.joining(","));
+			assertThat(staging.environment(deployment).get("ZONEPAY_GATEWAY_OPS_PEERS"))
+				.as("the peers of %s: the other cities' gateways of the topology", zone)
+				.isEqualTo(others);
+		}
+	}
+
+	@Test
 	void topologyConfigMapIsTheDefaultTopologyWithInClusterEndpoints() {
 		Topology local = Topology.read(DEFAULT_TOPOLOGY);
 		Topology cluster = Topology.parse(topologyConfigMap().getData().get("topology.yml"));
