@@ -12,8 +12,6 @@ import io.zonepay.kernel.problem.CommonProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -76,7 +74,7 @@ public class ZoneAdmission implements GlobalFilter, Ordered {
 			return shed(exchange, zone, priority);
 		}
 		return chain.filter(exchange)
-			.doOnSuccess(done -> judge(permit, exchange.getResponse().getStatusCode()))
+			.doOnSuccess(done -> judge(permit, zone, exchange))
 			.doOnError(failure -> judge(permit, failure))
 			.doFinally(signal -> {
 				if (signal == SignalType.CANCEL) {
@@ -95,9 +93,15 @@ public class ZoneAdmission implements GlobalFilter, Ordered {
 
 	/**
 	 * A zone that sheds or times out itself is past its limit; any other answer is a
-	 * sample.
+	 * sample, unless another zone gave it (the request was sent on after a failover).
 	 */
-	private static void judge(ZoneLimiter.Permit permit, @Nullable HttpStatusCode status) {
+	private static void judge(ZoneLimiter.Permit permit, String zone, ServerWebExchange exchange) {
+		RoutedRequest answeredBy = RoutedRequest.of(exchange);
+		if (answeredBy == null || !answeredBy.zone().value().equals(zone)) {
+			permit.ignored();
+			return;
+		}
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		if (status != null && (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()
 				|| status.value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
 			permit.dropped();
@@ -121,9 +125,10 @@ public class ZoneAdmission implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Inside the wrong-zone retry, so that each attempt is admitted by the zone it
-		// goes to; before the zone's breaker, which a shed request never reaches.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 5;
+		// As soon as the zone is known, after the caller's own rate limit: a shed request
+		// costs no signing, no copy of its body for a retry, no breaker call. A request
+		// that a failover sends on to another zone was admitted once, by the first.
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
 	}
 
 }

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ZoneLimiter {
 
+	/**
+	 * The fewest answers a window needs to count (the library's least); it drops a window
+	 * with fewer, so windows are long enough for a zone that sees a few dozen requests a
+	 * second at one gateway.
+	 */
 	private static final int SAMPLES_PER_WINDOW = 10;
 
 	private final Limit limit;

@@ -3,17 +3,24 @@ package io.zonepay.gateway.admission;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.runtime.global.GlobalData;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Each zone's limiter at this gateway, created with its first request. Publishes the
- * limit and the requests in flight per zone ({@code zonepay.gateway.zone.limit},
- * {@code zonepay.gateway.zone.inflight}).
+ * Each zone's limiter at this gateway, created with its first request and again when the
+ * zone's measured capacity changes: the limit starts where the capacity says the zone
+ * holds its latency target (Little's law: requests per second times the target), and
+ * adapts from there. Publishes the limit and the requests in flight per zone
+ * ({@code zonepay.gateway.zone.limit}, {@code zonepay.gateway.zone.inflight}).
  */
 @Component
 @EnableConfigurationProperties(AdmissionProperties.class)
@@ -23,39 +30,88 @@ public class ZoneLimiters {
 
 	private final MeterRegistry meters;
 
-	private final Map<String, ZoneLimiter> zones = new ConcurrentHashMap<>();
+	/** A zone's measured capacity in requests per second; 0 while unmeasured. */
+	private final ToLongFunction<String> capacity;
 
-	ZoneLimiters(AdmissionProperties properties, MeterRegistry meters) {
+	private final Map<String, Sized> zones = new ConcurrentHashMap<>();
+
+	@Autowired
+	ZoneLimiters(AdmissionProperties properties, MeterRegistry meters, ObjectProvider<GlobalData> global) {
+		this(properties, meters, zone -> {
+			// Global data not read yet (its CZone away since the start): unmeasured, not
+			// a
+			// refusal.
+			GlobalData data = global.getIfAvailable();
+			return data == null || data.view() == null ? 0 : data.switches().capacity(ZoneId.of(zone));
+		});
+	}
+
+	ZoneLimiters(AdmissionProperties properties, MeterRegistry meters, ToLongFunction<String> capacity) {
 		this.properties = properties;
 		this.meters = meters;
+		this.capacity = capacity;
 	}
 
 	ZoneLimiter of(String zone) {
-		return zones.computeIfAbsent(zone, this::create);
+		long measured = capacity.applyAsLong(zone);
+		Sized current = zones.get(zone);
+		if (current != null && current.capacity() == measured) {
+			return current.limiter();
+		}
+		return zones.compute(zone, (id, sized) -> sized != null && sized.capacity() == measured ? sized
+				: create(id, measured, sized == null))
+			.limiter();
 	}
 
-	private ZoneLimiter create(String zone) {
-		ZoneLimiter limiter = new ZoneLimiter(properties);
-		Gauge.builder("zonepay.gateway.zone.limit", limiter, ZoneLimiter::limit)
-			.description("How many requests this gateway may have in flight at the zone")
-			.tag("zone", zone)
-			.register(meters);
-		Gauge.builder("zonepay.gateway.zone.inflight", limiter, ZoneLimiter::inflight)
-			.description("Requests this gateway has in flight at the zone")
-			.tag("zone", zone)
-			.register(meters);
-		return limiter;
+	private Sized create(String zone, long measured, boolean first) {
+		ZoneLimiter limiter = new ZoneLimiter(sizedFor(measured));
+		if (first) {
+			Gauge.builder("zonepay.gateway.zone.limit", this, limiters -> limiters.level(zone).limit())
+				.description("How many requests this gateway may have in flight at the zone")
+				.tag("zone", zone)
+				.register(meters);
+			Gauge.builder("zonepay.gateway.zone.inflight", this, limiters -> limiters.level(zone).inflight())
+				.description("Requests this gateway has in flight at the zone")
+				.tag("zone", zone)
+				.register(meters);
+		}
+		return new Sized(measured, limiter);
+	}
+
+	/**
+	 * The settings for a zone of the measured capacity: it starts at the requests the
+	 * capacity keeps in flight at the latency target, and never grows past four times
+	 * that.
+	 */
+	AdmissionProperties sizedFor(long measured) {
+		if (measured <= 0) {
+			return properties;
+		}
+		int atTarget = (int) Math.ceil(measured * properties.latencyTarget().toNanos() / 1e9);
+		int initial = Math.max(properties.minLimit(), atTarget);
+		int max = Math.max(initial, Math.min(properties.maxLimit(), 4 * initial));
+		return new AdmissionProperties(properties.enabled(), initial, properties.minLimit(), max,
+				properties.latencyTarget(), properties.backoff(), properties.window(), properties.retryAfter());
 	}
 
 	/** Each zone's limit and requests in flight now, by zone id. */
 	public Map<String, Level> levels() {
 		Map<String, Level> levels = new TreeMap<>();
-		zones.forEach((zone, limiter) -> levels.put(zone, new Level(limiter.limit(), limiter.inflight())));
+		zones.keySet().forEach(zone -> levels.put(zone, level(zone)));
 		return levels;
+	}
+
+	private Level level(String zone) {
+		Sized sized = zones.get(zone);
+		return sized == null ? new Level(0, 0) : new Level(sized.limiter().limit(), sized.limiter().inflight());
 	}
 
 	/** How full a zone is at this gateway: requests in flight against the limit. */
 	public record Level(int limit, int inflight) {
+	}
+
+	/** A zone's limiter and the capacity it was sized for. */
+	private record Sized(long capacity, ZoneLimiter limiter) {
 	}
 
 }

@@ -98,7 +98,7 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 	@Override
 	public int getOrder() {
 		// After the routing filters have picked the zone, before the request leaves.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 3;
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 4;
 	}
 
 }

@@ -242,7 +242,7 @@ class WrongZoneRetry implements GlobalFilter, Ordered {
 	public int getOrder() {
 		// After the zone was chosen and the caller signed; around the breaker, so that a
 		// retry counts for its zone.
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 4;
+		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 5;
 	}
 
 }

@@ -19,10 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.zonepay.bench.BenchOptions;
 import io.zonepay.bench.CpuMeter;
+import io.zonepay.bench.report.Report;
 import io.zonepay.bench.report.RunRecord;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./zonepay bench double11}: the Double-11 load test against a running platform.
@@ -86,9 +85,16 @@ public final class Double11 {
 		OpenLoop.run(tally, origin, at -> profile.multipleAt(at) * capacity.operationsPerSecond(), mix, operations);
 
 		RunRecord run = record(options, gateways, startedAt, capacity, profile, tally, cpuBySecond);
-		Path json = write(run, Path.of(options.getOrDefault("out", ".zonepay/reports")));
+		Path directory = Path.of(options.getOrDefault("out", ".zonepay/reports"));
+		Files.createDirectories(directory);
+		String name = "double11-" + FILE_TIME.format(run.startedAt());
+		Path json = directory.resolve(name + ".json");
+		Path html = directory.resolve(name + ".html");
+		Report.writeJson(run, json);
+		String compare = options.get("compare");
+		Report.write(run, compare == null ? null : Report.read(Path.of(compare)), html);
 		print(run);
-		System.out.printf("%nrun: %s%n", json.toAbsolutePath());
+		System.out.printf("%nrun:    %s%nreport: %s%n", json.toAbsolutePath(), html.toAbsolutePath());
 	}
 
 	private static Profile profile(Map<String, String> options) {
@@ -214,14 +220,6 @@ public final class Double11 {
 		return profile.phases().stream().anyMatch(phase -> phase.name().equals("spike"))
 				? "midnight spike at " + profile.phases().get(2).startMultiple() + "x"
 				: "steps " + profile.phases().stream().map(RunRecord.Phase::name).toList();
-	}
-
-	private static Path write(RunRecord run, Path directory) throws Exception {
-		Files.createDirectories(directory);
-		Path json = directory.resolve("double11-" + FILE_TIME.format(run.startedAt()) + ".json");
-		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-		mapper.writeValue(json.toFile(), run);
-		return json;
 	}
 
 	private static void print(RunRecord run) {
