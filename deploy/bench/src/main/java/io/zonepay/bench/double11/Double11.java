@@ -39,7 +39,42 @@ public final class Double11 {
 	private Double11() {
 	}
 
+	private static final String USAGE = """
+			./zonepay bench double11 [options]   (or deploy/bench/double11.sh)
+			  --profile midnight|steps   the load's shape (midnight: warm-up, ramp, spike, hold, decay)
+			  --spike 4                  the spike, as a multiple of the capacity (midnight)
+			  --spike-seconds 30         how long the spike lasts (midnight)
+			  --steps 1,2,4,8            the multiples offered one after the other (steps)
+			  --step-seconds 30          how long each step lasts (steps)
+			  --capacity OPS             skip the knee search: the capacity in operations/s
+			  --knee-start 20            the knee search's first rate, operations/s
+			  --users 1000               shoppers, spread over the 100 shards
+			  --merchants 20             merchants; the first is the hot one
+			  --hot-share 0.3            the share of checkouts at the hot merchant
+			  --gateways URL,URL         the gateways (default http://127.0.0.1:8080,http://127.0.0.1:8081)
+			  --platform NAME            what is loaded, for the report (compose: no CPU figures)
+			  --no-record-capacity       do not write the capacity to the GZone's switches
+			  --no-cpu                   no CPU figures
+			  --compare FILE             a previous run's report (.html) or run (.json) to compare with
+			  --out DIR                  where the run and its report go (default .zonepay/reports)
+			  --title TEXT               the report's title
+			""";
+
+	private static final java.util.Set<String> OPTIONS = java.util.Set.of("profile", "spike", "spike-seconds", "steps",
+			"step-seconds", "capacity", "knee-start", "users", "merchants", "hot-share", "gateways", "platform",
+			"no-record-capacity", "no-cpu", "compare", "out", "title");
+
 	public static void main(String[] args) {
+		Map<String, String> options = BenchOptions.parse(args);
+		if (options.containsKey("help") || options.containsKey("h")) {
+			System.out.print(USAGE);
+			System.exit(0);
+		}
+		List<String> unknown = options.keySet().stream().filter(option -> !OPTIONS.contains(option)).toList();
+		if (!unknown.isEmpty()) {
+			System.err.println("unknown option(s) " + unknown + "\n" + USAGE);
+			System.exit(2);
+		}
 		try {
 			run(args);
 			System.exit(0);
