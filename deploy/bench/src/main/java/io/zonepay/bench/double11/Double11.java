@@ -55,6 +55,7 @@ public final class Double11 {
 			  --platform NAME            what is loaded, for the report (compose: no CPU figures)
 			  --no-record-capacity       do not write the capacity to the GZone's switches
 			  --no-cpu                   no CPU figures
+			  --kill-zone rz1            kill that RZone 5 s into the peak (./zonepay up only); restored after
 			  --compare FILE             a previous run's report (.html) or run (.json) to compare with
 			  --out DIR                  where the run and its report go (default .zonepay/reports)
 			  --title TEXT               the report's title
@@ -117,7 +118,11 @@ public final class Double11 {
 		long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
 		Tally tally = new Tally(profile.seconds(), zones, origin);
 		Map<Integer, Map<String, Double>> cpuBySecond = sampleCpu(cpu, origin, profile.seconds());
+		ZoneKill kill = killAtThePeak(options, http, gateways.getFirst(), prepared.adminToken(), profile, origin);
 		OpenLoop.run(tally, origin, at -> profile.multipleAt(at) * capacity.operationsPerSecond(), mix, operations);
+		if (kill != null) {
+			kill.restore();
+		}
 
 		RunRecord run = record(options, gateways, startedAt, capacity, profile, tally, cpuBySecond);
 		Path directory = Path.of(options.getOrDefault("out", ".zonepay/reports"));
@@ -171,6 +176,31 @@ public final class Double11 {
 					"{\"value\": " + perSecond + "}"), 200);
 		}
 		System.out.println("recorded each zone's capacity at the GZone (switches zone.<id>.capacity)");
+	}
+
+	/**
+	 * With {@code --kill-zone}, the zone killed 5 s into the highest phase (on the local
+	 * platform only).
+	 */
+	private static @Nullable ZoneKill killAtThePeak(Map<String, String> options, Http http, URI gateway, String admin,
+			Profile profile, long origin) throws Exception {
+		String zone = options.get("kill-zone");
+		if (zone == null) {
+			return null;
+		}
+		if (!Files.exists(Path.of(".zonepay/current"))) {
+			throw new IllegalArgumentException("--kill-zone needs the local platform (./zonepay up)");
+		}
+		ZoneKill kill = new ZoneKill(http, gateway, admin, zone);
+		RunRecord.Phase peak = profile.phases()
+			.stream()
+			.max(java.util.Comparator.comparingDouble(RunRecord.Phase::startMultiple))
+			.orElseThrow();
+		long at = origin + TimeUnit.SECONDS.toNanos(peak.fromSecond() + 5) - System.nanoTime();
+		ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+		killer.schedule(kill::kill, at, TimeUnit.NANOSECONDS);
+		killer.shutdown();
+		return kill;
 	}
 
 	/** CPU per process where the platform runs on this machine ({@code ./zonepay up}). */
@@ -230,7 +260,8 @@ public final class Double11 {
 		}
 		String platform = options.getOrDefault("platform",
 				Files.exists(Path.of(".zonepay/current")) ? "zonepay up" : "compose");
-		String title = options.getOrDefault("title", "Double 11 on " + platform + ", " + describe(profile));
+		String killed = options.containsKey("kill-zone") ? ", " + options.get("kill-zone") + " killed at the peak" : "";
+		String title = options.getOrDefault("title", "Double 11 on " + platform + ", " + describe(profile) + killed);
 		return new RunRecord(
 				RunRecord.SCHEMA, title, startedAt, new RunRecord.Target(platform,
 						gateways.stream().map(URI::toString).toList(), Runtime.getRuntime().availableProcessors()),
