@@ -63,7 +63,7 @@ public final class Double11 {
 
 	private static final java.util.Set<String> OPTIONS = java.util.Set.of("profile", "spike", "spike-seconds", "steps",
 			"step-seconds", "capacity", "knee-start", "users", "merchants", "hot-share", "gateways", "platform",
-			"no-record-capacity", "no-cpu", "compare", "out", "title");
+			"no-record-capacity", "no-cpu", "compare", "out", "title", "kill-zone");
 
 	public static void main(String[] args) {
 		Map<String, String> options = BenchOptions.parse(args);
