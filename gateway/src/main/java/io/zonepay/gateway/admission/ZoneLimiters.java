@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.runtime.global.GlobalData;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,13 +39,7 @@ public class ZoneLimiters {
 
 	@Autowired
 	ZoneLimiters(AdmissionProperties properties, MeterRegistry meters, ObjectProvider<GlobalData> global) {
-		this(properties, meters, zone -> {
-			// Global data not read yet (its CZone away since the start): unmeasured, not
-			// a
-			// refusal.
-			GlobalData data = global.getIfAvailable();
-			return data == null || data.view() == null ? 0 : data.switches().capacity(ZoneId.of(zone));
-		});
+		this(properties, meters, new Capacities(global));
 	}
 
 	ZoneLimiters(AdmissionProperties properties, MeterRegistry meters, ToLongFunction<String> capacity) {
@@ -108,6 +104,50 @@ public class ZoneLimiters {
 
 	/** How full a zone is at this gateway: requests in flight against the limit. */
 	public record Level(int limit, int inflight) {
+	}
+
+	/**
+	 * The zones' measured capacities from the gateway's global data, read again only when
+	 * its version moves: this runs for every request.
+	 */
+	private static final class Capacities implements ToLongFunction<String> {
+
+		private final ObjectProvider<GlobalData> provider;
+
+		private volatile @Nullable GlobalData global;
+
+		private volatile long version = -1;
+
+		private volatile Map<String, Long> byZone = new ConcurrentHashMap<>();
+
+		Capacities(ObjectProvider<GlobalData> provider) {
+			this.provider = provider;
+		}
+
+		@Override
+		public long applyAsLong(String zone) {
+			GlobalData data = global;
+			if (data == null) {
+				data = provider.getIfAvailable();
+				if (data == null) {
+					return 0;
+				}
+				global = data;
+			}
+			if (data.view() == null) {
+				// Global data not read yet (its CZone away since the start): unmeasured,
+				// not a refusal.
+				return 0;
+			}
+			long now = data.version();
+			if (now != version) {
+				byZone = new ConcurrentHashMap<>();
+				version = now;
+			}
+			GlobalData read = data;
+			return byZone.computeIfAbsent(zone, id -> read.switches().capacity(ZoneId.of(id)));
+		}
+
 	}
 
 	/** A zone's limiter and the capacity it was sized for. */
