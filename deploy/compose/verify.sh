@@ -271,6 +271,18 @@ header() { grep -i "^$1:" "$work/headers" | tail -1 | cut -d' ' -f2- | tr -d '\r
 say "payments in every RZone through both gateways (deploy/smoke/payments.sh)"
 deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
 
+# ---- the Double-11 load test through the published gateways: a short run of steps, shed, reported --------------------------
+say "the Double-11 load test through the published gateways (deploy/bench/double11.sh: 1x and 4x of 30 operations/s, 10 s each)"
+deploy/bench/double11.sh --gateways "$hz,$sh" --platform compose --users 200 --capacity 30 --profile steps --steps 1,4 \
+	--step-seconds 10 --no-record-capacity --out "$work/double11" > "$work/double11.log" 2>&1 \
+	|| fail "deploy/bench/double11.sh against compose: $(grep -v WARNING "$work/double11.log" | tail -5)"
+report=$(ls "$work"/double11/*.html 2> /dev/null | head -1)
+[ -n "$report" ] || fail "the load test wrote no report"
+failed=$(jq '[.summary[].errors] | add' "$work"/double11/*.json)
+[ "$failed" = 0 ] || fail "the load test through compose had $failed failed operations: $(grep -A4 '^phase' "$work/double11.log")"
+say "load test: no failed operation, a report of $(($(wc -c < "$report") / 1024)) KB; by phase (offered/s, checkouts/s, share, p99 ms):"
+grep -A3 '^phase' "$work/double11.log" | tail -n +2 | awk '{print "    " $1 ": " $3 ", " $4 ", " $5 ", " $6}'
+
 # ---- a payment is one trace in Zipkin: the gateway, payment-service, the ledger call, the order's event over Kafka --------
 # Services export in batches every few seconds: wait for them (bounded).
 everywhere='["account-service", "gateway", "order-service", "payment-service"]'
