@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.gateway.admission")
 record AdmissionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20") int initialLimit,
-		@DefaultValue("4") int minLimit, @DefaultValue("200") int maxLimit,
+		@DefaultValue("6") int minLimit, @DefaultValue("200") int maxLimit,
 		@DefaultValue("150ms") Duration latencyTarget, @DefaultValue("0.8") double backoff,
 		@DefaultValue("1s") Duration window, @DefaultValue("1s") Duration retryAfter) {
 }

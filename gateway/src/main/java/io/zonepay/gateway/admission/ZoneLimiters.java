@@ -75,15 +75,16 @@ public class ZoneLimiters {
 	}
 
 	/**
-	 * The settings for a zone of the measured capacity: it starts at the requests the
-	 * capacity keeps in flight at the latency target, and never grows past four times
-	 * that.
+	 * The settings for a zone of the measured capacity: it starts at twice the requests
+	 * the capacity keeps in flight at the latency target (arrivals come in bursts, and a
+	 * zone that takes another's shards in a move gets more than its share), and never
+	 * grows past four times that.
 	 */
 	AdmissionProperties sizedFor(long measured) {
 		if (measured <= 0) {
 			return properties;
 		}
-		int atTarget = (int) Math.ceil(measured * properties.latencyTarget().toNanos() / 1e9);
+		int atTarget = (int) Math.ceil(2 * measured * properties.latencyTarget().toNanos() / 1e9);
 		int initial = Math.max(properties.minLimit(), atTarget);
 		int max = Math.max(initial, Math.min(properties.maxLimit(), 4 * initial));
 		return new AdmissionProperties(properties.enabled(), initial, properties.minLimit(), max,

@@ -23,11 +23,11 @@ class ZoneLimitersTests {
 	}
 
 	@Test
-	void aMeasuredZoneStartsAtWhatItsCapacityKeepsInFlightAtTheLatencyTarget() {
+	void aMeasuredZoneStartsAtTwiceWhatItsCapacityKeepsInFlightAtTheLatencyTarget() {
 		capacity.put("rz1", 100L);
 
-		assertThat(limiters.of("rz1").limit()).as("100/s for 150 ms").isEqualTo(15);
-		assertThat(limiters.sizedFor(100).maxLimit()).isEqualTo(60);
+		assertThat(limiters.of("rz1").limit()).as("twice 100/s for 150 ms").isEqualTo(30);
+		assertThat(limiters.sizedFor(100).maxLimit()).isEqualTo(120);
 		assertThat(limiters.sizedFor(10).initialLimit()).as("never below the minimum").isEqualTo(4);
 	}
 
@@ -39,7 +39,7 @@ class ZoneLimitersTests {
 		capacity.put("rz1", 200L);
 
 		assertThat(limiters.of("rz1")).isNotSameAs(unmeasured);
-		assertThat(limiters.levels().get("rz1").limit()).isEqualTo(30);
+		assertThat(limiters.levels().get("rz1").limit()).isEqualTo(60);
 	}
 
 }
