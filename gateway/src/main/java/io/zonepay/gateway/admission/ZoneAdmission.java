@@ -42,6 +42,8 @@ public class ZoneAdmission implements GlobalFilter, Ordered {
 
 	private final ZoneLimiters limiters;
 
+	private final ShardMoves moves;
+
 	private final AdmissionProperties properties;
 
 	private final ProblemWriter problems;
@@ -50,8 +52,10 @@ public class ZoneAdmission implements GlobalFilter, Ordered {
 
 	private final String retryAfter;
 
-	ZoneAdmission(ZoneLimiters limiters, AdmissionProperties properties, ProblemWriter problems, MeterRegistry meters) {
+	ZoneAdmission(ZoneLimiters limiters, ShardMoves moves, AdmissionProperties properties, ProblemWriter problems,
+			MeterRegistry meters) {
 		this.limiters = limiters;
+		this.moves = moves;
 		this.properties = properties;
 		this.problems = problems;
 		this.meters = meters;
@@ -61,7 +65,7 @@ public class ZoneAdmission implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		RoutedRequest routed = RoutedRequest.of(exchange);
-		if (routed == null || !properties.enabled()) {
+		if (routed == null || !properties.enabled() || moves.settling(routed.shard())) {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest request = exchange.getRequest();
