@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
@@ -180,7 +178,7 @@ public final class PaymentLoad {
 		}
 		hotMerchant = merchants.getFirst();
 		long perUser = (orderCount + flashCount + users - 1) / users;
-		List<Shopper> shoppers = parallel(users, i -> {
+		List<Shopper> shoppers = Parallel.run(users, i -> {
 			URI gateway = i % 100 < 50 ? hz : sh;
 			long id = Long.parseLong(Client.json(
 					post(gateway, "", "/api/users", null, "{\"name\": \"Shopper\", \"shard\": " + i % 100 + "}").body())
@@ -191,7 +189,7 @@ public final class PaymentLoad {
 					"{\"amount\": " + perUser * AMOUNT + ", \"currency\": \"CNY\"}"));
 			return shopper;
 		});
-		List<Order> placed = parallel(orderCount, i -> {
+		List<Order> placed = Parallel.run(orderCount, i -> {
 			Shopper shopper = shoppers.get(i % users);
 			HttpResponse<String> order = expect(201,
 					post(shopper.gateway(), shopper.token(), "/api/orders", UUID.randomUUID().toString(),
@@ -203,7 +201,7 @@ public final class PaymentLoad {
 		// Order i of the flash sale goes to the hot merchant unless it falls in the
 		// spread
 		// share: with 0.8, four orders in five, spread the same way over the whole sale.
-		flashOrders.addAll(parallel(flashCount, i -> {
+		flashOrders.addAll(Parallel.run(flashCount, i -> {
 			Shopper shopper = shoppers.get(i % users);
 			boolean hot = Math.floor((i + 1) * flashShare) > Math.floor(i * flashShare);
 			String merchant = hot ? hotMerchant : merchants.get(1 + i % (MERCHANTS - 1));
@@ -382,29 +380,6 @@ public final class PaymentLoad {
 					"expected " + status + ", got " + response.statusCode() + ": " + response.body());
 		}
 		return response;
-	}
-
-	/** Runs n numbered tasks on 16 threads, answers their results in order. */
-	private static <T> List<T> parallel(int n, IndexedTask<T> task) throws Exception {
-		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				int index = i;
-				futures.add(threads.submit((Callable<T>) () -> task.run(index)));
-			}
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-	}
-
-	@FunctionalInterface
-	private interface IndexedTask<T> {
-
-		T run(int index) throws Exception;
-
 	}
 
 	private record Shopper(long id, String token, URI gateway) {

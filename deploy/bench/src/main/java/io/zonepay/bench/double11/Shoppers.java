@@ -3,11 +3,8 @@ package io.zonepay.bench.double11;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import io.zonepay.bench.Parallel;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,7 +47,7 @@ final class Shoppers {
 			http.setUp(Http.get(gateway.resolve("/api/merchants/" + merchants.getLast() + "?min-version=" + version),
 					admin), 200);
 		}
-		List<Shopper> shoppers = parallel(users, i -> shopper(http, gateways, i % 100));
+		List<Shopper> shoppers = Parallel.run(users, i -> shopper(http, gateways, i % 100));
 		return new Prepared(shoppers, merchants, admin);
 	}
 
@@ -72,29 +69,6 @@ final class Shoppers {
 				"{\"sub\": \"" + subject + "\", \"roles\": [" + roles + "]}"), 200)
 			.get("token")
 			.asString();
-	}
-
-	/** Runs n numbered tasks on 16 threads; answers their results in order. */
-	private static <T> List<T> parallel(int n, Indexed<T> task) throws Exception {
-		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				int index = i;
-				futures.add(threads.submit((Callable<T>) () -> task.run(index)));
-			}
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-	}
-
-	@FunctionalInterface
-	private interface Indexed<T> {
-
-		T run(int index) throws Exception;
-
 	}
 
 }
