@@ -276,7 +276,9 @@ public final class Double11 {
 			shedShare.put(Kind.CLASSES.get(c), offered == 0 ? 0 : Knee.round(window.shed()[c] / (double) offered));
 		}
 		double goodput = window.checkoutsPerSecond();
-		return new RunRecord.PhaseSummary(phase.name(), Math.max(phase.startMultiple(), phase.endMultiple()),
+		// A ramp or a decay is judged by its mean load, not its peak: a decay from 1x to
+		// 0.3x offers well below the capacity, so its goodput is too.
+		return new RunRecord.PhaseSummary(phase.name(), Knee.round((phase.startMultiple() + phase.endMultiple()) / 2),
 				Knee.round(window.offeredPerSecond()), Knee.round(goodput),
 				capacity.checkoutsPerSecond() == 0 ? 0 : Knee.round(goodput / capacity.checkoutsPerSecond()),
 				Knee.round(window.paymentP99Millis()), shedShare, window.errors());

@@ -99,7 +99,8 @@ public record RunRecord(int schema, String title, Instant startedAt, Target targ
 	/**
 	 * One phase in figures.
 	 *
-	 * @param multiple its offered load as a multiple of capacity (the peak for a ramp)
+	 * @param multiple its offered load as a multiple of capacity (the mean for a ramp or
+	 * a decay)
 	 * @param offeredPerSecond operations per second offered
 	 * @param checkoutGoodput checkouts per second that succeeded
 	 * @param checkoutShareOfCapacity those against the checkouts per second at the knee
