@@ -272,8 +272,10 @@ say "payments in every RZone through both gateways (deploy/smoke/payments.sh)"
 deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
 
 # ---- the Double-11 load test through the published gateways: a short run of steps, shed, reported --------------------------
-say "the Double-11 load test through the published gateways (deploy/bench/double11.sh: 1x and 4x of 30 operations/s, 10 s each)"
-deploy/bench/double11.sh --gateways "$hz,$sh" --platform compose --users 200 --capacity 30 --profile steps --steps 1,4 \
+# A capability check, not a measurement: compose's 24 containers share this machine's cores, and right after their
+# start 30 operations/s already ran p99 near 3 s; 12 keeps every request well inside the client's 10 s timeout.
+say "the Double-11 load test through the published gateways (deploy/bench/double11.sh: 1x and 4x of 12 operations/s, 10 s each)"
+deploy/bench/double11.sh --gateways "$hz,$sh" --platform compose --users 200 --capacity 12 --profile steps --steps 1,4 \
 	--step-seconds 10 --no-record-capacity --out "$work/double11" > "$work/double11.log" 2>&1 \
 	|| fail "deploy/bench/double11.sh against compose: $(grep -v WARNING "$work/double11.log" | tail -5)"
 report=$(ls "$work"/double11/*.html 2> /dev/null | head -1)
