@@ -36,15 +36,22 @@ final class HttpHealthChecker implements HealthChecker, AutoCloseable {
 	private final String path;
 
 	HttpHealthChecker(Duration timeout, int portOffset, String path) {
-		this.http = HttpClient.newBuilder()
+		this.http = client(timeout, executor);
+		this.timeout = timeout;
+		this.portOffset = portOffset;
+		this.path = path;
+	}
+
+	/**
+	 * The client of the supervisor's checks: HTTP/1.1, no redirects, connects bounded.
+	 */
+	static HttpClient client(Duration timeout, ExecutorService executor) {
+		return HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.executor(executor)
 			.build();
-		this.timeout = timeout;
-		this.portOffset = portOffset;
-		this.path = path;
 	}
 
 	@Override

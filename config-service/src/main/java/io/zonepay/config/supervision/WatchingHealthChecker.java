@@ -58,12 +58,7 @@ final class WatchingHealthChecker implements HealthChecker, AutoCloseable {
 	 */
 	WatchingHealthChecker(HttpHealthChecker poller, Duration interval, Duration timeout, int portOffset,
 			String watchPath, Clock clock) {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.executor(executor)
-			.build();
+		this.http = HttpHealthChecker.client(timeout, executor);
 		this.poller = poller;
 		this.timeout = timeout;
 		this.portOffset = portOffset;

@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -61,9 +63,9 @@ public final class Double11 {
 			  --title TEXT               the report's title
 			""";
 
-	private static final java.util.Set<String> OPTIONS = java.util.Set.of("profile", "spike", "spike-seconds", "steps",
-			"step-seconds", "capacity", "knee-start", "users", "merchants", "hot-share", "gateways", "platform",
-			"no-record-capacity", "no-cpu", "compare", "out", "title", "kill-zone");
+	private static final Set<String> OPTIONS = Set.of("profile", "spike", "spike-seconds", "steps", "step-seconds",
+			"capacity", "knee-start", "users", "merchants", "hot-share", "gateways", "platform", "no-record-capacity",
+			"no-cpu", "compare", "out", "title", "kill-zone");
 
 	public static void main(String[] args) {
 		Map<String, String> options = BenchOptions.parse(args);
@@ -194,7 +196,7 @@ public final class Double11 {
 		ZoneKill kill = new ZoneKill(http, gateway, admin, zone);
 		RunRecord.Phase peak = profile.phases()
 			.stream()
-			.max(java.util.Comparator.comparingDouble(RunRecord.Phase::startMultiple))
+			.max(Comparator.comparingDouble(RunRecord.Phase::startMultiple))
 			.orElseThrow();
 		long at = origin + TimeUnit.SECONDS.toNanos(peak.fromSecond() + 5) - System.nanoTime();
 		ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();

@@ -1,5 +1,7 @@
 package io.zonepay.bench.double11;
 
+import java.util.List;
+
 /**
  * The operations of the load's mix, each with the priority class the gateways give it.
  */
@@ -20,7 +22,7 @@ enum Kind {
 	/** The shopper's ledger, read as load-test traffic. */
 	BACKGROUND("background");
 
-	static final java.util.List<String> CLASSES = java.util.List.of("checkout", "transfer", "read", "background");
+	static final List<String> CLASSES = List.of("checkout", "transfer", "read", "background");
 
 	private final String priorityClass;
 

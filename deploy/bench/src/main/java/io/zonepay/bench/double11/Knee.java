@@ -1,8 +1,10 @@
 package io.zonepay.bench.double11;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.zonepay.bench.report.RunRecord;
 
@@ -51,8 +53,7 @@ final class Knee {
 					round(window.paymentP99Millis()), round(window.shedShare())));
 			System.out.printf("  knee: offered %6.1f/s  goodput %6.1f/s  p99 %7.1f ms  shed %4.1f %% %s  errors %s%n",
 					window.offeredPerSecond(), window.goodputPerSecond(), window.paymentP99Millis(),
-					window.shedShare() * 100, java.util.Arrays.toString(window.shed()),
-					tally.errorsOver(0, STEP_SECONDS));
+					window.shedShare() * 100, Arrays.toString(window.shed()), tally.errorsOver(0, STEP_SECONDS));
 			boolean withinBound = window.paymentP99Millis() <= P99_BOUND_MS;
 			if (withinBound && (best == null || window.goodputPerSecond() > best.goodputPerSecond())) {
 				best = window;
@@ -68,7 +69,7 @@ final class Knee {
 			throw new IllegalStateException("no step of the knee search stayed within " + P99_BOUND_MS
 					+ " ms at p99: start lower (--knee-start)");
 		}
-		Map<String, Double> zonesAtKnee = new java.util.TreeMap<>();
+		Map<String, Double> zonesAtKnee = new TreeMap<>();
 		best.zoneRequestsPerSecond().forEach((zone, perSecond) -> zonesAtKnee.put(zone, round(perSecond)));
 		return new RunRecord.Capacity(round(best.goodputPerSecond()), round(best.checkoutsPerSecond()), zonesAtKnee,
 				steps);

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -46,14 +45,14 @@ final class Operations {
 		HttpRequest order = Http.post(shopper.gateway().resolve("/api/orders"), shopper.token(), Http.key(),
 				"{\"merchantId\": \"" + operation.merchant() + "\", \"amount\": " + AMOUNT
 						+ ", \"currency\": \"CNY\"}");
-		return attempt(() -> order, shopper, tally, false).thenCompose(answer -> {
+		return attempt(order, shopper, tally, false).thenCompose(answer -> {
 			if (!(answer instanceof Answer.Reply reply) || reply.status() != 201) {
 				return CompletableFuture.completedFuture(answer.outcome());
 			}
 			String orderId = reply.json().get("orderId").asString();
 			HttpRequest payment = Http.post(shopper.gateway().resolve("/api/payments"), shopper.token(), Http.key(),
 					"{\"orderId\": \"" + orderId + "\"}");
-			return attempt(() -> payment, shopper, tally, true).thenApply(paid -> {
+			return attempt(payment, shopper, tally, true).thenApply(paid -> {
 				if (paid instanceof Answer.Reply done && done.status() == 201) {
 					String status = done.json().path("status").asString("");
 					return status.equals("SUCCEEDED") ? new Outcome.Succeeded()
@@ -68,14 +67,14 @@ final class Operations {
 		Shopper shopper = operation.shopper();
 		HttpRequest transfer = Http.post(shopper.gateway().resolve("/api/transfers"), shopper.token(), Http.key(),
 				"{\"toUserId\": \"" + operation.payee().id() + "\", \"amount\": 1, \"currency\": \"CNY\"}");
-		return attempt(() -> transfer, shopper, tally, false).thenApply(
+		return attempt(transfer, shopper, tally, false).thenApply(
 				answer -> answer instanceof Answer.Reply reply && (reply.status() == 201 || reply.status() == 202)
 						? new Outcome.Succeeded() : answer.outcome());
 	}
 
 	private CompletableFuture<Outcome> read(Shopper shopper, Tally tally, String path, String token) {
 		HttpRequest read = Http.get(shopper.gateway().resolve("/api/users/" + shopper.id() + path), token);
-		return attempt(() -> read, shopper, tally, false)
+		return attempt(read, shopper, tally, false)
 			.thenApply(answer -> answer instanceof Answer.Reply reply && reply.status() == 200 ? new Outcome.Succeeded()
 					: answer.outcome());
 	}
@@ -84,17 +83,16 @@ final class Operations {
 	 * Sends a request; a shed one again after its Retry-After if the budget allows. A
 	 * request sent twice is the same request (its Idempotency-Key too).
 	 */
-	private CompletableFuture<Answer> attempt(Supplier<HttpRequest> request, Shopper shopper, Tally tally,
-			boolean payment) {
+	private CompletableFuture<Answer> attempt(HttpRequest request, Shopper shopper, Tally tally, boolean payment) {
 		budget.requested();
-		return send(request.get(), shopper, tally, payment).thenCompose(answer -> {
+		return send(request, shopper, tally, payment).thenCompose(answer -> {
 			if (!(answer instanceof Answer.Refused refused) || !budget.tryRetry()) {
 				return CompletableFuture.completedFuture(answer);
 			}
 			long pause = refused.retryAfterMillis() + ThreadLocalRandom.current().nextLong(500);
 			return CompletableFuture
 				.supplyAsync(() -> null, CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS))
-				.thenCompose(ignored -> send(request.get(), shopper, tally, payment));
+				.thenCompose(ignored -> send(request, shopper, tally, payment));
 		});
 	}
 

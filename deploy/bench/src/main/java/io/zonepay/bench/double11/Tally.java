@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import io.zonepay.bench.report.RunRecord;
 import org.HdrHistogram.Histogram;
@@ -57,7 +58,7 @@ final class Tally {
 		this.admitted = new AtomicIntegerArray(cells);
 		this.succeeded = new AtomicIntegerArray(cells);
 		this.shed = new AtomicIntegerArray(cells);
-		this.errors = java.util.stream.IntStream.range(0, seconds)
+		this.errors = IntStream.range(0, seconds)
 			.mapToObj(second -> (Map<String, LongAdder>) new ConcurrentHashMap<String, LongAdder>())
 			.toList();
 		for (String zone : zones) {
