@@ -2,9 +2,12 @@ package io.zonepay.config;
 
 import java.util.Map;
 
+import io.zonepay.service.traffic.ShadowSupport;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /** Runs config-service in the role its configuration gives it. */
 @SpringBootApplication
@@ -28,6 +31,15 @@ public class ConfigServiceApplication {
 		// whole zone.
 		application.setMainApplicationClass(ConfigServiceApplication.class);
 		return application;
+	}
+
+	/**
+	 * A full-link load test reads global data as real traffic does (there is one copy of
+	 * it), and never writes it.
+	 */
+	@Bean
+	ShadowSupport globalDataIsReadAsReal() {
+		return ShadowSupport.READS_ONLY;
 	}
 
 }

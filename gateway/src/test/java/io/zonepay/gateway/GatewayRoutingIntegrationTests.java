@@ -32,6 +32,7 @@ import io.zonepay.kernel.identity.CallerAssertion;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.identity.DevelopmentKeys;
 import io.zonepay.kernel.identity.Role;
+import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
@@ -312,7 +313,7 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
-	void onlyALoadTestCredentialMayTagTrafficAndNoTagReachesAZoneYet() {
+	void onlyALoadTestCredentialMayTagTraffic() {
 		int before = RZ1.count();
 		client.get()
 			.uri("/api/users/1207/balances")
@@ -335,16 +336,29 @@ class GatewayRoutingIntegrationTests {
 			.jsonPath("$.code")
 			.isEqualTo("VALIDATION_FAILED");
 		client.get()
+			.uri("/admin/switches")
+			.header("Authorization", "Bearer " + devToken("1207", "admin", "loadtest"))
+			.header("X-ZonePay-Traffic", "shadow")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(RZ1.count()).isEqualTo(before);
+	}
+
+	@Test
+	void signsTheShadowTagOfALoadTestIntoTheCallerAssertion() {
+		client.get()
 			.uri("/api/users/1207/balances")
 			.header("Authorization", "Bearer " + devToken("1207", "user", "loadtest"))
 			.header("X-ZonePay-Traffic", "shadow")
 			.exchange()
 			.expectStatus()
-			.isEqualTo(501)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SHADOW_TRAFFIC_UNSUPPORTED");
-		assertThat(RZ1.count()).isEqualTo(before);
+			.isOk();
+		StubZone.Received received = RZ1.last();
+		CallerAssertion assertion = signer.verify(received.header("X-ZonePay-Caller"), "GET",
+				"/api/users/1207/balances");
+		assertThat(assertion.traffic()).isEqualTo(Traffic.SHADOW);
+		assertThat(received.header("X-ZonePay-Traffic")).isEqualTo("shadow");
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.service.deadline.Deadlines;
@@ -36,6 +38,9 @@ import org.springframework.stereotype.Component;
  * the balance of a bucket rather than the merchant's, and make a refund choose (or split
  * across) buckets; batching keeps one account, one balance, and the rules of double entry
  * as they were.
+ * <p>
+ * Shadow postings have writers of their own: a batch is one transaction on one schema,
+ * and a load test's postings must never share a transaction with real ones.
  */
 @Component
 class PostingWriters implements DisposableBean {
@@ -51,7 +56,7 @@ class PostingWriters implements DisposableBean {
 
 	private final DistributionSummary batchSizes;
 
-	private final Map<ShardGroupId, GroupCommit<Queued, Ledger.Outcome>> writers = new ConcurrentHashMap<>();
+	private final Map<Writer, GroupCommit<Queued, Ledger.Outcome>> writers = new ConcurrentHashMap<>();
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -76,7 +81,8 @@ class PostingWriters implements DisposableBean {
 		Shard shard = ShardContext.shard();
 		ShardGroupId group = scopes == null ? ONLY
 				: shard == null ? scopes.groups().home() : scopes.groups().groupOf(shard);
-		return writers.computeIfAbsent(group, this::start).submit(new Queued(posting, shard), Deadlines.current());
+		return writers.computeIfAbsent(new Writer(group, TrafficScope.current()), this::start)
+			.submit(new Queued(posting, shard), Deadlines.current());
 	}
 
 	/** How many postings wait for a writer, over every shard group. */
@@ -89,9 +95,10 @@ class PostingWriters implements DisposableBean {
 		writers.values().forEach(GroupCommit::close);
 	}
 
-	private GroupCommit<Queued, Ledger.Outcome> start(ShardGroupId group) {
-		return new GroupCommit<Queued, Ledger.Outcome>("ledger-writer-" + group, this::write, properties.maxPostings(),
-				properties.queueCapacity(), properties.maxWait(), clock)
+	private GroupCommit<Queued, Ledger.Outcome> start(Writer writer) {
+		String name = "ledger-writer-" + writer.group() + (writer.traffic().isShadow() ? "-shadow" : "");
+		return new GroupCommit<Queued, Ledger.Outcome>(name, batch -> write(writer.traffic(), batch),
+				properties.maxPostings(), properties.queueCapacity(), properties.maxWait(), clock)
 			.start();
 	}
 
@@ -100,16 +107,22 @@ class PostingWriters implements DisposableBean {
 	 * the batch's callers (they all use the same database); a batch of callers bound to
 	 * no shard uses the home group's, as they would.
 	 */
-	private List<Ledger.Outcome> write(List<Queued> batch) {
+	private List<Ledger.Outcome> write(Traffic traffic, List<Queued> batch) {
 		batchSizes.record(batch.size());
 		List<Posting> postings = batch.stream().map(Queued::posting).toList();
 		Shard shard = batch.stream().map(Queued::shard).filter(Objects::nonNull).findFirst().orElse(null);
-		if (scopes == null || shard == null) {
-			return batches.post(postings);
+		try (TrafficScope.Scope bound = TrafficScope.enter(traffic)) {
+			if (scopes == null || shard == null) {
+				return batches.post(postings);
+			}
+			try (ShardScopes.Scope ignored = scopes.enter(shard)) {
+				return batches.post(postings);
+			}
 		}
-		try (ShardScopes.Scope ignored = scopes.enter(shard)) {
-			return batches.post(postings);
-		}
+	}
+
+	/** A writer's shard group and traffic: one transaction never mixes two of either. */
+	private record Writer(ShardGroupId group, Traffic traffic) {
 	}
 
 	/** A posting and the shard its caller's unit of work is bound to, if any. */

@@ -19,10 +19,11 @@ public final class ServiceDefaults implements EnvironmentPostProcessor, Ordered 
 	/**
 	 * Zone, service, trace and span of a log line. Request threads carry the zone in the
 	 * MDC; threads that do not (pools, start-up, the management server) fall back to the
-	 * zone the process was configured with.
+	 * zone the process was configured with. Shadow work (full-link load tests) says so:
+	 * {@code [shadow]}.
 	 */
 	private static final String CONTEXT = "[%X{zone:-${zonepay.zone.id:}},%X{service:-${spring.application.name:}}]"
-			+ " [%X{traceId:-},%X{spanId:-}]";
+			+ " [%X{traceId:-},%X{spanId:-}]%replace( [%X{traffic}]){' \\[\\]', ''}";
 
 	static final Map<String, Object> DEFAULTS = defaults();
 

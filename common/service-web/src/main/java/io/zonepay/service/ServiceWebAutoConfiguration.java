@@ -11,6 +11,7 @@ import io.zonepay.service.ids.IdConfiguration;
 import io.zonepay.service.openapi.ApiDocsConfiguration;
 import io.zonepay.service.problem.ProblemHandler;
 import io.zonepay.service.problem.ProblemResponses;
+import io.zonepay.service.traffic.TrafficConfiguration;
 import io.zonepay.service.zone.ZoneConfiguration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -35,7 +36,8 @@ import org.springframework.context.annotation.Import;
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ZoneConfiguration.class, DeadlineConfiguration.class, WorkLimitConfiguration.class,
-		IdentityConfiguration.class, IdConfiguration.class, ProblemHandler.class, ApiDocsConfiguration.class })
+		IdentityConfiguration.class, TrafficConfiguration.class, IdConfiguration.class, ProblemHandler.class,
+		ApiDocsConfiguration.class })
 public class ServiceWebAutoConfiguration {
 
 	/**

@@ -1,6 +1,7 @@
 package io.zonepay.e2e;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,9 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A user of ZonePay as a client program drives one: signs up, tops up, orders and pays,
- * all through one gateway.
+ * all through one gateway. A shadow customer is a load test's: every request carries the
+ * shadow tag and a token with the loadtest role.
  */
 final class Customer {
+
+	/** The traffic tag of a full-link load test. */
+	static final Map<String, String> SHADOW = Map.of("X-ZonePay-Traffic", "shadow");
 
 	private final Http http;
 
@@ -22,11 +27,36 @@ final class Customer {
 
 	private final String token;
 
-	private Customer(Http http, URI gateway, long id) {
+	private final Map<String, String> tag;
+
+	private Customer(Http http, URI gateway, long id, Map<String, String> tag) {
 		this.http = http;
 		this.gateway = gateway;
 		this.id = id;
-		this.token = http.token(gateway, id, "user");
+		this.tag = tag;
+		this.token = tag.isEmpty() ? http.token(gateway, id, "user") : http.token(gateway, id, "user", "loadtest");
+	}
+
+	private Customer(Http http, URI gateway, long id) {
+		this(http, gateway, id, Map.of());
+	}
+
+	/**
+	 * A new shadow user in the given shard, signed up by a load test (a token with the
+	 * user and loadtest roles, and the tag).
+	 */
+	static Customer signUpShadow(Http http, URI gateway, int shard) {
+		String loadTest = http.token(gateway, 1, "user", "loadtest");
+		Http.Response created = http.post(gateway.resolve("/api/users"), loadTest, SHADOW,
+				"{\"name\": \"Shadow customer\", \"shard\": " + shard + "}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.header("X-ZonePay-Traffic")).isEqualTo("shadow");
+		return new Customer(http, gateway, Long.parseLong(created.json().get("userId").asString()), SHADOW);
+	}
+
+	/** The same user without the shadow tag: what a real client of that id would see. */
+	Customer untagged() {
+		return new Customer(http, gateway, id);
 	}
 
 	/** A new user in the given shard, so a test knows which RZone serves it. */
@@ -70,16 +100,22 @@ final class Customer {
 
 	/** A POST with this customer's token and, unless null, an Idempotency-Key. */
 	Http.Response post(String path, String key, String body) {
-		return http.post(gateway.resolve(path), token, key == null ? Map.of() : Map.of("Idempotency-Key", key), body);
+		Map<String, String> headers = new HashMap<>(tag);
+		if (key != null) {
+			headers.put("Idempotency-Key", key);
+		}
+		return http.post(gateway.resolve(path), token, headers, body);
 	}
 
 	/** A POST with this customer's token and the given headers. */
 	Http.Response postWithHeaders(String path, Map<String, String> headers, String body) {
-		return http.post(gateway.resolve(path), token, headers, body);
+		Map<String, String> tagged = new HashMap<>(tag);
+		tagged.putAll(headers);
+		return http.post(gateway.resolve(path), token, tagged, body);
 	}
 
 	Http.Response get(String path) {
-		return http.get(gateway.resolve(path), token);
+		return http.get(gateway.resolve(path), token, tag);
 	}
 
 	String orderStatus(String orderId) {

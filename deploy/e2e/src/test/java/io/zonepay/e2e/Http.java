@@ -25,6 +25,10 @@ final class Http {
 		return send(request(uri, token, Map.of()).GET().build());
 	}
 
+	Response get(URI uri, @Nullable String token, Map<String, String> headers) {
+		return send(request(uri, token, headers).GET().build());
+	}
+
 	/** A call straight to a zone, carrying a caller assertion instead of a token. */
 	Response get(URI uri, @Nullable String token, String callerAssertion) {
 		return send(request(uri, token, Map.of("X-ZonePay-Caller", callerAssertion)).GET().build());
@@ -42,9 +46,9 @@ final class Http {
 			.build());
 	}
 
-	String token(URI gateway, long user, String role) {
+	String token(URI gateway, long user, String... roles) {
 		return post(gateway.resolve("/dev/token"), null, Map.of(),
-				"{\"sub\": \"" + user + "\", \"roles\": [\"" + role + "\"]}")
+				"{\"sub\": \"" + user + "\", \"roles\": [\"" + String.join("\", \"", roles) + "\"]}")
 			.json()
 			.get("token")
 			.asString();

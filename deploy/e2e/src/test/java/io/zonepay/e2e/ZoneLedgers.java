@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 import io.zonepay.testkit.SharedPostgres;
@@ -16,14 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Looks straight into each RZone's ledger database, for what no API shows: the books of
- * the whole zone.
+ * the whole zone, real or (in the shadow schema) a load test's.
  */
 final class ZoneLedgers {
 
 	private final EndToEndTopology zonepay;
 
+	private final String schema;
+
 	ZoneLedgers(EndToEndTopology zonepay) {
+		this(zonepay, "public");
+	}
+
+	ZoneLedgers(EndToEndTopology zonepay, String schema) {
 		this.zonepay = zonepay;
+		this.schema = schema;
 	}
 
 	/**
@@ -96,8 +104,11 @@ final class ZoneLedgers {
 	}
 
 	private List<String> rows(String zone, String sql) {
-		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, "account"),
-				SharedPostgres.user(), "");
+		Properties settings = new Properties();
+		settings.setProperty("user", SharedPostgres.user());
+		settings.setProperty("password", "");
+		settings.setProperty("currentSchema", schema);
+		try (Connection connection = DriverManager.getConnection(zonepay.database(zone, "account"), settings);
 				PreparedStatement query = connection.prepareStatement(sql);
 				ResultSet result = query.executeQuery()) {
 			List<String> rows = new ArrayList<>();

@@ -16,11 +16,18 @@ import io.zonepay.kernel.zone.Topology;
 
 /**
  * The books of every shard group, read straight from its account and payment databases
- * ({@code sgN_account}, {@code sgN_payment}), for the audit. Whichever zone serves a
- * shard group, its data stays in that group's databases, so reading all of them sees
- * everything, whatever moved where during the drill.
+ * ({@code sgN_account}, {@code sgN_payment}), for the audit: the real books, or a load
+ * test's in the shadow schema of the same databases. Whichever zone serves a shard group,
+ * its data stays in that group's databases, so reading all of them sees everything,
+ * whatever moved where during the drill.
  */
 final class ShardGroupBooks {
+
+	/** The real books' schema. */
+	static final String REAL = "public";
+
+	/** The shadow books' schema (full-link load tests), in the same databases. */
+	static final String SHADOW = "shadow";
 
 	private final List<String> accountDatabases = new ArrayList<>();
 
@@ -28,20 +35,58 @@ final class ShardGroupBooks {
 
 	private final Properties connection = new Properties();
 
+	private final String schema;
+
 	ShardGroupBooks(Topology topology, LocalInfrastructure infrastructure) {
+		this(topology, infrastructure, REAL);
+	}
+
+	ShardGroupBooks(Topology topology, LocalInfrastructure infrastructure, String schema) {
 		for (Topology.ZoneSpec rzone : topology.rzones()) {
 			accountDatabases.add(infrastructure.jdbcUrl(ServiceArguments.database(rzone, "account")));
 			paymentDatabases.add(infrastructure.jdbcUrl(ServiceArguments.database(rzone, "payment")));
 		}
+		this.schema = schema;
 		connection.setProperty("user", infrastructure.postgresUser());
 		connection.setProperty("password", "");
 		connection.setProperty("connectTimeout", "5");
 		connection.setProperty("socketTimeout", "60");
 		connection.setProperty("ApplicationName", "zonepay-drill");
+		connection.setProperty("currentSchema", schema);
+	}
+
+	String schema() {
+		return schema;
 	}
 
 	int shardGroups() {
 		return accountDatabases.size();
+	}
+
+	/** Each posting whose entries do not sum to zero in a currency. */
+	List<String[]> postingsNotSummingToZero() {
+		return rows(accountDatabases, "select posting_id || ' ' || currency || ' ' || sum(amount) from entries"
+				+ " group by posting_id, currency having sum(amount) <> 0");
+	}
+
+	/** Each account whose balance is not the sum of its entries. */
+	List<String[]> balancesNotTheirEntries() {
+		return rows(accountDatabases,
+				"select a.id || ' balance ' || a.balance || ' entries ' || coalesce(sum(e.amount), 0)"
+						+ " from accounts a left join entries e on e.account_id = a.id"
+						+ " group by a.id, a.balance having a.balance <> coalesce(sum(e.amount), 0)");
+	}
+
+	/** How many payments succeeded, and how many transfers there are by status. */
+	Map<String, Long> counts() {
+		Map<String, Long> counts = new TreeMap<>();
+		rows(paymentDatabases, "select 'payments ' || status, count(*)::text from payments group by status")
+			.forEach(row -> counts.merge(row[0], Long.parseLong(row[1]), Long::sum));
+		rows(paymentDatabases, "select 'transfers ' || status, count(*)::text from transfers group by status")
+			.forEach(row -> counts.merge(row[0], Long.parseLong(row[1]), Long::sum));
+		rows(accountDatabases, "select 'users', count(*)::text from users")
+			.forEach(row -> counts.merge(row[0], Long.parseLong(row[1]), Long::sum));
+		return counts;
 	}
 
 	/** id and status of each of these payments, in whichever database holds it. */

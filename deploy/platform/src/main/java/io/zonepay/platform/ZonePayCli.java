@@ -60,6 +60,8 @@ public final class ZonePayCli {
 			.addSubcommand(new KillCommand(installation))
 			.addSubcommand(new StartCommand(installation))
 			.addSubcommand(drill)
+			.addSubcommand(new BooksCommand(installation))
+			.addSubcommand(new CommandLine(new ShadowCommand()).addSubcommand(new ShadowCommand.Clean(installation)))
 			.addSubcommand(new AotTraining(installation))
 			.addSubcommand(new CommandLine.HelpCommand())
 			.setExecutionStrategy(parsed -> execute(parsed, parseOnly))

@@ -11,9 +11,6 @@ public final class GatewayProblem {
 	public static final ProblemCode ZONE_CONNECTION_LOST = ProblemCode.of("ZONE_CONNECTION_LOST", 502,
 			"The zone dropped the connection before answering; the request may or may not have been processed");
 
-	public static final ProblemCode SHADOW_TRAFFIC_UNSUPPORTED = ProblemCode.of("SHADOW_TRAFFIC_UNSUPPORTED", 501,
-			"Shadow (load-test) traffic is not accepted: no zone can keep it apart from real money yet");
-
 	private GatewayProblem() {
 	}
 

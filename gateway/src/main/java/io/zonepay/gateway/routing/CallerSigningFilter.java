@@ -52,7 +52,7 @@ class CallerSigningFilter implements GlobalFilter, Ordered {
 		}
 		String method = exchange.getRequest().getMethod().name();
 		String path = exchange.getRequest().getURI().getRawPath();
-		String assertion = signer.sign(caller, method, path, routed.shard());
+		String assertion = signer.sign(caller, method, path, routed.shard(), GatewayCaller.trafficOf(exchange));
 		@Nullable Deadline deadline = deadline(exchange);
 		ServerWebExchange signed = exchange.mutate().request(builder -> builder.headers(headers -> {
 			headers.set(ZonePayHeaders.CALLER, assertion);

@@ -60,7 +60,9 @@ class RateLimits implements GlobalFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		Caller caller = GatewayCaller.of(exchange);
 		boolean user = caller != null && caller.user() != null;
-		String key = user ? "user:" + caller.user().value() : "address:" + address(exchange);
+		// A load test acting as a user has a budget of its own, apart from the user's.
+		String key = (user ? "user:" + caller.user().value() : "address:" + address(exchange))
+				+ (GatewayCaller.trafficOf(exchange).isShadow() ? ":shadow" : "");
 		ConsumptionProbe own = callers
 			.get(key,
 					ignored -> user ? bucket(properties.userPerSecond(), properties.userBurst())

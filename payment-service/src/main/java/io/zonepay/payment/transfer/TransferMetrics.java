@@ -1,6 +1,7 @@
 package io.zonepay.payment.transfer;
 
 import io.micrometer.core.instrument.Counter;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonepay.service.zone.ZoneProperties;
 
@@ -31,6 +32,7 @@ class TransferMetrics {
 			.tag("route", transfer.route().name())
 			.tag("outcome", transfer.status().name())
 			.tag("code", code)
+			.tag("traffic", TrafficScope.current().tag())
 			.register(registry)
 			.increment();
 	}
@@ -40,6 +42,7 @@ class TransferMetrics {
 			.description("Transfers from other zones, by whether this zone credited them")
 			.tag("zone", zone)
 			.tag("outcome", outcome)
+			.tag("traffic", TrafficScope.current().tag())
 			.register(registry)
 			.increment();
 	}

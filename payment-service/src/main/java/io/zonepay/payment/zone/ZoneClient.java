@@ -10,6 +10,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.zonepay.kernel.ZonePayHeaders;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.kernel.deadline.Deadline;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.service.deadline.Deadlines;
@@ -105,12 +107,20 @@ final class ZoneClient {
 	}
 
 	private Answer send(HttpMethod method, String path, @Nullable Object body, Deadline deadline) {
+		// The callee keeps the work of a shadow payment on its shadow data, as this
+		// service
+		// does.
+		Traffic traffic = TrafficScope.current();
 		RestClient.RequestBodySpec request = http.method(method)
 			.uri(endpoint().resolve(path))
 			.header(ZonePayHeaders.CALLER,
-					signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null))
+					signer.sign(Caller.system(), method.name(), URI.create(path).getRawPath(), null, traffic))
 			.header(ZonePayHeaders.DEADLINE, deadline.header())
 			.accept(MediaType.APPLICATION_JSON);
+		if (traffic.isShadow()) {
+			// Signed in the assertion; the plain header is for whoever reads the logs.
+			request.header(ZonePayHeaders.TRAFFIC, traffic.tag());
+		}
 		Shard shard = ShardContext.shard();
 		if (shard != null) {
 			// The callee serves the call from the same shard group, and counts it as the

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.tracing.Tracer;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Appends events to the outbox, always inside the transaction that changes the state they
  * announce: both commit, or neither does. The relay publishes them afterwards; consumers
- * must therefore be idempotent (see the inbox).
+ * must therefore be idempotent (see the inbox). Shadow work appends to the shadow
+ * schema's outbox, and its events carry the {@value Traffic#KAFKA_HEADER} header.
  */
 public class Outbox {
 
@@ -48,6 +51,10 @@ public class Outbox {
 		Map<String, String> headers = new HashMap<>(event.headers());
 		headers.put(EVENT_ID, event.eventId().toString());
 		headers.put(EVENT_TYPE, event.type());
+		headers.remove(Traffic.KAFKA_HEADER);
+		if (TrafficScope.isShadow()) {
+			headers.put(Traffic.KAFKA_HEADER, Traffic.SHADOW.tag());
+		}
 		traceparent().ifPresent(traceparent -> headers.put(TRACEPARENT, traceparent));
 		jdbc.sql("""
 				insert into outbox (event_id, topic, kafka_partition, message_key, event_type, payload, headers)

@@ -3,13 +3,15 @@ package io.zonepay.service.outbox;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.runtime.PeriodicTask;
 import io.zonepay.runtime.routing.RoutingTables;
@@ -46,19 +48,19 @@ public class OutboxConfiguration {
 	}
 
 	/**
-	 * A relay per shard group the zone serves, each leading on its own database, so every
-	 * outbox is published by exactly one zone's relay even while two zones share a group
-	 * during a move.
+	 * A relay per shard group the zone serves and traffic (the real and the shadow
+	 * outbox), each leading on its own database under its own lock, so every outbox is
+	 * published by exactly one zone's relay even while two zones share a group during a
+	 * move.
 	 */
 	@Bean
 	OutboxRelays outboxRelays(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka,
 			DataSource dataSource, OutboxProperties properties, ObjectProvider<ShardScopes> scopes,
 			MeterRegistry registry, MessageTracing tracing) {
 		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka));
-		OutboxRelays relays = new OutboxRelays(
-				() -> new OutboxRelay(jdbc, transactions, json, producers,
-						new DatabaseLeadership(dataSource, "outbox relay"), properties.batch(), tracing),
-				scopes.getIfAvailable());
+		OutboxRelays relays = new OutboxRelays(traffic -> new OutboxRelay(jdbc, transactions, json, producers,
+				new DatabaseLeadership(dataSource, traffic.isShadow() ? "outbox relay (shadow)" : "outbox relay"),
+				properties.batch(), tracing, traffic), scopes.getIfAvailable());
 		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog)
 			.description("Events waiting in the home outbox")
 			.register(registry);
@@ -80,23 +82,23 @@ public class OutboxConfiguration {
 	}
 
 	/**
-	 * The relays, one per shard group, created when the zone first serves the group. Used
-	 * from the relay task's thread.
+	 * The relays, one per shard group and traffic, created when the zone first serves the
+	 * group. Used from the relay task's thread.
 	 */
 	static final class OutboxRelays {
 
-		private final Supplier<OutboxRelay> factory;
+		private final Function<Traffic, OutboxRelay> factory;
 
 		private final @Nullable ShardScopes scopes;
 
-		private final Map<ShardGroupId, OutboxRelay> relays = new ConcurrentHashMap<>();
+		private final Map<RelayKey, OutboxRelay> relays = new ConcurrentHashMap<>();
 
 		private final OutboxRelay home;
 
-		OutboxRelays(Supplier<OutboxRelay> factory, @Nullable ShardScopes scopes) {
+		OutboxRelays(Function<Traffic, OutboxRelay> factory, @Nullable ShardScopes scopes) {
 			this.factory = factory;
 			this.scopes = scopes;
-			this.home = factory.get();
+			this.home = factory.apply(Traffic.REAL);
 		}
 
 		/** Answers whether any group's relay wants to look again soon. */
@@ -106,8 +108,9 @@ public class OutboxConfiguration {
 			}
 			AtomicBoolean again = new AtomicBoolean();
 			scopes.forEachServedGroup(group -> {
-				OutboxRelay relay = group.equals(scopes.groups().home()) ? home
-						: relays.computeIfAbsent(group, ignored -> factory.get());
+				Traffic traffic = TrafficScope.current();
+				OutboxRelay relay = group.equals(scopes.groups().home()) && !traffic.isShadow() ? home
+						: relays.computeIfAbsent(new RelayKey(group, traffic), key -> factory.apply(traffic));
 				if (relay.publish()) {
 					again.set(true);
 				}
@@ -117,6 +120,10 @@ public class OutboxConfiguration {
 
 		long backlog() {
 			return home.backlog();
+		}
+
+		/** One outbox: a shard group's real or shadow one. */
+		private record RelayKey(ShardGroupId group, Traffic traffic) {
 		}
 
 	}

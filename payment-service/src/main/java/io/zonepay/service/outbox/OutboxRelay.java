@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.micrometer.tracing.Span;
+import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.messaging.MessageTracing;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * partition, then deletes them. One instance publishes (the leader), so events of a
  * partition keep their order; a crash between Kafka's ack and the delete publishes an
  * event twice, never loses one. Sending an event is a span of the trace that appended it.
+ * A relay publishes one schema's outbox, real or shadow, and tags what it sends with that
+ * traffic, whatever the row's stored headers say: the schema an event was read from is
+ * what it is.
  */
 final class OutboxRelay {
 
@@ -49,10 +53,13 @@ final class OutboxRelay {
 
 	private final MessageTracing tracing;
 
+	private final Traffic traffic;
+
 	private boolean failing;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, OutboxProducers producers,
-			DatabaseLeadership leadership, int batch, MessageTracing tracing) {
+			DatabaseLeadership leadership, int batch, MessageTracing tracing, Traffic traffic) {
+		this.traffic = traffic;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.json = json;
@@ -124,6 +131,10 @@ final class OutboxRelay {
 						row.payload());
 				Map<String, String> headers = json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
 				});
+				headers.remove(Traffic.KAFKA_HEADER);
+				if (traffic.isShadow()) {
+					headers.put(Traffic.KAFKA_HEADER, traffic.tag());
+				}
 				headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 				spans.add(tracing.producing(record));
 				sends.add(producer.send(record));

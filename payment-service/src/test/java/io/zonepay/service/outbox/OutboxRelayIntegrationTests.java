@@ -82,7 +82,8 @@ class OutboxRelayIntegrationTests {
 			throw new IllegalStateException("nothing to send, so no producer");
 		});
 		return new OutboxRelay(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)),
-				JsonMapper.builder().build(), producers, leadership, 10, MessageTracing.NONE);
+				JsonMapper.builder().build(), producers, leadership, 10, MessageTracing.NONE,
+				io.zonepay.kernel.traffic.Traffic.REAL);
 	}
 
 }

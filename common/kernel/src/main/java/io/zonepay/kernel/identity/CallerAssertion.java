@@ -3,6 +3,7 @@ package io.zonepay.kernel.identity;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.kernel.zone.Shard;
 
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param shard the shard the gateway routed by, when the path alone does not say (a new
  * user)
  * @param nonce unique per assertion, so that a captured header cannot be replayed
+ * @param traffic real, or shadow (full-link load testing): signed with the rest, so only
+ * the gateway (for a load-test credential) and the zone's own services can tag a request
  */
 public record CallerAssertion(Caller caller, String method, String path, @Nullable Shard shard, Instant expiresAt,
-		String nonce) {
+		String nonce, Traffic traffic) {
 
 	public CallerAssertion {
 		Objects.requireNonNull(caller, "caller");
@@ -24,5 +27,12 @@ public record CallerAssertion(Caller caller, String method, String path, @Nullab
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(expiresAt, "expiresAt");
 		Objects.requireNonNull(nonce, "nonce");
+		Objects.requireNonNull(traffic, "traffic");
+	}
+
+	/** An assertion for real traffic. */
+	public CallerAssertion(Caller caller, String method, String path, @Nullable Shard shard, Instant expiresAt,
+			String nonce) {
+		this(caller, method, path, shard, expiresAt, nonce, Traffic.REAL);
 	}
 }

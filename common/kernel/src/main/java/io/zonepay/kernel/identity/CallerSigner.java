@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.zonepay.kernel.id.BusinessId;
 import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.kernel.zone.Shard;
 
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * services share.
  *
  * <p>
- * The header reads {@code v1.<payload>.<mac>}, both parts base64url. The payload binds
+ * The header reads {@code v2.<payload>.<mac>}, both parts base64url. The payload binds
  * the caller to one method and path and expires quickly, so a header lifted from one
  * request is useless for another and soon useless at all; the nonce lets a
  * {@link ReplayGuard} refuse the same header twice within its lifetime.
@@ -36,7 +37,7 @@ public final class CallerSigner {
 	/** Keys shorter than the MAC's output weaken it. */
 	public static final int MIN_KEY_BYTES = 32;
 
-	private static final String VERSION = "v1";
+	private static final String VERSION = "v2";
 
 	private static final String ALGORITHM = "HmacSHA256";
 
@@ -72,12 +73,17 @@ public final class CallerSigner {
 		this(key, lifetime, Clock.systemUTC());
 	}
 
-	/** A header value vouching that this caller makes this request. */
+	/** A header value vouching that this caller makes this request, as real traffic. */
 	public String sign(Caller caller, String method, String path, @Nullable Shard shard) {
+		return sign(caller, method, path, shard, Traffic.REAL);
+	}
+
+	/** A header value vouching that this caller makes this request, as this traffic. */
+	public String sign(Caller caller, String method, String path, @Nullable Shard shard, Traffic traffic) {
 		byte[] nonce = new byte[12];
 		random.nextBytes(nonce);
 		CallerAssertion assertion = new CallerAssertion(caller, method, path, shard, clock.instant().plus(lifetime),
-				ENCODER.encodeToString(nonce));
+				ENCODER.encodeToString(nonce), traffic);
 		String payload = ENCODER.encodeToString(encode(assertion).getBytes(StandardCharsets.UTF_8));
 		return VERSION + "." + payload + "." + ENCODER.encodeToString(mac(payload));
 	}
@@ -93,7 +99,7 @@ public final class CallerSigner {
 		}
 		String[] parts = header.split("\\.", -1);
 		if (parts.length != 3 || !parts[0].equals(VERSION)) {
-			throw new InvalidCallerException("the caller assertion is not in the v1 format");
+			throw new InvalidCallerException("the caller assertion is not in the v2 format");
 		}
 		if (!MessageDigest.isEqual(mac(parts[1]), decode(parts[2]))) {
 			throw new InvalidCallerException("the caller assertion's signature does not match");
@@ -122,13 +128,13 @@ public final class CallerSigner {
 		return String.join("\n", caller.user() == null ? NONE : caller.user().toString(),
 				roles.isEmpty() ? NONE : roles, assertion.method(), assertion.path(),
 				assertion.shard() == null ? NONE : Integer.toString(assertion.shard().value()),
-				Long.toString(assertion.expiresAt().toEpochMilli()), assertion.nonce());
+				Long.toString(assertion.expiresAt().toEpochMilli()), assertion.nonce(), assertion.traffic().tag());
 	}
 
 	private static CallerAssertion decodePayload(String payload) {
 		String[] fields = payload.split("\n", -1);
-		if (fields.length != 7) {
-			throw new InvalidCallerException("the caller assertion has " + fields.length + " fields, not 7");
+		if (fields.length != 8) {
+			throw new InvalidCallerException("the caller assertion has " + fields.length + " fields, not 8");
 		}
 		try {
 			UserId user = fields[0].equals(NONE) ? null : new UserId(BusinessId.parse(fields[0]).orElseThrow());
@@ -138,7 +144,8 @@ public final class CallerSigner {
 						.collect(Collectors.toUnmodifiableSet());
 			Shard shard = fields[4].equals(NONE) ? null : Shard.of(Integer.parseInt(fields[4]));
 			Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(fields[5]));
-			return new CallerAssertion(new Caller(user, roles), fields[2], fields[3], shard, expiresAt, fields[6]);
+			return new CallerAssertion(new Caller(user, roles), fields[2], fields[3], shard, expiresAt, fields[6],
+					Traffic.ofTag(fields[7]));
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidCallerException("the caller assertion's payload cannot be read");

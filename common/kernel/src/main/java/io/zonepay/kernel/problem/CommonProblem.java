@@ -19,7 +19,8 @@ public enum CommonProblem implements ProblemCode {
 	OVERLOADED(503, "The platform is shedding load to protect itself; retry after the time it gives"),
 	SERVICE_BUSY(503, "The service cannot take this request now; retry shortly"),
 	DEADLINE_PASSED(503, "The caller stopped waiting before this request could start; nothing was done"),
-	STALE_GLOBAL_DATA(503, "Global data is too stale to serve this request");
+	STALE_GLOBAL_DATA(503, "Global data is too stale to serve this request"),
+	SHADOW_UNAVAILABLE(503, "Shadow (load-test) traffic cannot be kept apart from real data here; it was refused");
 
 	private final int status;
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.kernel.zone.Shard;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,13 @@ class CallerSignerTests {
 		assertThat(assertion.caller()).isEqualTo(alice);
 		assertThat(assertion.shard()).isNull();
 		assertThat(assertion.expiresAt()).isEqualTo(NOW.plusSeconds(10));
+		assertThat(assertion.traffic()).isEqualTo(Traffic.REAL);
+	}
+
+	@Test
+	void vouchesForTheShadowTagOfALoadTest() {
+		String header = signer.sign(alice, "POST", "/api/payments", null, Traffic.SHADOW);
+		assertThat(signer.verify(header, "POST", "/api/payments").traffic()).isEqualTo(Traffic.SHADOW);
 	}
 
 	@Test
@@ -86,9 +94,9 @@ class CallerSignerTests {
 	@Test
 	void refusesMissingAndMalformedHeaders() {
 		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify(null, "GET", "/"));
-		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify("v1.x", "GET", "/"));
+		assertThatExceptionOfType(InvalidCallerException.class).isThrownBy(() -> signer.verify("v2.x", "GET", "/"));
 		assertThatExceptionOfType(InvalidCallerException.class)
-			.isThrownBy(() -> signer.verify("v1.!!!.???", "GET", "/"));
+			.isThrownBy(() -> signer.verify("v2.!!!.???", "GET", "/"));
 	}
 
 	@Test

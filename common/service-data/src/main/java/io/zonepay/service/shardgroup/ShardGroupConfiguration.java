@@ -13,6 +13,9 @@ import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.service.schema.ModuleSchema;
+import io.zonepay.service.shadow.ShadowProperties;
+import io.zonepay.service.shadow.ShadowSchemas;
+import io.zonepay.service.traffic.ShadowSupport;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -27,12 +30,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Shard groups of an RZone service ({@code zonepay.zone.shard-group} set): the data
- * source that routes each unit of work to its shard group's database, the leases that
- * fence the writes, and the task that keeps the leases in step with the routing table.
+ * source that routes each unit of work to its shard group's database (and real or shadow
+ * work to its schema), the leases that fence the writes, and the task that keeps the
+ * leases in step with the routing table.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("zonepay.zone.shard-group")
-@EnableConfigurationProperties({ ShardGroupProperties.class, ShardLeaseProperties.class })
+@EnableConfigurationProperties({ ShardGroupProperties.class, ShardLeaseProperties.class, ShadowProperties.class })
 public class ShardGroupConfiguration {
 
 	/**
@@ -54,15 +58,31 @@ public class ShardGroupConfiguration {
 	 * routing one.
 	 */
 	@Bean
-	static BeanPostProcessor shardGroupDataSource(ObjectProvider<ShardGroups> groups) {
+	static BeanPostProcessor shardGroupDataSource(ObjectProvider<ShardGroups> groups,
+			ObjectProvider<ShadowProperties> shadow) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				return bean instanceof HikariDataSource home && "dataSource".equals(name)
-						? new ShardGroupDataSource(home, groups.getObject()) : bean;
+						? new ShardGroupDataSource(home, groups.getObject(), shadow.getObject()) : bean;
 			}
 		};
+	}
+
+	/**
+	 * Shadow storage: the shadow schema of every database, migrated with the real one;
+	 * shadow requests are served only while it is on.
+	 */
+	@Bean
+	ShadowSupport shadowSupport(ShadowProperties shadow) {
+		return shadow.on() ? ShadowSupport.STORAGE : ShadowSupport.NONE;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "zonepay.shadow.enabled", matchIfMissing = true)
+	ShadowSchemas shadowSchemas(ShadowProperties shadow) {
+		return new ShadowSchemas(shadow);
 	}
 
 	/**
@@ -132,8 +152,9 @@ public class ShardGroupConfiguration {
 	}
 
 	@Bean
-	ShardScopes shardScopes(ShardGroups groups, ShardLeases leases, ShardLeaseProperties properties) {
-		return new ShardScopes(groups, leases, properties.await());
+	ShardScopes shardScopes(ShardGroups groups, ShardLeases leases, ShardLeaseProperties properties,
+			ShadowProperties shadow) {
+		return new ShardScopes(groups, leases, properties.await(), shadow.on());
 	}
 
 	/**

@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.service.shadow.ShadowProperties;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * the shard group it is bound to ({@link ShardContext}), or from the home group's when it
  * is bound to none. The home pool is the one Spring Boot configured; the pool of an
  * adopted group is opened when the zone adopts it, with the home pool's settings, and
- * closed when the zone gives its last shard of that group away. Not Spring's
- * AbstractRoutingDataSource: its targets are fixed when it is initialised, while a zone
- * opens and closes pools as it adopts and gives away shard groups at run time.
+ * closed when the zone gives its last shard of that group away. Shadow work
+ * ({@link TrafficScope}) gets its connections from a shadow pool of the same group: the
+ * same database, its shadow schema, at most a few connections; with shadow storage off it
+ * gets none (fail closed). Not Spring's AbstractRoutingDataSource: its targets are fixed
+ * when it is initialised, while a zone opens and closes pools as it adopts and gives away
+ * shard groups at run time.
  */
 public final class ShardGroupDataSource implements DataSource, Closeable {
 
@@ -35,9 +40,14 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 
 	private final Map<ShardGroupId, HikariDataSource> adopted = new ConcurrentHashMap<>();
 
-	ShardGroupDataSource(HikariDataSource home, ShardGroups groups) {
+	private final ShadowProperties shadow;
+
+	private final Map<ShardGroupId, HikariDataSource> shadows = new ConcurrentHashMap<>();
+
+	ShardGroupDataSource(HikariDataSource home, ShardGroups groups, ShadowProperties shadow) {
 		this.home = home;
 		this.groups = groups;
+		this.shadow = shadow;
 	}
 
 	/**
@@ -51,19 +61,51 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		return adopted.computeIfAbsent(group, this::open);
 	}
 
+	/**
+	 * The shadow data source of a group: its database's shadow schema, opening the pool
+	 * on first use.
+	 */
+	DataSource shadowOf(ShardGroupId group) throws SQLException {
+		if (!shadow.on()) {
+			throw new SQLException("shadow storage is off here (zonepay.shadow.enabled): shadow work gets no"
+					+ " connection, rather than one to real data");
+		}
+		return shadows.computeIfAbsent(group, this::openShadow);
+	}
+
 	private HikariDataSource open(ShardGroupId group) {
-		String url = groups.url(group)
-			.orElseThrow(() -> new IllegalStateException(
-					"the shard group catalog names no database for " + group + " (zonepay.shard-groups.catalog)"));
+		HikariConfig config = configOf(group);
+		config.setPoolName(home.getPoolName() + "-" + group);
+		log.info("Opening a pool on shard group {}", group);
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * A small pool whose every connection has only the shadow schema on its search path:
+	 * an unqualified table name can only mean a shadow table.
+	 */
+	private HikariDataSource openShadow(ShardGroupId group) {
+		HikariConfig config = configOf(group);
+		config.setPoolName(home.getPoolName() + "-" + group + "-shadow");
+		config.setSchema(shadow.schema());
+		config.setMaximumPoolSize(shadow.poolSize());
+		config.setMinimumIdle(1);
+		log.info("Opening the shadow pool on shard group {}", group);
+		return new HikariDataSource(config);
+	}
+
+	private HikariConfig configOf(ShardGroupId group) {
 		HikariConfig config = new HikariConfig();
 		home.copyStateTo(config);
-		config.setJdbcUrl(url);
-		config.setPoolName(home.getPoolName() + "-" + group);
+		if (!group.equals(groups.home())) {
+			config.setJdbcUrl(groups.url(group)
+				.orElseThrow(() -> new IllegalStateException(
+						"the shard group catalog names no database for " + group + " (zonepay.shard-groups.catalog)")));
+		}
 		// Opened on demand, possibly while the group's database is away: fail requests,
 		// not the adoption.
 		config.setInitializationFailTimeout(-1);
-		log.info("Opening a pool on shard group {}", group);
-		return new HikariDataSource(config);
+		return config;
 	}
 
 	/**
@@ -71,9 +113,18 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 	 * work first.
 	 */
 	void close(ShardGroupId group) {
+		closeShadow(group);
 		HikariDataSource pool = adopted.remove(group);
 		if (pool != null) {
 			log.info("Closing the pool on shard group {}", group);
+			pool.close();
+		}
+	}
+
+	private void closeShadow(ShardGroupId group) {
+		HikariDataSource pool = shadows.remove(group);
+		if (pool != null) {
+			log.info("Closing the shadow pool on shard group {}", group);
 			pool.close();
 		}
 	}
@@ -82,8 +133,11 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		return group.equals(groups.home()) || adopted.containsKey(group);
 	}
 
-	private DataSource current() {
+	private DataSource current() throws SQLException {
 		ShardGroupId group = ShardContext.group();
+		if (TrafficScope.isShadow()) {
+			return shadowOf(group == null ? groups.home() : group);
+		}
 		return group == null ? home : of(group);
 	}
 
@@ -97,9 +151,13 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		return current().getConnection(username, password);
 	}
 
-	/** Closes the pools of every group the zone adopted, as the service stops. */
+	/**
+	 * Closes the pools of every group the zone adopted, and every shadow pool, as the
+	 * service stops.
+	 */
 	void closeAdopted() {
 		adopted.keySet().forEach(this::close);
+		shadows.keySet().forEach(this::closeShadow);
 	}
 
 	@Override

@@ -5,17 +5,20 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Where a unit of work runs: {@link #enter(Shard)} binds a request or an event to its
  * shard, so its transactions use the shard group's database and a drain of the shard
  * waits for it; {@link #forEachServedGroup(Runnable)} runs a background job once per
- * shard group the zone serves.
+ * shard group the zone serves, for real and for shadow data.
  */
 public final class ShardScopes {
 
@@ -27,10 +30,13 @@ public final class ShardScopes {
 
 	private final Duration await;
 
-	ShardScopes(ShardGroups groups, ShardLeases leases, Duration await) {
+	private final boolean shadow;
+
+	ShardScopes(ShardGroups groups, ShardLeases leases, Duration await, boolean shadow) {
 		this.groups = groups;
 		this.leases = leases;
 		this.await = await;
+		this.shadow = shadow;
 	}
 
 	public ShardGroups groups() {
@@ -87,25 +93,42 @@ public final class ShardScopes {
 
 	/**
 	 * Runs a job once per shard group of which this zone holds a shard, bound to that
-	 * group, which it is given.
+	 * group, which it is given; then, with shadow storage on, once more per group on its
+	 * shadow data, bound to shadow traffic ({@link TrafficScope}): reconcilers, relays
+	 * and purges act on shadow rows as shadow work, whose calls and events stay shadow.
 	 */
 	public void forEachServedGroup(Consumer<ShardGroupId> job) {
 		Set<ShardGroupId> served = new LinkedHashSet<>();
 		served.add(groups.home());
 		leases.held().stream().sorted().forEach(shard -> served.add(groups.groupOf(shard)));
 		for (ShardGroupId group : served) {
-			ShardContext.Bound previous = ShardContext.bind(new ShardContext.Bound(null, group));
-			try {
-				job.accept(group);
+			runFor(group, Traffic.REAL, job);
+		}
+		if (shadow) {
+			for (ShardGroupId group : served) {
+				runFor(group, Traffic.SHADOW, job);
 			}
-			catch (RuntimeException ex) {
-				// One group's trouble (its database away) must not stop the job for the
-				// others.
-				log.warn("A job failed on shard group {}; it runs again next time", group, ex);
-			}
-			finally {
-				ShardContext.restore(previous);
-			}
+		}
+	}
+
+	private static void runFor(ShardGroupId group, Traffic traffic, Consumer<ShardGroupId> job) {
+		ShardContext.Bound previous = ShardContext.bind(new ShardContext.Bound(null, group));
+		TrafficScope.Scope bound = TrafficScope.enter(traffic);
+		if (traffic.isShadow()) {
+			MDC.put("traffic", traffic.tag());
+		}
+		try {
+			job.accept(group);
+		}
+		catch (RuntimeException ex) {
+			// One group's trouble (its database away) must not stop the job for the
+			// others.
+			log.warn("A job failed on shard group {} ({} data); it runs again next time", group, traffic.tag(), ex);
+		}
+		finally {
+			MDC.remove("traffic");
+			bound.close();
+			ShardContext.restore(previous);
 		}
 	}
 

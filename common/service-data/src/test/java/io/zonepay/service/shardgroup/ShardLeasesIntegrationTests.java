@@ -208,7 +208,8 @@ class ShardLeasesIntegrationTests {
 		Member(String zone) {
 			this.pool = pool(zone);
 			this.leases = new ShardLeases(ZoneId.of(zone), tables, ShardGroups.single(GROUP),
-					new ShardGroupDataSource(pool, ShardGroups.single(GROUP)),
+					new ShardGroupDataSource(pool, ShardGroups.single(GROUP),
+							io.zonepay.service.shadow.ShadowProperties.defaults()),
 					new ShardLeaseProperties(null, null, null, Duration.ZERO, null, null, null), database -> {
 					});
 		}

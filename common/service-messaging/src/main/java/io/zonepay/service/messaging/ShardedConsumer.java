@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ZoneId;
@@ -28,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,10 @@ import org.springframework.context.SmartLifecycle;
  * Each event is tried a bounded number of times, then set aside on the dead-letter topic
  * so that one poison event never blocks its shard. Offsets are committed under the role's
  * group after each batch: delivery is at least once, which handlers absorb with the
- * inbox. Each attempt at an event is a span that continues the trace the event carries.
+ * inbox. Each attempt at an event is a span that continues the trace the event carries. A
+ * shadow event (the {@value Traffic#KAFKA_HEADER} header) is handled as shadow work, on
+ * shadow storage, by the same handler; an event whose tag cannot be read is never handled
+ * as real, and ends on the dead-letter topic.
  */
 public final class ShardedConsumer implements SmartLifecycle {
 
@@ -235,16 +241,31 @@ public final class ShardedConsumer implements SmartLifecycle {
 
 	/**
 	 * Handles an event bound to its shard (partition = shard), so it uses the shard
-	 * group's database.
+	 * group's database, and to its traffic, so a shadow event uses its shadow schema.
 	 */
 	private void handle(ConsumerRecord<String, String> record) throws Exception {
-		if (scopes == null) {
-			tracing.consuming(record, self, handler);
-			return;
+		Traffic traffic = trafficOf(record);
+		if (traffic.isShadow()) {
+			MDC.put("traffic", traffic.tag());
 		}
-		try (ShardScopes.Scope ignored = scopes.enter(Shard.of(record.partition()))) {
-			tracing.consuming(record, self, handler);
+		try (TrafficScope.Scope bound = TrafficScope.enter(traffic)) {
+			if (scopes == null) {
+				tracing.consuming(record, self, handler);
+				return;
+			}
+			try (ShardScopes.Scope ignored = scopes.enter(Shard.of(record.partition()))) {
+				tracing.consuming(record, self, handler);
+			}
 		}
+		finally {
+			MDC.remove("traffic");
+		}
+	}
+
+	/** The traffic an event's header names: none is real. */
+	static Traffic trafficOf(ConsumerRecord<String, String> record) {
+		Header tag = record.headers().lastHeader(Traffic.KAFKA_HEADER);
+		return Traffic.ofTag(tag == null ? null : new String(tag.value(), StandardCharsets.UTF_8));
 	}
 
 	private void deadLetter(ConsumerRecord<String, String> record, Exception failure) {

@@ -4,7 +4,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The order of ZonePay's servlet filters: stamp the zone, then drop a request nobody
- * waits for, then know the caller, then check the shard, then bound the work taken.
+ * waits for, then know the caller and its traffic (real or shadow), then check the shard,
+ * then bound the work taken.
  */
 public final class FilterOrder {
 
@@ -17,7 +18,9 @@ public final class FilterOrder {
 
 	public static final int CALLER = DEADLINE + 1;
 
-	public static final int ZONE_GUARD = CALLER + 1;
+	public static final int TRAFFIC = CALLER + 1;
+
+	public static final int ZONE_GUARD = TRAFFIC + 1;
 
 	/** Once the request is known to be for this zone, and from whom. */
 	public static final int WORK_LIMIT = ZONE_GUARD + 1;
