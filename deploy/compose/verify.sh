@@ -271,19 +271,35 @@ header() { grep -i "^$1:" "$work/headers" | tail -1 | cut -d' ' -f2- | tr -d '\r
 say "payments in every RZone through both gateways (deploy/smoke/payments.sh)"
 deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
 
-# ---- the Double-11 load test through the published gateways: a short run of steps, shed, reported --------------------------
+# ---- the Double-11 load test, full-link: shadow traffic through the published gateways, real users paying beside it ------
 # A capability check, not a measurement: compose's 24 containers share this machine's cores, and right after their
 # start 30 operations/s already ran p99 near 3 s; 12 keeps every request well inside the client's 10 s timeout.
-say "the Double-11 load test through the published gateways (deploy/bench/double11.sh: 1x and 4x of 12 operations/s, 10 s each)"
+say "the Double-11 load test on shadow traffic (deploy/bench/double11.sh --shadow: 1x and 4x of 12 operations/s, 10 s each; 4 real operations/s beside it)"
 deploy/bench/double11.sh --gateways "$hz,$sh" --platform compose --users 200 --capacity 12 --profile steps --steps 1,4 \
-	--step-seconds 10 --no-record-capacity --out "$work/double11" > "$work/double11.log" 2>&1 \
-	|| fail "deploy/bench/double11.sh against compose: $(grep -v WARNING "$work/double11.log" | tail -5)"
+	--step-seconds 10 --no-record-capacity --shadow --real-rate 4 --out "$work/double11" > "$work/double11.log" 2>&1 \
+	|| fail "deploy/bench/double11.sh --shadow against compose: $(grep -v WARNING "$work/double11.log" | tail -8)"
 report=$(ls "$work"/double11/*.html 2> /dev/null | head -1)
 [ -n "$report" ] || fail "the load test wrote no report"
 failed=$(jq '[.summary[].errors] | add' "$work"/double11/*.json)
-[ "$failed" = 0 ] || fail "the load test through compose had $failed failed operations: $(grep -A4 '^phase' "$work/double11.log")"
-say "load test: no failed operation, a report of $(($(wc -c < "$report") / 1024)) KB; by phase (offered/s, checkouts/s, share, p99 ms):"
+[ "$failed" = 0 ] || fail "the shadow load through compose had $failed failed operations: $(grep -A4 '^phase' "$work/double11.log")"
+real_failed=$(jq '[.fullLink.realSummary[].errors] | add' "$work"/double11/*.json)
+[ "$real_failed" = 0 ] || fail "the real traffic beside the load test had $real_failed failed operations"
+say "load test: no failed operation, shadow or real, a report of $(($(wc -c < "$report") / 1024)) KB; shadow by phase (offered/s, checkouts/s, share, p99 ms):"
 grep -A3 '^phase' "$work/double11.log" | tail -n +2 | awk '{print "    " $1 ": " $3 ", " $4 ", " $5 ", " $6}'
+# The books straight from every shard group's database: the shadow accounts sum to zero per currency over all of them,
+# so do the real ones, and no shadow user is a real one.
+sql() { "${compose[@]}" exec -T postgres psql -U postgres -d "$1" -Atc "$2"; }
+for schema in shadow public; do
+	sums=$(for group in 1 2 3 4; do sql "sg${group}_account" "select currency || ' ' || sum(balance) from $schema.accounts group by currency"; done \
+		| awk '{sum[$1] += $2} END {for (c in sum) printf "%s %.0f\n", c, sum[c]}')
+	[ -n "$sums" ] || fail "no $schema accounts in any shard group"
+	! grep -qv ' 0$' <<< "$sums" || fail "the $schema accounts of all shard groups do not sum to zero: $sums"
+	say "the $schema books of 4 shard groups sum to zero per currency ($(tr '\n' ' ' <<< "$sums"| sed 's/ $//'))"
+done
+both=$(for group in 1 2 3 4; do sql "sg${group}_account" "select count(*) from shadow.users s join public.users r on r.id = s.id"; done | awk '{s += $1} END {print s}')
+shadow_users=$(for group in 1 2 3 4; do sql "sg${group}_account" "select count(*) from shadow.users"; done | awk '{s += $1} END {print s}')
+[ "$both" = 0 ] && [ "$shadow_users" -ge 200 ] || fail "$both of $shadow_users shadow users are in the real users tables"
+say "$shadow_users shadow users, none of them in a real users table"
 
 # ---- a payment is one trace in Zipkin: the gateway, payment-service, the ledger call, the order's event over Kafka --------
 # Services export in batches every few seconds: wait for them (bounded).

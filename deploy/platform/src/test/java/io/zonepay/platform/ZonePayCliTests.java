@@ -111,8 +111,8 @@ class ZonePayCliTests {
 		assertThat(run("frobnicate")).isEqualTo(2);
 
 		assertThat(err.toString().lines()).containsExactly(
-				"zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, prepare,"
-						+ " help",
+				"zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, books,"
+						+ " shadow, prepare, help",
 				"see ./zonepay --help");
 	}
 
@@ -161,6 +161,16 @@ class ZonePayCliTests {
 			.contains("--seconds must be 1..600, not 0")
 			.contains("SECONDS must be 1..600, not 601")
 			.contains("no RZone gz in the topology (local.yml)");
+		assertThat(stateLeft()).isEmpty();
+	}
+
+	@Test
+	void theBooksAuditBoundsItsSettlingAndNeedsARunningPlatform() throws IOException {
+		assertThat(run("books", "--settle", "601")).isEqualTo(2);
+		assertThat(err.toString()).contains("--settle must be 0..600, not 601");
+		assertThat(run("books", "--shadow", "--help")).isZero();
+		assertThat(run("shadow", "clean", "--help")).isZero();
+		assertThat(out.toString()).contains("--shadow", "Real data is not touched");
 		assertThat(stateLeft()).isEmpty();
 	}
 

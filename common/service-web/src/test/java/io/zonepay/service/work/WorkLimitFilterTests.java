@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.CallerAssertion;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
 import io.zonepay.service.problem.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +71,34 @@ class WorkLimitFilterTests {
 	}
 
 	@Test
+	void aLoadTestsRequestTakesAPlaceOnlyWhileMoreThanHalfAreFree() throws Exception {
+		WorkLimitFilter two = new WorkLimitFilter(new WorkLimitProperties(2, Duration.ZERO),
+				new ProblemResponses(JsonMapper.builder().build()), refused, Clock.systemUTC());
+		MockFilterChain shadowWork = new MockFilterChain();
+		MockFilterChain realWork = new MockFilterChain();
+		MockHttpServletResponse shadow = new MockHttpServletResponse();
+		MockHttpServletResponse real = new MockHttpServletResponse();
+
+		two.doFilter(outside("/api/payments"), new MockHttpServletResponse(), new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest request, HttpServletResponse response) {
+				try (TrafficScope.Scope bound = TrafficScope.enter(Traffic.SHADOW)) {
+					two.doFilter(outside("/api/orders"), shadow, shadowWork);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				serveQuietly(two, outside("/api/orders"), real, realWork);
+			}
+		}));
+
+		assertThat(shadow.getStatus()).isEqualTo(503);
+		assertThat(shadowWork.getRequest()).as("the shadow request's work").isNull();
+		assertThat(real.getStatus()).isEqualTo(200);
+		assertThat(realWork.getRequest()).as("the real request's work").isNotNull();
+	}
+
+	@Test
 	void givesThePlaceBackWhenTheWorkFails() throws Exception {
 		MockFilterChain failing = new MockFilterChain(new HttpServlet() {
 			@Override
@@ -104,6 +134,16 @@ class WorkLimitFilterTests {
 	private MockHttpServletResponse serveQuietly(MockHttpServletRequest request, MockFilterChain chain) {
 		try {
 			return serve(request, chain);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void serveQuietly(WorkLimitFilter filter, MockHttpServletRequest request,
+			MockHttpServletResponse response, MockFilterChain chain) {
+		try {
+			filter.doFilter(request, response, chain);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -61,11 +61,16 @@ public final class Double11 {
 			  --compare FILE             a previous run's report (.html) or run (.json) to compare with
 			  --out DIR                  where the run and its report go (default .zonepay/reports)
 			  --title TEXT               the report's title
+			  --shadow                   full-link: the load is shadow traffic (a loadtest credential, the tag), kept
+			                             in the shadow schemas, while real users keep paying beside it (--real-rate);
+			                             on ./zonepay up the shadow and the real books are audited after the run
+			  --real-rate OPS            with --shadow, the real operations per second beside the load
+			                             (default a fifth of the capacity, at least 2)
 			""";
 
 	private static final Set<String> OPTIONS = Set.of("profile", "spike", "spike-seconds", "steps", "step-seconds",
 			"capacity", "knee-start", "users", "merchants", "hot-share", "gateways", "platform", "no-record-capacity",
-			"no-cpu", "compare", "out", "title", "kill-zone");
+			"no-cpu", "compare", "out", "title", "kill-zone", "shadow", "real-rate");
 
 	public static void main(String[] args) {
 		Map<String, String> options = BenchOptions.parse(args);
@@ -79,8 +84,7 @@ public final class Double11 {
 			System.exit(2);
 		}
 		try {
-			run(args);
-			System.exit(0);
+			System.exit(run(args) ? 0 : 1);
 		}
 		catch (Exception ex) {
 			ex.printStackTrace();
@@ -88,7 +92,11 @@ public final class Double11 {
 		}
 	}
 
-	private static void run(String[] args) throws Exception {
+	/**
+	 * Runs the load and writes its report; answers false when a full-link run's real
+	 * traffic failed other than by shedding, or its books did not audit clean.
+	 */
+	private static boolean run(String[] args) throws Exception {
 		Map<String, String> options = BenchOptions.parse(args);
 		List<URI> gateways = Arrays
 			.stream(options.getOrDefault("gateways", "http://127.0.0.1:8080,http://127.0.0.1:8081").split(","))
@@ -97,13 +105,19 @@ public final class Double11 {
 			.toList();
 		Profile profile = profile(options);
 		Http http = new Http();
+		boolean shadow = options.containsKey("shadow");
 		long setUpStarted = System.nanoTime();
-		Shoppers.Prepared prepared = Shoppers.prepare(http, gateways,
-				Integer.parseInt(options.getOrDefault("users", "1000")),
-				Integer.parseInt(options.getOrDefault("merchants", "20")));
+		int users = Integer.parseInt(options.getOrDefault("users", "1000"));
+		Shoppers.Prepared prepared = Shoppers.prepare(http, gateways, users,
+				Integer.parseInt(options.getOrDefault("merchants", "20")), shadow);
+		List<Shopper> realShoppers = shadow ? Shoppers.shoppers(http, gateways, Math.max(100, users / 4), false)
+				: List.of();
 		List<String> zones = prepared.shoppers().stream().map(Shopper::zone).distinct().sorted().toList();
-		System.out.printf("prepared %d shoppers in %s and %d merchants in %.0f s%n", prepared.shoppers().size(), zones,
-				prepared.merchants().size(), (System.nanoTime() - setUpStarted) / 1e9);
+		System.out.printf("prepared %d %sshoppers in %s and %d merchants in %.0f s%n", prepared.shoppers().size(),
+				shadow ? "shadow " : "", zones, prepared.merchants().size(), (System.nanoTime() - setUpStarted) / 1e9);
+		if (shadow) {
+			System.out.printf("and %d real shoppers to pay beside the load test%n", realShoppers.size());
+		}
 		Mix mix = new Mix(prepared.shoppers(), prepared.merchants(),
 				Double.parseDouble(options.getOrDefault("hot-share", "0.3")));
 		Operations operations = new Operations(http);
@@ -111,9 +125,16 @@ public final class Double11 {
 		RunRecord.Capacity capacity = capacity(options, mix, operations, zones);
 		System.out.printf("capacity %.1f operations/s (%.1f checkouts/s); per zone, requests/s: %s%n",
 				capacity.operationsPerSecond(), capacity.checkoutsPerSecond(), capacity.zones());
-		if (!options.containsKey("no-record-capacity")) {
+		// Shadow traffic is the lowest priority class, refused first: the capacity it
+		// finds
+		// is its own share, not the zones'.
+		if (!options.containsKey("no-record-capacity") && !shadow) {
 			recordCapacity(http, gateways.getFirst(), prepared.adminToken(), capacity);
 		}
+		double realRate = Double.parseDouble(options.getOrDefault("real-rate",
+				Double.toString(Math.max(2, Knee.round(capacity.operationsPerSecond() / 5)))));
+		boolean audited = shadow && localPlatform(options);
+		Map<String, Long> realBefore = audited ? FullLinkAudits.realCounts() : Map.of();
 
 		CpuMeter cpu = cpuMeter(options);
 		Instant startedAt = Instant.now();
@@ -121,12 +142,29 @@ public final class Double11 {
 		Tally tally = new Tally(profile.seconds(), zones, origin);
 		Map<Integer, Map<String, Double>> cpuBySecond = sampleCpu(cpu, origin, profile.seconds());
 		ZoneKill kill = killAtThePeak(options, http, gateways.getFirst(), prepared.adminToken(), profile, origin);
+		Tally real = new Tally(profile.seconds(), zones, origin);
+		Thread realLoop = shadow
+				? beside(real, origin, realRate,
+						new Mix(realShoppers, prepared.merchants(),
+								Double.parseDouble(options.getOrDefault("hot-share", "0.3"))),
+						new Operations(http))
+				: null;
 		OpenLoop.run(tally, origin, at -> profile.multipleAt(at) * capacity.operationsPerSecond(), mix, operations);
+		if (realLoop != null) {
+			realLoop.join();
+		}
 		if (kill != null) {
 			kill.restore();
 		}
 
 		RunRecord run = record(options, gateways, startedAt, capacity, profile, tally, cpuBySecond);
+		if (shadow) {
+			System.out.println(audited ? "auditing the shadow and the real books ..."
+					: "(the books are audited on ./zonepay up only)");
+			List<RunRecord.Audit> audits = audited ? FullLinkAudits.run(http, realBefore, real, prepared.shoppers())
+					: List.of();
+			run = withFullLink(run, fullLink(realRate, capacity, profile, real, audits));
+		}
 		Path directory = Path.of(options.getOrDefault("out", ".zonepay/reports"));
 		Files.createDirectories(directory);
 		String name = "double11-" + FILE_TIME.format(run.startedAt());
@@ -137,6 +175,64 @@ public final class Double11 {
 		Report.write(run, compare == null ? null : Report.read(Path.of(compare)), html);
 		print(run);
 		System.out.printf("%nrun:    %s%nreport: %s%n", json.toAbsolutePath(), html.toAbsolutePath());
+		return run.fullLink() == null || printFullLink(run.fullLink());
+	}
+
+	/** The real traffic beside the load test and the audits; answers whether all held. */
+	private static boolean printFullLink(RunRecord.FullLink fullLink) {
+		System.out.printf("%nreal traffic beside the load test, %.1f operations/s:%n",
+				fullLink.realOperationsPerSecond());
+		long errors = 0;
+		for (RunRecord.PhaseSummary phase : fullLink.realSummary()) {
+			System.out.printf("  %-8s offered %.1f/s, checkouts %.1f/s, p99 %.0f ms, shed %s, errors %d%n",
+					phase.phase(), phase.offeredPerSecond(), phase.checkoutGoodput(), phase.checkoutP99Ms(),
+					phase.shedShare(), phase.errors());
+			errors += phase.errors();
+		}
+		fullLink.audits().forEach(audit -> {
+			System.out.println((audit.passed() ? "PASS " : "FAIL ") + audit.name());
+			audit.lines().forEach(line -> System.out.println("     " + line));
+		});
+		return errors == 0 && (fullLink.audits().isEmpty() || fullLink.audited());
+	}
+
+	/**
+	 * The real traffic of a full-link run, on a thread of its own: an open loop at a
+	 * constant rate beside the shadow load.
+	 */
+	private static Thread beside(Tally real, long origin, double rate, Mix mix, Operations operations) {
+		return Thread.ofPlatform().name("real-traffic").start(() -> {
+			try {
+				OpenLoop.run(real, origin, at -> rate, mix, operations);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
+	private static RunRecord.FullLink fullLink(double realRate, RunRecord.Capacity capacity, Profile profile,
+			Tally real, List<RunRecord.Audit> audits) {
+		double multiple = capacity.operationsPerSecond() == 0 ? 0
+				: Knee.round(realRate / capacity.operationsPerSecond());
+		List<RunRecord.Second> seconds = new ArrayList<>();
+		for (int t = 0; t < profile.seconds(); t++) {
+			seconds.add(real.second(t, profile.phaseAt(t).name(), multiple, capacity.zones(), Map.of()));
+		}
+		List<RunRecord.PhaseSummary> summary = new ArrayList<>();
+		for (RunRecord.Phase phase : profile.phases()) {
+			summary.add(summary(real.window(phase.fromSecond(), phase.toSecond()), phase.name(), multiple, capacity));
+		}
+		return new RunRecord.FullLink(realRate, seconds, summary, audits);
+	}
+
+	private static RunRecord withFullLink(RunRecord run, RunRecord.FullLink fullLink) {
+		return new RunRecord(run.schema(), run.title(), run.startedAt(), run.target(), run.capacity(), run.phases(),
+				run.seconds(), run.summary(), fullLink);
+	}
+
+	private static boolean localPlatform(Map<String, String> options) {
+		return !"compose".equals(options.get("platform")) && Files.exists(Path.of(".zonepay/current"));
 	}
 
 	private static Profile profile(Map<String, String> options) {
@@ -258,19 +354,25 @@ public final class Double11 {
 		}
 		List<RunRecord.PhaseSummary> summary = new ArrayList<>();
 		for (RunRecord.Phase phase : profile.phases()) {
-			summary.add(summary(tally.window(phase.fromSecond(), phase.toSecond()), phase, capacity));
+			// A ramp or a decay is judged by its mean load, not its peak: a decay from 1x
+			// to
+			// 0.3x offers well below the capacity, so its goodput is too.
+			summary.add(summary(tally.window(phase.fromSecond(), phase.toSecond()), phase.name(),
+					Knee.round((phase.startMultiple() + phase.endMultiple()) / 2), capacity));
 		}
 		String platform = options.getOrDefault("platform",
 				Files.exists(Path.of(".zonepay/current")) ? "zonepay up" : "compose");
 		String killed = options.containsKey("kill-zone") ? ", " + options.get("kill-zone") + " killed at the peak" : "";
-		String title = options.getOrDefault("title", "Double 11 on " + platform + ", " + describe(profile) + killed);
+		String shadow = options.containsKey("shadow") ? ", full-link on shadow traffic" : "";
+		String title = options.getOrDefault("title",
+				"Double 11 on " + platform + ", " + describe(profile) + shadow + killed);
 		return new RunRecord(
 				RunRecord.SCHEMA, title, startedAt, new RunRecord.Target(platform,
 						gateways.stream().map(URI::toString).toList(), Runtime.getRuntime().availableProcessors()),
 				capacity, profile.phases(), seconds, summary);
 	}
 
-	private static RunRecord.PhaseSummary summary(Tally.Window window, RunRecord.Phase phase,
+	private static RunRecord.PhaseSummary summary(Tally.Window window, String phase, double multiple,
 			RunRecord.Capacity capacity) {
 		Map<String, Double> shedShare = new LinkedHashMap<>();
 		for (int c = 0; c < Kind.CLASSES.size(); c++) {
@@ -278,10 +380,7 @@ public final class Double11 {
 			shedShare.put(Kind.CLASSES.get(c), offered == 0 ? 0 : Knee.round(window.shed()[c] / (double) offered));
 		}
 		double goodput = window.checkoutsPerSecond();
-		// A ramp or a decay is judged by its mean load, not its peak: a decay from 1x to
-		// 0.3x offers well below the capacity, so its goodput is too.
-		return new RunRecord.PhaseSummary(phase.name(), Knee.round((phase.startMultiple() + phase.endMultiple()) / 2),
-				Knee.round(window.offeredPerSecond()), Knee.round(goodput),
+		return new RunRecord.PhaseSummary(phase, multiple, Knee.round(window.offeredPerSecond()), Knee.round(goodput),
 				capacity.checkoutsPerSecond() == 0 ? 0 : Knee.round(goodput / capacity.checkoutsPerSecond()),
 				Knee.round(window.paymentP99Millis()), shedShare, window.errors());
 	}

@@ -32,11 +32,22 @@ final class Http {
 		return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The header and value of shadow (load-test) traffic. */
+	static final String TRAFFIC = "X-ZonePay-Traffic";
+
 	static HttpRequest post(URI uri, String token, @Nullable String key, String body) {
+		return post(uri, token, key, body, false);
+	}
+
+	/** A POST, tagged as shadow traffic when {@code shadow}. */
+	static HttpRequest post(URI uri, String token, @Nullable String key, String body, boolean shadow) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(TIMEOUT)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (shadow) {
+			request.header(TRAFFIC, "shadow");
+		}
 		if (!token.isEmpty()) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -47,7 +58,24 @@ final class Http {
 	}
 
 	static HttpRequest get(URI uri, String token) {
-		return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
+		return get(uri, token, false);
+	}
+
+	/** A GET, tagged as shadow traffic when {@code shadow}. */
+	static HttpRequest get(URI uri, String token, boolean shadow) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(TIMEOUT)
+			.header("Authorization", "Bearer " + token)
+			.GET();
+		if (shadow) {
+			request.header(TRAFFIC, "shadow");
+		}
+		return request.build();
+	}
+
+	/** The status of a request, with no retry: for checks after the load. */
+	int status(HttpRequest request) throws Exception {
+		return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	static HttpRequest put(URI uri, String token, String body) {

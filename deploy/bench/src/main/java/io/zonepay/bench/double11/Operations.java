@@ -43,15 +43,15 @@ final class Operations {
 	private CompletableFuture<Outcome> checkout(Mix.Operation operation, Tally tally) {
 		Shopper shopper = operation.shopper();
 		HttpRequest order = Http.post(shopper.gateway().resolve("/api/orders"), shopper.token(), Http.key(),
-				"{\"merchantId\": \"" + operation.merchant() + "\", \"amount\": " + AMOUNT
-						+ ", \"currency\": \"CNY\"}");
+				"{\"merchantId\": \"" + operation.merchant() + "\", \"amount\": " + AMOUNT + ", \"currency\": \"CNY\"}",
+				shopper.shadow());
 		return attempt(order, shopper, tally, false).thenCompose(answer -> {
 			if (!(answer instanceof Answer.Reply reply) || reply.status() != 201) {
 				return CompletableFuture.completedFuture(answer.outcome());
 			}
 			String orderId = reply.json().get("orderId").asString();
 			HttpRequest payment = Http.post(shopper.gateway().resolve("/api/payments"), shopper.token(), Http.key(),
-					"{\"orderId\": \"" + orderId + "\"}");
+					"{\"orderId\": \"" + orderId + "\"}", shopper.shadow());
 			return attempt(payment, shopper, tally, true).thenApply(paid -> {
 				if (paid instanceof Answer.Reply done && done.status() == 201) {
 					String status = done.json().path("status").asString("");
@@ -66,14 +66,16 @@ final class Operations {
 	private CompletableFuture<Outcome> transfer(Mix.Operation operation, Tally tally) {
 		Shopper shopper = operation.shopper();
 		HttpRequest transfer = Http.post(shopper.gateway().resolve("/api/transfers"), shopper.token(), Http.key(),
-				"{\"toUserId\": \"" + operation.payee().id() + "\", \"amount\": 1, \"currency\": \"CNY\"}");
+				"{\"toUserId\": \"" + operation.payee().id() + "\", \"amount\": 1, \"currency\": \"CNY\"}",
+				shopper.shadow());
 		return attempt(transfer, shopper, tally, false).thenApply(
 				answer -> answer instanceof Answer.Reply reply && (reply.status() == 201 || reply.status() == 202)
 						? new Outcome.Succeeded() : answer.outcome());
 	}
 
 	private CompletableFuture<Outcome> read(Shopper shopper, Tally tally, String path, String token) {
-		HttpRequest read = Http.get(shopper.gateway().resolve("/api/users/" + shopper.id() + path), token);
+		HttpRequest read = Http.get(shopper.gateway().resolve("/api/users/" + shopper.id() + path), token,
+				shopper.shadow());
 		return attempt(read, shopper, tally, false)
 			.thenApply(answer -> answer instanceof Answer.Reply reply && reply.status() == 200 ? new Outcome.Succeeded()
 					: answer.outcome());

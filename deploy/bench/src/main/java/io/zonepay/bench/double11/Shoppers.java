@@ -30,7 +30,8 @@ final class Shoppers {
 
 	}
 
-	static Prepared prepare(Http http, List<URI> gateways, int users, int merchantCount) throws Exception {
+	static Prepared prepare(Http http, List<URI> gateways, int users, int merchantCount, boolean shadow)
+			throws Exception {
 		URI first = gateways.getFirst();
 		String admin = token(http, first, "1", "\"admin\"");
 		List<String> merchants = new ArrayList<>();
@@ -47,21 +48,33 @@ final class Shoppers {
 			http.setUp(Http.get(gateway.resolve("/api/merchants/" + merchants.getLast() + "?min-version=" + version),
 					admin), 200);
 		}
-		List<Shopper> shoppers = Parallel.run(users, i -> shopper(http, gateways, i % 100));
-		return new Prepared(shoppers, merchants, admin);
+		return new Prepared(shoppers(http, gateways, users, shadow), merchants, admin);
 	}
 
-	/** A user of the shard, its token, and its money. */
-	private static Shopper shopper(Http http, List<URI> gateways, int shard) throws Exception {
+	/**
+	 * Users spread over the shards, each with money; shadow ones (a full-link load
+	 * test's) exist only in the shadow schemas.
+	 */
+	static List<Shopper> shoppers(Http http, List<URI> gateways, int users, boolean shadow) throws Exception {
+		return Parallel.run(users, i -> shopper(http, gateways, i % 100, shadow));
+	}
+
+	/**
+	 * A user of the shard, its token, and its money. A shadow user is signed up by the
+	 * load test (a loadtest token and the tag), and acts with a token that has the
+	 * loadtest role.
+	 */
+	private static Shopper shopper(Http http, List<URI> gateways, int shard, boolean shadow) throws Exception {
 		URI gateway = gateways.get(shard * gateways.size() / 100);
-		JsonNode user = http.setUp(Http.post(gateway.resolve("/api/users"), "", null,
-				"{\"name\": \"Double 11 shopper\", \"shard\": " + shard + "}"), 201);
+		String signUp = shadow ? token(http, gateway, "1", "\"user\", \"loadtest\"") : "";
+		JsonNode user = http.setUp(Http.post(gateway.resolve("/api/users"), signUp, null,
+				"{\"name\": \"Double 11 shopper\", \"shard\": " + shard + "}", shadow), 201);
 		String id = user.get("userId").asString();
-		String token = token(http, gateway, id, "\"user\"");
+		String loadTest = token(http, gateway, id, "\"user\", \"loadtest\"");
+		String token = shadow ? loadTest : token(http, gateway, id, "\"user\"");
 		http.setUp(Http.post(gateway.resolve("/api/users/" + id + "/deposits"), token, Http.key(),
-				"{\"amount\": " + DEPOSIT + ", \"currency\": \"CNY\"}"), 201);
-		return new Shopper(Long.parseLong(id), user.get("zone").asString(), gateway, token,
-				token(http, gateway, id, "\"user\", \"loadtest\""));
+				"{\"amount\": " + DEPOSIT + ", \"currency\": \"CNY\"}", shadow), 201);
+		return new Shopper(Long.parseLong(id), user.get("zone").asString(), gateway, token, loadTest, shadow);
 	}
 
 	private static String token(Http http, URI gateway, String subject, String roles) throws Exception {

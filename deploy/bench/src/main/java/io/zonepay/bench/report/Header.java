@@ -40,6 +40,12 @@ final class Header {
 	}
 
 	private static String verdict(RunRecord run, Goals goals) {
+		if (run.fullLink() != null) {
+			// The shadow load is the lowest class, shed first by design: a full-link run
+			// is
+			// judged by the real traffic beside it and by the books.
+			return FullLinkSection.verdict(run.fullLink());
+		}
 		if (run.summary().stream().noneMatch(goals::applyTo)) {
 			return "<p class=\"verdict\">No phase was offered the capacity or more: no goal applied.</p>\n";
 		}

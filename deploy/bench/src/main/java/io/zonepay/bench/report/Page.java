@@ -28,6 +28,9 @@ final class Page {
 		if (previous != null) {
 			page.append(ComparisonTable.html(run, previous));
 		}
+		if (run.fullLink() != null) {
+			page.append(FullLinkSection.html(run.fullLink()));
+		}
 		page.append(CapacitySection.html(run.capacity()))
 			.append(Charts.overTime(run, previous != null))
 			.append("</main>\n")

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a Double-11 run recorded, second by second: the report's only input, kept as JSON
  * inside the report itself, so that a later run can be compared with it from the report
@@ -18,9 +20,45 @@ import java.util.Map;
  * @param phases the load's shape: warm-up, ramp, spike, hold, decay (or steps)
  * @param seconds one entry per second of load, from 0
  * @param summary one row per phase
+ * @param fullLink for a full-link run (the load as shadow traffic): the real traffic
+ * offered beside it and the audits of both sets of books; {@code null} otherwise
  */
 public record RunRecord(int schema, String title, Instant startedAt, Target target, Capacity capacity,
-		List<Phase> phases, List<Second> seconds, List<PhaseSummary> summary) {
+		List<Phase> phases, List<Second> seconds, List<PhaseSummary> summary, @Nullable FullLink fullLink) {
+
+	/** A run with no real traffic beside it. */
+	public RunRecord(int schema, String title, Instant startedAt, Target target, Capacity capacity, List<Phase> phases,
+			List<Second> seconds, List<PhaseSummary> summary) {
+		this(schema, title, startedAt, target, capacity, phases, seconds, summary, null);
+	}
+
+	/**
+	 * A full-link load test: the load ({@link RunRecord#seconds()}) was shadow traffic,
+	 * tagged and kept in the shadow schemas, while real users kept paying.
+	 *
+	 * @param realOperationsPerSecond the real operations offered per second, throughout
+	 * @param realSeconds the real traffic, second by second, as
+	 * {@link RunRecord#seconds()}
+	 * @param realSummary the real traffic, one row per phase of the load
+	 * @param audits the books audited after the run: the shadow books, the real books,
+	 * and whether the real books moved only by real traffic
+	 */
+	public record FullLink(double realOperationsPerSecond, List<Second> realSeconds, List<PhaseSummary> realSummary,
+			List<Audit> audits) {
+
+		/** Whether every audit passed (and there was at least one). */
+		public boolean audited() {
+			return !audits.isEmpty() && audits.stream().allMatch(Audit::passed);
+		}
+	}
+
+	/**
+	 * @param name what was audited
+	 * @param passed its verdict
+	 * @param lines what it checked and what it found wrong, one line each
+	 */
+	public record Audit(String name, boolean passed, List<String> lines) {
+	}
 
 	public static final int SCHEMA = 1;
 

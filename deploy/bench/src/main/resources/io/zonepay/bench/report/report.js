@@ -128,6 +128,29 @@
       }
       return overTime(run, xs, 'ms', lines, { log: true });
     },
+    // A full-link run: the shadow load (the run's seconds) and the real traffic beside it.
+    fulllink(run) {
+      const real = { seconds: run.fullLink.realSeconds, phases: run.phases };
+      const xs = timeline(run, real);
+      return overTime(run, xs, 'operations/s', [
+        line('shadow offered', column(xs, run, (s) => total(s.offered)), { color: '#bbb' }),
+        line('shadow succeeded', column(xs, run, (s) => total(s.succeeded)), { color: PALETTE[1], width: 2 }),
+        line('real offered', column(xs, real, (s) => total(s.offered)), { color: '#777', dash: [4, 3] }),
+        line('real succeeded', column(xs, real, (s) => total(s.succeeded)), { color: PALETTE[2], width: 2.5 }),
+      ]);
+    },
+    fulllinklatency(run) {
+      const real = { seconds: run.fullLink.realSeconds, phases: run.phases };
+      const xs = timeline(run, real);
+      const p99 = (s) => {
+        const all = (s.latency || {}).all;
+        return all && all.count > 0 && all.p99 > 0 ? all.p99 : null;
+      };
+      return overTime(run, xs, 'ms', [
+        line('shadow checkout p99', column(xs, run, p99), { color: PALETTE[1], width: 2 }),
+        line('real checkout p99', column(xs, real, p99), { color: PALETTE[2], width: 2.5 }),
+      ], { log: true });
+    },
     sheds(run) {
       const xs = timeline(run);
       return overTime(run, xs, 'operations shed/s', perName(xs, run, 'shed', (n) => n || 0));

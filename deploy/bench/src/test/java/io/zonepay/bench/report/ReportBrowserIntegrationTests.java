@@ -1,6 +1,7 @@
 package io.zonepay.bench.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,16 @@ class ReportBrowserIntegrationTests {
 					SyntheticRuns.PHASES.stream()
 						.map((phase) -> Pattern.quote("<tr data-row=\"" + phase + "\">"))
 						.toList()));
+	}
+
+	@Test
+	void drawsAFullLinkRunsRealTrafficBesideItsShadowLoad() {
+		String dom = open(SyntheticRuns.fullLink("Double 11, full-link", 11, true), null);
+
+		List<String> charts = new ArrayList<>(CHARTS);
+		charts.addAll(List.of("fulllink", "fulllinklatency"));
+		assertDrew(dom, charts);
+		assertThat(dom).contains("real succeeded");
 	}
 
 	@Test

@@ -109,6 +109,26 @@ class ReportTests {
 	}
 
 	@Test
+	void judgesAFullLinkRunByItsRealTrafficAndItsBooksNotByTheShadowLoadItShed() throws IOException {
+		Path clean = dir.resolve("clean.html");
+		Report.write(SyntheticRuns.fullLink("Double 11, full-link", 11, true), null, clean);
+		Path dirty = dir.resolve("dirty.html");
+		Report.write(SyntheticRuns.fullLink("Double 11, full-link", 11, false), null, dirty);
+
+		String page = Files.readString(dirty);
+		assertThat(page).contains("<section id=\"full-link\">")
+			.contains("<table id=\"real-traffic\">")
+			.contains("data-audit=\"the shadow books\"><span class=\"pass\">PASS</span>")
+			.contains("data-audit=\"the real books\"><span class=\"fail\">FAIL</span>")
+			.contains("every account in CNY sums to 7")
+			.contains("<p class=\"verdict fail\">FAIL: the real books");
+		assertThat(Report.read(dirty).fullLink().audits()).hasSize(2);
+		assertThat(Report.read(dirty).fullLink().realSeconds()).hasSameSizeAs(Report.read(dirty).seconds());
+		assertThat(Files.readString(clean)).doesNotContain("verdict fail");
+		assertThat(Report.read(clean).fullLink().audited()).isTrue();
+	}
+
+	@Test
 	void refusesAFileThatHoldsNoRun() throws IOException {
 		Path html = Files.writeString(dir.resolve("other.html"), "<html><body>not a report</body></html>");
 

@@ -47,6 +47,29 @@ final class SyntheticRuns {
 		return new SyntheticRuns(seed, true).run(title);
 	}
 
+	/**
+	 * A full-link run: the load as shadow traffic, with real traffic beside it (a second
+	 * synthetic run's seconds) and its audits.
+	 */
+	static RunRecord fullLink(String title, long seed, boolean audited) {
+		RunRecord shadow = new SyntheticRuns(seed, true).run(title);
+		RunRecord real = new SyntheticRuns(seed + 1, true).run(title);
+		List<RunRecord.Audit> audits = List.of(
+				new RunRecord.Audit("the shadow books", true, List.of("PASS (1) every posting sums to zero: ...")),
+				new RunRecord.Audit("the real books", audited,
+						List.of(audited ? "PASS (3) money conserved" : "FAIL (3) money conserved",
+								"     every account in CNY sums to 7")));
+		return new RunRecord(shadow.schema(), shadow.title(), shadow.startedAt(), shadow.target(), shadow.capacity(),
+				shadow.phases(), shadow.seconds(), shadow.summary(),
+				new RunRecord.FullLink(200, real.seconds(),
+						real.summary()
+							.stream()
+							.map(phase -> new PhaseSummary(phase.phase(), 0.2, phase.offeredPerSecond() / 10,
+									phase.checkoutGoodput() / 10, 1, 40, phase.shedShare(), 0))
+							.toList(),
+						audits));
+	}
+
 	/** A run against a platform on another machine: no CPU measured. */
 	static RunRecord double11WithoutCpu(String title, long seed) {
 		return new SyntheticRuns(seed, false).run(title);
