@@ -270,6 +270,8 @@ header() { grep -i "^$1:" "$work/headers" | tail -1 | cut -d' ' -f2- | tr -d '\r
 
 say "payments in every RZone through both gateways (deploy/smoke/payments.sh)"
 deploy/smoke/payments.sh "$hz" "$sh" | sed 's/^/    /'
+say "a full-link load test's money path on shadow traffic through both gateways (deploy/smoke/shadow.sh)"
+deploy/smoke/shadow.sh "$hz" "$sh" | sed 's/^/    /'
 
 # ---- the Double-11 load test, full-link: shadow traffic through the published gateways, real users paying beside it ------
 # A capability check, not a measurement: compose's 24 containers share this machine's cores, and right after their
