@@ -65,7 +65,8 @@ public final class Double11 {
 			                             in the shadow schemas, while real users keep paying beside it (--real-rate);
 			                             on ./zonepay up the shadow and the real books are audited after the run
 			  --real-rate OPS            with --shadow, the real operations per second beside the load
-			                             (default a fifth of the capacity, at least 2)
+			                             (default a fifth of the capacity, at least 2; 0 for none, when another
+			                             real load runs, a drill's say)
 			""";
 
 	private static final Set<String> OPTIONS = Set.of("profile", "spike", "spike-seconds", "steps", "step-seconds",
@@ -143,7 +144,7 @@ public final class Double11 {
 		Map<Integer, Map<String, Double>> cpuBySecond = sampleCpu(cpu, origin, profile.seconds());
 		ZoneKill kill = killAtThePeak(options, http, gateways.getFirst(), prepared.adminToken(), profile, origin);
 		Tally real = new Tally(profile.seconds(), zones, origin);
-		Thread realLoop = shadow
+		Thread realLoop = shadow && realRate > 0
 				? beside(real, origin, realRate,
 						new Mix(realShoppers, prepared.merchants(),
 								Double.parseDouble(options.getOrDefault("hot-share", "0.3"))),
@@ -161,8 +162,8 @@ public final class Double11 {
 		if (shadow) {
 			System.out.println(audited ? "auditing the shadow and the real books ..."
 					: "(the books are audited on ./zonepay up only)");
-			List<RunRecord.Audit> audits = audited ? FullLinkAudits.run(http, realBefore, real, prepared.shoppers())
-					: List.of();
+			List<RunRecord.Audit> audits = audited
+					? FullLinkAudits.run(http, realBefore, realRate > 0 ? real : null, prepared.shoppers()) : List.of();
 			run = withFullLink(run, fullLink(realRate, capacity, profile, real, audits));
 		}
 		Path directory = Path.of(options.getOrDefault("out", ".zonepay/reports"));
