@@ -6,8 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonepay.kernel.traffic.Traffic;
+import io.zonepay.kernel.traffic.TrafficScope;
+import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.testkit.SharedPostgres;
@@ -20,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A service's routing data source in a real Spring context on real PostgreSQL: what it
@@ -51,6 +57,56 @@ class ShardGroupDataSourceIntegrationTests {
 
 		try (Connection other = DriverManager.getConnection(adopted, SharedPostgres.user(), "")) {
 			assertThat(tryLock(other)).as("the lock the stopped service's session held on the adopted group").isTrue();
+		}
+	}
+
+	@Test
+	void shadowWorkGetsConnectionsThatSeeOnlyTheShadowSchemaOfItsGroupAndNoneWhenShadowStorageIsOff()
+			throws SQLException {
+		String home = SharedPostgres.createDatabase("sg_shadow_home");
+		String adopted = SharedPostgres.createDatabase("sg_shadow_adopted");
+		ApplicationContextRunner service = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
+			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
+					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
+					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
+					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted);
+		service.run(context -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			ShardScopes scopes = context.getBean(ShardScopes.class);
+			assertThat(searchPath(dataSource)).isEqualTo("\"$user\", public");
+			try (TrafficScope.Scope shadow = TrafficScope.enter(Traffic.SHADOW)) {
+				assertThat(searchPath(dataSource)).isEqualTo("shadow");
+				try (ShardScopes.Scope adoptedShard = scopes.enter(Shard.of(2))) {
+					assertThat(adopted).contains("/" + database(dataSource) + "?");
+					assertThat(searchPath(dataSource)).isEqualTo("shadow");
+				}
+			}
+			assertThat(searchPath(dataSource)).as("back to real work").isEqualTo("\"$user\", public");
+		});
+		service.withPropertyValues("zonepay.shadow.enabled=false").run(context -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			try (TrafficScope.Scope shadow = TrafficScope.enter(Traffic.SHADOW)) {
+				assertThatExceptionOfType(SQLException.class).isThrownBy(dataSource::getConnection)
+					.withMessageContaining("shadow storage is off");
+			}
+		});
+	}
+
+	private static String searchPath(DataSource dataSource) throws SQLException {
+		return single(dataSource, "show search_path");
+	}
+
+	private static String database(DataSource dataSource) throws SQLException {
+		return single(dataSource, "select current_database()");
+	}
+
+	private static String single(DataSource dataSource, String sql) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				ResultSet result = connection.createStatement().executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
 		}
 	}
 
