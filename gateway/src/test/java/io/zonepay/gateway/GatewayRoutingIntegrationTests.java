@@ -359,6 +359,10 @@ class GatewayRoutingIntegrationTests {
 				"/api/users/1207/balances");
 		assertThat(assertion.traffic()).isEqualTo(Traffic.SHADOW);
 		assertThat(received.header("X-ZonePay-Traffic")).isEqualTo("shadow");
+		// Recorded once the exchange completes, just after the answer is written.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(meters.find("http.server.requests").tag("traffic", "shadow").timers())
+				.isNotEmpty());
 	}
 
 	@Test
