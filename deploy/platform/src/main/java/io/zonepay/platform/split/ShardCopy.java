@@ -1,0 +1,198 @@
+package io.zonepay.platform.split;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rows of moving shards of one service's database, copied into the new shard group's
+ * database and kept in step by PostgreSQL logical replication: a publication with a row
+ * filter per table on the source, a slot made first (a subscription to a database of the
+ * same cluster otherwise waits for itself), and a subscription on the target that copies
+ * the rows, then applies every change in commit order. While it runs, every published
+ * table has {@code REPLICA IDENTITY FULL}: a row filter on a column outside the replica
+ * identity would make the source refuse updates of that table. Replication applies rows
+ * without firing the target's triggers (the lease fence) and its foreign keys, as a
+ * replica's apply does.
+ * <p>
+ * Both databases are migrated already (the new zone's services did it when they started).
+ * Used from one thread.
+ */
+public final class ShardCopy implements AutoCloseable {
+
+	private final String source;
+
+	private final String target;
+
+	private final Properties credentials;
+
+	private final String name;
+
+	private final List<SplitTables.Table> tables;
+
+	private boolean running;
+
+	/**
+	 * @param name the publication's, slot's and subscription's name, unique per split and
+	 * service ({@code split_sg5_account})
+	 */
+	public ShardCopy(String source, String target, Properties credentials, String name,
+			List<SplitTables.Table> tables) {
+		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("not a plain name for a replication: " + name);
+		}
+		this.source = source;
+		this.target = target;
+		this.credentials = credentials;
+		this.name = name;
+		this.tables = List.copyOf(tables);
+	}
+
+	/** Publishes the moving rows, and subscribes the target to them: the copy starts. */
+	public void start() throws SQLException {
+		try (Connection db = connect(source); Statement sql = db.createStatement()) {
+			for (SplitTables.Table table : tables) {
+				sql.execute("alter table " + table.name() + " replica identity full");
+			}
+			sql.execute("create publication " + name + " for table "
+					+ String.join(", ", tables.stream().map(SplitTables.Table::published).toList()));
+			sql.execute("select pg_create_logical_replication_slot('" + name + "', 'pgoutput')");
+		}
+		running = true;
+		try (Connection db = connect(target); Statement sql = db.createStatement()) {
+			sql.execute("create subscription " + name + " connection '" + connection(source) + "' publication " + name
+					+ " with (create_slot = false, slot_name = '" + name + "', copy_data = true)");
+		}
+	}
+
+	/**
+	 * Waits, bounded, until the target has every table's first copy and every change the
+	 * source had committed when the wait began.
+	 * @return whether it had them within the bound
+	 */
+	public boolean awaitCaughtUp(Duration bound) throws SQLException, InterruptedException {
+		String position = String.valueOf(single(source, "select pg_current_wal_lsn()::text"));
+		long until = System.nanoTime() + bound.toNanos();
+		while (true) {
+			if (copied() && applied(position)) {
+				return true;
+			}
+			if (System.nanoTime() - until >= 0) {
+				return false;
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	/** How far, in bytes of WAL, the target is behind the source. */
+	public long lagBytes() throws SQLException {
+		String lag = single(source, "select coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn), 0)"
+				+ "::bigint::text from pg_replication_slots where slot_name = '" + name + "'");
+		return lag == null ? 0 : Long.parseLong(lag);
+	}
+
+	/**
+	 * Moves each of the target's sequences past the largest id its table holds now:
+	 * sequences are not replicated, and the target's next row must not take a copied id.
+	 */
+	public List<String> moveSequences() throws SQLException {
+		List<String> moved = new ArrayList<>();
+		try (Connection db = connect(target); Statement sql = db.createStatement()) {
+			List<String[]> serials = new ArrayList<>();
+			try (ResultSet result = sql.executeQuery("""
+					select c.relname, a.attname, pg_get_serial_sequence(c.relname, a.attname)
+					from pg_class c join pg_attribute a on a.attrelid = c.oid
+					where c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace
+					and pg_get_serial_sequence(c.relname, a.attname) is not null
+					""")) {
+				while (result.next()) {
+					serials.add(new String[] { result.getString(1), result.getString(2), result.getString(3) });
+				}
+			}
+			for (String[] serial : serials) {
+				sql.execute("select setval('" + serial[2] + "', greatest((select coalesce(max(" + serial[1]
+						+ "), 0) from " + serial[0] + "), (select last_value from " + serial[2] + ")) + 1, false)");
+				moved.add(serial[2]);
+			}
+		}
+		return moved;
+	}
+
+	/**
+	 * Ends the replication: the subscription, the slot and the publication are dropped,
+	 * and the source's tables get their default replica identity back.
+	 */
+	public void stop() throws SQLException {
+		if (!running) {
+			return;
+		}
+		try (Connection db = connect(target); Statement sql = db.createStatement()) {
+			sql.execute("alter subscription " + name + " disable");
+			sql.execute("alter subscription " + name + " set (slot_name = none)");
+			sql.execute("drop subscription " + name);
+		}
+		try (Connection db = connect(source); Statement sql = db.createStatement()) {
+			sql.execute("select pg_drop_replication_slot('" + name + "')");
+			sql.execute("drop publication " + name);
+			for (SplitTables.Table table : tables) {
+				sql.execute("alter table " + table.name() + " replica identity default");
+			}
+		}
+		running = false;
+	}
+
+	@Override
+	public void close() throws SQLException {
+		stop();
+	}
+
+	/** Whether every table has had its first copy. */
+	private boolean copied() throws SQLException {
+		return "0".equals(single(target, "select count(*)::text from pg_subscription_rel r join pg_subscription s"
+				+ " on s.oid = r.srsubid where s.subname = '" + name + "' and r.srsubstate <> 'r'"));
+	}
+
+	private boolean applied(String position) throws SQLException {
+		try (Connection db = connect(source);
+				PreparedStatement query = db.prepareStatement(
+						"select confirmed_flush_lsn >= ?::pg_lsn from pg_replication_slots where slot_name = ?")) {
+			query.setString(1, position);
+			query.setString(2, name);
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	private @Nullable String single(String url, String sql) throws SQLException {
+		try (Connection db = connect(url);
+				Statement statement = db.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			return result.next() ? result.getString(1) : null;
+		}
+	}
+
+	private Connection connect(String url) throws SQLException {
+		return DriverManager.getConnection(url, credentials);
+	}
+
+	/** The source's JDBC URL as a libpq connection string, for the subscription. */
+	private String connection(String url) {
+		URI uri = URI.create(url.substring("jdbc:".length()));
+		String database = uri.getPath().substring(1);
+		return "host=" + uri.getHost() + " port=" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + " dbname=" + database
+				+ " user=" + credentials.getProperty("user") + (credentials.getProperty("password", "").isEmpty() ? ""
+						: " password=" + credentials.getProperty("password"));
+	}
+
+}

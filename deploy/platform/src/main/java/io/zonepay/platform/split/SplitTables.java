@@ -1,0 +1,65 @@
+package io.zonepay.platform.split;
+
+import java.util.List;
+import java.util.Map;
+
+import io.zonepay.kernel.zone.ShardSet;
+
+/**
+ * Which rows of each RZone service's tables belong to a set of shards, as row filters of
+ * a publication. Every business table names its shard: by a {@code shard} column, or by
+ * the last two digits of an id ({@code base * 100 + shard}); entries follow their
+ * posting, Idempotency-Keys their caller's user. The group-level accounts (funding,
+ * merchants, transit) belong to every shard of their group: all of them are copied, and
+ * their balances are set from the entries each group keeps at the cut-over. The inbox (no
+ * shard, few rows, dedupe only) is copied whole; the outbox never (the source's relay
+ * drains the moving shards' events before the cut-over).
+ */
+public final class SplitTables {
+
+	private SplitTables() {
+	}
+
+	/**
+	 * A table and the row filter of the moving shards' rows, or {@code null} for every
+	 * row.
+	 */
+	public record Table(String name, String filter) {
+
+		/** The publication's entry for this table. */
+		String published() {
+			return filter.isEmpty() ? name : name + " where (" + filter + ")";
+		}
+	}
+
+	/** The tables of a service ({@code account}, {@code order}, {@code payment}). */
+	public static List<Table> of(String service, ShardSet shards) {
+		String byShard = in("shard", shards);
+		String byId = in("id % 100", shards);
+		// A row filter may not cast: the caller's user id ends with its shard's two
+		// digits.
+		Table keys = new Table("idempotency_keys",
+				"caller like 'user:%' and right(caller, 2) in (" + String.join(", ",
+						shards.shards().stream().sorted().map(shard -> "'%02d'".formatted(shard.value())).toList())
+						+ ")");
+		Table inbox = new Table("inbox", "");
+		Map<String, List<Table>> tables = Map.of("account",
+				List.of(new Table("users", byShard), new Table("accounts", "kind <> 'USER' or " + byShard),
+						new Table("postings", byShard), new Table("entries", in("posting_id % 100", shards)), keys),
+				"order", List.of(new Table("orders", byId), keys, inbox), "payment",
+				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId), keys,
+						inbox));
+		List<Table> found = tables.get(service);
+		if (found == null) {
+			throw new IllegalArgumentException("no RZone service " + service + ": account, order or payment");
+		}
+		return found;
+	}
+
+	/** A SQL condition: the expression's value is one of the shards. */
+	static String in(String expression, ShardSet shards) {
+		return expression + " in (" + String.join(", ",
+				shards.shards().stream().sorted().map(shard -> Integer.toString(shard.value())).toList()) + ")";
+	}
+
+}

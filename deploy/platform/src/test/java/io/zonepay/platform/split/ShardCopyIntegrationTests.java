@@ -1,0 +1,171 @@
+package io.zonepay.platform.split;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.zonepay.kernel.zone.ShardSet;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The copy of a live split on a real PostgreSQL with logical decoding: the moving shards'
+ * rows of account-service's tables reach the new group's database, and only theirs, with
+ * the changes made while the copy ran; sequences move past the copied ids; nothing of the
+ * replication is left on either side after it stops.
+ */
+class ShardCopyIntegrationTests {
+
+	private static final ShardSet MOVING = ShardSet.of("13-24");
+
+	private static EmbeddedPostgres postgres;
+
+	private static final Properties CREDENTIALS = new Properties();
+
+	@BeforeAll
+	static void startPostgres() throws IOException {
+		postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start();
+		CREDENTIALS.setProperty("user", "postgres");
+		CREDENTIALS.setProperty("password", "");
+	}
+
+	@AfterAll
+	static void stopPostgres() throws IOException {
+		postgres.close();
+	}
+
+	@Test
+	void copiesTheMovingShardsRowsThenTheirChangesAndLeavesNothingBehindWhenItStops() throws Exception {
+		String source = database("sg1_account");
+		String target = database("sg5_account");
+		// Users in shards 0-24, each paying a merchant whose receivable every shard
+		// shares.
+		for (int shard = 0; shard < 25; shard++) {
+			pay(source, 1_000 + shard, shard, 100 + shard);
+		}
+		ShardCopy copy = new ShardCopy(source, target, CREDENTIALS, "split_sg5_account",
+				SplitTables.of("account", MOVING));
+		copy.start();
+		assertThat(copy.awaitCaughtUp(Duration.ofSeconds(30))).as("the first copy").isTrue();
+
+		assertThat(column(target, "select shard from users order by shard")).containsExactlyElementsOf(moving());
+		assertThat(column(target, "select shard from postings order by shard")).containsExactlyElementsOf(moving());
+		assertThat(column(target, "select count(*) from entries")).containsExactly("24");
+		assertThat(column(target, "select kind from accounts where kind <> 'USER'")).containsExactly("MERCHANT");
+
+		// While the copy runs, as a live zone does: pay again in a moving shard and in a
+		// staying one.
+		pay(source, 2_000 + 14, 14, 7);
+		pay(source, 2_000 + 3, 3, 7);
+		assertThat(copy.awaitCaughtUp(Duration.ofSeconds(30))).as("the catch-up").isTrue();
+		assertThat(copy.lagBytes()).isZero();
+		assertThat(column(target, "select count(*) from postings")).containsExactly("13");
+		assertThat(column(target, "select balance from accounts where kind = 'USER' and owner_id = 200014"))
+			.containsExactly(Long.toString(1_000 - 114 - 7));
+		assertThat(column(target, "select count(*) from users where shard = 3")).containsExactly("0");
+		assertThat(column(target, "select balance from accounts where kind = 'MERCHANT'"))
+			.as("the shared receivable as the source has it, until the cut-over sets it")
+			.isEqualTo(column(source, "select balance from accounts where kind = 'MERCHANT'"));
+
+		List<String> sequences = copy.moveSequences();
+		assertThat(sequences).contains("public.accounts_id_seq", "public.entries_id_seq");
+		assertThat(Long.parseLong(column(target, "select nextval('accounts_id_seq')").getFirst()))
+			.isGreaterThan(Long.parseLong(column(target, "select max(id) from accounts").getFirst()));
+
+		copy.stop();
+		assertThat(column(source, "select count(*) from pg_replication_slots")).containsExactly("0");
+		assertThat(column(source, "select count(*) from pg_publication")).containsExactly("0");
+		assertThat(column(target, "select count(*) from pg_subscription")).containsExactly("0");
+		assertThat(column(source,
+				"select distinct relreplident from pg_class where relname in"
+						+ " ('users', 'accounts', 'postings', 'entries', 'idempotency_keys')"))
+			.as("default replica identities again")
+			.containsExactly("d");
+	}
+
+	private static List<String> moving() {
+		List<String> shards = new ArrayList<>();
+		for (int shard = 13; shard <= 24; shard++) {
+			shards.add(Integer.toString(shard));
+		}
+		return shards;
+	}
+
+	/**
+	 * A user of the shard (made on first use) pays the merchant: one posting, the user's
+	 * and the merchant's entries, both balances, as the ledger writes them.
+	 */
+	private static void pay(String database, long base, int shard, long amount) throws SQLException {
+		long user = 2_000 * 100 + shard;
+		long posting = base * 100 + shard;
+		try (Connection db = DriverManager.getConnection(database, CREDENTIALS); Statement sql = db.createStatement()) {
+			db.setAutoCommit(false);
+			sql.execute("select set_config('zonepay.zone', 'rz1', true)");
+			sql.execute("insert into users (id, name, shard, created_at) values (" + user + ", 'u', " + shard
+					+ ", now()) on conflict do nothing");
+			sql.execute("insert into accounts (kind, owner_id, currency, shard, balance) values ('USER', " + user
+					+ ", 'CNY', " + shard + ", 1000), ('MERCHANT', 7, 'CNY', 0, 0) on conflict do nothing");
+			sql.execute("update accounts set balance = balance - " + amount + " where kind = 'USER' and owner_id = "
+					+ user);
+			sql.execute("update accounts set balance = balance + " + amount + " where kind = 'MERCHANT'");
+			sql.execute("insert into postings (id, reference, kind, shard, created_at) values (" + posting
+					+ ", 'payment:" + posting + "', 'PAYMENT', " + shard + ", now())");
+			sql.execute("insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)"
+					+ " select " + posting + ", id, case when kind = 'USER' then -" + amount + " else " + amount
+					+ " end, 'CNY', balance, now() from accounts where (kind = 'USER' and owner_id = " + user
+					+ ") or kind = 'MERCHANT'");
+			db.commit();
+		}
+	}
+
+	private static String database(String name) throws SQLException {
+		try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+			sql.execute("create database " + name);
+		}
+		String url = postgres.getJdbcUrl("postgres", name).replaceAll("\\?.*", "");
+		migrate(url, "classpath:db/migration/account", "flyway_schema_history");
+		migrate(url, "classpath:db/zonepay-idempotency", "zonepay_idempotency_history");
+		migrate(url, "classpath:db/zonepay-shard-leases", "zonepay_shard_leases_history");
+		try (Connection db = DriverManager.getConnection(url, CREDENTIALS); Statement sql = db.createStatement()) {
+			sql.execute(
+					"insert into shard_leases select shard, 'rz1', 1, false, now() from generate_series(0, 99) shard");
+		}
+		return url;
+	}
+
+	private static void migrate(String url, String location, String table) {
+		Flyway.configure()
+			.dataSource(url, "postgres", "")
+			.locations(location)
+			.table(table)
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.load()
+			.migrate();
+	}
+
+	private static List<String> column(String database, String query) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection db = DriverManager.getConnection(database, CREDENTIALS);
+				Statement sql = db.createStatement();
+				ResultSet result = sql.executeQuery(query)) {
+			while (result.next()) {
+				values.add(result.getString(1));
+			}
+		}
+		return values;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.zonepay.platform.split;
+
+import java.util.List;
+
+import io.zonepay.kernel.zone.ShardSet;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SplitTablesTests {
+
+	@Test
+	void everyBusinessTableIsFilteredByItsShardAndTheOutboxNeverMoves() {
+		List<String> payment = SplitTables.of("payment", ShardSet.of("8-9"))
+			.stream()
+			.map(SplitTables.Table::published)
+			.toList();
+
+		assertThat(payment).containsExactly("payments where (id % 100 in (8, 9))", "refunds where (id % 100 in (8, 9))",
+				"transfers where (id % 100 in (8, 9))",
+				"idempotency_keys where (caller like 'user:%' and right(caller, 2) in ('08', '09'))", "inbox");
+	}
+
+	@Test
+	void theGroupsSharedAccountsMoveWithTheUsersOfTheMovingShards() {
+		assertThat(SplitTables.of("account", ShardSet.of("13-14")).get(1).published())
+			.isEqualTo("accounts where (kind <> 'USER' or shard in (13, 14))");
+	}
+
+	@Test
+	void refusesAServiceThatHoldsNoShards() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SplitTables.of("config", ShardSet.of("1")))
+			.withMessageContaining("account, order or payment");
+	}
+
+}
