@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -62,8 +63,11 @@ public final class PostgresHost {
 			.setPort(options.port)
 			.setDataDirectory(options.data)
 			.setCleanDataDirectory(false)
-			// Four zones of three services, the GZone and their pools.
-			.setServerConfig("max_connections", "300")
+			// Four zones of three services, the GZone and their pools; the connection
+			// benchmark (deploy/bench/connections.sh) runs eight, and a deployment without
+			// cells, and asks for more.
+			.setServerConfig("max_connections",
+					Objects.requireNonNullElse(System.getenv("ZONEPAY_POSTGRES_MAX_CONNECTIONS"), "300"))
 			.setServerConfig("shared_buffers", "128MB")
 			.setRegisterShutdownHook(true)
 			.start();

@@ -19,6 +19,7 @@ import io.zonepay.service.traffic.ShadowSupport;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,6 +78,25 @@ public class ShardGroupConfiguration {
 	@Bean
 	ShadowSupport shadowSupport(ShadowProperties shadow) {
 		return shadow.on() ? ShadowSupport.STORAGE : ShadowSupport.NONE;
+	}
+
+	/**
+	 * The non-unitized deployment ({@code zonepay.shard-groups.connect-all}): a pool on
+	 * every shard group's database, opened at start and kept, whatever the zone serves.
+	 */
+	@Bean
+	ApplicationRunner connectToEveryShardGroup(DataSource dataSource, ShardGroupProperties properties) {
+		return arguments -> {
+			if (!properties.connectAll()) {
+				return;
+			}
+			for (String group : properties.catalog().keySet()) {
+				try (java.sql.Connection opened = ((ShardGroupDataSource) dataSource).of(ShardGroupId.of(group))
+					.getConnection()) {
+					// Opening the pool is the point: it keeps its idle connections.
+				}
+			}
+		};
 	}
 
 	@Bean

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * its only shard group and holds every shard, as in a single-zone test.
  *
  * @param catalog every shard group of the deployment, by id
+ * @param connectAll keep a pool on every group's database from the start, as a service
+ * instance that may serve any shard must: the non-unitized deployment the connection
+ * benchmark compares cells with ({@code deploy/bench/connections.sh}), never the default
  */
 @ConfigurationProperties("zonepay.shard-groups")
-public record ShardGroupProperties(@Nullable Map<String, Group> catalog) {
+public record ShardGroupProperties(@Nullable Map<String, Group> catalog, boolean connectAll) {
 
 	public ShardGroupProperties {
 		catalog = catalog == null ? Map.of() : Map.copyOf(catalog);

@@ -18,6 +18,7 @@ import io.zonepay.runtime.routing.RoutingTables;
 import io.zonepay.testkit.SharedPostgres;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -92,6 +93,23 @@ class ShardGroupDataSourceIntegrationTests {
 					.withMessageContaining("shadow storage is off");
 			}
 		});
+	}
+
+	@Test
+	void aNonUnitizedServiceKeepsAPoolOnEveryShardGroupsDatabaseFromTheStart() {
+		String home = SharedPostgres.createDatabase("sg_all_home");
+		String other = SharedPostgres.createDatabase("sg_all_other");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
+			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
+					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
+					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
+					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + other,
+					"zonepay.shard-groups.connect-all=true")
+			.run(context -> {
+				context.getBean(ApplicationRunner.class).run(null);
+				assertThat(context.getBean(ShardGroupDataSource.class).isOpen(ShardGroupId.of("sg2"))).isTrue();
+			});
 	}
 
 	private static String searchPath(DataSource dataSource) throws SQLException {
