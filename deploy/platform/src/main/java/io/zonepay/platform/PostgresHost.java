@@ -64,8 +64,7 @@ public final class PostgresHost {
 			.setDataDirectory(options.data)
 			.setCleanDataDirectory(false)
 			// Four zones of three services, the GZone and their pools; the connection
-			// benchmark (deploy/bench/connections.sh) runs eight, and a deployment without
-			// cells, and asks for more.
+			// benchmark (deploy/bench/connections.sh) asks for more.
 			.setServerConfig("max_connections",
 					Objects.requireNonNullElse(System.getenv("ZONEPAY_POSTGRES_MAX_CONNECTIONS"), "300"))
 			.setServerConfig("shared_buffers", "128MB")
