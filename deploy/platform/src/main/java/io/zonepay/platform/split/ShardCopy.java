@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * Used from one thread.
  */
 public final class ShardCopy implements AutoCloseable {
+
+	/** The split's own table in both databases, there only while the split runs. */
+	static final String MARKER = "zonepay_split_marker";
 
 	private final String source;
 
@@ -60,11 +64,16 @@ public final class ShardCopy implements AutoCloseable {
 
 	/** Publishes the moving rows, and subscribes the target to them: the copy starts. */
 	public void start() throws SQLException {
+		for (String database : List.of(source, target)) {
+			try (Connection db = connect(database); Statement sql = db.createStatement()) {
+				sql.execute("create table if not exists " + MARKER + " (split text primary key, token uuid not null)");
+			}
+		}
 		try (Connection db = connect(source); Statement sql = db.createStatement()) {
 			for (SplitTables.Table table : tables) {
 				sql.execute("alter table " + table.name() + " replica identity full");
 			}
-			sql.execute("create publication " + name + " for table "
+			sql.execute("create publication " + name + " for table " + MARKER + ", "
 					+ String.join(", ", tables.stream().map(SplitTables.Table::published).toList()));
 			sql.execute("select pg_create_logical_replication_slot('" + name + "', 'pgoutput')");
 		}
@@ -81,10 +90,18 @@ public final class ShardCopy implements AutoCloseable {
 	 * @return whether it had them within the bound
 	 */
 	public boolean awaitCaughtUp(Duration bound) throws SQLException, InterruptedException {
-		String position = String.valueOf(single(source, "select pg_current_wal_lsn()::text"));
+		String token = UUID.randomUUID().toString();
+		try (Connection db = connect(source);
+				PreparedStatement mark = db
+					.prepareStatement("insert into " + MARKER + " (split, token) values (?, ?::uuid)"
+							+ " on conflict (split) do update set token = excluded.token")) {
+			mark.setString(1, name);
+			mark.setString(2, token);
+			mark.executeUpdate();
+		}
 		long until = System.nanoTime() + bound.toNanos();
 		while (true) {
-			if (copied() && applied(position)) {
+			if (copied() && token.equals(marked())) {
 				return true;
 			}
 			if (System.nanoTime() - until >= 0) {
@@ -94,7 +111,11 @@ public final class ShardCopy implements AutoCloseable {
 		}
 	}
 
-	/** How far, in bytes of WAL, the target is behind the source. */
+	/**
+	 * How far, in bytes of WAL, the slot's confirmed position is behind the source's
+	 * current one: a figure for a dashboard, counting every database's WAL, not whether
+	 * the target has a commit (see {@link #awaitCaughtUp}).
+	 */
 	public long lagBytes() throws SQLException {
 		String lag = single(source, "select coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn), 0)"
 				+ "::bigint::text from pg_replication_slots where slot_name = '" + name + "'");
@@ -148,6 +169,11 @@ public final class ShardCopy implements AutoCloseable {
 				sql.execute("alter table " + table.name() + " replica identity default");
 			}
 		}
+		for (String database : List.of(source, target)) {
+			try (Connection db = connect(database); Statement sql = db.createStatement()) {
+				sql.execute("drop table if exists " + MARKER);
+			}
+		}
 		running = false;
 	}
 
@@ -162,16 +188,9 @@ public final class ShardCopy implements AutoCloseable {
 				+ " on s.oid = r.srsubid where s.subname = '" + name + "' and r.srsubstate <> 'r'"));
 	}
 
-	private boolean applied(String position) throws SQLException {
-		try (Connection db = connect(source);
-				PreparedStatement query = db.prepareStatement(
-						"select confirmed_flush_lsn >= ?::pg_lsn from pg_replication_slots where slot_name = ?")) {
-			query.setString(1, position);
-			query.setString(2, name);
-			try (ResultSet result = query.executeQuery()) {
-				return result.next() && result.getBoolean(1);
-			}
-		}
+	/** The token the target shows, if any. */
+	private @Nullable String marked() throws SQLException {
+		return single(target, "select token::text from " + MARKER + " where split = '" + name + "'");
 	}
 
 	private @Nullable String single(String url, String sql) throws SQLException {

@@ -70,7 +70,8 @@ class ShardCopyIntegrationTests {
 		pay(source, 2_000 + 14, 14, 7);
 		pay(source, 2_000 + 3, 3, 7);
 		assertThat(copy.awaitCaughtUp(Duration.ofSeconds(30))).as("the catch-up").isTrue();
-		assertThat(copy.lagBytes()).isZero();
+		assertThat(copy.lagBytes()).as("WAL not yet confirmed by the target, all databases' (for a dashboard)")
+			.isNotNegative();
 		assertThat(column(target, "select count(*) from postings")).containsExactly("13");
 		assertThat(column(target, "select balance from accounts where kind = 'USER' and owner_id = 200014"))
 			.containsExactly(Long.toString(1_000 - 114 - 7));
@@ -88,6 +89,7 @@ class ShardCopyIntegrationTests {
 		assertThat(column(source, "select count(*) from pg_replication_slots")).containsExactly("0");
 		assertThat(column(source, "select count(*) from pg_publication")).containsExactly("0");
 		assertThat(column(target, "select count(*) from pg_subscription")).containsExactly("0");
+		assertThat(column(source, "select to_regclass('" + ShardCopy.MARKER + "')")).containsOnlyNulls();
 		assertThat(column(source,
 				"select distinct relreplident from pg_class where relname in"
 						+ " ('users', 'accounts', 'postings', 'entries', 'idempotency_keys')"))
