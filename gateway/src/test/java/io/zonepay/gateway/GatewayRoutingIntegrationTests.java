@@ -342,7 +342,20 @@ class GatewayRoutingIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+		int signUps = RZ2.count();
+		client.post()
+			.uri("/api/users")
+			.header("X-ZonePay-Traffic", "shadow")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"Mallory\", \"shard\": 60}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("shadow traffic needs the loadtest role");
 		assertThat(RZ1.count()).isEqualTo(before);
+		assertThat(RZ2.count()).as("an anonymous sign-up with the tag").isEqualTo(signUps);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ final class ShadowCommand {
 			return () -> {
 				RunDirectory run = RunDirectory.current(installation.stateDirectory())
 					.orElseThrow(() -> new IllegalStateException("ZonePay is not running; ./zonepay up first"));
-				new ShadowSchemas(TopologyFile.read(run.settings().topologyFile()), run.settings().infrastructure())
+				new ShadowTables(TopologyFile.read(run.settings().topologyFile()), run.settings().infrastructure())
 					.clean()
 					.forEach((database, rows) -> System.out.printf("%-20s %d shadow rows removed%n", database, rows));
 				return 0;

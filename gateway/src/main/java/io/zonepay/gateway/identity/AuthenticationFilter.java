@@ -66,6 +66,13 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 			headers.remove(HttpHeaders.AUTHORIZATION);
 		})).build();
 		if (authorization == null) {
+			@Nullable String traffic = request.getHeaders().getFirst(ZonePayHeaders.TRAFFIC);
+			if (traffic != null) {
+				// Refused here, not left for the zone to see a tag its assertion lacks.
+				return problems.write(exchange,
+						SHADOW.equals(traffic) ? CommonProblem.FORBIDDEN : CommonProblem.VALIDATION_FAILED,
+						refusal(exchange, Caller.anonymous(), traffic));
+			}
 			if (isSignUp(request)) {
 				cleaned.getAttributes().put(GatewayCaller.ATTRIBUTE, Caller.anonymous());
 				return chain.filter(cleaned);

@@ -111,14 +111,9 @@ public final class Double11 {
 		int users = Integer.parseInt(options.getOrDefault("users", "1000"));
 		Shoppers.Prepared prepared = Shoppers.prepare(http, gateways, users,
 				Integer.parseInt(options.getOrDefault("merchants", "20")), shadow);
-		List<Shopper> realShoppers = shadow ? Shoppers.shoppers(http, gateways, Math.max(100, users / 4), false)
-				: List.of();
 		List<String> zones = prepared.shoppers().stream().map(Shopper::zone).distinct().sorted().toList();
 		System.out.printf("prepared %d %sshoppers in %s and %d merchants in %.0f s%n", prepared.shoppers().size(),
 				shadow ? "shadow " : "", zones, prepared.merchants().size(), (System.nanoTime() - setUpStarted) / 1e9);
-		if (shadow) {
-			System.out.printf("and %d real shoppers to pay beside the load test%n", realShoppers.size());
-		}
 		Mix mix = new Mix(prepared.shoppers(), prepared.merchants(),
 				Double.parseDouble(options.getOrDefault("hot-share", "0.3")));
 		Operations operations = new Operations(http);
@@ -134,6 +129,13 @@ public final class Double11 {
 		}
 		double realRate = Double.parseDouble(options.getOrDefault("real-rate",
 				Double.toString(Math.max(2, Knee.round(capacity.operationsPerSecond() / 5)))));
+		// Made once the rate is known: none when the run offers no real traffic of its
+		// own.
+		List<Shopper> realShoppers = shadow && realRate > 0
+				? Shoppers.shoppers(http, gateways, Math.max(100, users / 4), false) : List.of();
+		if (!realShoppers.isEmpty()) {
+			System.out.printf("prepared %d real shoppers to pay beside the load test%n", realShoppers.size());
+		}
 		boolean audited = shadow && localPlatform(options);
 		Map<String, Long> realBefore = audited ? FullLinkAudits.realCounts() : Map.of();
 

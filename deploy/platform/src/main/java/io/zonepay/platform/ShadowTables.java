@@ -18,13 +18,13 @@ import io.zonepay.kernel.zone.Topology;
  * Emptying them keeps the schema (its tables, the migration histories, the view of the
  * real shard leases) and removes every row.
  */
-final class ShadowSchemas {
+final class ShadowTables {
 
 	private final Map<String, String> databases = new LinkedHashMap<>();
 
 	private final Properties connection = new Properties();
 
-	ShadowSchemas(Topology topology, LocalInfrastructure infrastructure) {
+	ShadowTables(Topology topology, LocalInfrastructure infrastructure) {
 		for (Topology.ZoneSpec rzone : topology.rzones()) {
 			for (String service : ServiceArguments.rzoneServices()) {
 				String database = ServiceArguments.database(rzone, service);
