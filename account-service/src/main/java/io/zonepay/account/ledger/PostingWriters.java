@@ -79,8 +79,8 @@ class PostingWriters implements DisposableBean {
 	 */
 	Ledger.Outcome post(Posting posting) {
 		Shard shard = ShardContext.shard();
-		ShardGroupId group = scopes == null ? ONLY
-				: shard == null ? scopes.groups().home() : scopes.groups().groupOf(shard);
+		ShardGroupId bound = ShardContext.group();
+		ShardGroupId group = scopes == null ? ONLY : bound != null ? bound : scopes.groups().home();
 		return writers.computeIfAbsent(new Writer(group, TrafficScope.current()), this::start)
 			.submit(new Queued(posting, shard), Deadlines.current());
 	}

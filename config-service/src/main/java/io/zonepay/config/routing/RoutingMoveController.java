@@ -1,14 +1,21 @@
 package io.zonepay.config.routing;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.zonepay.config.global.Operators;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
+import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.kernel.zone.Zone;
+import io.zonepay.kernel.zone.ZoneKind;
+import io.zonepay.kernel.zone.ZoneStatus;
 import io.zonepay.kernel.zone.ZoneId;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,8 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /admin/routing/moves}: an operator gives shards to a live RZone, as in a
- * planned drain or to give a zone back its shards after a failover. The GZone only
- * publishes the new table; the zones fence and hand the shards over.
+ * planned drain or to give a zone back its shards after a failover, or (with
+ * {@code toGroup}) a live split's cut-over places them in another shard group at the same
+ * epoch. The GZone only publishes the new table; the zones fence and hand the shards
+ * over. {@code POST /admin/routing/zones}: an RZone joins the deployment, serving no
+ * shards yet.
  */
 @RestController
 @Profile("!czone")
@@ -43,15 +53,41 @@ class RoutingMoveController {
 		Operators.requireAdmin(caller);
 		List<Shard> shards = request.shardList();
 		ZoneId to = request.target();
+		ShardGroupId group = request.group();
 		StoredRouting stored = routing.change(plan -> {
 			plan.requireUpRzone(to);
 			plan.move(shards, to);
+			if (group != null) {
+				plan.regroup(shards, group);
+			}
 		});
 		return stored.toDocument(json);
 	}
 
-	/** Which shards go where: {@code {"shards": [0, 1, 2], "toZone": "rz2"}}. */
-	record MoveRequest(@Nullable List<@Nullable Integer> shards, @Nullable String toZone) {
+	@PostMapping("/admin/routing/zones")
+	ObjectNode join(@RequestBody JoinRequest request, Caller caller) {
+		Operators.requireAdmin(caller);
+		Zone zone = request.zone();
+		return routing.change(plan -> plan.add(zone)).toDocument(json);
+	}
+
+	/**
+	 * Which shards go where: {@code {"shards": [0, 1, 2], "toZone": "rz2", "toGroup"?:
+	 * "sg5"}}.
+	 */
+	record MoveRequest(@Nullable List<@Nullable Integer> shards, @Nullable String toZone, @Nullable String toGroup) {
+
+		@Nullable ShardGroupId group() {
+			if (toGroup == null) {
+				return null;
+			}
+			try {
+				return ShardGroupId.of(toGroup);
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid("toGroup: " + ex.getMessage());
+			}
+		}
 
 		List<Shard> shardList() {
 			if (shards == null || shards.isEmpty()) {
@@ -84,9 +120,31 @@ class RoutingMoveController {
 			}
 		}
 
-		private static ProblemException invalid(String detail) {
-			return new ProblemException(CommonProblem.VALIDATION_FAILED, detail);
+	}
+
+	/**
+	 * An RZone that joins: {@code {"zoneId": "rz5", "city": "sh", "endpoints":
+	 * {"account": "http://..."}}}.
+	 */
+	record JoinRequest(@Nullable String zoneId, @Nullable String city, @Nullable Map<String, URI> endpoints) {
+
+		Zone zone() {
+			if (zoneId == null || city == null || endpoints == null
+					|| !endpoints.keySet().containsAll(List.of("account", "order", "payment"))) {
+				throw invalid("send {\"zoneId\": \"rz5\", \"city\": \"sh\", \"endpoints\": {\"account\": ...,"
+						+ " \"order\": ..., \"payment\": ...}}");
+			}
+			try {
+				return new Zone(ZoneId.of(zoneId), ZoneKind.RZONE, CityId.of(city), ZoneStatus.UP, endpoints);
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(ex.getMessage());
+			}
 		}
+	}
+
+	private static ProblemException invalid(String detail) {
+		return new ProblemException(CommonProblem.VALIDATION_FAILED, detail);
 	}
 
 }

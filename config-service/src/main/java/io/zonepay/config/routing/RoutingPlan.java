@@ -13,6 +13,7 @@ import io.zonepay.config.ConfigProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.Zone;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.kernel.zone.ZoneKind;
@@ -30,6 +31,10 @@ public final class RoutingPlan {
 	private final Map<ZoneId, ZoneStatus> statuses = new LinkedHashMap<>();
 
 	private final ZoneId[] owners = new ZoneId[Shard.COUNT];
+
+	private final Map<Shard, ShardGroupId> regroups = new TreeMap<>();
+
+	private final List<Zone> added = new ArrayList<>();
 
 	private RoutingPlan(RoutingTable base) {
 		this.base = base;
@@ -49,16 +54,17 @@ public final class RoutingPlan {
 	}
 
 	public Optional<Zone> zone(ZoneId id) {
-		return base.zone(id).map(zone -> zone.withStatus(statuses.get(id)));
+		return base.zone(id)
+			.map(zone -> zone.withStatus(statuses.get(id)))
+			.or(() -> added.stream().filter(zone -> zone.id().equals(id)).findFirst());
 	}
 
 	/** The RZones as planned, by id. */
 	public List<Zone> rzones() {
-		return base.zones()
-			.stream()
+		return java.util.stream.Stream
+			.concat(base.zones().stream().map(zone -> zone.withStatus(statuses.get(zone.id()))), added.stream())
 			.filter(zone -> zone.kind() == ZoneKind.RZONE)
 			.sorted(Comparator.comparing(zone -> zone.id().value()))
-			.map(zone -> zone.withStatus(statuses.get(zone.id())))
 			.toList();
 	}
 
@@ -85,6 +91,35 @@ public final class RoutingPlan {
 	}
 
 	/**
+	 * Places shards in another shard group: a live split's cut-over, once the group's
+	 * database has their rows.
+	 * @throws ProblemException {@code INVALID_MOVE} when the table carries no catalog
+	 */
+	public void regroup(Collection<Shard> shards, ShardGroupId group) {
+		if (!base.hasGroups()) {
+			throw invalidMove("the routing table of epoch " + base.epoch() + " carries no shard groups to change");
+		}
+		shards.stream()
+			.filter(shard -> !base.groupOf(shard).orElseThrow().equals(group))
+			.forEach(shard -> regroups.put(shard, group));
+	}
+
+	/**
+	 * Adds an RZone to the deployment, up and serving no shard yet: shards come to it by
+	 * a move (a split's cut-over).
+	 * @throws ProblemException {@code INVALID_MOVE} when a zone of that id exists
+	 */
+	public void add(Zone zone) {
+		if (zone(zone.id()).isPresent()) {
+			throw invalidMove("there is a zone " + zone.id() + " already");
+		}
+		if (zone.kind() != ZoneKind.RZONE) {
+			throw invalidMove("only an RZone joins at run time, not a " + zone.kind());
+		}
+		added.add(zone.withStatus(ZoneStatus.UP));
+	}
+
+	/**
 	 * The RZone an operator names to take shards, which must be up.
 	 * @throws ProblemException {@code INVALID_MOVE} when there is no such zone, it is not
 	 * an RZone, or it is down
@@ -102,21 +137,26 @@ public final class RoutingPlan {
 
 	/** Whether the plan changes any status or owner of its base table. */
 	public boolean changes() {
-		return !statusChanges().isEmpty() || !moves().isEmpty();
+		return !statusChanges().isEmpty() || !moves().isEmpty() || !regroups.isEmpty() || !added.isEmpty();
 	}
 
 	/** The table of the next epoch, or the base table when the plan changes nothing. */
 	public RoutingTable table() {
-		return changes() ? base.next(statusChanges(), moves()) : base;
+		return changes() ? base.next(statusChanges(), moves(), regroups, added) : base;
 	}
 
 	/** What the plan changes, for the log: {@code rz1 DOWN; 25 shards to rz2}. */
 	public String summary() {
 		List<String> parts = new ArrayList<>();
+		added.forEach(zone -> parts.add(zone.id() + " joins in " + zone.city()));
 		statusChanges().forEach((zone, status) -> parts.add(zone + " " + status));
 		Map<ZoneId, Integer> gained = new TreeMap<>(Comparator.comparing(ZoneId::value));
 		moves().values().forEach(zone -> gained.merge(zone, 1, Integer::sum));
 		gained.forEach((zone, count) -> parts.add(count + (count == 1 ? " shard" : " shards") + " to " + zone));
+		Map<ShardGroupId, Integer> regrouped = new TreeMap<>(Comparator.comparing(ShardGroupId::value));
+		regroups.values().forEach(group -> regrouped.merge(group, 1, Integer::sum));
+		regrouped.forEach((group, count) -> parts
+			.add(count + (count == 1 ? " shard" : " shards") + " into shard group " + group));
 		return parts.isEmpty() ? "no change" : String.join("; ", parts);
 	}
 

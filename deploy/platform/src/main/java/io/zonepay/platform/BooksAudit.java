@@ -64,7 +64,7 @@ final class BooksAudit {
 	private DrillAudit.Check noNegativeBalance() {
 		return DrillAudit.Check.of("(4) no negative balance",
 				books.negativeBalances().stream().map(row -> "negative: " + row[0]).toList(),
-				"accounts below zero other than FUNDING and TRANSIT");
+				"accounts below zero other than FUNDING, TRANSIT and CLEARING");
 	}
 
 	private DrillAudit.Check nothingTwice() {

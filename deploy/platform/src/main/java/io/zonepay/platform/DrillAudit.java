@@ -127,7 +127,7 @@ final class DrillAudit {
 	private Check noNegativeBalance() {
 		List<String> wrong = books.negativeBalances().stream().map(row -> "negative: " + row[0]).toList();
 		return Check.of("(d) no negative balance", wrong,
-				"accounts below zero other than FUNDING and TRANSIT, in every shard group");
+				"accounts below zero other than FUNDING, TRANSIT and CLEARING, in every shard group");
 	}
 
 	private static Check everythingDecided(List<Operation> operations, int lostTrack) {

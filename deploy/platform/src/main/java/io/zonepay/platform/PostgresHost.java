@@ -68,6 +68,10 @@ public final class PostgresHost {
 			.setServerConfig("max_connections",
 					Objects.requireNonNullElse(System.getenv("ZONEPAY_POSTGRES_MAX_CONNECTIONS"), "300"))
 			.setServerConfig("shared_buffers", "128MB")
+			// A live split copies shards with logical replication (./zonepay zone add).
+			.setServerConfig("wal_level", "logical")
+			.setServerConfig("max_worker_processes", "32")
+			.setServerConfig("max_logical_replication_workers", "16")
 			.setRegisterShutdownHook(true)
 			.start();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();

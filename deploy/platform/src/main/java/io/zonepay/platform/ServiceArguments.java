@@ -106,6 +106,8 @@ public final class ServiceArguments {
 								.toList()));
 			catalog.put(prefix + "url", infrastructure.jdbcUrl(database(rzone, service)));
 		}
+		// A group a live split makes after this service started (./zonepay zone add).
+		catalog.put("zonepay.shard-groups.url-template", infrastructure.jdbcUrl("{group}_" + service));
 		return catalog;
 	}
 

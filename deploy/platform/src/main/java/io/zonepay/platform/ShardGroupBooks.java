@@ -171,13 +171,13 @@ final class ShardGroupBooks {
 	}
 
 	/**
-	 * Accounts below zero other than FUNDING and TRANSIT, which are positions towards the
-	 * outside and other zones.
+	 * Accounts below zero other than FUNDING, TRANSIT and CLEARING (a split's), which are
+	 * positions towards the outside and other zones.
 	 */
 	List<String[]> negativeBalances() {
 		return rows(accountDatabases,
 				"select kind || ' ' || owner_id || ' ' || currency || ' ' || balance from accounts where balance < 0"
-						+ " and kind not in ('FUNDING', 'TRANSIT')");
+						+ " and kind not in ('FUNDING', 'TRANSIT', 'CLEARING')");
 	}
 
 	private static Map<String, Long> sums(List<String[]> rows) {

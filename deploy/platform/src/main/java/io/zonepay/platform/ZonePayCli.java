@@ -62,6 +62,7 @@ public final class ZonePayCli {
 			.addSubcommand(drill)
 			.addSubcommand(new BooksCommand(installation))
 			.addSubcommand(new CommandLine(new ShadowCommand()).addSubcommand(new ShadowCommand.Clean(installation)))
+			.addSubcommand(new CommandLine(new ZoneCommand()).addSubcommand(new ZoneCommand.Add(installation)))
 			.addSubcommand(new AotTraining(installation))
 			.addSubcommand(new CommandLine.HelpCommand())
 			.setExecutionStrategy(parsed -> execute(parsed, parseOnly))

@@ -8,6 +8,13 @@ import java.util.regex.Pattern;
  */
 public record ShardGroupId(String value) {
 
+	/**
+	 * The owner a live split writes into the lease rows of the shards it moves, in the
+	 * databases they leave and the ones they join: no zone writes them there, and none
+	 * takes such a lease, until the split releases it at the cut-over.
+	 */
+	public static final String SPLIT_LEASE_OWNER = "split";
+
 	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
 	public ShardGroupId {

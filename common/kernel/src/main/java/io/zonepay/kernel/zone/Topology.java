@@ -25,17 +25,21 @@ public record Topology(List<City> cities, List<ZoneSpec> zones) {
 	}
 
 	/**
-	 * The routing table at epoch 1: every RZone serves the shards it is declared with,
-	 * every zone is up but the GZone's standby, which is not the writer (see
-	 * {@link RoutingTable#gzone()}).
+	 * The routing table at epoch 1: every RZone serves the shards it is declared with, in
+	 * its shard group, every zone is up but the GZone's standby, which is not the writer
+	 * (see {@link RoutingTable#gzone()}).
 	 */
 	public RoutingTable initialRoutingTable() {
 		ZoneId[] owners = new ZoneId[Shard.COUNT];
+		ShardGroupId[] groups = new ShardGroupId[Shard.COUNT];
 		for (ZoneSpec zone : rzones()) {
-			zone.shardSet().shards().forEach(shard -> owners[shard.value()] = zone.id());
+			zone.shardSet().shards().forEach(shard -> {
+				owners[shard.value()] = zone.id();
+				groups[shard.value()] = Objects.requireNonNull(zone.shardGroup());
+			});
 		}
 		Optional<ZoneId> standby = gzoneStandby().map(ZoneSpec::id);
-		return RoutingTable.of(1, Arrays.asList(owners), zones.stream()
+		return RoutingTable.of(1, Arrays.asList(owners), Arrays.asList(groups), zones.stream()
 			.map(ZoneSpec::toZone)
 			.map(zone -> standby.filter(zone.id()::equals).isPresent() ? zone.withStatus(ZoneStatus.DOWN) : zone)
 			.toList());

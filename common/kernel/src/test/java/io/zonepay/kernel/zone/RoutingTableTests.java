@@ -50,6 +50,46 @@ class RoutingTableTests {
 		assertThat(promoted.gzone()).map(Zone::id).hasValue(ZoneId.of("gz-sh"));
 	}
 
+	@Test
+	void carriesTheShardGroupOfEveryShardFromTheTopology() {
+		assertThat(table.hasGroups()).isTrue();
+		assertThat(table.groupOf(Shard.of(13))).hasValue(ShardGroupId.of("sg1"));
+		assertThat(table.groupOf(Shard.of(99))).hasValue(ShardGroupId.of("sg4"));
+	}
+
+	@Test
+	void aSplitAddsAZoneAndMovesShardsToItAndToANewGroupInOneEpoch() {
+		Zone rz5 = new Zone(ZoneId.of("rz5"), ZoneKind.RZONE, CityId.of("sh"), ZoneStatus.UP, Map.of());
+		RoutingTable joined = table.next(Map.of(), Map.of(), Map.of(), List.of(rz5));
+		assertThat(joined.epoch()).isEqualTo(2);
+		assertThat(joined.zone(ZoneId.of("rz5"))).hasValue(rz5);
+		assertThat(joined.shardsOf(ZoneId.of("rz5"))).isEmpty();
+
+		Map<Shard, ZoneId> moves = new java.util.TreeMap<>();
+		Map<Shard, ShardGroupId> regroups = new java.util.TreeMap<>();
+		ShardSet.of("13-24").shards().forEach(shard -> {
+			moves.put(shard, ZoneId.of("rz5"));
+			regroups.put(shard, ShardGroupId.of("sg5"));
+		});
+		RoutingTable split = joined.next(Map.of(), moves, regroups, List.of());
+		assertThat(split.ownerOf(Shard.of(13))).isEqualTo(ZoneId.of("rz5"));
+		assertThat(split.groupOf(Shard.of(24))).hasValue(ShardGroupId.of("sg5"));
+		assertThat(split.groupOf(Shard.of(12))).hasValue(ShardGroupId.of("sg1"));
+		assertThat(split.ownerOf(Shard.of(12))).isEqualTo(ZoneId.of("rz1"));
+	}
+
+	@Test
+	void refusesToAddAZoneTwiceOrToRegroupATableWithoutGroups() {
+		Zone rz1 = table.zone(ZoneId.of("rz1")).orElseThrow();
+		assertThatIllegalArgumentException().isThrownBy(() -> table.next(Map.of(), Map.of(), Map.of(), List.of(rz1)))
+			.withMessageContaining("already");
+		RoutingTable withoutGroups = RoutingTable.of(1, owners(table), table.zones());
+		assertThat(withoutGroups.groupOf(Shard.of(0))).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> withoutGroups.next(Map.of(), Map.of(), Map.of(Shard.of(0), ShardGroupId.of("sg5")), List.of()))
+			.withMessageContaining("no shard groups");
+	}
+
 	private static List<ZoneId> owners(RoutingTable table) {
 		List<ZoneId> owners = new ArrayList<>();
 		for (int shard = 0; shard < Shard.COUNT; shard++) {

@@ -29,7 +29,7 @@ public final class ShardContext {
 	 * The shard group the current unit of work uses, or {@code null} for the service's
 	 * home group.
 	 */
-	static @Nullable ShardGroupId group() {
+	public static @Nullable ShardGroupId group() {
 		Bound bound = CURRENT.get();
 		return bound == null ? null : bound.group();
 	}

@@ -50,8 +50,10 @@ public class ShardGroupConfiguration {
 	}
 
 	@Bean
-	ShardGroups shardGroups(@Value("${zonepay.zone.shard-group}") String home, ShardGroupProperties properties) {
-		return new ShardGroups(ShardGroupId.of(home), Objects.requireNonNull(properties.catalog()));
+	ShardGroups shardGroups(@Value("${zonepay.zone.shard-group}") String home, ShardGroupProperties properties,
+			RoutingTables tables) {
+		return new ShardGroups(ShardGroupId.of(home), Objects.requireNonNull(properties.catalog()),
+				properties.urlTemplate(), tables::current);
 	}
 
 	/**

@@ -16,9 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectAll keep a pool on every group's database from the start, as a service
  * instance that may serve any shard must: the non-unitized deployment the connection
  * benchmark compares cells with ({@code deploy/bench/connections.sh}), never the default
+ * @param urlTemplate the JDBC URL of this service's database of a group the catalog does
+ * not name, with {@code {group}} for the group's id: a group a live split made after the
+ * service started ({@code jdbc:postgresql://db:5432/{group}_account})
  */
 @ConfigurationProperties("zonepay.shard-groups")
-public record ShardGroupProperties(@Nullable Map<String, Group> catalog, boolean connectAll) {
+public record ShardGroupProperties(@Nullable Map<String, Group> catalog, boolean connectAll,
+		@Nullable String urlTemplate) {
 
 	public ShardGroupProperties {
 		catalog = catalog == null ? Map.of() : Map.copyOf(catalog);

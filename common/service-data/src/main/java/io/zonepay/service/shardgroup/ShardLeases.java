@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -27,6 +28,7 @@ import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.kernel.zone.ZoneStatus;
 import io.zonepay.runtime.routing.RoutingTables;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,12 @@ final class ShardLeases {
 
 	private final Consumer<DataSource> migrate;
 
-	private final Set<Shard> held = ConcurrentHashMap.newKeySet();
+	/**
+	 * The shards whose leases this zone holds, with the group it holds each in: after a
+	 * split moved a shard's group in the table, the old lease is still released where it
+	 * was taken.
+	 */
+	private final Map<Shard, ShardGroupId> held = new ConcurrentHashMap<>();
 
 	private final AtomicLong version = new AtomicLong();
 
@@ -99,11 +106,21 @@ final class ShardLeases {
 	}
 
 	boolean holds(Shard shard) {
-		return held.contains(shard);
+		return held.containsKey(shard);
 	}
 
 	Set<Shard> held() {
-		return Set.copyOf(held);
+		return Set.copyOf(held.keySet());
+	}
+
+	/** The group in which this zone holds a shard's lease, if it does. */
+	@Nullable ShardGroupId heldIn(Shard shard) {
+		return held.get(shard);
+	}
+
+	/** The groups in which this zone holds a lease. */
+	Set<ShardGroupId> heldGroups() {
+		return Set.copyOf(held.values());
 	}
 
 	/** Grows whenever the set of held shards changes. */
@@ -115,7 +132,7 @@ final class ShardLeases {
 	boolean awaitHeld(Shard shard, long timeoutNanos) {
 		long deadline = System.nanoTime() + timeoutNanos;
 		synchronized (changes) {
-			while (!held.contains(shard)) {
+			while (!held.containsKey(shard)) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					return false;
@@ -154,19 +171,19 @@ final class ShardLeases {
 			return false;
 		}
 		Set<Shard> served = Set.copyOf(table.shardsOf(self));
-		List<Shard> lost = held.stream().filter(shard -> !served.contains(shard)).sorted().toList();
+		List<Shard> lost = held.keySet().stream().filter(shard -> !served.contains(shard)).sorted().toList();
 		if (!lost.isEmpty()) {
 			release(lost, table.epoch());
 		}
 		Map<ShardGroupId, List<Shard>> wanted = new LinkedHashMap<>();
 		served.stream()
-			.filter(shard -> !held.contains(shard))
+			.filter(shard -> !held.containsKey(shard))
 			.sorted()
 			.forEach(shard -> wanted.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
 		waitingSince.keySet().retainAll(served);
 		wanted.forEach((group, shards) -> take(group, shards, table));
 		closeUnused(served);
-		if (lost.isEmpty() && held.equals(served)) {
+		if (lost.isEmpty() && held.keySet().equals(served)) {
 			settledEpoch = table.epoch();
 			settledVersion = version.get();
 			return false;
@@ -183,7 +200,7 @@ final class ShardLeases {
 			List<Shard> taken = takeIn(database, shards, table);
 			if (!taken.isEmpty()) {
 				taken.forEach(waitingSince::remove);
-				changed(() -> held.addAll(taken));
+				changed(() -> taken.forEach(shard -> held.put(shard, group)));
 				log.info("Took the leases of {} shard(s) of {} at epoch {}: {}", taken.size(), group, table.epoch(),
 						taken);
 			}
@@ -274,6 +291,11 @@ final class ShardLeases {
 		if (owner.equals(self.value()) || released) {
 			return true;
 		}
+		if (owner.equals(ShardGroupId.SPLIT_LEASE_OWNER)) {
+			// A split holds it until its data is here: no bound, the split releases it at
+			// the cut-over.
+			return false;
+		}
 		boolean ownerDown = table.zone(ZoneId.of(owner)).map(zone -> zone.status() == ZoneStatus.DOWN).orElse(true);
 		if (ownerDown) {
 			if (decided) {
@@ -306,7 +328,9 @@ final class ShardLeases {
 					+ "; releasing them anyway (the database fences what is left)", lost, properties.drain());
 		}
 		Map<ShardGroupId, List<Shard>> byGroup = new LinkedHashMap<>();
-		lost.forEach(shard -> byGroup.computeIfAbsent(groups.groupOf(shard), group -> new ArrayList<>()).add(shard));
+		lost.forEach(
+				shard -> byGroup.computeIfAbsent(Objects.requireNonNull(held.get(shard)), group -> new ArrayList<>())
+					.add(shard));
 		// Locally first: from now on this zone neither serves nor writes them.
 		changed(() -> lost.forEach(held::remove));
 		byGroup.forEach((group, shards) -> {
@@ -336,8 +360,7 @@ final class ShardLeases {
 	}
 
 	private void closeUnused(Set<Shard> served) {
-		Set<ShardGroupId> used = new HashSet<>();
-		held.forEach(shard -> used.add(groups.groupOf(shard)));
+		Set<ShardGroupId> used = new HashSet<>(held.values());
 		served.forEach(shard -> used.add(groups.groupOf(shard)));
 		for (ShardGroupId group : List.copyOf(migrated)) {
 			if (!group.equals(groups.home()) && !used.contains(group) && dataSource.isOpen(group)) {

@@ -1,6 +1,7 @@
 package io.zonepay.service.shardgroup;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -46,7 +47,11 @@ public final class ShardScopes {
 	/** Binds the current thread to a shard until the scope closes. */
 	public Scope enter(Shard shard) {
 		leases.entered(shard);
-		ShardContext.Bound previous = ShardContext.bind(new ShardContext.Bound(shard, groups.groupOf(shard)));
+		ShardGroupId heldIn = leases.heldIn(shard);
+		// Where this zone holds the lease: until it releases a shard a split moved, that
+		// is still the old group.
+		ShardContext.Bound previous = ShardContext
+			.bind(new ShardContext.Bound(shard, heldIn != null ? heldIn : groups.groupOf(shard)));
 		return () -> {
 			ShardContext.restore(previous);
 			leases.left(shard);
@@ -100,7 +105,7 @@ public final class ShardScopes {
 	public void forEachServedGroup(Consumer<ShardGroupId> job) {
 		Set<ShardGroupId> served = new LinkedHashSet<>();
 		served.add(groups.home());
-		leases.held().stream().sorted().forEach(shard -> served.add(groups.groupOf(shard)));
+		leases.heldGroups().stream().sorted(Comparator.comparing(ShardGroupId::value)).forEach(served::add);
 		for (ShardGroupId group : served) {
 			runFor(group, Traffic.REAL, job);
 		}

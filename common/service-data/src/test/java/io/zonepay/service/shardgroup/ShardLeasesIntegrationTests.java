@@ -140,6 +140,29 @@ class ShardLeasesIntegrationTests {
 		assertThatThrownBy(() -> rz1.write(809)).isInstanceOf(SQLException.class);
 	}
 
+	@Test
+	void aLeaseASplitHoldsIsNotTakenUntilTheSplitReleasesIt() throws SQLException {
+		try (Connection split = pool("split").getConnection()) {
+			split.createStatement()
+				.execute("insert into shard_leases (shard, owner_zone, epoch, released, updated_at)"
+						+ " values (7, 'split', 1, false, now())");
+		}
+		RoutingTable first = table(1, ZoneStatus.UP, Map.of());
+		rz1.follow(first);
+
+		assertThat(rz1.leases.holds(Shard.of(8))).isTrue();
+		assertThat(rz1.leases.holds(Shard.of(7))).as("taken while the split holds it").isFalse();
+		assertThatThrownBy(() -> rz1.write(107)).isInstanceOf(SQLException.class)
+			.hasMessageContaining("not leased to zone rz1");
+
+		try (Connection split = pool("split").getConnection()) {
+			split.createStatement().execute("update shard_leases set released = true where shard = 7");
+		}
+		rz1.follow(first);
+		assertThat(rz1.leases.holds(Shard.of(7))).isTrue();
+		rz1.write(107);
+	}
+
 	/** Shards 0-49 to rz1 and 50-99 to rz2, with some moved, and rz1 up or down. */
 	private static RoutingTable table(long epoch, ZoneStatus rz1Status, Map<Integer, String> moved) {
 		List<ZoneId> owners = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.zonepay.runtime.routing;
 
 import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.testkit.TestRouting;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,31 @@ class RoutingTableDocumentTests {
 		}
 		assertThat(read.zone(ZoneId.of("rz2")).orElseThrow().endpoint("account"))
 			.isEqualTo(table.zone(ZoneId.of("rz2")).orElseThrow().endpoint("account"));
+	}
+
+	@Test
+	void theShardGroupCatalogTravelsWithTheTable() {
+		RoutingTable table = TestRouting.evenly(3, "rz1", "rz2");
+		java.util.List<ShardGroupId> groups = new java.util.ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			groups.add(ShardGroupId.of(shard < 13 ? "sg1" : "sg5"));
+		}
+		RoutingTable grouped = RoutingTable.of(3, owners(table), groups, table.zones());
+		String text = json.writeValueAsString(RoutingTableDocument.of(grouped));
+		RoutingTable read = json.readValue(text, RoutingTableDocument.class).toRoutingTable();
+		assertThat(text).contains("\"groups\":{\"00\":\"sg1\"");
+		assertThat(read.groupOf(Shard.of(12))).hasValue(ShardGroupId.of("sg1"));
+		assertThat(read.groupOf(Shard.of(13))).hasValue(ShardGroupId.of("sg5"));
+		String older = json.writeValueAsString(RoutingTableDocument.of(table));
+		assertThat(json.readValue(older, RoutingTableDocument.class).toRoutingTable().hasGroups()).isFalse();
+	}
+
+	private static java.util.List<ZoneId> owners(RoutingTable table) {
+		java.util.List<ZoneId> owners = new java.util.ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners.add(table.ownerOf(Shard.of(shard)));
+		}
+		return owners;
 	}
 
 	@Test

@@ -123,10 +123,12 @@ public final class ShardCopy implements AutoCloseable {
 	}
 
 	/**
-	 * Moves each of the target's sequences past the largest id its table holds now:
-	 * sequences are not replicated, and the target's next row must not take a copied id.
+	 * Moves each of the target's sequences far past the source's: sequences are not
+	 * replicated, the target's next row must not take a copied id, and a later merge back
+	 * must not meet ids the source made meanwhile.
+	 * @param stride how far past the source's value (and the target's largest id)
 	 */
-	public List<String> moveSequences() throws SQLException {
+	public List<String> moveSequences(long stride) throws SQLException {
 		List<String> moved = new ArrayList<>();
 		try (Connection db = connect(target); Statement sql = db.createStatement()) {
 			List<String[]> serials = new ArrayList<>();
@@ -141,8 +143,10 @@ public final class ShardCopy implements AutoCloseable {
 				}
 			}
 			for (String[] serial : serials) {
+				String sourceValue = single(source, "select last_value::text from " + serial[2]);
+				long past = sourceValue == null ? 0 : Long.parseLong(sourceValue);
 				sql.execute("select setval('" + serial[2] + "', greatest((select coalesce(max(" + serial[1]
-						+ "), 0) from " + serial[0] + "), (select last_value from " + serial[2] + ")) + 1, false)");
+						+ "), 0) from " + serial[0] + "), " + past + ") + " + stride + ", false)");
 				moved.add(serial[2]);
 			}
 		}

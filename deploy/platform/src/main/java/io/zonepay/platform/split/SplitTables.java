@@ -9,11 +9,11 @@ import io.zonepay.kernel.zone.ShardSet;
  * Which rows of each RZone service's tables belong to a set of shards, as row filters of
  * a publication. Every business table names its shard: by a {@code shard} column, or by
  * the last two digits of an id ({@code base * 100 + shard}); entries follow their
- * posting, Idempotency-Keys their caller's user. The group-level accounts (funding,
- * merchants, transit) belong to every shard of their group: all of them are copied, and
- * their balances are set from the entries each group keeps at the cut-over. The inbox (no
- * shard, few rows, dedupe only) is copied whole; the outbox never (the source's relay
- * drains the moving shards' events before the cut-over).
+ * posting, Idempotency-Keys their caller's user. A merchant's account belongs to every
+ * shard of its group: it is copied, and its balance set from the entries each group keeps
+ * at the cut-over ({@link SplitLedger}); the funding and transit accounts are the shard's
+ * own. The inbox (no shard, few rows, dedupe only) is copied whole; the outbox never (the
+ * source's relay drains the moving shards' events before the cut-over).
  */
 public final class SplitTables {
 
@@ -44,7 +44,7 @@ public final class SplitTables {
 						+ ")");
 		Table inbox = new Table("inbox", "");
 		Map<String, List<Table>> tables = Map.of("account",
-				List.of(new Table("users", byShard), new Table("accounts", "kind <> 'USER' or " + byShard),
+				List.of(new Table("users", byShard), new Table("accounts", "kind = 'MERCHANT' or " + byShard),
 						new Table("postings", byShard), new Table("entries", in("posting_id % 100", shards)), keys),
 				"order", List.of(new Table("orders", byId), keys, inbox), "payment",
 				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId), keys,

@@ -80,7 +80,7 @@ class ShardCopyIntegrationTests {
 			.as("the shared receivable as the source has it, until the cut-over sets it")
 			.isEqualTo(column(source, "select balance from accounts where kind = 'MERCHANT'"));
 
-		List<String> sequences = copy.moveSequences();
+		List<String> sequences = copy.moveSequences(1_000_000);
 		assertThat(sequences).contains("public.accounts_id_seq", "public.entries_id_seq");
 		assertThat(Long.parseLong(column(target, "select nextval('accounts_id_seq')").getFirst()))
 			.isGreaterThan(Long.parseLong(column(target, "select max(id) from accounts").getFirst()));

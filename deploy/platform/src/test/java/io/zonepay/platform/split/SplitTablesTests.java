@@ -23,9 +23,9 @@ class SplitTablesTests {
 	}
 
 	@Test
-	void theGroupsSharedAccountsMoveWithTheUsersOfTheMovingShards() {
+	void theMerchantsSharedAccountsMoveWithTheAccountsOfTheMovingShards() {
 		assertThat(SplitTables.of("account", ShardSet.of("13-14")).get(1).published())
-			.isEqualTo("accounts where (kind <> 'USER' or shard in (13, 14))");
+			.isEqualTo("accounts where (kind = 'MERCHANT' or shard in (13, 14))");
 	}
 
 	@Test

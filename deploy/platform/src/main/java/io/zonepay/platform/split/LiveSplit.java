@@ -1,0 +1,365 @@
+package io.zonepay.platform.split;
+
+import java.io.PrintStream;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.zonepay.kernel.zone.Shard;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.kernel.zone.ShardSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moves a set of shards, with their rows, out of one shard group into another while the
+ * zones serve them, and from one RZone to another, as the design's live split says
+ * (docs/design.md, "Adding a cell"):
+ * <ol>
+ * <li>the joining group fences the moving shards in the split's name; the copy starts
+ * (logical replication, {@link ShardCopy}) and catches up;</li>
+ * <li>the cut-over: the routing epoch gives the shards to the new zone in the new group;
+ * the old zone drains and releases them (its writes for them are fenced from then on);
+ * the copy catches up with the last of them and stops; the ledger is settled
+ * ({@link SplitLedger}), sequences moved on; the old group's leases of the shards pass to
+ * the split, the new group's are released, and the new zone takes them;</li>
+ * <li>the moved rows are purged from the old group in bounded batches.</li>
+ * </ol>
+ * Requests for the moving shards wait at the gateway or the new zone during the cut-over
+ * (a bounded wait, or a 421 retried within the budget); the pause is measured per shard
+ * from the flip to the new zone's lease.
+ */
+public final class LiveSplit {
+
+	/** How far past the old group's ids the new group's sequences start. */
+	static final long SEQUENCE_STRIDE = 1_000_000_000_000L;
+
+	private static final Duration COPY_BOUND = Duration.ofMinutes(5);
+
+	private static final Duration CUT_OVER_BOUND = Duration.ofSeconds(30);
+
+	private static final int PURGE_BATCH = 500;
+
+	private final Plan plan;
+
+	private final Properties credentials;
+
+	private final Routing routing;
+
+	private final PrintStream out;
+
+	/**
+	 * A split: which shards, between which groups and zones, and each service's pair of
+	 * databases.
+	 *
+	 * @param staying a shard the old group keeps, if any (a merge keeps none)
+	 * @param databases by service ({@code account}, {@code order}, {@code payment})
+	 */
+	public record Plan(String name, ShardSet moving, @Nullable Shard staying, ShardGroupId from, ShardGroupId to,
+			String fromZone, String toZone, Map<String, Databases> databases) {
+	}
+
+	/** A service's database in the old group and in the new one. */
+	public record Databases(String source, String target) {
+	}
+
+	/** What the split needs from the GZone. */
+	public interface Routing {
+
+		/**
+		 * Stores the table that gives the moving shards to the new zone in the new group,
+		 * and answers its epoch.
+		 */
+		long cutOver() throws InterruptedException;
+
+	}
+
+	/**
+	 * What a split did: the copy's length, the pause of each shard, the rows purged.
+	 *
+	 * @param pauses from the flip until the new zone held the shard's lease, by shard
+	 */
+	public record Result(Duration copy, Duration cutOver, Map<Shard, Duration> pauses, long epoch, int purged) {
+
+		public Duration longestPause() {
+			return pauses.values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+		}
+	}
+
+	public LiveSplit(Plan plan, Properties credentials, Routing routing, PrintStream out) {
+		this.plan = plan;
+		this.credentials = credentials;
+		this.routing = routing;
+		this.out = out;
+	}
+
+	public Result run() throws SQLException, InterruptedException {
+		SplitLedger ledger = new SplitLedger(plan.moving(), plan.name());
+		String holder = plan.fromZone();
+		for (Databases databases : plan.databases().values()) {
+			setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, false, 0);
+		}
+		if (plan.staying() != null) {
+			inTransaction(account().source(), db -> ledger.rehomeMerchants(db, plan.staying(), holder));
+		}
+		long started = System.nanoTime();
+		Map<String, ShardCopy> copies = new LinkedHashMap<>();
+		try {
+			for (Map.Entry<String, Databases> service : plan.databases().entrySet()) {
+				ShardCopy copy = new ShardCopy(service.getValue().source(), service.getValue().target(), credentials,
+						plan.name() + "_" + service.getKey(), SplitTables.of(service.getKey(), plan.moving()));
+				copies.put(service.getKey(), copy);
+				copy.start();
+			}
+			for (Map.Entry<String, ShardCopy> copy : copies.entrySet()) {
+				require(copy.getValue().awaitCaughtUp(COPY_BOUND),
+						"the copy of " + copy.getKey() + " did not catch up");
+			}
+			Duration copied = Duration.ofNanos(System.nanoTime() - started);
+			out.printf("  copied and caught up in %.1f s; cutting over%n", copied.toMillis() / 1000.0);
+			CutOver cut = cutOver(copies, ledger);
+			copies.clear();
+			int purged = purge(ledger, holder);
+			out.printf("  purged %d postings' worth of moved rows from %s%n", purged, plan.from());
+			return new Result(copied, cut.length(), cut.pauses(), cut.epoch(), purged);
+		}
+		finally {
+			for (ShardCopy copy : copies.values()) {
+				copy.stop();
+			}
+		}
+	}
+
+	private record CutOver(long epoch, Duration length, Map<Shard, Duration> pauses) {
+	}
+
+	private CutOver cutOver(Map<String, ShardCopy> copies, SplitLedger ledger)
+			throws SQLException, InterruptedException {
+		long flipped = System.nanoTime();
+		double flippedAt = databaseClock(account().source());
+		long epoch = routing.cutOver();
+		for (Databases databases : plan.databases().values()) {
+			require(await(() -> count(databases.source(), "owner_zone = ? and not released", plan.fromZone()) == 0),
+					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + plan.from());
+		}
+		for (Map.Entry<String, ShardCopy> copy : copies.entrySet()) {
+			require(copy.getValue().awaitCaughtUp(CUT_OVER_BOUND),
+					"the copy of " + copy.getKey() + " did not catch up after the release");
+			copy.getValue().moveSequences(SEQUENCE_STRIDE);
+			copy.getValue().stop();
+		}
+		inTransaction(account().target(), ledger::settleTarget);
+		for (Databases databases : plan.databases().values()) {
+			setLeases(databases.source(), ShardGroupId.SPLIT_LEASE_OWNER, false, epoch);
+			setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, true, epoch);
+		}
+		for (Databases databases : plan.databases().values()) {
+			require(await(() -> count(databases.target(), "owner_zone = ? and not released",
+					plan.toZone()) == plan.moving().shards().size()),
+					plan.toZone() + " did not take shards " + plan.moving().shards() + " in " + plan.to());
+		}
+		Duration length = Duration.ofNanos(System.nanoTime() - flipped);
+		Map<Shard, Duration> pauses = takenAfter(account().target(), flippedAt);
+		out.printf("  cut over at epoch %d in %d ms; longest pause of a shard %d ms%n", epoch, length.toMillis(),
+				pauses.values().stream().mapToLong(Duration::toMillis).max().orElse(0));
+		return new CutOver(epoch, length, pauses);
+	}
+
+	private int purge(SplitLedger ledger, String holder) throws SQLException {
+		Databases account = account();
+		Shard staying = plan.staying();
+		if (staying != null) {
+			inTransaction(account.source(), db -> ledger.clearSource(db, staying, holder));
+		}
+		int purged = 0;
+		while (true) {
+			int[] batch = new int[1];
+			inTransaction(account.source(), db -> batch[0] = ledger.purgePostings(db, holder, PURGE_BATCH));
+			purged += batch[0];
+			if (batch[0] == 0) {
+				break;
+			}
+		}
+		inTransaction(account.source(),
+				db -> ledger.finishSource(db, staying != null ? staying : plan.moving().shards().getFirst(),
+						staying != null ? holder : ShardGroupId.SPLIT_LEASE_OWNER));
+		for (Map.Entry<String, Databases> service : plan.databases().entrySet()) {
+			for (String table : List.of("refunds", "payments", "transfers", "orders")) {
+				if (SplitTables.of(service.getKey(), plan.moving()).stream().anyMatch(t -> t.name().equals(table))) {
+					purgeBatches(service.getValue().source(), table, SplitTables.in("id % 100", plan.moving()));
+				}
+			}
+			SplitTables.of(service.getKey(), plan.moving())
+				.stream()
+				.filter(table -> table.name().equals("idempotency_keys"))
+				.forEach(table -> uncheck(
+						() -> purgeBatches(service.getValue().source(), table.name(), table.filter())));
+		}
+		return purged;
+	}
+
+	private void purgeBatches(String database, String table, String filter) throws SQLException {
+		int deleted;
+		do {
+			int[] count = new int[1];
+			inTransaction(database, db -> {
+				try (PreparedStatement as = db.prepareStatement("select set_config('zonepay.zone', ?, true)")) {
+					as.setString(1, ShardGroupId.SPLIT_LEASE_OWNER);
+					as.execute();
+				}
+				try (PreparedStatement delete = db
+					.prepareStatement("delete from " + table + " where ctid in (select ctid" + " from " + table
+							+ " where " + filter + " limit " + PURGE_BATCH + ")")) {
+					count[0] = delete.executeUpdate();
+				}
+			});
+			deleted = count[0];
+		}
+		while (deleted > 0);
+	}
+
+	/**
+	 * Writes the lease rows of the moving shards: the split's own, or released for the
+	 * new zone to take.
+	 */
+	private void setLeases(String database, String owner, boolean released, long epoch) throws SQLException {
+		inTransaction(database, db -> {
+			try (PreparedStatement upsert = db.prepareStatement("""
+					insert into shard_leases (shard, owner_zone, epoch, released, updated_at)
+					select shard, ?, ?, ?, now() from unnest(?::smallint[]) as shard
+					on conflict (shard) do update set owner_zone = excluded.owner_zone,
+						epoch = greatest(shard_leases.epoch, excluded.epoch), released = excluded.released,
+						updated_at = now()
+					""")) {
+				upsert.setString(1, owner);
+				upsert.setLong(2, epoch);
+				upsert.setBoolean(3, released);
+				upsert.setArray(4, shards(db));
+				upsert.executeUpdate();
+			}
+		});
+	}
+
+	private Map<Shard, Duration> takenAfter(String database, double flippedAt) throws SQLException {
+		Map<Shard, Duration> pauses = new LinkedHashMap<>();
+		try (Connection db = connect(database);
+				PreparedStatement query = db.prepareStatement("select shard, extract(epoch from updated_at)"
+						+ " from shard_leases where shard = any(?::smallint[]) order by shard")) {
+			query.setArray(1, shards(db));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					pauses.put(Shard.of(rows.getInt(1)),
+							Duration.ofMillis(Math.round((rows.getDouble(2) - flippedAt) * 1000)));
+				}
+			}
+		}
+		return pauses;
+	}
+
+	private double databaseClock(String database) throws SQLException {
+		try (Connection db = connect(database);
+				ResultSet now = db.createStatement().executeQuery("select extract(epoch from clock_timestamp())")) {
+			now.next();
+			return now.getDouble(1);
+		}
+	}
+
+	private int count(String database, String condition, String zone) throws SQLException {
+		try (Connection db = connect(database);
+				PreparedStatement query = db.prepareStatement(
+						"select count(*) from shard_leases where shard = any(?::smallint[]) and " + condition)) {
+			query.setArray(1, shards(db));
+			query.setString(2, zone);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	private Array shards(Connection db) throws SQLException {
+		return db.createArrayOf("smallint", plan.moving().shards().stream().map(Shard::value).toArray());
+	}
+
+	private Databases account() {
+		Databases account = plan.databases().get("account");
+		if (account == null) {
+			throw new IllegalStateException("a split moves account-service's rows too");
+		}
+		return account;
+	}
+
+	private boolean await(Check check) throws SQLException, InterruptedException {
+		long until = System.nanoTime() + CUT_OVER_BOUND.toNanos();
+		while (!check.holds()) {
+			if (System.nanoTime() - until >= 0) {
+				return false;
+			}
+			Thread.sleep(20);
+		}
+		return true;
+	}
+
+	private void inTransaction(String database, Work work) throws SQLException {
+		try (Connection db = connect(database)) {
+			db.setAutoCommit(false);
+			try {
+				work.run(db);
+				db.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				db.rollback();
+				throw ex;
+			}
+		}
+	}
+
+	private Connection connect(String database) throws SQLException {
+		return DriverManager.getConnection(database, credentials);
+	}
+
+	private static void require(boolean condition, String failure) {
+		if (!condition) {
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	private static void uncheck(Work.Plain work) {
+		try {
+			work.run();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		boolean holds() throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	private interface Work {
+
+		void run(Connection db) throws SQLException;
+
+		@FunctionalInterface
+		interface Plain {
+
+			void run() throws SQLException;
+
+		}
+
+	}
+
+}
