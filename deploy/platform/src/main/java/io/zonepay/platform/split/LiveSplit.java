@@ -78,7 +78,7 @@ public final class LiveSplit {
 		 * Stores the table that gives the moving shards to the new zone in the new group,
 		 * and answers its epoch.
 		 */
-		long cutOver() throws InterruptedException;
+		long cutOver() throws SQLException, InterruptedException;
 
 	}
 
