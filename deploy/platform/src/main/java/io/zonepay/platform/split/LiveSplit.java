@@ -103,12 +103,12 @@ public final class LiveSplit {
 
 	public Result run() throws SQLException, InterruptedException {
 		SplitLedger ledger = new SplitLedger(plan.moving(), plan.name());
-		String holder = plan.fromZone();
 		for (Databases databases : plan.databases().values()) {
 			setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, false, 0);
 		}
 		if (plan.staying() != null) {
-			inTransaction(account().source(), db -> ledger.rehomeMerchants(db, plan.staying(), holder));
+			Shard staying = plan.staying();
+			inTransaction(account().source(), db -> ledger.rehomeMerchants(db, staying));
 		}
 		long started = System.nanoTime();
 		Map<String, ShardCopy> copies = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ public final class LiveSplit {
 			out.printf("  copied and caught up in %.1f s; cutting over%n", copied.toMillis() / 1000.0);
 			CutOver cut = cutOver(copies, ledger);
 			copies.clear();
-			int purged = purge(ledger, holder);
+			int purged = purge(ledger);
 			out.printf("  purged %d postings' worth of moved rows from %s%n", purged, plan.from());
 			return new Result(copied, cut.length(), cut.pauses(), cut.epoch(), purged);
 		}
@@ -156,7 +156,14 @@ public final class LiveSplit {
 			copy.getValue().moveSequences(SEQUENCE_STRIDE);
 			copy.getValue().stop();
 		}
-		inTransaction(account().target(), ledger::settleTarget);
+		for (Databases databases : plan.databases().values()) {
+			copyInbox(databases);
+		}
+		List<SplitLedger.Merchant> merchants = new ArrayList<>();
+		try (Connection source = connect(account().source())) {
+			merchants.addAll(SplitLedger.merchants(source));
+		}
+		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants));
 		for (Databases databases : plan.databases().values()) {
 			setLeases(databases.source(), ShardGroupId.SPLIT_LEASE_OWNER, false, epoch);
 			setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, true, epoch);
@@ -173,24 +180,22 @@ public final class LiveSplit {
 		return new CutOver(epoch, length, pauses);
 	}
 
-	private int purge(SplitLedger ledger, String holder) throws SQLException {
+	private int purge(SplitLedger ledger) throws SQLException {
 		Databases account = account();
 		Shard staying = plan.staying();
 		if (staying != null) {
-			inTransaction(account.source(), db -> ledger.clearSource(db, staying, holder));
+			inTransaction(account.source(), db -> ledger.clearSource(db, staying));
 		}
 		int purged = 0;
 		while (true) {
 			int[] batch = new int[1];
-			inTransaction(account.source(), db -> batch[0] = ledger.purgePostings(db, holder, PURGE_BATCH));
+			inTransaction(account.source(), db -> batch[0] = ledger.purgePostings(db, PURGE_BATCH));
 			purged += batch[0];
 			if (batch[0] == 0) {
 				break;
 			}
 		}
-		inTransaction(account.source(),
-				db -> ledger.finishSource(db, staying != null ? staying : plan.moving().shards().getFirst(),
-						staying != null ? holder : ShardGroupId.SPLIT_LEASE_OWNER));
+		inTransaction(account.source(), db -> ledger.finishSource(db, staying));
 		for (Map.Entry<String, Databases> service : plan.databases().entrySet()) {
 			for (String table : List.of("refunds", "payments", "transfers", "orders")) {
 				if (SplitTables.of(service.getKey(), plan.moving()).stream().anyMatch(t -> t.name().equals(table))) {
@@ -224,6 +229,37 @@ public final class LiveSplit {
 			deleted = count[0];
 		}
 		while (deleted > 0);
+	}
+
+	/**
+	 * The inbox of a service that consumes events: its rows are copied (the new zone
+	 * dedupes what the old one handled) once the old zone stopped consuming the shards'
+	 * events. It names no shard, so every row goes; a row both have is kept once.
+	 */
+	private void copyInbox(Databases databases) throws SQLException {
+		try (Connection source = connect(databases.source());
+				PreparedStatement present = source.prepareStatement("select to_regclass('inbox') is not null");
+				ResultSet has = present.executeQuery()) {
+			has.next();
+			if (!has.getBoolean(1)) {
+				return;
+			}
+			inTransaction(databases.target(), target -> {
+				try (PreparedStatement read = source
+					.prepareStatement("select consumer, event_id, processed_at from inbox");
+						ResultSet rows = read.executeQuery();
+						PreparedStatement write = target.prepareStatement("insert into inbox (consumer, event_id,"
+								+ " processed_at) values (?, ?, ?) on conflict do nothing")) {
+					while (rows.next()) {
+						write.setString(1, rows.getString(1));
+						write.setObject(2, rows.getObject(2));
+						write.setTimestamp(3, rows.getTimestamp(3));
+						write.addBatch();
+					}
+					write.executeBatch();
+				}
+			});
+		}
 	}
 
 	/**

@@ -10,10 +10,12 @@ import io.zonepay.kernel.zone.ShardSet;
  * a publication. Every business table names its shard: by a {@code shard} column, or by
  * the last two digits of an id ({@code base * 100 + shard}); entries follow their
  * posting, Idempotency-Keys their caller's user. A merchant's account belongs to every
- * shard of its group: it is copied, and its balance set from the entries each group keeps
- * at the cut-over ({@link SplitLedger}); the funding and transit accounts are the shard's
- * own. The inbox (no shard, few rows, dedupe only) is copied whole; the outbox never (the
- * source's relay drains the moving shards' events before the cut-over).
+ * shard of its group: it is not copied, each group keeps its own, and the moved entries
+ * find theirs at the cut-over ({@link SplitLedger}); the funding and transit accounts are
+ * the shard's own. The inbox (no shard, dedupe only) is not published: its rows are
+ * copied at the cut-over, once the old zone has stopped consuming the shards' events
+ * ({@link LiveSplit}); the outbox never (the old group's relay publishes the moving
+ * shards' events that are left).
  */
 public final class SplitTables {
 
@@ -42,13 +44,11 @@ public final class SplitTables {
 				"caller like 'user:%' and right(caller, 2) in (" + String.join(", ",
 						shards.shards().stream().sorted().map(shard -> "'%02d'".formatted(shard.value())).toList())
 						+ ")");
-		Table inbox = new Table("inbox", "");
 		Map<String, List<Table>> tables = Map.of("account",
-				List.of(new Table("users", byShard), new Table("accounts", "kind = 'MERCHANT' or " + byShard),
+				List.of(new Table("users", byShard), new Table("accounts", "kind <> 'MERCHANT' and " + byShard),
 						new Table("postings", byShard), new Table("entries", in("posting_id % 100", shards)), keys),
-				"order", List.of(new Table("orders", byId), keys, inbox), "payment",
-				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId), keys,
-						inbox));
+				"order", List.of(new Table("orders", byId), keys), "payment",
+				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId), keys));
 		List<Table> found = tables.get(service);
 		if (found == null) {
 			throw new IllegalArgumentException("no RZone service " + service + ": account, order or payment");
