@@ -24,6 +24,13 @@ enum PostingKind {
 	 * Not a movement: marks a reference as never to be posted, so that a caller who lost
 	 * track of a posting can settle its outcome for good. Has no entries.
 	 */
-	VOID
+	VOID,
+
+	/**
+	 * Written by a live split, never requested: opens an account in the shard group it
+	 * moved to (or settles one in the group it left) with what it holds from a transfer
+	 * whose posting stayed in the other group, against the group's clearing account.
+	 */
+	SPLIT
 
 }

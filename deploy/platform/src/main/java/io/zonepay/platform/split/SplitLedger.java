@@ -203,7 +203,8 @@ final class SplitLedger {
 	 */
 	void finishSource(Connection source, @Nullable Shard staying) throws SQLException {
 		as(source, ShardGroupId.SPLIT_LEASE_OWNER);
-		update(source, "delete from accounts where kind not in ('MERCHANT', 'CLEARING') and shard in " + list());
+		// A clearing account kept under a moving shard (an earlier split's) went with it.
+		update(source, "delete from accounts where kind <> 'MERCHANT' and shard in " + list());
 		update(source, "delete from users where shard in " + list());
 		if (staying != null) {
 			asHolderOf(source, staying);
