@@ -20,6 +20,13 @@ interface Disruption {
 		return true;
 	}
 
+	/**
+	 * What has to be there before the load starts (a new cell's process); nothing for
+	 * most.
+	 */
+	default void prepare() throws Exception {
+	}
+
 	/** Does it, and says what it did in a line of the report. */
 	String apply() throws InterruptedException;
 

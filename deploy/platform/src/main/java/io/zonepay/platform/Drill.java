@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.zonepay.kernel.zone.Topology;
 
@@ -79,13 +80,15 @@ final class Drill {
 		long perUser = options.rate() * options.duration().plus(STEADY_BOUND).toSeconds()
 				/ ((long) zoneGateways.size() * options.usersPerZone()) + 1;
 		Population population = new DrillSetup(api, options, admin, keyPrefix).prepare(original, zoneGateways, perUser);
-		Disruption disruption = disruption(topology, api, admin, original);
+		Disruption disruption = disruption(topology, api, admin, original, run, population);
+		disruption.prepare();
 		DrillResult result;
 		try {
-			result = underLoad(
-					new DrillRun(api, options, admin, population, original, disruption, keyPrefix,
-							run.path().getFileName().toString(), startedAt),
-					new ShardGroupBooks(topology, settings.infrastructure()));
+			// Read at the audit: a split or a merge changes the shard groups there are.
+			Supplier<ShardGroupBooks> books = () -> new ShardGroupBooks(
+					TopologyFile.read(run.settings().topologyFile()), settings.infrastructure());
+			result = underLoad(new DrillRun(api, options, admin, population, original, disruption, keyPrefix,
+					run.path().getFileName().toString(), startedAt), books);
 		}
 		catch (Exception | Error ex) {
 			System.out.println("The drill failed: " + ex.getMessage());
@@ -104,9 +107,16 @@ final class Drill {
 		return new Outcome(options, result.passed() && restored.ok(), report, run.path());
 	}
 
-	private Disruption disruption(Topology topology, PlatformApi api, String admin, RoutingSnapshot original) {
+	private Disruption disruption(Topology topology, PlatformApi api, String admin, RoutingSnapshot original,
+			RunDirectory run, Population population) {
 		ZoneRestore zoneRestore = new ZoneRestore(api, options, admin);
 		return switch (options.kind()) {
+			case SPLIT,
+					MERGE ->
+				new CellMove(java.util.Objects.requireNonNull(options.cell()),
+						options.kind() == DrillOptions.Kind.SPLIT,
+						new CellChange(installation, run, api, options.admin(), admin, System.out), api, population,
+						run.settings().infrastructure());
 			case ZONE_DOWN -> new ZoneDown(options.zone(), installation, zoneRestore);
 			case DRAIN -> new Drain(options.zone(), java.util.Objects.requireNonNull(options.target()), original, api,
 					options, admin);
@@ -168,7 +178,7 @@ final class Drill {
 	 * The load, the disruption at the end of its warm-up, the handover, the settling of
 	 * every outcome and the audit.
 	 */
-	private DrillResult underLoad(DrillRun drill, ShardGroupBooks books) throws Exception {
+	private DrillResult underLoad(DrillRun drill, Supplier<ShardGroupBooks> books) throws Exception {
 		DrillOptions options = drill.options();
 		Timeline timeline = new Timeline();
 		DrillLoad load = new DrillLoad(drill.api(), drill.population(), options, timeline, drill.keyPrefix());
@@ -200,7 +210,7 @@ final class Drill {
 			Settlement.Settled settled = new Settlement(drill.api(), timeline, drill.population(), drill.keyPrefix())
 				.settle(loaded.operations());
 			System.out.println("Auditing the books of every shard group ...");
-			var audit = new DrillAudit(books).run(drill.population(), settled.operations(), drill.keyPrefix(),
+			var audit = new DrillAudit(books.get()).run(drill.population(), settled.operations(), drill.keyPrefix(),
 					loaded.lost());
 			boolean figuresHold = drill.disruption().figuresHold();
 			return new DrillResult(options, drill.run(), drill.startedAt(), drill.population(),

@@ -104,6 +104,94 @@ final class DrillCommand {
 
 	}
 
+	@Command(name = "split",
+			description = { "Adds a cell under load: starts a new RZone with its own shard group, then moves shards",
+					"into it live (copy, catch-up, cut-over, purge); no request may fail. Restores by merging back." })
+	static final class Split implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--shards", required = true, description = "the shards that move, such as 13-24")
+		String shards = "";
+
+		@Option(names = "--to", required = true, description = "the new RZone, such as rz5")
+		String to = "";
+
+		@Option(names = "--city", description = "its city (default: the city of the zone the shards leave)")
+		String city = "";
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		@Mixin
+		LoadLength length = new LoadLength();
+
+		Split(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation, zones -> {
+				io.zonepay.kernel.zone.ShardSet moving = io.zonepay.kernel.zone.ShardSet.of(shards);
+				String home = city.isBlank() ? zones.topology()
+					.rzones()
+					.stream()
+					.filter(zone -> java.util.Objects.requireNonNull(zone.shards())
+						.contains(moving.shards().getFirst()))
+					.findFirst()
+					.orElseThrow(
+							() -> new IllegalArgumentException("no RZone serves shard " + moving.shards().getFirst()))
+					.city()
+					.value() : city;
+				CellPlans.Move move = CellPlans.addition(zones.topology(), io.zonepay.kernel.zone.ZoneId.of(to),
+						io.zonepay.kernel.zone.CityId.of(home), moving, null);
+				return DrillOptions.cell(DrillOptions.Kind.SPLIT, move, settings, length.duration(), zones.gateways());
+			});
+		}
+
+	}
+
+	@Command(name = "merge",
+			description = { "Takes a cell away under load: its shards merge back into another zone's shard group",
+					"live, then it stops; no request may fail." })
+	static final class Merge implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "ZONE", description = "the RZone that leaves, such as rz5")
+		String zone = "";
+
+		@Option(names = "--into", required = true, description = "the RZone whose shard group takes its shards")
+		String into = "";
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		@Mixin
+		LoadLength length = new LoadLength();
+
+		Merge(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation,
+					zones -> DrillOptions.cell(DrillOptions.Kind.MERGE,
+							CellPlans.removal(zones.topology(), io.zonepay.kernel.zone.ZoneId.of(zone),
+									io.zonepay.kernel.zone.ZoneId.of(into)),
+							settings, length.duration(), zones.gateways()));
+		}
+
+	}
+
 	@Command(name = "freeze",
 			description = { "Freezes an RZone's process (SIGSTOP) for a while, then thaws it (SIGCONT).",
 					"A frozen zone answers nothing but is not dead: it must be detected, failed over, and fenced once"

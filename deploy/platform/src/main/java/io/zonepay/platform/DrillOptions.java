@@ -26,10 +26,14 @@ import static io.zonepay.platform.ZonePayCommand.within;
  * @param hold how long a freeze or a broker stall lasts; zero for the other kinds
  */
 record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, Duration duration, Duration warmUp,
-		int usersPerZone, boolean restore, Map<String, URI> gateways, URI admin, Duration hold) {
+		int usersPerZone, boolean restore, Map<String, URI> gateways, URI admin, Duration hold,
+		CellPlans.@Nullable Move cell) {
 
 	DrillOptions {
-		if ((kind == Kind.DRAIN) != (target != null)) {
+		if ((kind == Kind.SPLIT || kind == Kind.MERGE) != (cell != null)) {
+			throw new IllegalArgumentException("a split or a merge, and only they, move shards between cells");
+		}
+		if ((kind == Kind.DRAIN || cell != null) != (target != null)) {
 			throw new IllegalArgumentException(
 					"a drain names the zone it drains and the zone that takes its shards; a zone-down one zone");
 		}
@@ -59,7 +63,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 	enum Kind {
 
 		ZONE_DOWN("zone-down"), DRAIN("drain"), FREEZE("freeze"), CZONE_DOWN("czone-down"), GZONE_DOWN("gzone-down"),
-		KAFKA_STALL("kafka-stall"), BUSY("busy");
+		KAFKA_STALL("kafka-stall"), BUSY("busy"), SPLIT("split"), MERGE("merge");
 
 		private final String command;
 
@@ -90,7 +94,8 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 		 * zone's failover (a killed zone's; a frozen one keeps what it was sent).
 		 */
 		boolean noRequestMayFail() {
-			return this == DRAIN || this == CZONE_DOWN || this == GZONE_DOWN || this == ZONE_DOWN;
+			return this == DRAIN || this == CZONE_DOWN || this == GZONE_DOWN || this == ZONE_DOWN || this == SPLIT
+					|| this == MERGE;
 		}
 
 	}
@@ -105,6 +110,11 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 	 */
 	static DrillOptions of(Kind kind, String zone, @Nullable String target, DrillSettings settings, Duration duration,
 			Duration hold, Map<String, URI> topologyGateways) {
+		return of(kind, zone, target, settings, duration, hold, topologyGateways, null);
+	}
+
+	private static DrillOptions of(Kind kind, String zone, @Nullable String target, DrillSettings settings,
+			Duration duration, Duration hold, Map<String, URI> topologyGateways, CellPlans.@Nullable Move cell) {
 		Map<String, URI> gateways = new LinkedHashMap<>(topologyGateways);
 		gateways.putAll(settings.gateways);
 		URI admin = settings.admin != null ? settings.admin
@@ -114,7 +124,14 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 					.orElseThrow(() -> new IllegalArgumentException(
 							"no gateway: the topology declares none and --gateways names none"));
 		return new DrillOptions(kind, zone, target, settings.rate, duration, Duration.ofSeconds(settings.warmUp),
-				settings.usersPerZone, !settings.noRestore, gateways, admin, hold);
+				settings.usersPerZone, !settings.noRestore, gateways, admin, hold, cell);
+	}
+
+	/** A split into a new cell, or a merge of a cell back, as the drill's disruption. */
+	static DrillOptions cell(Kind kind, CellPlans.Move move, DrillSettings settings, Duration duration,
+			Map<String, URI> topologyGateways) {
+		return of(kind, move.giving().id().value(), move.taking().id().value(), settings, duration, Duration.ZERO,
+				topologyGateways, move);
 	}
 
 	String describe() {
@@ -124,6 +141,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 			case KAFKA_STALL -> "kafka-stall " + hold.toSeconds() + " s";
 			case BUSY -> "busy " + zone + " for " + hold.toSeconds() + " s (a core taken)";
 			case GZONE_DOWN -> "gzone-down " + zone;
+			case SPLIT, MERGE -> kind.command() + " " + java.util.Objects.requireNonNull(cell).describe();
 			default -> kind.command() + " " + zone;
 		};
 	}

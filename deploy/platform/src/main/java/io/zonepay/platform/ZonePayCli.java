@@ -53,6 +53,8 @@ public final class ZonePayCli {
 			.addSubcommand(new DrillCommand.KafkaStall(installation))
 			.addSubcommand(new DrillCommand.CzoneDown(installation))
 			.addSubcommand(new DrillCommand.GzoneDown(installation))
+			.addSubcommand(new DrillCommand.Split(installation))
+			.addSubcommand(new DrillCommand.Merge(installation))
 			.addSubcommand(new DrillCommand.All(installation));
 		return new CommandLine(new Root()).addSubcommand(new UpCommand(installation))
 			.addSubcommand(new PlatformDown(installation))
