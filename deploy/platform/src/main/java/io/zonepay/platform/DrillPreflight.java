@@ -35,7 +35,18 @@ final class DrillPreflight {
 						+ " is not running (./zonepay status); ./zonepay start " + process.getKey() + " first");
 			}
 		}
-		List<ZoneState> rzones = api.zones(options.admin(), adminToken).stream().filter(ZoneState::rzone).toList();
+		// The topology's RZones: a cell merged away stays in the routing table, serving
+		// nothing.
+		List<String> cells = TopologyFile.read(run.settings().topologyFile())
+			.rzones()
+			.stream()
+			.map(zone -> zone.id().value())
+			.toList();
+		List<ZoneState> rzones = api.zones(options.admin(), adminToken)
+			.stream()
+			.filter(ZoneState::rzone)
+			.filter(zone -> cells.contains(zone.zoneId()))
+			.toList();
 		List<String> notUp = rzones.stream()
 			.filter(zone -> !zone.up() || zone.shards().isEmpty())
 			.map(zone -> zone.zoneId() + " (" + zone.status() + ", health " + zone.health() + ", "
@@ -48,7 +59,10 @@ final class DrillPreflight {
 		if (options.kind().movesShards()) {
 			requireRzone(rzones, options.zone());
 		}
-		Optional.ofNullable(options.target()).ifPresent(target -> requireRzone(rzones, target));
+		// A split's target is the cell it adds.
+		Optional.ofNullable(options.target())
+			.filter(target -> options.kind() != DrillOptions.Kind.SPLIT)
+			.ifPresent(target -> requireRzone(rzones, target));
 		return api.routing(options.admin(), adminToken);
 	}
 
