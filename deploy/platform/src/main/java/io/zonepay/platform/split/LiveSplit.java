@@ -150,12 +150,13 @@ public final class LiveSplit {
 			require(await(() -> count(databases.source(), "owner_zone = ? and not released", plan.fromZone()) == 0),
 					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + plan.from());
 		}
-		for (Map.Entry<String, ShardCopy> copy : copies.entrySet()) {
-			require(copy.getValue().awaitCaughtUp(CUT_OVER_BOUND),
-					"the copy of " + copy.getKey() + " did not catch up after the release");
-			copy.getValue().moveSequences(SEQUENCE_STRIDE);
-			copy.getValue().stop();
-		}
+		// The services' copies catch up side by side: the pause is the slowest one's, not
+		// their sum.
+		inParallel(copies, (service, copy) -> {
+			require(copy.awaitCaughtUp(CUT_OVER_BOUND),
+					"the copy of " + service + " did not catch up after the release");
+			copy.moveSequences(SEQUENCE_STRIDE);
+		});
 		for (Databases databases : plan.databases().values()) {
 			copyInbox(databases);
 		}
@@ -175,6 +176,9 @@ public final class LiveSplit {
 		}
 		Duration length = Duration.ofNanos(System.nanoTime() - flipped);
 		Map<Shard, Duration> pauses = takenAfter(account().target(), flippedAt);
+		// Only now, outside the pause: nothing of the moving shards is written in the old
+		// group any more, and the purge that follows must not replicate.
+		inParallel(copies, (service, copy) -> copy.stop());
 		out.printf("  cut over at epoch %d in %d ms; longest pause of a shard %d ms%n", epoch, length.toMillis(),
 				pauses.values().stream().mapToLong(Duration::toMillis).max().orElse(0));
 		return new CutOver(epoch, length, pauses);
@@ -229,6 +233,39 @@ public final class LiveSplit {
 			deleted = count[0];
 		}
 		while (deleted > 0);
+	}
+
+	private static void inParallel(Map<String, ShardCopy> copies, CopyStep step)
+			throws SQLException, InterruptedException {
+		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+			copies.forEach((service, copy) -> running.add(threads.submit(() -> {
+				step.run(service, copy);
+				return null;
+			})));
+			for (java.util.concurrent.Future<?> one : running) {
+				try {
+					one.get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					if (ex.getCause() instanceof SQLException sql) {
+						throw sql;
+					}
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					throw new IllegalStateException(ex.getCause());
+				}
+			}
+		}
+	}
+
+	/** One step of every service's copy. */
+	@FunctionalInterface
+	private interface CopyStep {
+
+		void run(String service, ShardCopy copy) throws SQLException, InterruptedException;
+
 	}
 
 	/**

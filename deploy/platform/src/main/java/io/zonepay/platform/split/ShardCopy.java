@@ -107,7 +107,7 @@ public final class ShardCopy implements AutoCloseable {
 			if (System.nanoTime() - until >= 0) {
 				return false;
 			}
-			Thread.sleep(50);
+			Thread.sleep(10);
 		}
 	}
 
