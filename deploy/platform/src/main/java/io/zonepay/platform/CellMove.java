@@ -99,8 +99,8 @@ final class CellMove implements Disruption {
 		}
 		List<String> figures = new ArrayList<>();
 		figures.add("copy and catch-up before the cut-over: %.1f s".formatted(result.copy().toMillis() / 1000.0));
-		figures.add("cut-over, from the flip to the new owner holding every lease: %d ms"
-			.formatted(result.cutOver().toMillis()));
+		figures.add("cut-over, from the flip to the new owner holding every lease: %d ms (%s)"
+			.formatted(result.cutOver().toMillis(), String.join(", ", result.steps())));
 		figures.add("pause of each shard (flip to lease taken): "
 				+ result.pauses()
 					.entrySet()

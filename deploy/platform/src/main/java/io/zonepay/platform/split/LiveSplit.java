@@ -86,8 +86,10 @@ public final class LiveSplit {
 	 * What a split did: the copy's length, the pause of each shard, the rows purged.
 	 *
 	 * @param pauses from the flip until the new zone held the shard's lease, by shard
+	 * @param steps when each step of the cut-over ended, from the flip
 	 */
-	public record Result(Duration copy, Duration cutOver, Map<Shard, Duration> pauses, long epoch, int purged) {
+	public record Result(Duration copy, Duration cutOver, Map<Shard, Duration> pauses, List<String> steps, long epoch,
+			int purged) {
 
 		public Duration longestPause() {
 			return pauses.values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
@@ -129,7 +131,7 @@ public final class LiveSplit {
 			copies.clear();
 			int purged = purge(ledger);
 			out.printf("  purged %d postings' worth of moved rows from %s%n", purged, plan.from());
-			return new Result(copied, cut.length(), cut.pauses(), cut.epoch(), purged);
+			return new Result(copied, cut.length(), cut.pauses(), cut.steps(), cut.epoch(), purged);
 		}
 		finally {
 			for (ShardCopy copy : copies.values()) {
@@ -138,7 +140,11 @@ public final class LiveSplit {
 		}
 	}
 
-	private record CutOver(long epoch, Duration length, Map<Shard, Duration> pauses) {
+	private record CutOver(long epoch, Duration length, Map<Shard, Duration> pauses, List<String> steps) {
+	}
+
+	private static String step(String what, long since) {
+		return what + " +" + Duration.ofNanos(System.nanoTime() - since).toMillis() + " ms";
 	}
 
 	private CutOver cutOver(Map<String, ShardCopy> copies, SplitLedger ledger)
@@ -146,10 +152,12 @@ public final class LiveSplit {
 		long flipped = System.nanoTime();
 		double flippedAt = databaseClock(account().source());
 		long epoch = routing.cutOver();
+		List<String> steps = new ArrayList<>();
 		for (Databases databases : plan.databases().values()) {
 			require(await(() -> count(databases.source(), "owner_zone = ? and not released", plan.fromZone()) == 0),
 					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + plan.from());
 		}
+		steps.add(step("released by " + plan.fromZone(), flipped));
 		// The services' copies catch up side by side: the pause is the slowest one's, not
 		// their sum.
 		inParallel(copies, (service, copy) -> {
@@ -157,6 +165,7 @@ public final class LiveSplit {
 					"the copy of " + service + " did not catch up after the release");
 			copy.moveSequences(SEQUENCE_STRIDE);
 		});
+		steps.add(step("caught up", flipped));
 		for (Databases databases : plan.databases().values()) {
 			copyInbox(databases);
 		}
@@ -165,6 +174,7 @@ public final class LiveSplit {
 			merchants.addAll(SplitLedger.merchants(source));
 		}
 		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants));
+		steps.add(step("inboxes copied, ledger settled", flipped));
 		for (Databases databases : plan.databases().values()) {
 			setLeases(databases.source(), ShardGroupId.SPLIT_LEASE_OWNER, false, epoch);
 			setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, true, epoch);
@@ -174,14 +184,15 @@ public final class LiveSplit {
 					plan.toZone()) == plan.moving().shards().size()),
 					plan.toZone() + " did not take shards " + plan.moving().shards() + " in " + plan.to());
 		}
+		steps.add(step("leases released to " + plan.toZone(), flipped));
 		Duration length = Duration.ofNanos(System.nanoTime() - flipped);
 		Map<Shard, Duration> pauses = takenAfter(account().target(), flippedAt);
 		// Only now, outside the pause: nothing of the moving shards is written in the old
 		// group any more, and the purge that follows must not replicate.
 		inParallel(copies, (service, copy) -> copy.stop());
-		out.printf("  cut over at epoch %d in %d ms; longest pause of a shard %d ms%n", epoch, length.toMillis(),
-				pauses.values().stream().mapToLong(Duration::toMillis).max().orElse(0));
-		return new CutOver(epoch, length, pauses);
+		out.printf("  cut over at epoch %d in %d ms (%s); longest pause of a shard %d ms%n", epoch, length.toMillis(),
+				String.join(", ", steps), pauses.values().stream().mapToLong(Duration::toMillis).max().orElse(0));
+		return new CutOver(epoch, length, pauses, steps);
 	}
 
 	private int purge(SplitLedger ledger) throws SQLException {
