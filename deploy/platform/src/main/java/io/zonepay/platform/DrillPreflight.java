@@ -28,20 +28,20 @@ final class DrillPreflight {
 	}
 
 	RoutingSnapshot check(RunDirectory run) throws InterruptedException {
+		io.zonepay.kernel.zone.Topology topology = TopologyFile.read(run.settings().topologyFile());
 		for (Map.Entry<String, Long> process : run.latest().entrySet()) {
 			boolean alive = ProcessHandle.of(process.getValue()).map(ProcessHandle::isAlive).orElse(false);
-			if (!alive && !process.getKey().equals(ONE_SHOT)) {
+			// A cell merged away stopped for good.
+			boolean left = process.getKey().startsWith("rz")
+					&& topology.zone(io.zonepay.kernel.zone.ZoneId.of(process.getKey())).isEmpty();
+			if (!alive && !left && !process.getKey().equals(ONE_SHOT)) {
 				throw new IllegalStateException(process.getKey()
 						+ " is not running (./zonepay status); ./zonepay start " + process.getKey() + " first");
 			}
 		}
 		// The topology's RZones: a cell merged away stays in the routing table, serving
 		// nothing.
-		List<String> cells = TopologyFile.read(run.settings().topologyFile())
-			.rzones()
-			.stream()
-			.map(zone -> zone.id().value())
-			.toList();
+		List<String> cells = topology.rzones().stream().map(zone -> zone.id().value()).toList();
 		List<ZoneState> rzones = api.zones(options.admin(), adminToken)
 			.stream()
 			.filter(ZoneState::rzone)
