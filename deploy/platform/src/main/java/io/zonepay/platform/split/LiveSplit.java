@@ -158,38 +158,44 @@ public final class LiveSplit {
 					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + plan.from());
 		}
 		steps.add(step("released by " + plan.fromZone(), flipped));
-		// The services' copies catch up side by side: the pause is the slowest one's, not
-		// their sum.
-		inParallel(copies, (service, copy) -> {
+		// Side by side: each service's copy catches up, the inboxes are copied, the old
+		// group's merchant accounts are read. The pause is the slowest one's, not their
+		// sum.
+		List<Task> catchUp = new ArrayList<>();
+		copies.forEach((service, copy) -> catchUp.add(() -> {
 			require(copy.awaitCaughtUp(CUT_OVER_BOUND),
 					"the copy of " + service + " did not catch up after the release");
 			copy.moveSequences(SEQUENCE_STRIDE);
+		}));
+		plan.databases().values().forEach(databases -> catchUp.add(() -> copyInbox(databases)));
+		List<SplitLedger.Merchant> merchants = new java.util.concurrent.CopyOnWriteArrayList<>();
+		catchUp.add(() -> {
+			try (Connection source = connect(account().source())) {
+				merchants.addAll(SplitLedger.merchants(source));
+			}
 		});
+		inParallel(catchUp);
 		steps.add(step("caught up", flipped));
-		for (Databases databases : plan.databases().values()) {
-			copyInbox(databases);
-		}
-		List<SplitLedger.Merchant> merchants = new ArrayList<>();
-		try (Connection source = connect(account().source())) {
-			merchants.addAll(SplitLedger.merchants(source));
-		}
 		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants));
-		steps.add(step("inboxes copied, ledger settled", flipped));
+		steps.add(step("ledger settled", flipped));
+		List<Task> leases = new ArrayList<>();
 		for (Databases databases : plan.databases().values()) {
-			setLeases(databases.source(), ShardGroupId.SPLIT_LEASE_OWNER, false, epoch);
-			setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, true, epoch);
+			leases.add(() -> setLeases(databases.source(), ShardGroupId.SPLIT_LEASE_OWNER, false, epoch));
+			leases.add(() -> setLeases(databases.target(), ShardGroupId.SPLIT_LEASE_OWNER, true, epoch));
 		}
+		inParallel(leases);
+		steps.add(step("leases released to " + plan.toZone(), flipped));
 		for (Databases databases : plan.databases().values()) {
 			require(await(() -> count(databases.target(), "owner_zone = ? and not released",
 					plan.toZone()) == plan.moving().shards().size()),
 					plan.toZone() + " did not take shards " + plan.moving().shards() + " in " + plan.to());
 		}
-		steps.add(step("leases released to " + plan.toZone(), flipped));
+		steps.add(step("taken by " + plan.toZone(), flipped));
 		Duration length = Duration.ofNanos(System.nanoTime() - flipped);
 		Map<Shard, Duration> pauses = takenAfter(account().target(), flippedAt);
 		// Only now, outside the pause: nothing of the moving shards is written in the old
 		// group any more, and the purge that follows must not replicate.
-		inParallel(copies, (service, copy) -> copy.stop());
+		inParallel(copies.values().stream().<Task>map(copy -> copy::stop).toList());
 		out.printf("  cut over at epoch %d in %d ms (%s); longest pause of a shard %d ms%n", epoch, length.toMillis(),
 				String.join(", ", steps), pauses.values().stream().mapToLong(Duration::toMillis).max().orElse(0));
 		return new CutOver(epoch, length, pauses, steps);
@@ -246,12 +252,12 @@ public final class LiveSplit {
 		while (deleted > 0);
 	}
 
-	private static void inParallel(Map<String, ShardCopy> copies, CopyStep step)
-			throws SQLException, InterruptedException {
+	/** Runs steps side by side, each on a virtual thread; the first failure is thrown. */
+	private static void inParallel(List<Task> tasks) throws SQLException, InterruptedException {
 		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-			copies.forEach((service, copy) -> running.add(threads.submit(() -> {
-				step.run(service, copy);
+			tasks.forEach(task -> running.add(threads.submit(() -> {
+				task.run();
 				return null;
 			})));
 			for (java.util.concurrent.Future<?> one : running) {
@@ -271,11 +277,11 @@ public final class LiveSplit {
 		}
 	}
 
-	/** One step of every service's copy. */
+	/** One step of the cut-over. */
 	@FunctionalInterface
-	private interface CopyStep {
+	private interface Task {
 
-		void run(String service, ShardCopy copy) throws SQLException, InterruptedException;
+		void run() throws SQLException, InterruptedException;
 
 	}
 
