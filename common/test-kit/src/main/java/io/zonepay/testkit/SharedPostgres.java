@@ -87,6 +87,11 @@ public final class SharedPostgres {
 				.setServerConfig("max_connections", "400")
 				.setServerConfig("shared_buffers", "64MB")
 				.setServerConfig("synchronous_commit", "off")
+				// A live split copies shards with logical replication
+				// (CellSplitIntegrationTests).
+				.setServerConfig("wal_level", "logical")
+				.setServerConfig("max_worker_processes", "32")
+				.setServerConfig("max_logical_replication_workers", "16")
 				.setRegisterShutdownHook(true)
 				.start();
 		}

@@ -73,11 +73,21 @@ final class EndToEndTopology {
 
 	private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
 
+	private final LocalInfrastructure infrastructure;
+
+	/**
+	 * RZones that joined at run time (a split's new cell), with the settings they run by.
+	 */
+	private final Map<String, Topology.ZoneSpec> cells = new LinkedHashMap<>();
+
+	private ServiceArguments cellArguments;
+
 	private EndToEndTopology(Path file) {
 		this.topology = TopologyFile.read(file);
-		LocalInfrastructure infrastructure = new LocalInfrastructure(SharedPostgres.serverUrl(), SharedPostgres.user(),
+		this.infrastructure = new LocalInfrastructure(SharedPostgres.serverUrl(), SharedPostgres.user(),
 				SharedKafka.bootstrapServers());
 		this.arguments = new ServiceArguments(topology, infrastructure, file);
+		this.cellArguments = arguments;
 		// The GZone first: the CZones bootstrap from its snapshot.
 		for (ZoneKind kind : List.of(ZoneKind.GZONE, ZoneKind.CZONE)) {
 			for (Topology.ZoneSpec zone : topology.zones().stream().filter(zone -> zone.kind() == kind).toList()) {
@@ -139,7 +149,38 @@ final class EndToEndTopology {
 
 	/** The base URL of a zone's service, for calls that bypass the gateway on purpose. */
 	URI endpoint(String zone, String service) {
-		return topology.zone(ZoneId.of(zone)).orElseThrow().endpoints().get(service);
+		return spec(zone).endpoints().get(service);
+	}
+
+	private Topology.ZoneSpec spec(String zone) {
+		Topology.ZoneSpec cell = cells.get(zone);
+		return cell != null ? cell : topology.zone(ZoneId.of(zone)).orElseThrow();
+	}
+
+	/** The topology the suite started with. */
+	Topology topology() {
+		return topology;
+	}
+
+	/**
+	 * A new cell joins: its databases are made and its services started, with the
+	 * topology as it will be after the split that gives it shards.
+	 */
+	void joinCell(Topology after, String zone) {
+		Topology.ZoneSpec spec = after.zone(ZoneId.of(zone)).orElseThrow();
+		cells.put(zone, spec);
+		cellArguments = new ServiceArguments(after, infrastructure, null);
+		for (String service : ServiceArguments.rzoneServices()) {
+			databases.computeIfAbsent(zone + "/" + service,
+					name -> SharedPostgres.createDatabaseNamed(ServiceArguments.database(spec, service)));
+			startZoneService(zone, service);
+		}
+	}
+
+	/** A cell whose shards merged back stops, and is no zone of the suite's any more. */
+	void leaveCell(String zone) {
+		killZone(zone);
+		cells.remove(zone);
 	}
 
 	/** The management base URL of a zone's service. */
@@ -157,7 +198,9 @@ final class EndToEndTopology {
 	}
 
 	List<String> rzones() {
-		return topology.rzones().stream().map(zone -> zone.id().value()).toList();
+		List<String> rzones = new ArrayList<>(topology.rzones().stream().map(zone -> zone.id().value()).toList());
+		rzones.addAll(cells.keySet());
+		return rzones;
 	}
 
 	/** The RZone that serves a shard at the topology's first epoch. */
@@ -178,7 +221,9 @@ final class EndToEndTopology {
 			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
 				var zones = http.get(hz.resolve("/admin/zones"), admin).json().get("zones");
 				for (var zone : zones) {
-					if (zone.get("kind").asString().equals("RZONE") && !zone.get("status").asString().equals("UP")) {
+					// A cell merged away serves nothing and stays down.
+					if (zone.get("kind").asString().equals("RZONE") && !zone.get("status").asString().equals("UP")
+							&& !zone.get("shards").isEmpty()) {
 						return false;
 					}
 				}
@@ -248,7 +293,7 @@ final class EndToEndTopology {
 	 */
 	void startZoneService(String zone, String service, ApplicationListener<?>... listeners) {
 		Map<String, String> settings = new HashMap<>(
-				arguments.zoneService(topology.zone(ZoneId.of(zone)).orElseThrow(), service));
+				(cells.containsKey(zone) ? cellArguments : arguments).zoneService(spec(zone), service));
 		if (service.equals("payment")) {
 			// A crashed payment is settled after five seconds here, not after the
 			// production thirty, and a retry takes over

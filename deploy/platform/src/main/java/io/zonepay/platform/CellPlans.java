@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * done: the shards that move, the zones and shard groups on each side, the topology
  * after.
  */
-final class CellPlans {
+public final class CellPlans {
 
 	private CellPlans() {
 	}
@@ -31,18 +31,18 @@ final class CellPlans {
 	 *
 	 * @param staying a shard the giving zone keeps (none when it gives all: a merge)
 	 */
-	record Move(Topology before, Topology after, Topology.ZoneSpec giving, Topology.ZoneSpec taking, ShardSet moving,
-			@Nullable Shard staying) {
+	public record Move(Topology before, Topology after, Topology.ZoneSpec giving, Topology.ZoneSpec taking,
+			ShardSet moving, @Nullable Shard staying) {
 
-		ShardGroupId from() {
+		public ShardGroupId from() {
 			return Objects.requireNonNull(giving.shardGroup());
 		}
 
-		ShardGroupId to() {
+		public ShardGroupId to() {
 			return Objects.requireNonNull(taking.shardGroup());
 		}
 
-		String describe() {
+		public String describe() {
 			return "shards " + TopologyFile.ranges(moving) + " from " + giving.id() + " (" + from() + ") to "
 					+ taking.id() + " (" + to() + ")";
 		}
@@ -53,7 +53,7 @@ final class CellPlans {
 	 * next after the highest RZone port, group {@code sg<n>} for {@code rz<n>} unless
 	 * named.
 	 */
-	static Move addition(Topology topology, ZoneId id, CityId city, ShardSet moving,
+	public static Move addition(Topology topology, ZoneId id, CityId city, ShardSet moving,
 			@Nullable ShardGroupId requestedGroup) {
 		if (topology.zone(id).isPresent()) {
 			throw new IllegalArgumentException("there is a zone " + id + " already");
@@ -95,7 +95,7 @@ final class CellPlans {
 	 * A cell that leaves: every shard of its group goes back into another zone's group;
 	 * the topology after no longer has it.
 	 */
-	static Move removal(Topology topology, ZoneId leaving, ZoneId into) {
+	public static Move removal(Topology topology, ZoneId leaving, ZoneId into) {
 		Topology.ZoneSpec giving = topology.zone(leaving)
 			.filter(zone -> zone.kind() == ZoneKind.RZONE)
 			.orElseThrow(() -> new IllegalArgumentException("no RZone " + leaving + " in the topology"));

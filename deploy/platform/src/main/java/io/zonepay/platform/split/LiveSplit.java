@@ -169,14 +169,16 @@ public final class LiveSplit {
 		}));
 		plan.databases().values().forEach(databases -> catchUp.add(() -> copyInbox(databases)));
 		List<SplitLedger.Merchant> merchants = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<SplitLedger.Leg> legs = new java.util.concurrent.CopyOnWriteArrayList<>();
 		catchUp.add(() -> {
 			try (Connection source = connect(account().source())) {
 				merchants.addAll(SplitLedger.merchants(source));
+				legs.addAll(ledger.crossLegs(source));
 			}
 		});
 		inParallel(catchUp);
 		steps.add(step("caught up", flipped));
-		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants));
+		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants, legs));
 		steps.add(step("ledger settled", flipped));
 		List<Task> leases = new ArrayList<>();
 		for (Databases databases : plan.databases().values()) {
@@ -210,7 +212,7 @@ public final class LiveSplit {
 		int purged = 0;
 		while (true) {
 			int[] batch = new int[1];
-			inTransaction(account.source(), db -> batch[0] = ledger.purgePostings(db, PURGE_BATCH));
+			inTransaction(account.source(), db -> batch[0] = ledger.purgePostings(db, PURGE_BATCH, staying));
 			purged += batch[0];
 			if (batch[0] == 0) {
 				break;

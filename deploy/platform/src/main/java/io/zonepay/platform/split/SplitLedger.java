@@ -55,6 +55,32 @@ final class SplitLedger {
 	record Merchant(long id, long owner, String currency) {
 	}
 
+	/**
+	 * A moving account's entry in a posting that stays: the new group records it with a
+	 * posting of its own that names the original ({@code split:<split>:<reference>}).
+	 */
+	record Leg(long entryId, long accountId, long amount, String currency, String reference) {
+	}
+
+	/**
+	 * The moving accounts' entries in postings that stay, read in the group they leave.
+	 */
+	List<Leg> crossLegs(Connection source) throws SQLException {
+		List<Leg> legs = new ArrayList<>();
+		try (PreparedStatement query = source.prepareStatement("""
+				select e.id, e.account_id, e.amount, e.currency, p.reference from entries e
+				join accounts a on a.id = e.account_id join postings p on p.id = e.posting_id
+				where a.kind not in ('MERCHANT', 'CLEARING') and a.shard in %s and p.shard not in %s
+				order by e.id
+				""".formatted(list(), list())); ResultSet rows = query.executeQuery()) {
+			while (rows.next()) {
+				legs.add(new Leg(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
+						rows.getString(5)));
+			}
+		}
+		return legs;
+	}
+
 	/** The merchant accounts of a group, which the moved entries name by id. */
 	static List<Merchant> merchants(Connection db) throws SQLException {
 		List<Merchant> merchants = new ArrayList<>();
@@ -86,7 +112,7 @@ final class SplitLedger {
 	 * opened where their balance is not their entries'.
 	 * @param sourceMerchants the merchant accounts of the group the shards leave
 	 */
-	void settleTarget(Connection target, List<Merchant> sourceMerchants) throws SQLException {
+	void settleTarget(Connection target, List<Merchant> sourceMerchants, List<Leg> crossLegs) throws SQLException {
 		Shard first = moving.shards().getFirst();
 		as(target, ShardGroupId.SPLIT_LEASE_OWNER);
 		openClearing(target, first);
@@ -138,7 +164,58 @@ final class SplitLedger {
 				update accounts c set balance = c.balance + s.total
 				from (select id, sum(amount) as total from repointed group by id) s where c.id = s.id
 				""".formatted(first.value()));
+		update(target, "create temporary table split_legs (entry_id bigint, account_id bigint, amount bigint,"
+				+ " currency char(3), reference varchar(128)) on commit drop");
+		try (PreparedStatement insert = target.prepareStatement("insert into split_legs values (?, ?, ?, ?, ?)")) {
+			for (Leg leg : crossLegs) {
+				insert.setLong(1, leg.entryId());
+				insert.setLong(2, leg.accountId());
+				insert.setLong(3, leg.amount());
+				insert.setString(4, leg.currency());
+				insert.setString(5, leg.reference());
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		recordLegs(target, first, "select l.entry_id, l.account_id, l.amount, l.currency, l.reference, a.shard,"
+				+ " a.balance from split_legs l join accounts a on a.id = l.account_id");
+		// A safety net: nothing should be left to open.
 		openDifferences(target, first, "open");
+	}
+
+	/**
+	 * One posting per leg that stayed behind in the other group, with its original
+	 * reference: the account's entry records it (its balance has it already), the
+	 * clearing account's takes it.
+	 * @param legs a query answering entry id, account id, amount, currency, reference,
+	 * the account's shard and balance
+	 */
+	private void recordLegs(Connection db, Shard clearing, String legs) throws SQLException {
+		update(db, "create temporary table split_recorded (entry_id bigint, account_id bigint, amount bigint,"
+				+ " currency char(3), reference varchar(128), shard smallint, balance bigint) on commit drop");
+		update(db, "insert into split_recorded " + legs);
+		update(db, """
+				insert into postings (id, reference, kind, shard, created_at)
+				select (%d + l.entry_id) * 100 + l.shard, 'split:%s:' || l.reference, 'SPLIT', l.shard, now()
+				from split_recorded l
+				""".formatted(POSTING_IDS, splitName));
+		update(db, """
+				insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
+				select (%d + l.entry_id) * 100 + l.shard, l.account_id, l.amount, l.currency, l.balance, now()
+				from split_recorded l
+				""".formatted(POSTING_IDS));
+		update(db, """
+				insert into entries (posting_id, account_id, amount, currency, balance_after, created_at)
+				select (%d + l.entry_id) * 100 + l.shard, c.id, -l.amount, l.currency, c.balance, now()
+				from split_recorded l join accounts c on c.kind = 'CLEARING' and c.owner_id = %d
+				and c.currency = l.currency
+				""".formatted(POSTING_IDS, clearing.value()));
+		update(db, """
+				update accounts c set balance = c.balance - s.total
+				from (select currency, sum(amount) as total from split_recorded group by currency) s
+				where c.kind = 'CLEARING' and c.owner_id = %d and c.currency = s.currency
+				""".formatted(clearing.value()));
+		update(db, "drop table split_recorded");
 	}
 
 	/**
@@ -169,16 +246,28 @@ final class SplitLedger {
 	 * their entries; the merchants' balances are lowered by what they lose. Answers how
 	 * many postings went.
 	 */
-	int purgePostings(Connection source, int batch) throws SQLException {
+	int purgePostings(Connection source, int batch, @Nullable Shard staying) throws SQLException {
 		as(source, ShardGroupId.SPLIT_LEASE_OWNER);
-		update(source, "create temporary table split_purged (posting_id bigint, account_id bigint, amount bigint)"
-				+ " on commit drop");
+		update(source, "create temporary table split_purged (entry_id bigint, posting_id bigint, account_id bigint,"
+				+ " amount bigint, currency char(3)) on commit drop");
 		update(source, """
 				with batch as (select id from postings where shard in %s order by id limit %d),
 				gone as (delete from entries where posting_id in (select id from batch)
-					returning posting_id, account_id, amount)
-				insert into split_purged select posting_id, account_id, amount from gone
+					returning id, posting_id, account_id, amount, currency)
+				insert into split_purged select id, posting_id, account_id, amount, currency from gone
 				""".formatted(list(), batch));
+		if (staying != null) {
+			// The staying users' legs of the moved postings (transfers within the old
+			// group across the split's line): recorded here, with their original
+			// reference.
+			asHolderOf(source, staying);
+			recordLegs(source, staying, """
+					select l.entry_id, l.account_id, l.amount, l.currency, p.reference, a.shard, a.balance
+					from split_purged l join accounts a on a.id = l.account_id
+					join postings p on p.id = l.posting_id
+					where a.kind not in ('MERCHANT', 'CLEARING') and a.shard not in %s
+					""".formatted(list()));
+		}
 		List<long[]> lowered = rows(source, """
 				select a.id, a.shard, s.total from accounts a
 				join (select account_id, sum(amount) as total from split_purged group by account_id) s

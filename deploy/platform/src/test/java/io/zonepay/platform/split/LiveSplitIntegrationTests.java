@@ -118,6 +118,14 @@ class LiveSplitIntegrationTests {
 				+ sum(target, "select sum(balance) from accounts where kind = 'MERCHANT'"))
 			.as("the merchant's receivable, split between the groups")
 			.isEqualTo(sum(shards(0, 24).stream().mapToLong(shard -> 100 + Long.parseLong(shard)).sum()) + 9);
+		assertThat(column(target, "select reference from postings where kind = 'SPLIT'"))
+			.as("the mover's leg of the transfer that stayed, recorded with its reference")
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.matches("split:split_sg5:p:\\d+03");
+		assertThat(column(source, "select reference from postings where kind = 'SPLIT'"))
+			.as("the stayer's leg of the transfer that moved")
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.matches("split:split_sg5:p:\\d+15");
 		assertThat(column(target, "select owner_zone || ' ' || released from shard_leases where shard = 13"))
 			.containsExactly("rz5 false");
 		assertThat(column(source, "select owner_zone || ' ' || released from shard_leases where shard = 13"))
