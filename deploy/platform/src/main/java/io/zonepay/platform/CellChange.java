@@ -29,6 +29,9 @@ final class CellChange {
 	/** How long a leaving cell's relay has to publish what its outbox still holds. */
 	private static final Duration OUTBOX_DRAIN = Duration.ofSeconds(30);
 
+	/** The supervisor marks a zone UP after two checks pass; a few seconds once ready. */
+	private static final Duration UP_BOUND = Duration.ofSeconds(90);
+
 	private final Installation installation;
 
 	private final RunDirectory run;
@@ -69,15 +72,38 @@ final class CellChange {
 				}
 			}
 		}
+		// The new cell's process reads its settings from the run's topology.
 		writeTopology(addition.after());
 		api.expect(200,
 				PlatformApi.post(admin, "/admin/routing/zones", adminToken, null, Map.of("zoneId", joining.id().value(),
 						"city", joining.city().value(), "endpoints", joining.endpoints())),
 				"adding " + joining.id() + " to the routing table");
-		new ProcessControl(installation, joining.id().value()).start(ProcessControl.READY_BOUND);
+		if (!ProcessControl.running(installation, joining.id().value())) {
+			new ProcessControl(installation, joining.id().value()).start(ProcessControl.READY_BOUND);
+		}
+		awaitUp(joining.id().value());
 	}
 
-	/** Moves the shards, live. */
+	/**
+	 * Shards move only to a zone the GZone sees UP: its supervisor marks a zone it has
+	 * seen before (a cell that joins again) down until it answers its checks.
+	 */
+	private void awaitUp(String zone) throws InterruptedException {
+		long until = System.nanoTime() + UP_BOUND.toNanos();
+		while (api.zones(admin, adminToken).stream().noneMatch(state -> state.zoneId().equals(zone) && state.up())) {
+			if (System.nanoTime() - until >= 0) {
+				throw new IllegalStateException(
+						zone + " runs but the GZone did not see it UP within " + UP_BOUND.toSeconds() + " s");
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	/**
+	 * Moves the shards, live. The run's topology says the moved layout from the start (a
+	 * new cell's process needs it); a move that fails puts the layout before it back,
+	 * unless it failed at or after the cut-over.
+	 */
 	LiveSplit.Result move(CellPlans.Move move) throws Exception {
 		LocalInfrastructure infrastructure = run.settings().infrastructure();
 		Map<String, LiveSplit.Databases> databases = new LinkedHashMap<>();
@@ -89,7 +115,7 @@ final class CellChange {
 		String name = "split_" + move.from() + "_" + move.to();
 		LiveSplit.Plan plan = new LiveSplit.Plan(name, move.moving(), move.staying(), move.from(), move.to(),
 				move.giving().id().value(), move.taking().id().value(), databases);
-		return new LiveSplit(plan, credentials(infrastructure),
+		LiveSplit split = new LiveSplit(plan, credentials(infrastructure),
 				() -> api.expect(200,
 						PlatformApi.post(admin, "/admin/routing/moves", adminToken, null,
 								Map.of("shards", move.moving().shards().stream().map(Shard::value).toList(), "toZone",
@@ -97,8 +123,17 @@ final class CellChange {
 						"cutting " + move.describe() + " over")
 					.field("epoch")
 					.transform(Long::parseLong),
-				out)
-			.run();
+				out);
+		writeTopology(move.after());
+		try {
+			return split.run();
+		}
+		catch (Exception ex) {
+			if (!split.cutOverAsked()) {
+				writeTopology(move.before());
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -57,6 +57,11 @@ public final class LiveSplit {
 	private final PrintStream out;
 
 	/**
+	 * Whether the routing change of the cut-over was asked for: no going back from there.
+	 */
+	private boolean flipping;
+
+	/**
 	 * A split: which shards, between which groups and zones, and each service's pair of
 	 * databases.
 	 *
@@ -127,15 +132,54 @@ public final class LiveSplit {
 			}
 			Duration copied = Duration.ofNanos(System.nanoTime() - started);
 			out.printf("  copied and caught up in %.1f s; cutting over%n", copied.toMillis() / 1000.0);
+			flipping = true;
 			CutOver cut = cutOver(copies, ledger);
 			copies.clear();
 			int purged = purge(ledger);
 			out.printf("  purged %d postings' worth of moved rows from %s%n", purged, plan.from());
 			return new Result(copied, cut.length(), cut.pauses(), cut.steps(), cut.epoch(), purged);
 		}
+		catch (SQLException | InterruptedException | RuntimeException ex) {
+			if (!flipping) {
+				abort(copies.values());
+				out.printf("  the split stopped before the cut-over (%s): replication dropped, the copied rows"
+						+ " removed from %s; nothing else changed%n", ex.getMessage(), plan.to());
+			}
+			else {
+				out.printf("  the split failed at or after the cut-over (%s): see docs/cells.md, \"When a split"
+						+ " fails\"%n", ex.getMessage());
+			}
+			throw ex;
+		}
 		finally {
 			for (ShardCopy copy : copies.values()) {
 				copy.stop();
+			}
+		}
+	}
+
+	/**
+	 * Whether the routing change of the cut-over was asked for: a split that failed
+	 * before it changed nothing; one that failed after it needs an operator
+	 * (docs/cells.md).
+	 */
+	public boolean cutOverAsked() {
+		return flipping;
+	}
+
+	/**
+	 * Undoes a split that did not reach the cut-over: the replication goes, and so do the
+	 * rows it copied into the new group (the moving shards are fenced there in the
+	 * split's name, so no zone wrote any since).
+	 */
+	private void abort(java.util.Collection<ShardCopy> copies) throws SQLException {
+		for (ShardCopy copy : copies) {
+			copy.stop();
+		}
+		for (Map.Entry<String, Databases> service : plan.databases().entrySet()) {
+			for (SplitTables.Table table : SplitTables.of(service.getKey(), plan.moving()).reversed()) {
+				purgeBatches(service.getValue().target(), table.name(),
+						table.filter().isEmpty() ? "true" : table.filter());
 			}
 		}
 	}
