@@ -108,6 +108,55 @@ final class ZoneCommand {
 
 	}
 
+	/**
+	 * {@code ./zonepay zone manifests rz5 --city sh --shards 13-24}: the Kubernetes
+	 * overlay and the Compose override of a new cell, for the ways to run ZonePay that
+	 * {@code zone add} does not reach.
+	 */
+	@Command(name = "manifests",
+			description = { "Writes a new cell's Kubernetes overlay and Compose override (docs/cells.md): the same",
+					"plan as zone add, from the running platform's topology or the default one." })
+	static final class Manifests implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "ZONE", description = "the new RZone's id, such as rz5")
+		String zone = "";
+
+		@Option(names = "--city", required = true, description = "the city it runs in (hz, sh)")
+		String city = "";
+
+		@Option(names = "--shards", required = true, description = "the shards it takes, such as 13-24")
+		String shards = "";
+
+		@Option(names = "--group", description = "the new shard group's id (default: sg and the zone's number)")
+		String group = "";
+
+		@Option(names = "--out", description = "where to write them (default: .zonepay/manifests)")
+		java.nio.file.@org.jspecify.annotations.Nullable Path out;
+
+		Manifests(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			KnownZones zones = KnownZones.of(installation);
+			CellPlans.Move addition = ZonePayCommand.refusing(spec,
+					() -> CellPlans.addition(zones.topology(), ZoneId.of(zone), CityId.of(city), ShardSet.of(shards),
+							group.isBlank() ? null : ShardGroupId.of(group)));
+			java.nio.file.Path directory = out != null ? out : installation.stateDirectory().resolve("manifests");
+			return () -> {
+				new CellManifests(addition).write(directory).forEach(file -> System.out.println("wrote " + file));
+				return 0;
+			};
+		}
+
+	}
+
 	static RunDirectory running(Installation installation) {
 		return RunDirectory.current(installation.stateDirectory())
 			.orElseThrow(() -> new IllegalStateException("ZonePay is not running; ./zonepay up first"));

@@ -112,7 +112,7 @@ class ZonePayCliTests {
 
 		assertThat(err.toString().lines()).containsExactly(
 				"zonepay: no command 'frobnicate'; the commands are up, down, status, kill, start, drill, books,"
-						+ " shadow, prepare, help",
+						+ " shadow, zone, prepare, help",
 				"see ./zonepay --help");
 	}
 
