@@ -25,6 +25,10 @@ public class RoutingApi {
 
 	private static final String MOVE = "POST /admin/routing/moves";
 
+	private static final String JOIN = "POST /admin/routing/zones";
+
+	private static final String LEAVE = "DELETE /admin/routing/zones/{zoneId}";
+
 	@Bean
 	ApiOperations routingReads() {
 		return globalRead(ApiOperations.builder(), READ).answers(READ, 200, RoutingTableView.class)
@@ -35,8 +39,14 @@ public class RoutingApi {
 	@Bean
 	@Profile("!czone")
 	ApiOperations routingMoves() {
-		return globalWrite(ApiOperations.builder(), MOVE).answers(MOVE, 200, RoutingTableView.class)
+		ApiOperations.Builder operations = globalWrite(ApiOperations.builder(), MOVE);
+		operations = globalWrite(operations, JOIN);
+		return globalWrite(operations, LEAVE).answers(MOVE, 200, RoutingTableView.class)
 			.problems(MOVE, ConfigProblem.INVALID_MOVE)
+			.answers(JOIN, 200, RoutingTableView.class)
+			.problems(JOIN, ConfigProblem.INVALID_MOVE)
+			.answers(LEAVE, 200, RoutingTableView.class)
+			.problems(LEAVE, ConfigProblem.INVALID_MOVE, ConfigProblem.ZONE_NOT_FOUND)
 			.build();
 	}
 
@@ -46,10 +56,13 @@ public class RoutingApi {
 	 * @param epoch the table's epoch; every change makes a newer one
 	 * @param shards each shard, two digits ({@code "00"} to {@code "99"}), and the RZone
 	 * that serves it
+	 * @param groups each shard and the shard group that holds it: the catalog, which a
+	 * live split changes (absent from tables stored before the catalog was global data)
 	 * @param zones every zone, by id
 	 * @param version the version of global data that holds this table
 	 */
-	public record RoutingTableView(long epoch, Map<String, String> shards, List<ZoneDocument> zones, long version) {
+	public record RoutingTableView(long epoch, Map<String, String> shards, Map<String, String> groups,
+			List<ZoneDocument> zones, long version) {
 	}
 
 }

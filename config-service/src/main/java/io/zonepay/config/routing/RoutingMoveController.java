@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code toGroup}) a live split's cut-over places them in another shard group at the same
  * epoch. The GZone only publishes the new table; the zones fence and hand the shards
  * over. {@code POST /admin/routing/zones}: an RZone joins the deployment, serving no
- * shards yet.
+ * shards yet; {@code DELETE /admin/routing/zones/{zoneId}}: one that serves none leaves.
  */
 @RestController
 @Profile("!czone")
@@ -69,6 +71,19 @@ class RoutingMoveController {
 		Operators.requireAdmin(caller);
 		Zone zone = request.zone();
 		return routing.change(plan -> plan.add(zone)).toDocument(json);
+	}
+
+	@DeleteMapping("/admin/routing/zones/{zoneId}")
+	ObjectNode leave(@PathVariable String zoneId, Caller caller) {
+		Operators.requireAdmin(caller);
+		ZoneId zone;
+		try {
+			zone = ZoneId.of(zoneId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(ex.getMessage());
+		}
+		return routing.change(plan -> plan.remove(zone)).toDocument(json);
 	}
 
 	/**

@@ -36,6 +36,8 @@ public final class RoutingPlan {
 
 	private final List<Zone> added = new ArrayList<>();
 
+	private final List<ZoneId> removed = new ArrayList<>();
+
 	private RoutingPlan(RoutingTable base) {
 		this.base = base;
 		base.zones().forEach(zone -> statuses.put(zone.id(), zone.status()));
@@ -143,20 +145,54 @@ public final class RoutingPlan {
 		return zone;
 	}
 
+	/**
+	 * Takes an RZone out of the deployment: a cell whose shards merged back into another
+	 * group, serving nothing.
+	 * @throws ProblemException {@code ZONE_NOT_FOUND} when there is no such zone,
+	 * {@code INVALID_MOVE} when it is not an RZone or still serves shards
+	 */
+	public void remove(ZoneId id) {
+		Zone zone = zone(id).orElseThrow(() -> new ProblemException(ConfigProblem.ZONE_NOT_FOUND,
+				"there is no zone " + id + " in the table of epoch " + base.epoch()));
+		if (zone.kind() != ZoneKind.RZONE) {
+			throw invalidMove(id + " is a " + zone.kind() + "; only a cell (an RZone) leaves at run time");
+		}
+		if (!shardsOf(id).isEmpty()) {
+			throw invalidMove(id + " still serves shards " + shardsOf(id) + "; move them first");
+		}
+		added.removeIf(joining -> joining.id().equals(id));
+		removed.add(id);
+	}
+
 	/** Whether the plan changes any status or owner of its base table. */
 	public boolean changes() {
-		return !statusChanges().isEmpty() || !moves().isEmpty() || !regroups.isEmpty() || !added.isEmpty();
+		return !statusChanges().isEmpty() || !moves().isEmpty() || !regroups.isEmpty() || !added.isEmpty()
+				|| !removed.isEmpty();
 	}
 
 	/** The table of the next epoch, or the base table when the plan changes nothing. */
 	public RoutingTable table() {
-		return changes() ? base.next(statusChanges(), moves(), regroups, added) : base;
+		if (!changes()) {
+			return base;
+		}
+		RoutingTable next = base.next(statusChanges(), moves(), regroups, added);
+		if (removed.isEmpty()) {
+			return next;
+		}
+		List<ZoneId> owners = new ArrayList<>();
+		for (int shard = 0; shard < Shard.COUNT; shard++) {
+			owners.add(next.ownerOf(Shard.of(shard)));
+		}
+		List<ShardGroupId> groups = next.hasGroups() ? List.copyOf(next.groupAssignments().values()) : null;
+		return RoutingTable.of(next.epoch(), owners, groups,
+				next.zones().stream().filter(zone -> !removed.contains(zone.id())).toList());
 	}
 
 	/** What the plan changes, for the log: {@code rz1 DOWN; 25 shards to rz2}. */
 	public String summary() {
 		List<String> parts = new ArrayList<>();
 		added.forEach(zone -> parts.add(zone.id() + " joins in " + zone.city()));
+		removed.forEach(zone -> parts.add(zone + " leaves"));
 		statusChanges().forEach((zone, status) -> parts.add(zone + " " + status));
 		Map<ZoneId, Integer> gained = new TreeMap<>(Comparator.comparing(ZoneId::value));
 		moves().values().forEach(zone -> gained.merge(zone, 1, Integer::sum));

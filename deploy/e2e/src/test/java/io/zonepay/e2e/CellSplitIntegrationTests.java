@@ -94,6 +94,10 @@ class CellSplitIntegrationTests {
 		CellPlans.Move merge = CellPlans.removal(split.after(), ZoneId.of("rz9"), ZoneId.of("rz2"));
 		move(merge, admin);
 		zonepay.leaveCell("rz9");
+		Http.Response left = http.delete(hz.resolve("/admin/routing/zones/rz9"), admin);
+		assertThat(left.status()).as(left.body()).isEqualTo(200);
+		assertThat(left.json().get("zones").valueStream().map(zone -> zone.get("zoneId").asString()))
+			.doesNotContain("rz9");
 
 		assertThat(mover.balance("CNY")).isEqualTo(10_000 - 1_200 - 700 + 300 - 500 - 100);
 		assertThat(stayer.balance("CNY")).isEqualTo(10_000 + 700 - 300 + 100);

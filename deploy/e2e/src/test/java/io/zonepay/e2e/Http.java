@@ -40,6 +40,10 @@ final class Http {
 			.build());
 	}
 
+	Response delete(URI uri, @Nullable String token) {
+		return send(request(uri, token, Map.of()).DELETE().build());
+	}
+
 	Response put(URI uri, @Nullable String token, String body) {
 		return send(request(uri, token, Map.of()).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body))

@@ -138,8 +138,7 @@ final class CellChange {
 
 	/**
 	 * After a merge: the leaving cell's relay publishes what its outbox holds, then its
-	 * process stops and the topology forgets it (the routing table keeps it, serving
-	 * nothing, until it joins again).
+	 * process stops, and the routing table and the topology forget it.
 	 */
 	void leave(CellPlans.Move removal) throws Exception {
 		LocalInfrastructure infrastructure = run.settings().infrastructure();
@@ -153,6 +152,8 @@ final class CellChange {
 			Thread.sleep(100);
 		}
 		new ProcessControl(installation, removal.giving().id().value()).kill();
+		api.expect(200, PlatformApi.delete(admin, "/admin/routing/zones/" + removal.giving().id(), adminToken),
+				"taking " + removal.giving().id() + " out of the routing table");
 		writeTopology(removal.after());
 	}
 

@@ -53,6 +53,10 @@ final class PlatformApi {
 		return builder(base, path, token).GET().build();
 	}
 
+	static HttpRequest delete(URI base, String path, @Nullable String token) {
+		return builder(base, path, token).DELETE().build();
+	}
+
 	/** A POST with a JSON body, and an Idempotency-Key when the call moves money. */
 	static HttpRequest post(URI base, String path, @Nullable String token, @Nullable String key, Map<String, ?> body) {
 		HttpRequest.Builder builder = builder(base, path, token).header("Content-Type", "application/json");

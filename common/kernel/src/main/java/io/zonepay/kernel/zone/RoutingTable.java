@@ -73,7 +73,7 @@ public final class RoutingTable {
 						"shard " + Shard.of(shard) + " is given to " + owner + ", which is not an RZone of this table");
 			}
 		}
-		if (groups != null && (groups.size() != Shard.COUNT || groups.contains(null))) {
+		if (groups != null && (groups.size() != Shard.COUNT || groups.stream().anyMatch(Objects::isNull))) {
 			throw new IllegalArgumentException("a routing table with shard groups names the group of all " + Shard.COUNT
 					+ " shards, not " + groups.stream().filter(Objects::nonNull).count());
 		}
