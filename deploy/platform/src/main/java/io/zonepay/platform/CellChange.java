@@ -177,6 +177,11 @@ final class CellChange {
 		}
 	}
 
+	/** The routing table as the GZone has it now. */
+	RoutingSnapshot routing() throws InterruptedException {
+		return api.routing(admin, adminToken);
+	}
+
 	private void writeTopology(Topology topology) {
 		RunDirectory.Settings settings = run.settings();
 		Path file = run.path().resolve("topology-" + System.currentTimeMillis() + ".yml");

@@ -39,6 +39,8 @@ final class CellMove implements Disruption {
 
 	private final List<String> histories = new ArrayList<>();
 
+	private boolean routed;
+
 	private boolean historiesRead;
 
 	/**
@@ -110,6 +112,7 @@ final class CellMove implements Disruption {
 				+ "; longest " + result.longestPause().toMillis() + " ms (goal: at most 1000 ms)");
 		figures.add("moved rows purged from " + move.from() + ": " + result.purged() + " postings with their entries,"
 				+ " and the shards' users, accounts, orders, payments, refunds, transfers and keys");
+		figures.add(routing());
 		figures.add(histories());
 		return figures;
 	}
@@ -119,7 +122,27 @@ final class CellMove implements Disruption {
 	 */
 	@Override
 	public boolean figuresHold() {
-		return historiesRead && histories.isEmpty();
+		return routed && historiesRead && histories.isEmpty();
+	}
+
+	/**
+	 * The GZone's routing table after the move: every moved shard on the zone that took
+	 * it.
+	 */
+	private String routing() throws InterruptedException {
+		RoutingSnapshot table = change.routing();
+		List<Integer> elsewhere = move.moving()
+			.shards()
+			.stream()
+			.map(Shard::value)
+			.filter(shard -> !move.taking().id().value().equals(table.owners().get(shard)))
+			.toList();
+		routed = elsewhere.isEmpty();
+		return routed
+				? "GET /admin/routing at epoch %d: shards %s on %s".formatted(table.epoch(),
+						TopologyFile.ranges(move.moving()), move.taking().id())
+				: "GET /admin/routing at epoch %d: shards %s are not on %s".formatted(table.epoch(), elsewhere,
+						move.taking().id());
 	}
 
 	/**
