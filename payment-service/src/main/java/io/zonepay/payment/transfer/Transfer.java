@@ -132,6 +132,21 @@ class Transfer {
 	}
 
 	/**
+	 * A live split put its payer and payee in different shard groups before its posting
+	 * was made (its same-group reference voided first): it goes on across groups, through
+	 * transit. Answers whether this changed anything.
+	 */
+	boolean reroute(Instant now) {
+		if (route == TransferRoute.CROSS_GROUP) {
+			return false;
+		}
+		require(TransferStatus.PENDING, "go across shard groups");
+		route = TransferRoute.CROSS_GROUP;
+		updatedAt = now;
+		return true;
+	}
+
+	/**
 	 * Its request goes to the payee's zone again (no answer came): the clock of the next
 	 * resend starts now. Answers whether it is still in transit, so that there is
 	 * something to resend.

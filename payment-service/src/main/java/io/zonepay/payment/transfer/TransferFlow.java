@@ -196,7 +196,15 @@ class TransferFlow {
 	 * Makes the transfer's posting, or learns it can never be made, and settles the
 	 * transfer as the ledger says.
 	 */
-	private Transfer move(Transfer transfer) {
+	private Transfer move(Transfer pending) {
+		Transfer transfer = pending;
+		if (transfer.route() == TransferRoute.SAME_GROUP
+				&& !groups.sameGroup(transfer.shard(), transfer.to().shard())) {
+			transfer = acrossTheSplit(transfer);
+			if (transfer.route() == TransferRoute.SAME_GROUP || transfer.status() != TransferStatus.PENDING) {
+				return transfer;
+			}
+		}
 		TransferPosting posting = TransferPosting.of(transfer);
 		@Nullable TransferFailure failure;
 		try {
@@ -218,6 +226,42 @@ class TransferFlow {
 					Map.of("transferId", transfer.id().toString()));
 		}
 		return settle(transfer.id(), failure);
+	}
+
+	/**
+	 * A transfer decided within one shard group whose payee a live split moved to another
+	 * group before its posting was made: the one posting with both legs can no longer be
+	 * written (the payee's account is fenced in the payer's group). Its reference is
+	 * settled first: posted (an attempt before the split made it) completes it; otherwise
+	 * it is voided, so that no late attempt posts it, and the transfer goes on across
+	 * groups, through transit, as if it had been decided so.
+	 */
+	private Transfer acrossTheSplit(Transfer transfer) {
+		TransferPosting sameGroup = TransferPosting.of(transfer);
+		Settled settled;
+		try {
+			settled = ledger.find(sameGroup.reference())
+				.orElseGet(() -> ledger.voidReference(sameGroup.reference(), sameGroup.shard()));
+		}
+		catch (ZoneUnreachable ex) {
+			throw new ProblemException(CommonProblem.ZONE_UNAVAILABLE,
+					"the ledger did not answer; the transfer is PENDING"
+							+ " and goes on when retried with the same Idempotency-Key",
+					Map.of("transferId", transfer.id().toString()));
+		}
+		if (settled == Settled.POSTED) {
+			return settle(transfer.id(), null);
+		}
+		Transfer rerouted = transactions.execute(status -> {
+			Transfer stored = transfers.findById(transfer.id()).orElseThrow();
+			if (stored.reroute(clock.instant())) {
+				log.info("Transfer {} goes across shard groups: a split moved its payee's shard {}", stored.id(),
+						stored.to().shard());
+				return transfers.save(stored);
+			}
+			return stored;
+		});
+		return java.util.Objects.requireNonNull(rerouted);
 	}
 
 	/**

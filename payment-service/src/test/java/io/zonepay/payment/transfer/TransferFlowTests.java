@@ -3,10 +3,13 @@ package io.zonepay.payment.transfer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonepay.kernel.global.Switches;
 import io.zonepay.kernel.id.IdGenerator;
@@ -15,6 +18,8 @@ import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.kernel.zone.CityId;
+import io.zonepay.kernel.zone.RoutingTable;
+import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.payment.zone.LedgerClient;
@@ -112,6 +117,42 @@ class TransferFlowTests {
 				TransferPosting.of(transfer).legs());
 		verify(outbox, never()).append(any());
 		verify(metrics).decided(transfer);
+	}
+
+	@Test
+	void aSplitThatMovesThePayeeBeforeThePostingSendsTheTransferAcrossGroupsWithItsReferenceVoided() {
+		AtomicReference<RoutingTable> table = new AtomicReference<>();
+		ShardGroups splitting = new ShardGroups(ShardGroupId.of("sg1"), Map.of(), null, table::get);
+		TransferFlow flow = new TransferFlow(transfers, ledger, users, global, splitting, new IdGenerator(7), outbox,
+				transactions, metrics, new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")),
+				Clock.systemUTC());
+		// Decided within sg1; the split moves Bob's shard 12 into sg5 before the posting.
+		given(users.exists(BOB)).willAnswer(call -> {
+			List<ShardGroupId> groups = new ArrayList<>();
+			for (int shard = 0; shard < Shard.COUNT; shard++) {
+				groups.add(ShardGroupId.of(shard == 12 ? "sg5" : "sg1"));
+			}
+			RoutingTable owners = TestRouting.evenly(2, "rz1");
+			List<ZoneId> zones = new ArrayList<>();
+			for (int shard = 0; shard < Shard.COUNT; shard++) {
+				zones.add(owners.ownerOf(Shard.of(shard)));
+			}
+			table.set(RoutingTable.of(2, zones, groups, owners.zones()));
+			return true;
+		});
+		given(ledger.find(anyString())).willReturn(Optional.empty());
+		given(ledger.voidReference(anyString(), eq(ALICE.shard()))).willReturn(Settled.VOIDED);
+		given(ledger.post(anyString(), eq(PostingKind.TRANSFER), eq(ALICE.shard()), anyList()))
+			.willReturn(Settled.POSTED);
+
+		Transfer transfer = flow.transfer(ALICE, BOB, Money.of(500, "CNY"), "user:9937:k");
+
+		assertThat(transfer.route()).isEqualTo(TransferRoute.CROSS_GROUP);
+		assertThat(transfer.status()).isEqualTo(TransferStatus.DEBITED);
+		verify(ledger).voidReference("transfer:" + transfer.id(), ALICE.shard());
+		verify(ledger).post("transfer:" + transfer.id() + ":debit", PostingKind.TRANSFER, ALICE.shard(),
+				TransferPosting.of(transfer).legs());
+		verify(outbox).append(any());
 	}
 
 	@Test
