@@ -108,23 +108,15 @@ public final class RoutingPlan {
 
 	/**
 	 * Adds an RZone to the deployment, up and serving no shard yet: shards come to it by
-	 * a move (a split's cut-over). An RZone of that id that serves no shard (a cell
-	 * merged away) is marked up again.
-	 * @throws ProblemException {@code INVALID_MOVE} when another zone of that id exists
+	 * a move (a split's cut-over). A cell that left ({@link #remove}) may join again.
+	 * @throws ProblemException {@code INVALID_MOVE} when a zone of that id exists
 	 */
 	public void add(Zone zone) {
 		if (zone.kind() != ZoneKind.RZONE) {
 			throw invalidMove("only an RZone joins at run time, not a " + zone.kind());
 		}
-		Optional<Zone> known = zone(zone.id());
-		if (known.isPresent()) {
-			// A cell that left (merged its shards away) may come back under its name.
-			if (known.get().kind() != ZoneKind.RZONE || !shardsOf(zone.id()).isEmpty()
-					|| !known.get().endpoints().equals(zone.endpoints())) {
-				throw invalidMove("there is a zone " + zone.id() + " already");
-			}
-			mark(zone.id(), ZoneStatus.UP);
-			return;
+		if (zone(zone.id()).isPresent()) {
+			throw invalidMove("there is a zone " + zone.id() + " already");
 		}
 		added.add(zone.withStatus(ZoneStatus.UP));
 	}

@@ -9,6 +9,7 @@ import io.zonepay.kernel.zone.Topology;
 import io.zonepay.kernel.zone.ZoneId;
 import io.zonepay.platform.split.LiveSplit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,18 +33,8 @@ final class ZoneCommand {
 		@Spec
 		CommandSpec spec;
 
-		@Parameters(paramLabel = "ZONE", description = "the new RZone's id, such as rz5")
-		String zone = "";
-
-		@Option(names = "--city", required = true, description = "the city it runs in (hz, sh)")
-		String city = "";
-
-		@Option(names = "--shards", required = true,
-				description = "the shards it takes, such as 13-24: all served by one zone today")
-		String shards = "";
-
-		@Option(names = "--group", description = "the new shard group's id (default: sg and the zone's number)")
-		String group = "";
+		@Mixin
+		NewCell cell = new NewCell();
 
 		Add(Installation installation) {
 			this.installation = installation;
@@ -53,12 +44,11 @@ final class ZoneCommand {
 		public Action check() {
 			RunDirectory run = running(installation);
 			CellPlans.Move addition = ZonePayCommand.refusing(spec,
-					() -> CellPlans.addition(TopologyFile.read(run.settings().topologyFile()), ZoneId.of(zone),
-							CityId.of(city), ShardSet.of(shards), group.isBlank() ? null : ShardGroupId.of(group)));
+					() -> cell.plan(TopologyFile.read(run.settings().topologyFile())));
 			return () -> {
 				CellChange change = change(installation, run, addition.before());
-				System.out.printf("Adding %s in %s with shard group %s: %s%n", zone, city, addition.to(),
-						addition.describe());
+				System.out.printf("Adding %s in %s with shard group %s: %s%n", addition.taking().id(),
+						addition.taking().city(), addition.to(), addition.describe());
 				change.join(addition);
 				report(addition, change.move(addition));
 				return 0;
@@ -123,17 +113,8 @@ final class ZoneCommand {
 		@Spec
 		CommandSpec spec;
 
-		@Parameters(paramLabel = "ZONE", description = "the new RZone's id, such as rz5")
-		String zone = "";
-
-		@Option(names = "--city", required = true, description = "the city it runs in (hz, sh)")
-		String city = "";
-
-		@Option(names = "--shards", required = true, description = "the shards it takes, such as 13-24")
-		String shards = "";
-
-		@Option(names = "--group", description = "the new shard group's id (default: sg and the zone's number)")
-		String group = "";
+		@Mixin
+		NewCell cell = new NewCell();
 
 		@Option(names = "--out", description = "where to write them (default: .zonepay/manifests)")
 		java.nio.file.@org.jspecify.annotations.Nullable Path out;
@@ -145,14 +126,38 @@ final class ZoneCommand {
 		@Override
 		public Action check() {
 			KnownZones zones = KnownZones.of(installation);
-			CellPlans.Move addition = ZonePayCommand.refusing(spec,
-					() -> CellPlans.addition(zones.topology(), ZoneId.of(zone), CityId.of(city), ShardSet.of(shards),
-							group.isBlank() ? null : ShardGroupId.of(group)));
+			CellPlans.Move addition = ZonePayCommand.refusing(spec, () -> cell.plan(zones.topology()));
 			java.nio.file.Path directory = out != null ? out : installation.stateDirectory().resolve("manifests");
 			return () -> {
 				new CellManifests(addition).write(directory).forEach(file -> System.out.println("wrote " + file));
 				return 0;
 			};
+		}
+
+	}
+
+	/**
+	 * What names a new cell on the command line:
+	 * {@code rz5 --city sh --shards 13-24 [--group sg5]}.
+	 */
+	static final class NewCell {
+
+		@Parameters(paramLabel = "ZONE", description = "the new RZone's id, such as rz5")
+		String zone = "";
+
+		@Option(names = "--city", required = true, description = "the city it runs in (hz, sh)")
+		String city = "";
+
+		@Option(names = "--shards", required = true,
+				description = "the shards it takes, such as 13-24: all served by one zone today")
+		String shards = "";
+
+		@Option(names = "--group", description = "the new shard group's id (default: sg and the zone's number)")
+		String group = "";
+
+		CellPlans.Move plan(Topology topology) {
+			return CellPlans.addition(topology, ZoneId.of(zone), CityId.of(city), ShardSet.of(shards),
+					group.isBlank() ? null : ShardGroupId.of(group));
 		}
 
 	}

@@ -12,19 +12,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ShardSet;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static io.zonepay.platform.split.SplitDatabases.CREDENTIALS;
+import static io.zonepay.platform.split.SplitDatabases.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,17 +37,13 @@ class LiveSplitIntegrationTests {
 
 	private static final ShardSet MOVING = ShardSet.of("13-24");
 
-	private static final Properties CREDENTIALS = new Properties();
-
-	private static EmbeddedPostgres postgres;
+	private static SplitDatabases postgres;
 
 	private long postings = 1_000;
 
 	@BeforeAll
 	static void startPostgres() throws IOException {
-		postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start();
-		CREDENTIALS.setProperty("user", "postgres");
-		CREDENTIALS.setProperty("password", "");
+		postgres = SplitDatabases.start();
 	}
 
 	@AfterAll
@@ -117,7 +112,7 @@ class LiveSplitIntegrationTests {
 		assertThat(sum(source, "select sum(balance) from accounts where kind = 'MERCHANT'")
 				+ sum(target, "select sum(balance) from accounts where kind = 'MERCHANT'"))
 			.as("the merchant's receivable, split between the groups")
-			.isEqualTo(sum(shards(0, 24).stream().mapToLong(shard -> 100 + Long.parseLong(shard)).sum()) + 9);
+			.isEqualTo(shards(0, 24).stream().mapToLong(shard -> 100 + Long.parseLong(shard)).sum() + 9);
 		assertThat(column(target, "select reference from postings where kind = 'SPLIT'"))
 			.as("the mover's leg of the transfer that stayed, recorded with its reference")
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
@@ -152,10 +147,6 @@ class LiveSplitIntegrationTests {
 				return;
 			}
 		}
-	}
-
-	private static long sum(long value) {
-		return value;
 	}
 
 	private static List<String> shards(int from, int to) {
@@ -240,37 +231,7 @@ class LiveSplitIntegrationTests {
 	}
 
 	private static String database(String name) throws SQLException {
-		try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
-			sql.execute("create database " + name);
-		}
-		String url = postgres.getJdbcUrl("postgres", name).replaceAll("\\?.*", "");
-		migrate(url, "classpath:db/migration/account", "flyway_schema_history");
-		migrate(url, "classpath:db/zonepay-idempotency", "zonepay_idempotency_history");
-		migrate(url, "classpath:db/zonepay-shard-leases", "zonepay_shard_leases_history");
-		return url;
-	}
-
-	private static void migrate(String url, String location, String table) {
-		Flyway.configure()
-			.dataSource(url, "postgres", "")
-			.locations(location)
-			.table(table)
-			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.load()
-			.migrate();
-	}
-
-	private static List<String> column(String database, String query) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection db = DriverManager.getConnection(database, CREDENTIALS);
-				Statement sql = db.createStatement();
-				ResultSet result = sql.executeQuery(query)) {
-			while (result.next()) {
-				values.add(result.getString(1));
-			}
-		}
-		return values;
+		return postgres.accountDatabase(name);
 	}
 
 }

@@ -9,15 +9,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import io.zonepay.kernel.zone.ShardSet;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static io.zonepay.platform.split.SplitDatabases.CREDENTIALS;
+import static io.zonepay.platform.split.SplitDatabases.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,15 +29,11 @@ class ShardCopyIntegrationTests {
 
 	private static final ShardSet MOVING = ShardSet.of("13-24");
 
-	private static EmbeddedPostgres postgres;
-
-	private static final Properties CREDENTIALS = new Properties();
+	private static SplitDatabases postgres;
 
 	@BeforeAll
 	static void startPostgres() throws IOException {
-		postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start();
-		CREDENTIALS.setProperty("user", "postgres");
-		CREDENTIALS.setProperty("password", "");
+		postgres = SplitDatabases.start();
 	}
 
 	@AfterAll
@@ -132,41 +127,12 @@ class ShardCopyIntegrationTests {
 	}
 
 	private static String database(String name) throws SQLException {
-		try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
-			sql.execute("create database " + name);
-		}
-		String url = postgres.getJdbcUrl("postgres", name).replaceAll("\\?.*", "");
-		migrate(url, "classpath:db/migration/account", "flyway_schema_history");
-		migrate(url, "classpath:db/zonepay-idempotency", "zonepay_idempotency_history");
-		migrate(url, "classpath:db/zonepay-shard-leases", "zonepay_shard_leases_history");
+		String url = postgres.accountDatabase(name);
 		try (Connection db = DriverManager.getConnection(url, CREDENTIALS); Statement sql = db.createStatement()) {
 			sql.execute(
 					"insert into shard_leases select shard, 'rz1', 1, false, now() from generate_series(0, 99) shard");
 		}
 		return url;
-	}
-
-	private static void migrate(String url, String location, String table) {
-		Flyway.configure()
-			.dataSource(url, "postgres", "")
-			.locations(location)
-			.table(table)
-			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.load()
-			.migrate();
-	}
-
-	private static List<String> column(String database, String query) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection db = DriverManager.getConnection(database, CREDENTIALS);
-				Statement sql = db.createStatement();
-				ResultSet result = sql.executeQuery(query)) {
-			while (result.next()) {
-				values.add(result.getString(1));
-			}
-		}
-		return values;
 	}
 
 }
