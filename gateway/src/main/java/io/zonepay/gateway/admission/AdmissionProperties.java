@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Each zone's concurrency limit at this gateway: how many requests it may have in flight
  * there, adapted once a window from the latency they see (additive increase while the
  * zone answers within the target and the limit is in use, multiplicative decrease when it
- * does not or sheds itself).
+ * does not or sheds itself; a limit below the initial one comes back half the way to it
+ * in each window answered in time, in use or not).
  *
  * @param enabled off: every routed request is sent, as before
- * @param initialLimit the limit a zone starts with, before any measurement
+ * @param initialLimit the limit a zone starts with, before any measurement, and comes
+ * back to once it answers in time again
  * @param minLimit the limit never falls below this, so a zone is always probed
  * @param maxLimit nor rises above this
  * @param latencyTarget the latency (the window's 90th percentile) above which the zone is

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import com.netflix.concurrency.limits.Limit;
-import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limit.WindowedLimit;
 import com.netflix.concurrency.limits.limit.window.PercentileSampleWindowFactory;
 
@@ -14,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One zone's concurrency limit at this gateway and the requests in flight under it. The
- * limit is Netflix's (AIMD over windowed 90th-percentile latency); the admission by
- * priority class is ours, since the library's partitioned limiter guarantees each
- * partition a share rather than refusing the lowest first.
+ * limit is an AIMD ({@link ZoneLimit}) over Netflix's windowed 90th-percentile latency;
+ * the admission by priority class is ours, since the library's partitioned limiter
+ * guarantees each partition a share rather than refusing the lowest first.
  */
 final class ZoneLimiter {
 
@@ -39,20 +38,13 @@ final class ZoneLimiter {
 
 	ZoneLimiter(AdmissionProperties properties, LongSupplier nanoTime) {
 		this.nanoTime = nanoTime;
-		AIMDLimit aimd = AIMDLimit.newBuilder()
-			.initialLimit(properties.initialLimit())
-			.minLimit(properties.minLimit())
-			.maxLimit(properties.maxLimit())
-			.backoffRatio(properties.backoff())
-			.timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
-			.build();
 		long window = properties.window().toNanos();
 		this.limit = WindowedLimit.newBuilder()
 			.minWindowTime(window, TimeUnit.NANOSECONDS)
 			.maxWindowTime(window, TimeUnit.NANOSECONDS)
 			.windowSize(SAMPLES_PER_WINDOW)
 			.sampleWindowFactory(PercentileSampleWindowFactory.of(0.9, 1_000))
-			.build(aimd);
+			.build(new ZoneLimit(properties));
 	}
 
 	/**

@@ -65,6 +65,27 @@ class ZoneLimiterTests {
 	}
 
 	@Test
+	void aQuietZoneGetsItsLimitBackOnceItAnswersInTimeAgainButNoHigherUnlessItIsUsed() {
+		AtomicLong now = new AtomicLong();
+		ZoneLimiter zone = new ZoneLimiter(adaptive(Duration.ofMillis(100)), now::get);
+		for (int window = 0; window < 20; window++) {
+			List<ZoneLimiter.Permit> held = new ArrayList<>();
+			admitted(zone, PriorityClass.CHECKOUT, held);
+			now.addAndGet(Duration.ofMillis(300).toNanos());
+			held.forEach(ZoneLimiter.Permit::answered);
+		}
+		assertThat(zone.limit()).as("after slow windows").isLessThan(10);
+
+		for (int request = 0; request < 300; request++) {
+			ZoneLimiter.Permit alone = zone.tryAcquire(PriorityClass.CHECKOUT);
+			now.addAndGet(Duration.ofMillis(5).toNanos());
+			alone.answered();
+		}
+
+		assertThat(zone.limit()).as("after windows answered in time, one request in flight").isEqualTo(20);
+	}
+
+	@Test
 	void everyClassMayHaveOneRequestInFlightUnderTheSmallestLimit() {
 		ZoneLimiter zone = new ZoneLimiter(fixed(1));
 

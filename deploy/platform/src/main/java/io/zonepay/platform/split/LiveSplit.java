@@ -198,7 +198,7 @@ public final class LiveSplit {
 		long epoch = routing.cutOver();
 		List<String> steps = new ArrayList<>();
 		for (Databases databases : plan.databases().values()) {
-			require(await(() -> count(databases.source(), "owner_zone = ? and not released", plan.fromZone()) == 0),
+			require(await(databases.source(), "owner_zone = ? and not released", plan.fromZone(), 0),
 					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + plan.from());
 		}
 		steps.add(step("released by " + plan.fromZone(), flipped));
@@ -232,8 +232,8 @@ public final class LiveSplit {
 		inParallel(leases);
 		steps.add(step("leases released to " + plan.toZone(), flipped));
 		for (Databases databases : plan.databases().values()) {
-			require(await(() -> count(databases.target(), "owner_zone = ? and not released",
-					plan.toZone()) == plan.moving().shards().size()),
+			require(await(databases.target(), "owner_zone = ? and not released", plan.toZone(),
+					plan.moving().shards().size()),
 					plan.toZone() + " did not take shards " + plan.moving().shards() + " in " + plan.to());
 		}
 		steps.add(step("taken by " + plan.toZone(), flipped));
@@ -408,15 +408,30 @@ public final class LiveSplit {
 		}
 	}
 
-	private int count(String database, String condition, String zone) throws SQLException {
+	/**
+	 * Waits, bounded, until as many of the moving shards' lease rows as expected meet the
+	 * condition, polling on one connection (a new one each time would fork a backend
+	 * every 20 ms on the host every zone's database shares).
+	 */
+	private boolean await(String database, String condition, String zone, int expected)
+			throws SQLException, InterruptedException {
+		long until = System.nanoTime() + CUT_OVER_BOUND.toNanos();
 		try (Connection db = connect(database);
 				PreparedStatement query = db.prepareStatement(
 						"select count(*) from shard_leases where shard = any(?::smallint[]) and " + condition)) {
 			query.setArray(1, shards(db));
 			query.setString(2, zone);
-			try (ResultSet rows = query.executeQuery()) {
-				rows.next();
-				return rows.getInt(1);
+			while (true) {
+				try (ResultSet rows = query.executeQuery()) {
+					rows.next();
+					if (rows.getInt(1) == expected) {
+						return true;
+					}
+				}
+				if (System.nanoTime() - until >= 0) {
+					return false;
+				}
+				Thread.sleep(20);
 			}
 		}
 	}
@@ -431,17 +446,6 @@ public final class LiveSplit {
 			throw new IllegalStateException("a split moves account-service's rows too");
 		}
 		return account;
-	}
-
-	private boolean await(Check check) throws SQLException, InterruptedException {
-		long until = System.nanoTime() + CUT_OVER_BOUND.toNanos();
-		while (!check.holds()) {
-			if (System.nanoTime() - until >= 0) {
-				return false;
-			}
-			Thread.sleep(20);
-		}
-		return true;
 	}
 
 	private void inTransaction(String database, Work work) throws SQLException {
@@ -475,13 +479,6 @@ public final class LiveSplit {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	@FunctionalInterface
-	private interface Check {
-
-		boolean holds() throws SQLException;
-
 	}
 
 	@FunctionalInterface

@@ -100,14 +100,21 @@ public final class ShardCopy implements AutoCloseable {
 			mark.executeUpdate();
 		}
 		long until = System.nanoTime() + bound.toNanos();
-		while (true) {
-			if (copied() && token.equals(marked())) {
-				return true;
+		// One connection for the whole wait: a new one every 10 ms is a backend forked
+		// and authenticated each time, a burst that the other zones' databases, on the
+		// same host, would pay for during the cut-over.
+		try (Connection db = connect(target)) {
+			boolean copied = false;
+			while (true) {
+				copied = copied || copied(db);
+				if (copied && token.equals(marked(db))) {
+					return true;
+				}
+				if (System.nanoTime() - until >= 0) {
+					return false;
+				}
+				Thread.sleep(10);
 			}
-			if (System.nanoTime() - until >= 0) {
-				return false;
-			}
-			Thread.sleep(10);
 		}
 	}
 
@@ -187,20 +194,24 @@ public final class ShardCopy implements AutoCloseable {
 	}
 
 	/** Whether every table has had its first copy. */
-	private boolean copied() throws SQLException {
+	private boolean copied(Connection target) throws SQLException {
 		return "0".equals(single(target, "select count(*)::text from pg_subscription_rel r join pg_subscription s"
 				+ " on s.oid = r.srsubid where s.subname = '" + name + "' and r.srsubstate <> 'r'"));
 	}
 
 	/** The token the target shows, if any. */
-	private @Nullable String marked() throws SQLException {
+	private @Nullable String marked(Connection target) throws SQLException {
 		return single(target, "select token::text from " + MARKER + " where split = '" + name + "'");
 	}
 
 	private @Nullable String single(String url, String sql) throws SQLException {
-		try (Connection db = connect(url);
-				Statement statement = db.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
+		try (Connection db = connect(url)) {
+			return single(db, sql);
+		}
+	}
+
+	private static @Nullable String single(Connection db, String sql) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			return result.next() ? result.getString(1) : null;
 		}
 	}
