@@ -206,12 +206,17 @@ public final class LiveSplit {
 		// group's merchant accounts are read. The pause is the slowest one's, not their
 		// sum.
 		List<Task> catchUp = new ArrayList<>();
+		Map<String, Long> caughtUp = new java.util.concurrent.ConcurrentSkipListMap<>();
 		copies.forEach((service, copy) -> catchUp.add(() -> {
 			require(copy.awaitCaughtUp(CUT_OVER_BOUND),
 					"the copy of " + service + " did not catch up after the release");
+			caughtUp.put(service, System.nanoTime());
 			copy.moveSequences(SEQUENCE_STRIDE);
 		}));
-		plan.databases().values().forEach(databases -> catchUp.add(() -> copyInbox(databases)));
+		plan.databases().forEach((service, databases) -> catchUp.add(() -> {
+			copyInbox(databases);
+			caughtUp.put(service + " inbox", System.nanoTime());
+		}));
 		List<SplitLedger.Merchant> merchants = new java.util.concurrent.CopyOnWriteArrayList<>();
 		List<SplitLedger.Leg> legs = new java.util.concurrent.CopyOnWriteArrayList<>();
 		catchUp.add(() -> {
@@ -221,7 +226,13 @@ public final class LiveSplit {
 			}
 		});
 		inParallel(catchUp);
-		steps.add(step("caught up", flipped));
+		steps
+			.add(step("caught up", flipped) + " ("
+					+ String.join(", ", caughtUp.entrySet()
+						.stream()
+						.map(each -> each.getKey() + " +" + Duration.ofNanos(each.getValue() - flipped).toMillis())
+						.toList())
+					+ ")");
 		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants, legs));
 		steps.add(step("ledger settled", flipped));
 		List<Task> leases = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,9 @@ public final class ShardCopy implements AutoCloseable {
 
 	/** The split's own table in both databases, there only while the split runs. */
 	static final String MARKER = "zonepay_split_marker";
+
+	/** How long a stop waits for the walsender to let go of the slot. */
+	private static final Duration SLOT_RELEASE = Duration.ofSeconds(5);
 
 	private final String source;
 
@@ -162,20 +166,23 @@ public final class ShardCopy implements AutoCloseable {
 
 	/**
 	 * Ends the replication: the subscription, the slot and the publication are dropped,
-	 * and the source's tables get their default replica identity back.
+	 * and the source's tables get their default replica identity back. Each step may have
+	 * been done already (a stop that failed half way is run again).
 	 */
 	public void stop() throws SQLException {
 		if (!running) {
 			return;
 		}
 		try (Connection db = connect(target); Statement sql = db.createStatement()) {
-			sql.execute("alter subscription " + name + " disable");
-			sql.execute("alter subscription " + name + " set (slot_name = none)");
-			sql.execute("drop subscription " + name);
+			if (single(db, "select 1 from pg_subscription where subname = '" + name + "'") != null) {
+				sql.execute("alter subscription " + name + " disable");
+				sql.execute("alter subscription " + name + " set (slot_name = none)");
+				sql.execute("drop subscription " + name);
+			}
 		}
 		try (Connection db = connect(source); Statement sql = db.createStatement()) {
-			sql.execute("select pg_drop_replication_slot('" + name + "')");
-			sql.execute("drop publication " + name);
+			dropSlot(db);
+			sql.execute("drop publication if exists " + name);
 			for (SplitTables.Table table : tables) {
 				sql.execute("alter table " + table.name() + " replica identity default");
 			}
@@ -186,6 +193,29 @@ public final class ShardCopy implements AutoCloseable {
 			}
 		}
 		running = false;
+	}
+
+	/**
+	 * Drops the slot once no walsender uses it: a disabled subscription's apply worker
+	 * leaves at once, but the walsender serving it notices a moment later, and a slot in
+	 * use cannot be dropped. One still in use after the bound is ended by force.
+	 */
+	private void dropSlot(Connection db) throws SQLException {
+		String active = "select active_pid::text from pg_replication_slots where slot_name = '" + name + "' and active";
+		long until = System.nanoTime() + SLOT_RELEASE.toNanos();
+		while (single(db, active) != null && System.nanoTime() - until < 0) {
+			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+		}
+		String pid = single(db, active);
+		if (pid != null) {
+			single(db, "select pg_terminate_backend(" + Integer.parseInt(pid) + ")::text");
+			until = System.nanoTime() + SLOT_RELEASE.toNanos();
+			while (single(db, active) != null && System.nanoTime() - until < 0) {
+				LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+			}
+		}
+		single(db, "select pg_drop_replication_slot(slot_name)::text from pg_replication_slots" + " where slot_name = '"
+				+ name + "'");
 	}
 
 	@Override

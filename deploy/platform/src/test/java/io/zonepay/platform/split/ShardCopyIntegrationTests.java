@@ -91,6 +91,31 @@ class ShardCopyIntegrationTests {
 			.containsExactly("d");
 	}
 
+	@Test
+	void aStopThatFailedHalfWayFinishesWhenRunAgainAndWaitsForTheSlotToBeLetGo() throws Exception {
+		String source = database("sg2_account");
+		String target = database("sg6_account");
+		pay(source, 1_000, 14, 100);
+		ShardCopy copy = new ShardCopy(source, target, CREDENTIALS, "split_sg6_account",
+				SplitTables.of("account", MOVING));
+		copy.start();
+		assertThat(copy.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+		// The first half of a stop, as a stop that failed after it left things: the
+		// subscription gone, and the walsender that served it still holding the slot
+		// for a moment.
+		try (Connection db = DriverManager.getConnection(target, CREDENTIALS); Statement sql = db.createStatement()) {
+			sql.execute("alter subscription split_sg6_account disable");
+			sql.execute("alter subscription split_sg6_account set (slot_name = none)");
+			sql.execute("drop subscription split_sg6_account");
+		}
+
+		copy.stop();
+
+		assertThat(column(source, "select count(*) from pg_replication_slots")).containsExactly("0");
+		assertThat(column(source, "select count(*) from pg_publication")).containsExactly("0");
+		assertThat(column(target, "select count(*) from pg_subscription")).containsExactly("0");
+	}
+
 	private static List<String> moving() {
 		List<String> shards = new ArrayList<>();
 		for (int shard = 13; shard <= 24; shard++) {
