@@ -18,6 +18,9 @@ public final class PaymentProblem {
 
 	public static final ProblemCode PAYMENT_NOT_FOUND = ProblemCode.of("PAYMENT_NOT_FOUND", 404, "No such payment");
 
+	public static final ProblemCode RISK_DECISION_NOT_FOUND = ProblemCode.of("RISK_DECISION_NOT_FOUND", 404,
+			"No risk decision about this payment or transfer");
+
 	public static final ProblemCode REFUND_NOT_FOUND = ProblemCode.of("REFUND_NOT_FOUND", 404, "No such refund");
 
 	public static final ProblemCode PAYMENT_NOT_REFUNDABLE = ProblemCode.of("PAYMENT_NOT_REFUNDABLE", 409,

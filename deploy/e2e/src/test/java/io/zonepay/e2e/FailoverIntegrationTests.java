@@ -332,6 +332,11 @@ class FailoverIntegrationTests {
 			Http.Response paid = client.call("payment",
 					() -> payer.pay(order.json().get("orderId").asString(), payKey));
 			assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+			if (paid.json().path("failureCode").asString("").equals("RISK_REJECTED")) {
+				// Three threads on a handful of users make bursts risk control refuses
+				// (over 20 payments a minute): a decided answer, no money moved.
+				return;
+			}
 			assertThat(paid.json().get("status").asString()).isEqualTo("SUCCEEDED");
 			payments.add(payer.id() + ":" + paid.json().get("paymentId").asString());
 			expected.merge(payer.id(), -amount, Long::sum);

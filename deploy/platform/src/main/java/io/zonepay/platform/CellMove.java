@@ -111,7 +111,8 @@ final class CellMove implements Disruption {
 					.collect(Collectors.joining(", "))
 				+ "; longest " + result.longestPause().toMillis() + " ms (goal: at most 1000 ms)");
 		figures.add("moved rows purged from " + move.from() + ": " + result.purged() + " postings with their entries,"
-				+ " and the shards' users, accounts, orders, payments, refunds, transfers and keys");
+				+ " and the shards' users, accounts, orders, payments, refunds, transfers, risk features and decisions,"
+				+ " and keys");
 		figures.add(routing());
 		figures.add(histories());
 		return figures;

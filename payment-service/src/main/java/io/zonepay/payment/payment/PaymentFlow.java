@@ -17,6 +17,8 @@ import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
+import io.zonepay.payment.risk.RiskControl;
+import io.zonepay.payment.risk.RiskRequest;
 import io.zonepay.payment.zone.LedgerClient;
 import io.zonepay.payment.zone.LedgerClient.Leg;
 import io.zonepay.payment.zone.LedgerClient.PostingKind;
@@ -60,7 +62,7 @@ public class PaymentFlow {
 
 	private final GlobalData global;
 
-	private final RiskRules risk;
+	private final RiskControl risk;
 
 	private final IdGenerator ids;
 
@@ -76,7 +78,7 @@ public class PaymentFlow {
 
 	private final Clock clock;
 
-	PaymentFlow(Payments payments, OrdersClient orders, LedgerClient ledger, GlobalData global, RiskRules risk,
+	PaymentFlow(Payments payments, OrdersClient orders, LedgerClient ledger, GlobalData global, RiskControl risk,
 			IdGenerator ids, Outbox outbox, TransactionTemplate transactions, ApplicationEventPublisher events,
 			MeterRegistry registry, ZoneProperties zone, Clock clock) {
 		this.payments = payments;
@@ -161,7 +163,7 @@ public class PaymentFlow {
 
 	/**
 	 * The payment to record, PENDING, or FAILED if the merchant's state or the limits
-	 * refuse it; the risk rules, which read stored payments, judge it when it is
+	 * refuse it; risk control, which reads the payer's features, judges it when it is
 	 * recorded.
 	 */
 	private Payment payment(UserId payer, OrderSnapshot order, String requestKey, Switches switches, Instant now) {
@@ -186,13 +188,23 @@ public class PaymentFlow {
 	private Recorded record(Prepared prepared, KeyedRequest<Payment> request) {
 		Payment candidate = Objects.requireNonNull(prepared.payment());
 		Instant now = prepared.now();
-		Payment payment = candidate.status() == PaymentStatus.PENDING ? risk
-			.judge(Objects.requireNonNull(prepared.switches()).riskMode(), candidate.userId(), candidate.amount(), now)
-			.map(code -> Payment.refused(candidate.id(), candidate.orderId(), candidate.userId(),
-					candidate.merchantId(), candidate.amount(), request.requestKey(), code, now))
-			.orElse(candidate) : candidate;
+		RiskControl.@Nullable Judgement judged = candidate.status() == PaymentStatus.PENDING
+				? risk.judge(
+						RiskRequest.payment(candidate.id().value(), candidate.userId(), candidate.amount(),
+								candidate.merchantId().value(), now),
+						Objects.requireNonNull(prepared.switches()).riskMode())
+				: null;
+		Payment payment = judged != null && !judged.allowed()
+				? Payment.refused(candidate.id(), candidate.orderId(), candidate.userId(), candidate.merchantId(),
+						candidate.amount(), request.requestKey(), FailureCode.RISK_REJECTED, now)
+				: candidate;
 		for (int attempt = 0; attempt < 2; attempt++) {
 			if (payments.insertIfAbsent(payment)) {
+				// Only a payment recorded counts: a retry that finds its own below counts
+				// nothing.
+				if (judged != null) {
+					judged.record();
+				}
 				answerIfDecided(payment, request);
 				return new Recorded(payment, true);
 			}
@@ -300,6 +312,9 @@ public class PaymentFlow {
 				}
 				else {
 					pending.fail(failure, now);
+					if (failure == FailureCode.INSUFFICIENT_FUNDS) {
+						risk.failedLater(pending.userId(), now);
+					}
 				}
 				decided = pending;
 			}

@@ -42,9 +42,6 @@ public interface Payments extends Repository<Payment, PaymentId>, PaymentWrites 
 			+ " and p.status <> io.zonepay.payment.payment.PaymentStatus.FAILED)")
 	List<Payment> findOwnOrLive(String requestKey, OrderId orderId);
 
-	@Query("select count(p) from Payment p where p.userId = :userId and p.createdAt > :since")
-	long countByUserSince(UserId userId, Instant since);
-
 	@Query("select p from Payment p where p.status = io.zonepay.payment.payment.PaymentStatus.PENDING"
 			+ " and p.createdAt < :before order by p.createdAt")
 	List<Payment> findPendingBefore(Instant before, Limit limit);

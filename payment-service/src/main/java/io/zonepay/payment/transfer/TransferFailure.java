@@ -9,6 +9,9 @@ enum TransferFailure {
 	/** The payer does not hold the amount. */
 	INSUFFICIENT_FUNDS,
 
+	/** Risk control refused it (the rule that did is in its decision). */
+	RISK_REJECTED,
+
 	/** No user has the payee's id. */
 	RECIPIENT_NOT_FOUND,
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import io.zonepay.kernel.global.RiskMode;
 import io.zonepay.kernel.global.Switches;
 import io.zonepay.kernel.id.IdGenerator;
 import io.zonepay.kernel.id.UserId;
@@ -12,6 +13,8 @@ import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.payment.PaymentProblem;
+import io.zonepay.payment.risk.RiskControl;
+import io.zonepay.payment.risk.RiskRequest;
 import io.zonepay.payment.zone.LedgerClient;
 import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
@@ -45,6 +48,8 @@ class TransferFlow {
 
 	private static final Logger log = LoggerFactory.getLogger(TransferFlow.class);
 
+	private final RiskControl risk;
+
 	private final Transfers transfers;
 
 	private final LedgerClient ledger;
@@ -69,7 +74,8 @@ class TransferFlow {
 
 	TransferFlow(Transfers transfers, LedgerClient ledger, UsersClient users, GlobalData global, ShardGroups groups,
 			IdGenerator ids, Outbox outbox, TransactionTemplate transactions, TransferMetrics metrics,
-			ZoneProperties zone, Clock clock) {
+			ZoneProperties zone, Clock clock, RiskControl risk) {
+		this.risk = risk;
 		this.transfers = transfers;
 		this.ledger = ledger;
 		this.users = users;
@@ -110,7 +116,8 @@ class TransferFlow {
 		return record(
 				refusal.isPresent() ? Transfer.refused(id, payer, payee, amount, route, requestKey, refusal.get(), now)
 						: Transfer.pending(id, payer, payee, amount, route, requestKey, now),
-				requestKey);
+				requestKey, refusal.isPresent() ? null : RiskRequest.transfer(id.value(), payer, amount, payee, now),
+				switches.riskMode());
 	}
 
 	/**
@@ -177,10 +184,22 @@ class TransferFlow {
 	 * Stores a new transfer; the same request racing itself (a retry that took over its
 	 * key) resumes the one stored first.
 	 */
-	private Transfer record(Transfer transfer, String requestKey) {
+	private Transfer record(Transfer transfer, String requestKey, @Nullable RiskRequest judged, RiskMode mode) {
 		Transfer stored;
 		try {
-			stored = transactions.execute(status -> transfers.saveAndFlush(transfer));
+			stored = transactions.execute(status -> {
+				if (judged == null) {
+					return transfers.saveAndFlush(transfer);
+				}
+				// Judged where it is recorded: the payer's features are locked until the
+				// transfer and its decision commit together.
+				RiskControl.Judgement judgement = risk.judge(judged, mode);
+				Transfer saved = transfers.saveAndFlush(judgement.allowed() ? transfer
+						: Transfer.refused(transfer.id(), transfer.from(), transfer.to(), transfer.amount(),
+								transfer.route(), requestKey, TransferFailure.RISK_REJECTED, transfer.createdAt()));
+				judgement.record();
+				return saved;
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			return resume(transfers.findByRequestKey(requestKey).orElseThrow(() -> ex));

@@ -106,14 +106,6 @@ public final class InMemoryPayments implements Payments {
 	}
 
 	@Override
-	public long countByUserSince(UserId userId, Instant since) {
-		return stored.values()
-			.stream()
-			.filter(payment -> payment.userId().equals(userId) && payment.createdAt().isAfter(since))
-			.count();
-	}
-
-	@Override
 	public List<Payment> findPendingBefore(Instant before, Limit limit) {
 		return stored.values()
 			.stream()

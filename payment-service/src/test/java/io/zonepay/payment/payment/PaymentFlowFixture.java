@@ -17,6 +17,7 @@ import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.payment.risk.RiskFixtures;
 import io.zonepay.payment.zone.LedgerClient;
 import io.zonepay.payment.zone.OrdersClient;
 import io.zonepay.payment.zone.OrdersClient.OrderSnapshot;
@@ -41,8 +42,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * A real {@link PaymentFlow} (with its real {@link RiskRules}) on in-memory payments and
- * a clock the test moves; only what lies outside payment-service is a mock:
+ * A real {@link PaymentFlow} (with real risk control, in memory) on in-memory payments
+ * and a clock the test moves; only what lies outside payment-service is a mock:
  * order-service, the ledger, the CZone's merchants and the outbox.
  */
 final class PaymentFlowFixture {
@@ -55,8 +56,7 @@ final class PaymentFlowFixture {
 	 * Risk: at most 3 payments a minute per payer, none above 10 000; reconcile after 30
 	 * s, 2 a run.
 	 */
-	final PaymentProperties properties = new PaymentProperties(10_000, Duration.ofMinutes(1), 3, Duration.ofSeconds(30),
-			Duration.ofSeconds(5), 2);
+	final PaymentProperties properties = new PaymentProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 2);
 
 	final TestClock clock = TestClock.at("2026-11-11T00:00:00Z");
 
@@ -88,8 +88,8 @@ final class PaymentFlowFixture {
 		// by mistake fails an assertion
 		// on its status rather than on a missing answer.
 		given(ledger.post(anyString(), any(), any(), anyList())).willReturn(LedgerClient.Settled.POSTED);
-		flow = new PaymentFlow(payments, orders, ledger, global, new RiskRules(payments, properties),
-				new IdGenerator(7), outbox, transactions, events, new SimpleMeterRegistry(),
+		flow = new PaymentFlow(payments, orders, ledger, global, RiskFixtures.blocking(3, 10_000), new IdGenerator(7),
+				outbox, transactions, events, new SimpleMeterRegistry(),
 				new ZoneProperties(RZ1, CityId.of("hz"), ShardGroupId.of("sg1")), clock);
 		switches(Map.of());
 	}

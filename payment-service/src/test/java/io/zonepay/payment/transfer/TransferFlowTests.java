@@ -22,6 +22,7 @@ import io.zonepay.kernel.zone.RoutingTable;
 import io.zonepay.kernel.zone.Shard;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.kernel.zone.ZoneId;
+import io.zonepay.payment.risk.RiskFixtures;
 import io.zonepay.payment.zone.LedgerClient;
 import io.zonepay.payment.zone.LedgerClient.PostingKind;
 import io.zonepay.payment.zone.LedgerClient.Settled;
@@ -90,7 +91,8 @@ class TransferFlowTests {
 
 	private final TransferFlow flow = new TransferFlow(transfers, ledger, users, global, groups, new IdGenerator(7),
 			outbox, transactions, metrics,
-			new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")), Clock.systemUTC());
+			new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")), Clock.systemUTC(),
+			RiskFixtures.blocking(20, 1_000_000));
 
 	TransferFlowTests() {
 		given(transactions.execute(any()))
@@ -125,7 +127,7 @@ class TransferFlowTests {
 		ShardGroups splitting = new ShardGroups(ShardGroupId.of("sg1"), Map.of(), null, table::get);
 		TransferFlow flow = new TransferFlow(transfers, ledger, users, global, splitting, new IdGenerator(7), outbox,
 				transactions, metrics, new ZoneProperties(ZoneId.of("rz1"), CityId.of("hz"), ShardGroupId.of("sg1")),
-				Clock.systemUTC());
+				Clock.systemUTC(), RiskFixtures.blocking(20, 1_000_000));
 		// Decided within sg1; the split moves Bob's shard 12 into sg5 before the posting.
 		given(users.exists(BOB)).willAnswer(call -> {
 			List<ShardGroupId> groups = new ArrayList<>();

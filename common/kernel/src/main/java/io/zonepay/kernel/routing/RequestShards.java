@@ -22,6 +22,11 @@ public final class RequestShards {
 
 	public static RequestShard of(String method, String path) {
 		String[] segments = segments(path);
+		if (segments.length == 4 && segments[0].equals("admin") && segments[1].equals("risk")
+				&& segments[2].equals("decisions")) {
+			// The risk decision about a payment or a transfer lives with it.
+			return ofId(segments[3]);
+		}
 		if (segments.length < 2 || !segments[0].equals("api") || !ID_COLLECTIONS.contains(segments[1])) {
 			return new RequestShard.Unsharded();
 		}
@@ -32,9 +37,13 @@ public final class RequestShards {
 			return CALLER_COLLECTIONS.contains(segments[1]) ? new RequestShard.OfCaller()
 					: new RequestShard.Unsharded();
 		}
-		return BusinessId.parse(segments[2])
+		return ofId(segments[2]);
+	}
+
+	private static RequestShard ofId(String segment) {
+		return BusinessId.parse(segment)
 			.<RequestShard>map(id -> new RequestShard.OfId(Shard.ofId(id)))
-			.orElseGet(() -> new RequestShard.MalformedId(segments[2]));
+			.orElseGet(() -> new RequestShard.MalformedId(segment));
 	}
 
 	private static String[] segments(String path) {

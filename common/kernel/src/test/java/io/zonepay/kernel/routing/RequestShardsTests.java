@@ -13,7 +13,7 @@ class RequestShardsTests {
 	@ParameterizedTest
 	@CsvSource({ "GET, /api/users/1237/balances, 37", "POST, /api/users/1200/deposits, 0",
 			"GET, /api/orders/98765499, 99", "POST, /api/orders/555/cancel, 55", "POST, /api/payments/301/refunds, 1",
-			"GET, /api/transfers/4242/, 42", "GET, /api/users/60, 60" })
+			"GET, /api/transfers/4242/, 42", "GET, /api/users/60, 60", "GET, /admin/risk/decisions/98765413, 13" })
 	void routesByTheIdInThePath(String method, String path, int shard) {
 		assertThat(RequestShards.of(method, path)).isEqualTo(new RequestShard.OfId(Shard.of(shard)));
 	}

@@ -280,6 +280,11 @@ public final class LiveSplit {
 					purgeBatches(service.getValue().source(), table, SplitTables.in("id % 100", plan.moving()));
 				}
 			}
+			for (String table : List.of("risk_decisions", "risk_features")) {
+				if (SplitTables.of(service.getKey(), plan.moving()).stream().anyMatch(t -> t.name().equals(table))) {
+					purgeBatches(service.getValue().source(), table, SplitTables.in("shard", plan.moving()));
+				}
+			}
 			SplitTables.of(service.getKey(), plan.moving())
 				.stream()
 				.filter(table -> table.name().equals("idempotency_keys"))

@@ -48,7 +48,8 @@ public final class SplitTables {
 				List.of(new Table("users", byShard), new Table("accounts", "kind <> 'MERCHANT' and " + byShard),
 						new Table("postings", byShard), new Table("entries", in("posting_id % 100", shards)), keys),
 				"order", List.of(new Table("orders", byId), keys), "payment",
-				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId), keys));
+				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId),
+						new Table("risk_features", byShard), new Table("risk_decisions", byShard), keys));
 		List<Table> found = tables.get(service);
 		if (found == null) {
 			throw new IllegalArgumentException("no RZone service " + service + ": account, order or payment");

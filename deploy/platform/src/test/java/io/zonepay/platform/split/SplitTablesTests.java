@@ -18,7 +18,8 @@ class SplitTablesTests {
 			.toList();
 
 		assertThat(payment).containsExactly("payments where (id % 100 in (8, 9))", "refunds where (id % 100 in (8, 9))",
-				"transfers where (id % 100 in (8, 9))",
+				"transfers where (id % 100 in (8, 9))", "risk_features where (shard in (8, 9))",
+				"risk_decisions where (shard in (8, 9))",
 				"idempotency_keys where (caller like 'user:%' and right(caller, 2) in ('08', '09'))");
 	}
 

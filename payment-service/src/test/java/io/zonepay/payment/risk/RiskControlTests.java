@@ -1,0 +1,93 @@
+package io.zonepay.payment.risk;
+
+import java.time.Instant;
+
+import io.zonepay.kernel.global.RiskMode;
+import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.kernel.money.Money;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RiskControlTests {
+
+	private static final Instant T0 = Instant.parse("2026-11-11T00:00:00Z");
+
+	private static final UserId EVE = new UserId(1_000_031L);
+
+	private final RiskControl risk = RiskFixtures.blocking(3, 10_000);
+
+	@Test
+	void aJudgementCountsNothingUntilItIsRecorded() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(risk.judge(payment(i, 100), RiskMode.FULL).allowed()).isTrue();
+		}
+
+		for (int i = 0; i < 3; i++) {
+			risk.judge(payment(10 + i, 100), RiskMode.FULL).record();
+		}
+
+		RiskControl.Judgement fourth = risk.judge(payment(20, 100), RiskMode.FULL);
+		assertThat(fourth.allowed()).isFalse();
+		assertThat(fourth.decision().decidingRule()).isEqualTo("burst");
+	}
+
+	@Test
+	void aFullDecisionRecordsTheScoreTheModelAndTheFeatures() {
+		RiskControl.Judgement judged = risk.judge(payment(1, 100), RiskMode.FULL);
+		judged.record();
+
+		RiskDecision decision = risk.decision(judged.decision().subject()).orElseThrow();
+		assertThat(decision.outcome()).isEqualTo(RiskPolicy.Outcome.ALLOW);
+		assertThat(decision.score()).isEqualTo(0.1);
+		assertThat(decision.modelVersion()).isEqualTo("fixed-0.1");
+		assertThat(decision.policyVersion()).isEqualTo("test-1");
+		assertThat(decision.features()).containsKeys(RiskFeatures.PAYMENTS_1M, RiskFeatures.NEW_COUNTERPARTY,
+				RiskFeatures.SCORE);
+		assertThat(decision.mode()).isEqualTo(RiskMode.FULL);
+	}
+
+	@Test
+	void rulesOnlyLooksAtTheRequestAloneAndOffAtNothing() {
+		for (int i = 0; i < 5; i++) {
+			risk.judge(payment(i, 100), RiskMode.FULL).record();
+		}
+
+		RiskControl.Judgement rulesOnly = risk.judge(payment(10, 100), RiskMode.RULES_ONLY);
+		assertThat(rulesOnly.allowed()).as("no history is read").isTrue();
+		assertThat(rulesOnly.decision().score()).isNull();
+		assertThat(risk.judge(payment(11, 20_000), RiskMode.RULES_ONLY).allowed()).isFalse();
+		assertThat(risk.judge(payment(12, 20_000), RiskMode.OFF).allowed()).isTrue();
+	}
+
+	@Test
+	void aModelThatFailsLeavesTheDecisionToTheRulesOnTheRequest() {
+		RiskControl failing = new RiskControl(new RiskFixtures.MemoryRiskStore(),
+				() -> new RiskPolicy("test-1",
+						java.util.List.of(RiskFixtures.rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 10))),
+				new RiskScorer() {
+
+					@Override
+					public double score(RiskFeatures features) {
+						throw new IllegalStateException("no session");
+					}
+
+					@Override
+					public String version() {
+						return "broken";
+					}
+				}, new RiskEvents(null));
+
+		RiskDecision decision = failing.judge(payment(1, 100), RiskMode.FULL).decision();
+
+		assertThat(decision.outcome()).isEqualTo(RiskPolicy.Outcome.BLOCK);
+		assertThat(decision.fallback()).contains("no session");
+		assertThat(decision.modelVersion()).isNull();
+	}
+
+	private static RiskRequest payment(long id, long amount) {
+		return RiskRequest.payment(id * 100 + 31, EVE, new Money(amount, CurrencyCode.of("CNY")), 7, T0);
+	}
+
+}
