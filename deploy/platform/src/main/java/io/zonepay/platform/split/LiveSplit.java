@@ -125,6 +125,10 @@ public final class LiveSplit {
 						plan.name() + "_" + service.getKey(), SplitTables.of(service.getKey(), plan.moving()));
 				copies.put(service.getKey(), copy);
 				copy.start();
+				// One service's copy at a time: three at once (a table sync and a
+				// walsender per table each) loaded the host every zone's database shares
+				// enough for the other zones' gateways to shed.
+				require(copy.awaitCaughtUp(COPY_BOUND), "the first copy of " + service.getKey() + " did not finish");
 			}
 			for (Map.Entry<String, ShardCopy> copy : copies.entrySet()) {
 				require(copy.getValue().awaitCaughtUp(COPY_BOUND),
