@@ -78,11 +78,31 @@ class PostingWriters implements DisposableBean {
 	 * and waits for the outcome within the request's deadline.
 	 */
 	Ledger.Outcome post(Posting posting) {
+		awaitLegLeases(posting);
 		Shard shard = ShardContext.shard();
 		ShardGroupId bound = ShardContext.group();
 		ShardGroupId group = scopes == null ? ONLY : bound != null ? bound : scopes.groups().home();
 		return writers.computeIfAbsent(new Writer(group, TrafficScope.current()), this::start)
 			.submit(new Queued(posting, shard), Deadlines.current());
+	}
+
+	/**
+	 * Waits, bounded, for the lease of a leg's shard the routing table gives this zone: a
+	 * merge's cut-over brings a payee's shard into the payer's group, and a transfer
+	 * decided within the group by the new table must not be fenced off while the zone is
+	 * still taking the shard over. A shard given to another zone (a split moved it out)
+	 * is not waited for; past the bound, or for such a shard, the fence decides.
+	 */
+	private void awaitLegLeases(Posting posting) {
+		if (scopes == null) {
+			return;
+		}
+		for (Posting.Leg leg : posting.legs()) {
+			Shard legShard = leg.account().shard();
+			if (!legShard.equals(posting.shard())) {
+				scopes.awaitGivenLease(legShard);
+			}
+		}
 	}
 
 	/** How many postings wait for a writer, over every shard group. */

@@ -109,6 +109,12 @@ final class ShardLeases {
 		return held.containsKey(shard);
 	}
 
+	/** Whether the newest routing table gives the shard to this zone. */
+	boolean given(Shard shard) {
+		RoutingTable table = tables.current();
+		return table != null && table.ownerOf(shard).equals(self);
+	}
+
 	Set<Shard> held() {
 		return Set.copyOf(held.keySet());
 	}

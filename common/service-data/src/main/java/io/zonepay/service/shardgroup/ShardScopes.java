@@ -64,6 +64,14 @@ public final class ShardScopes {
 	}
 
 	/**
+	 * Waits (up to the configured bound) for this zone to hold a shard the newest routing
+	 * table gives it; answers at once, {@code false}, for a shard it is not given.
+	 */
+	public boolean awaitGivenLease(Shard shard) {
+		return leases.holds(shard) || leases.given(shard) && leases.awaitHeld(shard, await.toNanos());
+	}
+
+	/**
 	 * Waits (up to the configured bound) for this zone to hold a shard it has just been
 	 * given.
 	 */

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -161,6 +165,35 @@ class ShardLeasesIntegrationTests {
 		rz1.follow(first);
 		assertThat(rz1.leases.holds(Shard.of(7))).isTrue();
 		rz1.write(107);
+	}
+
+	@Test
+	void aLeaseTheTableGivesIsAwaitedAndOneItGivesAnotherZoneIsNot() throws Exception {
+		try (Connection split = pool("split").getConnection()) {
+			split.createStatement()
+				.execute("insert into shard_leases (shard, owner_zone, epoch, released, updated_at)"
+						+ " values (7, 'split', 1, false, now())");
+		}
+		RoutingTable first = table(1, ZoneStatus.UP, Map.of());
+		rz1.follow(first);
+		ShardScopes scopes = new ShardScopes(ShardGroups.single(GROUP), rz1.leases, Duration.ofMinutes(10), false);
+		ExecutorService waiter = Executors.newSingleThreadExecutor();
+		try {
+			assertThat(waiter.submit(() -> scopes.awaitGivenLease(Shard.of(60))).get(5, TimeUnit.SECONDS))
+				.as("rz2's shard: no wait for a lease rz1 will never hold")
+				.isFalse();
+			Future<Boolean> given = waiter.submit(() -> scopes.awaitGivenLease(Shard.of(7)));
+
+			try (Connection split = pool("split").getConnection()) {
+				split.createStatement().execute("update shard_leases set released = true where shard = 7");
+			}
+			rz1.follow(first);
+
+			assertThat(given.get(5, TimeUnit.SECONDS)).as("rz1's shard, taken once the split released it").isTrue();
+		}
+		finally {
+			waiter.shutdownNow();
+		}
 	}
 
 	/** Shards 0-49 to rz1 and 50-99 to rz2, with some moved, and rz1 up or down. */
