@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What the host's CPUs did between two readings of Linux's {@code /proc/stat}: how much
@@ -36,6 +37,30 @@ final class HostCpu {
 			return Optional.empty();
 		}
 		return describe(start.get(), now.get());
+	}
+
+	/** The share of the host's CPU time that was idle since this reading, if it says. */
+	OptionalDouble idleSince() {
+		Optional<long[]> now = read();
+		if (start.isEmpty() || now.isEmpty()) {
+			return OptionalDouble.empty();
+		}
+		return idleShare(start.get(), now.get());
+	}
+
+	/**
+	 * The share of idle (idle + iowait) ticks between two {@code cpu} lines' counters.
+	 */
+	static OptionalDouble idleShare(long[] before, long[] after) {
+		int fields = Math.min(8, Math.min(before.length, after.length));
+		long total = 0;
+		for (int i = 0; i < fields; i++) {
+			total += after[i] - before[i];
+		}
+		if (fields < 8 || total <= 0) {
+			return OptionalDouble.empty();
+		}
+		return OptionalDouble.of((double) (after[3] - before[3] + after[4] - before[4]) / total);
 	}
 
 	/**

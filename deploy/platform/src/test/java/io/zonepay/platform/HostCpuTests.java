@@ -13,6 +13,7 @@ class HostCpuTests {
 
 		// 400 user + 100 system + 100 idle + 400 steal = 1000 ticks.
 		assertThat(HostCpu.describe(before, after)).contains("10 % idle, 40 % stolen by other tenants of the host");
+		assertThat(HostCpu.idleShare(before, after)).hasValue(0.1);
 	}
 
 	@Test
@@ -22,6 +23,7 @@ class HostCpuTests {
 		assertThat(HostCpu.parse("cpu 1 2 3 4 5 6 7 x")).isEmpty();
 		long[] same = HostCpu.parse("cpu 1 2 3 4 5 6 7 8").orElseThrow();
 		assertThat(HostCpu.describe(same, same)).isEmpty();
+		assertThat(HostCpu.idleShare(same, same)).isEmpty();
 	}
 
 }
