@@ -23,13 +23,13 @@ while [ $# -gt 0 ]; do
 done
 command -v psql > /dev/null || { echo "needs psql (apt install postgresql-client)" >&2; exit 2; }
 token=$(curl -sf -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
-	-d '{"subject": "1", "roles": ["admin"]}' | sed 's/.*"token" *: *"\([^"]*\)".*/\1/')
+	-d '{"sub": "1", "roles": ["admin"]}' | sed 's/.*"token" *: *"\([^"]*\)".*/\1/')
 mode() {
 	curl -sf -X PUT "$GATEWAY/admin/switches/risk.mode" -H "Authorization: Bearer $token" \
 		-H 'Content-Type: application/json' -d "{\"value\": \"$1\"}" > /dev/null
 	# Within the CZone bound every zone reads it; the gateway's own copy says when its city has it.
 	for _ in $(seq 1 100); do
-		curl -sf "$GATEWAY/api/global/switches" -H "Authorization: Bearer $token" | grep -q "\"risk.mode\" *: *\"$1\"" && return
+		curl -sf "$GATEWAY/api/global/switches" -H "Authorization: Bearer $token" | grep -q "\"name\":\"risk.mode\",\"value\":\"$1\"" && return
 		sleep 0.1
 	done
 	echo "risk.mode $1 did not reach the city's copy in 10 s" >&2
@@ -37,7 +37,7 @@ mode() {
 }
 orders=$(( RATE * (SECONDS_ + 10) + 100 ))
 run() {
-	deploy/bench/payment-load.sh --concurrency "" --rates "$RATE" --seconds "$SECONDS_" --warm-up 10 --users 2000 \
+	deploy/bench/payment-load.sh --concurrency "" --rates "$RATE" --seconds "$SECONDS_" --warm-up 10 --users 400 \
 		--orders "$orders" | grep -E "^rate |^run " || true
 }
 echo "== risk.mode FULL, $RATE payments/s for $SECONDS_ s"
@@ -51,8 +51,9 @@ for db in $(psql -h localhost -p "$PORT" -U postgres -At -d postgres \
 		where mode = 'FULL' and decided_at > '$since') to stdout"
 done | sort -n | awk '{v[NR] = $1} END {
 	if (NR == 0) { print "no decisions"; exit }
-	printf "decisions %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, v[int(NR * 0.5) + 1] / 1000,
-		v[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1] / 1000, v[NR] / 1000 }'
+	p99 = int(NR * 0.99) + 1; if (p99 > NR) p99 = NR
+	printf "decisions %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", NR, v[int(NR * 0.5) + 1] / 1000, v[p99] / 1000,
+		v[NR] / 1000 }'
 echo "== risk.mode OFF, $RATE payments/s for $SECONDS_ s"
 mode OFF
 run

@@ -241,6 +241,7 @@ final class Drill {
 	private static void awaitSteady(DrillLoad load, Timeline timeline, DrillOptions options, Duration bound,
 			HostCpu cpu) throws InterruptedException {
 		int enough = (int) (options.rate() * STEADY_WINDOW.toSeconds() / 2);
+		boolean hostSays = HostCpu.readable();
 		HostCpu window = HostCpu.reading();
 		Duration windowFrom = timeline.now();
 		OptionalDouble idle = OptionalDouble.empty();
@@ -253,7 +254,8 @@ final class Drill {
 			DrillLoad.Tally recent = load.answeredSince(timeline.now().minus(STEADY_WINDOW));
 			boolean answering = recent.answered() >= enough && recent.failed() == 0
 					&& recent.slowest().compareTo(STEADY_LATENCY) <= 0;
-			boolean headroom = idle.isEmpty() || idle.getAsDouble() >= STEADY_IDLE;
+			// Unknown until a whole window was read, where the host says at all.
+			boolean headroom = idle.isPresent() ? idle.getAsDouble() >= STEADY_IDLE : !hostSays;
 			if (answering && headroom) {
 				return;
 			}

@@ -39,6 +39,11 @@ final class HostCpu {
 		return describe(start.get(), now.get());
 	}
 
+	/** Whether the host says what its CPUs do (Linux's {@code /proc/stat}). */
+	static boolean readable() {
+		return read().isPresent();
+	}
+
 	/** The share of the host's CPU time that was idle since this reading, if it says. */
 	OptionalDouble idleSince() {
 		Optional<long[]> now = read();
