@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.zonepay.kernel.global.RiskMode;
 import io.zonepay.kernel.id.UserId;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,31 +32,26 @@ final class JdbcRiskStore implements RiskStore {
 
 	private final JsonMapper json;
 
+	/** A user never judged: the state a first request is counted from. */
+	private final String empty;
+
 	JdbcRiskStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.empty = json.writeValueAsString(RiskState.empty());
 	}
 
 	@Override
 	public RiskState lock(UserId user) {
-		Optional<String> state = locked(user);
-		if (state.isEmpty()) {
-			// The first request of a user: a row to lock, so that two first requests wait
-			// for each other rather than both counting from nothing.
-			jdbc.sql("insert into risk_features (user_id, shard, state, updated_at) values (?, ?, ?::jsonb, now())"
-					+ " on conflict (user_id) do nothing")
-				.params(user.value(), user.shard().value(), json.writeValueAsString(RiskState.empty()))
-				.update();
-			state = locked(user);
-		}
-		return state.map(text -> json.readValue(text, RiskState.class)).orElseGet(RiskState::empty);
-	}
-
-	private Optional<String> locked(UserId user) {
-		return jdbc.sql("select state::text from risk_features where user_id = ? for update")
-			.param(user.value())
-			.query(String.class)
-			.optional();
+		// One statement, locking the row whether it was there or not: a user's first
+		// request makes it, and two first requests wait for each other rather than both
+		// counting from nothing.
+		String state = jdbc.sql("""
+				insert into risk_features (user_id, shard, state, updated_at) values (?, ?, ?::jsonb, now())
+				on conflict (user_id) do update set state = risk_features.state
+				returning state::text
+				""").params(user.value(), user.shard().value(), empty).query(String.class).single();
+		return json.readValue(state, RiskState.class);
 	}
 
 	@Override
@@ -66,21 +62,30 @@ final class JdbcRiskStore implements RiskStore {
 	}
 
 	@Override
-	public void record(RiskDecision decision) {
+	public void record(RiskDecision decision, @Nullable RiskState state) {
+		// The decision and the user's state as it counted the request: one round trip.
 		jdbc.sql("""
+				with saved as (
+				    update risk_features set state = ?::jsonb, updated_at = now()
+				    where user_id = ? and ?::jsonb is not null
+				)
 				insert into risk_decisions (subject_id, kind, user_id, shard, outcome, score, rules, features,
 				    policy_version, model_version, mode, fallback, latency_micros, decided_at)
 				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
 				on conflict (subject_id) do nothing
 				""")
-			.params(decision.subject(), decision.kind().name(), decision.user().value(),
-					decision.user().shard().value(), decision.outcome().name(),
+			.params(text(state), decision.user().value(), text(state), decision.subject(), decision.kind().name(),
+					decision.user().value(), decision.user().shard().value(), decision.outcome().name(),
 					new SqlParameterValue(Types.DOUBLE, decision.score()), json.writeValueAsString(decision.rules()),
 					json.writeValueAsString(decision.features()), decision.policyVersion(),
 					new SqlParameterValue(Types.VARCHAR, decision.modelVersion()), decision.mode().name(),
 					new SqlParameterValue(Types.VARCHAR, decision.fallback()), decision.latencyMicros(),
 					Timestamp.from(decision.decidedAt()))
 			.update();
+	}
+
+	private SqlParameterValue text(@Nullable RiskState state) {
+		return new SqlParameterValue(Types.VARCHAR, state == null ? null : json.writeValueAsString(state));
 	}
 
 	@Override

@@ -119,10 +119,7 @@ public final class RiskControl {
 		 * in the caller's transaction.
 		 */
 		public void record() {
-			if (state != null) {
-				store.save(request.user(), state.counted(request, decision.allowed()));
-			}
-			store.record(decision);
+			store.record(decision, state == null ? null : state.counted(request, decision.allowed()));
 			events.decided(decision);
 		}
 

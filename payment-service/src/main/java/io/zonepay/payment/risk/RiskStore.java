@@ -3,6 +3,7 @@ package io.zonepay.payment.risk;
 import java.util.Optional;
 
 import io.zonepay.kernel.id.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the zone keeps its users' risk state and its decisions: in the shard group's
@@ -17,9 +18,14 @@ interface RiskStore {
 	 */
 	RiskState lock(UserId user);
 
+	/** Writes the user's state (a failure counted after the decision). */
 	void save(UserId user, RiskState state);
 
-	void record(RiskDecision decision);
+	/**
+	 * Writes a decision, and the user's state as it counted the request when the state
+	 * was read ({@code null}: it was not, and stays as it is).
+	 */
+	void record(RiskDecision decision, @Nullable RiskState state);
 
 	Optional<RiskDecision> decision(long subject);
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.zonepay.kernel.id.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Risk control for the fast tests of other packages: its real policy and features over an
@@ -66,8 +67,10 @@ public final class RiskFixtures {
 		}
 
 		@Override
-		public void record(RiskDecision decision) {
-			decisions.putIfAbsent(decision.subject(), decision);
+		public void record(RiskDecision decision, @Nullable RiskState state) {
+			if (decisions.putIfAbsent(decision.subject(), decision) == null && state != null) {
+				states.put(decision.user(), state);
+			}
 		}
 
 		@Override
