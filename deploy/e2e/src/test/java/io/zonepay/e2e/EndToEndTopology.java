@@ -237,6 +237,37 @@ final class EndToEndTopology {
 	}
 
 	/**
+	 * Sets {@code risk.mode} at the GZone and waits, bounded, until every RZone's account
+	 * and payment services read it from their city's copy.
+	 */
+	void riskMode(String mode, java.time.Duration bound) {
+		Http http = new Http();
+		URI hz = gateway("hz");
+		Http.Response set = http.put(hz.resolve("/admin/switches/risk.mode"), http.token(hz, 1, "admin"),
+				"{\"value\": \"" + mode + "\"}");
+		if (set.status() != 200) {
+			throw new IllegalStateException("cannot set risk.mode: " + set.status() + " " + set.body());
+		}
+		long version = set.json().get("version").asLong();
+		org.awaitility.Awaitility.await()
+			.atMost(bound)
+			.pollInterval(java.time.Duration.ofMillis(50))
+			.untilAsserted(() -> {
+				for (String zone : rzones()) {
+					for (String service : List.of("account", "payment")) {
+						var view = http.get(management(zone, service).resolve("/actuator/globaldata"), null).json();
+						org.assertj.core.api.Assertions.assertThat(view.get("version").asLong())
+							.as(zone + " " + service)
+							.isGreaterThanOrEqualTo(version);
+						org.assertj.core.api.Assertions.assertThat(view.get("switches").get("risk.mode").asString())
+							.as(zone + " " + service)
+							.isEqualTo(mode);
+					}
+				}
+			});
+	}
+
+	/**
 	 * A running service's context, for tests that reach inside a zone (a zombie's stopped
 	 * clocks).
 	 */

@@ -1,6 +1,7 @@
 package io.zonepay.e2e;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,7 @@ class RiskControlIntegrationTests {
 		hz = zonepay.gateway("hz");
 		merchant = Merchants.open(http, zonepay, "Flash Shop", "CNY", "ACTIVE");
 		admin = http.token(hz, 1, "admin");
+		zonepay.riskMode("FULL", Duration.ofSeconds(3));
 	}
 
 	@AfterAll
