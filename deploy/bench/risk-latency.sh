@@ -4,6 +4,7 @@
 # features, no model), each after a warm-up; then the decision latency of the FULL run's decisions (features read,
 # model, policy: RiskDecision.latencyMicros) from risk_decisions in every shard group's payment database.
 # Needs psql (Debian/Ubuntu: apt install postgresql-client).
+# Puts risk.mode back as it found it.
 #   deploy/bench/risk-latency.sh [--rate 20] [--seconds 30] [--gateway http://localhost:8080] [--port 15432]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
 		--seconds) SECONDS_=$2; shift 2 ;;
 		--gateway) GATEWAY=$2; shift 2 ;;
 		--port) PORT=$2; shift 2 ;;
-		-h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+		-h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 		*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -35,6 +36,10 @@ mode() {
 	echo "risk.mode $1 did not reach the city's copy in 10 s" >&2
 	exit 1
 }
+# Put back afterwards whatever mode the platform was in (FULL when never set).
+before=$(curl -sf "$GATEWAY/api/global/switches" -H "Authorization: Bearer $token" \
+	| grep -o '"name":"risk.mode","value":"[A-Z_]*"' | sed 's/.*"value":"\([A-Z_]*\)"/\1/' || true)
+trap 'mode "${before:-FULL}"' EXIT
 orders=$(( RATE * (SECONDS_ + 10) + 100 ))
 run() {
 	deploy/bench/payment-load.sh --concurrency "" --rates "$RATE" --seconds "$SECONDS_" --warm-up 10 --users 400 \
@@ -57,4 +62,3 @@ done | sort -n | awk '{v[NR] = $1} END {
 echo "== risk.mode OFF, $RATE payments/s for $SECONDS_ s"
 mode OFF
 run
-mode FULL

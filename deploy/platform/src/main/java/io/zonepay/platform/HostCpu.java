@@ -57,15 +57,23 @@ final class HostCpu {
 	 * The share of idle (idle + iowait) ticks between two {@code cpu} lines' counters.
 	 */
 	static OptionalDouble idleShare(long[] before, long[] after) {
-		int fields = Math.min(8, Math.min(before.length, after.length));
-		long total = 0;
-		for (int i = 0; i < fields; i++) {
-			total += after[i] - before[i];
-		}
-		if (fields < 8 || total <= 0) {
+		if (Math.min(before.length, after.length) < 8 || total(before, after) <= 0) {
 			return OptionalDouble.empty();
 		}
-		return OptionalDouble.of((double) (after[3] - before[3] + after[4] - before[4]) / total);
+		return OptionalDouble.of(share(before, after, 3) + share(before, after, 4));
+	}
+
+	/** The share of the first eight counters' ticks that went to one of them. */
+	private static double share(long[] before, long[] after, int counter) {
+		return (double) (after[counter] - before[counter]) / total(before, after);
+	}
+
+	private static long total(long[] before, long[] after) {
+		long total = 0;
+		for (int i = 0; i < 8; i++) {
+			total += after[i] - before[i];
+		}
+		return total;
 	}
 
 	/**
@@ -73,18 +81,12 @@ final class HostCpu {
 	 * counters.
 	 */
 	static Optional<String> describe(long[] before, long[] after) {
-		long[] delta = new long[Math.min(before.length, after.length)];
-		for (int i = 0; i < delta.length; i++) {
-			delta[i] = after[i] - before[i];
-		}
-		long total = Arrays.stream(delta, 0, Math.min(delta.length, 8)).sum();
-		if (delta.length < 8 || total <= 0) {
+		OptionalDouble idle = idleShare(before, after);
+		if (idle.isEmpty()) {
 			return Optional.empty();
 		}
-		long idle = delta[3] + delta[4];
-		long steal = delta[7];
 		return Optional.of("%d %% idle, %d %% stolen by other tenants of the host"
-			.formatted(Math.round(100.0 * idle / total), Math.round(100.0 * steal / total)));
+			.formatted(Math.round(100 * idle.getAsDouble()), Math.round(100 * share(before, after, 7))));
 	}
 
 	/**

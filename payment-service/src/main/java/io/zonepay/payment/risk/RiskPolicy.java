@@ -87,10 +87,6 @@ public record RiskPolicy(String version, List<Rule> rules) {
 			return when.stream().allMatch(condition -> RiskFeatures.OF_THE_REQUEST.contains(condition.feature()));
 		}
 
-		boolean needsScore() {
-			return when.stream().anyMatch(condition -> condition.feature().equals(RiskFeatures.SCORE));
-		}
-
 		boolean holds(RiskFeatures features) {
 			return when.stream().allMatch(condition -> condition.holds(features));
 		}
@@ -126,11 +122,6 @@ public record RiskPolicy(String version, List<Rule> rules) {
 			}
 		}
 		return new Verdict(outcome == null ? Outcome.ALLOW : outcome, fired);
-	}
-
-	/** Whether any rule reads the model's score: if none does, the model need not run. */
-	boolean readsScore() {
-		return rules.stream().anyMatch(Rule::needsScore);
 	}
 
 }

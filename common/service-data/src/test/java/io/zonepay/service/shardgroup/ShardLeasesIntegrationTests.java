@@ -146,11 +146,7 @@ class ShardLeasesIntegrationTests {
 
 	@Test
 	void aLeaseASplitHoldsIsNotTakenUntilTheSplitReleasesIt() throws SQLException {
-		try (Connection split = pool("split").getConnection()) {
-			split.createStatement()
-				.execute("insert into shard_leases (shard, owner_zone, epoch, released, updated_at)"
-						+ " values (7, 'split', 1, false, now())");
-		}
+		splitHolds(7);
 		RoutingTable first = table(1, ZoneStatus.UP, Map.of());
 		rz1.follow(first);
 
@@ -159,9 +155,7 @@ class ShardLeasesIntegrationTests {
 		assertThatThrownBy(() -> rz1.write(107)).isInstanceOf(SQLException.class)
 			.hasMessageContaining("not leased to zone rz1");
 
-		try (Connection split = pool("split").getConnection()) {
-			split.createStatement().execute("update shard_leases set released = true where shard = 7");
-		}
+		splitReleases(7);
 		rz1.follow(first);
 		assertThat(rz1.leases.holds(Shard.of(7))).isTrue();
 		rz1.write(107);
@@ -169,11 +163,7 @@ class ShardLeasesIntegrationTests {
 
 	@Test
 	void aLeaseTheTableGivesIsAwaitedAndOneItGivesAnotherZoneIsNot() throws Exception {
-		try (Connection split = pool("split").getConnection()) {
-			split.createStatement()
-				.execute("insert into shard_leases (shard, owner_zone, epoch, released, updated_at)"
-						+ " values (7, 'split', 1, false, now())");
-		}
+		splitHolds(7);
 		RoutingTable first = table(1, ZoneStatus.UP, Map.of());
 		rz1.follow(first);
 		ShardScopes scopes = new ShardScopes(ShardGroups.single(GROUP), rz1.leases, Duration.ofMinutes(10), false);
@@ -184,15 +174,29 @@ class ShardLeasesIntegrationTests {
 				.isFalse();
 			Future<Boolean> given = waiter.submit(() -> scopes.awaitGivenLease(Shard.of(7)));
 
-			try (Connection split = pool("split").getConnection()) {
-				split.createStatement().execute("update shard_leases set released = true where shard = 7");
-			}
+			splitReleases(7);
 			rz1.follow(first);
 
 			assertThat(given.get(5, TimeUnit.SECONDS)).as("rz1's shard, taken once the split released it").isTrue();
 		}
 		finally {
 			waiter.shutdownNow();
+		}
+	}
+
+	/** A live split holds the shard's lease, as it does while it copies the shard. */
+	private void splitHolds(int shard) throws SQLException {
+		try (Connection split = pool("split").getConnection()) {
+			split.createStatement()
+				.execute("insert into shard_leases (shard, owner_zone, epoch, released, updated_at)" + " values ("
+						+ shard + ", 'split', 1, false, now())");
+		}
+	}
+
+	/** The split lets the shard's lease go, for the zone the table gives it to. */
+	private void splitReleases(int shard) throws SQLException {
+		try (Connection split = pool("split").getConnection()) {
+			split.createStatement().execute("update shard_leases set released = true where shard = " + shard);
 		}
 	}
 
