@@ -20,6 +20,15 @@ public final class ConfigProblem {
 	public static final ProblemCode INVALID_MOVE = ProblemCode.of("INVALID_MOVE", 422,
 			"The shards cannot be moved there");
 
+	public static final ProblemCode RISK_POLICY_VERSION_TAKEN = ProblemCode.of("RISK_POLICY_VERSION_TAKEN", 409,
+			"The policy version names other rules already");
+
+	public static final ProblemCode RISK_POLICY_SLOT_NOT_FOUND = ProblemCode.of("RISK_POLICY_SLOT_NOT_FOUND", 404,
+			"A policy is enforced or runs in shadow");
+
+	public static final ProblemCode NO_SHADOW_POLICY = ProblemCode.of("NO_SHADOW_POLICY", 409,
+			"No policy runs in shadow");
+
 	private ConfigProblem() {
 	}
 

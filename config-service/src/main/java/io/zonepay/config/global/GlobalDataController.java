@@ -9,8 +9,10 @@ import java.util.Optional;
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
-import io.zonepay.runtime.global.GlobalViewDocument;
+import io.zonepay.kernel.risk.RiskPolicies;
+import io.zonepay.kernel.risk.RiskPolicy;
 import io.zonepay.runtime.global.GlobalViewDocument.CurrencyDocument;
+import io.zonepay.runtime.global.GlobalViewDocument;
 import io.zonepay.runtime.routing.RoutingTableDocument;
 import io.zonepay.service.zone.ZoneProperties;
 import tools.jackson.databind.JsonNode;
@@ -182,7 +184,20 @@ class GlobalDataController {
 			.stream()
 			.map(entity -> json.treeToValue(entity.document(), CurrencyDocument.class))
 			.toList();
-		return new GlobalViewDocument(version, zone, watermark.sourceTime(), routing, switches, currencies);
+		return new GlobalViewDocument(version, zone, watermark.sourceTime(), routing, switches, currencies,
+				riskPolicies());
+	}
+
+	/** The slots' policies; an empty slot's document names no policy. */
+	private RiskPolicies riskPolicies() {
+		Map<String, RiskPolicy> slots = new LinkedHashMap<>();
+		for (Entity entity : entities.all(GlobalKind.RISK_POLICY)) {
+			JsonNode policy = entity.document().get("policy");
+			if (policy != null && policy.isObject()) {
+				slots.put(entity.key(), json.treeToValue(policy, RiskPolicy.class));
+			}
+		}
+		return new RiskPolicies(slots.get("enforced"), slots.get("shadow"));
 	}
 
 	private static String etag(long version) {

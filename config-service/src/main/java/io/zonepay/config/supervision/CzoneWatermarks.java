@@ -1,21 +1,14 @@
 package io.zonepay.config.supervision;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import io.zonepay.kernel.ZonePayHeaders;
-import io.zonepay.kernel.identity.Caller;
+import io.zonepay.config.global.ZoneCalls;
 import io.zonepay.kernel.identity.CallerSigner;
 import io.zonepay.kernel.zone.Zone;
 import io.zonepay.kernel.zone.ZoneId;
@@ -30,24 +23,12 @@ final class CzoneWatermarks implements AutoCloseable {
 
 	private static final String PATH = "/api/global/watermark";
 
-	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-
-	private final HttpClient http;
-
-	private final Duration timeout;
-
-	private final CallerSigner signer;
+	private final ZoneCalls calls;
 
 	private final JsonMapper json;
 
 	CzoneWatermarks(Duration timeout, CallerSigner signer, JsonMapper json) {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.version(HttpClient.Version.HTTP_1_1)
-			.executor(executor)
-			.build();
-		this.timeout = timeout;
-		this.signer = signer;
+		this.calls = new ZoneCalls(timeout, signer);
 		this.json = json;
 	}
 
@@ -64,16 +45,9 @@ final class CzoneWatermarks implements AutoCloseable {
 	}
 
 	private CompletableFuture<Optional<Long>> ask(URI config) {
-		HttpRequest request = HttpRequest.newBuilder(config.resolve(PATH))
-			.timeout(timeout)
-			.header("Accept", "application/json")
-			.header(ZonePayHeaders.CALLER, signer.sign(Caller.system(), "GET", PATH, null))
-			.GET()
-			.build();
-		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-			.thenApply(response -> response.statusCode() == 200 ? stalenessIn(response.body()) : Optional.<Long>empty())
-			.exceptionally(failure -> Optional.empty())
-			.completeOnTimeout(Optional.empty(), timeout.toMillis(), TimeUnit.MILLISECONDS);
+		return calls.call(config, PATH, null,
+				response -> response.statusCode() == 200 ? stalenessIn(response.body()) : Optional.<Long>empty(),
+				failure -> Optional.empty());
 	}
 
 	private Optional<Long> stalenessIn(String body) {
@@ -83,8 +57,7 @@ final class CzoneWatermarks implements AutoCloseable {
 
 	@Override
 	public void close() {
-		http.shutdownNow();
-		executor.close();
+		calls.close();
 	}
 
 }

@@ -47,14 +47,21 @@ class ApiContractIntegrationTests {
 	 * Public calls the services add to the contract, and why; the test fails once one
 	 * goes, so this list stays true.
 	 */
-	static final Map<String, String> BEYOND_THE_CONTRACT = Map.of("GET /api/users/{}",
-			"a user's own profile: the Location of POST /api/users", "GET /api/payments/{}/refunds/{}",
-			"a refund: the Location of POST /api/payments/{paymentId}/refunds", "GET /api/global/routing",
-			"the routing table as the city's copy of global data serves it", "GET /api/global/switches",
-			"the degrade switches as the city's copy of global data serves them", "PUT /admin/currencies/{}",
-			"operators accept or stop accepting a currency", "GET /admin/gzone",
-			"the GZone's role, term and version, for the standby drill", "POST /admin/gzone/promote",
-			"operators promote the standby GZone");
+	static final Map<String, String> BEYOND_THE_CONTRACT = Map.ofEntries(
+			Map.entry("GET /api/users/{}", "a user's own profile: the Location of POST /api/users"),
+			Map.entry("GET /api/payments/{}/refunds/{}",
+					"a refund: the Location of POST /api/payments/{paymentId}/refunds"),
+			Map.entry("GET /api/global/routing", "the routing table as the city's copy of global data serves it"),
+			Map.entry("GET /api/global/switches", "the degrade switches as the city's copy of global data serves them"),
+			Map.entry("PUT /admin/currencies/{}", "operators accept or stop accepting a currency"),
+			Map.entry("GET /admin/gzone", "the GZone's role, term and version, for the standby drill"),
+			Map.entry("POST /admin/gzone/promote", "operators promote the standby GZone"),
+			Map.entry("GET /admin/risk/policies", "the risk policies enforced and in shadow (architecture, 9)"),
+			Map.entry("PUT /admin/risk/policies/{}", "operators enforce a risk policy or run one in shadow"),
+			Map.entry("DELETE /admin/risk/policies/shadow", "operators stop the policy in shadow"),
+			Map.entry("POST /admin/risk/policies/shadow/promote", "operators enforce the policy in shadow"),
+			Map.entry("POST /admin/risk/policies/backtest",
+					"what a candidate policy would change over the stored decisions of every RZone"));
 
 	/** The money-moving calls, which require an Idempotency-Key. */
 	static final Set<String> MONEY_MOVING = Set.of("POST /api/users/{}/deposits", "POST /api/orders",

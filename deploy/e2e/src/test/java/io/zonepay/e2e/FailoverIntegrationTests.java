@@ -24,6 +24,7 @@ import io.zonepay.testkit.TestCallers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,6 +143,56 @@ class FailoverIntegrationTests {
 		assertThat(again.header("X-ZonePay-Zone")).isEqualTo("rz2");
 		assertThat(again.json().get("paymentId").asString()).isEqualTo(paid.json().get("paymentId").asString());
 		assertThat(carol.balance("CNY")).isEqualTo(3_800);
+	}
+
+	/**
+	 * A user's risk features live in the shard group's database, so the zone that adopts
+	 * the group after a failover goes on counting where the failed one stopped: a burst
+	 * cannot be split across a failover to get past the burst rule.
+	 */
+	@Test
+	void aBurstStartedBeforeAFailoverIsStillCountedAfterIt() {
+		zonepay.riskMode("FULL", Duration.ofSeconds(3));
+		Customer mallory = Customer.signUp(http, zonepay.gateway("sh"), 79);
+		mallory.deposit(100_000, "CNY");
+		for (int i = 0; i < 15; i++) {
+			assertThat(pay(mallory).get("status").asString()).isEqualTo("SUCCEEDED");
+		}
+
+		Http.Response failedOver = adminPost("/admin/zones/rz3/failover", "{\"toZone\": \"rz2\"}");
+		assertThat(failedOver.status()).as(failedOver.body()).isEqualTo(200);
+		awaitServedBy(79, "rz2");
+		List<Http.Response> after = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String order = mallory.order(merchant, 100, "CNY");
+			Http.Response paid = mallory.pay(order, "pay-" + order);
+			assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+			after.add(paid);
+		}
+
+		assertThat(after.getFirst().header("X-ZonePay-Zone")).isEqualTo("rz2");
+		JsonNode first = decision(after.getFirst().json().get("paymentId").asString());
+		assertThat(first.get("features").get("payments_1h").asDouble()).as("the attempts made in rz3").isEqualTo(15);
+		assertThat(after.stream().map(paid -> paid.json().get("status").asString()))
+			.as("the 21st payment of the minute is the first refused, wherever it is made")
+			.containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED", "FAILED",
+					"FAILED", "FAILED", "FAILED");
+		JsonNode refused = decision(after.get(5).json().get("paymentId").asString());
+		assertThat(refused.get("rules").get(0).asString()).isEqualTo("payment-burst");
+		assertThat(mallory.balance("CNY")).isEqualTo(100_000 - 20 * 100);
+	}
+
+	private static JsonNode pay(Customer payer) {
+		String order = payer.order(merchant, 100, "CNY");
+		Http.Response paid = payer.pay(order, "pay-" + order);
+		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+		return paid.json();
+	}
+
+	private static JsonNode decision(String id) {
+		Http.Response found = http.get(zonepay.gateway("hz").resolve("/admin/risk/decisions/" + id), admin);
+		assertThat(found.status()).as(found.body()).isEqualTo(200);
+		return found.json();
 	}
 
 	@Test

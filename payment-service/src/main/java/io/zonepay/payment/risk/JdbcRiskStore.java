@@ -1,5 +1,7 @@
 package io.zonepay.payment.risk;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 
 import io.zonepay.kernel.global.RiskMode;
 import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.risk.RiskPolicy;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +66,7 @@ final class JdbcRiskStore implements RiskStore {
 
 	@Override
 	public void record(RiskDecision decision, @Nullable RiskState state) {
+		RiskDecision.Shadow shadow = decision.shadow();
 		// The decision and the user's state as it counted the request: one round trip.
 		jdbc.sql("""
 				with saved as (
@@ -70,8 +74,9 @@ final class JdbcRiskStore implements RiskStore {
 				    where user_id = ? and ?::jsonb is not null
 				)
 				insert into risk_decisions (subject_id, kind, user_id, shard, outcome, score, rules, features,
-				    policy_version, model_version, mode, fallback, latency_micros, decided_at)
-				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
+				    policy_version, model_version, mode, fallback, latency_micros, decided_at,
+				    shadow_policy_version, shadow_outcome, shadow_rules)
+				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
 				on conflict (subject_id) do nothing
 				""")
 			.params(text(state), decision.user().value(), text(state), decision.subject(), decision.kind().name(),
@@ -80,19 +85,33 @@ final class JdbcRiskStore implements RiskStore {
 					json.writeValueAsString(decision.features()), decision.policyVersion(),
 					new SqlParameterValue(Types.VARCHAR, decision.modelVersion()), decision.mode().name(),
 					new SqlParameterValue(Types.VARCHAR, decision.fallback()), decision.latencyMicros(),
-					Timestamp.from(decision.decidedAt()))
+					Timestamp.from(decision.decidedAt()), varchar(shadow == null ? null : shadow.policyVersion()),
+					varchar(shadow == null ? null : shadow.outcome().name()),
+					varchar(shadow == null ? null : json.writeValueAsString(shadow.rules())))
 			.update();
+	}
+
+	private static SqlParameterValue varchar(@Nullable String value) {
+		return new SqlParameterValue(Types.VARCHAR, value);
 	}
 
 	private SqlParameterValue text(@Nullable RiskState state) {
 		return new SqlParameterValue(Types.VARCHAR, state == null ? null : json.writeValueAsString(state));
 	}
 
+	private RiskDecision.@Nullable Shadow shadow(ResultSet row) throws SQLException {
+		String version = row.getString("shadow_policy_version");
+		return version == null ? null
+				: new RiskDecision.Shadow(version, RiskPolicy.Outcome.valueOf(row.getString("shadow_outcome")),
+						json.readValue(row.getString("shadow_rules"), RULES));
+	}
+
 	@Override
 	public Optional<RiskDecision> decision(long subject) {
 		return jdbc.sql("""
 				select subject_id, kind, user_id, outcome, score, rules::text, features::text, policy_version,
-				    model_version, mode, fallback, latency_micros, decided_at
+				    model_version, mode, fallback, latency_micros, decided_at, shadow_policy_version, shadow_outcome,
+				    shadow_rules::text
 				from risk_decisions where subject_id = ?
 				""").param(subject).query((row, number) -> {
 			return new RiskDecision(row.getLong("subject_id"), RiskRequest.Kind.valueOf(row.getString("kind")),
@@ -100,7 +119,7 @@ final class JdbcRiskStore implements RiskStore {
 					row.getObject("score", Double.class), json.readValue(row.getString("rules"), RULES),
 					json.readValue(row.getString("features"), FEATURES), row.getString("policy_version"),
 					row.getString("model_version"), RiskMode.valueOf(row.getString("mode")), row.getString("fallback"),
-					row.getLong("latency_micros"), row.getTimestamp("decided_at").toInstant());
+					row.getLong("latency_micros"), row.getTimestamp("decided_at").toInstant(), shadow(row));
 		}).optional();
 	}
 

@@ -1,5 +1,6 @@
 package io.zonepay.payment.risk;
 
+import io.zonepay.runtime.global.GlobalData;
 import io.zonepay.service.outbox.Outbox;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +33,14 @@ class RiskConfiguration {
 
 	@Bean
 	RiskControl riskControl(JdbcClient jdbc, JsonMapper json, RiskProperties properties, RiskModel model,
-			ObjectProvider<Outbox> outbox) {
-		return new RiskControl(new JdbcRiskStore(jdbc, json), RiskPolicies.shipped(properties.policy(), json), model,
-				new RiskEvents(outbox.getIfAvailable()));
+			GlobalData global, ObjectProvider<Outbox> outbox) {
+		return new RiskControl(new JdbcRiskStore(jdbc, json), RunningPolicies.of(properties.policy(), json, global),
+				model, new RiskEvents(outbox.getIfAvailable()));
+	}
+
+	@Bean
+	RiskDecisionHistory riskDecisionHistory(JdbcClient jdbc, JsonMapper json) {
+		return new RiskDecisionHistory(jdbc, json);
 	}
 
 	@Bean

@@ -1,12 +1,11 @@
 package io.zonepay.payment.risk;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.zonepay.kernel.global.RiskMode;
 import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.risk.RiskPolicy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * features, scores the model and runs every rule; {@code RULES_ONLY} runs the rules on
  * the request alone (no history, no model: for extreme load); {@code OFF} lets everything
  * through. A model that fails leaves the decision to the rules on the request, recorded
- * as such.
+ * as such. A policy set in shadow at the GZone is evaluated beside the enforced one on
+ * the same features and recorded with the decision, never enforced.
  */
 public final class RiskControl {
 
@@ -25,15 +25,15 @@ public final class RiskControl {
 
 	private final RiskStore store;
 
-	private final Supplier<RiskPolicy> policy;
+	private final RunningPolicies policies;
 
 	private final RiskScorer scorer;
 
 	private final RiskEvents events;
 
-	RiskControl(RiskStore store, Supplier<RiskPolicy> policy, RiskScorer scorer, RiskEvents events) {
+	RiskControl(RiskStore store, RunningPolicies policies, RiskScorer scorer, RiskEvents events) {
 		this.store = store;
-		this.policy = policy;
+		this.policies = policies;
 		this.scorer = scorer;
 		this.events = events;
 	}
@@ -45,30 +45,27 @@ public final class RiskControl {
 	 */
 	public Judgement judge(RiskRequest request, RiskMode mode) {
 		long started = System.nanoTime();
-		RiskPolicy enforced = policy.get();
+		RiskPolicy enforced = policies.enforced();
 		if (mode == RiskMode.OFF) {
-			return judgement(request, mode, enforced, null, RiskFeatures.ofRequest(request),
-					new RiskPolicy.Verdict(RiskPolicy.Outcome.ALLOW, List.of()), null, null, started);
+			return judgement(request, mode, enforced, null, RiskFeatures.ofRequest(request), null, null, started);
 		}
 		if (mode == RiskMode.RULES_ONLY) {
-			RiskFeatures features = RiskFeatures.ofRequest(request);
-			return judgement(request, mode, enforced, null, features, enforced.judge(features, true), null, null,
-					started);
+			return judgement(request, mode, enforced, null, RiskFeatures.ofRequest(request), null, null, started);
 		}
 		RiskState state = store.lock(request.user());
 		RiskFeatures features = state.features(request);
-		Double score;
+		double score;
 		try {
 			score = scorer.score(features);
 		}
 		catch (RuntimeException ex) {
 			log.warn("The risk model failed on {} {} ({}); the rules on the request decide", request.kind(),
 					request.subject(), ex.toString());
-			return judgement(request, mode, enforced, state, features, enforced.judge(features, true), null,
-					"the model failed: " + ex.getMessage(), started);
+			return judgement(request, mode, enforced, state, features, null, "the model failed: " + ex.getMessage(),
+					started);
 		}
-		RiskFeatures scored = features.with(RiskFeatures.SCORE, score);
-		return judgement(request, mode, enforced, state, scored, enforced.judge(scored, false), score, null, started);
+		return judgement(request, mode, enforced, state, features.with(RiskFeatures.SCORE, score), score, null,
+				started);
 	}
 
 	/** Counts a failure that came after the decision (the ledger refused the payment). */
@@ -81,13 +78,25 @@ public final class RiskControl {
 		return store.decision(subject);
 	}
 
-	private Judgement judgement(RiskRequest request, RiskMode mode, RiskPolicy policy, @Nullable RiskState state,
-			RiskFeatures features, RiskPolicy.Verdict verdict, @Nullable Double score, @Nullable String fallback,
-			long started) {
-		boolean scored = score != null;
+	/**
+	 * The enforced policy's decision and, when a policy runs in shadow, its would-be
+	 * decision on the same features. Without a score (rules only, or the model failed)
+	 * only the rules on the request run; {@code OFF} allows.
+	 */
+	private Judgement judgement(RiskRequest request, RiskMode mode, RiskPolicy enforced, @Nullable RiskState state,
+			RiskFeatures features, @Nullable Double score, @Nullable String fallback, long started) {
+		boolean requestOnly = score == null;
+		RiskPolicy.Verdict verdict = mode == RiskMode.OFF ? RiskPolicy.Verdict.allowed()
+				: enforced.judge(features.values(), requestOnly);
+		RiskPolicy shadowPolicy = mode == RiskMode.OFF ? null : policies.shadow(enforced);
+		RiskDecision.Shadow shadow = null;
+		if (shadowPolicy != null) {
+			RiskPolicy.Verdict would = shadowPolicy.judge(features.values(), requestOnly);
+			shadow = new RiskDecision.Shadow(shadowPolicy.version(), would.outcome(), would.fired());
+		}
 		RiskDecision decision = new RiskDecision(request.subject(), request.kind(), request.user(), verdict.outcome(),
-				score, verdict.fired(), features.values(), policy.version(), scored ? scorer.version() : null, mode,
-				fallback, (System.nanoTime() - started) / 1_000, request.at());
+				score, verdict.fired(), features.values(), enforced.version(), score == null ? null : scorer.version(),
+				mode, fallback, (System.nanoTime() - started) / 1_000, request.at(), shadow);
 		return new Judgement(request, decision, state);
 	}
 

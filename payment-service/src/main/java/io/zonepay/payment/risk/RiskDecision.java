@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.zonepay.kernel.global.RiskMode;
 import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.risk.RiskPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param mode the {@code risk.mode} the zone was in
  * @param fallback why less than the whole policy ran, if it did not (the model failed)
  * @param latencyMicros how long the decision took, reading the features included
+ * @param shadow what the policy in shadow would have decided, if one ran
  */
 public record RiskDecision(long subject, RiskRequest.Kind kind, UserId user, RiskPolicy.Outcome outcome,
 		@Nullable Double score, List<String> rules, Map<String, Double> features, String policyVersion,
-		@Nullable String modelVersion, RiskMode mode, @Nullable String fallback, long latencyMicros,
-		Instant decidedAt) {
+		@Nullable String modelVersion, RiskMode mode, @Nullable String fallback, long latencyMicros, Instant decidedAt,
+		@Nullable Shadow shadow) {
 
 	public RiskDecision {
 		rules = List.copyOf(rules);
@@ -35,6 +37,15 @@ public record RiskDecision(long subject, RiskRequest.Kind kind, UserId user, Ris
 	/** Whether the payment or transfer may go on. */
 	public boolean allowed() {
 		return outcome != RiskPolicy.Outcome.BLOCK;
+	}
+
+	/** What a policy in shadow would have decided: recorded, not enforced. */
+	public record Shadow(String policyVersion, RiskPolicy.Outcome outcome, List<String> rules) {
+
+		public Shadow {
+			rules = List.copyOf(rules);
+		}
+
 	}
 
 	/** The deciding rule, if one held. */

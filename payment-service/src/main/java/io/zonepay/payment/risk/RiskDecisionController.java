@@ -50,7 +50,7 @@ class RiskDecisionController {
 	record DecisionView(@Nullable String paymentId, @Nullable String transferId, String userId, String outcome,
 			@Nullable Double score, List<String> rules, Map<String, Double> features, String policyVersion,
 			@Nullable String modelVersion, String mode, @Nullable String fallback, long latencyMicros,
-			Instant decidedAt) {
+			Instant decidedAt, RiskDecision.@Nullable Shadow shadow) {
 
 		static DecisionView of(RiskDecision decision) {
 			boolean payment = decision.kind() == RiskRequest.Kind.PAYMENT;
@@ -58,7 +58,7 @@ class RiskDecisionController {
 			return new DecisionView(payment ? subject : null, payment ? null : subject, decision.user().toString(),
 					decision.outcome().name(), decision.score(), decision.rules(), decision.features(),
 					decision.policyVersion(), decision.modelVersion(), decision.mode().name(), decision.fallback(),
-					decision.latencyMicros(), decision.decidedAt());
+					decision.latencyMicros(), decision.decidedAt(), decision.shadow());
 		}
 	}
 

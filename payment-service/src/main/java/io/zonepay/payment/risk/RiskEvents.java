@@ -28,14 +28,14 @@ class RiskEvents {
 					new RiskDecided(decision.subject(), decision.kind().name(), decision.user().toString(),
 							decision.outcome().name(), decision.score(), decision.rules(), decision.features(),
 							decision.policyVersion(), decision.modelVersion(), decision.mode().name(),
-							decision.latencyMicros())));
+							decision.latencyMicros(), decision.shadow())));
 		}
 	}
 
 	/** A decision, as published: ids as strings of digits. */
 	record RiskDecided(long subject, String kind, String userId, String outcome, @Nullable Double score,
 			List<String> rules, Map<String, Double> features, String policyVersion, @Nullable String modelVersion,
-			String mode, long latencyMicros) {
+			String mode, long latencyMicros, RiskDecision.@Nullable Shadow shadow) {
 	}
 
 }

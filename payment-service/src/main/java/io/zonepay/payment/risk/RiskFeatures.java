@@ -34,10 +34,7 @@ public record RiskFeatures(Map<String, Double> values) {
 
 	public static final String SCORE = "score";
 
-	/** The features of the request alone: a rule on these only needs no history. */
-	static final List<String> OF_THE_REQUEST = List.of(AMOUNT, TRANSFER);
-
-	/** Every feature a rule may name. */
+	/** Every feature, in order: the ones a policy's rules may name. */
 	static final List<String> NAMES = List.of(AMOUNT, TRANSFER, PAYMENTS_1M, PAYMENTS_1H, PAYMENTS_24H, AMOUNT_1H,
 			TRANSFERS_1H, FAILURES_1H, NEW_COUNTERPARTY, AMOUNT_ZSCORE, SCORE);
 

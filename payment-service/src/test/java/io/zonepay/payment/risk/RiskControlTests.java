@@ -1,11 +1,15 @@
 package io.zonepay.payment.risk;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonepay.kernel.global.RiskMode;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
+import io.zonepay.kernel.risk.RiskPolicies;
+import io.zonepay.kernel.risk.RiskPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +66,47 @@ class RiskControlTests {
 	}
 
 	@Test
+	void aPolicyInShadowIsJudgedAndRecordedButNotEnforced() {
+		RiskPolicy enforced = new RiskPolicy("enforced-1",
+				List.of(RiskFixtures.rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 10_000)));
+		RiskPolicy candidate = new RiskPolicy("candidate-1",
+				List.of(RiskFixtures.rule("medium", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 500)));
+		AtomicReference<RiskPolicies> set = new AtomicReference<>(new RiskPolicies(enforced, candidate));
+		RiskControl shadowed = new RiskControl(new RiskFixtures.MemoryRiskStore(),
+				new RunningPolicies(enforced, set::get), RiskFixtures.fixedScore(0.1), new RiskEvents(null));
+
+		RiskControl.Judgement judged = shadowed.judge(payment(1, 700), RiskMode.FULL);
+
+		assertThat(judged.allowed()).isTrue();
+		assertThat(judged.decision().policyVersion()).isEqualTo("enforced-1");
+		assertThat(judged.decision().shadow())
+			.isEqualTo(new RiskDecision.Shadow("candidate-1", RiskPolicy.Outcome.BLOCK, List.of("medium")));
+
+		set.set(new RiskPolicies(candidate, null));
+		RiskControl.Judgement promoted = shadowed.judge(payment(2, 700), RiskMode.FULL);
+		assertThat(promoted.allowed()).isFalse();
+		assertThat(promoted.decision().policyVersion()).isEqualTo("candidate-1");
+		assertThat(promoted.decision().shadow()).isNull();
+	}
+
+	@Test
+	void untilAPolicyIsSetTheZoneEnforcesTheOneItShipsWith() {
+		RiskPolicy shipped = new RiskPolicy("shipped-1", List.of());
+		RiskPolicy set = new RiskPolicy("set-1", List.of());
+
+		assertThat(new RunningPolicies(shipped, RiskPolicies::none).enforced()).isEqualTo(shipped);
+		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, null)).enforced()).isEqualTo(set);
+		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, set)).shadow(set))
+			.as("a candidate that is the enforced policy changes nothing")
+			.isNull();
+	}
+
+	@Test
 	void aModelThatFailsLeavesTheDecisionToTheRulesOnTheRequest() {
 		RiskControl failing = new RiskControl(new RiskFixtures.MemoryRiskStore(),
-				() -> new RiskPolicy("test-1",
-						java.util.List.of(RiskFixtures.rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 10))),
+				RunningPolicies.only(new RiskPolicy("test-1",
+						java.util.List
+							.of(RiskFixtures.rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 10)))),
 				new RiskScorer() {
 
 					@Override

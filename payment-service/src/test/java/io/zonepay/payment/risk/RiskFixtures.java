@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.zonepay.kernel.id.UserId;
+import io.zonepay.kernel.risk.RiskPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +24,9 @@ public final class RiskFixtures {
 	 */
 	public static RiskControl blocking(int limit, long maxAmount) {
 		return new RiskControl(new MemoryRiskStore(),
-				() -> new RiskPolicy("test-1",
+				RunningPolicies.only(new RiskPolicy("test-1",
 						List.of(rule("burst", RiskFeatures.PAYMENTS_1M, RiskPolicy.Operator.GE, limit),
-								rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, maxAmount))),
+								rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, maxAmount)))),
 				fixedScore(0.1), new RiskEvents(null));
 	}
 

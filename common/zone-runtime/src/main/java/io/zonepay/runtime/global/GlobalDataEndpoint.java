@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.zonepay.kernel.risk.RiskPolicy;
+
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -30,6 +32,10 @@ public class GlobalDataEndpoint {
 			answer.put("switches", view.switches().asMap());
 			answer.put("currencies",
 					new TreeSet<>(view.currencies().stream().map(currency -> currency.code()).toList()));
+			RiskPolicy enforced = view.risk().enforced();
+			RiskPolicy shadow = view.risk().shadow();
+			answer.put("riskPolicy", enforced == null ? "shipped" : enforced.version());
+			answer.put("riskPolicyInShadow", shadow == null ? "none" : shadow.version());
 		}
 		return answer;
 	}

@@ -4,13 +4,20 @@ import java.util.Set;
 
 import io.zonepay.kernel.global.Switches;
 import io.zonepay.kernel.money.CurrencyCode;
+import io.zonepay.kernel.risk.RiskPolicies;
 import io.zonepay.kernel.zone.RoutingTable;
 
 /** Global data at one version, as a reader uses it. */
-public record GlobalView(long version, RoutingTable routing, Switches switches, Set<CurrencyCode> currencies) {
+public record GlobalView(long version, RoutingTable routing, Switches switches, Set<CurrencyCode> currencies,
+		RiskPolicies risk) {
 
 	public GlobalView {
 		currencies = Set.copyOf(currencies);
+	}
+
+	/** A view with no risk policy set: every zone enforces the one it ships with. */
+	public GlobalView(long version, RoutingTable routing, Switches switches, Set<CurrencyCode> currencies) {
+		this(version, routing, switches, currencies, RiskPolicies.none());
 	}
 
 	public boolean accepts(CurrencyCode currency) {

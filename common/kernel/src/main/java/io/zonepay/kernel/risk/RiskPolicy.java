@@ -1,8 +1,12 @@
-package io.zonepay.payment.risk;
+package io.zonepay.kernel.risk;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,19 +14,34 @@ import org.jspecify.annotations.Nullable;
  * An ordered policy, Stripe Radar's way: its rules are read in order and the first whose
  * conditions all hold decides ({@code ALLOW}, {@code BLOCK} or {@code REVIEW}); none
  * holding allows. A rule's conditions compare features, the model's {@code score}
- * included, with numbers. Data, not code: a policy is versioned and replaced at run time.
+ * included, with numbers. Data, not code: a policy is set at the GZone and read by every
+ * zone from its city's CZone, and its version names exactly one set of rules, so that a
+ * decision's version says what decided it.
  */
 public record RiskPolicy(String version, List<Rule> rules) {
 
+	/** The request's own features: a rule on these alone needs no history. */
+	public static final List<String> REQUEST_FEATURES = List.of("amount", "transfer");
+
+	/** Every feature a rule may name. */
+	public static final List<String> FEATURES = List.of("amount", "transfer", "payments_1m", "payments_1h",
+			"payments_24h", "amount_1h", "transfers_1h", "failures_1h", "new_counterparty", "amount_zscore", "score");
+
+	/** Enough for any policy a person reads; a bound on what every payment evaluates. */
+	public static final int MAX_RULES = 64;
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
 	public RiskPolicy {
-		Objects.requireNonNull(version, "version");
-		rules = List.copyOf(rules);
+		requireName("version", version);
+		rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+		if (rules.size() > MAX_RULES) {
+			throw new IllegalArgumentException("a policy has at most " + MAX_RULES + " rules, not " + rules.size());
+		}
+		Set<String> names = new HashSet<>();
 		for (Rule rule : rules) {
-			for (Condition condition : rule.when()) {
-				if (!RiskFeatures.NAMES.contains(condition.feature())) {
-					throw new IllegalArgumentException("rule " + rule.name() + " names no feature: "
-							+ condition.feature() + " (one of " + RiskFeatures.NAMES + ")");
-				}
+			if (!names.add(rule.name())) {
+				throw new IllegalArgumentException("two rules are called " + rule.name());
 			}
 		}
 	}
@@ -62,10 +81,17 @@ public record RiskPolicy(String version, List<Rule> rules) {
 		public Condition {
 			Objects.requireNonNull(feature, "feature");
 			Objects.requireNonNull(op, "op");
+			if (!FEATURES.contains(feature)) {
+				throw new IllegalArgumentException("no feature is called " + feature + " (one of " + FEATURES + ")");
+			}
+			if (!Double.isFinite(value)) {
+				throw new IllegalArgumentException(feature + " is compared with a number, not " + value);
+			}
 		}
 
-		boolean holds(RiskFeatures features) {
-			return features.has(feature) && op.holds(features.get(feature), value);
+		boolean holds(Map<String, Double> features) {
+			Double actual = features.get(feature);
+			return actual != null && op.holds(actual, value);
 		}
 
 	}
@@ -74,20 +100,20 @@ public record RiskPolicy(String version, List<Rule> rules) {
 	public record Rule(String name, Outcome action, List<Condition> when) {
 
 		public Rule {
-			Objects.requireNonNull(name, "name");
+			requireName("rule name", name);
 			Objects.requireNonNull(action, "action");
-			when = List.copyOf(when);
+			when = List.copyOf(Objects.requireNonNull(when, "when"));
 			if (when.isEmpty()) {
 				throw new IllegalArgumentException("rule " + name + " has no condition");
 			}
 		}
 
 		/** Whether it looks at the request alone: such a rule runs without history. */
-		boolean ofTheRequest() {
-			return when.stream().allMatch(condition -> RiskFeatures.OF_THE_REQUEST.contains(condition.feature()));
+		public boolean ofTheRequest() {
+			return when.stream().allMatch(condition -> REQUEST_FEATURES.contains(condition.feature()));
 		}
 
-		boolean holds(RiskFeatures features) {
+		boolean holds(Map<String, Double> features) {
 			return when.stream().allMatch(condition -> condition.holds(features));
 		}
 
@@ -102,6 +128,10 @@ public record RiskPolicy(String version, List<Rule> rules) {
 			fired = List.copyOf(fired);
 		}
 
+		public static Verdict allowed() {
+			return new Verdict(Outcome.ALLOW, List.of());
+		}
+
 	}
 
 	/**
@@ -110,7 +140,7 @@ public record RiskPolicy(String version, List<Rule> rules) {
 	 * @param requestOnly only the rules on the request's own features (no history, no
 	 * model)
 	 */
-	Verdict judge(RiskFeatures features, boolean requestOnly) {
+	public Verdict judge(Map<String, Double> features, boolean requestOnly) {
 		@Nullable Outcome outcome = null;
 		List<String> fired = new ArrayList<>();
 		for (Rule rule : rules) {
@@ -122,6 +152,13 @@ public record RiskPolicy(String version, List<Rule> rules) {
 			}
 		}
 		return new Verdict(outcome == null ? Outcome.ALLOW : outcome, fired);
+	}
+
+	private static void requireName(String what, @Nullable String name) {
+		if (name == null || !NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException(
+					"a " + what + " is 1-64 letters, digits, '.', '_' or '-', not " + (name == null ? "none" : name));
+		}
 	}
 
 }
