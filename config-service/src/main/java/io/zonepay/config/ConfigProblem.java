@@ -26,6 +26,9 @@ public final class ConfigProblem {
 	public static final ProblemCode RISK_POLICY_SLOT_NOT_FOUND = ProblemCode.of("RISK_POLICY_SLOT_NOT_FOUND", 404,
 			"A policy is enforced or runs in shadow");
 
+	public static final ProblemCode TOO_MANY_RISK_SIGNALS = ProblemCode.of("TOO_MANY_RISK_SIGNALS", 422,
+			"As many risk signals are in force as every zone may hold");
+
 	public static final ProblemCode NO_SHADOW_POLICY = ProblemCode.of("NO_SHADOW_POLICY", 409,
 			"No policy runs in shadow");
 

@@ -11,6 +11,7 @@ import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.problem.ProblemException;
 import io.zonepay.kernel.risk.RiskPolicies;
 import io.zonepay.kernel.risk.RiskPolicy;
+import io.zonepay.kernel.risk.RiskSignal;
 import io.zonepay.runtime.global.GlobalViewDocument.CurrencyDocument;
 import io.zonepay.runtime.global.GlobalViewDocument;
 import io.zonepay.runtime.routing.RoutingTableDocument;
@@ -185,7 +186,19 @@ class GlobalDataController {
 			.map(entity -> json.treeToValue(entity.document(), CurrencyDocument.class))
 			.toList();
 		return new GlobalViewDocument(version, zone, watermark.sourceTime(), routing, switches, currencies,
-				riskPolicies());
+				riskPolicies(), riskSignals());
+	}
+
+	/** The signals in force; a cleared one is left out. */
+	private Map<String, RiskSignal> riskSignals() {
+		Map<String, RiskSignal> signals = new LinkedHashMap<>();
+		for (Entity entity : entities.all(GlobalKind.RISK_SIGNAL)) {
+			RiskSignal signal = json.treeToValue(entity.document().get("signal"), RiskSignal.class);
+			if (signal.present()) {
+				signals.put(entity.key(), signal);
+			}
+		}
+		return signals;
 	}
 
 	/** The slots' policies; an empty slot's document names no policy. */

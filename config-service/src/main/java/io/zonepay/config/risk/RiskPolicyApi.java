@@ -7,6 +7,8 @@ import io.zonepay.config.ConfigProblem;
 import io.zonepay.kernel.problem.CommonProblem;
 import io.zonepay.kernel.risk.RiskPolicies;
 import io.zonepay.kernel.risk.RiskPolicy;
+import io.zonepay.kernel.risk.RiskSignal;
+import io.zonepay.kernel.risk.RiskSignals;
 import io.zonepay.service.openapi.ApiOperations;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Profile;
 
 import static io.zonepay.config.global.GlobalReadHeaders.globalWrite;
 
-/** What the risk policy calls take and answer, for the OpenAPI document. */
+/** What the risk policy and signal calls take and answer, for the OpenAPI document. */
 @Configuration(proxyBeanMethods = false)
 @Profile("!czone")
 class RiskPolicyApi {
@@ -30,10 +32,12 @@ class RiskPolicyApi {
 
 	private static final String BACKTEST = "POST /admin/risk/policies/backtest";
 
+	private static final String SIGNAL = "PUT /admin/risk/signals/{subject}";
+
 	@Bean
 	ApiOperations riskPolicyCalls() {
 		ApiOperations.Builder builder = ApiOperations.builder();
-		for (String write : List.of(PUT, CLEAR, PROMOTE)) {
+		for (String write : List.of(PUT, CLEAR, PROMOTE, SIGNAL)) {
 			globalWrite(builder, write);
 		}
 		return builder.answers("GET /admin/risk/policies", 200, RiskPolicies.class)
@@ -47,6 +51,10 @@ class RiskPolicyApi {
 			.reads(BACKTEST, RiskPolicyAdminController.BacktestRequest.class)
 			.answers(BACKTEST, 200, BacktestReport.class)
 			.problems(BACKTEST, ConfigProblem.NO_SHADOW_POLICY, CommonProblem.VALIDATION_FAILED)
+			.answers("GET /admin/risk/signals", 200, RiskSignals.class)
+			.reads(SIGNAL, RiskSignalAdminController.SignalRequest.class)
+			.answers(SIGNAL, 200, SignalWritten.class)
+			.problems(SIGNAL, ConfigProblem.TOO_MANY_RISK_SIGNALS, CommonProblem.VALIDATION_FAILED)
 			.build();
 	}
 
@@ -55,6 +63,10 @@ class RiskPolicyApi {
 	 * data that holds it.
 	 */
 	record SlotWritten(String slot, @Nullable String policyVersion, long version) {
+	}
+
+	/** A signal as just set, with the version of global data that holds it. */
+	record SignalWritten(String subject, RiskSignal signal, long version) {
 	}
 
 	/** The shadow policy, enforced now. */

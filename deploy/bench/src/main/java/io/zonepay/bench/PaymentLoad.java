@@ -180,10 +180,14 @@ public final class PaymentLoad {
 		long perUser = (orderCount + flashCount + users - 1) / users;
 		List<Shopper> shoppers = Parallel.run(users, i -> {
 			URI gateway = i % 100 < 50 ? hz : sh;
-			long id = Long.parseLong(Client.json(
-					post(gateway, "", "/api/users", null, "{\"name\": \"Shopper\", \"shard\": " + i % 100 + "}").body())
-				.get("userId")
-				.asString());
+			long id = Long
+				.parseLong(Client
+					.json(expect(201,
+							post(gateway, "", "/api/users", null,
+									"{\"name\": \"Shopper\", \"shard\": " + i % 100 + "}"))
+						.body())
+					.get("userId")
+					.asString());
 			Shopper shopper = new Shopper(id, client.token(gateway, Long.toString(id), "user"), gateway);
 			expect(201, post(gateway, shopper.token(), "/api/users/" + id + "/deposits", UUID.randomUUID().toString(),
 					"{\"amount\": " + perUser * AMOUNT + ", \"currency\": \"CNY\"}"));
@@ -365,7 +369,10 @@ public final class PaymentLoad {
 		}
 		HttpRequest built = request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 		HttpResponse<String> response = client.send(built);
-		for (int attempt = 1; key != null && attempt < SETUP_ATTEMPTS
+		// A sign-up takes no key: retried too, as a shed one created nobody (at worst a
+		// retry leaves an unused user behind).
+		boolean retriable = key != null || "/api/users".equals(path);
+		for (int attempt = 1; retriable && attempt < SETUP_ATTEMPTS
 				&& (response.statusCode() == 503 || response.statusCode() == 429); attempt++) {
 			long pause = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
 			Thread.sleep(Math.min(5_000, Math.max(500, pause)));

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +60,8 @@ class ApiContractIntegrationTests {
 			Map.entry("PUT /admin/risk/policies/{}", "operators enforce a risk policy or run one in shadow"),
 			Map.entry("DELETE /admin/risk/policies/shadow", "operators stop the policy in shadow"),
 			Map.entry("POST /admin/risk/policies/shadow/promote", "operators enforce the policy in shadow"),
+			Map.entry("GET /admin/risk/signals", "the risk signals about users and merchants every zone shares"),
+			Map.entry("PUT /admin/risk/signals/{}", "operators block or flag a user or a merchant in every zone"),
 			Map.entry("POST /admin/risk/policies/backtest",
 					"what a candidate policy would change over the stored decisions of every RZone"));
 

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +70,7 @@ class RiskControlIntegrationTests {
 		JsonNode allowed = decision(text(payments.getFirst(), "paymentId"));
 		assertThat(text(allowed, "outcome")).isIn("ALLOW", "REVIEW");
 		assertThat(allowed.get("score").asDouble()).isBetween(0.0, 1.0);
-		assertThat(text(allowed, "policyVersion")).isEqualTo("default-1");
+		assertThat(text(allowed, "policyVersion")).isEqualTo("default-2");
 		assertThat(text(allowed, "modelVersion")).isEqualTo("logreg-1");
 		assertThat(allowed.get("features").get("amount").asDouble()).isEqualTo(100);
 		assertThat(allowed.get("features").get("new_counterparty").asDouble()).as("a merchant never paid").isEqualTo(1);

@@ -9,18 +9,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Risk policies as global data: set at the GZone, run by the RZones of both cities within
  * the CZone bound, a candidate run in shadow (judged and recorded, not enforced),
- * backtested on the stored decisions of every RZone, then promoted.
+ * backtested on the stored decisions of every RZone, then promoted; and the signals every
+ * zone shares about merchants and users.
  */
 class RiskPolicyIntegrationTests {
 
@@ -58,7 +59,7 @@ class RiskPolicyIntegrationTests {
 		http.delete(hz.resolve("/admin/risk/policies/shadow"), admin);
 		Http.Response restored = http.put(hz.resolve("/admin/risk/policies/enforced"), admin, shipped);
 		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
-		awaitEveryZoneRuns("default-1", "none");
+		awaitEveryZoneRuns("default-2", "none");
 		new ZoneLedgers(zonepay).assertMoneyIsConserved();
 	}
 
@@ -120,6 +121,48 @@ class RiskPolicyIntegrationTests {
 	}
 
 	@Test
+	void aMerchantOnTheSharedBlockListIsRefusedInBothCitiesAndTheDecisionSaysHowOldTheSignalWas() {
+		Http.Response restored = http.put(hz.resolve("/admin/risk/policies/enforced"), admin, shipped);
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+		awaitEveryZoneRuns("default-2", null);
+		Customer hzUser = payer(hz, 16);
+		Customer shUser = payer(zonepay.gateway("sh"), 85);
+		String flagged = Merchants.open(http, zonepay, "Flagged Shop", "CNY", "ACTIVE");
+
+		awaitEveryZoneAt(signal("merchant:" + flagged, "{\"blocked\": true, \"reason\": \"e2e chargebacks\"}"));
+		for (Customer payer : List.of(hzUser, shUser)) {
+			JsonNode refused = pay(payer, flagged, 100);
+			assertThat(refused.get("failureCode").asString()).isEqualTo("RISK_REJECTED");
+			JsonNode decision = decision(refused.get("paymentId").asString());
+			assertThat(decision.get("rules").get(0).asString()).isEqualTo("blocked-counterparty");
+			assertThat(decision.get("features").get("counterparty_risk").asDouble()).isEqualTo(1);
+			assertThat(decision.get("features").get("signals_age_s").asDouble()).isBetween(0.0, 3.0);
+		}
+
+		awaitEveryZoneAt(signal("merchant:" + flagged, "{\"blocked\": false}"));
+		assertThat(status(pay(shUser, flagged, 100))).isEqualTo("SUCCEEDED");
+		Http.Response unknown = http.put(hz.resolve("/admin/risk/signals/card:42"), admin, "{\"blocked\": true}");
+		assertThat(unknown.status()).isEqualTo(400);
+	}
+
+	private static long signal(String subject, String body) {
+		Http.Response set = http.put(hz.resolve("/admin/risk/signals/" + subject), admin, body);
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+		return set.json().get("version").asLong();
+	}
+
+	/** Waits until every RZone's payment service acts on global data of this version. */
+	private static void awaitEveryZoneAt(long version) {
+		Awaitility.await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+			for (String zone : zonepay.rzones()) {
+				JsonNode view = http.get(zonepay.management(zone, "payment").resolve("/actuator/globaldata"), null)
+					.json();
+				assertThat(view.get("version").asLong()).as(zone).isGreaterThanOrEqualTo(version);
+			}
+		});
+	}
+
+	@Test
 	void aPolicyVersionNamesOneSetOfRulesAndABadPolicyIsAProblem() {
 		assertThat(http.put(hz.resolve("/admin/risk/policies/shadow"), admin, policy("e2e-taken-1", "a", 10)).status())
 			.isEqualTo(200);
@@ -142,7 +185,9 @@ class RiskPolicyIntegrationTests {
 		assertThat(user.get("/admin/risk/policies").status()).isEqualTo(403);
 	}
 
-	/** Waits until every RZone's services run these policies (null: whichever). */
+	/**
+	 * Waits until every RZone's payment service runs these policies (null: whichever).
+	 */
 	private static void awaitEveryZoneRuns(String enforced, String shadow) {
 		Awaitility.await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 			for (String zone : zonepay.rzones()) {
@@ -151,7 +196,9 @@ class RiskPolicyIntegrationTests {
 				if (enforced != null) {
 					assertThat(view.get("riskPolicy").asString()).as(zone).isEqualTo(enforced);
 				}
-				assertThat(view.get("riskPolicyInShadow").asString()).as(zone).isEqualTo(shadow);
+				if (shadow != null) {
+					assertThat(view.get("riskPolicyInShadow").asString()).as(zone).isEqualTo(shadow);
+				}
 			}
 		});
 	}
@@ -163,6 +210,10 @@ class RiskPolicyIntegrationTests {
 	}
 
 	private static JsonNode pay(Customer payer, long amount) {
+		return pay(payer, merchant, amount);
+	}
+
+	private static JsonNode pay(Customer payer, String merchant, long amount) {
 		String order = payer.order(merchant, amount, "CNY");
 		Http.Response paid = payer.pay(order, "pay-" + order);
 		assertThat(paid.status()).as(paid.body()).isEqualTo(201);

@@ -46,14 +46,12 @@ public final class RiskControl {
 	public Judgement judge(RiskRequest request, RiskMode mode) {
 		long started = System.nanoTime();
 		RiskPolicy enforced = policies.enforced();
-		if (mode == RiskMode.OFF) {
-			return judgement(request, mode, enforced, null, RiskFeatures.ofRequest(request), null, null, started);
-		}
-		if (mode == RiskMode.RULES_ONLY) {
-			return judgement(request, mode, enforced, null, RiskFeatures.ofRequest(request), null, null, started);
+		RiskFeatures ofRequest = RiskFeatures.ofRequest(request).and(policies.signals(request));
+		if (mode != RiskMode.FULL) {
+			return judgement(request, mode, enforced, null, ofRequest, null, null, started);
 		}
 		RiskState state = store.lock(request.user());
-		RiskFeatures features = state.features(request);
+		RiskFeatures features = ofRequest.and(state.features(request));
 		double score;
 		try {
 			score = scorer.score(features);

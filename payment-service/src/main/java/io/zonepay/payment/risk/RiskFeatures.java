@@ -16,6 +16,12 @@ public record RiskFeatures(Map<String, Double> values) {
 
 	public static final String TRANSFER = "transfer";
 
+	public static final String PAYER_RISK = "payer_risk";
+
+	public static final String COUNTERPARTY_RISK = "counterparty_risk";
+
+	public static final String SIGNALS_AGE_S = "signals_age_s";
+
 	public static final String PAYMENTS_1M = "payments_1m";
 
 	public static final String PAYMENTS_1H = "payments_1h";
@@ -35,8 +41,9 @@ public record RiskFeatures(Map<String, Double> values) {
 	public static final String SCORE = "score";
 
 	/** Every feature, in order: the ones a policy's rules may name. */
-	static final List<String> NAMES = List.of(AMOUNT, TRANSFER, PAYMENTS_1M, PAYMENTS_1H, PAYMENTS_24H, AMOUNT_1H,
-			TRANSFERS_1H, FAILURES_1H, NEW_COUNTERPARTY, AMOUNT_ZSCORE, SCORE);
+	static final List<String> NAMES = List.of(AMOUNT, TRANSFER, PAYER_RISK, COUNTERPARTY_RISK, SIGNALS_AGE_S,
+			PAYMENTS_1M, PAYMENTS_1H, PAYMENTS_24H, AMOUNT_1H, TRANSFERS_1H, FAILURES_1H, NEW_COUNTERPARTY,
+			AMOUNT_ZSCORE, SCORE);
 
 	public RiskFeatures {
 		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -63,6 +70,13 @@ public record RiskFeatures(Map<String, Double> values) {
 			throw new IllegalArgumentException("no feature " + name + " in " + values.keySet());
 		}
 		return value;
+	}
+
+	/** These features and the others, in that order (theirs win a clash). */
+	RiskFeatures and(RiskFeatures others) {
+		Map<String, Double> more = new LinkedHashMap<>(values);
+		more.putAll(others.values);
+		return new RiskFeatures(more);
 	}
 
 	RiskFeatures with(String name, double value) {

@@ -1,7 +1,9 @@
 package io.zonepay.payment.risk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonepay.kernel.global.RiskMode;
@@ -10,6 +12,8 @@ import io.zonepay.kernel.money.CurrencyCode;
 import io.zonepay.kernel.money.Money;
 import io.zonepay.kernel.risk.RiskPolicies;
 import io.zonepay.kernel.risk.RiskPolicy;
+import io.zonepay.kernel.risk.RiskSignal;
+import io.zonepay.kernel.risk.RiskSignals;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +103,27 @@ class RiskControlTests {
 		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, set)).shadow(set))
 			.as("a candidate that is the enforced policy changes nothing")
 			.isNull();
+	}
+
+	@Test
+	void theSharedSignalsAboutTheRequestsPartiesAreFeaturesWithTheirAge() {
+		RiskPolicy blockList = new RiskPolicy("signals-1",
+				List.of(RiskFixtures.rule("blocked", RiskFeatures.COUNTERPARTY_RISK, RiskPolicy.Operator.GE, 1)));
+		RiskSignals signals = new RiskSignals(Map.of(RiskSignal.merchant(7), new RiskSignal(0, true, "chargebacks"),
+				RiskSignal.user(EVE.value()), new RiskSignal(0.25, false, null)));
+		RiskControl withSignals = new RiskControl(new RiskFixtures.MemoryRiskStore(),
+				new RunningPolicies(blockList, RiskPolicies::none, () -> signals, () -> Duration.ofMillis(1_250)),
+				RiskFixtures.fixedScore(0.1), new RiskEvents(null));
+
+		RiskDecision decision = withSignals.judge(payment(1, 100), RiskMode.RULES_ONLY).decision();
+
+		assertThat(decision.outcome()).as("a block list needs no history").isEqualTo(RiskPolicy.Outcome.BLOCK);
+		assertThat(decision.features()).containsEntry(RiskFeatures.COUNTERPARTY_RISK, 1.0)
+			.containsEntry(RiskFeatures.PAYER_RISK, 0.25)
+			.containsEntry(RiskFeatures.SIGNALS_AGE_S, 1.3);
+		RiskDecision full = withSignals.judge(payment(2, 100), RiskMode.FULL).decision();
+		assertThat(full.features()).containsKeys(RiskFeatures.COUNTERPARTY_RISK, RiskFeatures.PAYMENTS_1M,
+				RiskFeatures.SCORE);
 	}
 
 	@Test

@@ -51,6 +51,21 @@ class RiskPolicyTests {
 	}
 
 	@Test
+	void aPartyOnTheSharedBlockListIsRefusedEvenWithoutHistoryAndARiskyOneReviewed() {
+		Map<String, Double> toBlocked = Map.of(RiskFeatures.AMOUNT, 100.0, RiskFeatures.TRANSFER, 0.0,
+				RiskFeatures.COUNTERPARTY_RISK, 1.0);
+		Map<String, Double> blockedPayer = Map.of(RiskFeatures.AMOUNT, 100.0, RiskFeatures.TRANSFER, 1.0,
+				RiskFeatures.PAYER_RISK, 1.0);
+		Map<String, Double> toRisky = Map.of(RiskFeatures.AMOUNT, 100.0, RiskFeatures.TRANSFER, 0.0,
+				RiskFeatures.COUNTERPARTY_RISK, 0.6);
+
+		assertThat(SHIPPED.judge(toBlocked, true).fired()).containsExactly("blocked-counterparty",
+				"risky-counterparty");
+		assertThat(SHIPPED.judge(blockedPayer, true).fired()).containsExactly("blocked-payer");
+		assertThat(SHIPPED.judge(toRisky, false).outcome()).isEqualTo(RiskPolicy.Outcome.REVIEW);
+	}
+
+	@Test
 	void everyFeatureTheZoneKeepsIsOneAPolicyMayName() {
 		assertThat(RiskFeatures.NAMES).containsExactlyElementsOf(RiskPolicy.FEATURES);
 	}

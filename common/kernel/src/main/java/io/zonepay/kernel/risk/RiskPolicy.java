@@ -20,12 +20,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record RiskPolicy(String version, List<Rule> rules) {
 
-	/** The request's own features: a rule on these alone needs no history. */
-	public static final List<String> REQUEST_FEATURES = List.of("amount", "transfer");
+	/**
+	 * The request's own features, the shared signals about its parties included: a rule
+	 * on these alone needs no history.
+	 */
+	public static final List<String> REQUEST_FEATURES = List.of("amount", "transfer", "payer_risk", "counterparty_risk",
+			"signals_age_s");
 
 	/** Every feature a rule may name. */
-	public static final List<String> FEATURES = List.of("amount", "transfer", "payments_1m", "payments_1h",
-			"payments_24h", "amount_1h", "transfers_1h", "failures_1h", "new_counterparty", "amount_zscore", "score");
+	public static final List<String> FEATURES = List.of("amount", "transfer", "payer_risk", "counterparty_risk",
+			"signals_age_s", "payments_1m", "payments_1h", "payments_24h", "amount_1h", "transfers_1h", "failures_1h",
+			"new_counterparty", "amount_zscore", "score");
 
 	/** Enough for any policy a person reads; a bound on what every payment evaluates. */
 	public static final int MAX_RULES = 64;

@@ -39,6 +39,15 @@ public final class GlobalData {
 	 */
 	private final Map<MerchantId, Long> used = new ConcurrentHashMap<>();
 
+	/** What {@link #sinceConfirmed()} answers before the first view: a century. */
+	private static final Duration NEVER = Duration.ofDays(36_500);
+
+	/**
+	 * When a source last said this view is current ({@link System#nanoTime()}); 0 before
+	 * the first view.
+	 */
+	private volatile long confirmedAt;
+
 	private final RoutingTables tables;
 
 	private final @Nullable GlobalDataClient client;
@@ -81,8 +90,27 @@ public final class GlobalData {
 		return CurrencyCode.of(code);
 	}
 
+	/**
+	 * Notes that a source (a CZone while fresh, else the GZone) just said the view held
+	 * is current.
+	 */
+	public void confirmed() {
+		confirmedAt = System.nanoTime();
+	}
+
+	/**
+	 * How long since a source last said the view held is current: how stale what this
+	 * process knows of global data may be (add the source's own bound); very long before
+	 * the first view.
+	 */
+	public Duration sinceConfirmed() {
+		long at = confirmedAt;
+		return at == 0 ? NEVER : Duration.ofNanos(System.nanoTime() - at);
+	}
+
 	/** Takes a view if it is newer than the current one; answers whether it did. */
 	public boolean offer(GlobalView offered) {
+		confirmed();
 		GlobalView previous = view.getAndAccumulate(offered,
 				(known, next) -> known == null || next.version() > known.version() ? next : known);
 		boolean newer = previous == null || offered.version() > previous.version();

@@ -36,6 +36,8 @@ public class GlobalDataEndpoint {
 			RiskPolicy shadow = view.risk().shadow();
 			answer.put("riskPolicy", enforced == null ? "shipped" : enforced.version());
 			answer.put("riskPolicyInShadow", shadow == null ? "none" : shadow.version());
+			answer.put("riskSignals", view.signals().bySubject().size());
+			answer.put("confirmedMsAgo", Math.min(data.sinceConfirmed().toMillis(), Long.MAX_VALUE));
 		}
 		return answer;
 	}

@@ -52,6 +52,7 @@ public final class GlobalDataRefresher {
 			boolean newer = client.viewIfNewerThan(data.version())
 				.map(document -> data.offer(document.toView()))
 				.orElse(false);
+			data.confirmed();
 			if (failing) {
 				log.info("Global data readable again from {}", client.source());
 				failing = false;
