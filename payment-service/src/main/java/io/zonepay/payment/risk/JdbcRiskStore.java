@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,13 @@ final class JdbcRiskStore implements RiskStore {
 	private static final TypeReference<List<String>> RULES = new TypeReference<>() {
 	};
 
+	/**
+	 * The advisory locks of users' risk features: the first key of the two-key form
+	 * ("RISK"), the user's id hashed the second (a collision only makes two users wait
+	 * for each other).
+	 */
+	private static final int LOCK_CLASS = 0x5249534B;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -55,6 +63,41 @@ final class JdbcRiskStore implements RiskStore {
 				returning state::text
 				""").params(user.value(), user.shard().value(), empty).query(String.class).single();
 		return json.readValue(state, RiskState.class);
+	}
+
+	/**
+	 * One statement per attempt: the user's row is taken only under the user's advisory
+	 * lock, tried without waiting, so a busy user answers no row instead of a wait (a
+	 * {@code lock_timeout} would abort the payment's transaction). Every judgement takes
+	 * this lock, so once it is held the row is free.
+	 */
+	@Override
+	public Optional<RiskState> lock(UserId user, Duration bound) {
+		long deadline = System.nanoTime() + bound.toNanos();
+		long pauseMillis = 1;
+		while (true) {
+			Optional<String> state = jdbc.sql("""
+					insert into risk_features (user_id, shard, state, updated_at)
+					select ?, ?, ?::jsonb, now() where pg_try_advisory_xact_lock(?, ?)
+					on conflict (user_id) do update set state = risk_features.state
+					returning state::text
+					""")
+				.params(user.value(), user.shard().value(), empty, LOCK_CLASS, Long.hashCode(user.value()))
+				.query(String.class)
+				.optional();
+			long left = deadline - System.nanoTime();
+			if (state.isPresent() || left <= 0) {
+				return state.map(text -> json.readValue(text, RiskState.class));
+			}
+			try {
+				Thread.sleep(Math.max(1, Math.min(pauseMillis, left / 1_000_000)));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			pauseMillis = Math.min(pauseMillis * 2, 16);
+		}
 	}
 
 	@Override

@@ -35,7 +35,7 @@ class RiskConfiguration {
 	RiskControl riskControl(JdbcClient jdbc, JsonMapper json, RiskProperties properties, RiskModel model,
 			GlobalData global, ObjectProvider<Outbox> outbox) {
 		return new RiskControl(new JdbcRiskStore(jdbc, json), RunningPolicies.of(properties.policy(), json, global),
-				model, new RiskEvents(outbox.getIfAvailable()));
+				model, new RiskEvents(outbox.getIfAvailable()), properties.lockTimeout());
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package io.zonepay.payment.risk;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.zonepay.kernel.global.RiskMode;
@@ -13,11 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Judges payments and transfers in the transaction that records them. How much of the
  * policy runs follows the {@code risk.mode} switch: {@code FULL} reads the user's
- * features, scores the model and runs every rule; {@code RULES_ONLY} runs the rules on
- * the request alone (no history, no model: for extreme load); {@code OFF} lets everything
- * through. A model that fails leaves the decision to the rules on the request, recorded
- * as such. A policy set in shadow at the GZone is evaluated beside the enforced one on
- * the same features and recorded with the decision, never enforced.
+ * features, scores the model and runs every rule (when the features stay busy past the
+ * bound, the rules on the request decide; {@code STRICT} refuses instead);
+ * {@code RULES_ONLY} runs the rules on the request alone (no history, no model: for
+ * extreme load); {@code OFF} lets everything through. A model that fails leaves the
+ * decision to the rules on the request, recorded as such. A policy set in shadow at the
+ * GZone is evaluated beside the enforced one on the same features and recorded with the
+ * decision, never enforced.
  */
 public final class RiskControl {
 
@@ -25,13 +29,26 @@ public final class RiskControl {
 
 	private final RiskStore store;
 
+	/**
+	 * How long a decision waits for the user's features while the user's other requests
+	 * hold them: each holds them for one short transaction.
+	 */
+	static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMillis(250);
+
 	private final RunningPolicies policies;
 
 	private final RiskScorer scorer;
 
 	private final RiskEvents events;
 
+	private final Duration lockTimeout;
+
 	RiskControl(RiskStore store, RunningPolicies policies, RiskScorer scorer, RiskEvents events) {
+		this(store, policies, scorer, events, DEFAULT_LOCK_TIMEOUT);
+	}
+
+	RiskControl(RiskStore store, RunningPolicies policies, RiskScorer scorer, RiskEvents events, Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
 		this.store = store;
 		this.policies = policies;
 		this.scorer = scorer;
@@ -47,10 +64,19 @@ public final class RiskControl {
 		long started = System.nanoTime();
 		RiskPolicy enforced = policies.enforced();
 		RiskFeatures ofRequest = RiskFeatures.ofRequest(request).and(policies.signals(request));
-		if (mode != RiskMode.FULL) {
+		if (mode == RiskMode.OFF || mode == RiskMode.RULES_ONLY) {
 			return judgement(request, mode, enforced, null, ofRequest, null, null, started);
 		}
-		RiskState state = store.lock(request.user());
+		RiskState state = store.lock(request.user(), lockTimeout).orElse(null);
+		if (state == null) {
+			String why = "the user's features were busy for " + lockTimeout.toMillis() + " ms";
+			log.warn("Risk features of {} busy past {} ms; risk.mode {} decides about {} {}", request.user(),
+					lockTimeout.toMillis(), mode, request.kind(), request.subject());
+			return mode == RiskMode.STRICT
+					? refused(request, mode, enforced, ofRequest, why + ": STRICT refuses", started)
+					: judgement(request, mode, enforced, null, ofRequest, null,
+							why + ": the rules on the request decided", started);
+		}
 		RiskFeatures features = ofRequest.and(state.features(request));
 		double score;
 		try {
@@ -64,6 +90,15 @@ public final class RiskControl {
 		}
 		return judgement(request, mode, enforced, state, features.with(RiskFeatures.SCORE, score), score, null,
 				started);
+	}
+
+	/** A request refused without a rule: its history could not be had in time. */
+	private Judgement refused(RiskRequest request, RiskMode mode, RiskPolicy enforced, RiskFeatures features,
+			String why, long started) {
+		RiskDecision decision = new RiskDecision(request.subject(), request.kind(), request.user(),
+				RiskPolicy.Outcome.BLOCK, null, List.of(), features.values(), enforced.version(), null, mode, why,
+				(System.nanoTime() - started) / 1_000, request.at(), null);
+		return new Judgement(request, decision, null);
 	}
 
 	/** Counts a failure that came after the decision (the ledger refused the payment). */

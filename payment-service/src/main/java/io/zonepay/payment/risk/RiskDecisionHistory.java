@@ -36,16 +36,15 @@ final class RiskDecisionHistory {
 		Integer[] held = shards == null ? IntStream.range(0, Shard.COUNT).boxed().toArray(Integer[]::new)
 				: shards.stream().map(Shard::value).toArray(Integer[]::new);
 		return jdbc.sql("""
-				select subject_id, kind, outcome, mode, fallback, features::text, decided_at from risk_decisions
+				select subject_id, kind, outcome, score, features::text, decided_at from risk_decisions
 				where mode <> 'OFF' and shard = any(cast(? as int[]))
 				order by decided_at desc limit ?
 				""")
 			.params(held, limit)
 			.query((row, number) -> new RiskBacktest.StoredDecision(row.getLong("subject_id"),
 					RiskRequest.Kind.valueOf(row.getString("kind")),
-					RiskPolicy.Outcome.valueOf(row.getString("outcome")),
-					!"FULL".equals(row.getString("mode")) || row.getString("fallback") != null,
-					json.readValue(row.getString(6), FEATURES), row.getTimestamp("decided_at").toInstant()))
+					RiskPolicy.Outcome.valueOf(row.getString("outcome")), row.getObject("score") == null,
+					json.readValue(row.getString(5), FEATURES), row.getTimestamp("decided_at").toInstant()))
 			.list();
 	}
 

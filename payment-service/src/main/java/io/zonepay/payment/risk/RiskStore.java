@@ -1,5 +1,6 @@
 package io.zonepay.payment.risk;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.zonepay.kernel.id.UserId;
@@ -17,6 +18,12 @@ interface RiskStore {
 	 * judged.
 	 */
 	RiskState lock(UserId user);
+
+	/**
+	 * The user's state, locked for the rest of the transaction, if the lock comes within
+	 * the bound; empty when the user's other requests hold it that long.
+	 */
+	Optional<RiskState> lock(UserId user, Duration bound);
 
 	/** Writes the user's state (a failure counted after the decision). */
 	void save(UserId user, RiskState state);

@@ -127,6 +127,29 @@ class RiskControlTests {
 	}
 
 	@Test
+	void featuresBusyPastTheBoundLeaveTheDecisionToTheRulesInFullAndRefuseInStrict() {
+		RiskFixtures.MemoryRiskStore store = new RiskFixtures.MemoryRiskStore();
+		store.busy.add(EVE);
+		RiskControl busy = new RiskControl(store,
+				RunningPolicies.only(new RiskPolicy("test-1",
+						List.of(RiskFixtures.rule("large", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 10_000)))),
+				RiskFixtures.fixedScore(0.1), new RiskEvents(null), Duration.ofMillis(5));
+
+		RiskDecision open = busy.judge(payment(1, 100), RiskMode.FULL).decision();
+		assertThat(open.outcome()).isEqualTo(RiskPolicy.Outcome.ALLOW);
+		assertThat(open.score()).as("no history, no model").isNull();
+		assertThat(open.fallback()).contains("busy for 5 ms", "rules on the request decided");
+		assertThat(busy.judge(payment(2, 20_000), RiskMode.FULL).decision().decidingRule()).isEqualTo("large");
+
+		RiskDecision closed = busy.judge(payment(3, 100), RiskMode.STRICT).decision();
+		assertThat(closed.outcome()).isEqualTo(RiskPolicy.Outcome.BLOCK);
+		assertThat(closed.fallback()).contains("STRICT refuses");
+
+		store.busy.clear();
+		assertThat(busy.judge(payment(4, 100), RiskMode.STRICT).decision().score()).as("judged in full").isEqualTo(0.1);
+	}
+
+	@Test
 	void aModelThatFailsLeavesTheDecisionToTheRulesOnTheRequest() {
 		RiskControl failing = new RiskControl(new RiskFixtures.MemoryRiskStore(),
 				RunningPolicies.only(new RiskPolicy("test-1",

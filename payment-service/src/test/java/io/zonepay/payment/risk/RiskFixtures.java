@@ -62,6 +62,14 @@ public final class RiskFixtures {
 			return states.getOrDefault(user, RiskState.empty());
 		}
 
+		/** Users whose state another request holds: their lock never comes. */
+		final java.util.Set<UserId> busy = new java.util.HashSet<>();
+
+		@Override
+		public Optional<RiskState> lock(UserId user, java.time.Duration bound) {
+			return busy.contains(user) ? Optional.empty() : Optional.of(lock(user));
+		}
+
 		@Override
 		public void save(UserId user, RiskState state) {
 			states.put(user, state);
