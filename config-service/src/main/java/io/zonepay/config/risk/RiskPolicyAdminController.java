@@ -38,7 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("!czone")
 class RiskPolicyAdminController {
 
-	/** Decisions a backtest replays per RZone unless asked for fewer. */
+	/**
+	 * Decisions a backtest replays per RZone unless asked for fewer, and at most: what
+	 * each zone holds in memory for it is bounded (its payment service refuses more).
+	 */
 	static final int DEFAULT_LIMIT = 10_000;
 
 	private final RiskPolicyStore policies;
@@ -102,8 +105,9 @@ class RiskPolicyAdminController {
 							"no policy runs in shadow: send one as {\"policy\": {...}}"));
 		int limit = asked.limit() == null ? DEFAULT_LIMIT : asked.limit();
 		int examples = asked.examples() == null ? 10 : asked.examples();
-		if (limit < 1 || limit > 100_000 || examples < 0 || examples > 100) {
-			throw new ProblemException(CommonProblem.VALIDATION_FAILED, "limit is 1..100000 and examples 0..100");
+		if (limit < 1 || limit > DEFAULT_LIMIT || examples < 0 || examples > 100) {
+			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
+					"limit is 1.." + DEFAULT_LIMIT + " and examples 0..100");
 		}
 		StoredRouting table = routing.newest()
 			.orElseThrow(() -> new ProblemException(CommonProblem.STALE_GLOBAL_DATA, "no routing table yet"));

@@ -28,8 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RiskBacktestController {
 
-	/** Enough for a day of a busy demo; a bound on what one request reads and holds. */
-	static final int MAX_DECISIONS = 100_000;
+	/**
+	 * A bound on what one request reads and holds: each group's newest decisions are held
+	 * at once (about 1 KB each with their features), and a zone may serve several groups.
+	 */
+	static final int MAX_DECISIONS = 10_000;
 
 	static final int MAX_EXAMPLES = 100;
 
