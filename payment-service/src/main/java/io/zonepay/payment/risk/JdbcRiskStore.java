@@ -52,42 +52,36 @@ final class JdbcRiskStore implements RiskStore {
 		this.empty = json.writeValueAsString(RiskState.empty());
 	}
 
-	@Override
-	public RiskState lock(UserId user) {
-		// One statement, locking the row whether it was there or not: a user's first
-		// request makes it, and two first requests wait for each other rather than both
-		// counting from nothing.
-		String state = jdbc.sql("""
-				insert into risk_features (user_id, shard, state, updated_at) values (?, ?, ?::jsonb, now())
-				on conflict (user_id) do update set state = risk_features.state
-				returning state::text
-				""").params(user.value(), user.shard().value(), empty).query(String.class).single();
-		return json.readValue(state, RiskState.class);
-	}
-
 	/**
-	 * One statement per attempt: the user's row is taken only under the user's advisory
-	 * lock, tried without waiting, so a busy user answers no row instead of a wait (a
-	 * {@code lock_timeout} would abort the payment's transaction). Every judgement takes
-	 * this lock, so once it is held the row is free.
+	 * One statement per attempt, writing nothing: the user's advisory lock, tried without
+	 * waiting, and when it is had the user's row, locked ({@code for update} reads the
+	 * newest version even when the last holder committed after this statement began). A
+	 * busy user answers no lock instead of a wait (a {@code lock_timeout} would abort the
+	 * payment's transaction). Every writer of the row takes this lock first, so once it
+	 * is held the row is free.
 	 */
 	@Override
 	public Optional<RiskState> lock(UserId user, Duration bound) {
 		long deadline = System.nanoTime() + bound.toNanos();
 		long pauseMillis = 1;
 		while (true) {
-			Optional<String> state = jdbc.sql("""
-					insert into risk_features (user_id, shard, state, updated_at)
-					select ?, ?, ?::jsonb, now() where pg_try_advisory_xact_lock(?, ?)
-					on conflict (user_id) do update set state = risk_features.state
-					returning state::text
+			Locked locked = jdbc.sql("""
+					select l.held, f.state::text as state
+					from (select pg_try_advisory_xact_lock(?, ?) as held) l
+					left join lateral (
+					    select state from risk_features where user_id = ? and l.held for update
+					) f on true
 					""")
-				.params(user.value(), user.shard().value(), empty, LOCK_CLASS, Long.hashCode(user.value()))
-				.query(String.class)
-				.optional();
+				.params(LOCK_CLASS, Long.hashCode(user.value()), user.value())
+				.query((row, number) -> new Locked(row.getBoolean("held"), row.getString("state")))
+				.single();
+			if (locked.held()) {
+				return Optional
+					.of(json.readValue(locked.state() == null ? firstOf(user) : locked.state(), RiskState.class));
+			}
 			long left = deadline - System.nanoTime();
-			if (state.isPresent() || left <= 0) {
-				return state.map(text -> json.readValue(text, RiskState.class));
+			if (left <= 0) {
+				return Optional.empty();
 			}
 			try {
 				Thread.sleep(Math.max(1, Math.min(pauseMillis, left / 1_000_000)));
@@ -98,6 +92,22 @@ final class JdbcRiskStore implements RiskStore {
 			}
 			pauseMillis = Math.min(pauseMillis * 2, 16);
 		}
+	}
+
+	/**
+	 * The row of a user the lock found none for, made: a first request, or one whose
+	 * statement began before the user's first request committed its row (its snapshot
+	 * cannot see it; the insert's conflict can, and answers the row as committed).
+	 */
+	private String firstOf(UserId user) {
+		return jdbc.sql("""
+				insert into risk_features (user_id, shard, state, updated_at) values (?, ?, ?::jsonb, now())
+				on conflict (user_id) do update set state = risk_features.state
+				returning state::text
+				""").params(user.value(), user.shard().value(), empty).query(String.class).single();
+	}
+
+	private record Locked(boolean held, @Nullable String state) {
 	}
 
 	@Override

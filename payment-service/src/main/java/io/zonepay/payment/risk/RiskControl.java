@@ -101,9 +101,16 @@ public final class RiskControl {
 		return new Judgement(request, decision, null);
 	}
 
-	/** Counts a failure that came after the decision (the ledger refused the payment). */
+	/**
+	 * Counts a failure that came after the decision (the ledger refused the payment),
+	 * waiting for the user's features as long as a decision would; past that the failure
+	 * goes uncounted (a feature a little low, never a payment held up).
+	 */
 	public void failedLater(UserId user, Instant at) {
-		store.save(user, store.lock(user).failed(at));
+		store.lock(user, lockTimeout)
+			.ifPresentOrElse(state -> store.save(user, state.failed(at)),
+					() -> log.warn("Risk features of {} busy past {} ms; a failure of theirs goes uncounted", user,
+							lockTimeout.toMillis()));
 	}
 
 	/** The decision about a payment or transfer, by its id. */

@@ -14,14 +14,9 @@ interface RiskStore {
 
 	/**
 	 * The user's state, locked for the rest of the transaction (one user's requests are
-	 * judged one at a time, so none is counted twice or missed); empty for a user never
-	 * judged.
-	 */
-	RiskState lock(UserId user);
-
-	/**
-	 * The user's state, locked for the rest of the transaction, if the lock comes within
-	 * the bound; empty when the user's other requests hold it that long.
+	 * judged one at a time, so none is counted twice or missed), if the lock comes within
+	 * the bound; empty when the user's other requests hold it that long. A user never
+	 * judged has the empty state.
 	 */
 	Optional<RiskState> lock(UserId user, Duration bound);
 

@@ -1,6 +1,7 @@
 package io.zonepay.payment.risk;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.testkit.SharedPostgres;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,7 @@ class JdbcRiskStoreIntegrationTests {
 		pool = new HikariDataSource();
 		pool.setJdbcUrl(url);
 		pool.setUsername(SharedPostgres.user());
-		pool.setMaximumPoolSize(2);
+		pool.setMaximumPoolSize(3);
 		transactions = new DataSourceTransactionManager(pool);
 		store = new JdbcRiskStore(JdbcClient.create(pool), JsonMapper.builder().build());
 	}
@@ -82,6 +84,42 @@ class JdbcRiskStoreIntegrationTests {
 		TransactionStatus after = transactions.getTransaction(new DefaultTransactionDefinition());
 		assertThat(store.lock(EVE, Duration.ofMillis(50))).isPresent();
 		transactions.commit(after);
+	}
+
+	@Test
+	void aUserFirstRequestCountedWhileAnotherWaitsIsCountedInWhatTheOtherGets() {
+		Instant now = Instant.parse("2026-11-11T00:00:00Z");
+		TransactionStatus holder = transactions.getTransaction(new DefaultTransactionDefinition());
+		RiskState first = store.lock(EVE, Duration.ofMillis(50)).orElseThrow();
+		AtomicReference<Optional<RiskState>> other = new AtomicReference<>();
+		Thread contender = Thread.ofVirtual().start(() -> {
+			TransactionStatus mine = transactions.getTransaction(new DefaultTransactionDefinition());
+			other.set(store.lock(EVE, Duration.ofSeconds(5)));
+			transactions.commit(mine);
+		});
+		// The contender has begun trying (and finding the lock taken) before the holder
+		// counts and commits: what it gets must be the row as committed, not its
+		// snapshot's.
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> advisoryWaiters() > 0 || other.get() != null);
+		store.save(EVE, first.failed(now));
+		transactions.commit(holder);
+		join(contender);
+
+		assertThat(other.get()).isPresent();
+		assertThat(other.get().get().failuresHour().sum(now)).isEqualTo(1);
+	}
+
+	/**
+	 * Sessions whose last statement tried a user's risk lock: a tried lock leaves no
+	 * waiter to see. The holder's last statement made the user's row, so only the
+	 * contender counts.
+	 */
+	private int advisoryWaiters() {
+		return JdbcClient.create(pool)
+			.sql("select count(*) from pg_stat_activity where query like '%pg_try_advisory_xact_lock%'"
+					+ " and pid <> pg_backend_pid()")
+			.query(Integer.class)
+			.single();
 	}
 
 	private static void join(Thread thread) {

@@ -57,8 +57,7 @@ public final class RiskFixtures {
 
 		private final Map<Long, RiskDecision> decisions = new HashMap<>();
 
-		@Override
-		public RiskState lock(UserId user) {
+		private RiskState stateOf(UserId user) {
 			return states.getOrDefault(user, RiskState.empty());
 		}
 
@@ -67,7 +66,7 @@ public final class RiskFixtures {
 
 		@Override
 		public Optional<RiskState> lock(UserId user, java.time.Duration bound) {
-			return busy.contains(user) ? Optional.empty() : Optional.of(lock(user));
+			return busy.contains(user) ? Optional.empty() : Optional.of(stateOf(user));
 		}
 
 		@Override
