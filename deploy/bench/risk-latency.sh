@@ -28,23 +28,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 command -v psql > /dev/null || { echo "needs psql (apt install postgresql-client)" >&2; exit 2; }
-token=$(curl -sf -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
-	-d '{"sub": "1", "roles": ["admin"]}' | sed 's/.*"token" *: *"\([^"]*\)".*/\1/')
-mode() {
-	curl -sf -X PUT "$GATEWAY/admin/switches/risk.mode" -H "Authorization: Bearer $token" \
-		-H 'Content-Type: application/json' -d "{\"value\": \"$1\"}" > /dev/null
-	# Within the CZone bound every zone reads it; the gateway's own copy says when its city has it.
-	for _ in $(seq 1 100); do
-		curl -sf "$GATEWAY/api/global/switches" -H "Authorization: Bearer $token" | grep -q "\"name\":\"risk.mode\",\"value\":\"$1\"" && return
-		sleep 0.1
-	done
-	echo "risk.mode $1 did not reach the city's copy in 10 s" >&2
-	exit 1
-}
-# Put back afterwards whatever mode the platform was in (FULL when never set).
-before=$(curl -sf "$GATEWAY/api/global/switches" -H "Authorization: Bearer $token" \
-	| grep -o '"name":"risk.mode","value":"[A-Z_]*"' | sed 's/.*"value":"\([A-Z_]*\)"/\1/' || true)
-trap 'mode "${before:-FULL}"' EXIT
+. deploy/bench/risk-mode.sh
 orders=$(( RATE * (SECONDS_ + 10) + 100 ))
 run() {
 	deploy/bench/payment-load.sh --concurrency "" --rates "$RATE" --seconds "$SECONDS_" --warm-up 10 --users 400 \

@@ -105,7 +105,11 @@ else
 fi
 say "engine: $("$docker" version --format '{{.Server.Version}}'); compose: $("${compose[@]}" version --short 2> /dev/null || echo '?')"
 for port in 8080 8081 9090 9411 3000; do
-	! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || fail "port $port is taken (./zonepay up, or another compose project?)"
+	(exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || continue
+	# Who holds it: a process of this machine, or a container another run left.
+	holder=$( (ss -Hltnp "sport = :$port" 2> /dev/null | awk '{print $NF}'
+		"$docker" ps --format '{{.Names}} {{.Ports}}' 2> /dev/null | grep -F ":$port->" | cut -d' ' -f1) | head -1)
+	fail "port $port is taken by ${holder:-an unknown process} (./zonepay up, or another compose project?)"
 done
 
 # ---- base images: present, pulled, or a stand-in made here ---------------------------------------------------------

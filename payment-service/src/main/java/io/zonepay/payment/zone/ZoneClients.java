@@ -83,6 +83,14 @@ class ZoneClients {
 				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations));
 	}
 
+	@Bean
+	ReleasesTold releasesTold(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
+			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		return new ReleasesTold(Map.of("account",
+				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations), "order",
+				client("order", properties, zone, tables, signer, breakers, retries, budgets, observations)));
+	}
+
 	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
 			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries,
 			Map<String, RetryBudget> budgets, ObservationRegistry observations) {

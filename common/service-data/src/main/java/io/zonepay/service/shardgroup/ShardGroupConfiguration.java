@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -122,17 +123,24 @@ public class ShardGroupConfiguration {
 	@Bean
 	ShardLeases shardLeases(@Value("${zonepay.zone.id}") String zone, RoutingTables tables, ShardGroups groups,
 			DataSource dataSource, ShardLeaseProperties properties, ObjectProvider<Flyway> flyway,
-			ObjectProvider<FlywayMigrationStrategy> strategy, MeterRegistry registry) {
+			ObjectProvider<FlywayMigrationStrategy> strategy, MeterRegistry registry,
+			ApplicationEventPublisher events) {
 		if (!(dataSource instanceof ShardGroupDataSource routing)) {
 			throw new IllegalStateException(
 					"shard groups need the service's data source to be Spring Boot's Hikari pool named dataSource");
 		}
 		ShardLeases leases = new ShardLeases(ZoneId.of(zone), tables, groups, routing, properties,
-				migration(flyway, strategy));
+				migration(flyway, strategy), events::publishEvent);
 		Gauge.builder("zonepay.shard.leases.held", leases, held -> held.held().size())
 			.description("Shards whose lease this zone holds")
 			.register(registry);
 		return leases;
+	}
+
+	/** Where the zone's other services say what they released. */
+	@Bean
+	ShardLeaseController shardLeaseController(ShardLeases leases) {
+		return new ShardLeaseController(leases);
 	}
 
 	/**

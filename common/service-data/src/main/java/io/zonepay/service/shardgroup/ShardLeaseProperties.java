@@ -1,6 +1,7 @@
 package io.zonepay.service.shardgroup;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quiet how long a shard must have seen no new work before its lease is released:
  * a payment's next call to the ledger follows the previous one within this, and the
  * zone's other services (each learning the new table on its own) have stopped starting
- * work for the shard by then
+ * work for the shard by then; a service whose {@code callers} have all said they released
+ * the shard does not wait it out
  * @param handoff how long a new owner waits for a live previous owner to release before
  * it takes the lease anyway (the database fences the previous owner either way; waiting
  * only lets its work finish)
@@ -26,11 +28,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * before it is refused
  * @param lockTimeout how long taking a lease waits for a row lock that a write in flight
  * holds
+ * @param callers the zone's services that call this one within a shard's work (the
+ * routing table's service names: {@code payment} for the ledger and the orders): once
+ * each of them has released a shard it sends no more work for it, so this service
+ * releases it as soon as its own work in flight is done, without the quiet wait
  */
 @ConfigurationProperties("zonepay.shard-leases")
 public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Duration rest, @Nullable Duration drain,
-		@Nullable Duration quiet, @Nullable Duration handoff, @Nullable Duration await,
-		@Nullable Duration lockTimeout) {
+		@Nullable Duration quiet, @Nullable Duration handoff, @Nullable Duration await, @Nullable Duration lockTimeout,
+		@Nullable List<String> callers) {
 
 	public ShardLeaseProperties {
 		interval = interval == null ? Duration.ofMillis(100) : interval;
@@ -40,5 +46,6 @@ public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Durati
 		handoff = handoff == null ? Duration.ofSeconds(10) : handoff;
 		await = await == null ? Duration.ofSeconds(3) : await;
 		lockTimeout = lockTimeout == null ? Duration.ofSeconds(2) : lockTimeout;
+		callers = callers == null ? List.of() : List.copyOf(callers);
 	}
 }

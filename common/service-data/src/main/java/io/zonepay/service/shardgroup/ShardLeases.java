@@ -62,6 +62,15 @@ final class ShardLeases {
 
 	private final Consumer<DataSource> migrate;
 
+	/** Told of every release, once the database has it: the zone's callees hear of it. */
+	private final Consumer<ShardsReleased> released;
+
+	/**
+	 * The epoch at which each of the zone's callers (the services that call this one
+	 * within a shard's work) last said it released each shard; 0 when it has not.
+	 */
+	private final Map<String, AtomicLongArray> releasedByCallers = new ConcurrentHashMap<>();
+
 	/**
 	 * The shards whose leases this zone holds, with the group it holds each in: after a
 	 * split moved a shard's group in the table, the old lease is still released where it
@@ -96,6 +105,14 @@ final class ShardLeases {
 
 	ShardLeases(ZoneId self, RoutingTables tables, ShardGroups groups, ShardGroupDataSource dataSource,
 			ShardLeaseProperties properties, Consumer<DataSource> migrate) {
+		this(self, tables, groups, dataSource, properties, migrate, released -> {
+		});
+	}
+
+	ShardLeases(ZoneId self, RoutingTables tables, ShardGroups groups, ShardGroupDataSource dataSource,
+			ShardLeaseProperties properties, Consumer<DataSource> migrate, Consumer<ShardsReleased> released) {
+		this.released = released;
+		properties.callers().forEach(caller -> releasedByCallers.put(caller, new AtomicLongArray(Shard.COUNT)));
 		this.self = self;
 		this.tables = tables;
 		this.groups = groups;
@@ -162,6 +179,19 @@ final class ShardLeases {
 
 	void left(Shard shard) {
 		inFlight.decrementAndGet(shard.value());
+	}
+
+	/**
+	 * One of the zone's callers released shards at an epoch: it sends no more work for
+	 * them. Answers whether this zone waits for that caller's word (else it is ignored).
+	 */
+	boolean releasedBy(String caller, List<Shard> shards, long epoch) {
+		AtomicLongArray said = releasedByCallers.get(caller);
+		if (said == null) {
+			return false;
+		}
+		shards.forEach(shard -> said.accumulateAndGet(shard.value(), epoch, Math::max));
+		return true;
 	}
 
 	/**
@@ -326,10 +356,10 @@ final class ShardLeases {
 	 */
 	private void release(List<Shard> lost, long epoch) {
 		long deadline = System.nanoTime() + properties.drain().toNanos();
-		while (!drained(lost) && System.nanoTime() < deadline) {
+		while (!drained(lost, epoch) && System.nanoTime() < deadline) {
 			pause();
 		}
-		if (!drained(lost)) {
+		if (!drained(lost, epoch)) {
 			log.warn("Shards {} still had work in flight after {}"
 					+ "; releasing them anyway (the database fences what is left)", lost, properties.drain());
 		}
@@ -349,6 +379,7 @@ final class ShardLeases {
 				update.executeUpdate();
 				log.info("Released the leases of {} shard(s) of {} at epoch {}: {}", shards.size(), group, epoch,
 						shards);
+				tell(new ShardsReleased(group, shards, epoch));
 			}
 			catch (SQLException | RuntimeException ex) {
 				log.warn("Cannot release shards {} of {} ({}); the new owner takes them after the hand-off bound",
@@ -357,12 +388,33 @@ final class ShardLeases {
 		});
 	}
 
-	private boolean drained(List<Shard> shards) {
+	private void tell(ShardsReleased release) {
+		try {
+			released.accept(release);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot tell the zone's services of {} ({}); they release after their quiet bound", release,
+					ex.toString());
+		}
+	}
+
+	/**
+	 * Whether shards lost at an epoch have no work in flight, and will get none: no new
+	 * work for the quiet bound, or every caller of this service has said it released them
+	 * at that epoch or later.
+	 */
+	private boolean drained(List<Shard> shards, long epoch) {
 		long now = System.nanoTime();
 		return shards.stream().allMatch(shard -> {
 			long last = lastEntry.get(shard.value());
-			return inFlight.get(shard.value()) == 0 && (last == 0 || now - last >= properties.quiet().toNanos());
+			return inFlight.get(shard.value()) == 0
+					&& (last == 0 || now - last >= properties.quiet().toNanos() || callersReleased(shard, epoch));
 		});
+	}
+
+	private boolean callersReleased(Shard shard, long epoch) {
+		return !releasedByCallers.isEmpty()
+				&& releasedByCallers.values().stream().allMatch(said -> said.get(shard.value()) >= epoch);
 	}
 
 	private void closeUnused(Set<Shard> served) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -184,6 +185,34 @@ class ShardLeasesIntegrationTests {
 		}
 	}
 
+	@Test
+	void aCalleeReleasesALostShardOnItsCallersWordWithoutWaitingOutItsQuietBound() {
+		List<ShardsReleased> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Member ledger = new Member("rz1", new ShardLeaseProperties(null, null, Duration.ofMinutes(1),
+				Duration.ofMinutes(1), null, null, null, List.of("payment")), told::add);
+		ledger.follow(table(1, ZoneStatus.UP, Map.of()));
+		assertThat(ledger.leases.holds(Shard.of(7))).isTrue();
+		// A posting for the shard just now: the quiet bound (a minute) runs from here.
+		ledger.leases.entered(Shard.of(7));
+		ledger.leases.left(Shard.of(7));
+		ledger.tables.offer(table(2, ZoneStatus.UP, Map.of(7, "rz2")));
+		CompletableFuture<Boolean> release = CompletableFuture.supplyAsync(ledger.leases::follow);
+
+		assertThat(ledger.leases.releasedBy("order", List.of(Shard.of(7)), 2)).as("not a caller of this service")
+			.isFalse();
+		assertThat(ledger.leases.releasedBy("payment", List.of(Shard.of(7)), 1)).isTrue();
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> !release.isDone() && ledger.leases.holds(Shard.of(7)));
+		ledger.leases.releasedBy("payment", List.of(Shard.of(7)), 2);
+
+		await().atMost(Duration.ofSeconds(5)).until(release::isDone);
+		assertThat(ledger.leases.holds(Shard.of(7))).isFalse();
+		assertThat(told).containsExactly(new ShardsReleased(GROUP, List.of(Shard.of(7)), 2));
+		assertThatThrownBy(() -> ledger.write(107)).isInstanceOf(SQLException.class)
+			.hasMessageContaining("not leased to zone rz1");
+	}
+
 	/** A live split holds the shard's lease, as it does while it copies the shard. */
 	private void splitHolds(int shard) throws SQLException {
 		try (Connection split = pool("split").getConnection()) {
@@ -266,12 +295,17 @@ class ShardLeasesIntegrationTests {
 		final ShardLeases leases;
 
 		Member(String zone) {
+			this(zone, new ShardLeaseProperties(null, null, null, Duration.ZERO, null, null, null, null), released -> {
+			});
+		}
+
+		Member(String zone, ShardLeaseProperties properties, Consumer<ShardsReleased> released) {
 			this.pool = pool(zone);
-			this.leases = new ShardLeases(ZoneId.of(zone), tables, ShardGroups.single(GROUP),
-					new ShardGroupDataSource(pool, ShardGroups.single(GROUP),
-							io.zonepay.service.shadow.ShadowProperties.defaults()),
-					new ShardLeaseProperties(null, null, null, Duration.ZERO, null, null, null), database -> {
-					});
+			this.leases = new ShardLeases(
+					ZoneId.of(zone), tables, ShardGroups.single(GROUP), new ShardGroupDataSource(pool,
+							ShardGroups.single(GROUP), io.zonepay.service.shadow.ShadowProperties.defaults()),
+					properties, database -> {
+					}, released);
 		}
 
 		void follow(RoutingTable table) {

@@ -133,6 +133,9 @@ public final class LiveSplit {
 			for (Map.Entry<String, ShardCopy> copy : copies.entrySet()) {
 				require(copy.getValue().awaitCaughtUp(COPY_BOUND),
 						"the copy of " + copy.getKey() + " did not catch up");
+				// Before the flip, outside the pause: the stride is far more ids than
+				// the source can take before it releases the shards.
+				copy.getValue().moveSequences(SEQUENCE_STRIDE);
 			}
 			Duration copied = Duration.ofNanos(System.nanoTime() - started);
 			out.printf("  copied and caught up in %.1f s; cutting over%n", copied.toMillis() / 1000.0);
@@ -215,7 +218,6 @@ public final class LiveSplit {
 			require(copy.awaitCaughtUp(CUT_OVER_BOUND),
 					"the copy of " + service + " did not catch up after the release");
 			caughtUp.put(service, System.nanoTime());
-			copy.moveSequences(SEQUENCE_STRIDE);
 		}));
 		plan.databases().forEach((service, databases) -> catchUp.add(() -> {
 			copyInbox(databases);
