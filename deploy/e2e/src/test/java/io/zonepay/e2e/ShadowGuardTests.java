@@ -88,6 +88,9 @@ class ShadowGuardTests {
 			"io.zonepay.runtime.PeriodicTask",
 			"runs relays and reconcilers through ShardScopes.forEachServedGroup, which binds each pass to its traffic",
 			"io.zonepay.service.liveness.LivenessWatchers", "writes liveness lines only, never data",
+			"io.zonepay.payment.zone.ReleasesTold",
+			"tells the zone's services which shards' leases it released: no data, and the leases are shared by real and"
+					+ " shadow traffic",
 			"io.zonepay.runtime.global.GlobalData", "reads global data, which is the same for real and shadow traffic");
 
 	private final JavaClasses classes = new ClassFileImporter()

@@ -1,6 +1,7 @@
 package io.zonepay.service.shardgroup;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.zonepay.kernel.identity.Caller;
 import io.zonepay.kernel.identity.Role;
@@ -34,7 +35,8 @@ class ShardLeaseController {
 			throw new ProblemException(CommonProblem.FORBIDDEN, "only ZonePay's own services say what they released");
 		}
 		if (word.service() == null || word.service().isBlank() || word.epoch() < 1 || word.shards() == null
-				|| word.shards().isEmpty() || word.shards().size() > Shard.COUNT || word.shards().contains(null)) {
+				|| word.shards().isEmpty() || word.shards().size() > Shard.COUNT
+				|| word.shards().stream().anyMatch(Objects::isNull)) {
 			throw new ProblemException(CommonProblem.VALIDATION_FAILED,
 					"a release names the service, its epoch (1 or more) and 1 to " + Shard.COUNT + " shards");
 		}

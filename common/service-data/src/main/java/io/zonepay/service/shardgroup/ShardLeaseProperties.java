@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How a zone takes, waits for and gives up shard leases.
  *
  * @param interval how often the zone compares its leases with the routing table while
- * leases move
+ * leases move (a new owner takes a released lease within this: part of a move's pause)
  * @param rest how often it does once it holds what the table gives it (a new table wakes
  * it at once anyway)
  * @param drain how long a zone that lost a shard waits for the shard's work in flight
@@ -39,7 +39,7 @@ public record ShardLeaseProperties(@Nullable Duration interval, @Nullable Durati
 		@Nullable List<String> callers) {
 
 	public ShardLeaseProperties {
-		interval = interval == null ? Duration.ofMillis(100) : interval;
+		interval = interval == null ? Duration.ofMillis(50) : interval;
 		rest = rest == null ? Duration.ofSeconds(1) : rest;
 		drain = drain == null ? Duration.ofSeconds(5) : drain;
 		quiet = quiet == null ? Duration.ofSeconds(1) : quiet;
