@@ -2,10 +2,13 @@ package io.zonepay.platform;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.zonepay.kernel.zone.CityId;
 import io.zonepay.kernel.zone.Shard;
@@ -48,6 +51,25 @@ public final class CellPlans {
 		}
 	}
 
+	/** Every port the topology's processes listen on, their management ports too. */
+	private static Set<Integer> portsOf(Topology topology) {
+		Set<Integer> ports = new HashSet<>();
+		topology.zones().forEach(zone -> zone.endpoints().values().forEach(uri -> ports.add(uri.getPort())));
+		topology.cities()
+			.stream()
+			.map(Topology.City::gateway)
+			.filter(Objects::nonNull)
+			.forEach(gateway -> ports.add(gateway.getPort()));
+		Set<Integer> withManagement = new HashSet<>(ports);
+		ports.forEach(port -> withManagement.add(port + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+		return withManagement;
+	}
+
+	private static boolean clashes(int base, int count, Set<Integer> used) {
+		return IntStream.rangeClosed(base + 1, base + count)
+			.anyMatch(port -> used.contains(port) || used.contains(port + ServiceArguments.MANAGEMENT_PORT_OFFSET));
+	}
+
 	/**
 	 * A new RZone with its own shard group, taking shards of one zone and group: ports
 	 * next after the highest RZone port, group {@code sg<n>} for {@code rz<n>} unless
@@ -77,8 +99,14 @@ public final class CellPlans {
 			.mapToInt(URI::getPort)
 			.max()
 			.orElse(9100) / 10 * 10 + 10;
-		Map<String, URI> endpoints = new LinkedHashMap<>();
 		List<String> services = ServiceArguments.rzoneServices();
+		Set<Integer> used = portsOf(topology);
+		// Past any port of the topology, a management port (+100) included: a topology of
+		// scattered ports (the end-to-end suite's) may have one just there.
+		while (clashes(base, services.size(), used)) {
+			base += 10;
+		}
+		Map<String, URI> endpoints = new LinkedHashMap<>();
 		for (int i = 0; i < services.size(); i++) {
 			endpoints.put(services.get(i), URI.create("http://localhost:" + (base + i + 1)));
 		}

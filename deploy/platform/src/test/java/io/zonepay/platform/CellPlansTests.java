@@ -1,5 +1,6 @@
 package io.zonepay.platform;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,20 @@ class CellPlansTests {
 		assertThat(back.after().zone(ZoneId.of("rz1")).orElseThrow().shards()).isEqualTo(ShardSet.of("0-24"));
 		assertThat(back.after().zone(ZoneId.of("rz5"))).isEmpty();
 		assertThat(back.staying()).isNull();
+	}
+
+	@Test
+	void aNewCellsPortsPassOverAnyPortOfTheTopologyManagementPortsIncluded() {
+		// A city's gateway whose management port (+100) is where the next ports would be,
+		// as the end-to-end suite's scattered ports can have it.
+		Topology crowded = new Topology(List.of(new Topology.City(CityId.of("hz"), URI.create("http://localhost:9052")),
+				new Topology.City(CityId.of("sh"), topology.cities().get(1).gateway())), topology.zones());
+
+		CellPlans.Move split = CellPlans.addition(crowded, ZoneId.of("rz5"), CityId.of("sh"), ShardSet.of("13-24"),
+				null);
+
+		assertThat(split.taking().endpoints().values()).extracting(URI::getPort)
+			.containsExactlyInAnyOrder(9161, 9162, 9163);
 	}
 
 	@Test
