@@ -105,11 +105,16 @@ else
 fi
 say "engine: $("$docker" version --format '{{.Server.Version}}'); compose: $("${compose[@]}" version --short 2> /dev/null || echo '?')"
 for port in 8080 8081 9090 9411 3000; do
-	(exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || continue
-	# Who holds it: a process of this machine, or a container another run left.
-	holder=$( (ss -Hltnp "sport = :$port" 2> /dev/null | awk '{print $NF}'
-		"$docker" ps --format '{{.Names}} {{.Ports}}' 2> /dev/null | grep -F ":$port->" | cut -d' ' -f1) | head -1)
-	fail "port $port is taken by ${holder:-an unknown process} (./zonepay up, or another compose project?)"
+	# A platform stopped a moment ago may still be letting its ports go: wait for each a little (bounded).
+	for _ in $(seq 20); do
+		(exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || continue 2
+		sleep 1
+	done
+	# Who holds it: a process of this machine, or a container another run left (awk reads all: no SIGPIPE).
+	holder=$( { ss -Hltnp "sport = :$port" 2> /dev/null
+		"$docker" ps --format '{{.Names}} {{.Ports}}' 2> /dev/null | grep -F ":$port->"; } | awk 'NR == 1' || true)
+	fail "port $port is still taken after 20 s by ${holder:-an unknown process}" \
+		"(./zonepay up, or another compose project?)"
 done
 
 # ---- base images: present, pulled, or a stand-in made here ---------------------------------------------------------
