@@ -104,6 +104,14 @@ else
 	compose=(docker-compose -p "$project" -f docker-compose.yml)
 fi
 say "engine: $("$docker" version --format '{{.Server.Version}}'); compose: $("${compose[@]}" version --short 2> /dev/null || echo '?')"
+# An earlier run of this script that was cut off (a killed CI job) leaves its containers in the engine's state, and an
+# engine started again restarts them (restart: unless-stopped): they are this project's, so they go first.
+if [ -n "$("$docker" ps -aq --filter "label=com.docker.compose.project=$project")" ]; then
+	say "taking down what an earlier, cut-off run left: $("$docker" ps -a --filter \
+		"label=com.docker.compose.project=$project" --format '{{.Names}}' | tr '\n' ' ')"
+	timeout 300 "${compose[@]}" down -v --remove-orphans --timeout 20 > "$work/down-earlier.log" 2>&1 \
+		|| { tail -20 "$work/down-earlier.log"; fail "cannot take down what an earlier run left"; }
+fi
 for port in 8080 8081 9090 9411 3000; do
 	# A platform stopped a moment ago may still be letting its ports go: wait for each a little (bounded).
 	for _ in $(seq 20); do
