@@ -37,6 +37,12 @@ class ZoneClients {
 
 	private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
+	/**
+	 * One client per service of the zone, whichever typed client calls it: one HTTP
+	 * client and connection pool, as its breaker, retry and budget already are.
+	 */
+	private final Map<String, ZoneClient> clients = new ConcurrentHashMap<>();
+
 	private final ObservationRegistry observations;
 
 	ZoneClients(ObjectProvider<ObservationRegistry> observations) {
@@ -65,30 +71,33 @@ class ZoneClients {
 	@Bean
 	LedgerClient ledgerClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
 			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new LedgerClient(
-				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
+		return new LedgerClient(clientOf("account", properties, zone, tables, signer, breakers, retries), json);
 	}
 
 	@Bean
 	OrdersClient ordersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
 			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries, JsonMapper json) {
-		return new OrdersClient(
-				client("order", properties, zone, tables, signer, breakers, retries, budgets, observations), json);
+		return new OrdersClient(clientOf("order", properties, zone, tables, signer, breakers, retries), json);
 	}
 
 	@Bean
 	UsersClient usersClient(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
 			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries) {
-		return new UsersClient(
-				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations));
+		return new UsersClient(clientOf("account", properties, zone, tables, signer, breakers, retries));
 	}
 
 	@Bean
 	ReleasesTold releasesTold(ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
 			CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries) {
-		return new ReleasesTold(Map.of("account",
-				client("account", properties, zone, tables, signer, breakers, retries, budgets, observations), "order",
-				client("order", properties, zone, tables, signer, breakers, retries, budgets, observations)));
+		return new ReleasesTold(
+				Map.of("account", clientOf("account", properties, zone, tables, signer, breakers, retries), "order",
+						clientOf("order", properties, zone, tables, signer, breakers, retries)));
+	}
+
+	private ZoneClient clientOf(String service, ZoneCallProperties properties, ZoneProperties zone,
+			RoutingTables tables, CallerSigner signer, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		return clients.computeIfAbsent(service,
+				name -> client(name, properties, zone, tables, signer, breakers, retries, budgets, observations));
 	}
 
 	static ZoneClient client(String service, ZoneCallProperties properties, ZoneProperties zone, RoutingTables tables,
