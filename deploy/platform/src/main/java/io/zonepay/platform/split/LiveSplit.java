@@ -3,11 +3,11 @@ package io.zonepay.platform.split;
 import java.io.PrintStream;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +48,8 @@ public final class LiveSplit {
 
 	private static final int PURGE_BATCH = 500;
 
+	private static final int INBOX_BATCH = 1_000;
+
 	private final Plan plan;
 
 	private final Properties credentials;
@@ -55,6 +57,14 @@ public final class LiveSplit {
 	private final Routing routing;
 
 	private final PrintStream out;
+
+	private final WarmConnections connections;
+
+	/**
+	 * Where each service's inbox copy made before the cut-over left off: the cut-over
+	 * copies only the rows processed since (the inbox keeps a week of events).
+	 */
+	private final Map<String, OffsetDateTime> inboxCopiedSince = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * Whether the routing change of the cut-over was asked for: no going back from there.
@@ -106,6 +116,7 @@ public final class LiveSplit {
 		this.credentials = credentials;
 		this.routing = routing;
 		this.out = out;
+		this.connections = new WarmConnections(credentials);
 	}
 
 	public Result run() throws SQLException, InterruptedException {
@@ -122,7 +133,8 @@ public final class LiveSplit {
 		try {
 			for (Map.Entry<String, Databases> service : plan.databases().entrySet()) {
 				ShardCopy copy = new ShardCopy(service.getValue().source(), service.getValue().target(), credentials,
-						plan.name() + "_" + service.getKey(), SplitTables.of(service.getKey(), plan.moving()));
+						plan.name() + "_" + service.getKey(), SplitTables.of(service.getKey(), plan.moving()),
+						connections);
 				copies.put(service.getKey(), copy);
 				copy.start();
 				// One service's copy at a time: three at once (a table sync and a
@@ -137,6 +149,17 @@ public final class LiveSplit {
 				// the source can take before it releases the shards.
 				copy.getValue().moveSequences(SEQUENCE_STRIDE);
 			}
+			// The bulk of the inboxes too: the pause copies only what came since.
+			for (Map.Entry<String, Databases> service : plan.databases().entrySet()) {
+				copyInbox(service.getKey(), service.getValue());
+			}
+			// Every step of the pause on a connection opened before it (at most 3 at
+			// once on one database).
+			connections.warm(plan.databases()
+				.values()
+				.stream()
+				.flatMap(databases -> java.util.stream.Stream.of(databases.source(), databases.target()))
+				.toList(), 3);
 			Duration copied = Duration.ofNanos(System.nanoTime() - started);
 			out.printf("  copied and caught up in %.1f s; cutting over%n", copied.toMillis() / 1000.0);
 			flipping = true;
@@ -162,6 +185,7 @@ public final class LiveSplit {
 			for (ShardCopy copy : copies.values()) {
 				copy.stop();
 			}
+			connections.close();
 		}
 	}
 
@@ -220,7 +244,7 @@ public final class LiveSplit {
 			caughtUp.put(service, System.nanoTime());
 		}));
 		plan.databases().forEach((service, databases) -> catchUp.add(() -> {
-			copyInbox(databases);
+			copyInbox(service, databases);
 			caughtUp.put(service + " inbox", System.nanoTime());
 		}));
 		List<SplitLedger.Merchant> merchants = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -355,32 +379,63 @@ public final class LiveSplit {
 
 	/**
 	 * The inbox of a service that consumes events: its rows are copied (the new zone
-	 * dedupes what the old one handled) once the old zone stopped consuming the shards'
-	 * events. It names no shard, so every row goes; a row both have is kept once.
+	 * dedupes what the old one handled). It names no shard, so every row goes; a row both
+	 * have is kept once. The first call, before the cut-over, copies the bulk; the one in
+	 * the pause, once the old zone stopped consuming the shards' events, copies the rows
+	 * processed since the first one's snapshot could miss them: since the oldest
+	 * transaction then open on that database began (an inbox row is stamped with its
+	 * transaction's start), less a second.
 	 */
-	private void copyInbox(Databases databases) throws SQLException {
-		try (Connection source = connect(databases.source());
-				PreparedStatement present = source.prepareStatement("select to_regclass('inbox') is not null");
-				ResultSet has = present.executeQuery()) {
-			has.next();
-			if (!has.getBoolean(1)) {
+	private void copyInbox(String service, Databases databases) throws SQLException {
+		try (Connection source = connect(databases.source())) {
+			if (!hasInbox(source)) {
 				return;
 			}
+			source.setAutoCommit(false);
+			source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			OffsetDateTime since = inboxCopiedSince.get(service);
+			OffsetDateTime next;
+			try (PreparedStatement oldest = source.prepareStatement("select coalesce(min(xact_start), now())"
+					+ " - interval '1 second' from pg_stat_activity where datname = current_database()"
+					+ " and backend_type = 'client backend'"); ResultSet row = oldest.executeQuery()) {
+				row.next();
+				next = row.getObject(1, OffsetDateTime.class);
+			}
 			inTransaction(databases.target(), target -> {
-				try (PreparedStatement read = source
-					.prepareStatement("select consumer, event_id, processed_at from inbox");
-						ResultSet rows = read.executeQuery();
+				try (PreparedStatement read = source.prepareStatement("select consumer, event_id, processed_at"
+						+ " from inbox" + (since == null ? "" : " where processed_at >= ?"));
 						PreparedStatement write = target.prepareStatement("insert into inbox (consumer, event_id,"
 								+ " processed_at) values (?, ?, ?) on conflict do nothing")) {
-					while (rows.next()) {
-						write.setString(1, rows.getString(1));
-						write.setObject(2, rows.getObject(2));
-						write.setTimestamp(3, rows.getTimestamp(3));
-						write.addBatch();
+					if (since != null) {
+						read.setObject(1, since);
+					}
+					read.setFetchSize(INBOX_BATCH);
+					try (ResultSet rows = read.executeQuery()) {
+						int batched = 0;
+						while (rows.next()) {
+							write.setString(1, rows.getString(1));
+							write.setObject(2, rows.getObject(2));
+							write.setTimestamp(3, rows.getTimestamp(3));
+							write.addBatch();
+							if (++batched % INBOX_BATCH == 0) {
+								write.executeBatch();
+							}
+						}
 					}
 					write.executeBatch();
 				}
 			});
+			source.commit();
+			source.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			inboxCopiedSince.put(service, next);
+		}
+	}
+
+	private static boolean hasInbox(Connection source) throws SQLException {
+		try (PreparedStatement present = source.prepareStatement("select to_regclass('inbox') is not null");
+				ResultSet has = present.executeQuery()) {
+			has.next();
+			return has.getBoolean(1);
 		}
 	}
 
@@ -485,7 +540,7 @@ public final class LiveSplit {
 	}
 
 	private Connection connect(String database) throws SQLException {
-		return DriverManager.getConnection(database, credentials);
+		return connections.connect(database);
 	}
 
 	private static void require(boolean condition, String failure) {

@@ -2,7 +2,6 @@ package io.zonepay.platform.split;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,11 +20,11 @@ import org.jspecify.annotations.Nullable;
  * database and kept in step by PostgreSQL logical replication: a publication with a row
  * filter per table on the source, a slot made first (a subscription to a database of the
  * same cluster otherwise waits for itself), and a subscription on the target that copies
- * the rows, then applies every change in commit order. While it runs, every published
- * table has {@code REPLICA IDENTITY FULL}: a row filter on a column outside the replica
- * identity would make the source refuse updates of that table. Replication applies rows
- * without firing the target's triggers (the lease fence) and its foreign keys, as a
- * replica's apply does.
+ * the rows, then applies every change in commit order. While it runs, a published table
+ * whose row filter names a column outside its primary key has {@code REPLICA IDENTITY
+ * FULL}: the source would refuse its updates otherwise. Replication applies rows without
+ * firing the target's triggers (the lease fence) and its foreign keys, as a replica's
+ * apply does.
  * <p>
  * Both databases are migrated already (the new zone's services did it when they started).
  * Used from one thread.
@@ -48,6 +47,8 @@ public final class ShardCopy implements AutoCloseable {
 
 	private final List<SplitTables.Table> tables;
 
+	private final WarmConnections connections;
+
 	private boolean running;
 
 	/**
@@ -56,6 +57,12 @@ public final class ShardCopy implements AutoCloseable {
 	 */
 	public ShardCopy(String source, String target, Properties credentials, String name,
 			List<SplitTables.Table> tables) {
+		this(source, target, credentials, name, tables, new WarmConnections(credentials));
+	}
+
+	/** A copy whose connections come from (and go back to) a split's warm ones. */
+	ShardCopy(String source, String target, Properties credentials, String name, List<SplitTables.Table> tables,
+			WarmConnections connections) {
 		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
 			throw new IllegalArgumentException("not a plain name for a replication: " + name);
 		}
@@ -64,6 +71,7 @@ public final class ShardCopy implements AutoCloseable {
 		this.credentials = credentials;
 		this.name = name;
 		this.tables = List.copyOf(tables);
+		this.connections = connections;
 	}
 
 	/** Publishes the moving rows, and subscribes the target to them: the copy starts. */
@@ -75,7 +83,9 @@ public final class ShardCopy implements AutoCloseable {
 		}
 		try (Connection db = connect(source); Statement sql = db.createStatement()) {
 			for (SplitTables.Table table : tables) {
-				sql.execute("alter table " + table.name() + " replica identity full");
+				if (!table.keyed()) {
+					sql.execute("alter table " + table.name() + " replica identity full");
+				}
 			}
 			sql.execute("create publication " + name + " for table " + MARKER + ", "
 					+ String.join(", ", tables.stream().map(SplitTables.Table::published).toList()));
@@ -247,7 +257,7 @@ public final class ShardCopy implements AutoCloseable {
 	}
 
 	private Connection connect(String url) throws SQLException {
-		return DriverManager.getConnection(url, credentials);
+		return connections.connect(url);
 	}
 
 	/** The source's JDBC URL as a libpq connection string, for the subscription. */

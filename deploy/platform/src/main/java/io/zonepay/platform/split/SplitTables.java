@@ -25,8 +25,16 @@ public final class SplitTables {
 	/**
 	 * A table and the row filter of the moving shards' rows, or {@code null} for every
 	 * row.
+	 *
+	 * @param keyed whether the filter names only columns of the primary key: then the
+	 * table's default replica identity serves it, and its updates need not log every old
+	 * row whole while the split runs
 	 */
-	public record Table(String name, String filter) {
+	public record Table(String name, String filter, boolean keyed) {
+
+		Table(String name, String filter) {
+			this(name, filter, false);
+		}
 
 		/** The publication's entry for this table. */
 		String published() {
@@ -38,18 +46,25 @@ public final class SplitTables {
 	public static List<Table> of(String service, ShardSet shards) {
 		String byShard = in("shard", shards);
 		String byId = in("id % 100", shards);
+		// Updated on every payment: filtered by their key, whose last two digits are the
+		// shard (each table checks it), so that only their key is logged on an update.
+		// Accounts are filtered by kind and shard and logged whole; the ledger's and the
+		// decisions' rows are only ever inserted.
 		// A row filter may not cast: the caller's user id ends with its shard's two
 		// digits.
 		Table keys = new Table("idempotency_keys",
 				"caller like 'user:%' and right(caller, 2) in (" + String.join(", ",
 						shards.shards().stream().sorted().map(shard -> "'%02d'".formatted(shard.value())).toList())
-						+ ")");
+						+ ")",
+				true);
 		Map<String, List<Table>> tables = Map.of("account",
-				List.of(new Table("users", byShard), new Table("accounts", "kind <> 'MERCHANT' and " + byShard),
+				List.of(new Table("users", byId, true), new Table("accounts", "kind <> 'MERCHANT' and " + byShard),
 						new Table("postings", byShard), new Table("entries", in("posting_id % 100", shards)), keys),
-				"order", List.of(new Table("orders", byId), keys), "payment",
-				List.of(new Table("payments", byId), new Table("refunds", byId), new Table("transfers", byId),
-						new Table("risk_features", byShard), new Table("risk_decisions", byShard), keys));
+				"order", List.of(new Table("orders", byId, true), keys), "payment",
+				List.of(new Table("payments", byId, true), new Table("refunds", byId, true),
+						new Table("transfers", byId, true),
+						new Table("risk_features", in("user_id % 100", shards), true),
+						new Table("risk_decisions", byShard), keys));
 		List<Table> found = tables.get(service);
 		if (found == null) {
 			throw new IllegalArgumentException("no RZone service " + service + ": account, order or payment");

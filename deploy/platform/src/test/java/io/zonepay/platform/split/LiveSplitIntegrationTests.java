@@ -63,7 +63,9 @@ class LiveSplitIntegrationTests {
 		transfer(source, 3, 14, 50);
 		transfer(source, 15, 4, 70);
 		Map<Long, Long> before = userBalances(source);
+		String handledBefore = handled(source);
 
+		String[] handledAfterTheFirstCopy = new String[1];
 		AtomicBoolean done = new AtomicBoolean();
 		CompletableFuture<Void> rz5 = CompletableFuture.runAsync(() -> takeWhenReleased(target, done));
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -76,6 +78,7 @@ class LiveSplitIntegrationTests {
 				// the flip, and the old zone releases its shards at the flip.
 				pay(source, 14, 9);
 				leases(source, "rz1", true);
+				handledAfterTheFirstCopy[0] = handled(source);
 				return 2;
 			}, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 		}
@@ -127,6 +130,16 @@ class LiveSplitIntegrationTests {
 			.containsExactly("split false");
 		assertThat(Long.parseLong(column(target, "select nextval('entries_id_seq')").getFirst()))
 			.isGreaterThan(LiveSplit.SEQUENCE_STRIDE);
+		assertThat(column(target, "select event_id::text from inbox"))
+			.as("the events handled before the split (copied before the pause) and during it (in the pause)")
+			.contains(handledBefore, handledAfterTheFirstCopy[0]);
+	}
+
+	/** An event the old zone handles: a row of its inbox. */
+	private static String handled(String database) throws SQLException {
+		return column(database,
+				"insert into inbox (consumer, event_id) values ('ledger', gen_random_uuid()) returning event_id::text")
+			.getFirst();
 	}
 
 	/** The new zone: takes the moving shards' leases once the split released them. */

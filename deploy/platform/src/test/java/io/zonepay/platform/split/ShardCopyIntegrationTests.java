@@ -54,6 +54,11 @@ class ShardCopyIntegrationTests {
 				SplitTables.of("account", MOVING));
 		copy.start();
 		assertThat(copy.awaitCaughtUp(Duration.ofSeconds(30))).as("the first copy").isTrue();
+		assertThat(column(source,
+				"select relname || ' ' || relreplident::text from pg_class where relname in ('users', 'accounts')"
+						+ " order by relname"))
+			.as("full rows logged only where the filter names more than the key")
+			.containsExactly("accounts f", "users d");
 
 		assertThat(column(target, "select shard from users order by shard")).containsExactlyElementsOf(moving());
 		assertThat(column(target, "select shard from postings order by shard")).containsExactlyElementsOf(moving());
@@ -66,7 +71,18 @@ class ShardCopyIntegrationTests {
 		// staying one.
 		pay(source, 2_000 + 14, 14, 7);
 		pay(source, 2_000 + 3, 3, 7);
+		for (String caller : List.of("user:200014", "user:200003")) {
+			asRz1(source,
+					"insert into idempotency_keys (caller, idempotency_key, fingerprint, state, claim_token,"
+							+ " locked_until, created_at) values ('" + caller + "', 'k', repeat('0', 64), 'IN_FLIGHT',"
+							+ " gen_random_uuid(), now(), now())");
+			asRz1(source, "update idempotency_keys set state = 'COMPLETED', response_status = 201 where caller = '"
+					+ caller + "'");
+		}
 		assertThat(copy.awaitCaughtUp(Duration.ofSeconds(30))).as("the catch-up").isTrue();
+		assertThat(column(target, "select caller || ' ' || state from idempotency_keys"))
+			.as("an update of a table filtered by its key, with its default replica identity")
+			.containsExactly("user:200014 COMPLETED");
 		assertThat(copy.lagBytes()).as("WAL not yet confirmed by the target, all databases' (for a dashboard)")
 			.isNotNegative();
 		assertThat(column(target, "select count(*) from postings")).containsExactly("13");
@@ -147,6 +163,18 @@ class ShardCopyIntegrationTests {
 					+ " select " + posting + ", id, case when kind = 'USER' then -" + amount + " else " + amount
 					+ " end, 'CNY', balance, now() from accounts where (kind = 'USER' and owner_id = " + user
 					+ ") or kind = 'MERCHANT'");
+			db.commit();
+		}
+	}
+
+	/**
+	 * One statement in a transaction of its own, written as zone rz1 (the lease fence).
+	 */
+	private static void asRz1(String database, String statement) throws SQLException {
+		try (Connection db = DriverManager.getConnection(database, CREDENTIALS); Statement sql = db.createStatement()) {
+			db.setAutoCommit(false);
+			sql.execute("select set_config('zonepay.zone', 'rz1', true)");
+			sql.execute(statement);
 			db.commit();
 		}
 	}

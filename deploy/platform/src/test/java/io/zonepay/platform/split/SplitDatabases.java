@@ -31,7 +31,10 @@ final class SplitDatabases implements AutoCloseable {
 		return new SplitDatabases(EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start());
 	}
 
-	/** A new database with account-service's schema, its Idempotency-Keys and leases. */
+	/**
+	 * A new database with account-service's schema, its Idempotency-Keys and leases, and
+	 * an inbox (as the services that consume events have).
+	 */
 	String accountDatabase(String name) throws SQLException {
 		try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
 			sql.execute("create database " + name);
@@ -40,6 +43,7 @@ final class SplitDatabases implements AutoCloseable {
 		migrate(url, "classpath:db/migration/account", "flyway_schema_history");
 		migrate(url, "classpath:db/zonepay-idempotency", "zonepay_idempotency_history");
 		migrate(url, "classpath:db/zonepay-shard-leases", "zonepay_shard_leases_history");
+		migrate(url, "classpath:db/zonepay-inbox", "zonepay_inbox_history");
 		return url;
 	}
 

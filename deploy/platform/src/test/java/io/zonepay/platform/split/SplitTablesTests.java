@@ -18,7 +18,7 @@ class SplitTablesTests {
 			.toList();
 
 		assertThat(payment).containsExactly("payments where (id % 100 in (8, 9))", "refunds where (id % 100 in (8, 9))",
-				"transfers where (id % 100 in (8, 9))", "risk_features where (shard in (8, 9))",
+				"transfers where (id % 100 in (8, 9))", "risk_features where (user_id % 100 in (8, 9))",
 				"risk_decisions where (shard in (8, 9))",
 				"idempotency_keys where (caller like 'user:%' and right(caller, 2) in ('08', '09'))");
 	}
@@ -27,6 +27,23 @@ class SplitTablesTests {
 	void theMovingShardsAccountsMoveButNotTheMerchantsEveryShardShares() {
 		assertThat(SplitTables.of("account", ShardSet.of("13-14")).get(1).published())
 			.isEqualTo("accounts where (kind <> 'MERCHANT' and shard in (13, 14))");
+	}
+
+	@Test
+	void theRowsUpdatedOnEveryPaymentAreFilteredByTheirKeySoTheirUpdatesLogOnlyTheKey() {
+		assertThat(keyed("payment")).containsExactly("payments", "refunds", "transfers", "risk_features",
+				"idempotency_keys");
+		assertThat(keyed("order")).containsExactly("orders", "idempotency_keys");
+		assertThat(keyed("account")).as("accounts are filtered by kind and shard: logged whole")
+			.containsExactly("users", "idempotency_keys");
+	}
+
+	private static List<String> keyed(String service) {
+		return SplitTables.of(service, ShardSet.of("8-9"))
+			.stream()
+			.filter(SplitTables.Table::keyed)
+			.map(SplitTables.Table::name)
+			.toList();
 	}
 
 	@Test
