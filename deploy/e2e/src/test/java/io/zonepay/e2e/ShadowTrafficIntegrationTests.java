@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import io.zonepay.testkit.SharedPostgres;
 import tools.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,11 +64,11 @@ class ShadowTrafficIntegrationTests {
 		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
 		assertThat(paid.json().get("status").asString()).isEqualTo("SUCCEEDED");
 		String payment = paid.json().get("paymentId").asString();
-		await().atMost(ASYNC).until(() -> alice.orderStatus(order).equals("PAID"));
+		awaitOrder(alice, order, "PAID");
 		Http.Response refund = alice.refund(payment, 1_000, "shadow-refund-" + payment);
 		assertThat(refund.status()).as(refund.body()).isEqualTo(201);
 		String refundId = refund.json().get("refundId").asString();
-		await().atMost(ASYNC).until(() -> alice.orderStatus(order).equals("PARTIALLY_REFUNDED"));
+		awaitOrder(alice, order, "PARTIALLY_REFUNDED");
 
 		JsonNode inside = transfer(alice, bob, 1_000, "shadow-inside").json();
 		assertThat(inside.get("status").asString()).isEqualTo("COMPLETED");
@@ -148,6 +149,25 @@ class ShadowTrafficIntegrationTests {
 		Http.Response tagged = http.get(hz.resolve("/api/users/" + erin.id()), http.token(hz, erin.id(), "user"),
 				Customer.SHADOW);
 		assertThat(tagged.status()).isEqualTo(403);
+	}
+
+	/**
+	 * Waits for an order to reach a status through the payment's events; when it does
+	 * not, says which hop held them: events still in a payment-service's shadow outbox
+	 * were not published, events published but not in an order-service's shadow inbox
+	 * were not consumed.
+	 */
+	private static void awaitOrder(Customer customer, String order, String status) {
+		try {
+			await().atMost(ASYNC).until(() -> customer.orderStatus(order).equals(status));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("order " + order + " is " + customer.orderStatus(order) + ", not " + status
+					+ " after " + ASYNC + "; shadow outbox events not yet published: "
+					+ everyZone("payment", "shadow", "select event_type from outbox", null)
+					+ "; shadow events consumed by order-service: "
+					+ everyZone("order", "shadow", "select event_id::text from inbox", null).size(), ex);
+		}
 	}
 
 	private static Http.Response transfer(Customer from, Customer to, long amount, String key) {
