@@ -227,44 +227,50 @@ public final class LiveSplit {
 		long flipped = System.nanoTime();
 		double flippedAt = databaseClock(account().source());
 		long epoch = routing.cutOver();
-		List<String> steps = new ArrayList<>();
-		for (Databases databases : plan.databases().values()) {
-			require(await(databases.source(), "owner_zone = ? and not released", plan.fromZone(), 0),
-					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + plan.from());
-		}
-		steps.add(step("released by " + plan.fromZone(), flipped));
-		// Side by side: each service's copy catches up, the inboxes are copied, the old
-		// group's merchant accounts are read. The pause is the slowest one's, not their
-		// sum.
-		List<Task> catchUp = new ArrayList<>();
-		Map<String, Long> caughtUp = new java.util.concurrent.ConcurrentSkipListMap<>();
-		copies.forEach((service, copy) -> catchUp.add(() -> {
-			require(copy.awaitCaughtUp(CUT_OVER_BOUND),
-					"the copy of " + service + " did not catch up after the release");
-			caughtUp.put(service, System.nanoTime());
-		}));
-		plan.databases().forEach((service, databases) -> catchUp.add(() -> {
-			copyInbox(service, databases);
-			caughtUp.put(service + " inbox", System.nanoTime());
-		}));
 		List<SplitLedger.Merchant> merchants = new java.util.concurrent.CopyOnWriteArrayList<>();
 		List<SplitLedger.Leg> legs = new java.util.concurrent.CopyOnWriteArrayList<>();
-		catchUp.add(() -> {
-			try (Connection source = connect(account().source())) {
-				merchants.addAll(SplitLedger.merchants(source));
-				legs.addAll(ledger.crossLegs(source));
+		List<String> steps = new ArrayList<>();
+		// Side by side, one chain per service: once its old zone released the shards,
+		// its copy catches up and its inbox is copied; account-service's ledger is
+		// settled as soon as its own copy has caught up and the old group's merchant
+		// accounts are read. The pause is the slowest chain's, not their sum.
+		Map<String, Long> done = new java.util.concurrent.ConcurrentSkipListMap<>();
+		List<Task> chains = new ArrayList<>();
+		plan.databases().forEach((service, databases) -> chains.add(() -> {
+			require(await(databases.source(), "owner_zone = ? and not released", plan.fromZone(), 0),
+					plan.fromZone() + " did not release shards " + plan.moving().shards() + " in " + service);
+			done.put(service + " released", System.nanoTime());
+			ShardCopy copy = copies.get(service);
+			List<Task> catchUp = new ArrayList<>();
+			catchUp.add(() -> {
+				require(copy.awaitCaughtUp(CUT_OVER_BOUND),
+						"the copy of " + service + " did not catch up after the release");
+				done.put(service + " caught up", System.nanoTime());
+			});
+			catchUp.add(() -> copyInbox(service, databases));
+			if (service.equals("account")) {
+				catchUp.add(() -> {
+					try (Connection source = connect(databases.source())) {
+						merchants.addAll(SplitLedger.merchants(source));
+						legs.addAll(ledger.crossLegs(source));
+					}
+				});
 			}
-		});
-		inParallel(catchUp);
+			inParallel(catchUp);
+			if (service.equals("account")) {
+				inTransaction(databases.target(), db -> ledger.settleTarget(db, merchants, legs));
+				done.put("ledger settled", System.nanoTime());
+			}
+		}));
+		inParallel(chains);
 		steps
-			.add(step("caught up", flipped) + " ("
-					+ String.join(", ", caughtUp.entrySet()
+			.add(step("caught up and settled", flipped) + " ("
+					+ String.join(", ", done.entrySet()
 						.stream()
+						.sorted(Map.Entry.comparingByValue())
 						.map(each -> each.getKey() + " +" + Duration.ofNanos(each.getValue() - flipped).toMillis())
 						.toList())
 					+ ")");
-		inTransaction(account().target(), db -> ledger.settleTarget(db, merchants, legs));
-		steps.add(step("ledger settled", flipped));
 		List<Task> leases = new ArrayList<>();
 		for (Databases databases : plan.databases().values()) {
 			leases.add(() -> setLeases(databases.source(), ShardGroupId.SPLIT_LEASE_OWNER, false, epoch));
