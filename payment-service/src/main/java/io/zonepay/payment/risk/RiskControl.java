@@ -62,10 +62,10 @@ public final class RiskControl {
 	 */
 	public Judgement judge(RiskRequest request, RiskMode mode) {
 		long started = System.nanoTime();
-		RiskPolicy enforced = policies.enforced();
+		RunningPolicies.InForce inForce = policies.now();
 		RiskFeatures ofRequest = RiskFeatures.ofRequest(request).and(policies.signals(request));
 		if (mode == RiskMode.OFF || mode == RiskMode.RULES_ONLY) {
-			return judgement(request, mode, enforced, null, ofRequest, null, null, started);
+			return judgement(request, mode, inForce, null, ofRequest, null, null, started);
 		}
 		RiskState state = store.lock(request.user(), lockTimeout).orElse(null);
 		if (state == null) {
@@ -73,9 +73,8 @@ public final class RiskControl {
 			log.warn("Risk features of {} busy past {} ms; risk.mode {} decides about {} {}", request.user(),
 					lockTimeout.toMillis(), mode, request.kind(), request.subject());
 			return mode == RiskMode.STRICT
-					? refused(request, mode, enforced, ofRequest, why + ": STRICT refuses", started)
-					: judgement(request, mode, enforced, null, ofRequest, null,
-							why + ": the rules on the request decided", started);
+					? refused(request, mode, inForce, ofRequest, why + ": STRICT refuses", started) : judgement(request,
+							mode, inForce, null, ofRequest, null, why + ": the rules on the request decided", started);
 		}
 		RiskFeatures features = ofRequest.and(state.features(request));
 		double score;
@@ -85,19 +84,18 @@ public final class RiskControl {
 		catch (RuntimeException ex) {
 			log.warn("The risk model failed on {} {} ({}); the rules on the request decide", request.kind(),
 					request.subject(), ex.toString());
-			return judgement(request, mode, enforced, state, features, null, "the model failed: " + ex.getMessage(),
+			return judgement(request, mode, inForce, state, features, null, "the model failed: " + ex.getMessage(),
 					started);
 		}
-		return judgement(request, mode, enforced, state, features.with(RiskFeatures.SCORE, score), score, null,
-				started);
+		return judgement(request, mode, inForce, state, features.with(RiskFeatures.SCORE, score), score, null, started);
 	}
 
 	/** A request refused without a rule: its history could not be had in time. */
-	private Judgement refused(RiskRequest request, RiskMode mode, RiskPolicy enforced, RiskFeatures features,
-			String why, long started) {
+	private Judgement refused(RiskRequest request, RiskMode mode, RunningPolicies.InForce inForce,
+			RiskFeatures features, String why, long started) {
 		RiskDecision decision = new RiskDecision(request.subject(), request.kind(), request.user(),
-				RiskPolicy.Outcome.BLOCK, null, List.of(), features.values(), enforced.version(), null, mode, why,
-				(System.nanoTime() - started) / 1_000, request.at(), null);
+				RiskPolicy.Outcome.BLOCK, null, List.of(), features.values(), inForce.enforced().version(), null, mode,
+				why, (System.nanoTime() - started) / 1_000, request.at(), null);
 		return new Judgement(request, decision, null);
 	}
 
@@ -123,12 +121,14 @@ public final class RiskControl {
 	 * decision on the same features. Without a score (rules only, or the model failed)
 	 * only the rules on the request run; {@code OFF} allows.
 	 */
-	private Judgement judgement(RiskRequest request, RiskMode mode, RiskPolicy enforced, @Nullable RiskState state,
-			RiskFeatures features, @Nullable Double score, @Nullable String fallback, long started) {
+	private Judgement judgement(RiskRequest request, RiskMode mode, RunningPolicies.InForce inForce,
+			@Nullable RiskState state, RiskFeatures features, @Nullable Double score, @Nullable String fallback,
+			long started) {
 		boolean requestOnly = score == null;
+		RiskPolicy enforced = inForce.enforced();
 		RiskPolicy.Verdict verdict = mode == RiskMode.OFF ? RiskPolicy.Verdict.allowed()
 				: enforced.judge(features.values(), requestOnly);
-		RiskPolicy shadowPolicy = mode == RiskMode.OFF ? null : policies.shadow(enforced);
+		RiskPolicy shadowPolicy = mode == RiskMode.OFF ? null : inForce.shadow();
 		RiskDecision.Shadow shadow = null;
 		if (shadowPolicy != null) {
 			RiskPolicy.Verdict would = shadowPolicy.judge(features.values(), requestOnly);

@@ -88,15 +88,23 @@ final class RunningPolicies {
 		}
 	}
 
-	RiskPolicy enforced() {
-		RiskPolicy enforced = set.get().enforced();
-		return enforced == null ? shipped : enforced;
+	/**
+	 * The policies in force, read once: a decision's enforced policy and the candidate in
+	 * shadow beside it come from one version of global data, even when a newer one
+	 * arrives while it decides.
+	 */
+	InForce now() {
+		RiskPolicies current = set.get();
+		RiskPolicy enforced = current.enforced() == null ? shipped : current.enforced();
+		RiskPolicy shadow = current.shadow();
+		return new InForce(enforced, shadow == null || shadow.version().equals(enforced.version()) ? null : shadow);
 	}
 
-	/** The candidate evaluated beside the enforced policy, if one is set and differs. */
-	@Nullable RiskPolicy shadow(RiskPolicy enforced) {
-		RiskPolicy shadow = set.get().shadow();
-		return shadow == null || shadow.version().equals(enforced.version()) ? null : shadow;
+	/**
+	 * The enforced policy and the candidate evaluated beside it, if one is set and
+	 * differs.
+	 */
+	record InForce(RiskPolicy enforced, @Nullable RiskPolicy shadow) {
 	}
 
 }

@@ -2,6 +2,7 @@ package io.zonepay.payment.risk;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,11 +99,33 @@ class RiskControlTests {
 		RiskPolicy shipped = new RiskPolicy("shipped-1", List.of());
 		RiskPolicy set = new RiskPolicy("set-1", List.of());
 
-		assertThat(new RunningPolicies(shipped, RiskPolicies::none).enforced()).isEqualTo(shipped);
-		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, null)).enforced()).isEqualTo(set);
-		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, set)).shadow(set))
+		assertThat(new RunningPolicies(shipped, RiskPolicies::none).now().enforced()).isEqualTo(shipped);
+		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, null)).now().enforced()).isEqualTo(set);
+		assertThat(new RunningPolicies(shipped, () -> new RiskPolicies(set, set)).now().shadow())
 			.as("a candidate that is the enforced policy changes nothing")
 			.isNull();
+	}
+
+	@Test
+	void aDecisionsEnforcedAndShadowPoliciesComeFromOneVersionEvenWhenANewerOneArrivesMeanwhile() {
+		RiskPolicy enforced = new RiskPolicy("enforced-1", List.of());
+		RiskPolicy candidate = new RiskPolicy("candidate-1",
+				List.of(RiskFixtures.rule("medium", RiskFeatures.AMOUNT, RiskPolicy.Operator.GT, 500)));
+		// The candidate is promoted right after the decision first looks: a second look
+		// would find it enforced and no shadow.
+		Iterator<RiskPolicies> versions = List
+			.of(new RiskPolicies(enforced, candidate), new RiskPolicies(candidate, null),
+					new RiskPolicies(candidate, null))
+			.iterator();
+		RiskControl control = new RiskControl(new RiskFixtures.MemoryRiskStore(),
+				new RunningPolicies(enforced, versions::next), RiskFixtures.fixedScore(0.1), new RiskEvents(null));
+
+		RiskDecision decision = control.judge(payment(1, 700), RiskMode.FULL).decision();
+
+		assertThat(decision.policyVersion()).isEqualTo("enforced-1");
+		assertThat(decision.outcome()).isEqualTo(RiskPolicy.Outcome.ALLOW);
+		assertThat(decision.shadow())
+			.isEqualTo(new RiskDecision.Shadow("candidate-1", RiskPolicy.Outcome.BLOCK, List.of("medium")));
 	}
 
 	@Test
