@@ -1,8 +1,11 @@
 package io.zonepay.service.outbox;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -83,7 +86,10 @@ public class OutboxConfiguration {
 
 	/**
 	 * The relays, one per shard group and traffic, created when the zone first serves the
-	 * group. Used from the relay task's thread.
+	 * group, and dropped, their lock let go, at the first round that no longer serves it:
+	 * a relay whose round raced the zone giving its group back could otherwise take that
+	 * database's lock once more and keep it, and the group's owner would never publish
+	 * its outbox again. Used from the relay task's thread.
 	 */
 	static final class OutboxRelays {
 
@@ -106,14 +112,32 @@ public class OutboxConfiguration {
 			if (scopes == null) {
 				return home.publish();
 			}
+			ShardGroupId homeGroup = scopes.groups().home();
+			return publish(scopes::forEachServedGroup, homeGroup);
+		}
+
+		/**
+		 * One round over the groups a job runs for (each bound to its group and traffic).
+		 */
+		boolean publish(Consumer<Consumer<ShardGroupId>> served, ShardGroupId homeGroup) {
 			AtomicBoolean again = new AtomicBoolean();
-			scopes.forEachServedGroup(group -> {
+			Set<RelayKey> round = new HashSet<>();
+			served.accept(group -> {
 				Traffic traffic = TrafficScope.current();
-				OutboxRelay relay = group.equals(scopes.groups().home()) && !traffic.isShadow() ? home
-						: relays.computeIfAbsent(new RelayKey(group, traffic), key -> factory.apply(traffic));
+				RelayKey key = new RelayKey(group, traffic);
+				round.add(key);
+				OutboxRelay relay = group.equals(homeGroup) && !traffic.isShadow() ? home
+						: relays.computeIfAbsent(key, ignored -> factory.apply(traffic));
 				if (relay.publish()) {
 					again.set(true);
 				}
+			});
+			relays.keySet().removeIf(key -> {
+				if (round.contains(key)) {
+					return false;
+				}
+				relays.get(key).resign();
+				return true;
 			});
 			return again.get();
 		}
@@ -123,7 +147,7 @@ public class OutboxConfiguration {
 		}
 
 		/** One outbox: a shard group's real or shadow one. */
-		private record RelayKey(ShardGroupId group, Traffic traffic) {
+		record RelayKey(ShardGroupId group, Traffic traffic) {
 		}
 
 	}

@@ -160,6 +160,11 @@ final class OutboxRelay {
 		return rows.size();
 	}
 
+	/** Lets the lock go: this zone no longer serves the relay's group. */
+	void resign() {
+		leadership.release();
+	}
+
 	long backlog() {
 		return jdbc.sql("select count(*) from outbox").query(Long.class).single();
 	}

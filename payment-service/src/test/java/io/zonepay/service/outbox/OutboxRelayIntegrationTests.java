@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.messaging.MessageTracing;
 import io.zonepay.testkit.SharedPostgres;
@@ -35,12 +36,16 @@ class OutboxRelayIntegrationTests {
 
 	@BeforeEach
 	void migrate() {
-		url = SharedPostgres.createDatabase("outbox");
+		url = migrated(SharedPostgres.createDatabase("outbox"));
+	}
+
+	private static String migrated(String database) {
 		Flyway.configure()
-			.dataSource(url, SharedPostgres.user(), "")
+			.dataSource(database, SharedPostgres.user(), "")
 			.locations("classpath:db/migration/payment")
 			.load()
 			.migrate();
+		return database;
 	}
 
 	@AfterEach
@@ -70,9 +75,31 @@ class OutboxRelayIntegrationTests {
 		assertThat(other.publish()).as("now leading, with nothing to publish").isFalse();
 	}
 
+	@Test
+	void aRelayOfAGroupTheZoneNoLongerServesLetsItsLockGoAtTheNextRound() {
+		ShardGroupId home = ShardGroupId.of("sg2");
+		ShardGroupId adopted = ShardGroupId.of("sg1");
+		// The zone's home relay (made first) leads on a database of its own.
+		String homeDatabase = migrated(SharedPostgres.createDatabase("outbox_home"));
+		List<String> databases = new ArrayList<>(List.of(homeDatabase));
+		OutboxConfiguration.OutboxRelays zone = new OutboxConfiguration.OutboxRelays(
+				traffic -> relay(databases.isEmpty() ? url : databases.removeFirst()), null);
+		zone.publish(job -> List.of(home, adopted).forEach(job), home);
+		OutboxRelay owner = relay();
+		assertThat(owner.publish()).as("the group's owner, while the adopting zone's relay holds the lock").isTrue();
+
+		zone.publish(job -> job.accept(home), home);
+
+		assertThat(owner.publish()).as("the owner, leading once the group was given back").isFalse();
+	}
+
 	private OutboxRelay relay() {
+		return relay(url);
+	}
+
+	private OutboxRelay relay(String database) {
 		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(url);
+		pool.setJdbcUrl(database);
 		pool.setUsername(SharedPostgres.user());
 		pool.setMaximumPoolSize(2);
 		pools.add(pool);
