@@ -398,43 +398,52 @@ public final class LiveSplit {
 				return;
 			}
 			source.setAutoCommit(false);
+			// One snapshot for the oldest transaction's start and the rows read.
 			source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-			OffsetDateTime since = inboxCopiedSince.get(service);
-			OffsetDateTime next;
-			try (PreparedStatement oldest = source.prepareStatement("select coalesce(min(xact_start), now())"
-					+ " - interval '1 second' from pg_stat_activity where datname = current_database()"
-					+ " and backend_type = 'client backend'"); ResultSet row = oldest.executeQuery()) {
-				row.next();
-				next = row.getObject(1, OffsetDateTime.class);
+			try {
+				copyInboxRows(service, source, databases.target());
 			}
-			inTransaction(databases.target(), target -> {
-				try (PreparedStatement read = source.prepareStatement("select consumer, event_id, processed_at"
-						+ " from inbox" + (since == null ? "" : " where processed_at >= ?"));
-						PreparedStatement write = target.prepareStatement("insert into inbox (consumer, event_id,"
-								+ " processed_at) values (?, ?, ?) on conflict do nothing")) {
-					if (since != null) {
-						read.setObject(1, since);
-					}
-					read.setFetchSize(INBOX_BATCH);
-					try (ResultSet rows = read.executeQuery()) {
-						int batched = 0;
-						while (rows.next()) {
-							write.setString(1, rows.getString(1));
-							write.setObject(2, rows.getObject(2));
-							write.setTimestamp(3, rows.getTimestamp(3));
-							write.addBatch();
-							if (++batched % INBOX_BATCH == 0) {
-								write.executeBatch();
-							}
+			finally {
+				source.rollback();
+				source.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			}
+		}
+	}
+
+	private void copyInboxRows(String service, Connection source, String target) throws SQLException {
+		OffsetDateTime since = inboxCopiedSince.get(service);
+		OffsetDateTime next;
+		try (PreparedStatement oldest = source.prepareStatement("select coalesce(min(xact_start), now())"
+				+ " - interval '1 second' from pg_stat_activity where datname = current_database()"
+				+ " and backend_type = 'client backend'"); ResultSet row = oldest.executeQuery()) {
+			row.next();
+			next = row.getObject(1, OffsetDateTime.class);
+		}
+		inTransaction(target, into -> {
+			try (PreparedStatement read = source.prepareStatement("select consumer, event_id, processed_at"
+					+ " from inbox" + (since == null ? "" : " where processed_at >= ?"));
+					PreparedStatement write = into.prepareStatement("insert into inbox (consumer, event_id,"
+							+ " processed_at) values (?, ?, ?) on conflict do nothing")) {
+				if (since != null) {
+					read.setObject(1, since);
+				}
+				read.setFetchSize(INBOX_BATCH);
+				try (ResultSet rows = read.executeQuery()) {
+					int batched = 0;
+					while (rows.next()) {
+						write.setString(1, rows.getString(1));
+						write.setObject(2, rows.getObject(2));
+						write.setTimestamp(3, rows.getTimestamp(3));
+						write.addBatch();
+						if (++batched % INBOX_BATCH == 0) {
+							write.executeBatch();
 						}
 					}
-					write.executeBatch();
 				}
-			});
-			source.commit();
-			source.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			inboxCopiedSince.put(service, next);
-		}
+				write.executeBatch();
+			}
+		});
+		inboxCopiedSince.put(service, next);
 	}
 
 	private static boolean hasInbox(Connection source) throws SQLException {

@@ -49,6 +49,9 @@ public final class ShardCopy implements AutoCloseable {
 
 	private final WarmConnections connections;
 
+	/** Whether the connections are this copy's own, to close when it stops. */
+	private final boolean ownsConnections;
+
 	private boolean running;
 
 	/**
@@ -57,12 +60,17 @@ public final class ShardCopy implements AutoCloseable {
 	 */
 	public ShardCopy(String source, String target, Properties credentials, String name,
 			List<SplitTables.Table> tables) {
-		this(source, target, credentials, name, tables, new WarmConnections(credentials));
+		this(source, target, credentials, name, tables, new WarmConnections(credentials), true);
 	}
 
 	/** A copy whose connections come from (and go back to) a split's warm ones. */
 	ShardCopy(String source, String target, Properties credentials, String name, List<SplitTables.Table> tables,
 			WarmConnections connections) {
+		this(source, target, credentials, name, tables, connections, false);
+	}
+
+	private ShardCopy(String source, String target, Properties credentials, String name, List<SplitTables.Table> tables,
+			WarmConnections connections, boolean ownsConnections) {
 		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
 			throw new IllegalArgumentException("not a plain name for a replication: " + name);
 		}
@@ -72,6 +80,7 @@ public final class ShardCopy implements AutoCloseable {
 		this.name = name;
 		this.tables = List.copyOf(tables);
 		this.connections = connections;
+		this.ownsConnections = ownsConnections;
 	}
 
 	/** Publishes the moving rows, and subscribes the target to them: the copy starts. */
@@ -203,6 +212,9 @@ public final class ShardCopy implements AutoCloseable {
 			}
 		}
 		running = false;
+		if (ownsConnections) {
+			connections.close();
+		}
 	}
 
 	/**
