@@ -10,7 +10,8 @@ import io.zonepay.config.global.Snapshot;
 
 /**
  * Where a {@link Replicator} keeps its copy: a CZone's entities, or a standby GZone's
- * whole log. The position is always written in the transaction of the data it describes.
+ * whole log. The position is always written in the transaction of the data it describes,
+ * or alone when it describes none.
  */
 interface CopyStore {
 
@@ -28,6 +29,12 @@ interface CopyStore {
 	void apply(List<Change> changes);
 
 	void save(Position position, int applied);
+
+	/**
+	 * Saves the position after records that carry no change (heartbeats, transaction
+	 * markers): one statement, in no transaction, as it describes no data.
+	 */
+	void advance(Position position);
 
 	/** The first stored entity of a kind: the routing table. */
 	Optional<Entity> entity(GlobalKind kind);

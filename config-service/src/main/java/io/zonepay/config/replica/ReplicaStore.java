@@ -62,6 +62,15 @@ class ReplicaStore implements CopyStore {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void save(Position position, int applied) {
+		update(position, applied);
+	}
+
+	@Override
+	public void advance(Position position) {
+		update(position, 0);
+	}
+
+	private void update(Position position, int applied) {
 		int updated = jdbc.sql("""
 				update replica_watermark
 				set version = ?, source_time = ?, next_offset = ?, applied_changes = applied_changes + ?, term = ?

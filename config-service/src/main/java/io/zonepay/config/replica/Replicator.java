@@ -248,20 +248,37 @@ class Replicator implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Applies a poll's changes and the position after them in one transaction. A poll of
+	 * heartbeats only (four a second on an idle platform, three copies) carries no data:
+	 * its position is one statement of its own, with no transaction and no event.
+	 */
 	private void apply(List<ConsumerRecord<String, String>> records) {
-		Applied applied = transactions.execute(status -> applyInTransaction(records));
+		Applied applied = read(records);
+		if (applied.changes().isEmpty()) {
+			store.advance(applied.position());
+			state.advance(applied.position());
+			return;
+		}
+		transactions.executeWithoutResult(status -> {
+			store.apply(applied.changes());
+			store.save(applied.position(), applied.changes().size());
+		});
 		state.advance(applied.position());
 		events.publishEvent(new GlobalDataChanged(applied.position().version(), applied.kinds()));
 		Instant now = clock.instant();
-		applied.committedAt().forEach(at -> applyLag.record(Duration.between(at, now)));
+		applied.changes().forEach(change -> applyLag.record(Duration.between(change.committedAt(), now)));
 		if (applied.routingChanged()) {
 			publishRouting();
 		}
 	}
 
-	private Applied applyInTransaction(List<ConsumerRecord<String, String>> records) {
+	/**
+	 * What a poll's records change and the position after them; a hole in the versions is
+	 * a {@link Gap}.
+	 */
+	private Applied read(List<ConsumerRecord<String, String>> records) {
 		Position position = Objects.requireNonNull(state.position(), "the copy has no position yet");
-		List<Instant> committedAt = new ArrayList<>();
 		List<Change> changes = new ArrayList<>();
 		Set<GlobalKind> kinds = EnumSet.noneOf(GlobalKind.class);
 		for (ConsumerRecord<String, String> record : records) {
@@ -279,7 +296,6 @@ class Replicator implements SmartLifecycle {
 			if (message.type() == ReplicationMessage.Type.CHANGE && message.version() == next && entity != null) {
 				changes.add(new Change(entity, message.at(), message.term()));
 				kinds.add(entity.kind());
-				committedAt.add(message.at());
 			}
 			else if (message.version() > position.version()) {
 				throw new Gap("expected version " + next + ", the log has " + message.type() + " " + message.version());
@@ -291,13 +307,11 @@ class Replicator implements SmartLifecycle {
 			position = new Position(version, current ? message.at() : position.sourceTime(), record.offset() + 1,
 					message.term());
 		}
-		store.apply(changes);
-		store.save(position, committedAt.size());
-		return new Applied(position, committedAt, kinds);
+		return new Applied(position, changes, kinds);
 	}
 
-	/** What one transaction applied. */
-	private record Applied(Position position, List<Instant> committedAt, Set<GlobalKind> kinds) {
+	/** What one poll applies. */
+	private record Applied(Position position, List<Change> changes, Set<GlobalKind> kinds) {
 
 		boolean routingChanged() {
 			return kinds.contains(GlobalKind.ROUTING);

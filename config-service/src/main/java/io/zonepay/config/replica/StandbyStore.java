@@ -70,6 +70,11 @@ final class StandbyStore implements CopyStore {
 	}
 
 	@Override
+	public void advance(Position position) {
+		entities.advance(position);
+	}
+
+	@Override
 	public Optional<Entity> entity(GlobalKind kind) {
 		return entities.entity(kind);
 	}

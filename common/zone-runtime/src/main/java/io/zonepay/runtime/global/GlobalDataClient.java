@@ -79,22 +79,31 @@ public final class GlobalDataClient {
 	 * The view once it is newer than {@code knownVersion}: the source answers at once
 	 * when it is, else holds the read up to the long poll and answers when a change
 	 * arrives (empty when none did). A source that fails is left for the next one, which
-	 * the next read goes to.
+	 * the next read goes to. Readers of this JVM waiting on the same source and version
+	 * share one read ({@link ViewPolls}).
 	 */
 	public Optional<GlobalViewDocument> viewIfNewerThan(long knownVersion) throws IOException, InterruptedException {
 		int index = first();
+		URI source = sources.get(index);
+		Duration bound = requestTimeout.plus(longPoll);
 		try {
-			HttpResponse<String> response = get(sources.get(index), VIEW + "?wait=" + longPoll.toMillis(),
-					"\"" + knownVersion + "\"", requestTimeout.plus(longPoll));
-			if (response.statusCode() == 304) {
-				return Optional.empty();
-			}
-			return Optional.of(json.readValue(require(response, VIEW), GlobalViewDocument.class));
+			return ViewPolls.shared(new ViewPolls.Poll(source, knownVersion, longPoll), bound,
+					() -> view(source, knownVersion, bound));
 		}
 		catch (IOException ex) {
 			failed(index);
 			throw ex;
 		}
+	}
+
+	private Optional<GlobalViewDocument> view(URI source, long knownVersion, Duration bound)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = get(source, VIEW + "?wait=" + longPoll.toMillis(), "\"" + knownVersion + "\"",
+				bound);
+		if (response.statusCode() == 304) {
+			return Optional.empty();
+		}
+		return Optional.of(json.readValue(require(response, VIEW), GlobalViewDocument.class));
 	}
 
 	/**
