@@ -35,10 +35,15 @@ public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordere
 
 	static final String SAMPLING = "management.tracing.sampling.probability";
 
+	static final String EXEMPLARS = "management.tracing.exemplars.include";
+
 	static Map<String, Object> defaults(boolean otlp, boolean zipkin) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put(SAMPLING, otlp || zipkin ? 1.0 : 0.0);
 		defaults.put("management.tracing.export.zipkin.enabled", zipkin);
+		// With no span recorded there is no exemplar to keep, yet Prometheus' exemplar
+		// samplers would still run on every histogram (and their scheduler's thread).
+		defaults.put(EXEMPLARS, otlp || zipkin ? "sampled-traces" : "none");
 		// Latency histograms of requests served and calls made, so that p99 can be read
 		// wherever metrics are scraped
 		// (Grafana's panels use http_server_requests_seconds_bucket). Bounded to what a

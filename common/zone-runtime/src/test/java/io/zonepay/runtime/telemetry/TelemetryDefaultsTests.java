@@ -18,6 +18,7 @@ class TelemetryDefaultsTests {
 
 		assertThat(environment.getProperty("management.tracing.sampling.probability", Double.class)).isZero();
 		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled", Boolean.class)).isFalse();
+		assertThat(environment.getProperty("management.tracing.exemplars.include")).isEqualTo("none");
 	}
 
 	@Test
@@ -26,6 +27,7 @@ class TelemetryDefaultsTests {
 				Map.of("management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces"));
 
 		assertThat(environment.getProperty("management.tracing.sampling.probability", Double.class)).isEqualTo(1.0);
+		assertThat(environment.getProperty("management.tracing.exemplars.include")).isEqualTo("sampled-traces");
 		assertThat(environment.getProperty("management.tracing.export.zipkin.enabled", Boolean.class)).isFalse();
 	}
 
