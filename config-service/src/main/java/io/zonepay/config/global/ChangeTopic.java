@@ -81,6 +81,14 @@ public class ChangeTopic {
 	}
 
 	/**
+	 * The writer's producer of heartbeats between its transactional ones: idempotent and
+	 * acknowledged by all replicas, but in no transaction (see {@code ChangeRelay}).
+	 */
+	public KafkaProducer<String, String> heartbeatProducer() {
+		return OrderedProducer.create(kafka);
+	}
+
+	/**
 	 * A consumer without a group: replicas keep their position in their own database, not
 	 * in Kafka.
 	 */

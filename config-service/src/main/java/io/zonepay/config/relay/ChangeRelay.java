@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonepay.config.global.Change;
 import io.zonepay.config.global.ChangeLog;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes the change log to Kafka in version order, at least once, and a heartbeat
- * after each catch-up, all under the writer's term and in Kafka transactions.
+ * Publishes the change log to Kafka in version order, at least once, in Kafka
+ * transactions, and a heartbeat after each catch-up, all under the writer's term.
  *
  * <p>
  * A heartbeat {@code (V, T)} means: at GZone time T the newest committed version was at
@@ -34,6 +35,18 @@ import org.jspecify.annotations.Nullable;
  * nothing changes. The relay keeps no position of its own: after a restart it resumes
  * from the last version on the topic, so it may publish a change twice but never skips
  * one.
+ *
+ * <p>
+ * Heartbeats: most go outside any transaction, one Kafka request each instead of a
+ * transaction's four and its marker (on an idle platform they were half of what Kafka and
+ * the GZone burned). A heartbeat is a claim, not data: it needs the changes it vouches
+ * for before it on the log, which holds because it is sent once their transaction
+ * committed, and a read-committed replica cannot read past a transaction until its marker
+ * is written; and it needs its writer's term, which replicas check (they drop an older
+ * term's). Every {@value #TRANSACTIONAL_HEARTBEAT_EVERY}th heartbeat, and the first after
+ * connecting, still goes in a transaction: a writer that a newer one took over from
+ * learns it at that heartbeat at the latest (its producer is fenced), even with no change
+ * to publish.
  *
  * <p>
  * Fencing: every GZone publishes with the same transactional id, so a newer writer's
@@ -51,6 +64,15 @@ public class ChangeRelay {
 	 */
 	private static final int MAX_BATCHES_PER_TICK = 20;
 
+	/**
+	 * One heartbeat in this many goes in a transaction: every 2 s at the default
+	 * interval.
+	 */
+	static final int TRANSACTIONAL_HEARTBEAT_EVERY = 8;
+
+	/** Bounds the wait for a heartbeat outside a transaction to be on the log. */
+	private static final Duration HEARTBEAT_ACKNOWLEDGED_WITHIN = Duration.ofSeconds(5);
+
 	private final ChangeLog changes;
 
 	private final ChangeTopic topic;
@@ -64,6 +86,11 @@ public class ChangeRelay {
 	private final Clock clock = Clock.systemUTC();
 
 	private @Nullable KafkaProducer<String, String> producer;
+
+	private @Nullable KafkaProducer<String, String> heartbeats;
+
+	/** Heartbeats sent outside a transaction since the last one in a transaction. */
+	private int untransacted = TRANSACTIONAL_HEARTBEAT_EVERY;
 
 	private long published = -1;
 
@@ -99,9 +126,7 @@ public class ChangeRelay {
 			}
 			boolean caughtUp = published >= committed.version();
 			if (caughtUp && heartbeatDue(now)) {
-				kafka.beginTransaction();
-				kafka.send(topic.record(ReplicationMessage.heartbeat(committed.version(), now, writer.term())));
-				kafka.commitTransaction();
+				heartbeat(kafka, ReplicationMessage.heartbeat(committed.version(), now, writer.term()));
 				lastHeartbeat = now;
 			}
 			if (failing) {
@@ -136,6 +161,27 @@ public class ChangeRelay {
 	}
 
 	/**
+	 * Sends a heartbeat, in a transaction when one is due (see the class), else alone and
+	 * waits until it is on the log, so that the next transaction's changes follow it.
+	 */
+	private void heartbeat(KafkaProducer<String, String> kafka, ReplicationMessage heartbeat) throws Exception {
+		if (untransacted >= TRANSACTIONAL_HEARTBEAT_EVERY - 1) {
+			kafka.beginTransaction();
+			kafka.send(topic.record(heartbeat));
+			kafka.commitTransaction();
+			untransacted = 0;
+			return;
+		}
+		KafkaProducer<String, String> alone = heartbeats;
+		if (alone == null) {
+			alone = topic.heartbeatProducer();
+			heartbeats = alone;
+		}
+		alone.send(topic.record(heartbeat)).get(HEARTBEAT_ACKNOWLEDGED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+		untransacted++;
+	}
+
+	/**
 	 * A standby about to be promoted takes the transactional id: from this moment the old
 	 * writer's producer cannot commit, its open transaction is aborted, and the end of
 	 * the log is final for the standby to catch up to.
@@ -152,6 +198,7 @@ public class ChangeRelay {
 		}
 		producer = kafka;
 		published = -1;
+		untransacted = TRANSACTIONAL_HEARTBEAT_EVERY;
 	}
 
 	private void publish(KafkaProducer<String, String> kafka, List<Change> batch) throws Exception {
@@ -213,10 +260,16 @@ public class ChangeRelay {
 
 	private void disconnect() {
 		KafkaProducer<String, String> running = producer;
+		KafkaProducer<String, String> alone = heartbeats;
 		producer = null;
+		heartbeats = null;
 		published = -1;
+		untransacted = TRANSACTIONAL_HEARTBEAT_EVERY;
 		if (running != null) {
 			running.close(Duration.ofSeconds(1));
+		}
+		if (alone != null) {
+			alone.close(Duration.ofSeconds(1));
 		}
 	}
 

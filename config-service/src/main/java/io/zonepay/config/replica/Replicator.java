@@ -88,6 +88,9 @@ class Replicator implements SmartLifecycle {
 
 	private boolean leading;
 
+	/** The older term whose messages were last ignored, said once. */
+	private long ignoredTerm = -1;
+
 	/**
 	 * How often an instance that does not apply the log reads the position the applying
 	 * one stored.
@@ -284,9 +287,13 @@ class Replicator implements SmartLifecycle {
 		for (ConsumerRecord<String, String> record : records) {
 			ReplicationMessage message = topic.read(record);
 			if (message.term() < position.term()) {
-				// Written by a GZone that a newer writer has fenced: it never happened.
-				log.warn("Ignored {} {} of term {}: the log is at term {}", message.type(), message.version(),
-						message.term(), position.term());
+				// Written by a GZone that a newer writer has fenced: it never happened. A
+				// deposed writer's heartbeats may go on for a while: said once per term.
+				if (message.term() != ignoredTerm) {
+					log.warn("Ignored {} {} of term {}, and any more of that term: the log is at term {}",
+							message.type(), message.version(), message.term(), position.term());
+					ignoredTerm = message.term();
+				}
 				position = new Position(position.version(), position.sourceTime(), record.offset() + 1,
 						position.term());
 				continue;

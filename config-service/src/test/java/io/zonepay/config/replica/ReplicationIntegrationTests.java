@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonepay.config.GlobalDataTopology;
+import io.zonepay.config.global.ChangeTopic;
 import io.zonepay.config.global.Entity;
 import io.zonepay.config.global.EntityStore;
+import io.zonepay.config.global.ReplicationMessage;
+import io.zonepay.testkit.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +164,31 @@ class ReplicationIntegrationTests {
 			.containsExactlyElementsOf(zones.context("gz").getBean(EntityStore.class).everything());
 		assertThat(zones.context("cz-sh").getBean(ReplicaStore.class).appliedChanges() - appliedBefore)
 			.isEqualTo(version("gz") - before);
+	}
+
+	@Test
+	void anIdleLogCarriesOneTransactionInEightHeartbeats() {
+		awaitConverged();
+		ChangeTopic topic = zones.context("gz").getBean(ChangeTopic.class);
+		TopicPartition partition = topic.partition();
+		List<ConsumerRecord<String, String>> heartbeats = new ArrayList<>();
+		// Uncommitted reads see every record a producer wrote; a transaction's marker
+		// only takes an offset.
+		try (KafkaConsumer<String, String> everything = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			everything.assign(List.of(partition));
+			everything.seekToEnd(List.of(partition));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> heartbeats.addAll(everything.poll(Duration.ofMillis(200)).records(partition))
+						&& heartbeats.size() >= 24);
+		}
+		assertThat(heartbeats)
+			.allSatisfy(record -> assertThat(topic.read(record).type()).isEqualTo(ReplicationMessage.Type.HEARTBEAT));
+		long offsets = heartbeats.getLast().offset() - heartbeats.getFirst().offset() + 1;
+		long markers = offsets - heartbeats.size();
+		assertThat(markers).as("transaction markers among %d heartbeats", heartbeats.size()).isBetween(2L, 5L);
 	}
 
 	private static GlobalDataTopology.Answer createMerchant() {
