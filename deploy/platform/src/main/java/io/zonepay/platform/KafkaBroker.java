@@ -73,17 +73,24 @@ final class KafkaBroker {
 		try {
 			Files.createDirectories(directory.resolve("data"));
 			Path properties = directory.resolve("server.properties");
-			Files.writeString(properties, String.join("\n", "process.roles=broker,controller", "node.id=1",
-					"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-					"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-					"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-					"inter.broker.listener.name=PLAINTEXT",
-					"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-					"log.dirs=" + directory.resolve("data"), "num.partitions=1", "offsets.topic.replication.factor=1",
-					"offsets.topic.num.partitions=10", "transaction.state.log.replication.factor=1",
-					"transaction.state.log.min.isr=1", "min.insync.replicas=1",
-					"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-					"group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=false", ""));
+			// metadata.max.idle.interval.ms: an idle controller appends a no-op record
+			// so that brokers can tell their metadata is current; Kafka's 500 ms is a
+			// write, a fetch and a metadata update twice a second on an idle platform,
+			// for
+			// the one broker that is also the controller.
+			Files.writeString(properties,
+					String.join("\n", "process.roles=broker,controller", "node.id=1",
+							"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+							"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+							"advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+							"controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
+							"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+							"log.dirs=" + directory.resolve("data"), "num.partitions=1",
+							"offsets.topic.replication.factor=1", "offsets.topic.num.partitions=10",
+							"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+							"min.insync.replicas=1", "share.coordinator.state.topic.replication.factor=1",
+							"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
+							"auto.create.topics.enable=false", "metadata.max.idle.interval.ms=5000", ""));
 			Files.writeString(directory.resolve("log4j2.properties"),
 					String.join("\n", "status = warn", "appender.console.type = Console",
 							"appender.console.name = console", "appender.console.layout.type = PatternLayout",

@@ -35,10 +35,19 @@ public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordere
 
 	static final String SAMPLING = "management.tracing.sampling.probability";
 
+	static final String LOGS_OTLP_ENDPOINT = "management.opentelemetry.logging.export.otlp.endpoint";
+
+	static final String OLD_LOGS_OTLP_ENDPOINT = "management.otlp.logging.endpoint";
+
 	static final String EXEMPLARS = "management.tracing.exemplars.include";
 
-	static Map<String, Object> defaults(boolean otlp, boolean zipkin) {
+	static Map<String, Object> defaults(boolean otlp, boolean zipkin, boolean logsExported) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
+		// OpenTelemetry's log processor exists whether or not logs are exported, and its
+		// worker wakes every second; with nowhere to send logs, once a minute will do.
+		if (!logsExported) {
+			defaults.put("management.opentelemetry.logging.export.schedule-delay", "60s");
+		}
 		defaults.put(SAMPLING, otlp || zipkin ? 1.0 : 0.0);
 		defaults.put("management.tracing.export.zipkin.enabled", zipkin);
 		// With no span recorded there is no exemplar to keep, yet Prometheus' exemplar
@@ -63,8 +72,9 @@ public final class TelemetryDefaults implements EnvironmentPostProcessor, Ordere
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean otlp = configured(environment, OTLP_ENDPOINT) || configured(environment, COMMON_OTLP_ENDPOINT);
 		boolean zipkin = configured(environment, ZIPKIN_ENDPOINT);
+		boolean logs = configured(environment, LOGS_OTLP_ENDPOINT) || configured(environment, OLD_LOGS_OTLP_ENDPOINT);
 		environment.getPropertySources()
-			.addLast(new MapPropertySource("zonepayTelemetryDefaults", defaults(otlp, zipkin)));
+			.addLast(new MapPropertySource("zonepayTelemetryDefaults", defaults(otlp, zipkin, logs)));
 	}
 
 	private static boolean configured(ConfigurableEnvironment environment, String endpoint) {

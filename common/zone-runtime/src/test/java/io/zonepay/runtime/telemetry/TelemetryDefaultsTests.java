@@ -22,6 +22,15 @@ class TelemetryDefaultsTests {
 	}
 
 	@Test
+	void theLogProcessorWakesOnceAMinuteWhenLogsGoNowhere() {
+		assertThat(processed(Map.of()).getProperty("management.opentelemetry.logging.export.schedule-delay"))
+			.isEqualTo("60s");
+		assertThat(processed(
+				Map.of("management.opentelemetry.logging.export.otlp.endpoint", "http://collector:4318/v1/logs"))
+			.getProperty("management.opentelemetry.logging.export.schedule-delay")).isNull();
+	}
+
+	@Test
 	void keepsEveryTraceForAnOtlpBackend() {
 		MockEnvironment environment = processed(
 				Map.of("management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces"));
