@@ -44,6 +44,14 @@ public class EntityStore {
 			.optional();
 	}
 
+	/** The stored version of an entity, without its document. */
+	public Optional<Long> version(GlobalKind kind, String key) {
+		return jdbc.sql("select version from global_entities where kind = ? and entity_key = ?")
+			.params(kind.name(), key)
+			.query(Long.class)
+			.optional();
+	}
+
 	public List<Entity> all(GlobalKind kind) {
 		return jdbc
 			.sql("select kind, entity_key, version, document from global_entities where kind = ? order by entity_key")

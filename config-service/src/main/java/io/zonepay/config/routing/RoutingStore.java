@@ -13,6 +13,8 @@ import io.zonepay.kernel.zone.Zone;
 import io.zonepay.runtime.routing.RoutingTableDocument;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,6 +35,12 @@ public class RoutingStore implements TypedTable {
 
 	private final JsonMapper json;
 
+	/**
+	 * The newest table read, kept while no newer version is stored: the supervisor asks
+	 * for it twice a second, and a table of a hundred shards is a document to parse.
+	 */
+	private volatile @Nullable StoredRouting newest;
+
 	RoutingStore(JdbcClient jdbc, ChangeLog changes, EntityStore entities, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.changes = changes;
@@ -45,7 +53,17 @@ public class RoutingStore implements TypedTable {
 	 * stored the first.
 	 */
 	public Optional<StoredRouting> newest() {
-		return entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(this::stored);
+		Optional<Long> version = entities.version(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE);
+		if (version.isEmpty()) {
+			return Optional.empty();
+		}
+		StoredRouting known = newest;
+		if (known != null && known.version() == version.get()) {
+			return Optional.of(known);
+		}
+		Optional<StoredRouting> read = entities.find(GlobalKind.ROUTING, GlobalKind.ROUTING_TABLE).map(this::stored);
+		read.ifPresent(table -> newest = table);
+		return read;
 	}
 
 	/**
