@@ -83,6 +83,27 @@ class ViewPollsTests {
 	}
 
 	@Test
+	void aReaderWhoseSharedReadWasStoppedReadsOnItsOwn() throws Exception {
+		ViewPolls.Poll poll = poll(11);
+		CompletableFuture<Optional<GlobalViewDocument>> stopped = start(poll, () -> {
+			reads.incrementAndGet();
+			answer.await(5, TimeUnit.SECONDS);
+			throw new InterruptedException("its service is stopping");
+		});
+		await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 1);
+		CompletableFuture<Optional<GlobalViewDocument>> joined = startWaiting(poll, () -> {
+			reads.incrementAndGet();
+			return Optional.empty();
+		});
+
+		answer.countDown();
+
+		assertThat(stopped).failsWithin(Duration.ofSeconds(5));
+		assertThat(joined.get(5, TimeUnit.SECONDS)).as("not a failure of the source").isEmpty();
+		assertThat(reads).hasValue(2);
+	}
+
+	@Test
 	void aFinishedReadIsNotSharedWithTheNextOne() throws Exception {
 		ViewPolls.Poll poll = poll(9);
 		answer.countDown();
