@@ -52,7 +52,7 @@ final class RiskModel implements RiskScorer, AutoCloseable {
 				throw new IllegalStateException(
 						"model " + read.version() + " takes features the zone does not keep: " + read.features());
 			}
-			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			OrtEnvironment environment = OnnxNatives.environment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			// One thread: a payment's thread runs it; a pool per request would cost more
 			// than

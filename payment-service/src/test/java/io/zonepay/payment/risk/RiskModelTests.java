@@ -1,5 +1,7 @@
 package io.zonepay.payment.risk;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,12 @@ class RiskModelTests {
 	@AfterAll
 	static void close() throws Exception {
 		model.close();
+	}
+
+	@Test
+	void theRuntimesNativeLibrariesLeaveNoFileBehindOnceLoaded() {
+		assertThat(OnnxNatives.platform()).isNotNull();
+		assertThat(Path.of(System.getProperty(OnnxNatives.PATH_PROPERTY))).doesNotExist();
 	}
 
 	@Test
