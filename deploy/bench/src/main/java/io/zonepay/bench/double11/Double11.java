@@ -192,6 +192,7 @@ public final class Double11 {
 					phase.shedShare(), phase.errors());
 			errors += phase.errors();
 		}
+		printErrorCodes("real", fullLink.realSeconds());
 		fullLink.audits().forEach(audit -> {
 			System.out.println((audit.passed() ? "PASS " : "FAIL ") + audit.name());
 			audit.lines().forEach(line -> System.out.println("     " + line));
@@ -404,6 +405,16 @@ public final class Double11 {
 					phase.checkoutShareOfCapacity(), phase.checkoutP99Ms(), String.format("%.2f/%.2f/%.2f/%.2f",
 							shed.get("checkout"), shed.get("transfer"), shed.get("read"), shed.get("background")),
 					phase.errors());
+		}
+		printErrorCodes("shadow", run.seconds());
+	}
+
+	/** The failed operations by code, if any: what a red run is read from first. */
+	private static void printErrorCodes(String traffic, List<RunRecord.Second> seconds) {
+		Map<String, Integer> codes = new TreeMap<>();
+		seconds.forEach(second -> second.errors().forEach((code, count) -> codes.merge(code, count, Integer::sum)));
+		if (!codes.isEmpty()) {
+			System.out.printf("%s operations failed, by code: %s%n", traffic, codes);
 		}
 	}
 
