@@ -295,14 +295,18 @@ deploy/smoke/shadow.sh "$hz" "$sh" | sed 's/^/    /'
 # start 30 operations/s already ran p99 near 3 s; 12 keeps every request well inside the client's 10 s timeout. The
 # overload step is 3x: at 4x (48/s) the real users' p99 reached 7-8 s on a slow day and 9 of their requests went past
 # the timeout (2026-12-05), where 3x still overloads the zones (the shadow traffic is shed first) with room to spare.
-say "the Double-11 load test on shadow traffic (deploy/bench/double11.sh --shadow: 1x and 3x of 12 operations/s, 10 s each; 4 real operations/s beside it)"
+# On another slow day 3x too put real requests past the timeout (p99 8.7 s, 4 failed, the CI of 2026-12-05 22:45): the
+# first seconds of JVMs just started are the slowest (a cold run: real p99 5.9 s, shadow 7.5 s with 5 SERVICE_BUSY;
+# the same run again warm: 1.1 s and 1.1 s), so 20 s of the load at 1x go first, unrecorded, and compose's gateways
+# admit at most 2 requests per zone in flight where the zones are slow (docker-compose.yml).
+say "the Double-11 load test on shadow traffic (deploy/bench/double11.sh --shadow: 20 s warm-up, then 1x and 3x of 12 operations/s, 10 s each; 4 real operations/s beside it)"
 deploy/bench/double11.sh --gateways "$hz,$sh" --platform compose --users 200 --capacity 12 --profile steps --steps 1,3 \
-	--step-seconds 10 --no-record-capacity --shadow --real-rate 4 --out "$work/double11" > "$work/double11.log" 2>&1 \
-	|| fail "deploy/bench/double11.sh --shadow against compose: $(grep -v WARNING "$work/double11.log" | tail -8)"
+	--step-seconds 10 --warm-up 20 --no-record-capacity --shadow --real-rate 4 --out "$work/double11" > "$work/double11.log" 2>&1 \
+	|| fail "deploy/bench/double11.sh --shadow against compose: $(grep -v WARNING "$work/double11.log" | tail -12)"
 report=$(ls "$work"/double11/*.html 2> /dev/null | head -1)
 [ -n "$report" ] || fail "the load test wrote no report"
 failed=$(jq '[.summary[].errors] | add' "$work"/double11/*.json)
-[ "$failed" = 0 ] || fail "the shadow load through compose had $failed failed operations: $(grep -A4 '^phase' "$work/double11.log")"
+[ "$failed" = 0 ] || fail "the shadow load through compose had $failed failed operations: $(grep -A5 '^phase' "$work/double11.log")"
 real_failed=$(jq '[.fullLink.realSummary[].errors] | add' "$work"/double11/*.json)
 [ "$real_failed" = 0 ] || fail "the real traffic beside the load test had $real_failed failed operations"
 say "load test: no failed operation, shadow or real, a report of $(($(wc -c < "$report") / 1024)) KB; shadow by phase (offered/s, checkouts/s, share, p99 ms):"

@@ -55,6 +55,8 @@ public final class Double11 {
 			  --hot-share 0.3            the share of checkouts at the hot merchant
 			  --gateways URL,URL         the gateways (default http://127.0.0.1:8080,http://127.0.0.1:8081)
 			  --platform NAME            what is loaded, for the report (compose: no CPU figures)
+			  --warm-up SECONDS          first offer the load at the capacity (and the real traffic) that long,
+			                             unrecorded: a platform just started answers slower than a warm one
 			  --no-record-capacity       do not write the capacity to the GZone's switches
 			  --no-cpu                   no CPU figures
 			  --kill-zone rz1            kill that RZone 5 s into the peak (./zonepay up only); restored after
@@ -71,7 +73,7 @@ public final class Double11 {
 
 	private static final Set<String> OPTIONS = Set.of("profile", "spike", "spike-seconds", "steps", "step-seconds",
 			"capacity", "knee-start", "users", "merchants", "hot-share", "gateways", "platform", "no-record-capacity",
-			"no-cpu", "compare", "out", "title", "kill-zone", "shadow", "real-rate");
+			"no-cpu", "compare", "out", "title", "kill-zone", "shadow", "real-rate", "warm-up");
 
 	public static void main(String[] args) {
 		Map<String, String> options = BenchOptions.parse(args);
@@ -136,6 +138,12 @@ public final class Double11 {
 		if (!realShoppers.isEmpty()) {
 			System.out.printf("prepared %d real shoppers to pay beside the load test%n", realShoppers.size());
 		}
+		Mix realMix = realShoppers.isEmpty() ? null : new Mix(realShoppers, prepared.merchants(),
+				Double.parseDouble(options.getOrDefault("hot-share", "0.3")));
+		int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "0"));
+		if (warmUp > 0) {
+			warmUp(warmUp, capacity.operationsPerSecond(), mix, realMix, realRate, http, zones);
+		}
 		boolean audited = shadow && localPlatform(options);
 		Map<String, Long> realBefore = audited ? FullLinkAudits.realCounts() : Map.of();
 
@@ -146,12 +154,7 @@ public final class Double11 {
 		Map<Integer, Map<String, Double>> cpuBySecond = sampleCpu(cpu, origin, profile.seconds());
 		ZoneKill kill = killAtThePeak(options, http, gateways.getFirst(), prepared.adminToken(), profile, origin);
 		Tally real = new Tally(profile.seconds(), zones, origin);
-		Thread realLoop = shadow && realRate > 0
-				? beside(real, origin, realRate,
-						new Mix(realShoppers, prepared.merchants(),
-								Double.parseDouble(options.getOrDefault("hot-share", "0.3"))),
-						new Operations(http))
-				: null;
+		Thread realLoop = realMix != null ? beside(real, origin, realRate, realMix, new Operations(http)) : null;
 		OpenLoop.run(tally, origin, at -> profile.multipleAt(at) * capacity.operationsPerSecond(), mix, operations);
 		if (realLoop != null) {
 			realLoop.join();
@@ -198,6 +201,24 @@ public final class Double11 {
 			audit.lines().forEach(line -> System.out.println("     " + line));
 		});
 		return errors == 0 && (fullLink.audits().isEmpty() || fullLink.audited());
+	}
+
+	/**
+	 * Offers the load at the capacity, and the real traffic at its rate, for a while
+	 * before the run, unrecorded: a platform just started (its JIT, pools and caches
+	 * cold) answers its first seconds far slower than it does once warm, which is not
+	 * what a run of a few seconds a step means to measure.
+	 */
+	private static void warmUp(int seconds, double rate, Mix mix, @Nullable Mix realMix, double realRate, Http http,
+			List<String> zones) throws InterruptedException {
+		System.out.printf("warming up for %d s at %.1f operations/s%n", seconds, rate);
+		long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+		Thread realLoop = realMix == null ? null
+				: beside(new Tally(seconds, zones, origin), origin, realRate, realMix, new Operations(http));
+		OpenLoop.run(new Tally(seconds, zones, origin), origin, at -> rate, mix, new Operations(http));
+		if (realLoop != null) {
+			realLoop.join();
+		}
 	}
 
 	/**

@@ -125,9 +125,12 @@ final class Operations {
 		static Answer of(HttpResponse<String> response) {
 			int status = response.statusCode();
 			String body = response.body();
-			if (status == 429 || status == 503 && body.contains("\"OVERLOADED\"")) {
+			if (status == 429
+					|| status == 503 && (body.contains("\"OVERLOADED\"") || body.contains("\"SERVICE_BUSY\""))) {
 				long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-				return new Refused(status == 429 ? "RATE_LIMITED" : "OVERLOADED", seconds * 1_000);
+				String code = status == 429 ? "RATE_LIMITED"
+						: body.contains("\"OVERLOADED\"") ? "OVERLOADED" : "SERVICE_BUSY";
+				return new Refused(code, seconds * 1_000);
 			}
 			return new Reply(status, parsed(body));
 		}
@@ -154,7 +157,10 @@ final class Operations {
 
 		}
 
-		/** A gateway's shed. */
+		/**
+		 * A refusal to protect a zone, by its gateway or by the zone's service past its
+		 * capacity: retrying it (the same Idempotency-Key) is safe.
+		 */
 		record Refused(String code, long retryAfterMillis) implements Answer {
 
 			@Override

@@ -8,7 +8,9 @@ sealed interface Outcome {
 	}
 
 	/**
-	 * A gateway refused it to protect a zone ({@code OVERLOADED}, {@code RATE_LIMITED}).
+	 * It was refused to protect a zone, with a Retry-After: by a gateway
+	 * ({@code OVERLOADED}, {@code RATE_LIMITED}) or by the zone's service past its
+	 * capacity ({@code SERVICE_BUSY}), each after the client's retries within its budget.
 	 */
 	record Shed(String code) implements Outcome {
 	}

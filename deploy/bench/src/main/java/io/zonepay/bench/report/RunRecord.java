@@ -111,10 +111,11 @@ public record RunRecord(int schema, String title, Instant startedAt, Target targ
 	 * @param phase the phase it belongs to
 	 * @param multiple the offered load as a multiple of capacity
 	 * @param offered operations started, by class
-	 * @param admitted those no gateway shed, by class
+	 * @param admitted those not shed, by class
 	 * @param succeeded those that did what they asked, by class
-	 * @param shed those a gateway refused to protect a zone ({@code OVERLOADED},
-	 * {@code RATE_LIMITED}), by class
+	 * @param shed those refused to protect a zone, after the client's retries: by a
+	 * gateway ({@code OVERLOADED}, {@code RATE_LIMITED}) or by the zone's service past
+	 * its capacity ({@code SERVICE_BUSY}), by class
 	 * @param errors failures other than sheds, by problem code ({@code TIMEOUT} and
 	 * {@code IO} when no answer came)
 	 * @param latency latency of the admitted checkout requests answered in that second,
