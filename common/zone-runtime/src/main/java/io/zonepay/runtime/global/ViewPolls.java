@@ -82,7 +82,9 @@ final class ViewPolls {
 			mine.complete(answer);
 			return answer;
 		}
-		catch (IOException | InterruptedException | RuntimeException ex) {
+		catch (IOException | InterruptedException | RuntimeException | Error ex) {
+			// Every way out completes the joined read: a joiner never waits out its bound
+			// on a read that has ended.
 			mine.completeExceptionally(ex);
 			throw ex;
 		}

@@ -83,6 +83,26 @@ class ViewPollsTests {
 	}
 
 	@Test
+	void aSharedReadEndedByAnErrorFailsItsJoinersAtOnce() throws Exception {
+		ViewPolls.Poll poll = poll(12);
+		CompletableFuture<Optional<GlobalViewDocument>> first = start(poll, () -> {
+			heldRead();
+			throw new OutOfMemoryError("a read too large");
+		});
+		await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 1);
+		CompletableFuture<Optional<GlobalViewDocument>> second = startWaiting(poll, this::heldRead);
+
+		answer.countDown();
+
+		assertThat(first).failsWithin(Duration.ofSeconds(5));
+		assertThat(second).as("well inside its bound, %s", BOUND)
+			.failsWithin(Duration.ofSeconds(2))
+			.withThrowableThat()
+			.havingRootCause()
+			.withMessage("a read too large");
+	}
+
+	@Test
 	void aReaderWhoseSharedReadWasStoppedReadsOnItsOwn() throws Exception {
 		ViewPolls.Poll poll = poll(11);
 		CompletableFuture<Optional<GlobalViewDocument>> stopped = start(poll, () -> {
