@@ -44,11 +44,15 @@ class RiskSignalStore implements TypedTable {
 	 */
 	@Transactional
 	long set(String subject, RiskSignal signal) {
+		long version = changes.record(GlobalKind.RISK_SIGNAL, subject, new SignalDocument(subject, signal)).version();
+		// Counted after the change is recorded, under the lock on the global version it
+		// holds to the commit: two signals set at once are counted one after the other,
+		// and the one refused leaves nothing (its transaction, the change too, rolls
+		// back).
 		if (signal.present() && inForce() >= RiskSignals.MAX && !inForce(subject)) {
 			throw new ProblemException(ConfigProblem.TOO_MANY_RISK_SIGNALS,
 					RiskSignals.MAX + " signals are in force; clear some first");
 		}
-		long version = changes.record(GlobalKind.RISK_SIGNAL, subject, new SignalDocument(subject, signal)).version();
 		store(subject, signal, version);
 		return version;
 	}
