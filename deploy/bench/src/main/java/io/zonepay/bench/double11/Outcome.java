@@ -13,6 +13,16 @@ sealed interface Outcome {
 	 * capacity ({@code SERVICE_BUSY}), each after the client's retries within its budget.
 	 */
 	record Shed(String code) implements Outcome {
+
+		/**
+		 * Whether nothing was done: a gateway's refusals are made before anything is
+		 * sent; a zone's {@code SERVICE_BUSY} may also mean its caller's time ran out
+		 * while the work went on (a later retry or the zone's reconciler settles it).
+		 */
+		boolean nothingDone() {
+			return !code.equals("SERVICE_BUSY");
+		}
+
 	}
 
 	/**

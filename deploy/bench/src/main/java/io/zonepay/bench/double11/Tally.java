@@ -41,6 +41,12 @@ final class Tally {
 
 	private final List<Map<String, LongAdder>> errors;
 
+	/**
+	 * Sheds that may have done their work all the same
+	 * ({@link Outcome.Shed#nothingDone}).
+	 */
+	private final LongAdder unsettled = new LongAdder();
+
 	private final Map<String, Histogram[]> latency = new LinkedHashMap<>();
 
 	private final Map<String, AtomicIntegerArray> zoneRequests = new LinkedHashMap<>();
@@ -89,7 +95,12 @@ final class Tally {
 				admitted.incrementAndGet(cell(second, kind));
 				succeeded.incrementAndGet(cell(second, kind));
 			}
-			case Outcome.Shed ignored -> shed.incrementAndGet(cell(second, kind));
+			case Outcome.Shed refused -> {
+				shed.incrementAndGet(cell(second, kind));
+				if (!refused.nothingDone()) {
+					unsettled.increment();
+				}
+			}
 			case Outcome.Failed failed -> {
 				if (failed.reachedZone()) {
 					admitted.incrementAndGet(cell(second, kind));
@@ -97,6 +108,11 @@ final class Tally {
 				error(second, failed.code());
 			}
 		}
+	}
+
+	/** How many sheds may have done their work all the same. */
+	long unsettled() {
+		return unsettled.sum();
 	}
 
 	void error(int second, String code) {
