@@ -98,13 +98,22 @@ public final class PeriodicTask implements SmartLifecycle {
 	 * as a scheduled run).
 	 */
 	public void trigger() {
+		trigger(Duration.ZERO);
+	}
+
+	/**
+	 * Runs the work once more after {@code linger}, on the task's own thread: every
+	 * trigger until then is answered by that one run, so work that comes in bursts (a
+	 * commit each) is done in batches of what the linger gathered.
+	 */
+	public void trigger(Duration linger) {
 		ScheduledExecutorService running = scheduler;
 		if (running != null && triggered.compareAndSet(false, true)) {
 			try {
-				running.execute(() -> {
+				running.schedule(() -> {
 					triggered.set(false);
 					step();
-				});
+				}, linger.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// Stopping: nothing more to run.

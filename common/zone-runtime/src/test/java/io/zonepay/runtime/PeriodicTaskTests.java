@@ -47,4 +47,29 @@ class PeriodicTaskTests {
 		}
 	}
 
+	@Test
+	void triggersWithinALingerAreAnsweredByOneRun() {
+		AtomicInteger runs = new AtomicInteger();
+		PeriodicTask task = PeriodicTask.resting("test-task", Duration.ofMinutes(10), Duration.ofMinutes(10), () -> {
+			runs.incrementAndGet();
+			return false;
+		});
+		task.start();
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
+
+			for (int i = 0; i < 20; i++) {
+				task.trigger(Duration.ofMillis(300));
+			}
+
+			await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 2);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 2);
+			task.trigger(Duration.ofMillis(300));
+			await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 3);
+		}
+		finally {
+			task.stop();
+		}
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.zonepay.service.outbox;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -159,22 +160,28 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
-	OutboxWakeUp outboxWakeUp(PeriodicTask outboxRelayTask) {
-		return new OutboxWakeUp(outboxRelayTask);
+	OutboxWakeUp outboxWakeUp(PeriodicTask outboxRelayTask, OutboxProperties properties) {
+		return new OutboxWakeUp(outboxRelayTask, properties.linger());
 	}
 
-	/** Publishes as soon as an appending transaction commits. */
+	/**
+	 * Publishes once an appending transaction commits, with what other commits append
+	 * within the linger.
+	 */
 	static final class OutboxWakeUp {
 
 		private final PeriodicTask relay;
 
-		OutboxWakeUp(PeriodicTask relay) {
+		private final Duration linger;
+
+		OutboxWakeUp(PeriodicTask relay, Duration linger) {
 			this.relay = relay;
+			this.linger = linger;
 		}
 
 		@TransactionalEventListener
 		void committed(Outbox.OutboxAppended appended) {
-			relay.trigger();
+			relay.trigger(linger);
 		}
 
 	}
