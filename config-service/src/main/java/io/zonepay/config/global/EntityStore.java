@@ -44,6 +44,19 @@ public class EntityStore {
 			.optional();
 	}
 
+	/**
+	 * The entities of a kind stored under these keys, in one statement; a key none is
+	 * stored under is left out.
+	 */
+	public List<Entity> findAll(GlobalKind kind, List<String> keys) {
+		return jdbc
+			.sql("select kind, entity_key, version, document from global_entities"
+					+ " where kind = ? and entity_key = any(?) order by entity_key")
+			.params(kind.name(), keys.toArray(String[]::new))
+			.query(this::entity)
+			.list();
+	}
+
 	/** The stored version of an entity, without its document. */
 	public Optional<Long> version(GlobalKind kind, String key) {
 		return jdbc.sql("select version from global_entities where kind = ? and entity_key = ?")
