@@ -7,6 +7,8 @@ import java.util.Optional;
 import io.micrometer.tracing.Tracer;
 import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.kernel.traffic.TrafficScope;
+import io.zonepay.kernel.zone.ShardGroupId;
+import io.zonepay.service.shardgroup.ShardContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
@@ -63,7 +65,7 @@ public class Outbox {
 			.params(event.eventId(), event.topic(), event.shard().value(), event.key(), event.type(),
 					json.writeValueAsString(event.payload()), json.writeValueAsString(headers))
 			.update();
-		events.publishEvent(new OutboxAppended());
+		events.publishEvent(new OutboxAppended(ShardContext.group(), TrafficScope.current()));
 	}
 
 	/**
@@ -78,8 +80,11 @@ public class Outbox {
 				+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00"));
 	}
 
-	/** Published inside the appending transaction; the relay wakes when it commits. */
-	record OutboxAppended() {
+	/**
+	 * Published inside the appending transaction; the relay of that shard group's (null:
+	 * the home group's) outbox of that traffic wakes when it commits.
+	 */
+	record OutboxAppended(@Nullable ShardGroupId group, Traffic traffic) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.zonepay.service.outbox;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ public class OutboxConfiguration {
 		OutboxRelay.OutboxProducers producers = new OutboxRelay.OutboxProducers(() -> OrderedProducer.create(kafka));
 		OutboxRelays relays = new OutboxRelays(traffic -> new OutboxRelay(jdbc, transactions, json, producers,
 				new DatabaseLeadership(dataSource, traffic.isShadow() ? "outbox relay (shadow)" : "outbox relay"),
-				properties.batch(), tracing, traffic), scopes.getIfAvailable());
+				properties.batch(), tracing, traffic), scopes.getIfAvailable(), properties.rest());
 		Gauge.builder("zonepay.outbox.backlog", relays, OutboxRelays::backlog)
 			.description("Events waiting in the home outbox")
 			.register(registry);
@@ -87,7 +88,10 @@ public class OutboxConfiguration {
 			ObjectProvider<RoutingTables> tables) {
 		PeriodicTask relay = PeriodicTask.resting("outbox-relay", properties.interval(), properties.rest(),
 				relays::publish);
-		tables.ifAvailable(routing -> routing.whenNewer(relay::trigger));
+		tables.ifAvailable(routing -> routing.whenNewer(() -> {
+			relays.lookEverywhere();
+			relay.trigger();
+		}));
 		return relay;
 	}
 
@@ -96,7 +100,13 @@ public class OutboxConfiguration {
 	 * group, and dropped, their lock let go, at the first round that no longer serves it:
 	 * a relay whose round raced the zone giving its group back could otherwise take that
 	 * database's lock once more and keep it, and the group's owner would never publish
-	 * its outbox again. Used from the relay task's thread.
+	 * its outbox again. A round looks only at the outboxes a commit appended to since
+	 * their last look, the ones that asked to be looked at again soon (they sent
+	 * something, Kafka refused, another instance leads), and every one not looked at for
+	 * half a rest (what a crash or another instance left): a look costs its database a
+	 * lock check and a transaction, and a commit wakes the relay for one outbox, not for
+	 * the shadow one beside it. Used from the relay task's thread, but for
+	 * {@link #appended} and {@link #lookEverywhere}.
 	 */
 	static final class OutboxRelays {
 
@@ -108,10 +118,48 @@ public class OutboxConfiguration {
 
 		private final OutboxRelay home;
 
-		OutboxRelays(Function<Traffic, OutboxRelay> factory, @Nullable ShardScopes scopes) {
+		private final long sweepNanos;
+
+		/** Outboxes a commit appended to since their relay's last look. */
+		private final Set<RelayKey> appended = ConcurrentHashMap.newKeySet();
+
+		/** Relays that asked to look again soon; only the relay thread touches it. */
+		private final Set<RelayKey> eager = new HashSet<>();
+
+		/** When each relay last looked; only the relay thread touches it. */
+		private final Map<RelayKey, Long> looked = new HashMap<>();
+
+		private volatile boolean everywhere = true;
+
+		OutboxRelays(Function<Traffic, OutboxRelay> factory, @Nullable ShardScopes scopes, Duration rest) {
 			this.factory = factory;
 			this.scopes = scopes;
 			this.home = factory.apply(Traffic.REAL);
+			this.sweepNanos = rest.toNanos() / 2;
+		}
+
+		/**
+		 * A commit appended to this group's (null: the home group's) outbox of this
+		 * traffic.
+		 */
+		void appended(@Nullable ShardGroupId group, Traffic traffic) {
+			if (group == null && scopes != null) {
+				group = scopes.groups().home();
+			}
+			if (group == null) {
+				lookEverywhere();
+			}
+			else {
+				appended.add(new RelayKey(group, traffic));
+			}
+		}
+
+		/**
+		 * The next round looks at every outbox (a new routing table may have given the
+		 * zone a group whose outbox another zone left).
+		 */
+		void lookEverywhere() {
+			everywhere = true;
 		}
 
 		/** Answers whether any group's relay wants to look again soon. */
@@ -129,14 +177,25 @@ public class OutboxConfiguration {
 		boolean publish(Consumer<Consumer<ShardGroupId>> served, ShardGroupId homeGroup) {
 			AtomicBoolean again = new AtomicBoolean();
 			Set<RelayKey> round = new HashSet<>();
+			boolean all = everywhere;
+			everywhere = false;
+			long now = System.nanoTime();
 			served.accept(group -> {
 				Traffic traffic = TrafficScope.current();
 				RelayKey key = new RelayKey(group, traffic);
 				round.add(key);
 				OutboxRelay relay = group.equals(homeGroup) && !traffic.isShadow() ? home
 						: relays.computeIfAbsent(key, ignored -> factory.apply(traffic));
+				if (!(appended.remove(key) | all || eager.contains(key) || due(key, now))) {
+					return;
+				}
+				looked.put(key, now);
 				if (relay.publish()) {
+					eager.add(key);
 					again.set(true);
+				}
+				else {
+					eager.remove(key);
 				}
 			});
 			relays.keySet().removeIf(key -> {
@@ -144,9 +203,16 @@ public class OutboxConfiguration {
 					return false;
 				}
 				relays.get(key).resign();
+				eager.remove(key);
+				looked.remove(key);
 				return true;
 			});
 			return again.get();
+		}
+
+		private boolean due(RelayKey key, long now) {
+			Long last = looked.get(key);
+			return last == null || now - last >= sweepNanos;
 		}
 
 		long backlog() {
@@ -160,27 +226,32 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
-	OutboxWakeUp outboxWakeUp(PeriodicTask outboxRelayTask, OutboxProperties properties) {
-		return new OutboxWakeUp(outboxRelayTask, properties.linger());
+	OutboxWakeUp outboxWakeUp(PeriodicTask outboxRelayTask, OutboxRelays relays, OutboxProperties properties) {
+		return new OutboxWakeUp(outboxRelayTask, relays, properties.linger());
 	}
 
 	/**
 	 * Publishes once an appending transaction commits, with what other commits append
-	 * within the linger.
+	 * within the linger: the outbox it appended to is marked first, so the round the
+	 * wake-up starts looks at it.
 	 */
 	static final class OutboxWakeUp {
 
 		private final PeriodicTask relay;
 
+		private final OutboxRelays relays;
+
 		private final Duration linger;
 
-		OutboxWakeUp(PeriodicTask relay, Duration linger) {
+		OutboxWakeUp(PeriodicTask relay, OutboxRelays relays, Duration linger) {
 			this.relay = relay;
+			this.relays = relays;
 			this.linger = linger;
 		}
 
 		@TransactionalEventListener
 		void committed(Outbox.OutboxAppended appended) {
+			relays.appended(appended.group(), appended.traffic());
 			relay.trigger(linger);
 		}
 

@@ -1,9 +1,16 @@
 package io.zonepay.service.outbox;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonepay.kernel.traffic.Traffic;
 import io.zonepay.kernel.zone.ShardGroupId;
 import io.zonepay.service.leadership.DatabaseLeadership;
 import io.zonepay.service.messaging.MessageTracing;
@@ -83,7 +90,7 @@ class OutboxRelayIntegrationTests {
 		String homeDatabase = migrated(SharedPostgres.createDatabase("outbox_home"));
 		List<String> databases = new ArrayList<>(List.of(homeDatabase));
 		OutboxConfiguration.OutboxRelays zone = new OutboxConfiguration.OutboxRelays(
-				traffic -> relay(databases.isEmpty() ? url : databases.removeFirst()), null);
+				traffic -> relay(databases.isEmpty() ? url : databases.removeFirst()), null, Duration.ofMinutes(10));
 		zone.publish(job -> List.of(home, adopted).forEach(job), home);
 		OutboxRelay owner = relay();
 		assertThat(owner.publish()).as("the group's owner, while the adopting zone's relay holds the lock").isTrue();
@@ -91,6 +98,36 @@ class OutboxRelayIntegrationTests {
 		zone.publish(job -> job.accept(home), home);
 
 		assertThat(owner.publish()).as("the owner, leading once the group was given back").isFalse();
+	}
+
+	@Test
+	void aRoundLooksOnlyAtAnOutboxACommitAppendedToOrWhoseRelayAskedToLookAgain() throws SQLException {
+		ShardGroupId home = ShardGroupId.of("sg1");
+		OutboxConfiguration.OutboxRelays zone = new OutboxConfiguration.OutboxRelays(traffic -> relay(), null,
+				Duration.ofMinutes(10));
+		Consumer<Consumer<ShardGroupId>> served = job -> job.accept(home);
+		assertThat(zone.publish(served, home)).as("the first round looks everywhere, and finds nothing").isFalse();
+		appendWithoutTelling();
+
+		assertThat(zone.publish(served, home)).as("a round with nothing appended does not look").isFalse();
+
+		zone.appended(home, Traffic.REAL);
+		assertThat(zone.publish(served, home)).as("it looks once told: Kafka (absent here) refuses the event").isTrue();
+		assertThat(zone.publish(served, home)).as("the relay asked to look again soon").isTrue();
+	}
+
+	/**
+	 * An event in the outbox, as another instance or a crash before the wake-up leaves
+	 * it.
+	 */
+	private void appendWithoutTelling() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, SharedPostgres.user(), "");
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("""
+					insert into outbox (event_id, topic, kafka_partition, message_key, event_type, payload)
+					values (gen_random_uuid(), 'zonepay.payments.events', 0, 'key', 'PaymentSucceeded', '{}')
+					""");
+		}
 	}
 
 	private OutboxRelay relay() {
@@ -109,8 +146,7 @@ class OutboxRelayIntegrationTests {
 			throw new IllegalStateException("nothing to send, so no producer");
 		});
 		return new OutboxRelay(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)),
-				JsonMapper.builder().build(), producers, leadership, 10, MessageTracing.NONE,
-				io.zonepay.kernel.traffic.Traffic.REAL);
+				JsonMapper.builder().build(), producers, leadership, 10, MessageTracing.NONE, Traffic.REAL);
 	}
 
 }
