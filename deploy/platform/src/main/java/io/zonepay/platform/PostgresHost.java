@@ -74,6 +74,11 @@ public final class PostgresHost {
 			.setServerConfig("max_logical_replication_workers", "16")
 			// A split's first copy syncs one table at a time: gentler on the host.
 			.setServerConfig("max_sync_workers_per_subscription", "1")
+			// ZONEPAY_POSTGRES_STATEMENTS=on counts every statement (pg_stat_statements;
+			// `create extension pg_stat_statements` in a database to read them): where a
+			// payment's database work goes (docs/benchmarks.md).
+			.setServerConfig("shared_preload_libraries",
+					"on".equals(System.getenv("ZONEPAY_POSTGRES_STATEMENTS")) ? "pg_stat_statements" : "")
 			.setRegisterShutdownHook(true)
 			.start();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,8 @@ class ShardLeasesIntegrationTests {
 		HikariDataSource setup = pool("setup");
 		try (Connection connection = setup.getConnection()) {
 			connection.createStatement().execute("create table orders (id bigint primary key, note text)");
+			connection.createStatement()
+				.execute("create table accounts (id bigint primary key, shard smallint not null, balance bigint)");
 		}
 		Flyway.configure()
 			.dataSource(setup)
@@ -89,6 +92,24 @@ class ShardLeasesIntegrationTests {
 		assertThatThrownBy(() -> rz2.write(207)).isInstanceOf(SQLException.class)
 			.hasMessageContaining("not leased to zone rz2")
 			.satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("ZP421"));
+	}
+
+	@Test
+	void theFenceReadsTheShardOfAnInsertAnUpdateAndADeleteByIdOrShardColumn() throws SQLException {
+		RoutingTable first = table(1, ZoneStatus.UP, Map.of());
+		rz1.follow(first);
+		rz2.follow(first);
+		rz1.write(107);
+
+		for (String write : List.of("insert into accounts (id, shard, balance) values (1, 7, 0)",
+				"update accounts set balance = 5 where id = 1", "update orders set note = 'x' where id = 107",
+				"delete from accounts where id = 1", "delete from orders where id = 107")) {
+			assertThatThrownBy(() -> rz2.execute(write)).as(write)
+				.isInstanceOf(SQLException.class)
+				.satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("ZP421"));
+			rz1.execute(write);
+		}
+		assertThat(count(107)).isZero();
 	}
 
 	@Test
@@ -316,6 +337,12 @@ class ShardLeasesIntegrationTests {
 		void write(long id) throws SQLException {
 			try (Connection connection = pool.getConnection()) {
 				insert(connection, id);
+			}
+		}
+
+		void execute(String sql) throws SQLException {
+			try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+				statement.executeUpdate(sql);
 			}
 		}
 
