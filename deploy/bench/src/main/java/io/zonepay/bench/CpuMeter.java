@@ -44,12 +44,8 @@ public final class CpuMeter {
 				catch (IOException ex) {
 					continue; // gone meanwhile
 				}
-				// pid (comm) state ppid ... utime(14) stime(15): comm may hold spaces, so
-				// count from its closing parenthesis.
 				String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				ticks.merge(group(Long.parseLong(pid.getFileName().toString()), comm), used, Long::sum);
+				ticks.merge(group(Long.parseLong(pid.getFileName().toString()), comm), ticks(stat), Long::sum);
 			}
 		}
 		List<String> cpu = Files.readAllLines(Path.of("/proc/stat"))
@@ -64,6 +60,21 @@ public final class CpuMeter {
 		long busy = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
 				+ Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
 		return new Snapshot(busy, ticks);
+	}
+
+	/**
+	 * A process's CPU ticks from its {@code /proc/<pid>/stat}: {@code utime} and
+	 * {@code stime} (fields 14 and 15; comm may hold spaces, so they are counted from its
+	 * closing parenthesis), and for PostgreSQL's processes also {@code cutime} and
+	 * {@code cstime}, what their exited children used: a backend that exits between two
+	 * snapshots (a pool retiring its connections, every 30 minutes) would otherwise take
+	 * its ticks with it, and the group's sum would fall.
+	 */
+	static long ticks(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		boolean postgres = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres");
+		return postgres ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
 	}
 
 	private String group(long pid, String comm) {
