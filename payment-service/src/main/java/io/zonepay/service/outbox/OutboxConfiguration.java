@@ -129,7 +129,8 @@ public class OutboxConfiguration {
 		/** When each relay last looked; only the relay thread touches it. */
 		private final Map<RelayKey, Long> looked = new HashMap<>();
 
-		private volatile boolean everywhere = true;
+		/** Set by a new routing table; taken by the next round. */
+		private final AtomicBoolean everywhere = new AtomicBoolean(true);
 
 		OutboxRelays(Function<Traffic, OutboxRelay> factory, @Nullable ShardScopes scopes, Duration rest) {
 			this.factory = factory;
@@ -159,7 +160,7 @@ public class OutboxConfiguration {
 		 * zone a group whose outbox another zone left).
 		 */
 		void lookEverywhere() {
-			everywhere = true;
+			everywhere.set(true);
 		}
 
 		/** Answers whether any group's relay wants to look again soon. */
@@ -177,8 +178,7 @@ public class OutboxConfiguration {
 		boolean publish(Consumer<Consumer<ShardGroupId>> served, ShardGroupId homeGroup) {
 			AtomicBoolean again = new AtomicBoolean();
 			Set<RelayKey> round = new HashSet<>();
-			boolean all = everywhere;
-			everywhere = false;
+			boolean all = everywhere.getAndSet(false);
 			long now = System.nanoTime();
 			served.accept(group -> {
 				Traffic traffic = TrafficScope.current();
