@@ -32,10 +32,12 @@ case "$action" in
 		for database in "${databases[@]}"; do
 			echo
 			echo "== $database: calls|mean us|rows|statement (top $TOP by total time)"
-			"${PSQL[@]}" -t -c "select calls, round(1000 * mean_exec_time), rows,
-				left(regexp_replace(query, '\s+', ' ', 'g'), 110)
-				from pg_stat_statements where dbid = (select oid from pg_database where datname = '$database')
-				order by total_exec_time desc limit $TOP"
+			# From standard input, where psql fills in :'database' quoted (it does not with -c).
+			"${PSQL[@]}" -t -v database="$database" -v top="$TOP" <<- 'SQL'
+				select calls, round(1000 * mean_exec_time), rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+				from pg_stat_statements where dbid = (select oid from pg_database where datname = :'database')
+				order by total_exec_time desc limit :top
+			SQL
 		done
 		;;
 	*) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;

@@ -65,8 +65,9 @@ class MerchantBatchController {
 	private JsonNode found(List<String> keys) {
 		ObjectNode answer = json.createObjectNode();
 		var merchants = answer.putArray("merchants");
-		// One statement for the batch: a zone refreshes every merchant it keeps twice a
-		// time to live, and a statement each cost its CZone ~100 a second under load.
+		// One statement for the batch: a zone refreshes the merchants it keeps twice per
+		// time to live, and a statement per merchant cost its CZone ~100 a second under
+		// load.
 		entities.findAll(GlobalKind.MERCHANT, keys).stream().map(Entity::withVersion).forEach(merchants::add);
 		return answer;
 	}

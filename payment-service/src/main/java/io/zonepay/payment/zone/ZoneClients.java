@@ -109,9 +109,8 @@ class ZoneClients {
 			Map<String, RetryBudget> budgets, ObservationRegistry observations) {
 		keepConnections();
 		// A blocking client on the caller's own thread: the JDK's HttpClient hands every
-		// exchange to its selector and worker threads, which cost the zone ~1.7 of its
-		// ~11
-		// CPU-ms per payment at saturation (docs/benchmarks.md, fifth session).
+		// exchange to its selector and worker threads, which cost the zone ~1.7 CPU-ms of
+		// its ~11 per payment at saturation (docs/benchmarks.md, fifth session).
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(properties.connectTimeout());
 		requests.setReadTimeout(properties.readTimeout());
