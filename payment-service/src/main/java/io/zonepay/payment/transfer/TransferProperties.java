@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param eventAttempts tries of one event before it goes to the dead-letter topic
  * @param eventBackoff pause before the second try; doubled for each further one
- * @param pollTimeout bound on one poll
+ * @param pollTimeout how long an idle consumer's poll waits (a new routing table or lease
+ * ends it at once)
  * @param maxPollRecords bound on one batch
  * @param resendAfter how long a transfer may stay DEBITED (in transit, unanswered) before
  * the reconciler sends its request to the payee's zone again: a dead-lettered request, or
@@ -23,6 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zonepay.transfer")
 record TransferProperties(@DefaultValue("8") int eventAttempts, @DefaultValue("200ms") Duration eventBackoff,
-		@DefaultValue("500ms") Duration pollTimeout, @DefaultValue("100") int maxPollRecords,
+		@DefaultValue("5s") Duration pollTimeout, @DefaultValue("100") int maxPollRecords,
 		@DefaultValue("5m") Duration resendAfter) {
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -86,6 +87,9 @@ final class ShardLeases {
 
 	private final Object changes = new Object();
 
+	/** Told after every change of the held shards: they only hand the news on. */
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * When this zone first wanted a shard another live zone still holds: the hand-off
 	 * bound runs from here.
@@ -149,6 +153,14 @@ final class ShardLeases {
 	/** Grows whenever the set of held shards changes. */
 	long version() {
 		return version.get();
+	}
+
+	/**
+	 * Runs {@code listener} on the changing thread after each change of the held shards:
+	 * it must only hand the news on (wake a consumer), never wait.
+	 */
+	void whenChanged(Runnable listener) {
+		listeners.add(listener);
 	}
 
 	/** Waits, bounded, until this zone holds a shard's lease; answers whether it does. */
@@ -438,6 +450,7 @@ final class ShardLeases {
 			version.incrementAndGet();
 			changes.notifyAll();
 		}
+		listeners.forEach(Runnable::run);
 	}
 
 	private void pause() {

@@ -97,6 +97,14 @@ public final class ShardScopes {
 	}
 
 	/**
+	 * Runs {@code listener} after each change of {@link #held()}, on the changing thread:
+	 * it must only hand the news on, never wait.
+	 */
+	public void whenChanged(Runnable listener) {
+		leases.whenChanged(listener);
+	}
+
+	/**
 	 * Runs a job once per shard group of which this zone holds a shard (the home group
 	 * always), bound to that group.
 	 */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,14 +118,22 @@ class ShardLeasesIntegrationTests {
 		rz1.follow(table(1, ZoneStatus.UP, Map.of()));
 		rz2.follow(table(1, ZoneStatus.UP, Map.of()));
 		RoutingTable moved = table(2, ZoneStatus.UP, Map.of(7, "rz2"));
+		AtomicInteger releasesTold = new AtomicInteger();
+		AtomicInteger takesTold = new AtomicInteger();
+		rz1.leases.whenChanged(releasesTold::incrementAndGet);
+		rz2.leases.whenChanged(takesTold::incrementAndGet);
 
 		rz2.follow(moved);
 		assertThat(rz2.leases.holds(Shard.of(7))).as("taken before the live owner released it").isFalse();
+		assertThat(takesTold).as("told of a change that did not happen").hasValue(0);
 		rz1.follow(moved);
 		rz2.follow(moved);
 
 		assertThat(rz1.leases.holds(Shard.of(7))).isFalse();
 		assertThat(rz2.leases.holds(Shard.of(7))).isTrue();
+		// A consumer waiting on its poll follows a lease the moment it changes hands.
+		assertThat(releasesTold).hasValue(1);
+		assertThat(takesTold).hasValue(1);
 		rz2.write(307);
 		assertThatThrownBy(() -> rz1.write(407)).isInstanceOf(SQLException.class)
 			.hasMessageContaining("not leased to zone rz1");

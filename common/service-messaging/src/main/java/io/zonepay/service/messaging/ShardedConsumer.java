@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -113,6 +114,11 @@ public final class ShardedConsumer implements SmartLifecycle {
 		this.deadLettered = Counter.builder("zonepay.events.dead.lettered")
 			.tag("topic", settings.topic())
 			.register(registry);
+		// An idle consumer waits a whole poll; what it must follow at once wakes it.
+		tables.whenNewer(this::wake);
+		if (scopes != null) {
+			scopes.whenChanged(this::wake);
+		}
 	}
 
 	@Override
@@ -136,16 +142,16 @@ public final class ShardedConsumer implements SmartLifecycle {
 			try {
 				KafkaConsumer<String, String> kafka = connect();
 				if (!followRouting(kafka)) {
-					sleep(settings.pollTimeout());
+					LockSupport.parkNanos(settings.pollTimeout().toNanos());
 					continue;
 				}
 				// Following the routing may have replaced the consumer.
 				kafka = Objects.requireNonNull(consumer);
-				process(kafka, partitioned(kafka.poll(settings.pollTimeout())));
+				process(kafka, partitioned(kafka.poll(pollTimeout())));
 				failing = false;
 			}
 			catch (WakeupException ex) {
-				// stop() woke the consumer.
+				// stop(), or a new routing table or lease, woke the consumer.
 			}
 			catch (Exception ex) {
 				if (!failing) {
@@ -210,6 +216,30 @@ public final class ShardedConsumer implements SmartLifecycle {
 		});
 		if (batch.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
 			commit(kafka);
+		}
+	}
+
+	/**
+	 * A whole poll when nothing waits to be committed; else at most until the commit is
+	 * due, which the empty poll then makes.
+	 */
+	private Duration pollTimeout() {
+		return uncommitted.isEmpty() || settings.pollTimeout().compareTo(COMMIT_EVERY) < 0 ? settings.pollTimeout()
+				: COMMIT_EVERY;
+	}
+
+	/**
+	 * Ends a poll or a pause early, on the thread that changed the routing or the leases:
+	 * the loop then follows the change at once.
+	 */
+	private void wake() {
+		KafkaConsumer<String, String> kafka = consumer;
+		if (kafka != null) {
+			kafka.wakeup();
+		}
+		Thread consumerThread = thread;
+		if (consumerThread != null) {
+			LockSupport.unpark(consumerThread);
 		}
 	}
 
