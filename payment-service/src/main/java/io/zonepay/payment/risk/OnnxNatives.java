@@ -3,6 +3,7 @@ package io.zonepay.payment.risk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ final class OnnxNatives {
 
 	/** The environment, loading the libraries the first time. */
 	static synchronized OrtEnvironment environment() {
+		OrtEnvironment environment = load();
+		removeRuntimeDirectory();
+		return environment;
+	}
+
+	private static OrtEnvironment load() {
 		if (System.getProperty(PATH_PROPERTY) != null) {
 			return OrtEnvironment.getEnvironment();
 		}
@@ -57,6 +64,31 @@ final class OnnxNatives {
 			if (directory != null) {
 				remove(directory);
 			}
+		}
+	}
+
+	/**
+	 * The runtime makes a temporary directory of its own at every load, even when it
+	 * finds its libraries elsewhere, and leaves it empty to be deleted on exit: every
+	 * killed JVM left one. It is removed as soon as the runtime is loaded, found where
+	 * the runtime keeps it (a private field: a release that renames it just leaves the
+	 * directory to the exit again).
+	 */
+	private static void removeRuntimeDirectory() {
+		Path directory = runtimeDirectory();
+		if (directory != null) {
+			remove(directory);
+		}
+	}
+
+	static @Nullable Path runtimeDirectory() {
+		try {
+			Field field = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+			field.setAccessible(true);
+			return field.get(null) instanceof Path path ? path : null;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
 		}
 	}
 

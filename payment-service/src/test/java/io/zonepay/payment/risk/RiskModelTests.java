@@ -31,6 +31,9 @@ class RiskModelTests {
 	void theRuntimesNativeLibrariesLeaveNoFileBehindOnceLoaded() {
 		assertThat(OnnxNatives.platform()).isNotNull();
 		assertThat(Path.of(System.getProperty(OnnxNatives.PATH_PROPERTY))).doesNotExist();
+		assertThat(OnnxNatives.runtimeDirectory()).as("the runtime's own temporary directory")
+			.isNotNull()
+			.doesNotExist();
 	}
 
 	@Test
