@@ -56,6 +56,10 @@ public final class GlobalData {
 
 	private final Duration merchantTimeToLive;
 
+	/** Told when a merchant is kept while none was: it only hands the news on. */
+	private volatile Runnable firstMerchantKept = () -> {
+	};
+
 	public GlobalData(RoutingTables tables, @Nullable GlobalDataClient client, int merchantCacheSize,
 			Duration merchantTimeToLive) {
 		this.tables = tables;
@@ -144,7 +148,11 @@ public final class GlobalData {
 			if (merchants.size() >= merchantCacheSize) {
 				merchants.clear();
 			}
+			boolean first = merchants.isEmpty();
 			merchants.put(id, new Cached(read, now));
+			if (first) {
+				firstMerchantKept.run();
+			}
 			mine.complete(read);
 			return read;
 		}
@@ -163,10 +171,11 @@ public final class GlobalData {
 	 * use fresh, so that payments find them in memory instead of each making a read of
 	 * its own (on a busy zone, one per payment). A failed refresh changes nothing: the
 	 * entries then expire as they would have, and the next payments read them singly.
+	 * @return whether any merchant is kept, so that a refresh is due again
 	 */
-	public void refreshMerchants(Duration keepFor) {
+	public boolean refreshMerchants(Duration keepFor) {
 		if (client == null) {
-			return;
+			return false;
 		}
 		long now = System.nanoTime();
 		used.entrySet().removeIf(entry -> now - entry.getValue() > keepFor.toNanos());
@@ -178,7 +187,7 @@ public final class GlobalData {
 			.limit(GlobalDataClient.MAX_MERCHANTS_PER_READ)
 			.toList();
 		if (wanted.isEmpty()) {
-			return;
+			return false;
 		}
 		try {
 			Map<MerchantId, MerchantDocument> read = client.merchants(wanted);
@@ -193,6 +202,15 @@ public final class GlobalData {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		return true;
+	}
+
+	/**
+	 * Runs {@code listener} when a merchant is kept while none was, on the reading
+	 * thread: it must only hand the news on (wake the refresh), never wait.
+	 */
+	public void whenFirstMerchantKept(Runnable listener) {
+		firstMerchantKept = listener;
 	}
 
 	/**

@@ -41,6 +41,12 @@ public class GlobalDataAutoConfiguration {
 		/** How long a merchant no one asked for is still kept fresh. */
 		static final Duration MERCHANTS_KEPT_FOR = Duration.ofSeconds(10);
 
+		/**
+		 * How long the merchant refresh rests with no merchant kept, unless one is: only
+		 * a bound, since a kept merchant wakes it.
+		 */
+		static final Duration MERCHANT_REFRESH_REST = Duration.ofMinutes(1);
+
 		@Bean
 		GlobalDataClient globalDataClient(GlobalDataProperties properties, CallerSigner signer) {
 			return new GlobalDataClient(properties.sources(), properties.timeouts(), signer);
@@ -66,12 +72,16 @@ public class GlobalDataAutoConfiguration {
 		/**
 		 * Keeps the merchants in use fresh with one read every half time to live; a
 		 * merchant not asked for in {@link #MERCHANTS_KEPT_FOR} is forgotten, so an idle
-		 * process reads nothing.
+		 * process reads nothing, and with none kept the task rests until one is (every
+		 * service of every zone woke for it twice a second).
 		 */
 		@Bean
 		PeriodicTask merchantRefresh(GlobalData data, GlobalDataProperties properties) {
 			Duration every = properties.merchantTimeToLive().dividedBy(2);
-			return new PeriodicTask("merchant-refresh", every, every, () -> data.refreshMerchants(MERCHANTS_KEPT_FOR));
+			PeriodicTask task = PeriodicTask.resting("merchant-refresh", every, MERCHANT_REFRESH_REST,
+					() -> data.refreshMerchants(MERCHANTS_KEPT_FOR));
+			data.whenFirstMerchantKept(() -> task.trigger(every));
+			return task;
 		}
 
 		@Bean

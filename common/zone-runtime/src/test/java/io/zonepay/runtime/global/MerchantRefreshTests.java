@@ -112,10 +112,21 @@ class MerchantRefreshTests {
 	}
 
 	@Test
-	void aProcessWithNoMerchantsInUseReadsNothing() {
-		data.refreshMerchants(KEEP_FOR);
+	void aProcessWithNoMerchantsInUseReadsNothingAndIsToldWhenItKeepsItsFirst() {
+		AtomicInteger told = new AtomicInteger();
+		data.whenFirstMerchantKept(told::incrementAndGet);
 
+		assertThat(data.refreshMerchants(KEEP_FOR)).as("a refresh due again").isFalse();
 		assertThat(batchReads).isEmpty();
+
+		data.merchant(TEA_HOUSE);
+		data.merchant(NOODLE_BAR);
+		assertThat(told).as("told of the first merchant kept only").hasValue(1);
+		assertThat(data.refreshMerchants(KEEP_FOR)).as("a refresh due again").isTrue();
+		assertThat(data.refreshMerchants(Duration.ZERO)).as("a refresh due again, all forgotten").isFalse();
+
+		data.merchant(TEA_HOUSE);
+		assertThat(told).as("told again once all were forgotten").hasValue(2);
 	}
 
 	private String merchant(String id) {
