@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -44,6 +45,18 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 
 	private final Map<ShardGroupId, HikariDataSource> shadows = new ConcurrentHashMap<>();
 
+	/**
+	 * Groups whose pools {@link #close} closed: a pool opened on one again is a late one.
+	 */
+	private final Set<ShardGroupId> closed = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Groups whose pool was opened again after {@link #close}: by work that began before
+	 * the zone gave the group away (a reconciler's round, a relay's), which nothing else
+	 * would close.
+	 */
+	private final Set<ShardGroupId> reopened = ConcurrentHashMap.newKeySet();
+
 	ShardGroupDataSource(HikariDataSource home, ShardGroups groups, ShadowProperties shadow) {
 		this.home = home;
 		this.groups = groups;
@@ -74,6 +87,7 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 	}
 
 	private HikariDataSource open(ShardGroupId group) {
+		noteIfReopened(group);
 		HikariConfig config = configOf(group);
 		config.setPoolName(home.getPoolName() + "-" + group);
 		log.info("Opening a pool on shard group {}", group);
@@ -85,6 +99,7 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 	 * an unqualified table name can only mean a shadow table.
 	 */
 	private HikariDataSource openShadow(ShardGroupId group) {
+		noteIfReopened(group);
 		HikariConfig config = configOf(group);
 		config.setPoolName(home.getPoolName() + "-" + group + "-shadow");
 		config.setSchema(shadow.schema());
@@ -113,12 +128,28 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 	 * work first.
 	 */
 	void close(ShardGroupId group) {
+		closed.add(group);
+		reopened.remove(group);
 		closeShadow(group);
 		HikariDataSource pool = adopted.remove(group);
 		if (pool != null) {
 			log.info("Closing the pool on shard group {}", group);
 			pool.close();
 		}
+	}
+
+	private void noteIfReopened(ShardGroupId group) {
+		if (closed.contains(group)) {
+			reopened.add(group);
+		}
+	}
+
+	/**
+	 * The groups whose pools were opened again after they were closed: the zone closes
+	 * them again once it finds it does not serve them.
+	 */
+	Set<ShardGroupId> reopened() {
+		return Set.copyOf(reopened);
 	}
 
 	private void closeShadow(ShardGroupId group) {

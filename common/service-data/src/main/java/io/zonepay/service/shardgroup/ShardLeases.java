@@ -216,6 +216,9 @@ final class ShardLeases {
 			return true;
 		}
 		if (table.epoch() == settledEpoch && version.get() == settledVersion) {
+			if (!dataSource.reopened().isEmpty()) {
+				closeUnused(Set.copyOf(table.shardsOf(self)));
+			}
 			return false;
 		}
 		Set<Shard> served = Set.copyOf(table.shardsOf(self));
@@ -433,11 +436,22 @@ final class ShardLeases {
 				&& releasedByCallers.values().stream().allMatch(said -> said.get(shard.value()) >= epoch);
 	}
 
+	/**
+	 * Closes the pools of the groups the zone neither holds nor serves a shard of: those
+	 * it gave away, and those a late piece of work opened again after that.
+	 */
 	private void closeUnused(Set<Shard> served) {
 		Set<ShardGroupId> used = new HashSet<>(held.values());
 		served.forEach(shard -> used.add(groups.groupOf(shard)));
 		for (ShardGroupId group : List.copyOf(migrated)) {
 			if (!group.equals(groups.home()) && !used.contains(group) && dataSource.isOpen(group)) {
+				dataSource.close(group);
+				migrated.remove(group);
+			}
+		}
+		for (ShardGroupId group : dataSource.reopened()) {
+			if (!group.equals(groups.home()) && !used.contains(group)) {
+				log.info("Closing the pools a late piece of work opened again on shard group {}", group);
 				dataSource.close(group);
 				migrated.remove(group);
 			}

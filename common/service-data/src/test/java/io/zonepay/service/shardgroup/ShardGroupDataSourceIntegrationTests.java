@@ -96,6 +96,35 @@ class ShardGroupDataSourceIntegrationTests {
 	}
 
 	@Test
+	void aPoolOpenedAgainAfterItsGroupWasClosedIsNamedUntilItIsClosedAgain() {
+		String home = SharedPostgres.createDatabase("sg_late_home");
+		String adopted = SharedPostgres.createDatabase("sg_late_adopted");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
+			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
+					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
+					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
+					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted)
+			.run(context -> {
+				ShardGroupDataSource dataSource = context.getBean(ShardGroupDataSource.class);
+				ShardGroupId sg2 = ShardGroupId.of("sg2");
+				dataSource.of(sg2);
+				assertThat(dataSource.reopened()).as("adopted, not reopened").isEmpty();
+				dataSource.close(sg2);
+
+				// Work that began before the zone gave the group away.
+				dataSource.of(sg2);
+				dataSource.shadowOf(sg2);
+
+				assertThat(dataSource.isOpen(sg2)).isTrue();
+				assertThat(dataSource.reopened()).containsExactly(sg2);
+				dataSource.close(sg2);
+				assertThat(dataSource.isOpen(sg2)).isFalse();
+				assertThat(dataSource.reopened()).isEmpty();
+			});
+	}
+
+	@Test
 	void aNonUnitizedServiceKeepsAPoolOnEveryShardGroupsDatabaseFromTheStart() {
 		String home = SharedPostgres.createDatabase("sg_all_home");
 		String other = SharedPostgres.createDatabase("sg_all_other");
