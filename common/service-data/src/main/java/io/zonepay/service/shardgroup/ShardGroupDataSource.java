@@ -152,6 +152,14 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 		return Set.copyOf(reopened);
 	}
 
+	/**
+	 * The zone serves a shard of the group again: its pools are the zone's, not late
+	 * work's.
+	 */
+	void inUse(ShardGroupId group) {
+		reopened.remove(group);
+	}
+
 	private void closeShadow(ShardGroupId group) {
 		HikariDataSource pool = shadows.remove(group);
 		if (pool != null) {

@@ -450,7 +450,10 @@ final class ShardLeases {
 			}
 		}
 		for (ShardGroupId group : dataSource.reopened()) {
-			if (!group.equals(groups.home()) && !used.contains(group)) {
+			if (used.contains(group)) {
+				dataSource.inUse(group);
+			}
+			else {
 				log.info("Closing the pools a late piece of work opened again on shard group {}", group);
 				dataSource.close(group);
 				migrated.remove(group);

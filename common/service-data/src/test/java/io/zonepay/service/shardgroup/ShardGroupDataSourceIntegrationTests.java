@@ -41,13 +41,7 @@ class ShardGroupDataSourceIntegrationTests {
 	void aServiceThatStopsClosesThePoolsOfTheGroupsItAdoptedAndWhatTheirSessionsHeldIsFreed() throws SQLException {
 		String home = SharedPostgres.createDatabase("sg_home");
 		String adopted = SharedPostgres.createDatabase("sg_adopted");
-		ApplicationContextRunner service = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
-			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
-					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
-					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
-					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted);
+		ApplicationContextRunner service = service(home, adopted);
 		service.run(context -> {
 			ShardGroupDataSource dataSource = context.getBean(ShardGroupDataSource.class);
 			// As the outbox relay of an adopted group leads: a session-level lock on a
@@ -66,13 +60,7 @@ class ShardGroupDataSourceIntegrationTests {
 			throws SQLException {
 		String home = SharedPostgres.createDatabase("sg_shadow_home");
 		String adopted = SharedPostgres.createDatabase("sg_shadow_adopted");
-		ApplicationContextRunner service = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
-			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
-					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
-					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
-					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted);
+		ApplicationContextRunner service = service(home, adopted);
 		service.run(context -> {
 			DataSource dataSource = context.getBean(DataSource.class);
 			ShardScopes scopes = context.getBean(ShardScopes.class);
@@ -99,46 +87,51 @@ class ShardGroupDataSourceIntegrationTests {
 	void aPoolOpenedAgainAfterItsGroupWasClosedIsNamedUntilItIsClosedAgain() {
 		String home = SharedPostgres.createDatabase("sg_late_home");
 		String adopted = SharedPostgres.createDatabase("sg_late_adopted");
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
-			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
-					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
-					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
-					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + adopted)
-			.run(context -> {
-				ShardGroupDataSource dataSource = context.getBean(ShardGroupDataSource.class);
-				ShardGroupId sg2 = ShardGroupId.of("sg2");
-				dataSource.of(sg2);
-				assertThat(dataSource.reopened()).as("adopted, not reopened").isEmpty();
-				dataSource.close(sg2);
+		service(home, adopted).run(context -> {
+			ShardGroupDataSource dataSource = context.getBean(ShardGroupDataSource.class);
+			ShardGroupId sg2 = ShardGroupId.of("sg2");
+			dataSource.of(sg2);
+			assertThat(dataSource.reopened()).as("adopted, not reopened").isEmpty();
+			dataSource.close(sg2);
 
-				// Work that began before the zone gave the group away.
-				dataSource.of(sg2);
-				dataSource.shadowOf(sg2);
+			// Work that began before the zone gave the group away.
+			dataSource.of(sg2);
+			dataSource.shadowOf(sg2);
 
-				assertThat(dataSource.isOpen(sg2)).isTrue();
-				assertThat(dataSource.reopened()).containsExactly(sg2);
-				dataSource.close(sg2);
-				assertThat(dataSource.isOpen(sg2)).isFalse();
-				assertThat(dataSource.reopened()).isEmpty();
-			});
+			assertThat(dataSource.isOpen(sg2)).isTrue();
+			assertThat(dataSource.reopened()).containsExactly(sg2);
+			dataSource.inUse(sg2);
+			assertThat(dataSource.reopened()).as("adopted again: its pool is the zone's").isEmpty();
+			dataSource.close(sg2);
+			dataSource.of(sg2);
+			assertThat(dataSource.reopened()).containsExactly(sg2);
+			dataSource.close(sg2);
+			assertThat(dataSource.isOpen(sg2)).isFalse();
+			assertThat(dataSource.reopened()).isEmpty();
+		});
 	}
 
 	@Test
 	void aNonUnitizedServiceKeepsAPoolOnEveryShardGroupsDatabaseFromTheStart() {
 		String home = SharedPostgres.createDatabase("sg_all_home");
 		String other = SharedPostgres.createDatabase("sg_all_other");
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		service(home, other).withPropertyValues("zonepay.shard-groups.connect-all=true").run(context -> {
+			context.getBean(ApplicationRunner.class).run(null);
+			assertThat(context.getBean(ShardGroupDataSource.class).isOpen(ShardGroupId.of("sg2"))).isTrue();
+		});
+	}
+
+	/**
+	 * A service of rz1 whose home is sg1 (shards 0-1), with sg2 (shards 2-3) to adopt.
+	 */
+	private static ApplicationContextRunner service(String home, String sg2) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withUserConfiguration(ShardGroupConfiguration.class, Zone.class)
 			.withPropertyValues("spring.datasource.url=" + home, "spring.datasource.username=" + SharedPostgres.user(),
 					"zonepay.zone.id=rz1", "zonepay.zone.shard-group=sg1",
 					"zonepay.shard-groups.catalog.sg1.shards=0,1", "zonepay.shard-groups.catalog.sg1.url=" + home,
-					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + other,
-					"zonepay.shard-groups.connect-all=true")
-			.run(context -> {
-				context.getBean(ApplicationRunner.class).run(null);
-				assertThat(context.getBean(ShardGroupDataSource.class).isOpen(ShardGroupId.of("sg2"))).isTrue();
-			});
+					"zonepay.shard-groups.catalog.sg2.shards=2,3", "zonepay.shard-groups.catalog.sg2.url=" + sg2);
 	}
 
 	private static String searchPath(DataSource dataSource) throws SQLException {

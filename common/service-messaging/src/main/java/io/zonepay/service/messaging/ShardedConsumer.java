@@ -224,8 +224,8 @@ public final class ShardedConsumer implements SmartLifecycle {
 	 * due, which the empty poll then makes.
 	 */
 	private Duration pollTimeout() {
-		return uncommitted.isEmpty() || settings.pollTimeout().compareTo(COMMIT_EVERY) < 0 ? settings.pollTimeout()
-				: COMMIT_EVERY;
+		Duration whole = settings.pollTimeout();
+		return uncommitted.isEmpty() || whole.compareTo(COMMIT_EVERY) < 0 ? whole : COMMIT_EVERY;
 	}
 
 	/**
