@@ -21,7 +21,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -111,9 +110,7 @@ class ZoneClients {
 		// A blocking client on the caller's own thread: the JDK's HttpClient hands every
 		// exchange to its selector and worker threads, which cost the zone ~1.7 CPU-ms of
 		// its ~11 per payment at saturation (docs/benchmarks.md, fifth session).
-		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-		requests.setConnectTimeout(properties.connectTimeout());
-		requests.setReadTimeout(properties.readTimeout());
+		UnstreamedRequests requests = new UnstreamedRequests(properties.connectTimeout(), properties.readTimeout());
 		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
 			.failureRateThreshold(properties.failureRateThreshold())
 			.slidingWindowSize(properties.slidingWindow())

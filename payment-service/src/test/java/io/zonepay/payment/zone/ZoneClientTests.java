@@ -59,12 +59,39 @@ class ZoneClientTests {
 
 	private final List<String> deadlines = new CopyOnWriteArrayList<>();
 
+	private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+
 	private HttpServer server;
 
 	@AfterEach
 	void stop() {
 		release.countDown();
 		server.stop(0);
+	}
+
+	@Test
+	void postsWithTheirWholeBodyAndReadsOneAfterTheOtherGoOverOneKeptConnection() throws IOException {
+		List<String> posted = new CopyOnWriteArrayList<>();
+		ZoneClient client = client(exchange -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			if (exchange.getRequestMethod().equals("POST")) {
+				posted.add(exchange.getRequestHeaders().getFirst("Content-Length") + " " + body);
+			}
+			byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(201, answer.length);
+			exchange.getResponseBody().write(answer);
+			exchange.close();
+		});
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.call(HttpMethod.POST, "/internal/postings", Map.of("reference", "payment:" + i), true)
+				.status()).isEqualTo(201);
+			assertThat(client.call(HttpMethod.GET, "/internal/postings/payment:" + i, null, true).status())
+				.isEqualTo(201);
+		}
+		assertThat(clientPorts).hasSize(6).containsOnly(clientPorts.getFirst());
+		assertThat(posted).containsExactly("25 {\"reference\":\"payment:0\"}", "25 {\"reference\":\"payment:1\"}",
+				"25 {\"reference\":\"payment:2\"}");
 	}
 
 	@Test
@@ -178,6 +205,7 @@ class ZoneClientTests {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
 			calls.incrementAndGet();
+			clientPorts.add(exchange.getRemoteAddress().getPort());
 			deadlines.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-ZonePay-Deadline")));
 			handler.handle(exchange);
 		});

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.zonepay.kernel.id.UserId;
 import io.zonepay.kernel.traffic.Traffic;
@@ -49,6 +51,16 @@ class CallerSignerTests {
 		CallerAssertion assertion = signer.verify(header, "POST", "/api/users");
 		assertThat(assertion.shard()).isEqualTo(Shard.of(60));
 		assertThat(assertion.caller().user()).isNull();
+	}
+
+	@Test
+	void oneSignerVouchesForManyThreadsAtOnce() {
+		List<String> verified = IntStream.range(0, 2_000)
+			.parallel()
+			.mapToObj(i -> "/api/users/1237/orders/" + i)
+			.filter(path -> signer.verify(signer.sign(alice, "GET", path, null), "GET", path).path().equals(path))
+			.toList();
+		assertThat(verified).hasSize(2_000);
 	}
 
 	@Test
