@@ -57,7 +57,25 @@ public final class ShardGroupDataSource implements DataSource, Closeable {
 	 */
 	private final Set<ShardGroupId> reopened = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Hikari checks a connection idle longer than this (500 ms unless set) with a round
+	 * trip before it lends it. Tomcat gives each request to its longest idle thread, and
+	 * Hikari lends a thread the connection it used last, so at a few requests a second
+	 * per service almost every transaction paid that check: 1.1 per payment at 50
+	 * payments/s (docs/benchmarks.md, eighth session). A connection the database dropped
+	 * fails its first statement instead, which answers 503 and is retried, as a busy one
+	 * always did.
+	 */
+	private static final String CHECK_AFTER_IDLE = "com.zaxxer.hikari.aliveBypassWindowMs";
+
+	private static final String CHECK_AFTER_IDLE_MILLIS = "5000";
+
 	ShardGroupDataSource(HikariDataSource home, ShardGroups groups, ShadowProperties shadow) {
+		// Read by each pool when it starts: the home pool starts at its first connection,
+		// through this data source.
+		if (System.getProperty(CHECK_AFTER_IDLE) == null) {
+			System.setProperty(CHECK_AFTER_IDLE, CHECK_AFTER_IDLE_MILLIS);
+		}
 		this.home = home;
 		this.groups = groups;
 		this.shadow = shadow;
