@@ -35,7 +35,8 @@ final class UnstreamedRequests implements ClientHttpRequestFactory {
 	 * The JDK sends a POST that was not streamed once more, unasked, when the kept
 	 * connection it went out on fails: that second try would carry the same signed caller
 	 * header, which the callee refuses as a replay. {@link ZoneClient} retries, signing
-	 * each attempt anew.
+	 * each attempt anew. The JDK reads the setting once, when the process opens its first
+	 * HTTP connection, which in a zone is one of these calls.
 	 */
 	private static final String RETRY_POST = "sun.net.http.retryPost";
 
