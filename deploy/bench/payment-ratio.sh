@@ -4,15 +4,16 @@
 #   1. the database's ceiling: payment-ceiling.sh (pgbench replaying the exact SQL of one payment), best of its clients;
 #   2. the idle platform (CPU-ms/s of every process, over --idle seconds), then end to end at saturation: payment-load.sh
 #      closed loops at each --concurrency, best of them; then a fixed rate at half that (p50/p99); then a flash sale:
-#      the best concurrency on spread orders, then on orders of which --flash-share go to one merchant;
+#      the best concurrency on spread orders and on orders of which --flash-share go to one merchant, half a run at a
+#      time in the order spread, flash, flash, spread (so that a drift of the host's speed cancels out);
 #   3. the hot merchant's books checked in every shard group's database (its balance is exactly its entries and its
 #      succeeded payments, every posting sums to zero, no balance below zero), then the ratio.
 #   ./zonepay up && deploy/bench/payment-ratio.sh [--seconds 30] [--warm-up 10] [--concurrency 16,32,48]
-#       [--ceiling-clients "2 4"] [--users 1000] [--orders 36000] [--flash-share 0.8] [--flash-orders 8000]
+#       [--ceiling-clients "2 4"] [--users 1000] [--orders 40000] [--flash-share 0.8] [--flash-orders 8000]
 # The last line is: ratio <x.xx> (<e2e>/s end to end, <ceiling>/s ceiling). Needs psql and pgbench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=16,32,48 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=36000 FLASH_SHARE=0.8
+SECONDS_PER_RUN=30 WARM_UP=10 CONCURRENCY=16,32,48 CEILING_CLIENTS="2 4" USERS=1000 ORDERS=40000 FLASH_SHARE=0.8
 FLASH_ORDERS=8000 IDLE=20
 while (( $# )); do
 	case $1 in

@@ -41,7 +41,8 @@ import org.HdrHistogram.Recorder;
  * [--warm-up 10] [--users 2000] [--orders 20000] [--idle 10] [--half-rate] [--flash-sale 0.8]
  * [--flash-orders 6000]}: {@code --half-rate} adds a fixed-rate run at half the best
  * saturation rate; {@code --flash-sale} runs the best saturation's clients on spread
- * orders, then on orders of which that share goes to one merchant.
+ * orders and on orders of which that share goes to one merchant, half a run at a time:
+ * spread, flash, flash, spread.
  */
 public final class PaymentLoad {
 
@@ -267,18 +268,25 @@ public final class PaymentLoad {
 	}
 
 	/**
-	 * The same clients paying spread orders, then the flash sale's (most to one
-	 * merchant), one after the other: the hot merchant's receivable is the only
-	 * difference.
+	 * The same clients paying spread orders and the flash sale's (most to one merchant),
+	 * half a run at a time in the order spread, flash, flash, spread: the hot merchant's
+	 * receivable is the only difference. This host's speed drifts by a fifth within
+	 * minutes (every process of the platform slows alike, docs/benchmarks.md); a run of
+	 * each, one after the other, read such a drift as the merchant's, where a drift that
+	 * is steady over the four halves cancels out of their sums.
 	 */
 	private void flashSale(int clients, Duration warmUp, Duration seconds, double share, Map<String, Double> idle)
 			throws Exception {
+		Duration half = seconds.dividedBy(2);
 		closedLoop(clients, warmUp, orders);
-		Result spread = closedLoop(clients, seconds, orders);
-		report("spread c=" + clients, spread, idle);
+		Result spreadFirst = closedLoop(clients, half, orders);
 		closedLoop(clients, warmUp, flashOrders);
-		Result hot = closedLoop(clients, seconds, flashOrders);
-		report("flash c=" + clients, hot, idle);
+		Result hot = closedLoop(clients, half, flashOrders).plus(closedLoop(clients, half, flashOrders));
+		boolean flashRanOut = flashOrders.isEmpty();
+		closedLoop(clients, warmUp, orders);
+		Result spread = spreadFirst.plus(closedLoop(clients, half, orders));
+		report("spread c=" + clients, spread, idle, orders.isEmpty());
+		report("flash c=" + clients, hot, idle, flashRanOut);
 		System.out.printf("hot merchant %s%n", hotMerchant);
 		System.out.printf("flash sale (%.0f %% to one merchant) %.1f/s, spread %.1f/s: %.2f%n", share * 100,
 				hot.perSecond(), spread.perSecond(), hot.perSecond() / spread.perSecond());
@@ -293,6 +301,10 @@ public final class PaymentLoad {
 	}
 
 	private void report(String run, Result result, Map<String, Double> idlePerSecond) {
+		report(run, result, idlePerSecond, orders.isEmpty());
+	}
+
+	private void report(String run, Result result, Map<String, Double> idlePerSecond, boolean ranOut) {
 		if (result.paid() == 0) {
 			System.out.printf("%-16s no payment succeeded%s%n", run,
 					orders.isEmpty() ? ": no orders left (raise --orders)" : " " + result.errors());
@@ -310,7 +322,7 @@ public final class PaymentLoad {
 		if (!result.errors().isEmpty()) {
 			System.out.printf("    errors: %s%n", result.errors());
 		}
-		if (orders.isEmpty()) {
+		if (ranOut) {
 			System.out
 				.printf("    the orders ran out during this run: it covers less than its window (raise --orders)%n");
 		}
@@ -404,6 +416,22 @@ public final class PaymentLoad {
 
 		int failed() {
 			return errors.values().stream().mapToInt(AtomicInteger::get).sum() + dropped;
+		}
+
+		/**
+		 * Two runs of one kind as one: payments, time, errors, latencies and CPU summed.
+		 */
+		Result plus(Result other) {
+			Map<String, AtomicInteger> allErrors = new LinkedHashMap<>();
+			errors.forEach((error, count) -> allErrors.put(error, new AtomicInteger(count.get())));
+			other.errors.forEach((error, count) -> allErrors.computeIfAbsent(error, key -> new AtomicInteger())
+				.addAndGet(count.get()));
+			Histogram both = latencies.copy();
+			both.add(other.latencies);
+			Map<String, Double> allCpu = new LinkedHashMap<>(cpu);
+			other.cpu.forEach((group, ms) -> allCpu.merge(group, ms, Double::sum));
+			return new Result(paid + other.paid, seconds + other.seconds, allErrors, dropped + other.dropped, both,
+					allCpu);
 		}
 	}
 
