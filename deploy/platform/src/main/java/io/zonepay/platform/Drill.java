@@ -138,6 +138,7 @@ final class Drill {
 						options.admin()),
 					options.admin(), admin);
 			case BUSY -> new Busy(options.zone(), options.hold(), api, options, admin, original);
+			case PAUSE -> new Pause(options.hold(), installation, api, options, admin, original);
 			case GZONE_DOWN -> {
 				requireTheTopologysWriter(api, admin);
 				String city = topology.zone(io.zonepay.kernel.zone.ZoneId.of(options.zone()))

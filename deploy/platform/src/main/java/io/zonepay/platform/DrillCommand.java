@@ -289,6 +289,37 @@ final class DrillCommand {
 
 	}
 
+	@Command(name = "pause", description = {
+			"Freezes every process of the platform (SIGSTOP) for a while, then thaws them together (SIGCONT).",
+			"A laptop's lid, a virtual machine's snapshot: everything wakes at once, a pause late. Nothing may be"
+					+ " failed over (neither an RZone nor the GZone) and every outcome must be known afterwards." })
+	static final class Pause implements ZonePayCommand {
+
+		private final Installation installation;
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(paramLabel = "SECONDS", defaultValue = "16",
+				description = "how long the platform stays frozen, 1..600 (default: ${DEFAULT-VALUE}, the pause a"
+						+ " virtual machine's snapshot took on 2026-12-06)")
+		int seconds;
+
+		@Mixin
+		DrillSettings settings = new DrillSettings();
+
+		Pause(Installation installation) {
+			this.installation = installation;
+		}
+
+		@Override
+		public Action check() {
+			return drill(spec, installation,
+					zones -> held(DrillOptions.Kind.PAUSE, zones.rzones().getFirst(), settings, seconds, zones));
+		}
+
+	}
+
 	@Command(name = "czone-down",
 			description = "Kills a city's CZone; its city must read global data elsewhere and no request may fail.")
 	static final class CzoneDown implements ZonePayCommand {
@@ -349,8 +380,8 @@ final class DrillCommand {
 	}
 
 	@Command(name = "all", description = {
-			"Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, zone-down rz1 and"
-					+ " gzone-down in turn, one report.",
+			"Runs czone-down cz-hz, freeze rz2 (30 s), busy rz2 (30 s), kafka-stall 20, pause 16, zone-down rz1"
+					+ " and gzone-down in turn, one report.",
 			"gzone-down comes last: it leaves the standby as the writer. Exit status 0 only when every drill passes." })
 	static final class All implements ZonePayCommand {
 
@@ -381,6 +412,7 @@ final class DrillCommand {
 			drills.add(held(DrillOptions.Kind.FREEZE, rzones.get(1 % rzones.size()), settings, 30, zones));
 			drills.add(held(DrillOptions.Kind.BUSY, rzones.get(1 % rzones.size()), settings, 30, zones));
 			drills.add(held(DrillOptions.Kind.KAFKA_STALL, "kafka", settings, 20, zones));
+			drills.add(held(DrillOptions.Kind.PAUSE, rzones.getFirst(), settings, 16, zones));
 			drills.add(DrillOptions.of(DrillOptions.Kind.ZONE_DOWN, rzones.getFirst(), null, settings, length,
 					Duration.ZERO, zones.gateways()));
 			drills.add(DrillOptions.of(DrillOptions.Kind.GZONE_DOWN, zones.gzoneWithStandby(), null, settings, length,

@@ -42,7 +42,8 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 					"a drain moves shards from one zone to another, not to " + zone + " itself");
 		}
 		if (kind.holds()) {
-			within(kind == Kind.KAFKA_STALL ? "SECONDS" : "--seconds", (int) hold.toSeconds(), 1, 600);
+			within(kind == Kind.KAFKA_STALL || kind == Kind.PAUSE ? "SECONDS" : "--seconds", (int) hold.toSeconds(), 1,
+					600);
 		}
 		within("--rate", rate, 1, 500);
 		within("--seconds", (int) duration.toSeconds(), 5, 3600);
@@ -63,7 +64,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 	enum Kind {
 
 		ZONE_DOWN("zone-down"), DRAIN("drain"), FREEZE("freeze"), CZONE_DOWN("czone-down"), GZONE_DOWN("gzone-down"),
-		KAFKA_STALL("kafka-stall"), BUSY("busy"), SPLIT("split"), MERGE("merge");
+		KAFKA_STALL("kafka-stall"), BUSY("busy"), PAUSE("pause"), SPLIT("split"), MERGE("merge");
 
 		private final String command;
 
@@ -77,7 +78,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 
 		/** Whether the disruption lasts a set time, and ends by itself. */
 		boolean holds() {
-			return this == FREEZE || this == KAFKA_STALL || this == BUSY;
+			return this == FREEZE || this == KAFKA_STALL || this == BUSY || this == PAUSE;
 		}
 
 		/**
@@ -86,6 +87,14 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 		 */
 		boolean movesShards() {
 			return this == ZONE_DOWN || this == DRAIN || this == FREEZE;
+		}
+
+		/**
+		 * Whether every operation's outcome must be known after the settling: where every
+		 * request may stall at once (the broker, the whole platform) but nothing is lost.
+		 */
+		boolean outcomesMustBeKnown() {
+			return this == KAFKA_STALL || this == PAUSE;
 		}
 
 		/**
@@ -140,6 +149,7 @@ record DrillOptions(Kind kind, String zone, @Nullable String target, int rate, D
 			case FREEZE -> "freeze " + zone + " for " + hold.toSeconds() + " s";
 			case KAFKA_STALL -> "kafka-stall " + hold.toSeconds() + " s";
 			case BUSY -> "busy " + zone + " for " + hold.toSeconds() + " s (a core taken)";
+			case PAUSE -> "pause " + hold.toSeconds() + " s (every process of the platform)";
 			case GZONE_DOWN -> "gzone-down " + zone;
 			case SPLIT, MERGE -> kind.command() + " " + java.util.Objects.requireNonNull(cell).describe();
 			default -> kind.command() + " " + zone;

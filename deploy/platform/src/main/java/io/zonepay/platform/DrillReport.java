@@ -146,7 +146,7 @@ final class DrillReport {
 		long unknown = operations.stream().filter(Operation::resolvedLater).count();
 		line("  Outcome unknown when the load ended: %d; sent again with the same Idempotency-Key and body:"
 				+ " %d decided (%d requests).", unknown, settled.resolved(), settled.attempts().size());
-		if (result.options().kind() == DrillOptions.Kind.KAFKA_STALL) {
+		if (result.options().kind().outcomesMustBeKnown()) {
 			line("  Outcome still unknown after the settling: %d (this drill's target: 0).", result.unknownOutcomes());
 		}
 		line("  Every acknowledged transfer COMPLETED or FAILED %.1f s later%s.", seconds(settled.quiescence()),
@@ -212,7 +212,7 @@ final class DrillReport {
 		if (result.options().kind().noRequestMayFail() && result.failedRequests() > 0) {
 			why.add(result.failedRequests() + " failed requests");
 		}
-		if (result.options().kind() == DrillOptions.Kind.KAFKA_STALL && result.unknownOutcomes() > 0) {
+		if (result.options().kind().outcomesMustBeKnown() && result.unknownOutcomes() > 0) {
 			why.add(result.unknownOutcomes() + " outcomes unknown");
 		}
 		if (!result.figuresHold()) {

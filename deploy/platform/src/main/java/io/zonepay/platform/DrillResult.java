@@ -25,12 +25,12 @@ record DrillResult(DrillOptions options, String run, LocalDateTime startedAt, Po
 
 	/**
 	 * The audit always; no failed request where the drill promises it (a drain, a zone, a
-	 * CZone or the GZone down); every outcome known after a broker stall; the drill's own
-	 * figures within their bounds.
+	 * CZone or the GZone down); every outcome known after a broker stall or a pause; the
+	 * drill's own figures within their bounds.
 	 */
 	boolean passed() {
 		boolean requestsHold = !options.kind().noRequestMayFail() || failedRequests() == 0;
-		boolean outcomesKnown = options.kind() != DrillOptions.Kind.KAFKA_STALL || unknownOutcomes() == 0;
+		boolean outcomesKnown = !options.kind().outcomesMustBeKnown() || unknownOutcomes() == 0;
 		return auditPassed() && requestsHold && outcomesKnown && figuresHold;
 	}
 

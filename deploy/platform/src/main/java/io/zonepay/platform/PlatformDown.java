@@ -1,8 +1,5 @@
 package io.zonepay.platform;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,17 +115,7 @@ final class PlatformDown implements ZonePayCommand {
 	 * it could stop it.
 	 */
 	private static void stopPostgresServer(RunDirectory run) throws InterruptedException {
-		Path pidFile = run.path().resolve("pgdata").resolve("postmaster.pid");
-		try {
-			if (Files.exists(pidFile)) {
-				long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-				stop(ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(List::of).orElse(List.of()));
-			}
-		}
-		catch (IOException | NumberFormatException ex) {
-			// Nothing to read: the server is gone or never started; the stray sweep below
-			// catches the rest.
-		}
+		stop(run.postmaster().map(List::of).orElse(List.of()));
 	}
 
 	private static List<ProcessHandle> strays(RunDirectory run) {

@@ -123,6 +123,24 @@ record RunDirectory(Path path) {
 		return latest;
 	}
 
+	/**
+	 * The PostgreSQL server of the run, from its data directory: it outlives the process
+	 * that started it, whose child it no longer is.
+	 */
+	Optional<ProcessHandle> postmaster() {
+		Path pidFile = path.resolve("pgdata").resolve("postmaster.pid");
+		try {
+			if (Files.exists(pidFile)) {
+				return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()))
+					.filter(ProcessHandle::isAlive);
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// Nothing to read: the server is gone or never started.
+		}
+		return Optional.empty();
+	}
+
 	void writeSettings(Settings settings) {
 		Properties properties = new Properties();
 		properties.setProperty("topology", settings.topologyFile().toString());

@@ -51,6 +51,7 @@ public final class ZonePayCli {
 			.addSubcommand(new DrillCommand.Freeze(installation))
 			.addSubcommand(new DrillCommand.Busy(installation))
 			.addSubcommand(new DrillCommand.KafkaStall(installation))
+			.addSubcommand(new DrillCommand.Pause(installation))
 			.addSubcommand(new DrillCommand.CzoneDown(installation))
 			.addSubcommand(new DrillCommand.GzoneDown(installation))
 			.addSubcommand(new DrillCommand.Split(installation))

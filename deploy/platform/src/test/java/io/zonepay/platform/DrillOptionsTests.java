@@ -111,6 +111,21 @@ class DrillOptionsTests {
 	}
 
 	@Test
+	void aPauseOfThePlatformMovesNothingAndWantsEveryOutcomeKnown() {
+		DrillSettings defaults = CommandLine.populateCommand(new DrillSettings());
+		DrillOptions pause = DrillOptions.of(DrillOptions.Kind.PAUSE, "rz1", null, defaults, Duration.ofSeconds(56),
+				Duration.ofSeconds(16), TOPOLOGY_GATEWAYS);
+		assertThat(pause.describe()).isEqualTo("pause 16 s (every process of the platform)");
+		assertThat(pause.kind().holds()).isTrue();
+		assertThat(pause.kind().movesShards()).isFalse();
+		// Requests sent while the platform is frozen time out; their operations must end
+		// known once it wakes.
+		assertThat(pause.kind().noRequestMayFail()).isFalse();
+		assertThat(pause.kind().outcomesMustBeKnown()).isTrue();
+		assertThat(DrillOptions.Kind.BUSY.outcomesMustBeKnown()).isFalse();
+	}
+
+	@Test
 	void theGlobalDataDrillsPromiseThatNoRequestFails() {
 		assertThat(DrillOptions.Kind.CZONE_DOWN.noRequestMayFail()).isTrue();
 		assertThat(DrillOptions.Kind.GZONE_DOWN.noRequestMayFail()).isTrue();

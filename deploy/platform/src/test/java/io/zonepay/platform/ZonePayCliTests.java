@@ -156,10 +156,12 @@ class ZonePayCliTests {
 		assertThat(run("drill", "freeze", "rz2", "--seconds", "0")).isEqualTo(2);
 		assertThat(run("drill", "kafka-stall", "601")).isEqualTo(2);
 		assertThat(run("drill", "busy", "gz")).isEqualTo(2);
+		assertThat(run("drill", "pause", "0")).isEqualTo(2);
 
 		assertThat(err.toString()).contains("no CZone cz-xx in the topology (local.yml): cz-hz, cz-sh")
 			.contains("--seconds must be 1..600, not 0")
 			.contains("SECONDS must be 1..600, not 601")
+			.contains("SECONDS must be 1..600, not 0")
 			.contains("no RZone gz in the topology (local.yml)");
 		assertThat(stateLeft()).isEmpty();
 	}
