@@ -22,14 +22,15 @@ import org.jspecify.annotations.Nullable;
  * whole machine. On waking every process finds its clocks a pause ahead, its peers silent
  * for that long and its checks timed out, although nothing failed: the peers woke with
  * it. Nothing may be failed over for it: the drill passes only if the routing epoch and
- * the GZone that writes, with its term, are those it began with.
+ * the GZone that writes, with its term, are those it began with, and no standby GZone
+ * tried to promote itself.
  */
 final class Pause implements Disruption {
 
 	/**
 	 * What a standby GZone logs when it tries to take over (Promotion): a try fails the
-	 * drill even when the promotion itself failed, as it does while the writer is still
-	 * frozen.
+	 * drill even if the promotion then fails, as it does while Kafka still fences it off
+	 * for the writer's producer.
 	 */
 	static final String PROMOTING = "Promoting this standby to the writer";
 
