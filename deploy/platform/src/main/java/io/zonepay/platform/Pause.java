@@ -88,9 +88,18 @@ final class Pause implements Disruption {
 			.orElseThrow(() -> new IllegalStateException("the platform is not running"));
 		List<Long> pids = processes(run);
 		promotionsBefore = promotions(run);
-		// One kill for all: as nearly at once as a machine stops.
-		Signals.freeze(pids);
 		frozen = pids;
+		try {
+			// One kill for all: as nearly at once as a machine stops.
+			Signals.freeze(pids);
+		}
+		catch (IllegalStateException ex) {
+			// kill signals every process it finds and fails for one that ended since it
+			// was listed (a database backend): thaw them all at once, so that a failed
+			// drill never leaves a frozen platform behind.
+			thaw();
+			throw ex;
+		}
 		Thread.ofVirtual().name("thaw-platform").start(() -> {
 			try {
 				Thread.sleep(hold.toMillis());
