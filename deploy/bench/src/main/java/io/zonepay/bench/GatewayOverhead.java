@@ -115,10 +115,10 @@ public final class GatewayOverhead {
 		// The routes take turns in short slices, so that a machine that slows down for a
 		// while (other tenants of the
 		// host) slows both alike.
-		Map<Route, Result> saturation = new LinkedHashMap<>();
+		Map<Route, RunResult> saturation = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
 			for (Route route : routes) {
-				saturation.merge(route, bench.closedLoop(route, clients, slice), Result::plus);
+				saturation.merge(route, bench.closedLoop(route, clients, slice), RunResult::plus);
 			}
 		}
 		saturation.forEach((route, result) -> bench.report(route + " saturation c=" + clients, result));
@@ -152,10 +152,10 @@ public final class GatewayOverhead {
 		for (Route route : routes) {
 			openLoop(route, rate, warmUp.dividedBy(2), user -> "all");
 		}
-		Map<Route, Result> fixed = new LinkedHashMap<>();
+		Map<Route, RunResult> fixed = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
 			for (Route route : routes) {
-				fixed.merge(route, openLoop(route, rate, slice, user -> "all").get("all"), Result::plus);
+				fixed.merge(route, openLoop(route, rate, slice, user -> "all").get("all"), RunResult::plus);
 			}
 		}
 		fixed.forEach((route, result) -> report(route + " rate " + rate + "/s", result));
@@ -212,7 +212,7 @@ public final class GatewayOverhead {
 	}
 
 	/** N clients, each calling again as soon as its last call was answered. */
-	private Result closedLoop(Route route, int clients, Duration duration) throws Exception {
+	private RunResult closedLoop(Route route, int clients, Duration duration) throws Exception {
 		Recorder latencies = new Recorder(3);
 		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 		AtomicInteger ok = new AtomicInteger();
@@ -233,7 +233,7 @@ public final class GatewayOverhead {
 				});
 			}
 		}
-		return new Result(ok.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(),
+		return new RunResult(ok.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(),
 				cpu.snapshot().since(before));
 	}
 
@@ -242,7 +242,7 @@ public final class GatewayOverhead {
 	 * scheduled start, so a stall is not hidden. Each call's outcome is filed under the
 	 * group {@code groupOf} names for its user at the time it starts.
 	 */
-	private Map<String, Result> openLoop(Route route, int rate, Duration duration, Function<User, String> groupOf)
+	private Map<String, RunResult> openLoop(Route route, int rate, Duration duration, Function<User, String> groupOf)
 			throws Exception {
 		Map<String, Recorder> latencies = new ConcurrentHashMap<>();
 		Map<String, Map<String, AtomicInteger>> errors = new ConcurrentHashMap<>();
@@ -263,9 +263,9 @@ public final class GatewayOverhead {
 		});
 		double took = run.seconds();
 		Map<String, Double> used = cpu.snapshot().since(before);
-		Map<String, Result> results = new TreeMap<>();
+		Map<String, RunResult> results = new TreeMap<>();
 		latencies.forEach((group, recorder) -> results.put(group,
-				new Result(ok.get(group).get(), took, errors.get(group), group.equals("all") ? run.dropped() : 0,
+				new RunResult(ok.get(group).get(), took, errors.get(group), group.equals("all") ? run.dropped() : 0,
 						recorder.getIntervalHistogram(), group.equals("all") ? used : Map.of())));
 		return results;
 	}
@@ -293,7 +293,7 @@ public final class GatewayOverhead {
 		killer.schedule(() -> kill(pid), duration.toNanos() / 3, TimeUnit.NANOSECONDS);
 		System.out.printf("%n%s (pid %d) is killed (SIGKILL) %d s into a %d s run through the gateway at %d/s%n", zone,
 				pid, duration.toSeconds() / 3, duration.toSeconds(), rate);
-		Map<String, Result> results = openLoop(Route.GATEWAY, rate, duration, groupOf);
+		Map<String, RunResult> results = openLoop(Route.GATEWAY, rate, duration, groupOf);
 		killer.shutdown();
 		results.forEach((group, result) -> report(group, result));
 		System.out.printf("%nstarting %s again: ./zonepay start %s%n", zone, zone);
@@ -343,7 +343,7 @@ public final class GatewayOverhead {
 		return builder.header("Authorization", "Bearer " + user.token()).GET().build();
 	}
 
-	private Result report(String run, Result result) {
+	private RunResult report(String run, RunResult result) {
 		Histogram h = result.latencies();
 		Map<String, Double> perRequest = new LinkedHashMap<>();
 		int calls = result.ok() + result.errors().values().stream().mapToInt(AtomicInteger::get).sum();
@@ -383,26 +383,6 @@ public final class GatewayOverhead {
 	}
 
 	private record User(long id, Shard shard, String zone, String token, URI account) {
-	}
-
-	private record Result(int ok, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies,
-			Map<String, Double> cpu) {
-
-		double perSecond() {
-			return ok / seconds;
-		}
-
-		Result plus(Result other) {
-			Map<String, AtomicInteger> allErrors = new ConcurrentHashMap<>(errors);
-			other.errors.forEach((error, count) -> allErrors.computeIfAbsent(error, key -> new AtomicInteger())
-				.addAndGet(count.get()));
-			Histogram allLatencies = latencies.copy();
-			allLatencies.add(other.latencies);
-			Map<String, Double> allCpu = new TreeMap<>(cpu);
-			other.cpu.forEach((group, ms) -> allCpu.merge(group, ms, Double::sum));
-			return new Result(ok + other.ok, seconds + other.seconds, allErrors, dropped + other.dropped, allLatencies,
-					allCpu);
-		}
 	}
 
 }

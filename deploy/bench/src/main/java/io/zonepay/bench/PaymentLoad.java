@@ -113,7 +113,7 @@ public final class PaymentLoad {
 			if (!concurrency.isBlank()) {
 				int clients = Integer.parseInt(concurrency.strip());
 				load.closedLoop(clients, warmUp, load.orders);
-				Result result = load.closedLoop(clients, seconds, load.orders);
+				RunResult result = load.closedLoop(clients, seconds, load.orders);
 				load.report("saturation c=" + clients, result, idle);
 				if (result.perSecond() > best) {
 					best = result.perSecond();
@@ -127,7 +127,7 @@ public final class PaymentLoad {
 		if (best > 0 && options.containsKey("half-rate")) {
 			int half = (int) Math.max(1, Math.round(best / 2));
 			load.openLoop(half, warmUp);
-			Result result = load.openLoop(half, seconds);
+			RunResult result = load.openLoop(half, seconds);
 			load.report("rate " + half + "/s", result, idle);
 			System.out.printf("half-rate %d/s: p50 %.1f ms, p99 %.1f ms, %d errors%n", half,
 					result.latencies().getValueAtPercentile(50) / 1e3,
@@ -221,7 +221,7 @@ public final class PaymentLoad {
 	}
 
 	/** N clients, each paying the next order as soon as its last payment was answered. */
-	private Result closedLoop(int clients, Duration duration, Queue<Order> from) throws Exception {
+	private RunResult closedLoop(int clients, Duration duration, Queue<Order> from) throws Exception {
 		Recorder latencies = new Recorder(3);
 		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 		AtomicInteger paid = new AtomicInteger();
@@ -242,12 +242,12 @@ public final class PaymentLoad {
 				});
 			}
 		}
-		return new Result(paid.get(), (System.nanoTime() - started) / 1e9, errors, 0, latencies.getIntervalHistogram(),
-				cpu.snapshot().since(before));
+		return new RunResult(paid.get(), (System.nanoTime() - started) / 1e9, errors, 0,
+				latencies.getIntervalHistogram(), cpu.snapshot().since(before));
 	}
 
 	/** Payments started on a fixed schedule, whatever the answers. */
-	private Result openLoop(int rate, Duration duration) throws Exception {
+	private RunResult openLoop(int rate, Duration duration) throws Exception {
 		Recorder latencies = new Recorder(3);
 		Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 		AtomicInteger paid = new AtomicInteger();
@@ -263,7 +263,7 @@ public final class PaymentLoad {
 					count(failure == null ? outcome(response) : failure.getClass().getSimpleName(), paid, errors);
 				});
 		});
-		return new Result(paid.get(), run.seconds(), errors, run.dropped(), latencies.getIntervalHistogram(),
+		return new RunResult(paid.get(), run.seconds(), errors, run.dropped(), latencies.getIntervalHistogram(),
 				cpu.snapshot().since(before));
 	}
 
@@ -279,12 +279,12 @@ public final class PaymentLoad {
 			throws Exception {
 		Duration half = seconds.dividedBy(2);
 		closedLoop(clients, warmUp, orders);
-		Result spreadFirst = closedLoop(clients, half, orders);
+		RunResult spreadFirst = closedLoop(clients, half, orders);
 		closedLoop(clients, warmUp, flashOrders);
-		Result hot = closedLoop(clients, half, flashOrders).plus(closedLoop(clients, half, flashOrders));
+		RunResult hot = closedLoop(clients, half, flashOrders).plus(closedLoop(clients, half, flashOrders));
 		boolean flashRanOut = flashOrders.isEmpty();
 		closedLoop(clients, warmUp, orders);
-		Result spread = spreadFirst.plus(closedLoop(clients, half, orders));
+		RunResult spread = spreadFirst.plus(closedLoop(clients, half, orders));
 		report("spread c=" + clients, spread, idle, orders.isEmpty());
 		report("flash c=" + clients, hot, idle, flashRanOut);
 		System.out.printf("hot merchant %s%n", hotMerchant);
@@ -300,20 +300,20 @@ public final class PaymentLoad {
 		return used;
 	}
 
-	private void report(String run, Result result, Map<String, Double> idlePerSecond) {
+	private void report(String run, RunResult result, Map<String, Double> idlePerSecond) {
 		report(run, result, idlePerSecond, orders.isEmpty());
 	}
 
-	private void report(String run, Result result, Map<String, Double> idlePerSecond, boolean ranOut) {
-		if (result.paid() == 0) {
+	private void report(String run, RunResult result, Map<String, Double> idlePerSecond, boolean ranOut) {
+		if (result.ok() == 0) {
 			System.out.printf("%-16s no payment succeeded%s%n", run,
 					orders.isEmpty() ? ": no orders left (raise --orders)" : " " + result.errors());
 			return;
 		}
-		double perSecond = result.paid() / result.seconds();
-		double machine = result.cpu().get("machine") / result.paid();
+		double perSecond = result.ok() / result.seconds();
+		double machine = result.cpu().get("machine") / result.ok();
 		double net = (result.cpu().get("machine") - idlePerSecond.get("machine") * result.seconds()
-				- result.cpu().getOrDefault("bench client", 0.0)) / result.paid();
+				- result.cpu().getOrDefault("bench client", 0.0)) / result.ok();
 		Histogram h = result.latencies();
 		System.out.printf("%-16s %-9.1f %-7d %-8d %-7.1f %-7.1f %-7.1f %-8.1f %-10.2f %-10.2f%n", run, perSecond,
 				result.errors().values().stream().mapToInt(AtomicInteger::get).sum(), result.dropped(),
@@ -326,7 +326,7 @@ public final class PaymentLoad {
 			System.out
 				.printf("    the orders ran out during this run: it covers less than its window (raise --orders)%n");
 		}
-		System.out.printf("    CPU-ms per payment: %s%n", breakdown(result.cpu(), result.paid()));
+		System.out.printf("    CPU-ms per payment: %s%n", breakdown(result.cpu(), result.ok()));
 	}
 
 	private static String breakdown(Map<String, Double> used, double per) {
@@ -405,34 +405,6 @@ public final class PaymentLoad {
 	}
 
 	private record Order(Shopper shopper, String orderId) {
-	}
-
-	private record Result(int paid, double seconds, Map<String, AtomicInteger> errors, int dropped, Histogram latencies,
-			Map<String, Double> cpu) {
-
-		double perSecond() {
-			return paid / seconds;
-		}
-
-		int failed() {
-			return errors.values().stream().mapToInt(AtomicInteger::get).sum() + dropped;
-		}
-
-		/**
-		 * Two runs of one kind as one: payments, time, errors, latencies and CPU summed.
-		 */
-		Result plus(Result other) {
-			Map<String, AtomicInteger> allErrors = new LinkedHashMap<>();
-			errors.forEach((error, count) -> allErrors.put(error, new AtomicInteger(count.get())));
-			other.errors.forEach((error, count) -> allErrors.computeIfAbsent(error, key -> new AtomicInteger())
-				.addAndGet(count.get()));
-			Histogram both = latencies.copy();
-			both.add(other.latencies);
-			Map<String, Double> allCpu = new LinkedHashMap<>(cpu);
-			other.cpu.forEach((group, ms) -> allCpu.merge(group, ms, Double::sum));
-			return new Result(paid + other.paid, seconds + other.seconds, allErrors, dropped + other.dropped, both,
-					allCpu);
-		}
 	}
 
 }
